@@ -1,1 +1,7 @@
-export {}
+export * from "./Label.js"
+export * from "./Codebook.js"
+export * from "./errors.js"
+export * from "./decode.js"
+export * from "./Dataset.js"
+export * from "./instruments/index.js"
+export { hcmc2024Json } from "./instruments/hcmc2024.js"

@@ -1,0 +1,133 @@
+import * as Schema from "effect/Schema"
+import { BilingualLabel, NfcString } from "./Label.js"
+
+/** One code a variable may take, with its label, display order and optional (Likert) score. */
+export const ValueLabel = Schema.Struct({
+  code: Schema.Int,
+  label: BilingualLabel,
+  order: Schema.optional(Schema.Int),
+  score: Schema.optional(Schema.Number)
+})
+export type ValueLabel = typeof ValueLabel.Type
+
+/** A closed range of user-missing codes, as SPSS's `MISSING VALUES x (LO THRU HI)`. */
+export const MissingRange = Schema.Struct({ low: Schema.Number, high: Schema.Number }).pipe(
+  Schema.filter((r) => r.low <= r.high, { message: () => "low must not exceed high" })
+)
+
+/** User-missing codes: discrete values and ranges. Blank cells are system-missing and need no entry. */
+export const MissingSpec = Schema.Struct({
+  values: Schema.optionalWith(Schema.Array(Schema.Number), { default: () => [] }),
+  ranges: Schema.optionalWith(Schema.Array(MissingRange), { default: () => [] })
+})
+export type MissingSpec = typeof MissingSpec.Type
+
+/**
+ * What a variable is in the questionnaire: a single-choice question, one item of a "tick all that apply"
+ * block, a Likert (rating) item, or a numeric quantity such as a case weight.
+ */
+export const VariableKind = Schema.Literal("single", "multiple-response-item", "likert-item", "numeric")
+export type VariableKind = typeof VariableKind.Type
+
+/** Stevens' level of measurement; ordinal variables get the ordinal measures (γ, τ) and trend tests. */
+export const MeasurementLevel = Schema.Literal("nominal", "ordinal", "scale")
+export type MeasurementLevel = typeof MeasurementLevel.Type
+
+const VariableName = Schema.String.pipe(
+  Schema.pattern(/^[A-Za-z_][A-Za-z0-9_.]*$/, {
+    message: () => "a variable name starts with a letter or _ and holds only letters, digits, _ and ."
+  })
+)
+
+/** A variable as it appears in a codebook file. `scale` names an entry of the codebook's `scales`. */
+export const VariableJson = Schema.Struct({
+  name: VariableName,
+  label: BilingualLabel,
+  kind: VariableKind,
+  measure: Schema.optionalWith(MeasurementLevel, { default: () => "nominal" as const }),
+  scale: Schema.optional(Schema.String),
+  values: Schema.optional(Schema.Array(ValueLabel)),
+  missing: Schema.optional(MissingSpec),
+  question: Schema.optional(BilingualLabel)
+})
+
+/** A reusable set of value labels and missing codes shared by many items (e.g. the 3-point difficulty scale). */
+export const ScaleJson = Schema.Struct({
+  label: Schema.optional(BilingualLabel),
+  measure: Schema.optional(MeasurementLevel),
+  values: Schema.Array(ValueLabel),
+  missing: Schema.optional(MissingSpec)
+})
+
+/** A multiple-response set: items and the code that counts as "selected". */
+export const MultipleResponseSet = Schema.Struct({
+  name: VariableName,
+  label: BilingualLabel,
+  items: Schema.NonEmptyArray(Schema.String),
+  countedValue: Schema.Int
+})
+export type MultipleResponseSet = typeof MultipleResponseSet.Type
+
+/** A block of questionnaire items about one topic (purpose, content, method, difficulty, …). */
+export const IndicatorSet = Schema.Struct({
+  name: VariableName,
+  label: BilingualLabel,
+  kind: Schema.Literal("multiple-response", "likert"),
+  items: Schema.NonEmptyArray(Schema.String)
+})
+export type IndicatorSet = typeof IndicatorSet.Type
+
+/** The codebook file format (see packages/domain/README.md). */
+export const CodebookJson = Schema.Struct({
+  id: Schema.String.pipe(Schema.pattern(/^[a-z0-9][a-z0-9._-]*$/, { message: () => "an id is lowercase letters, digits, . _ -" })),
+  title: BilingualLabel,
+  description: Schema.optional(BilingualLabel),
+  source: Schema.optional(NfcString),
+  groupVariable: Schema.optional(Schema.String),
+  weightVariable: Schema.optional(Schema.String),
+  scales: Schema.optionalWith(Schema.Record({ key: Schema.String, value: ScaleJson }), { default: () => ({}) }),
+  variables: Schema.NonEmptyArray(VariableJson),
+  multipleResponseSets: Schema.optionalWith(Schema.Array(MultipleResponseSet), { default: () => [] }),
+  indicatorSets: Schema.optionalWith(Schema.Array(IndicatorSet), { default: () => [] })
+})
+export type CodebookJson = typeof CodebookJson.Encoded
+
+/** A variable with its scale resolved: value labels sorted by display order, missing codes explicit. */
+export interface Variable {
+  readonly name: string
+  readonly label: BilingualLabel
+  readonly kind: VariableKind
+  readonly measure: MeasurementLevel
+  readonly values: ReadonlyArray<ValueLabel>
+  readonly missing: MissingSpec
+  readonly question?: BilingualLabel
+}
+
+/** A decoded, cross-checked codebook. Build one with `decodeCodebook`. */
+export interface Codebook {
+  readonly id: string
+  readonly title: BilingualLabel
+  readonly description?: BilingualLabel
+  readonly source?: string
+  readonly groupVariable?: string
+  readonly weightVariable?: string
+  readonly variables: ReadonlyArray<Variable>
+  readonly multipleResponseSets: ReadonlyArray<MultipleResponseSet>
+  readonly indicatorSets: ReadonlyArray<IndicatorSet>
+}
+
+/** The variable called `name`, if the codebook has one. */
+export const findVariable = (codebook: Codebook, name: string): Variable | undefined =>
+  codebook.variables.find((v) => v.name === name)
+
+/** True when `code` is one of the variable's user-missing codes (discrete or in a range). */
+export const isUserMissing = (missing: MissingSpec, code: number): boolean =>
+  missing.values.includes(code) || missing.ranges.some((r) => code >= r.low && code <= r.high)
+
+/** The valid (non-missing) categories of a variable in display order. */
+export const validCategories = (variable: Variable): ReadonlyArray<ValueLabel> =>
+  variable.values.filter((v) => !isUserMissing(variable.missing, v.code))
+
+/** The value label for `code`, if the codebook lists one. */
+export const valueLabel = (variable: Variable, code: number): ValueLabel | undefined =>
+  variable.values.find((v) => v.code === code)

@@ -1,0 +1,37 @@
+/**
+ * Decoded respondent rows stored by column. Categorical answers are small integer codes in an Int32Array
+ * (a blank cell is `SYSTEM_MISSING`); numeric variables such as weights are a Float64Array (a blank is NaN).
+ * Columns keep the order of the source file.
+ */
+export const SYSTEM_MISSING = -2147483648
+
+export type Column =
+  | { readonly name: string; readonly type: "codes"; readonly values: Int32Array }
+  | { readonly name: string; readonly type: "numeric"; readonly values: Float64Array }
+
+export interface Dataset {
+  readonly rowCount: number
+  readonly columns: ReadonlyArray<Column>
+  /** Id of the codebook the rows were checked against, when there was one. */
+  readonly codebookId?: string
+}
+
+/**
+ * Builds a dataset; every column must have the same length.
+ *
+ * @example
+ * makeDataset([{ name: "level", type: "codes", values: Int32Array.of(1, 2, 3) }])
+ */
+export const makeDataset = (columns: ReadonlyArray<Column>, codebookId?: string): Dataset => {
+  const rowCount = columns.length === 0 ? 0 : columns[0].values.length
+  for (const c of columns) {
+    if (c.values.length !== rowCount) throw new Error(`column "${c.name}" has ${c.values.length} rows, expected ${rowCount}`)
+  }
+  return { rowCount, columns, ...(codebookId !== undefined ? { codebookId } : {}) }
+}
+
+/** The column called `name`, if the dataset has one. */
+export const getColumn = (dataset: Dataset, name: string): Column | undefined => dataset.columns.find((c) => c.name === name)
+
+/** Column names in file order. */
+export const columnNames = (dataset: Dataset): Array<string> => dataset.columns.map((c) => c.name)
