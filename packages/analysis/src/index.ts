@@ -1,1 +1,6 @@
-export {}
+export * from "./results.js"
+export * from "./errors.js"
+export * from "./options.js"
+export { crosstab } from "./crosstab.js"
+export { crosstabFromCounts, parseCounts } from "./counts.js"
+export { frequencies } from "./frequencies.js"

@@ -1,0 +1,124 @@
+import type { BilingualLabel } from "@danvan/domain"
+
+/** One category of a row or column variable, in codebook order. */
+export interface CategoryInfo {
+  readonly code: number
+  readonly label: BilingualLabel
+}
+
+/** The row or column variable of a crosstab. */
+export interface VariableInfo {
+  readonly name: string
+  readonly label: BilingualLabel
+  readonly measure: "nominal" | "ordinal" | "scale"
+  readonly categories: ReadonlyArray<CategoryInfo>
+}
+
+/** A chi-square-type test: statistic, degrees of freedom and the upper-tail p (a number, never ".000"). */
+export interface ChiSquareResult {
+  readonly statistic: number
+  readonly df: number
+  readonly p: number
+}
+
+export interface FisherResult {
+  readonly p: number
+  readonly method: "exact" | "monte-carlo"
+  /** Monte Carlo only: number of simulated tables, seed and the standard error of p. */
+  readonly B?: number
+  readonly seed?: number
+  readonly standardError?: number
+}
+
+/** An ordinal or directional measure: value, asymptotic standard error (ASE1), approximate T (value/ASE0), p. */
+export interface MeasureWithTest {
+  readonly value: number
+  readonly ase: number
+  readonly t: number
+  readonly p: number
+}
+
+export interface DirectionalMeasure extends MeasureWithTest {
+  /** `value` etc. at top level are the symmetric version. */
+  readonly rowDependent: MeasureWithTest
+  readonly colDependent: MeasureWithTest
+}
+
+/** Problems worth a reader's attention: SPSS's low-expected footnote, dropped empty categories, … */
+export type AnalysisWarning =
+  | {
+      readonly code: "LOW_EXPECTED"
+      readonly message: string
+      readonly cells: number
+      readonly percent: number
+      readonly minExpected: number
+    }
+  | { readonly code: "EMPTY_CATEGORY"; readonly message: string; readonly variable: string; readonly categoryCode: number }
+  | { readonly code: "UNLABELLED_CODE"; readonly message: string; readonly variable: string; readonly categoryCode: number }
+  | { readonly code: "TEST_NOT_COMPUTED"; readonly message: string; readonly test: string }
+
+/** DESIGN.md's crosstab JSON: a labelled, plain-data result. Matrices are rows of the row variable. */
+export interface CrosstabResult {
+  readonly kind: "crosstab"
+  readonly row: VariableInfo
+  readonly col: VariableInfo
+  readonly weighted: boolean
+  readonly n: { readonly valid: number; readonly missing: number; readonly total: number }
+  /** Missing cases by code and variable (`"system"` for blanks). */
+  readonly missingByCode: ReadonlyArray<{ readonly variable: string; readonly code: number | "system"; readonly count: number }>
+  readonly counts: ReadonlyArray<ReadonlyArray<number>>
+  readonly expected: ReadonlyArray<ReadonlyArray<number>>
+  readonly rowTotals: ReadonlyArray<number>
+  readonly colTotals: ReadonlyArray<number>
+  readonly percents: {
+    readonly row: ReadonlyArray<ReadonlyArray<number>>
+    readonly col: ReadonlyArray<ReadonlyArray<number>>
+    readonly total: ReadonlyArray<ReadonlyArray<number>>
+  }
+  readonly residuals: {
+    readonly raw: ReadonlyArray<ReadonlyArray<number>>
+    readonly standardized: ReadonlyArray<ReadonlyArray<number>>
+    readonly adjusted: ReadonlyArray<ReadonlyArray<number>>
+    /** Two-sided normal p of each adjusted residual. */
+    readonly adjustedP: ReadonlyArray<ReadonlyArray<number>>
+  }
+  readonly tests: {
+    readonly pearson: ChiSquareResult
+    readonly likelihoodRatio: ChiSquareResult
+    readonly linearByLinear: ChiSquareResult
+    readonly yates?: ChiSquareResult
+    readonly fisherExact?: FisherResult
+  }
+  readonly measures: {
+    readonly phi: number
+    readonly cramersV: number
+    readonly contingencyCoefficient: number
+    readonly lambda: DirectionalMeasure
+    readonly uncertaintyCoefficient: DirectionalMeasure
+    readonly gamma: MeasureWithTest
+    readonly kendallTauB: MeasureWithTest
+    readonly kendallTauC: MeasureWithTest
+    readonly somersD: DirectionalMeasure
+  }
+  readonly warnings: ReadonlyArray<AnalysisWarning>
+}
+
+/** SPSS FREQUENCIES for one variable. Percents are 0..100; `validPercent`/`cumulativePercent` are null for missing rows. */
+export interface FrequencyRow {
+  readonly code: number | "system"
+  readonly label: BilingualLabel
+  readonly missing: boolean
+  readonly count: number
+  readonly percent: number
+  readonly validPercent: number | null
+  readonly cumulativePercent: number | null
+}
+
+export interface FrequenciesResult {
+  readonly kind: "frequencies"
+  readonly variable: { readonly name: string; readonly label: BilingualLabel }
+  readonly weighted: boolean
+  readonly n: { readonly valid: number; readonly missing: number; readonly total: number }
+  readonly rows: ReadonlyArray<FrequencyRow>
+  readonly warnings: ReadonlyArray<AnalysisWarning>
+}
