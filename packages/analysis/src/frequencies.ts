@@ -1,13 +1,75 @@
 import type { Codebook, Dataset } from "@danvan/domain"
+import { plainLabel, SYSTEM_MISSING, valueLabel } from "@danvan/domain"
 import * as Either from "effect/Either"
-import { AnalysisError } from "./errors.js"
+import type { AnalysisError } from "./errors.js"
 import type { FrequenciesOptions } from "./options.js"
-import type { FrequenciesResult } from "./results.js"
+import type { AnalysisWarning, FrequenciesResult, FrequencyRow } from "./results.js"
+import { caseWeights, categoricalVariable, checkMissingNames, validCategoriesOf } from "./variables.js"
 
-// TODO(lead): being written
+/**
+ * SPSS FREQUENCIES for one variable: each valid category (codebook order, zero counts included) with
+ * frequency, percent of all cases, valid percent and cumulative valid percent; then each user-missing code
+ * and system-missing (blank) with its frequency and percent. Weighted when `options.weight` is given.
+ *
+ * @example
+ * const result = Either.getOrThrow(frequencies(dataset, codebook, "level"))
+ * result.rows.map((r) => [r.label.en, r.count, r.validPercent])
+ */
 export const frequencies = (
-  _dataset: Dataset,
-  _codebook: Codebook | undefined,
-  _variable: string,
-  _options: FrequenciesOptions = {}
-): Either.Either<FrequenciesResult, AnalysisError> => Either.left(new AnalysisError({ code: "BAD_OPTION", message: "not implemented yet" }))
+  dataset: Dataset,
+  codebook: Codebook | undefined,
+  name: string,
+  options: FrequenciesOptions = {}
+): Either.Either<FrequenciesResult, AnalysisError> =>
+  Either.gen(function* () {
+    yield* checkMissingNames(dataset, options.missing)
+    const v = yield* categoricalVariable(dataset, codebook, name, options.missing)
+    const weights = yield* caseWeights(dataset, options.weight)
+    const { categories, unlabelled } = validCategoriesOf(v)
+    const validCount = new Map<number, number>(categories.map((c) => [c.code, 0]))
+    const missingCount = new Map<number | "system", number>()
+    let valid = 0
+    let missing = 0
+    for (let k = 0; k < v.codes.length; k++) {
+      const w = weights === undefined ? 1 : weights[k]
+      if (w === 0) continue
+      const c = v.codes[k]
+      if (c === SYSTEM_MISSING || v.isMissing(c)) {
+        const key = c === SYSTEM_MISSING ? "system" : c
+        missingCount.set(key, (missingCount.get(key) ?? 0) + w)
+        missing += w
+      } else {
+        validCount.set(c, (validCount.get(c) ?? 0) + w)
+        valid += w
+      }
+    }
+    const total = valid + missing
+    const pct = (x: number, base: number) => (base === 0 ? Number.NaN : (100 * x) / base)
+    const rows: Array<FrequencyRow> = []
+    let cumulative = 0
+    for (const c of categories) {
+      const count = validCount.get(c.code) ?? 0
+      cumulative += count
+      rows.push({ code: c.code, label: c.label, missing: false, count, percent: pct(count, total), validPercent: pct(count, valid), cumulativePercent: pct(cumulative, valid) })
+    }
+    const missingKeys = [...missingCount.keys()].sort((a, b) => (a === "system" ? 1 : b === "system" ? -1 : a - b))
+    for (const key of missingKeys) {
+      const label = key === "system" ? { vi: "Hệ thống (ô trống)", en: "System (blank)" } : (v.variable !== undefined ? valueLabel(v.variable, key)?.label : undefined) ?? plainLabel(String(key))
+      const count = missingCount.get(key)!
+      rows.push({ code: key, label, missing: true, count, percent: pct(count, total), validPercent: null, cumulativePercent: null })
+    }
+    const warnings: Array<AnalysisWarning> = unlabelled.map((code) => ({
+      code: "UNLABELLED_CODE",
+      message: `code ${code} of "${name}" has no value label in the codebook`,
+      variable: name,
+      categoryCode: code
+    }))
+    return {
+      kind: "frequencies",
+      variable: { name, label: v.label },
+      weighted: weights !== undefined,
+      n: { valid, missing, total },
+      rows,
+      warnings
+    } satisfies FrequenciesResult
+  })

@@ -1,0 +1,106 @@
+import type { BilingualLabel, Codebook, Column, Dataset, Variable } from "@danvan/domain"
+import { columnNames, findVariable, getColumn, isUserMissing, plainLabel, SYSTEM_MISSING } from "@danvan/domain"
+import * as Either from "effect/Either"
+import { AnalysisError } from "./errors.js"
+import type { CategoryInfo } from "./results.js"
+
+/** A categorical column with what the codebook (if any) says about it. */
+export interface CategoricalVariable {
+  readonly name: string
+  readonly label: BilingualLabel
+  readonly measure: "nominal" | "ordinal" | "scale"
+  readonly codes: Int32Array
+  readonly variable?: Variable
+  /** True for a user-missing code (codebook's or `--missing`); blanks are handled separately. */
+  readonly isMissing: (code: number) => boolean
+}
+
+const unknownVariable = (dataset: Dataset, name: string) => {
+  const known = columnNames(dataset)
+  const list = known.length <= 15 ? known.join(", ") : `${known.slice(0, 15).join(", ")}, … (${known.length} columns)`
+  return new AnalysisError({ code: "UNKNOWN_VARIABLE", message: `unknown variable "${name}": the data has the columns ${list}` })
+}
+
+/** Looks up a categorical column, combining the codebook's missing codes with the extra ones given. */
+export const categoricalVariable = (
+  dataset: Dataset,
+  codebook: Codebook | undefined,
+  name: string,
+  extraMissing: Readonly<Record<string, ReadonlyArray<number>>> = {}
+): Either.Either<CategoricalVariable, AnalysisError> => {
+  const column = getColumn(dataset, name)
+  if (column === undefined) return Either.left(unknownVariable(dataset, name))
+  if (column.type !== "codes") {
+    return Either.left(new AnalysisError({ code: "NOT_CATEGORICAL", message: `variable "${name}" is numeric, not categorical codes; it cannot be tabulated` }))
+  }
+  const variable = codebook === undefined ? undefined : findVariable(codebook, name)
+  const extra = extraMissing[name] ?? []
+  const isMissing = (code: number) => extra.includes(code) || (variable !== undefined && isUserMissing(variable.missing, code))
+  return Either.right({
+    name,
+    label: variable?.label ?? plainLabel(name),
+    measure: variable?.measure ?? "nominal",
+    codes: column.values,
+    ...(variable !== undefined ? { variable } : {}),
+    isMissing
+  })
+}
+
+/** Checks that every `--missing` variable exists, so a typo is an error rather than silently ignored. */
+export const checkMissingNames = (
+  dataset: Dataset,
+  extraMissing: Readonly<Record<string, ReadonlyArray<number>>> = {}
+): Either.Either<void, AnalysisError> => {
+  for (const name of Object.keys(extraMissing)) {
+    if (getColumn(dataset, name) === undefined) return Either.left(unknownVariable(dataset, name))
+  }
+  return Either.right(undefined)
+}
+
+/**
+ * Case weights from a numeric (or integer-code) column. Blank weights drop the case; a negative or
+ * non-finite weight is an error naming the data row (2-based: row 1 is the header).
+ */
+export const caseWeights = (dataset: Dataset, name: string | undefined): Either.Either<Float64Array | undefined, AnalysisError> => {
+  if (name === undefined) return Either.right(undefined)
+  const column: Column | undefined = getColumn(dataset, name)
+  if (column === undefined) return Either.left(unknownVariable(dataset, name))
+  const weights = new Float64Array(dataset.rowCount)
+  for (let k = 0; k < dataset.rowCount; k++) {
+    const raw = column.values[k]
+    const w = column.type === "codes" ? (raw === SYSTEM_MISSING ? Number.NaN : raw) : raw
+    if (Number.isNaN(w)) {
+      weights[k] = 0
+      continue
+    }
+    if (!Number.isFinite(w) || w < 0) {
+      return Either.left(new AnalysisError({ code: "BAD_WEIGHT", message: `weight "${name}" in data row ${k + 2} is ${w}; expected a non-negative number` }))
+    }
+    weights[k] = w
+  }
+  return Either.right(weights)
+}
+
+/**
+ * The valid categories of a variable, in codebook order, followed by observed codes the codebook does not
+ * label (in numeric order). Without a codebook: the observed non-missing codes in numeric order.
+ */
+export const validCategoriesOf = (v: CategoricalVariable): { categories: Array<CategoryInfo>; unlabelled: Array<number> } => {
+  const observed = new Set<number>()
+  for (let k = 0; k < v.codes.length; k++) {
+    const c = v.codes[k]
+    if (c !== SYSTEM_MISSING && !v.isMissing(c)) observed.add(c)
+  }
+  const categories: Array<CategoryInfo> = []
+  const labelled = new Set<number>()
+  if (v.variable !== undefined) {
+    for (const value of v.variable.values) {
+      if (v.isMissing(value.code)) continue
+      categories.push({ code: value.code, label: value.label })
+      labelled.add(value.code)
+    }
+  }
+  const unlabelled = [...observed].filter((c) => !labelled.has(c)).sort((a, b) => a - b)
+  for (const code of unlabelled) categories.push({ code, label: plainLabel(String(code)) })
+  return { categories, unlabelled: v.variable === undefined ? [] : unlabelled }
+}
