@@ -1,1 +1,7 @@
-export {}
+export { DataFileError, DataProblemSchema, FileReadError } from "./errors.js"
+export type { DataProblem, IoWarning } from "./errors.js"
+export type { CsvReadOptions, CsvReadResult } from "./types.js"
+export { decodeText } from "./decodeText.js"
+export { readCsv } from "./readCsv.js"
+export { readCsvFile } from "./readCsvFile.js"
+export { loadCodebook } from "./loadCodebook.js"

@@ -1,0 +1,60 @@
+import type { Column } from "@danvan/domain"
+import type { ColumnPlan } from "./columnPlan.js"
+
+/**
+ * Growable typed-array storage for the columns of a file: an Int32Array per code column and a Float64Array
+ * per numeric column, all with the same capacity, doubled when full. Cells are written in place, so reading
+ * allocates nothing per row.
+ *
+ * @example
+ * const buffers = new ColumnBuffers([{ name: "level", type: "codes", expected: "an integer code" }])
+ * buffers.codes[0]![0] = 1
+ * buffers.columns(1) // [{ name: "level", type: "codes", values: Int32Array [1] }]
+ */
+export class ColumnBuffers {
+  /** Per column index: the code buffer, or undefined for numeric and ignored columns. */
+  readonly codes: Array<Int32Array | undefined>
+  /** Per column index: the number buffer, or undefined for code and ignored columns. */
+  readonly numbers: Array<Float64Array | undefined>
+  capacity: number
+
+  constructor(private readonly plan: ReadonlyArray<ColumnPlan>, initialCapacity = 1024) {
+    this.capacity = Math.max(1, initialCapacity)
+    this.codes = plan.map((c) => (c.type === "codes" ? new Int32Array(this.capacity) : undefined))
+    this.numbers = plan.map((c) => (c.type === "numeric" ? new Float64Array(this.capacity) : undefined))
+  }
+
+  /** Makes room for at least `rows` rows. */
+  ensure(rows: number): void {
+    if (rows <= this.capacity) return
+    let capacity = this.capacity
+    while (capacity < rows) capacity *= 2
+    for (let k = 0; k < this.plan.length; k++) {
+      const codes = this.codes[k]
+      if (codes !== undefined) {
+        const grown = new Int32Array(capacity)
+        grown.set(codes)
+        this.codes[k] = grown
+      }
+      const numbers = this.numbers[k]
+      if (numbers !== undefined) {
+        const grown = new Float64Array(capacity)
+        grown.set(numbers)
+        this.numbers[k] = grown
+      }
+    }
+    this.capacity = capacity
+  }
+
+  /** The first `rowCount` rows as dataset columns (exact-length copies), ignored columns left out. */
+  columns(rowCount: number): Array<Column> {
+    const out: Array<Column> = []
+    this.plan.forEach((c, k) => {
+      const codes = this.codes[k]
+      const numbers = this.numbers[k]
+      if (codes !== undefined) out.push({ name: c.name, type: "codes", values: codes.slice(0, rowCount) })
+      else if (numbers !== undefined) out.push({ name: c.name, type: "numeric", values: numbers.slice(0, rowCount) })
+    })
+    return out
+  }
+}

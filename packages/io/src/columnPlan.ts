@@ -1,0 +1,133 @@
+import type { Codebook, Variable } from "@danvan/domain"
+import { isUserMissing, validCategories } from "@danvan/domain"
+import type { DataProblem, IoWarning } from "./errors.js"
+
+/** How one column of the file is read and checked. */
+export interface ColumnPlan {
+  readonly name: string
+  /** `ignored`: an unnamed column after the last named one (a trailing delimiter); its cells must be blank. */
+  readonly type: "codes" | "numeric" | "ignored"
+  /** What a valid cell looks like, for problem messages (“an integer code”, “one of 1 (City), … or missing 9”). */
+  readonly expected: string
+  /** For codebook variables: whether a (non-blank) code is a listed value or a user-missing code. */
+  readonly accepts?: (code: number) => boolean
+}
+
+/** The plan for all columns, with the header's problems and the warnings about codebook coverage. */
+export interface HeaderPlan {
+  readonly columns: ReadonlyArray<ColumnPlan>
+  readonly problems: ReadonlyArray<DataProblem>
+  readonly warnings: ReadonlyArray<IoWarning>
+}
+
+const MAX_LISTED = 15
+
+const list = (names: ReadonlyArray<string>): string =>
+  names.length <= MAX_LISTED ? names.join(", ") : `${names.slice(0, MAX_LISTED).join(", ")}, … (${names.length} in all)`
+
+const formatMissing = (variable: Variable): Array<string> => [
+  ...variable.missing.values.map(String),
+  ...variable.missing.ranges.map((r) => `${r.low} to ${r.high}`)
+]
+
+/**
+ * The “expected” text for a codebook variable: its valid codes with English labels, then its missing codes.
+ *
+ * @example
+ * expectedCodes(findVariable(hcmc, "level")!) // "one of 1 (City), 2 (District), 3 (Ward/Commune) or missing 9"
+ */
+export const expectedCodes = (variable: Variable): string => {
+  const valid = validCategories(variable).map((v) => `${v.code} (${v.label.en})`)
+  const missing = formatMissing(variable)
+  const validText = valid.length <= MAX_LISTED ? valid.join(", ") : `${valid.slice(0, MAX_LISTED).join(", ")}, … (${valid.length} codes in all)`
+  if (valid.length === 0) return `a missing code ${missing.join(", ")}`
+  return missing.length === 0 ? `one of ${validText}` : `one of ${validText} or missing ${missing.join(", ")}`
+}
+
+const codebookColumn = (name: string, variable: Variable): ColumnPlan => {
+  if (variable.kind === "numeric") return { name, type: "numeric", expected: "a number" }
+  const listed = new Set(variable.values.map((v) => v.code))
+  const missing = variable.missing
+  return {
+    name,
+    type: "codes",
+    expected: expectedCodes(variable),
+    accepts: (code) => listed.has(code) || isUserMissing(missing, code)
+  }
+}
+
+/**
+ * Decides how each column is read, from the trimmed header names, the codebook and the requested numeric
+ * columns: `numericColumns` are numbers; codebook variables are checked against their codes (or read as
+ * numbers for kind "numeric"); other columns are integer codes. Empty names (other than unnamed columns
+ * after the last named one, which are ignored) and duplicate names are problems on row 1.
+ *
+ * @example
+ * planColumns(["level", "weight"], { fileName: "s.csv", numericColumns: ["weight"] }).columns.map((c) => c.type)
+ * // ["codes", "numeric"]
+ */
+export const planColumns = (
+  header: ReadonlyArray<string>,
+  options: { readonly fileName: string; readonly codebook?: Codebook; readonly numericColumns?: ReadonlyArray<string> }
+): HeaderPlan => {
+  const { fileName, codebook } = options
+  const numeric = new Set(options.numericColumns ?? [])
+  const variables = new Map((codebook?.variables ?? []).map((v) => [v.name, v]))
+  const problems: Array<DataProblem> = []
+  const warnings: Array<IoWarning> = []
+  let lastNamed = header.length - 1
+  while (lastNamed >= 0 && header[lastNamed] === "") lastNamed--
+  const firstSeen = new Map<string, number>()
+  const notInCodebook: Array<string> = []
+  let inCodebook = 0
+
+  const columns = header.map((name, k): ColumnPlan => {
+    if (name === "" && lastNamed >= 0 && k > lastNamed) {
+      return { name: `(unnamed column ${k + 1})`, type: "ignored", expected: "a blank cell (the column has no name in the header)" }
+    }
+    if (name === "") problems.push({ row: 1, column: "", value: `column ${k + 1} has no name`, expected: "a name for every column in the header row" })
+    else if (firstSeen.has(name)) {
+      problems.push({ row: 1, column: name, value: name, expected: `a column name used once (column ${firstSeen.get(name)! + 1} has the same name)` })
+    } else firstSeen.set(name, k)
+    if (numeric.has(name)) return { name, type: "numeric", expected: "a number" }
+    const variable = variables.get(name)
+    if (variable !== undefined) {
+      inCodebook++
+      return codebookColumn(name, variable)
+    }
+    if (codebook !== undefined && name !== "") notInCodebook.push(name)
+    return { name, type: "codes", expected: "an integer code" }
+  })
+
+  if (codebook !== undefined && notInCodebook.length > 0) {
+    const hinted = notInCodebook.map((name) => {
+      const near = codebook.variables.find((v) => v.name.toLowerCase() === name.toLowerCase())
+      return near === undefined ? name : `${name} (the codebook has "${near.name}")`
+    })
+    warnings.push({
+      code: "COLUMN_NOT_IN_CODEBOOK",
+      message: `${fileName}: ${notInCodebook.length} column${notInCodebook.length === 1 ? "" : "s"} not in codebook ${codebook.id}, read as integer codes: ${list(hinted)}`
+    })
+  }
+  if (codebook !== undefined && inCodebook > 0) {
+    const absent = codebook.variables.filter((v) => !firstSeen.has(v.name)).map((v) => v.name)
+    if (absent.length > 0) {
+      warnings.push({
+        code: "VARIABLE_NOT_IN_FILE",
+        message: `${fileName}: ${absent.length} variable${absent.length === 1 ? "" : "s"} of codebook ${codebook.id} not in the file: ${list(absent)}`
+      })
+    }
+  }
+  const absentNumeric = [...numeric].filter((name) => !firstSeen.has(name))
+  if (absentNumeric.length > 0) {
+    warnings.push({ code: "VARIABLE_NOT_IN_FILE", message: `${fileName}: numeric column${absentNumeric.length === 1 ? "" : "s"} not in the file: ${list(absentNumeric)}` })
+  }
+  const ignored = header.length - 1 - lastNamed
+  if (lastNamed >= 0 && ignored > 0) {
+    warnings.push({
+      code: "DELIMITER",
+      message: `${fileName}: ${ignored} unnamed column${ignored === 1 ? "" : "s"} after the last named one (a trailing delimiter) ignored; their cells must be blank`
+    })
+  }
+  return { columns, problems, warnings }
+}

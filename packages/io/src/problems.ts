@@ -1,0 +1,27 @@
+import type { DataProblem } from "./errors.js"
+
+/** The default number of problems kept in a `DataFileError`. */
+export const DEFAULT_MAX_PROBLEMS = 20
+
+/**
+ * Collects problems in file order, keeping the first `max` and counting all of them.
+ *
+ * @example
+ * const problems = new ProblemCollector(2)
+ * problems.add({ row: 2, column: "level", value: "x", expected: "an integer code" })
+ * problems.total // 1
+ */
+export class ProblemCollector {
+  readonly kept: Array<DataProblem> = []
+  total = 0
+  private readonly max: number
+
+  constructor(max: number | undefined) {
+    this.max = max === undefined || !Number.isFinite(max) ? DEFAULT_MAX_PROBLEMS : Math.max(0, Math.floor(max))
+  }
+
+  add(problem: DataProblem): void {
+    this.total++
+    if (this.kept.length < this.max) this.kept.push(problem)
+  }
+}

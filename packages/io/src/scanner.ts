@@ -1,0 +1,118 @@
+const QUOTE = 34
+const LF = 10
+const CR = 13
+const SPACE = 32
+const TAB = 9
+
+/**
+ * Receives the records of a CSV text, as `scanCsv` finds them. Field content is passed as a range of a
+ * string, so a consumer can parse numbers straight from the characters without allocating a substring.
+ */
+export interface CsvSink {
+  /**
+   * One field: its content is `text.slice(start, end)` with the surrounding quotes removed (for a quoted
+   * field holding doubled quotes, `text` is a fresh string with the quotes undoubled). `line` is the
+   * physical line on which the field's record starts.
+   */
+  field(text: string, start: number, end: number, quoted: boolean, line: number): void
+  /** The end of a record that started on physical line `line` and held `fields` fields. */
+  endRecord(line: number, fields: number): void
+  /**
+   * A quoting error in field `fieldIndex` of the record starting on `line`, reported just before that field
+   * is passed to `field` (its quoted part only).
+   */
+  malformed(line: number, fieldIndex: number, raw: string, expected: string): void
+}
+
+const excerpt = (text: string, start: number, end: number): string =>
+  end - start > 40 ? text.slice(start, start + 40) + "…" : text.slice(start, end)
+
+/**
+ * Scans RFC 4180 CSV text and feeds each field and record end to `sink`, counting physical lines (CRLF, LF or
+ * a lone CR each end one line, also inside quoted fields). Quoted fields may hold the delimiter, line breaks
+ * and doubled quotes. Completely empty lines are skipped (but counted). A missing closing quote and text
+ * after a closing quote are reported through `sink.malformed`. Never throws.
+ *
+ * @example
+ * const rows: Array<Array<string>> = [[]]
+ * scanCsv('a,"b ""c"""\n1,2\n', ",", {
+ *   field: (text, start, end) => rows[rows.length - 1].push(text.slice(start, end)),
+ *   endRecord: () => rows.push([]),
+ *   malformed: () => {}
+ * })
+ * // rows: [["a", 'b "c"'], ["1", "2"], []]
+ */
+export const scanCsv = (text: string, delimiter: string, sink: CsvSink): void => {
+  const delim = delimiter.charCodeAt(0)
+  const n = text.length
+  let i = 0
+  let line = 1
+  while (i < n) {
+    let c = text.charCodeAt(i)
+    if (c === LF || c === CR) {
+      line++
+      i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1
+      continue
+    }
+    const recordLine = line
+    let fieldIndex = 0
+    for (;;) {
+      if (i < n && text.charCodeAt(i) === QUOTE) {
+        const open = i
+        let j = i + 1
+        let segment = j
+        let unescaped: string | undefined
+        let closed = false
+        while (j < n) {
+          c = text.charCodeAt(j)
+          if (c === QUOTE) {
+            if (text.charCodeAt(j + 1) !== QUOTE) {
+              closed = true
+              break
+            }
+            unescaped = (unescaped ?? "") + text.slice(segment, j + 1)
+            j += 2
+            segment = j
+            continue
+          }
+          if (c === LF || (c === CR && text.charCodeAt(j + 1) !== LF)) line++
+          j++
+        }
+        if (!closed) sink.malformed(recordLine, fieldIndex, excerpt(text, open, n), 'a closing quote (") before the end of the file')
+        const end = j
+        i = closed ? j + 1 : n
+        while (i < n && (text.charCodeAt(i) === SPACE || (text.charCodeAt(i) === TAB && delim !== TAB))) i++
+        if (i < n && (c = text.charCodeAt(i)) !== delim && c !== LF && c !== CR) {
+          let k = i
+          while (k < n && (c = text.charCodeAt(k)) !== delim && c !== LF && c !== CR) k++
+          sink.malformed(recordLine, fieldIndex, excerpt(text, open, k), "the delimiter or a line break right after a closing quote")
+          i = k
+        }
+        if (unescaped === undefined) sink.field(text, segment, end, true, recordLine)
+        else {
+          const value = unescaped + text.slice(segment, end)
+          sink.field(value, 0, value.length, true, recordLine)
+        }
+      } else {
+        let j = i
+        while (j < n && (c = text.charCodeAt(j)) !== delim && c !== LF && c !== CR) j++
+        sink.field(text, i, j, false, recordLine)
+        i = j
+      }
+      fieldIndex++
+      if (i >= n) {
+        sink.endRecord(recordLine, fieldIndex)
+        return
+      }
+      c = text.charCodeAt(i)
+      if (c === delim) {
+        i++
+        continue
+      }
+      line++
+      i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1
+      sink.endRecord(recordLine, fieldIndex)
+      break
+    }
+  }
+}

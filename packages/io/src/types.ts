@@ -1,0 +1,33 @@
+import type { Codebook, Dataset } from "@danvan/domain"
+import type { IoWarning } from "./errors.js"
+
+/**
+ * Options of `readCsv`.
+ *
+ * @example
+ * const options: CsvReadOptions = { fileName: "survey.csv", codebook, maxProblems: 50 }
+ */
+export interface CsvReadOptions {
+  /** The file's name, used in every message. */
+  readonly fileName: string
+  /** Check codebook variables against their codes; read numeric variables as numbers. */
+  readonly codebook?: Codebook
+  /** Columns read as Float64 (e.g. a weight column when there is no codebook). */
+  readonly numericColumns?: ReadonlyArray<string>
+  /** How many problems a `DataFileError` keeps (all are counted). Default 20. */
+  readonly maxProblems?: number
+}
+
+/**
+ * What `readCsv` returns for a file without problems.
+ *
+ * @example
+ * const { dataset, encoding, delimiter, warnings }: CsvReadResult = Either.getOrThrow(readCsv(bytes, { fileName: "s.csv" }))
+ */
+export interface CsvReadResult {
+  readonly dataset: Dataset
+  readonly encoding: "utf-8" | "windows-1258"
+  /** The delimiter found in the header line: `,`, `;` or a tab. */
+  readonly delimiter: string
+  readonly warnings: ReadonlyArray<IoWarning>
+}
