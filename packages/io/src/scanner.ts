@@ -30,7 +30,8 @@ const excerpt = (text: string, start: number, end: number): string =>
 /**
  * Scans RFC 4180 CSV text and feeds each field and record end to `sink`, counting physical lines (CRLF, LF or
  * a lone CR each end one line, also inside quoted fields). Quoted fields may hold the delimiter, line breaks
- * and doubled quotes. Completely empty lines are skipped (but counted). A missing closing quote and text
+ * and doubled quotes; spaces around the quotes
+ * are ignored. Completely empty lines are skipped (but counted). A missing closing quote and text
  * after a closing quote are reported through `sink.malformed`. Never throws.
  *
  * @example
@@ -57,7 +58,10 @@ export const scanCsv = (text: string, delimiter: string, sink: CsvSink): void =>
     const recordLine = line
     let fieldIndex = 0
     for (;;) {
-      if (i < n && text.charCodeAt(i) === QUOTE) {
+      let q = i
+      while (q < n && (text.charCodeAt(q) === SPACE || (text.charCodeAt(q) === TAB && delim !== TAB))) q++
+      if (q < n && text.charCodeAt(q) === QUOTE) {
+        i = q
         const open = i
         let j = i + 1
         let segment = j
