@@ -1,0 +1,17 @@
+/** Shared body of phi, Cramér's V and the contingency coefficient: X², its p, and the degenerate cases. */
+import type { ContingencyTable } from "../ContingencyTable.js"
+import { chiSquareUpperTail, constantReason, margins, nanScalar, pearsonStatistic, type Margins } from "./internal.js"
+import type { PearsonInput, ScalarMeasure } from "./types.js"
+
+/** The table's margins with Pearson's X² and p (taken from `pearson` when given), or a NaN result. */
+export const pearsonOf = (
+  table: ContingencyTable,
+  pearson: PearsonInput | undefined
+): { readonly m: Margins; readonly x2: number; readonly p: number } | ScalarMeasure => {
+  const m = margins(table)
+  const constant = constantReason(m)
+  if (constant !== undefined) return nanScalar(constant)
+  if (pearson !== undefined) return { m, x2: pearson.statistic, p: pearson.p }
+  const x2 = pearsonStatistic(m)
+  return { m, x2, p: chiSquareUpperTail(x2, (m.rows - 1) * (m.cols - 1)) }
+}
