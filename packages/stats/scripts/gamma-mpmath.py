@@ -1,4 +1,4 @@
-"""High-precision references for lnGamma and the regularized incomplete gamma functions.
+"""High-precision references for lnGamma, the regularized incomplete gamma functions and G2.
 
 Run from this directory:  python3 gamma-mpmath.py   (writes ../test/fixtures/gamma-mpmath.json)
 
@@ -42,7 +42,26 @@ lx = [1e-300, 1e-10, 0.001, 0.1, 0.5, 0.9, 0.999, 1 - 2**-30, 1, 1 + 2**-30, 1.0
       1e5, 1e8, 1e12, 1e17, 1e100, -0.5, -1.5, -2.75, -20.2]
 lgamma = [{"x": x, "value": d(mp.log(abs(mp.gamma(mp.mpf(x)))))} for x in lx]
 
+# likelihood-ratio G2 = 2 sum O ln(O/E) of large, nearly independent tables, where the naive double sum
+# cancels (R's 2 * sum(O * log(O / E)) loses up to ~6 digits on these)
+def g2(m):
+    rows = [mp.fsum(r) for r in m]
+    cols = [mp.fsum(c) for c in zip(*m)]
+    n = mp.fsum(rows)
+    return 2 * mp.fsum(o * mp.log(o / (rows[i] * cols[j] / n)) if o > 0 else 0
+                       for i, r in enumerate(m) for j, o in enumerate(r))
+
+lr_tables = [
+    [[1000001, 1000000], [1000000, 1000000]],
+    [[500000, 500001, 499999], [250000, 250000, 250001]],
+    [[10**9 + 7, 10**9], [10**9, 10**9 - 3], [2 * 10**9, 2 * 10**9 + 1]],
+    [[40, 1], [1, 40]],
+    [[3, 0], [0, 2]],
+]
+likelihood = [{"counts": m, "statistic": d(g2([[mp.mpf(o) for o in r] for r in m]))} for m in lr_tables]
+
 with open("../test/fixtures/gamma-mpmath.json", "w") as fh:
     json.dump({"generatedBy": f"scripts/gamma-mpmath.py with mpmath {mp.__version__} at 50 digits",
-               "gamma": gamma, "chiSquareTail": tails, "lnGamma": lgamma}, fh, indent=None)
+               "gamma": gamma, "chiSquareTail": tails, "lnGamma": lgamma, "likelihoodRatio": likelihood},
+              fh, indent=None)
 print("wrote ../test/fixtures/gamma-mpmath.json:", len(gamma), "gamma,", len(tails), "tails,", len(lgamma), "lnGamma")

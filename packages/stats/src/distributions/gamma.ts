@@ -4,6 +4,8 @@
  * down to the underflow limit (about 1e-308).
  */
 
+import { bd0 } from "./bd0.js"
+
 const LN_SQRT_2PI = 0.91893853320467274178 // ln(sqrt(2 pi))
 const EULER_GAMMA = 0.57721566490153286061
 const EPS = 1e-16 // relative convergence tolerance of the series and the continued fraction
@@ -94,24 +96,6 @@ const stirlerr = (n: number): number => {
   if (n > 80) return (S0 - (S1 - S2 / nn) / nn) / n
   if (n > 35) return (S0 - (S1 - (S2 - S3 / nn) / nn) / nn) / n
   return (S0 - (S1 - (S2 - (S3 - S4 / nn) / nn) / nn) / nn) / n
-}
-
-/** bd0(x, m) = x ln(x / m) + m - x, computed without cancellation when x is close to m (Loader 2000). */
-const bd0 = (x: number, m: number): number => {
-  if (Math.abs(x - m) < 0.1 * (x + m)) {
-    const v = (x - m) / (x + m)
-    let s = (x - m) * v
-    let ej = 2 * x * v
-    const v2 = v * v
-    for (let j = 1; j < 1000; j++) {
-      ej *= v2
-      const s1 = s + ej / (2 * j + 1)
-      if (s1 === s) return s1
-      s = s1
-    }
-    return s
-  }
-  return x * Math.log(x / m) + m - x
 }
 
 /**
