@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { chiSquareUpperTail } from "../src/distributions/chiSquare.js"
 import { lnGamma, regularizedGammaP, regularizedGammaQ } from "../src/distributions/gamma.js"
+import { normalTwoSidedP } from "../src/distributions/normal.js"
 import { expectRelClose, readFixture } from "./helpers.js"
 
 interface Fixture {
@@ -9,6 +10,7 @@ interface Fixture {
   pgamma: Array<{ a: number; x: number; P: number; Q: number }>
   lgamma: Array<{ x: number; value: number }>
   exact: { chisq100df2: number; chisq100df2Printed: string }
+  pnorm: Array<{ z: number; upper: number; twoSided: number }>
 }
 interface MpFixture {
   gamma: Array<{ a: number; x: number; P: number | null; Q: number | null }>
@@ -117,5 +119,15 @@ describe("chiSquareUpperTail", () => {
     expect(chiSquareUpperTail(1, -1)).toBeNaN()
     expect(chiSquareUpperTail(1, Infinity)).toBeNaN()
     expect(chiSquareUpperTail(NaN, 1)).toBeNaN()
+  })
+})
+
+describe("normal tail used by the adjusted residuals", () => {
+  it("normalTwoSidedP matches R's 2 * pnorm(-|z|) out to z = 37.5", () => {
+    expect(fx.pnorm.length).toBeGreaterThan(10)
+    for (const { z, twoSided } of fx.pnorm) {
+      expectRelClose(normalTwoSidedP(z), Math.min(1, twoSided), 1e-13, `z = ${z}`)
+      expectRelClose(normalTwoSidedP(-z), Math.min(1, twoSided), 1e-13, `z = -${z}`)
+    }
   })
 })

@@ -17,7 +17,7 @@ import type { ChiSquareTest } from "./ChiSquareTest.js"
  *   `ZERO_MARGIN` (naming the row or column)
  * @example
  * pearsonChiSquare(fromMatrix([[40, 1], [1, 40]]))
- * // { statistic: 74.19512195121952, df: 1, p: 7.0764948457107e-18 }
+ * // { statistic: 74.1951219512195, df: 1, p: 7.07649484571074e-18 }
  */
 export const pearsonChiSquare = (table: ContingencyTable): ChiSquareTest => {
   assertTestable(table, "Pearson chi-square")
