@@ -3,7 +3,7 @@
  *
  * The rational Chebyshev approximations are W. J. Cody's (1969), "Rational Chebyshev approximations for the
  * error function", Math. Comp. 23:631-637, doi:10.1090/S0025-5718-1969-0247736-4, in the arrangement used by
- * R's `pnorm` (nmath/pnorm.c, algorithm 715 of Cody 1993, doi:10.1145/155743.155816): three ranges,
+ * R's `pnorm` (nmath/pnorm.c, algorithm 715 of Cody 1993, doi:10.1145/151271.151273): three ranges,
  * |z| <= 0.674, 0.674 < |z| <= sqrt(32), |z| > sqrt(32), and the exp(-z^2/2) factor split as
  * exp(-t^2/2) * exp(-(z-t)(z+t)/2) with t = trunc(16 z)/16 so that no accuracy is lost to cancellation.
  * Relative accuracy is about 1e-15 wherever the result is a normal double; unlike R (which returns 0 for

@@ -1,6 +1,6 @@
 /**
  * Concordant/discordant pair scores of a table in O(r·c), the building block of gamma, Kendall's tau-b and tau-c
- * and Somers' d (notation of the SPSS CROSSTABS algorithms and Agresti 2002, section 2.4.3).
+ * and Somers' d (notation of the SPSS CROSSTABS algorithms and Agresti 2002).
  * Row order is the row category order, column order the column category order. Not part of the public API.
  */
 import type { Margins } from "./internal.js"

@@ -6,8 +6,8 @@ import type { PearsonInput, ScalarMeasure } from "./types.js"
  * Cramér's V (never negative, also for 2×2 tables, as SPSS reports it).
  *
  * Formula: V = sqrt(X² / (N (min(r, c) - 1))), X² Pearson's statistic; p is the Pearson chi-square p with
- * (r - 1)(c - 1) df (SPSS "Approx. Sig."). Reference: Cramér 1946 "Mathematical Methods of Statistics",
- * section 21.9; Agresti 2002, doi:10.1002/0471249688.
+ * (r - 1)(c - 1) df (SPSS "Approx. Sig."). Reference: Cramér 1946 "Mathematical Methods of Statistics";
+ * Agresti 2002, doi:10.1002/0471249688.
  *
  * @param pearson optional { statistic, p } of the table's Pearson test, to reuse an existing computation.
  * @returns { value, p }; NaN with `reason` for a one-row or one-column table.

@@ -9,7 +9,7 @@ import type { Measure } from "./types.js"
  * Formula (P = Σ f_ij C_ij, Q = Σ f_ij D_ij, twice the concordant and discordant pair counts, rows and columns in
  * category order): gamma = (P - Q) / (P + Q);
  * ASE1 = 4 / (P + Q)² · sqrt(Σ f_ij (Q C_ij - P D_ij)²) (delta method, Goodman & Kruskal 1963,
- * doi:10.1080/01621459.1963.10500850; Agresti 2002 section 3.4.4);
+ * doi:10.1080/01621459.1963.10500850; Agresti 2002);
  * ASE0 = 2 / (P + Q) · sqrt(Σ f_ij (C_ij - D_ij)² - (P - Q)² / N) (Brown & Benedetti 1977,
  * doi:10.1080/01621459.1977.10479910); t = gamma / ASE0; p = 2·P(Z > |t|).
  * C_ij and D_ij are computed with cumulative sums in O(r·c) (Goodman & Kruskal 1954,

@@ -54,7 +54,7 @@ const directional = (
  * (N² - Σ_j c_j²), the proportional reduction in the probability of misclassifying the column category when it
  * is predicted at random from the row's conditional distribution (Goodman & Kruskal 1954,
  * doi:10.1080/01621459.1954.10501231). ASE1 by the delta method (Goodman & Kruskal 1972,
- * doi:10.1080/01621459.1972.10481244; Agresti 2002 section 3.4). "Approx. Sig.": SPSS bases it on the
+ * doi:10.1080/01621459.1972.10482401; Agresti 2002). "Approx. Sig.": SPSS bases it on the
  * chi-square approximation of Light & Margolin (1971, doi:10.1080/01621459.1971.10482297): (N - 1)(K - 1)·tau,
  * K the number of categories of the dependent variable, is chi-square with (r - 1)(c - 1) df under
  * independence. SPSS prints no approximate T for tau, so none is returned. For a 2×2 table tau = phi².

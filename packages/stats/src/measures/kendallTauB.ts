@@ -9,7 +9,7 @@ import type { Measure } from "./types.js"
  * Formula (P, Q twice the concordant/discordant pairs; Dr = N² - Σ r_i², Dc = N² - Σ c_j²):
  * tau_b = (P - Q) / sqrt(Dr·Dc);
  * ASE1 = sqrt(Σ f_ij (2 sqrt(Dr Dc)(C_ij - D_ij) + tau_b v_ij)² - N³ tau_b² (Dr + Dc)²) / (Dr Dc),
- * v_ij = r_i Dc + c_j Dr (delta method; Agresti 2002 section 3.4.5; Brown & Benedetti 1977,
+ * v_ij = r_i Dc + c_j Dr (delta method; Agresti 2002; Brown & Benedetti 1977,
  * doi:10.1080/01621459.1977.10479910);
  * ASE0 = 2 / sqrt(Dr Dc) · sqrt(Σ f_ij (C_ij - D_ij)² - (P - Q)² / N); t = tau_b / ASE0; p = 2·P(Z > |t|).
  * Equals R's cor(x, y, method = "kendall") on the expanded case data (Kendall 1945, doi:10.1093/biomet/33.3.239).

@@ -9,7 +9,7 @@ import type { Measure } from "./types.js"
  * Formula (q = min(rows, cols)): tau_c = 2q(P/2 - Q/2) / (N²(q - 1)) = q (P - Q) / (N² (q - 1));
  * ASE1 = 2q / ((q - 1) N²) · sqrt(Σ f_ij (C_ij - D_ij)² - (P - Q)² / N) (Brown & Benedetti 1977,
  * doi:10.1080/01621459.1977.10479910). SPSS uses this same ASE for the approximate T, so t = tau_c / ASE1 and
- * p = 2·P(Z > |t|) (Stuart 1953, doi:10.1093/biomet/40.1-2.106).
+ * p = 2·P(Z > |t|) (Stuart 1953, doi:10.2307/2333101).
  *
  * @returns { value, ase, t, p }; NaN with `reason` for a one-row or one-column table, or (t and p only) when the
  *   ASE is 0.

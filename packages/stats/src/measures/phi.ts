@@ -8,7 +8,7 @@ import type { PearsonInput, ScalarMeasure } from "./types.js"
  * Formula: 2×2 table [[a, b], [c, d]]: phi = (ad - bc) / sqrt((a + b)(c + d)(a + c)(b + d)), which is
  * sign(ad - bc)·sqrt(X²/N); larger tables: phi = sqrt(X²/N) (Pearson's X², never negative). p is the Pearson
  * chi-square p with (r - 1)(c - 1) df (SPSS "Approx. Sig."). Reference: Agresti 2002 "Categorical Data
- * Analysis" 2nd ed., doi:10.1002/0471249688, section 3.2; Cramér 1946.
+ * Analysis" 2nd ed., doi:10.1002/0471249688; Cramér 1946.
  *
  * @param pearson optional { statistic, p } of the table's Pearson test, to reuse an existing computation.
  * @returns { value, p }; NaN with `reason` for a one-row or one-column table.

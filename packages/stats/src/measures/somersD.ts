@@ -12,7 +12,7 @@ import type { DirectionalMeasure, Measure } from "./types.js"
  * columns dependent d = (P - Q) / Dr, ASE1 = 2 / Dr² · sqrt(Σ f_ij (Dr (C_ij - D_ij) - (P - Q)(N - r_i))²);
  * symmetric d = (P - Q) / ((Dr + Dc) / 2),
  * ASE1 = 4 / (Dr + Dc)² · sqrt(Σ f_ij ((Dr + Dc)(C_ij - D_ij) - (P - Q)(2N - r_i - c_j))²), all by the delta
- * method (Somers 1962, doi:10.2307/2090405; Agresti 2002 section 3.4.5). ASE0 = (2 / Dc, 2 / Dr, 4 / (Dr + Dc))
+ * method (Somers 1962, doi:10.2307/2090408; Agresti 2002). ASE0 = (2 / Dc, 2 / Dr, 4 / (Dr + Dc))
  * · sqrt(Σ f_ij (C_ij - D_ij)² - (P - Q)² / N) (Brown & Benedetti 1977, doi:10.1080/01621459.1977.10479910);
  * t = d / ASE0; p = 2·P(Z > |t|).
  *

@@ -8,8 +8,8 @@ import type { DirectionalMeasure, Measure } from "./types.js"
  *
  * Formula (natural logs; U(R) = -Σ (r_i/N) ln(r_i/N), U(C) likewise, U(RC) = -Σ (f_ij/N) ln(f_ij/N), mutual
  * information I = U(R) + U(C) - U(RC) = Σ (f/N) ln(f N / (r c))): rows dependent U = I / U(R), columns dependent
- * U = I / U(C), symmetric U = 2I / (U(R) + U(C)). ASE1 (delta method, Theil 1970 doi:10.1086/224720; Brown 1975,
- * The Statistician, doi:10.2307/2987667):
+ * U = I / U(C), symmetric U = 2I / (U(R) + U(C)) (Theil 1970, doi:10.1086/224909). ASE1 by the delta method, in
+ * the closed forms of the SPSS CROSSTABS algorithms:
  * rows dependent sqrt(Σ f [U(R) ln(f/c_j) + (U(C) - U(RC)) ln(r_i/N)]²) / (N U(R)²);
  * columns dependent sqrt(Σ f [U(C) ln(f/r_i) + (U(R) - U(RC)) ln(c_j/N)]²) / (N U(C)²);
  * symmetric 2 sqrt(Σ f [U(RC) ln(r_i c_j / N²) - (U(R) + U(C)) ln(f/N)]²) / (N (U(R) + U(C))²).
