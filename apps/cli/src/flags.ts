@@ -1,0 +1,57 @@
+import * as HelpDoc from "@effect/cli/HelpDoc"
+import * as Options from "@effect/cli/Options"
+import * as ValidationError from "@effect/cli/ValidationError"
+import * as Effect from "effect/Effect"
+
+/** Options shared by several commands. Parsing flag syntax lives here; parsing data never does. */
+
+export const format = Options.choice("format", ["text", "json", "csv", "md"]).pipe(
+  Options.withDescription("Output format: text (SPSS-style tables), json (the result object), csv (UTF-8 with BOM, for Excel) or md (GitHub Markdown)."),
+  Options.withDefault("text" as const)
+)
+
+export const lang = Options.choice("lang", ["en", "vi"]).pipe(
+  Options.withDescription("Language of headings and labels: en (English) or vi (tiếng Việt)."),
+  Options.withDefault("en" as const)
+)
+
+export const codebook = Options.text("codebook").pipe(
+  Options.withDescription("Codebook: a built-in id (hcmc-2024) or a codebook JSON file. Gives labels, category order and missing codes."),
+  Options.optional
+)
+
+export const weight = Options.text("weight").pipe(
+  Options.withDescription("Numeric column holding case weights (like SPSS WEIGHT BY)."),
+  Options.optional
+)
+
+/** `VAR=CODE[,CODE...]` -> [VAR, codes]. Exported for tests. */
+export const parseMissingSpec = (spec: string): readonly [string, Array<number>] | string => {
+  const eq = spec.indexOf("=")
+  if (eq <= 0) return `"${spec}" is not VAR=CODE[,CODE...]`
+  const name = spec.slice(0, eq).trim()
+  const codes = spec.slice(eq + 1).split(",").map((c) => c.trim())
+  if (name === "" || codes.length === 0 || codes.some((c) => c === "")) return `"${spec}" is not VAR=CODE[,CODE...]`
+  const bad = codes.find((c) => !/^[+-]?\d+$/.test(c))
+  if (bad !== undefined) return `"${bad}" in "${spec}" is not an integer code`
+  return [name, codes.map(Number)]
+}
+
+/** Repeatable `--missing VAR=CODE[,CODE...]`: extra user-missing codes on top of the codebook's. */
+export const missing = Options.text("missing").pipe(
+  Options.withDescription("Extra user-missing codes for a variable, e.g. --missing level=9 or --missing q1=8,9. Repeatable."),
+  Options.repeated,
+  Options.mapEffect((specs) => {
+    const out: Record<string, Array<number>> = {}
+    for (const spec of specs) {
+      const parsed = parseMissingSpec(spec)
+      if (typeof parsed === "string") return Effect.fail(ValidationError.invalidValue(HelpDoc.p(`Invalid value for --missing: ${parsed}.`)))
+      const [name, codes] = parsed
+      out[name] = [...(out[name] ?? []), ...codes.filter((c) => !(out[name] ?? []).includes(c))]
+    }
+    return Effect.succeed(out)
+  })
+)
+
+export type Format = "text" | "json" | "csv" | "md"
+export type Lang = "en" | "vi"

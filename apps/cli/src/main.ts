@@ -1,0 +1,97 @@
+import * as Command from "@effect/cli/Command"
+import * as HelpDoc from "@effect/cli/HelpDoc"
+import * as ValidationError from "@effect/cli/ValidationError"
+import * as NodeContext from "@effect/platform-node/NodeContext"
+import * as Cause from "effect/Cause"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import pkg from "../package.json" with { type: "json" }
+import { codebook } from "./commands/codebook.js"
+import { crosstab } from "./commands/crosstab.js"
+import { frequencies } from "./commands/frequencies.js"
+import { EXIT, isUserError, UsageError } from "./errors.js"
+import { stripAnsi } from "./render/width.js"
+import { withColorPolicy, writeStderr } from "./terminal.js"
+
+export const VERSION: string = pkg.version
+
+const root = Command.make("danvan", {}, () =>
+  Effect.fail(new UsageError({ command: "", message: "missing command; expected one of: crosstab, frequencies, codebook" }))
+).pipe(
+  Command.withDescription("Survey tables for cadre questionnaires on mass mobilization work (công tác dân vận): SPSS-style CROSSTABS and FREQUENCIES with exact p-values, in English or Vietnamese."),
+  Command.withSubcommands([crosstab, frequencies, codebook])
+)
+
+const footer = HelpDoc.p(
+  "Results go to stdout, messages to stderr. Exit codes: 0 success, 1 bad input (data, codebook or table), 2 bad usage, 70 internal error. NO_COLOR or a pipe turns colours off; DANVAN_DEBUG=1 shows internal stack traces."
+)
+
+const cli = Command.run(root, { name: "danvan", version: VERSION, footer })
+
+/** One-line synopses, shown after a usage error. */
+const SYNOPSIS: Readonly<Record<string, string>> = {
+  "": "danvan <crosstab|frequencies|codebook> [options]   (danvan --help)",
+  crosstab:
+    'danvan crosstab (--counts "66,209,35;158,177,41" | --data FILE.csv --row VAR --col VAR) [--missing VAR=CODE[,CODE...]]... [--codebook FILE|ID] [--weight VAR] [--format text|json|csv|md] [--lang en|vi]',
+  frequencies: "danvan frequencies --data FILE.csv [--codebook FILE|ID] [--weight VAR] [--missing VAR=CODE[,CODE...]]... [--format text|json|csv|md] [--lang en|vi] VAR...",
+  codebook: "danvan codebook show hcmc-2024|FILE [--format text|json] [--lang en|vi]"
+}
+
+const commandOf = (argv: ReadonlyArray<string>): string => argv.slice(2).find((a) => a in SYNOPSIS && a !== "") ?? ""
+
+const usageHint = (command: string): Effect.Effect<void> =>
+  writeStderr(`usage: ${SYNOPSIS[command] ?? SYNOPSIS[""]}\nRun 'danvan${command === "" ? "" : ` ${command}`} --help' for all options.`)
+
+const firstLine = (u: unknown): string => {
+  const text = u instanceof Error ? `${u.name}: ${u.message}` : typeof u === "object" && u !== null && "_tag" in u ? String((u as { _tag: unknown })._tag) : String(u)
+  return text.split("\n")[0] ?? ""
+}
+
+const debug = (): boolean => process.env["DANVAN_DEBUG"] === "1"
+
+const internal = (cause: Cause.Cause<unknown>, what: unknown): Effect.Effect<number> =>
+  Effect.zipRight(
+    debug()
+      ? writeStderr(Cause.pretty(cause, { renderErrorCause: true }))
+      : writeStderr(`danvan: internal error: ${firstLine(what)} (this is a bug in danvan; run with DANVAN_DEBUG=1 for details)`),
+    Effect.succeed(EXIT.internal)
+  )
+
+const validationText = (e: ValidationError.ValidationError, captured: Array<string>): string => {
+  const printed = captured.splice(0)
+  const text = "error" in e ? HelpDoc.toAnsiText(e.error) : printed.join("\n")
+  return stripAnsi(text).trim().replace(/\n{2,}/g, "\n") || "invalid command line"
+}
+
+/** Turns every outcome into an exit code, printing exactly one kind of message on stderr. */
+const handle = (argv: ReadonlyArray<string>, captured: Array<string>) => (cause: Cause.Cause<unknown>): Effect.Effect<number> => {
+  if (Cause.isInterruptedOnly(cause)) return Effect.succeed(EXIT.interrupted)
+  const failure = Cause.failureOption(cause)
+  if (Option.isSome(failure)) {
+    const e = failure.value
+    if (ValidationError.isValidationError(e)) {
+      // What @effect/cli found wrong with the command line, in danvan's own form.
+      return Effect.as(Effect.zipRight(writeStderr(`danvan: error: ${validationText(e, captured)}`), usageHint(commandOf(argv))), EXIT.usage)
+    }
+    if (e instanceof UsageError) {
+      return Effect.as(Effect.zipRight(writeStderr(`danvan: error: ${e.message}`), usageHint(e.command)), EXIT.usage)
+    }
+    if (isUserError(e)) return Effect.as(writeStderr(`danvan: error: ${e.message}`), EXIT.badInput)
+    return internal(cause, e)
+  }
+  const defect = Cause.dieOption(cause)
+  return internal(cause, Option.getOrElse(defect, () => Cause.pretty(cause)))
+}
+
+/** The whole program: parse `argv`, run the command, map the outcome to an exit code (never fails). */
+export const main = (argv: ReadonlyArray<string>): Effect.Effect<number> => {
+  const captured: Array<string> = []
+  return withColorPolicy(cli(argv), captured).pipe(
+    Effect.as<number>(EXIT.ok),
+    Effect.catchAllCause(handle(argv, captured)),
+    // Anything else @effect/cli wrote to stderr on success (none today) is printed, not lost.
+    Effect.tap(() => Effect.forEach(captured.splice(0), (line) => writeStderr(line), { discard: true })),
+    withColorPolicy,
+    Effect.provide(NodeContext.layer)
+  )
+}

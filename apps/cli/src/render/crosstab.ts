@@ -1,0 +1,343 @@
+import type { AnalysisWarning, CrosstabResult, DirectionalMeasure, MeasureWithTest } from "@danvan/analysis"
+import { rawNumber, formatCount, formatDf, formatP, formatPercent, formatStat, fixed } from "./format.js"
+import { label, t, type Lang } from "./i18n.js"
+import { csvDocument, type CsvRow } from "./csv.js"
+import { mdEscape, mdTable } from "./markdown.js"
+import { renderTable, type Row, type TextTable } from "./table.js"
+
+export interface RenderOptions {
+  readonly lang: Lang
+  /** ANSI emphasis for titles; the CLI sets it only for a colour terminal without NO_COLOR. */
+  readonly color?: boolean
+}
+
+const pct = (part: number, whole: number): number => (whole > 0 ? (100 * part) / whole : Number.NaN)
+
+const names = (r: CrosstabResult, lang: Lang) => ({
+  row: label(r.row.label, lang),
+  col: label(r.col.label, lang),
+  rowCats: r.row.categories.map((c) => label(c.label, lang)),
+  colCats: r.col.categories.map((c) => label(c.label, lang))
+})
+
+const lowExpected = (r: CrosstabResult) =>
+  r.warnings.find((w): w is Extract<AnalysisWarning, { code: "LOW_EXPECTED" }> => w.code === "LOW_EXPECTED")
+
+/** SPSS's footnote "a" under Chi-Square Tests. English uses the analysis's own message. */
+export const lowExpectedText = (w: Extract<AnalysisWarning, { code: "LOW_EXPECTED" }>, lang: Lang): string =>
+  lang === "en" && w.message.trim() !== ""
+    ? w.message
+    : t("lowExpected", lang, { cells: w.cells, percent: fixed(w.percent, 1), min: fixed(w.minExpected, 2) })
+
+/** A warning other than LOW_EXPECTED, in the chosen language. */
+export const warningText = (w: AnalysisWarning, lang: Lang): string => {
+  if (lang === "en") return w.message
+  switch (w.code) {
+    case "LOW_EXPECTED":
+      return lowExpectedText(w, lang)
+    case "EMPTY_CATEGORY":
+      return t("emptyCategory", lang, { code: w.categoryCode, var: w.variable })
+    case "UNLABELLED_CODE":
+      return t("unlabelledCode", lang, { code: w.categoryCode, var: w.variable })
+    case "TEST_NOT_COMPUTED":
+      return t("testNotComputed", lang, { test: w.test })
+  }
+}
+
+const fisherText = (r: CrosstabResult, lang: Lang): string | undefined => {
+  const f = r.tests.fisherExact
+  if (f === undefined) return undefined
+  if (f.method === "exact") return t("fisherExactly", lang)
+  const se = f.standardError !== undefined && Number.isFinite(f.standardError) ? `, ${t("standardErrorShort", lang)} = ${f.standardError.toPrecision(2)}` : ""
+  return t("fisherMonteCarlo", lang, { B: f.B ?? "?", seed: f.seed ?? "?", se })
+}
+
+interface TestLine {
+  readonly key: "pearson" | "yates" | "likelihoodRatio" | "fisherExact" | "linearByLinear"
+  readonly name: string
+  readonly value: string
+  readonly df: string
+  readonly asymp: string
+  readonly exact: string
+  readonly nameMark: string
+  readonly valueMark: string
+}
+
+/** The rows of Chi-Square Tests and their footnotes (a, b, c … in order of use). */
+const testLines = (r: CrosstabResult, lang: Lang) => {
+  const footnotes: Array<string> = []
+  const mark = (text: string | undefined): string => {
+    if (text === undefined) return ""
+    footnotes.push(text)
+    return String.fromCharCode(96 + footnotes.length)
+  }
+  const low = lowExpected(r)
+  const lines: Array<TestLine> = []
+  const pearsonMark = mark(low === undefined ? undefined : lowExpectedText(low, lang))
+  const p = r.tests.pearson
+  lines.push({ key: "pearson", name: t("pearsonChiSquare", lang), value: formatStat(p.statistic), df: formatDf(p.df), asymp: formatP(p.p), exact: "", nameMark: "", valueMark: pearsonMark })
+  const y = r.tests.yates
+  if (y !== undefined) {
+    lines.push({
+      key: "yates",
+      name: t("continuityCorrection", lang),
+      value: formatStat(y.statistic),
+      df: formatDf(y.df),
+      asymp: formatP(y.p),
+      exact: "",
+      nameMark: mark(lang === "vi" ? "Chỉ tính cho bảng 2x2." : "Computed only for a 2x2 table."),
+      valueMark: ""
+    })
+  }
+  const lr = r.tests.likelihoodRatio
+  lines.push({ key: "likelihoodRatio", name: t("likelihoodRatio", lang), value: formatStat(lr.statistic), df: formatDf(lr.df), asymp: formatP(lr.p), exact: "", nameMark: "", valueMark: "" })
+  const f = r.tests.fisherExact
+  if (f !== undefined) {
+    lines.push({ key: "fisherExact", name: t("fisherExactTest", lang), value: "", df: "", asymp: "", exact: formatP(f.p), nameMark: mark(fisherText(r, lang)), valueMark: "" })
+  }
+  const ll = r.tests.linearByLinear
+  lines.push({ key: "linearByLinear", name: t("linearByLinear", lang), value: formatStat(ll.statistic), df: formatDf(ll.df), asymp: formatP(ll.p), exact: "", nameMark: "", valueMark: "" })
+  return { lines, footnotes: footnotes.map((text, i) => `${String.fromCharCode(97 + i)}. ${text}`) }
+}
+
+const otherWarnings = (r: CrosstabResult, lang: Lang): Array<string> =>
+  r.warnings.filter((w) => w.code !== "LOW_EXPECTED").map((w) => warningText(w, lang))
+
+const missingSummary = (r: CrosstabResult, lang: Lang): string | undefined => {
+  if (r.missingByCode.length === 0) return undefined
+  const parts = r.missingByCode.map((m) => `${m.variable} = ${m.code === "system" ? t("system", lang) : m.code}: ${formatCount(m.count)}`)
+  return `${t("missingByCode", lang)}: ${parts.join("; ")}`
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// text
+
+const caseSummaryTable = (r: CrosstabResult, lang: Lang): TextTable => {
+  const { row, col } = names(r, lang)
+  const n = r.n
+  const footnotes = [r.weighted ? t("weightedNote", lang) : undefined, missingSummary(r, lang)].filter((x): x is string => x !== undefined)
+  return {
+    title: t("caseProcessingSummary", lang),
+    align: ["left", "right", "right", "right", "right", "right", "right"],
+    header: [
+      ["", { text: t("cases", lang), span: 6 }],
+      ["", { text: t("valid", lang), span: 2 }, { text: t("missing", lang), span: 2 }, { text: t("total", lang), span: 2 }],
+      ["", t("n", lang), t("percent", lang), t("n", lang), t("percent", lang), t("n", lang), t("percent", lang)]
+    ],
+    body: [
+      [
+        `${row} * ${col}`,
+        formatCount(n.valid),
+        formatPercent(pct(n.valid, n.total)),
+        formatCount(n.missing),
+        formatPercent(pct(n.missing, n.total)),
+        formatCount(n.total),
+        formatPercent(pct(n.total, n.total))
+      ]
+    ],
+    footnotes
+  }
+}
+
+const crosstabTable = (r: CrosstabResult, lang: Lang): TextTable => {
+  const { row, col, rowCats, colCats } = names(r, lang)
+  const N = r.n.valid
+  const k = colCats.length
+  const body: Array<Row | "rule"> = []
+  rowCats.forEach((cat, i) => {
+    if (i > 0) body.push("rule")
+    const rt = r.rowTotals[i]
+    body.push([cat, t("count", lang), ...r.counts[i].map(formatCount), formatCount(rt)])
+    body.push(["", t("within", lang, { var: row }), ...r.percents.row[i].map(formatPercent), formatPercent(pct(rt, rt))])
+    body.push(["", t("within", lang, { var: col }), ...r.percents.col[i].map(formatPercent), formatPercent(pct(rt, N))])
+    body.push(["", t("expectedCount", lang), ...r.expected[i].map((e) => fixed(e, 1)), fixed(rt, 1)])
+    body.push(["", t("adjustedResidual", lang), ...r.residuals.adjusted[i].map((e) => fixed(e, 1)), ""])
+  })
+  body.push("rule")
+  body.push([t("total", lang), t("count", lang), ...r.colTotals.map(formatCount), formatCount(N)])
+  body.push(["", t("within", lang, { var: row }), ...r.colTotals.map((c) => formatPercent(pct(c, N))), formatPercent(pct(N, N))])
+  body.push(["", t("within", lang, { var: col }), ...r.colTotals.map((c) => formatPercent(pct(c, c))), formatPercent(pct(N, N))])
+  body.push(["", t("expectedCount", lang), ...r.colTotals.map((c) => fixed(c, 1)), fixed(N, 1)])
+  return {
+    title: t("crosstabulation", lang, { row, col }),
+    align: ["left", "left", ...new Array<"right">(k + 1).fill("right")],
+    header: [
+      ["", "", { text: col, span: k }, ""],
+      [row, "", ...colCats, t("total", lang)]
+    ],
+    body
+  }
+}
+
+const chiSquareTable = (r: CrosstabResult, lang: Lang): TextTable => {
+  const { lines, footnotes } = testLines(r, lang)
+  const hasExact = r.tests.fisherExact !== undefined
+  const head = ["", t("value", lang), t("df", lang), t("asympSig2", lang), ...(hasExact ? [t("exactSig2", lang)] : [])]
+  const body: Array<Row> = lines.map((l) => [l.name + l.nameMark, l.value + l.valueMark, l.df, l.asymp, ...(hasExact ? [l.exact] : [])])
+  body.push([t("nOfValidCases", lang), formatCount(r.n.valid), "", "", ...(hasExact ? [""] : [])])
+  return {
+    title: t("chiSquareTests", lang),
+    align: ["left", "right", "right", "right", ...(hasExact ? (["right"] as const) : [])],
+    header: [head],
+    body,
+    footnotes
+  }
+}
+
+const measureCells = (m: MeasureWithTest): Array<string> => [formatStat(m.value), formatStat(m.ase), formatStat(m.t), formatP(m.p)]
+
+const measureFootnotes = (lang: Lang): Array<string> =>
+  lang === "vi"
+    ? ["a. Không giả định giả thuyết không.", "b. Dùng sai số chuẩn tiệm cận với giả định giả thuyết không."]
+    : ["a. Not assuming the null hypothesis.", "b. Using the asymptotic standard error assuming the null hypothesis."]
+
+const symmetricTable = (r: CrosstabResult, lang: Lang): TextTable => {
+  const m = r.measures
+  const p = r.tests.pearson.p
+  return {
+    title: t("symmetricMeasures", lang),
+    align: ["left", "left", "right", "right", "right", "right"],
+    header: [["", "", t("value", lang), t("asympStdError", lang) + "a", t("approxT", lang) + "b", t("approxSig", lang)]],
+    body: [
+      [t("nominalByNominal", lang), t("phi", lang), formatStat(m.phi), "", "", formatP(p)],
+      ["", t("cramersV", lang), formatStat(m.cramersV), "", "", formatP(p)],
+      ["", t("contingencyCoefficient", lang), formatStat(m.contingencyCoefficient), "", "", formatP(p)],
+      "rule",
+      [t("ordinalByOrdinal", lang), t("kendallTauB", lang), ...measureCells(m.kendallTauB)],
+      ["", t("kendallTauC", lang), ...measureCells(m.kendallTauC)],
+      ["", t("gamma", lang), ...measureCells(m.gamma)],
+      "rule",
+      [t("nOfValidCases", lang), "", formatCount(r.n.valid), "", "", ""]
+    ],
+    footnotes: measureFootnotes(lang)
+  }
+}
+
+const directionalTable = (r: CrosstabResult, lang: Lang): TextTable => {
+  const { row, col } = names(r, lang)
+  const m = r.measures
+  const three = (group: string, name: string, d: DirectionalMeasure): Array<Row> => [
+    [group, name, t("symmetric", lang), ...measureCells(d)],
+    ["", "", t("dependent", lang, { var: row }), ...measureCells(d.rowDependent)],
+    ["", "", t("dependent", lang, { var: col }), ...measureCells(d.colDependent)]
+  ]
+  return {
+    title: t("directionalMeasures", lang),
+    align: ["left", "left", "left", "right", "right", "right", "right"],
+    header: [["", "", "", t("value", lang), t("asympStdError", lang) + "a", t("approxT", lang) + "b", t("approxSig", lang)]],
+    body: [
+      ...three(t("nominalByNominal", lang), t("lambda", lang), m.lambda),
+      ...three("", t("uncertaintyCoefficient", lang), m.uncertaintyCoefficient),
+      "rule",
+      ...three(t("ordinalByOrdinal", lang), t("somersD", lang), m.somersD)
+    ],
+    footnotes: measureFootnotes(lang)
+  }
+}
+
+/**
+ * SPSS CROSSTABS as plain text: Case Processing Summary, the crosstabulation (count, row and column
+ * percentages, expected count, adjusted residual), Chi-Square Tests, Symmetric and Directional Measures.
+ */
+export const renderCrosstabText = (r: CrosstabResult, options: RenderOptions): string => {
+  const { lang } = options
+  const style = { color: options.color === true }
+  const sections = [caseSummaryTable(r, lang), crosstabTable(r, lang), chiSquareTable(r, lang), symmetricTable(r, lang), directionalTable(r, lang)].map((tb) =>
+    renderTable(tb, style)
+  )
+  const notes = otherWarnings(r, lang)
+  if (notes.length > 0) sections.push([`${t("notes", lang)}:`, ...notes.map((n) => `- ${n}`)].join("\n"))
+  return sections.join("\n\n") + "\n"
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// markdown
+
+/** GitHub Markdown: the crosstabulation (count and % within the row variable) and Chi-Square Tests with footnotes. */
+export const renderCrosstabMarkdown = (r: CrosstabResult, options: RenderOptions): string => {
+  const { lang } = options
+  const { row, col, rowCats, colCats } = names(r, lang)
+  const N = r.n.valid
+  const out: Array<string> = []
+  out.push(`### ${mdEscape(t("crosstabulation", lang, { row, col }))}`, "")
+  const rows: Array<Array<string>> = []
+  rowCats.forEach((cat, i) => {
+    const rt = r.rowTotals[i]
+    rows.push([mdEscape(cat), t("count", lang), ...r.counts[i].map(formatCount), formatCount(rt)])
+    rows.push(["", mdEscape(t("within", lang, { var: row })), ...r.percents.row[i].map(formatPercent), formatPercent(pct(rt, rt))])
+  })
+  rows.push([`**${t("total", lang)}**`, t("count", lang), ...r.colTotals.map(formatCount), formatCount(N)])
+  rows.push(["", mdEscape(t("within", lang, { var: row })), ...r.colTotals.map((c) => formatPercent(pct(c, N))), formatPercent(pct(N, N))])
+  out.push(
+    mdTable(
+      [mdEscape(`${row} \\ ${col}`), "", ...colCats.map(mdEscape), t("total", lang)],
+      ["left", "left", ...colCats.map(() => "right" as const), "right"],
+      rows
+    )
+  )
+  const nLine = `N = ${formatCount(r.n.valid)} (${t("missing", lang).toLowerCase()}: ${formatCount(r.n.missing)})${r.weighted ? `. ${t("weightedNote", lang)}` : ""}`
+  out.push("", mdEscape(nLine), "")
+  out.push(`### ${t("chiSquareTests", lang)}`, "")
+  const { lines, footnotes } = testLines(r, lang)
+  const hasExact = r.tests.fisherExact !== undefined
+  const sup = (m: string) => (m === "" ? "" : `<sup>${m}</sup>`)
+  const testRows = lines.map((l) => [mdEscape(l.name) + sup(l.nameMark), l.value + sup(l.valueMark), l.df, l.asymp, ...(hasExact ? [l.exact] : [])])
+  testRows.push([t("nOfValidCases", lang), formatCount(r.n.valid), "", "", ...(hasExact ? [""] : [])])
+  out.push(
+    mdTable(
+      ["", t("value", lang), t("df", lang), t("asympSig2", lang), ...(hasExact ? [t("exactSig2", lang)] : [])],
+      ["left", "right", "right", "right", ...(hasExact ? (["right"] as const) : [])],
+      testRows
+    )
+  )
+  if (footnotes.length > 0) out.push("", ...footnotes.map((f) => mdEscape(f) + "  "))
+  const notes = otherWarnings(r, lang)
+  if (notes.length > 0) out.push("", `**${t("notes", lang)}:**`, "", ...notes.map((n) => `- ${mdEscape(n)}`))
+  return out.join("\n") + "\n"
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// CSV
+
+/**
+ * CSV for spreadsheets: the counts with labels (one row per row category, then Total), a blank line, the tests
+ * (full-precision numbers, p as a number) and, after another blank line, the notes. UTF-8 with BOM, CRLF.
+ */
+export const renderCrosstabCsv = (r: CrosstabResult, options: RenderOptions): string => {
+  const { lang } = options
+  const { row, col, rowCats, colCats } = names(r, lang)
+  const rows: Array<CsvRow> = []
+  rows.push([`${row} \\ ${col}`, ...colCats, t("total", lang)])
+  rowCats.forEach((cat, i) => rows.push([cat, ...r.counts[i].map(rawNumber), rawNumber(r.rowTotals[i])]))
+  rows.push([t("total", lang), ...r.colTotals.map(rawNumber), rawNumber(r.n.valid)])
+  rows.push([])
+  rows.push([t("chiSquareTests", lang), t("value", lang), t("df", lang), t("asympSig2", lang), t("exactSig2", lang)])
+  const tests = r.tests
+  rows.push([t("pearsonChiSquare", lang), rawNumber(tests.pearson.statistic), rawNumber(tests.pearson.df), rawNumber(tests.pearson.p), ""])
+  if (tests.yates !== undefined) rows.push([t("continuityCorrection", lang), rawNumber(tests.yates.statistic), rawNumber(tests.yates.df), rawNumber(tests.yates.p), ""])
+  rows.push([t("likelihoodRatio", lang), rawNumber(tests.likelihoodRatio.statistic), rawNumber(tests.likelihoodRatio.df), rawNumber(tests.likelihoodRatio.p), ""])
+  if (tests.fisherExact !== undefined) rows.push([t("fisherExactTest", lang), "", "", "", rawNumber(tests.fisherExact.p)])
+  rows.push([t("linearByLinear", lang), rawNumber(tests.linearByLinear.statistic), rawNumber(tests.linearByLinear.df), rawNumber(tests.linearByLinear.p), ""])
+  rows.push([t("nOfValidCases", lang), rawNumber(r.n.valid), "", "", ""])
+  const notes = [
+    ...(lowExpected(r) !== undefined ? [lowExpectedText(lowExpected(r)!, lang)] : []),
+    ...(fisherText(r, lang) !== undefined ? [fisherText(r, lang)!] : []),
+    ...(r.weighted ? [t("weightedNote", lang)] : []),
+    ...otherWarnings(r, lang)
+  ]
+  if (notes.length > 0) {
+    rows.push([])
+    rows.push([t("notes", lang)])
+    for (const n of notes) rows.push([n])
+  }
+  return csvDocument(rows)
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// JSON
+
+/** DESIGN.md's crosstab JSON: the result object itself, two-space indented; NaN and ±Infinity become null. */
+export const renderCrosstabJson = (r: CrosstabResult): string => toJson(r)
+
+export const toJson = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2) + "\n"

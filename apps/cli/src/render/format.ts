@@ -1,0 +1,49 @@
+/**
+ * Number formatting for displayed tables. Numbers always use a decimal point, in Vietnamese output too, so that
+ * tables paste into spreadsheets and match SPSS's default output; JSON and CSV carry full-precision numbers.
+ */
+
+const isNum = (x: number | null | undefined): x is number => typeof x === "number" && Number.isFinite(x)
+
+/** What a table shows for a statistic that could not be computed (NaN, null, missing). */
+export const NOT_AVAILABLE = "—"
+
+/** Fixed decimals; `-0.0` shows as `0.0`. */
+export const fixed = (x: number | null | undefined, decimals: number): string => {
+  if (!isNum(x)) return NOT_AVAILABLE
+  const s = x.toFixed(decimals)
+  return /^-0\.?0*$/.test(s) ? s.slice(1) : s
+}
+
+/**
+ * APA p-value: `< .001` below .001, otherwise three decimals without the leading zero (`.023`, `1.000`).
+ * Never `.000`: a p that would round to .000 is below .001 and prints as `< .001`.
+ */
+export const formatP = (p: number | null | undefined): string => {
+  if (!isNum(p)) return NOT_AVAILABLE
+  if (p < 0.001) return "< .001"
+  const s = Math.min(p, 1).toFixed(3)
+  if (s === "0.000") return "< .001"
+  return s.startsWith("0.") ? s.slice(1) : s
+}
+
+/** A count: integers as they are, weighted (fractional) counts with one decimal. */
+export const formatCount = (x: number | null | undefined): string => {
+  if (!isNum(x)) return NOT_AVAILABLE
+  return Number.isInteger(x) ? String(x) : x.toFixed(1)
+}
+
+/** A percentage 0..100 with one decimal and a `%` sign (SPSS crosstab style). */
+export const formatPercent = (x: number | null | undefined): string => (isNum(x) ? `${fixed(x, 1)}%` : NOT_AVAILABLE)
+
+/** A statistic: three decimals. */
+export const formatStat = (x: number | null | undefined): string => fixed(x, 3)
+
+/** Degrees of freedom: an integer (or three decimals if a test reports a fractional df). */
+export const formatDf = (x: number | null | undefined): string => {
+  if (!isNum(x)) return NOT_AVAILABLE
+  return Number.isInteger(x) ? String(x) : x.toFixed(3)
+}
+
+/** Full-precision number for machine-readable output (CSV); NaN/Infinity become an empty field. */
+export const rawNumber = (x: number | null | undefined): string => (isNum(x) ? String(x) : "")

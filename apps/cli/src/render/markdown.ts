@@ -1,0 +1,10 @@
+/** GitHub-flavoured Markdown tables. */
+
+/** Escapes characters that would end a table cell or start emphasis/HTML. */
+export const mdEscape = (text: string): string => text.replace(/([\\|*_`<>[\]])/g, "\\$1").replace(/\r?\n/g, " ")
+
+export const mdTable = (header: ReadonlyArray<string>, align: ReadonlyArray<"left" | "right">, rows: ReadonlyArray<ReadonlyArray<string>>): string => {
+  const line = (cells: ReadonlyArray<string>) => `| ${cells.join(" | ")} |`
+  const rule = `| ${align.map((a) => (a === "right" ? "---:" : "---")).join(" | ")} |`
+  return [line(header), rule, ...rows.map(line)].join("\n")
+}

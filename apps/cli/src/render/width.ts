@@ -1,0 +1,22 @@
+/** Display width of a string: grapheme clusters, so "ệ" in either NFC or NFD counts as one column. */
+const segmenter = typeof Intl !== "undefined" && "Segmenter" in Intl ? new Intl.Segmenter(undefined, { granularity: "grapheme" }) : undefined
+
+// CSI sequences (colour, bold, cursor) and OSC sequences (hyperlinks, titles).
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g
+
+export const displayWidth = (text: string): number => {
+  const plain = text.replace(ANSI, "")
+  // Fast path: printable ASCII is one column per code unit.
+  if (/^[\x20-\x7e]*$/.test(plain)) return plain.length
+  if (segmenter === undefined) return [...plain.normalize("NFC")].length
+  let n = 0
+  for (const _ of segmenter.segment(plain)) n++
+  return n
+}
+
+export const padEnd = (text: string, width: number): string => text + " ".repeat(Math.max(0, width - displayWidth(text)))
+export const padStart = (text: string, width: number): string => " ".repeat(Math.max(0, width - displayWidth(text))) + text
+
+/** Removes ANSI SGR sequences (colour, bold). */
+export const stripAnsi = (text: string): string => text.replace(ANSI, "")

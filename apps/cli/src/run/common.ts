@@ -1,0 +1,18 @@
+import type { Codebook } from "@danvan/domain"
+import { loadCodebook } from "@danvan/io"
+import type { IoWarning } from "@danvan/io"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import { writeStderr } from "../terminal.js"
+
+/** Loads `--codebook` when given. */
+export const optionalCodebook = (ref: Option.Option<string>) =>
+  Option.match(ref, {
+    onNone: () => Effect.succeed<Codebook | undefined>(undefined),
+    onSome: (r) => loadCodebook(r) as Effect.Effect<Codebook | undefined, Effect.Effect.Error<ReturnType<typeof loadCodebook>>>
+  })
+
+/** Reader warnings go to stderr so they never mix with the result on stdout. */
+export const reportWarnings = (warnings: ReadonlyArray<IoWarning>) => Effect.forEach(warnings, (w) => writeStderr(`danvan: warning: ${w.message}`), { discard: true })
+
+export const orUndefined = <A>(o: Option.Option<A>): A | undefined => Option.getOrUndefined(o)

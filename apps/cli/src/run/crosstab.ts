@@ -1,0 +1,76 @@
+import type * as Command from "@effect/cli/Command"
+import { crosstab, crosstabFromCounts, parseCounts, type CrosstabResult, type FisherOptions } from "@danvan/analysis"
+import { readCsvFile } from "@danvan/io"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import type { crosstabOptions } from "../commands/crosstab.js"
+import { UsageError } from "../errors.js"
+import type { Format, Lang } from "../flags.js"
+import { renderCrosstabCsv, renderCrosstabJson, renderCrosstabMarkdown, renderCrosstabText } from "../render/crosstab.js"
+import { colorEnabled, writeStdout } from "../terminal.js"
+import { optionalCodebook, orUndefined, reportWarnings } from "./common.js"
+
+export type CrosstabArgs = Command.Command.ParseConfig<typeof crosstabOptions>
+
+const usage = (message: string) => new UsageError({ command: "crosstab", message })
+
+const fisherOptions = (args: CrosstabArgs): Effect.Effect<FisherOptions | undefined, UsageError> => {
+  const method = orUndefined(args.exact)
+  const seed = orUndefined(args.seed)
+  const B = orUndefined(args.resamples)
+  if (B !== undefined && B < 1) return Effect.fail(usage(`--resamples must be a positive integer, got ${B}`))
+  if (method === undefined && seed === undefined && B === undefined) return Effect.succeed(undefined)
+  return Effect.succeed({ ...(method !== undefined ? { method } : {}), ...(seed !== undefined ? { seed } : {}), ...(B !== undefined ? { B } : {}) })
+}
+
+export const renderCrosstab = (result: CrosstabResult, format: Format, lang: Lang): string => {
+  switch (format) {
+    case "json":
+      return renderCrosstabJson(result)
+    case "csv":
+      return renderCrosstabCsv(result, { lang })
+    case "md":
+      return renderCrosstabMarkdown(result, { lang })
+    case "text":
+      return renderCrosstabText(result, { lang, color: colorEnabled(process.stdout) })
+  }
+}
+
+export const runCrosstab = (args: CrosstabArgs) =>
+  Effect.gen(function* () {
+    const fisher = yield* fisherOptions(args)
+    const row = orUndefined(args.row)
+    const col = orUndefined(args.col)
+    let result: CrosstabResult
+    if (Option.isSome(args.counts) && Option.isSome(args.data)) return yield* Effect.fail(usage("give either --counts or --data, not both"))
+    if (Option.isSome(args.counts)) {
+      if (Option.isSome(args.weight)) return yield* Effect.fail(usage("--weight applies to --data only"))
+      if (Object.keys(args.missing).length > 0) return yield* Effect.fail(usage("--missing applies to --data only"))
+      if ((row === undefined) !== (col === undefined)) return yield* Effect.fail(usage("with --counts, give both --row and --col or neither"))
+      const codebook = yield* optionalCodebook(args.codebook)
+      const table = yield* parseCounts(args.counts.value)
+      result = yield* crosstabFromCounts(table, {
+        ...(codebook !== undefined ? { codebook } : {}),
+        ...(row !== undefined ? { row } : {}),
+        ...(col !== undefined ? { col } : {}),
+        ...(fisher !== undefined ? { fisher } : {})
+      })
+    } else if (Option.isSome(args.data)) {
+      if (row === undefined || col === undefined) return yield* Effect.fail(usage("--data needs --row VAR and --col VAR"))
+      const codebook = yield* optionalCodebook(args.codebook)
+      const weight = orUndefined(args.weight)
+      const read = yield* readCsvFile(args.data.value, {
+        ...(codebook !== undefined ? { codebook } : {}),
+        ...(weight !== undefined ? { numericColumns: [weight] } : {})
+      })
+      yield* reportWarnings(read.warnings)
+      result = yield* crosstab(read.dataset, codebook, row, col, {
+        ...(weight !== undefined ? { weight } : {}),
+        ...(Object.keys(args.missing).length > 0 ? { missing: args.missing } : {}),
+        ...(fisher !== undefined ? { fisher } : {})
+      })
+    } else {
+      return yield* Effect.fail(usage("give --counts ROWS (a typed table) or --data FILE.csv with --row and --col"))
+    }
+    yield* writeStdout(renderCrosstab(result, args.format, args.lang))
+  })

@@ -1,0 +1,41 @@
+import type * as Command from "@effect/cli/Command"
+import { frequencies, type FrequenciesResult } from "@danvan/analysis"
+import { readCsvFile } from "@danvan/io"
+import * as Effect from "effect/Effect"
+import type { frequenciesOptions } from "../commands/frequencies.js"
+import type { Format, Lang } from "../flags.js"
+import { renderFrequenciesCsv, renderFrequenciesJson, renderFrequenciesMarkdown, renderFrequenciesText } from "../render/frequencies.js"
+import { colorEnabled, writeStdout } from "../terminal.js"
+import { optionalCodebook, orUndefined, reportWarnings } from "./common.js"
+
+export type FrequenciesArgs = Command.Command.ParseConfig<typeof frequenciesOptions>
+
+export const renderFrequencies = (results: ReadonlyArray<FrequenciesResult>, format: Format, lang: Lang): string => {
+  switch (format) {
+    case "json":
+      return renderFrequenciesJson(results)
+    case "csv":
+      return renderFrequenciesCsv(results, { lang })
+    case "md":
+      return renderFrequenciesMarkdown(results, { lang })
+    case "text":
+      return renderFrequenciesText(results, { lang, color: colorEnabled(process.stdout) })
+  }
+}
+
+export const runFrequencies = (args: FrequenciesArgs) =>
+  Effect.gen(function* () {
+    const codebook = yield* optionalCodebook(args.codebook)
+    const weight = orUndefined(args.weight)
+    const read = yield* readCsvFile(args.data, {
+      ...(codebook !== undefined ? { codebook } : {}),
+      ...(weight !== undefined ? { numericColumns: [weight] } : {})
+    })
+    yield* reportWarnings(read.warnings)
+    const options = {
+      ...(weight !== undefined ? { weight } : {}),
+      ...(Object.keys(args.missing).length > 0 ? { missing: args.missing } : {})
+    }
+    const results = yield* Effect.forEach(args.variables, (name) => frequencies(read.dataset, codebook, name, options))
+    yield* writeStdout(renderFrequencies(results, args.format, args.lang))
+  })
