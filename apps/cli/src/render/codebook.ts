@@ -80,7 +80,8 @@ export const codebookToJson = (c: Codebook): CodebookJson => ({
     label: v.label,
     kind: v.kind,
     measure: v.measure,
-    ...(v.values.length > 0 ? { values: v.values.map((x, i) => ({ ...x, order: x.order ?? i + 1 })) } : {}),
+    // Decoded values are already in display order, so they need no added `order`.
+    ...(v.values.length > 0 ? { values: v.values } : {}),
     ...(v.missing.values.length > 0 || v.missing.ranges.length > 0 ? { missing: v.missing } : {}),
     ...(v.question !== undefined ? { question: v.question } : {})
   })) as unknown as CodebookJson["variables"],

@@ -44,7 +44,7 @@ const strings = {
     en: "Fisher's exact test: Monte Carlo, B = {B}, seed {seed}{se}.",
     vi: "Kiểm định Fisher: Monte Carlo, B = {B}, seed {seed}{se}."
   },
-  standardErrorShort: { en: "SE", vi: "SSC" },
+  standardErrorShort: { en: "SE", vi: "sai số chuẩn" },
   symmetricMeasures: { en: "Symmetric Measures", vi: "Đo lường đối xứng" },
   directionalMeasures: { en: "Directional Measures", vi: "Đo lường có hướng" },
   nominalByNominal: { en: "Nominal by Nominal", vi: "Định danh theo định danh" },

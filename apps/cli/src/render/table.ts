@@ -48,11 +48,15 @@ export const renderTable = (table: TextTable, style: TextStyle = {}): string => 
       col += span
     }
   }
-  // A spanning cell wider than its columns widens the last of them.
+  // A spanning cell wider than its columns widens them evenly (the remainder goes to the last).
   for (const s of spanned) {
     const end = Math.min(ncol, s.start + s.span)
     const have = widths.slice(s.start, end).reduce((a, b) => a + b, 0) + GAP.length * (end - s.start - 1)
-    if (have < s.width) widths[end - 1] += s.width - have
+    if (have >= s.width) continue
+    const extra = s.width - have
+    const n = end - s.start
+    for (let c = s.start; c < end; c++) widths[c] += Math.floor(extra / n)
+    widths[end - 1] += extra % n
   }
   const total = widths.reduce((a, b) => a + b, 0) + GAP.length * Math.max(0, ncol - 1)
   const line = (row: ReadonlyArray<Cell>): string => {
