@@ -25,6 +25,14 @@ const shown = (text: string, start: number, end: number): string => {
  * scanCsv("level\n1\n2\n", ",", builder)
  * builder.buffers!.columns(builder.rowCount) // [{ name: "level", type: "codes", values: Int32Array [1, 2] }]
  */
+const CODES = 0
+const CHECKED_CODES = 1
+const NUMERIC = 2
+const IGNORED = 3
+const TABLE_SIZE = 256
+const NO_CODES = new Int32Array(0)
+const NO_NUMBERS = new Float64Array(0)
+
 export class DatasetBuilder implements CsvSink {
   /** The trimmed header names, once the first record has been read. */
   readonly header: Array<string> = []
@@ -39,6 +47,12 @@ export class DatasetBuilder implements CsvSink {
   private firstFieldBlank = false
   private skipNextCheck = false
   private recordMalformed = false
+  // Hot-path views of the plan and buffers: monomorphic arrays indexed by column.
+  private kinds = new Uint8Array(0)
+  private codes: Array<Int32Array> = []
+  private numbers: Array<Float64Array> = []
+  /** Per checked column: 1 where a code in [0, 256) is accepted, so common codes skip the `accepts` call. */
+  private accepted: Array<Uint8Array> = []
 
   constructor(
     private readonly problems: ProblemCollector,
@@ -59,20 +73,17 @@ export class DatasetBuilder implements CsvSink {
       this.skipNextCheck = false
       return
     }
-    const column = plan[k]
-    const row = this.rowCount
-    if (column.type === "codes") {
+    const kind = this.kinds[k]
+    if (kind <= CHECKED_CODES) {
       const code = parseCode(text, start, end, this.decimalComma)
-      if (code !== code || (code !== SYSTEM_MISSING && column.accepts !== undefined && !column.accepts(code))) {
-        this.problems.add({ row: line, column: column.name, value: shown(text, start, end), expected: column.expected })
-      } else this.buffers!.codes[k]![row] = code
-    } else if (column.type === "numeric") {
+      if (code !== code) this.problem(line, k, text, start, end)
+      else if (kind === CHECKED_CODES && code !== SYSTEM_MISSING && !this.accepts(k, code)) this.problem(line, k, text, start, end)
+      else this.codes[k][this.rowCount] = code
+    } else if (kind === NUMERIC) {
       const value = parseNumber(text, start, end, this.decimalComma)
-      if (value === undefined) this.problems.add({ row: line, column: column.name, value: shown(text, start, end), expected: column.expected })
-      else this.buffers!.numbers[k]![row] = value
-    } else if (trimStart(text, start, end) !== end) {
-      this.problems.add({ row: line, column: column.name, value: shown(text, start, end), expected: column.expected })
-    }
+      if (value === undefined) this.problem(line, k, text, start, end)
+      else this.numbers[k][this.rowCount] = value
+    } else if (trimStart(text, start, end) !== end) this.problem(line, k, text, start, end)
   }
 
   endRecord(line: number, fields: number): void {
@@ -82,8 +93,7 @@ export class DatasetBuilder implements CsvSink {
     this.recordMalformed = false
     const plan = this.plan
     if (plan === undefined) {
-      this.plan = this.planHeader(this.header)
-      this.buffers = new ColumnBuffers(this.plan)
+      this.start(this.planHeader(this.header))
       return
     }
     if (fields === 1 && this.firstFieldBlank && plan.length > 1) return
@@ -100,7 +110,12 @@ export class DatasetBuilder implements CsvSink {
       return
     }
     this.rowCount++
-    this.buffers!.ensure(this.rowCount + 1)
+    const buffers = this.buffers!
+    if (this.rowCount === buffers.capacity) {
+      buffers.ensure(this.rowCount + 1)
+      this.codes = buffers.codes.map((c) => c ?? NO_CODES)
+      this.numbers = buffers.numbers.map((c) => c ?? NO_NUMBERS)
+    }
   }
 
   malformed(line: number, fieldIndex: number, raw: string, expected: string): void {
@@ -112,5 +127,31 @@ export class DatasetBuilder implements CsvSink {
     }
     this.skipNextCheck = true
     this.problems.add({ row: line, column: fieldIndex < plan.length ? plan[fieldIndex].name : "", value: raw, expected })
+  }
+
+  private start(plan: ReadonlyArray<ColumnPlan>): void {
+    this.plan = plan
+    const buffers = new ColumnBuffers(plan)
+    this.buffers = buffers
+    this.kinds = Uint8Array.from(plan, (c) =>
+      c.type === "numeric" ? NUMERIC : c.type === "ignored" ? IGNORED : c.accepts === undefined ? CODES : CHECKED_CODES
+    )
+    this.codes = buffers.codes.map((c) => c ?? NO_CODES)
+    this.numbers = buffers.numbers.map((c) => c ?? NO_NUMBERS)
+    this.accepted = plan.map((c) => {
+      const table = new Uint8Array(c.accepts === undefined ? 0 : TABLE_SIZE)
+      for (let code = 0; code < table.length; code++) table[code] = c.accepts!(code) ? 1 : 0
+      return table
+    })
+  }
+
+  private accepts(k: number, code: number): boolean {
+    return code >= 0 && code < TABLE_SIZE ? this.accepted[k][code] === 1 : this.plan![k].accepts!(code)
+  }
+
+  private problem(line: number, k: number, text: string, start: number, end: number): void {
+    if (this.problems.full) return this.problems.countOnly()
+    const column = this.plan![k]
+    this.problems.add({ row: line, column: column.name, value: shown(text, start, end), expected: column.expected })
   }
 }

@@ -20,6 +20,16 @@ export class ProblemCollector {
     this.max = max === undefined || !Number.isFinite(max) ? DEFAULT_MAX_PROBLEMS : Math.max(0, Math.floor(max))
   }
 
+  /** True once `max` problems are kept: later ones need only be counted (see `countOnly`). */
+  get full(): boolean {
+    return this.kept.length >= this.max
+  }
+
+  /** Counts a problem without building it, for when `full` is true. */
+  countOnly(): void {
+    this.total++
+  }
+
   add(problem: DataProblem): void {
     this.total++
     if (this.kept.length < this.max) this.kept.push(problem)

@@ -46,58 +46,23 @@ const excerpt = (text: string, start: number, end: number): string =>
 export const scanCsv = (text: string, delimiter: string, sink: CsvSink): void => {
   const delim = delimiter.charCodeAt(0)
   const n = text.length
+  const state = { line: 1 }
   let i = 0
-  let line = 1
   while (i < n) {
     let c = text.charCodeAt(i)
     if (c === LF || c === CR) {
-      line++
+      state.line++
       i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1
       continue
     }
-    const recordLine = line
+    const recordLine = state.line
     let fieldIndex = 0
     for (;;) {
-      let q = i
-      while (q < n && (text.charCodeAt(q) === SPACE || (text.charCodeAt(q) === TAB && delim !== TAB))) q++
-      if (q < n && text.charCodeAt(q) === QUOTE) {
-        i = q
-        const open = i
-        let j = i + 1
-        let segment = j
-        let unescaped: string | undefined
-        let closed = false
-        while (j < n) {
-          c = text.charCodeAt(j)
-          if (c === QUOTE) {
-            if (text.charCodeAt(j + 1) !== QUOTE) {
-              closed = true
-              break
-            }
-            unescaped = (unescaped ?? "") + text.slice(segment, j + 1)
-            j += 2
-            segment = j
-            continue
-          }
-          if (c === LF || (c === CR && text.charCodeAt(j + 1) !== LF)) line++
-          j++
-        }
-        if (!closed) sink.malformed(recordLine, fieldIndex, excerpt(text, open, n), 'a closing quote (") before the end of the file')
-        const end = j
-        i = closed ? j + 1 : n
-        while (i < n && (text.charCodeAt(i) === SPACE || (text.charCodeAt(i) === TAB && delim !== TAB))) i++
-        if (i < n && (c = text.charCodeAt(i)) !== delim && c !== LF && c !== CR) {
-          let k = i
-          while (k < n && (c = text.charCodeAt(k)) !== delim && c !== LF && c !== CR) k++
-          sink.malformed(recordLine, fieldIndex, excerpt(text, open, k), "the delimiter or a line break right after a closing quote")
-          i = k
-        }
-        if (unescaped === undefined) sink.field(text, segment, end, true, recordLine)
-        else {
-          const value = unescaped + text.slice(segment, end)
-          sink.field(value, 0, value.length, true, recordLine)
-        }
+      c = i < n ? text.charCodeAt(i) : -1
+      if (c === QUOTE || c === SPACE || c === TAB) {
+        i = scanSpecialField(text, i, delim, state, sink, recordLine, fieldIndex)
       } else {
+        // Fast path: an unquoted field not starting with a space, the usual cell of a survey file.
         let j = i
         while (j < n && (c = text.charCodeAt(j)) !== delim && c !== LF && c !== CR) j++
         sink.field(text, i, j, false, recordLine)
@@ -113,10 +78,73 @@ export const scanCsv = (text: string, delimiter: string, sink: CsvSink): void =>
         i++
         continue
       }
-      line++
+      state.line++
       i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1
       sink.endRecord(recordLine, fieldIndex)
       break
     }
   }
+}
+
+const isPad = (c: number, delim: number): boolean => c === SPACE || (c === TAB && delim !== TAB)
+
+/**
+ * A field starting with a quote or a space: a quoted field (spaces around the quotes are ignored), or an
+ * unquoted field with leading spaces. Feeds the field (and any quoting problem) to `sink`; returns the
+ * index just after the field, at the delimiter, the line break or the end of the text.
+ */
+const scanSpecialField = (
+  text: string,
+  from: number,
+  delim: number,
+  state: { line: number },
+  sink: CsvSink,
+  recordLine: number,
+  fieldIndex: number
+): number => {
+  const n = text.length
+  let c: number
+  let open = from
+  while (open < n && isPad(text.charCodeAt(open), delim)) open++
+  if (open >= n || text.charCodeAt(open) !== QUOTE) {
+    let j = from
+    while (j < n && (c = text.charCodeAt(j)) !== delim && c !== LF && c !== CR) j++
+    sink.field(text, from, j, false, recordLine)
+    return j
+  }
+  let j = open + 1
+  let segment = j
+  let unescaped: string | undefined
+  let closed = false
+  while (j < n) {
+    c = text.charCodeAt(j)
+    if (c === QUOTE) {
+      if (text.charCodeAt(j + 1) !== QUOTE) {
+        closed = true
+        break
+      }
+      unescaped = (unescaped ?? "") + text.slice(segment, j + 1)
+      j += 2
+      segment = j
+      continue
+    }
+    if (c === LF || (c === CR && text.charCodeAt(j + 1) !== LF)) state.line++
+    j++
+  }
+  if (!closed) sink.malformed(recordLine, fieldIndex, excerpt(text, open, n), 'a closing quote (") before the end of the file')
+  const end = j
+  let i = closed ? j + 1 : n
+  while (i < n && isPad(text.charCodeAt(i), delim)) i++
+  if (i < n && (c = text.charCodeAt(i)) !== delim && c !== LF && c !== CR) {
+    let k = i
+    while (k < n && (c = text.charCodeAt(k)) !== delim && c !== LF && c !== CR) k++
+    sink.malformed(recordLine, fieldIndex, excerpt(text, open, k), "the delimiter or a line break right after a closing quote")
+    i = k
+  }
+  if (unescaped === undefined) sink.field(text, segment, end, true, recordLine)
+  else {
+    const value = unescaped + text.slice(segment, end)
+    sink.field(value, 0, value.length, true, recordLine)
+  }
+  return i
 }
