@@ -2,13 +2,23 @@ import { SYSTEM_MISSING } from "@danvan/domain"
 
 const isBlankChar = (c: number): boolean => c === 32 || c === 9 || c === 160
 
-/** Start of `text.slice(start, end)` once leading spaces, tabs and no-break spaces are skipped. */
+/**
+ * Start of `text.slice(start, end)` once leading spaces, tabs and no-break spaces are skipped.
+ *
+ * @example
+ * trimStart("  7", 0, 3) // 2
+ */
 export const trimStart = (text: string, start: number, end: number): number => {
   while (start < end && isBlankChar(text.charCodeAt(start))) start++
   return start
 }
 
-/** End of `text.slice(start, end)` once trailing spaces, tabs and no-break spaces are dropped. */
+/**
+ * End of `text.slice(start, end)` once trailing spaces, tabs and no-break spaces are dropped.
+ *
+ * @example
+ * trimEnd("7  ", 0, 3) // 1
+ */
 export const trimEnd = (text: string, start: number, end: number): number => {
   while (end > start && isBlankChar(text.charCodeAt(end - 1))) end--
   return end

@@ -2,7 +2,12 @@ import type { Codebook, Variable } from "@danvan/domain"
 import { isUserMissing, validCategories } from "@danvan/domain"
 import type { DataProblem, IoWarning } from "./errors.js"
 
-/** How one column of the file is read and checked. */
+/**
+ * How one column of the file is read and checked.
+ *
+ * @example
+ * const plan: ColumnPlan = { name: "weight", type: "numeric", expected: "a number" }
+ */
 export interface ColumnPlan {
   readonly name: string
   /** `ignored`: an unnamed column after the last named one (a trailing delimiter); its cells must be blank. */
@@ -13,7 +18,12 @@ export interface ColumnPlan {
   readonly accepts?: (code: number) => boolean
 }
 
-/** The plan for all columns, with the header's problems and the warnings about codebook coverage. */
+/**
+ * The plan for all columns, with the header's problems and the warnings about codebook coverage.
+ *
+ * @example
+ * const { columns, problems, warnings }: HeaderPlan = planColumns(["level"], { fileName: "s.csv" })
+ */
 export interface HeaderPlan {
   readonly columns: ReadonlyArray<ColumnPlan>
   readonly problems: ReadonlyArray<DataProblem>

@@ -1,5 +1,16 @@
-/** The delimiters the reader recognises, in order of preference when counts tie. */
+/**
+ * The delimiters the reader recognises, in order of preference when counts tie.
+ *
+ * @example
+ * DELIMITERS.includes(";") // true
+ */
 export const DELIMITERS = [",", ";", "\t"] as const
+/**
+ * One of `DELIMITERS`.
+ *
+ * @example
+ * const d: Delimiter = "\t"
+ */
 export type Delimiter = (typeof DELIMITERS)[number]
 
 const displayName = (d: string): string => (d === "\t" ? "tab" : `"${d}"`)

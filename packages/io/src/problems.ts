@@ -1,6 +1,11 @@
 import type { DataProblem } from "./errors.js"
 
-/** The default number of problems kept in a `DataFileError`. */
+/**
+ * The default number of problems kept in a `DataFileError`.
+ *
+ * @example
+ * new ProblemCollector(undefined) // keeps DEFAULT_MAX_PROBLEMS (20)
+ */
 export const DEFAULT_MAX_PROBLEMS = 20
 
 /**

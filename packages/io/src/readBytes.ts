@@ -25,7 +25,12 @@ export const describeFsError = (error: unknown): string => {
   return error instanceof Error ? error.message : String(error)
 }
 
-/** Whether a file system error says the path does not exist. */
+/**
+ * Whether a file system error says the path does not exist.
+ *
+ * @example
+ * isNotFound(Object.assign(new Error("x"), { code: "ENOENT" })) // true
+ */
 export const isNotFound = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === "ENOENT"
 
 /**

@@ -7,6 +7,9 @@ const TAB = 9
 /**
  * Receives the records of a CSV text, as `scanCsv` finds them. Field content is passed as a range of a
  * string, so a consumer can parse numbers straight from the characters without allocating a substring.
+ *
+ * @example
+ * const counter: CsvSink = { field: () => {}, endRecord: (line, fields) => console.log(line, fields), malformed: () => {} }
  */
 export interface CsvSink {
   /**

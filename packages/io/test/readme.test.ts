@@ -1,0 +1,31 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
+import { fileURLToPath } from "node:url"
+import { afterEach, describe, expect, it, vi } from "vitest"
+
+const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8")
+const firstTsBlock = /```ts\n([\s\S]*?)```/.exec(readme)![1]
+
+describe("README", () => {
+  afterEach(() => vi.restoreAllMocks())
+
+  it("runs the first example and prints what its comments say", async () => {
+    const dir = new URL("../.vitest/", import.meta.url)
+    mkdirSync(dir, { recursive: true })
+    const file = new URL("readme-example.ts", dir)
+    writeFileSync(file, firstTsBlock.replace('from "@danvan/io"', `from ${JSON.stringify(fileURLToPath(new URL("../src/index.ts", import.meta.url)))}`))
+    const printed: Array<string> = []
+    vi.spyOn(console, "log").mockImplementation((...args: Array<unknown>) => void printed.push(args.join(" ")))
+    await import(/* @vite-ignore */ fileURLToPath(file))
+    expect(printed).toEqual([
+      "3 hcmc-2024 utf-8 ;",
+      "level: codes [1, 3, 2]\nsex: codes [2, 9, -2147483648]\nweight: numeric [1.25, 0.8, 1]",
+      [
+        "data file survey.csv: 3 problems, nothing was read:",
+        '  row 3, column "level": value "4" — expected one of 1 (City), 2 (District), 3 (Ward/Commune) or missing 9',
+        '  row 4, column "sex": value "x" — expected one of 1 (Male), 2 (Female) or missing 9',
+        "  row 5: 1 field — expected 2 fields as in the header"
+      ].join("\n")
+    ])
+    for (const line of printed.join("\n").split("\n").filter((l) => l.startsWith("  row"))) expect(firstTsBlock).toContain(`// ${line}`)
+  })
+})
