@@ -24,7 +24,8 @@ export const decodeText = (bytes: Uint8Array): { text: string; encoding: "utf-8"
   } catch {
     const offset = firstInvalidUtf8(bytes)
     return {
-      text: windows1258.decode(bytes).normalize("NFC"),
+      // A UTF-8 byte order mark on a file with other invalid bytes (mixed encodings) must not become "ï»¿".
+      text: windows1258.decode(hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes).normalize("NFC"),
       encoding: "windows-1258",
       warnings: [
         {
@@ -35,6 +36,8 @@ export const decodeText = (bytes: Uint8Array): { text: string; encoding: "utf-8"
     }
   }
 }
+
+const hasUtf8Bom = (bytes: Uint8Array): boolean => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
 
 /**
  * Offset of the first byte that starts an invalid UTF-8 sequence, for the warning (lead and continuation

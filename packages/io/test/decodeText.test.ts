@@ -35,6 +35,12 @@ describe("decodeText", () => {
     expect(warnings[0].message).toContain("windows-1258")
   })
 
+  it("drops a UTF-8 byte order mark before a windows-1258 fallback", () => {
+    const { text, encoding } = decodeText(Uint8Array.from([0xef, 0xbb, 0xbf, ...encodeWindows1258("Phường")]))
+    expect(encoding).toBe("windows-1258")
+    expect(text).toBe("Phường".normalize("NFC"))
+  })
+
   it("normalises decomposed (NFD) UTF-8 to NFC", () => {
     const nfd = "Phường".normalize("NFD")
     expect(nfd).not.toBe("Phường".normalize("NFC"))
