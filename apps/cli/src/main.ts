@@ -64,7 +64,7 @@ const validationText = (e: ValidationError.ValidationError, captured: Array<stri
 }
 
 /** Turns every outcome into an exit code, printing exactly one kind of message on stderr. */
-const handle = (argv: ReadonlyArray<string>, captured: Array<string>) => (cause: Cause.Cause<unknown>): Effect.Effect<number> => {
+export const handle = (argv: ReadonlyArray<string>, captured: Array<string>) => (cause: Cause.Cause<unknown>): Effect.Effect<number> => {
   if (Cause.isInterruptedOnly(cause)) return Effect.succeed(EXIT.interrupted)
   const failure = Cause.failureOption(cause)
   if (Option.isSome(failure)) {

@@ -4,6 +4,7 @@ import { label, t, type Lang } from "./i18n.js"
 import { csvDocument, type CsvRow } from "./csv.js"
 import { mdEscape, mdTable } from "./markdown.js"
 import { renderTable, type Row, type TextTable } from "./table.js"
+import { displayWidth } from "./width.js"
 
 export interface RenderOptions {
   readonly lang: Lang
@@ -139,8 +140,14 @@ const caseSummaryTable = (r: CrosstabResult, lang: Lang): TextTable => {
   }
 }
 
+/** "% within …" names a variable by its label, or by its name when the label would make the table too wide. */
+const WITHIN_MAX = 30
+const withinName = (labelText: string, name: string): string => (displayWidth(labelText) <= WITHIN_MAX ? labelText : name)
+
 const crosstabTable = (r: CrosstabResult, lang: Lang): TextTable => {
   const { row, col, rowCats, colCats } = names(r, lang)
+  const rowW = withinName(row, r.row.name)
+  const colW = withinName(col, r.col.name)
   const N = r.n.valid
   const k = colCats.length
   const body: Array<Row | "rule"> = []
@@ -148,21 +155,21 @@ const crosstabTable = (r: CrosstabResult, lang: Lang): TextTable => {
     if (i > 0) body.push("rule")
     const rt = r.rowTotals[i]
     body.push([cat, t("count", lang), ...r.counts[i].map(formatCount), formatCount(rt)])
-    body.push(["", t("within", lang, { var: row }), ...r.percents.row[i].map(formatPercent), formatPercent(pct(rt, rt))])
-    body.push(["", t("within", lang, { var: col }), ...r.percents.col[i].map(formatPercent), formatPercent(pct(rt, N))])
+    body.push(["", t("within", lang, { var: rowW }), ...r.percents.row[i].map(formatPercent), formatPercent(pct(rt, rt))])
+    body.push(["", t("within", lang, { var: colW }), ...r.percents.col[i].map(formatPercent), formatPercent(pct(rt, N))])
     body.push(["", t("expectedCount", lang), ...r.expected[i].map((e) => fixed(e, 1)), fixed(rt, 1)])
     body.push(["", t("adjustedResidual", lang), ...r.residuals.adjusted[i].map((e) => fixed(e, 1)), ""])
   })
   body.push("rule")
   body.push([t("total", lang), t("count", lang), ...r.colTotals.map(formatCount), formatCount(N)])
-  body.push(["", t("within", lang, { var: row }), ...r.colTotals.map((c) => formatPercent(pct(c, N))), formatPercent(pct(N, N))])
-  body.push(["", t("within", lang, { var: col }), ...r.colTotals.map((c) => formatPercent(pct(c, c))), formatPercent(pct(N, N))])
+  body.push(["", t("within", lang, { var: rowW }), ...r.colTotals.map((c) => formatPercent(pct(c, N))), formatPercent(pct(N, N))])
+  body.push(["", t("within", lang, { var: colW }), ...r.colTotals.map((c) => formatPercent(pct(c, c))), formatPercent(pct(N, N))])
   body.push(["", t("expectedCount", lang), ...r.colTotals.map((c) => fixed(c, 1)), fixed(N, 1)])
   return {
     title: t("crosstabulation", lang, { row, col }),
     align: ["left", "left", ...new Array<"right">(k + 1).fill("right")],
     header: [
-      ["", "", { text: col, span: k }, ""],
+      ["", "", { text: col, span: k + 1, overflow: true }],
       [row, "", ...colCats, t("total", lang)]
     ],
     body
@@ -218,8 +225,8 @@ const directionalTable = (r: CrosstabResult, lang: Lang): TextTable => {
   const m = r.measures
   const three = (group: string, name: string, d: DirectionalMeasure): Array<Row> => [
     [group, name, t("symmetric", lang), ...measureCells(d)],
-    ["", "", t("dependent", lang, { var: row }), ...measureCells(d.rowDependent)],
-    ["", "", t("dependent", lang, { var: col }), ...measureCells(d.colDependent)]
+    ["", "", t("dependent", lang, { var: withinName(row, r.row.name) }), ...measureCells(d.rowDependent)],
+    ["", "", t("dependent", lang, { var: withinName(col, r.col.name) }), ...measureCells(d.colDependent)]
   ]
   return {
     title: t("directionalMeasures", lang),

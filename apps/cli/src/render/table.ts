@@ -9,6 +9,8 @@ export interface Cell {
   /** Number of columns the cell covers (header cells only; default 1). */
   readonly span?: number
   readonly align?: Align
+  /** A spanning cell that may run past its columns instead of widening them (a long variable label). */
+  readonly overflow?: boolean
 }
 
 export type Row = ReadonlyArray<Cell | string>
@@ -44,7 +46,7 @@ export const renderTable = (table: TextTable, style: TextStyle = {}): string => 
       const span = Math.max(1, cell.span ?? 1)
       const w = displayWidth(cell.text)
       if (span === 1) widths[col] = Math.max(widths[col] ?? 0, w)
-      else spanned.push({ start: col, span, width: w })
+      else if (cell.overflow !== true) spanned.push({ start: col, span, width: w })
       col += span
     }
   }
@@ -58,7 +60,6 @@ export const renderTable = (table: TextTable, style: TextStyle = {}): string => 
     for (let c = s.start; c < end; c++) widths[c] += Math.floor(extra / n)
     widths[end - 1] += extra % n
   }
-  const total = widths.reduce((a, b) => a + b, 0) + GAP.length * Math.max(0, ncol - 1)
   const line = (row: ReadonlyArray<Cell>): string => {
     const parts: Array<string> = []
     let col = 0
@@ -76,11 +77,16 @@ export const renderTable = (table: TextTable, style: TextStyle = {}): string => 
     }
     return parts.join(GAP).trimEnd()
   }
+  const rendered = rows.map((row) => (row === "rule" ? row : line(row)))
+  const total = Math.max(
+    widths.reduce((a, b) => a + b, 0) + GAP.length * Math.max(0, ncol - 1),
+    ...rendered.map((l) => (l === "rule" ? 0 : displayWidth(l)))
+  )
   const heavy = "=".repeat(total)
   const thin = "-".repeat(total)
   const title = style.color === true ? `\u001b[1m${table.title}\u001b[22m` : table.title
   const out: Array<string> = [title, heavy]
-  for (const row of rows) out.push(row === "rule" ? thin : line(row))
+  for (const l of rendered) out.push(l === "rule" ? thin : l)
   out.push(heavy)
   for (const f of table.footnotes ?? []) out.push(f)
   return out.join("\n")
