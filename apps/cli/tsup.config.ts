@@ -6,5 +6,8 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: "node20",
-  banner: { js: "#!/usr/bin/env node" }
+  banner: { js: "#!/usr/bin/env node" },
+  // One self-contained bundle (dependencies included, split into lazily loaded chunks): `danvan --help`
+  // starts in ~0.2 s instead of ~0.9 s spent resolving hundreds of ESM files of effect and @effect/cli.
+  noExternal: [/./]
 })
