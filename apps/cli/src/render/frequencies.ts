@@ -8,6 +8,12 @@ import { renderTable, type Row, type TextTable } from "./table.js"
 
 const pct = (part: number, whole: number): number => (whole > 0 ? (100 * part) / whole : Number.NaN)
 
+/** "Cadre level (level)", or just "level" when the variable has no label of its own. */
+const variableTitle = (r: FrequenciesResult, lang: Lang): string => {
+  const text = label(r.variable.label, lang)
+  return text === r.variable.name ? text : `${text} (${r.variable.name})`
+}
+
 const rowLabel = (row: FrequencyRow, lang: Lang): string => (row.code === "system" ? t("system", lang) : label(row.label, lang))
 
 /** SPSS's "Statistics" table: N valid and missing for every variable. */
@@ -39,7 +45,7 @@ const frequencyTable = (r: FrequenciesResult, lang: Lang): TextTable => {
   body.push([t("total", lang), "", formatCount(r.n.total), fixed(pct(r.n.total, r.n.total), 1), "", ""])
   const footnotes = [...(r.weighted ? [t("weightedNote", lang)] : []), ...r.warnings.map((w) => warningText(w, lang))]
   return {
-    title: `${label(r.variable.label, lang)} (${r.variable.name})`,
+    title: variableTitle(r, lang),
     align: ["left", "left", "right", "right", "right", "right"],
     header: [["", "", t("frequency", lang), t("percent", lang), t("validPercent", lang), t("cumulativePercent", lang)]],
     body,
@@ -69,7 +75,7 @@ export const renderFrequenciesMarkdown = (results: ReadonlyArray<FrequenciesResu
     rows.push([`**${t("total", lang)}**`, "", formatCount(r.n.total), fixed(pct(r.n.total, r.n.total), 1), "", ""])
     const notes = [...(r.weighted ? [t("weightedNote", lang)] : []), ...r.warnings.map((w) => warningText(w, lang))]
     return [
-      `### ${mdEscape(`${label(r.variable.label, lang)} (${r.variable.name})`)}`,
+      `### ${mdEscape(variableTitle(r, lang))}`,
       "",
       mdTable(
         ["", "", t("frequency", lang), t("percent", lang), t("validPercent", lang), t("cumulativePercent", lang)],
