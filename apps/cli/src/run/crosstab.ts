@@ -47,6 +47,9 @@ export const runCrosstab = (args: CrosstabArgs) =>
       if (Option.isSome(args.weight)) return yield* Effect.fail(usage("--weight applies to --data only"))
       if (Object.keys(args.missing).length > 0) return yield* Effect.fail(usage("--missing applies to --data only"))
       if ((row === undefined) !== (col === undefined)) return yield* Effect.fail(usage("with --counts, give both --row and --col or neither"))
+      // With --counts, --row/--col name codebook variables whose labels go on the typed table: one without the other does nothing.
+      if (row !== undefined && Option.isNone(args.codebook)) return yield* Effect.fail(usage("with --counts, --row and --col name codebook variables: add --codebook FILE|ID"))
+      if (row === undefined && Option.isSome(args.codebook)) return yield* Effect.fail(usage("with --counts, --codebook labels the table only together with --row VAR and --col VAR"))
       const codebook = yield* optionalCodebook(args.codebook)
       const table = yield* parseCounts(args.counts.value)
       result = yield* crosstabFromCounts(table, {
