@@ -36,6 +36,8 @@ export interface MeasureWithTest {
   readonly ase: number
   readonly t: number
   readonly p: number
+  /** Why the value or its test is NaN (a constant variable, an ASE of zero), when it is. */
+  readonly reason?: string
 }
 
 export interface DirectionalMeasure extends MeasureWithTest {

@@ -36,7 +36,7 @@ export const tableFromMatrix = (counts: ReadonlyArray<ReadonlyArray<number>>): E
 const matrix = (values: ArrayLike<number>, rows: number, cols: number): Array<Array<number>> =>
   Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => values[i * cols + j]))
 
-const directional = (m: { symmetric: Stats.MeasureWithTest; rowsDependent: Stats.MeasureWithTest; colsDependent: Stats.MeasureWithTest }): DirectionalMeasure => ({
+const directional = (m: Stats.DirectionalMeasure): DirectionalMeasure => ({
   ...m.symmetric,
   rowDependent: m.rowsDependent,
   colDependent: m.colsDependent
