@@ -24,10 +24,12 @@ const noMissing: MissingSpec = { values: [], ranges: [] }
 export const decodeCodebook = (input: unknown, source = "codebook"): Either.Either<Codebook, CodebookError> => {
   const decoded = decodeJson(input)
   if (Either.isLeft(decoded)) {
-    const issues = ParseResult.ArrayFormatter.formatErrorSync(decoded.left).map((i) => ({
-      path: jsonPath(i.path),
-      message: i.message
-    }))
+    const issues = ParseResult.ArrayFormatter.formatErrorSync(decoded.left).map((i) =>
+      // An empty non-empty array shows up as a missing element 0: say what is meant instead.
+      i._tag === "Missing" && i.path.at(-1) === 0
+        ? { path: jsonPath(i.path.slice(0, -1)), message: "needs at least one entry" }
+        : { path: jsonPath(i.path), message: i.message }
+    )
     return Either.left(new CodebookError({ source, issues }))
   }
   const json = decoded.right
