@@ -22,6 +22,8 @@ export type StatsInputErrorCode =
   | "BAD_WEIGHT"
   | "BAD_SCORES"
   | "BAD_OPTION"
+  | "NON_INTEGER_COUNT"
+  | "TOO_LARGE"
 
 /**
  * Invalid numeric input. `row`/`col` (0-based) locate the offending cell or margin when there is one.
