@@ -7,6 +7,16 @@ import type { CrosstabResult, FrequenciesResult, MeasureWithTest } from "@danvan
 
 const m = (value: number, ase: number, t: number, p: number): MeasureWithTest => ({ value, ase, t, p })
 
+// The same wording as the stats kernel's footnote (checked there against SPSS's text).
+const lowExpectedOf = (expected: ReadonlyArray<ReadonlyArray<number>>) => {
+  const all = expected.flat()
+  const cells = all.filter((e) => e < 5).length
+  const percent = (100 * cells) / all.length
+  const minExpected = Math.min(...all)
+  const message = `${cells} cells (${percent.toFixed(1)}%) have expected count less than 5. The minimum expected count is ${minExpected.toFixed(2)}.`
+  return { cells, percent, minExpected, message }
+}
+
 export const makeCrosstab = (counts: ReadonlyArray<ReadonlyArray<number>>, overrides: Partial<CrosstabResult> = {}): CrosstabResult => {
   const R = counts.length
   const C = counts[0].length
@@ -65,6 +75,7 @@ export const makeCrosstab = (counts: ReadonlyArray<ReadonlyArray<number>>, overr
       kendallTauC: m(-0.0065, 0.026, -0.25, 0.8),
       somersD: { ...m(-0.007, 0.028, -0.25, 0.8), rowDependent: m(-0.0072, 0.029, -0.25, 0.8), colDependent: m(-0.0068, 0.027, -0.25, 0.8) }
     },
+    lowExpected: lowExpectedOf(expected),
     warnings: [],
     ...overrides
   }
@@ -82,6 +93,7 @@ export const twoByTwo = (): CrosstabResult =>
       linearByLinear: { statistic: 4.8, df: 1, p: 0.0285 },
       fisherExact: { p: 0.0698, method: "monte-carlo", B: 10000, seed: 42, standardError: 0.0025 }
     },
+    lowExpected: { cells: 2, percent: 50, minExpected: 4.5, message: "2 cells (50.0%) have expected count less than 5. The minimum expected count is 4.50." },
     warnings: [
       { code: "LOW_EXPECTED", message: "2 cells (50.0%) have expected count less than 5. The minimum expected count is 4.50.", cells: 2, percent: 50, minExpected: 4.5 },
       { code: "EMPTY_CATEGORY", message: 'Category 9 of "level" has no valid cases and was dropped.', variable: "level", categoryCode: 9 }

@@ -63,6 +63,10 @@ describe("crosstab text", () => {
     expect(at.every((i) => i >= 0)).toBe(true)
     expect([...at].sort((a, b) => a - b)).toEqual(at)
   })
+  it("prints footnote a under Pearson even when no expected count is below 5, as SPSS does", () => {
+    expect(text).toMatch(/Pearson Chi-Square\s+35\.512a/)
+    expect(text).toContain("a. 0 cells (0.0%) have expected count less than 5. The minimum expected count is 30.26.")
+  })
   it("has the crosstab rows SPSS prints for each category", () => {
     for (const s of ["Count", "% within Cadre level", "% within People's trust is limited", "Expected Count", "Adjusted Residual", "Total"]) expect(text).toContain(s)
     for (const s of ["Pearson Chi-Square", "Likelihood Ratio", "Fisher's Exact Test", "Linear-by-Linear Association", "N of Valid Cases"]) expect(text).toContain(s)

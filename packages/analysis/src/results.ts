@@ -102,6 +102,11 @@ export interface CrosstabResult {
     readonly kendallTauC: MeasureWithTest
     readonly somersD: DirectionalMeasure
   }
+  /**
+   * SPSS's footnote under Chi-Square Tests, always present ("0 cells (0.0%) have expected count less than 5.
+   * The minimum expected count is 30.26."); a LOW_EXPECTED warning is added only when `cells > 0`.
+   */
+  readonly lowExpected: { readonly cells: number; readonly percent: number; readonly minExpected: number; readonly message: string }
   readonly warnings: ReadonlyArray<AnalysisWarning>
 }
 

@@ -64,9 +64,8 @@ export const analyzeTable = (table: ContingencyTable, ctx: TableContext): Either
     const { rows, cols } = table
     const warnings: Array<AnalysisWarning> = [...ctx.warnings]
     const low = Stats.lowExpectedCounts(table)
-    if (low.cells > 0) {
-      warnings.push({ code: "LOW_EXPECTED", message: Stats.lowExpectedMessage(low), cells: low.cells, percent: low.percent, minExpected: low.minExpected })
-    }
+    const lowExpected = { cells: low.cells, percent: low.percent, minExpected: low.minExpected, message: Stats.lowExpectedMessage(low) }
+    if (low.cells > 0) warnings.push({ code: "LOW_EXPECTED", ...lowExpected })
     const res = Stats.residuals(table)
     const fisherMethod = ctx.fisher?.method ?? "auto"
     let fisherExact: FisherResult | undefined
@@ -129,6 +128,7 @@ export const analyzeTable = (table: ContingencyTable, ctx: TableContext): Either
         kendallTauC: m.kendallTauC,
         somersD: directional(m.somersD)
       },
+      lowExpected,
       warnings
     } satisfies CrosstabResult
   })

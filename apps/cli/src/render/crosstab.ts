@@ -21,11 +21,11 @@ const names = (r: CrosstabResult, lang: Lang) => ({
   colCats: r.col.categories.map((c) => label(c.label, lang))
 })
 
-const lowExpected = (r: CrosstabResult) =>
-  r.warnings.find((w): w is Extract<AnalysisWarning, { code: "LOW_EXPECTED" }> => w.code === "LOW_EXPECTED")
+/** SPSS's footnote "a" under Chi-Square Tests, printed even when no cell is below 5 (as SPSS does). */
+const lowExpected = (r: CrosstabResult) => r.lowExpected
 
 /** SPSS's footnote "a" under Chi-Square Tests. English uses the analysis's own message. */
-export const lowExpectedText = (w: Extract<AnalysisWarning, { code: "LOW_EXPECTED" }>, lang: Lang): string =>
+export const lowExpectedText = (w: CrosstabResult["lowExpected"], lang: Lang): string =>
   lang === "en" && w.message.trim() !== ""
     ? w.message
     : t("lowExpected", lang, { cells: w.cells, percent: fixed(w.percent, 1), min: fixed(w.minExpected, 2) })
@@ -74,7 +74,7 @@ const testLines = (r: CrosstabResult, lang: Lang) => {
   }
   const low = lowExpected(r)
   const lines: Array<TestLine> = []
-  const pearsonMark = mark(low === undefined ? undefined : lowExpectedText(low, lang))
+  const pearsonMark = mark(lowExpectedText(low, lang))
   const p = r.tests.pearson
   lines.push({ key: "pearson", name: t("pearsonChiSquare", lang), value: formatStat(p.statistic), df: formatDf(p.df), asymp: formatP(p.p), exact: "", nameMark: "", valueMark: pearsonMark })
   const y = r.tests.yates

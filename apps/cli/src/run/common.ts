@@ -12,7 +12,16 @@ export const optionalCodebook = (ref: Option.Option<string>) =>
     onSome: (r) => loadCodebook(r) as Effect.Effect<Codebook | undefined, Effect.Effect.Error<ReturnType<typeof loadCodebook>>>
   })
 
-/** Reader warnings go to stderr so they never mix with the result on stdout. */
-export const reportWarnings = (warnings: ReadonlyArray<IoWarning>) => Effect.forEach(warnings, (w) => writeStderr(`danvan: warning: ${w.message}`), { discard: true })
+/**
+ * Reader warnings go to stderr so they never mix with the result on stdout. VARIABLE_NOT_IN_FILE is left out:
+ * a file usually holds only some of a codebook's variables, and a requested variable that is absent is an error
+ * of its own.
+ */
+export const reportWarnings = (warnings: ReadonlyArray<IoWarning>) =>
+  Effect.forEach(
+    warnings.filter((w) => w.code !== "VARIABLE_NOT_IN_FILE"),
+    (w) => writeStderr(`danvan: warning: ${w.message}`),
+    { discard: true }
+  )
 
 export const orUndefined = <A>(o: Option.Option<A>): A | undefined => Option.getOrUndefined(o)
