@@ -1,0 +1,109 @@
+import type { RandomSource } from "./random.js"
+
+/**
+ * Draws one r x c table uniformly from the tables with the given margins under independence (i.e. with
+ * probability Π r_i! Π c_j! / (n! Π x_ij!)), by Patefield's algorithm AS 159 (Patefield 1981,
+ * doi:10.2307/2346669), the method of R's `r2dtable` and `fisher.test(simulate.p.value = TRUE)`.
+ *
+ * Method: cells are filled row by row, left to right. Given what is left of row l (ia), of column m (id) and
+ * of the whole lower-right block (ie), x_lm is hypergeometric: ia draws from ie items of which id are in
+ * column m, P(x) = C(id, x) C(ie − id, ia − x) / C(ie, ia). It is sampled by inversion starting at the
+ * rounded mean and stepping up and down alternately with the ratio recurrences of the pmf, so a draw costs
+ * O(standard deviation) steps. The last column and the last row follow from the margins.
+ *
+ * @param rows - row totals (length r)
+ * @param cols - column totals (length c), with the same sum n as rows
+ * @param lf - ln k! for k = 0..n
+ * @param rng - the uniform source
+ * @param out - receives the table, row-major (length r·c)
+ * @param colLeft - scratch of length c
+ * @example
+ * const out = new Int32Array(4)
+ * patefieldTable(Int32Array.of(3, 2), Int32Array.of(2, 3), logFactorialTable(5), xoshiro128ss(1), out, new Int32Array(2))
+ * // out holds a 2 x 2 table with rows summing to 3, 2 and columns to 2, 3
+ */
+export const patefieldTable = (
+  rows: Int32Array,
+  cols: Int32Array,
+  lf: Float64Array,
+  rng: RandomSource,
+  out: Int32Array,
+  colLeft: Int32Array
+): void => {
+  const r = rows.length
+  const c = cols.length
+  colLeft.set(cols)
+  let blockTotal = 0 // total of rows l..r-1
+  for (let i = 0; i < r; i++) blockTotal += rows[i]
+  for (let l = 0; l < r - 1; l++) {
+    let ia = rows[l]
+    let ic = blockTotal // total of rows l.. over columns m..
+    blockTotal -= rows[l]
+    let m = 0
+    for (; m < c - 1; m++) {
+      const id = colLeft[m]
+      const ie = ic
+      ic -= id
+      if (ia === 0 || ie === 0) break
+      const ib = ie - ia
+      const ii = ib - id // x >= −ii
+      // ln of the pmf's constant part: ln [ia! ib! id! (ie − id)! / ie!]
+      const base = lf[ia] + lf[ib] + lf[ic] + lf[id] - lf[ie]
+      let u = rng.nextFloat()
+      let x: number
+      for (;;) {
+        let up = Math.floor(ia * (id / ie) + 0.5)
+        let down = up
+        let pUp = Math.exp(base - lf[up] - lf[id - up] - lf[ia - up] - lf[ii + up])
+        let pDown = pUp
+        let cum = pUp
+        if (cum >= u) {
+          x = up
+          break
+        }
+        let found = -1
+        let upDone = false
+        let downDone = false
+        while (!(upDone && downDone)) {
+          if (!upDone) {
+            if (up === ia || up === id) upDone = true
+            else {
+              pUp *= ((id - up) * (ia - up)) / ((up + 1) * (ii + up + 1))
+              up++
+              cum += pUp
+              if (cum >= u) {
+                found = up
+                break
+              }
+            }
+          }
+          if (!downDone) {
+            if (down === 0 || ii + down === 0) downDone = true
+            else {
+              pDown *= (down * (ii + down)) / ((id - down + 1) * (ia - down + 1))
+              down--
+              cum += pDown
+              if (cum >= u) {
+                found = down
+                break
+              }
+            }
+          }
+        }
+        if (found >= 0) {
+          x = found
+          break
+        }
+        // the probabilities summed to slightly less than u by rounding: redraw within their total
+        u = cum * rng.nextFloat()
+      }
+      out[l * c + m] = x
+      ia -= x
+      colLeft[m] -= x
+    }
+    for (let j = m; j < c - 1; j++) out[l * c + j] = 0
+    out[l * c + c - 1] = ia
+    colLeft[c - 1] -= ia
+  }
+  for (let j = 0; j < c; j++) out[(r - 1) * c + j] = colLeft[j]
+}

@@ -1,0 +1,165 @@
+import { describe, expect, it } from "vitest"
+import { fromMatrix, StatsInputError } from "../src/ContingencyTable.js"
+import { logFactorial, logFactorialTable } from "../src/distributions/logFactorial.js"
+import { fisherExact2x2 } from "../src/exact/fisher2x2.js"
+import { fisherFreemanHalton } from "../src/exact/fisherFreemanHalton.js"
+import { networkRatioSum } from "../src/exact/network.js"
+import { patefieldTable } from "../src/exact/patefield.js"
+import { xoshiro128ss } from "../src/exact/random.js"
+import { expectRelClose, readFixture } from "./helpers.js"
+
+interface FisherFixture {
+  id: string
+  counts: Array<Array<number>>
+  n: number
+  p: number
+  pLess?: number
+  pGreater?: number
+}
+const fixture = readFixture<{ tables: Array<FisherFixture> }>("fisher.json")
+const is2x2 = (t: FisherFixture) => t.counts.length === 2 && t.counts[0].length === 2
+const byId = (id: string): FisherFixture => {
+  const t = fixture.tables.find((x) => x.id === id)
+  if (t === undefined) throw new Error(`fixture ${id} missing`)
+  return t
+}
+
+/**
+ * Tables where R's FEXACT is itself off by a few 1e-9: it merges past path lengths that differ by up to its
+ * tolerance 3.45e-7 (f5xact), which moves p slightly on long enumerations. Our value for these is checked
+ * against a second, independent enumeration (other stage order / transposed network) to 1e-11 below.
+ */
+const FEXACT_NOISY = new Set(["random-4x4-106", "extra-sparse-4x5-130"])
+
+const expectStatsError = (f: () => unknown, code: string): void => {
+  try {
+    f()
+  } catch (e) {
+    expect(e).toBeInstanceOf(StatsInputError)
+    expect((e as StatsInputError).code).toBe(code)
+    expect((e as StatsInputError).message.length).toBeGreaterThan(20)
+    return
+  }
+  throw new Error(`expected StatsInputError ${code}`)
+}
+
+describe("logFactorial", () => {
+  it("matches mpmath's loggamma(n + 1) to ~1e-16 relative", () => {
+    // mpmath 40-digit values of ln n!
+    const ref: Array<[number, number]> = [
+      [2, 0.69314718055994530942],
+      [10, 15.104412573075515295],
+      [22, 48.47118135183522388],
+      [23, 51.60667556776437357],
+      [100, 363.73937555556349014],
+      [170, 706.57306224578734711],
+      [171, 711.71472580229000695],
+      [172, 716.86222027910346],
+      [1000, 5912.1281784881633489],
+      [12345, 103962.95347844967567],
+      [1000000, 12815518.384658169624],
+      [2 ** 40, 29385423763671.199894]
+    ]
+    for (const [n, v] of ref) expectRelClose(logFactorial(n), v, 4e-16, `ln ${n}!`)
+    expect(logFactorial(0)).toBe(0)
+    expect(logFactorial(1)).toBe(0)
+    expect(logFactorial(-1)).toBeNaN()
+    expect(logFactorial(2.5)).toBeNaN()
+    const t = logFactorialTable(300)
+    expect(t.length).toBe(301)
+    for (let k = 0; k <= 300; k++) expect(t[k]).toBe(logFactorial(k))
+  })
+})
+
+describe("fisherExact2x2 against R fisher.test", () => {
+  for (const t of fixture.tables.filter(is2x2)) {
+    it(`${t.id} (n = ${t.n})`, () => {
+      const r = fisherExact2x2(fromMatrix(t.counts))
+      expect(r.method).toBe("exact")
+      expectRelClose(r.p, t.p, 1e-9, "two-sided")
+      expectRelClose(r.pLess, t.pLess!, 1e-9, "less")
+      expectRelClose(r.pGreater, t.pGreater!, 1e-9, "greater")
+    })
+  }
+
+  it("gives 3,0;0,2 exactly: p = 0.1", () => {
+    const r = fisherExact2x2(fromMatrix([[3, 0], [0, 2]]))
+    expectRelClose(r.p, 0.1, 1e-14)
+    expectRelClose(r.pGreater, 0.1, 1e-14)
+    expect(r.pLess).toBe(1)
+  })
+
+  it("keeps tiny p-values instead of rounding them to 0", () => {
+    const r = fisherExact2x2(fromMatrix([[500, 0], [0, 500]]))
+    expect(r.p).toBeGreaterThan(0)
+    expect(r.p).toBeLessThan(1e-290)
+    // two-sided = the two extreme tables, each 1 / C(1000, 500)
+    let lc = 0
+    for (let i = 1; i <= 500; i++) lc += Math.log((500 + i) / i)
+    expectRelClose(Math.log(r.p), Math.log(2) - lc, 1e-12)
+  })
+})
+
+describe("fisherFreemanHalton exact against R fisher.test (FEXACT)", () => {
+  for (const t of fixture.tables.filter((x) => !is2x2(x))) {
+    it(`${t.id} (${t.counts.length} x ${t.counts[0].length}, n = ${t.n})`, { timeout: 120_000 }, () => {
+      const r = fisherFreemanHalton(fromMatrix(t.counts), { method: "exact" })
+      expect(r.method).toBe("exact")
+      expect(r.tables).toBeGreaterThan(0)
+      expectRelClose(r.p, t.p, FEXACT_NOISY.has(t.id) ? 5e-9 : 1e-9, t.id)
+    })
+  }
+
+  it("2 x 2 input gives the two-sided Fisher p", () => {
+    for (const t of fixture.tables.filter(is2x2)) {
+      const r = fisherFreemanHalton(fromMatrix(t.counts))
+      expect(r.method).toBe("exact")
+      expectRelClose(r.p, t.p, 1e-9, t.id)
+    }
+  })
+
+  it("transposing the table does not change p", () => {
+    const m = byId("random-3x6-85").counts
+    const tr = m[0].map((_, j) => m.map((row) => row[j]))
+    expectRelClose(fisherFreemanHalton(fromMatrix(tr)).p, fisherFreemanHalton(fromMatrix(m)).p, 1e-13)
+  })
+})
+
+/** The network sum for a table with given key totals and stage order. */
+const networkP = (counts: Array<Array<number>>, transpose: boolean, order: "asc" | "desc"): number => {
+  const m = transpose ? counts[0].map((_, j) => counts.map((row) => row[j])) : counts
+  const keys = Int32Array.from(m.map((row) => row.reduce((a, b) => a + b, 0)))
+  const stages = Int32Array.from(m[0].map((_, j) => m.reduce((a, row) => a + row[j], 0))).sort()
+  if (order === "desc") stages.reverse()
+  const n = keys.reduce((a, b) => a + b, 0)
+  const lf = logFactorialTable(n)
+  let sObs = -lf[n]
+  let s = 0
+  for (const row of m) for (const x of row) s += lf[x]
+  for (const x of keys) sObs += lf[x]
+  for (const x of stages) sObs += lf[x]
+  const { sum } = networkRatioSum(keys, stages, s, lf, Infinity)
+  return Math.exp(sObs - s) * sum
+}
+
+describe("exact enumeration is independent of the network's shape", () => {
+  it("small tables: both stage orders (and, for square tables, both orientations) agree to 1e-12", () => {
+    for (const id of ["random-3x6-85", "sparse-6x6-98", "random-4x4-49", "strong-3x5-68", "random-6x3-37"]) {
+      const c = byId(id).counts
+      const transpose = c.length > c[0].length // keep the smaller dimension as the network's keys
+      const ref = networkP(c, transpose, "asc")
+      expectRelClose(networkP(c, transpose, "desc"), ref, 1e-12, `${id} desc`)
+      if (c.length === c[0].length) {
+        expectRelClose(networkP(c, true, "asc"), ref, 1e-12, `${id} transposed asc`)
+        expectRelClose(networkP(c, true, "desc"), ref, 1e-12, `${id} transposed desc`)
+      }
+    }
+  })
+
+  it("the tables where R's FEXACT drifts: two different networks agree to 1e-11", { timeout: 120_000 }, () => {
+    const a = byId("extra-sparse-4x5-130").counts
+    expectRelClose(networkP(a, false, "desc"), networkP(a, false, "asc"), 1e-11)
+    const b = byId("random-4x4-106").counts
+    expectRelClose(networkP(b, true, "desc"), networkP(b, false, "desc"), 1e-11)
+  })
+})
