@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest"
-import { fromMatrix, StatsInputError } from "../src/ContingencyTable.js"
+import { fromMatrix } from "../src/ContingencyTable.js"
 import { logFactorial, logFactorialTable } from "../src/distributions/logFactorial.js"
 import { fisherExact2x2 } from "../src/exact/fisher2x2.js"
 import { fisherFreemanHalton } from "../src/exact/fisherFreemanHalton.js"
 import { networkRatioSum } from "../src/exact/network.js"
-import { patefieldTable } from "../src/exact/patefield.js"
-import { xoshiro128ss } from "../src/exact/random.js"
 import { expectRelClose, readFixture } from "./helpers.js"
 
 interface FisherFixture {
@@ -30,18 +28,6 @@ const byId = (id: string): FisherFixture => {
  * against a second, independent enumeration (other stage order / transposed network) to 1e-11 below.
  */
 const FEXACT_NOISY = new Set(["random-4x4-106", "extra-sparse-4x5-130"])
-
-const expectStatsError = (f: () => unknown, code: string): void => {
-  try {
-    f()
-  } catch (e) {
-    expect(e).toBeInstanceOf(StatsInputError)
-    expect((e as StatsInputError).code).toBe(code)
-    expect((e as StatsInputError).message.length).toBeGreaterThan(20)
-    return
-  }
-  throw new Error(`expected StatsInputError ${code}`)
-}
 
 describe("logFactorial", () => {
   it("matches mpmath's loggamma(n + 1) to ~1e-16 relative", () => {

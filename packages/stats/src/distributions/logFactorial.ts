@@ -26,7 +26,7 @@ const HALF_LOG_2PI = 0.91893853320467274178 // ln(2π) / 2
  * @returns ln n!; NaN when n is negative, not an integer or NaN (documented, never a silent wrong number)
  * @example
  * logFactorial(10)   // 15.104412573075516 (ln 3628800)
- * logFactorial(1000) // 5912.128178939938
+ * logFactorial(1000) // 5912.128178488163
  */
 export const logFactorial = (n: number): number => {
   if (!(n >= 0) || !Number.isInteger(n)) return NaN

@@ -8,7 +8,17 @@
 
 /**
  * Calls `visit(x, a)` for every column vector x with Σ x_i = c and 0 <= x_i <= rows[i] (rows of length k),
- * where a = Σ ln x_i!. `x` is reused between calls. Returns the number of vectors visited.
+ * where a = Σ ln x_i! is the arc's length in the network of Mehta & Patel (1983,
+ * doi:10.1080/01621459.1983.10477990).
+ *
+ * Method: depth-first over the rows, x_i from its largest to its smallest feasible value, where feasible
+ * means max(0, left − Σ_{j>i} rows[j]) <= x_i <= min(rows[i], left); no partial vector is a dead end.
+ * `x` is reused between calls (copy it to keep it).
+ *
+ * @returns the number of vectors visited
+ * @example
+ * forEachColumn(Int32Array.of(2, 1), 2, logFactorialTable(10), new Int32Array(2), (x, a) => console.log(x, a))
+ * // [2, 0] 0.693..., then [1, 1] 0
  */
 export const forEachColumn = (
   rows: Int32Array,
@@ -53,7 +63,12 @@ export const forEachColumn = (
   }
 }
 
-/** Writes rows − x into `out`, sorted descending (insertion sort: k is small). */
+/**
+ * Writes rows − x into `out`, sorted descending: the child node's key rows. Insertion sort (k is small).
+ *
+ * @example
+ * childRows(Int32Array.of(5, 4, 1), Int32Array.of(3, 0, 1), out) // out = [4, 2, 0]
+ */
 export const childRows = (rows: Int32Array, x: Int32Array, out: Int32Array): void => {
   const k = rows.length
   for (let i = 0; i < k; i++) {
@@ -68,8 +83,11 @@ export const childRows = (rows: Int32Array, x: Int32Array, out: Int32Array): voi
 }
 
 /**
- * A node key from sorted rows: a number in mixed radix `base` when that is exact (the last row is implied by
- * the stage total), otherwise a string.
+ * Node keys from sorted rows: Σ rows[i] base^(k−2−i) over the first k − 1 rows (the last is implied by the
+ * stage's total) when that stays below 2^52, so it is an exact number; otherwise the rows joined as a string.
+ *
+ * @example
+ * makeKeyer(3, 11)(Int32Array.of(5, 3, 2)) // 58 = 5·11 + 3
  */
 export const makeKeyer = (k: number, base: number): ((rows: Int32Array) => number | string) => {
   if ((k - 1) * Math.log2(base) < 52) {
@@ -84,8 +102,12 @@ export const makeKeyer = (k: number, base: number): ((rows: Int32Array) => numbe
 
 /**
  * Smallest Σ ln x_i! over x with Σ x_i = total and 0 <= x_i <= caps[i]: as even a split as the caps allow
- * (ln x! is convex, and the most even feasible vector is majorized by every other one).
- * `capsAsc` must be sorted ascending.
+ * (ln x! is convex and Σ ln x_i! Schur-convex, and the most even feasible vector is majorized by every other
+ * one; Marshall, Olkin & Arnold 2011, doi:10.1007/978-0-387-68276-1, ch. 3). Caps below the running
+ * average are filled, the rest share what is left as q or q + 1. `capsAsc` must be sorted ascending.
+ *
+ * @example
+ * minSpread(7, [1, 3, 5], logFactorialTable(10)) // ln 1! + ln 3! + ln 3! = 3.5835...
  */
 export const minSpread = (total: number, capsAsc: ArrayLike<number>, lf: Float64Array): number => {
   let rem = total
@@ -107,7 +129,10 @@ export const minSpread = (total: number, capsAsc: ArrayLike<number>, lf: Float64
 
 /**
  * Largest Σ ln x_i! over the same set: fill the largest caps first (that vector majorizes every feasible one,
- * and Σ ln x_i! is Schur-convex). `capsDesc` must be sorted descending.
+ * and Σ ln x_i! is Schur-convex; same reference as minSpread). `capsDesc` must be sorted descending.
+ *
+ * @example
+ * maxConcentrate(7, [5, 3, 1], logFactorialTable(10)) // ln 5! + ln 2! = 5.4806...
  */
 export const maxConcentrate = (total: number, capsDesc: ArrayLike<number>, lf: Float64Array): number => {
   let rem = total
@@ -122,8 +147,16 @@ export const maxConcentrate = (total: number, capsDesc: ArrayLike<number>, lf: F
 
 /**
  * Bounds [lb, ub] on S_future = Σ ln x_ij! over all completions of a node: rows R (descending) and the
- * remaining column totals (`colsAsc` / `colsDesc`, the same totals sorted both ways). Each bound relaxes either
- * the row or the column constraints and keeps the tighter of the two.
+ * remaining column totals (`colsAsc` / `colsDesc`, the same totals sorted both ways).
+ *
+ * Method: dropping the row constraints, each column is split independently (minSpread / maxConcentrate with
+ * the rows as caps); dropping the column constraints, each row is; a relaxation can only widen the range, so
+ * lb = max of the two minima and ub = min of the two maxima are valid (Mehta & Patel 1983 use such bounds
+ * for the shortest and longest path, doi:10.1080/01621459.1983.10477990). `rowsAsc` is scratch of length k.
+ *
+ * @example
+ * futureBounds(Int32Array.of(4, 2), Int32Array.of(3, 3), Int32Array.of(3, 3), logFactorialTable(10), new Int32Array(2))
+ * // { lb: 1.386... (ln 2!·2), ub: 2.484... (ln 3! + ln 2!) }
  */
 export const futureBounds = (
   rows: Int32Array,
@@ -151,9 +184,15 @@ export const futureBounds = (
 
 /**
  * Exact [min, max] of the future length of a node with two columns left: Σ_i ln x_i! + ln (R_i − x_i)! over
- * Σ x_i = c, 0 <= x_i <= R_i. The objective is separable and convex, so the minimum is the allocation that no
- * single-unit exchange improves (reached from the proportional split in a few exchanges), and the maximum is
- * at a vertex of the polytope: every x_i at 0 or R_i except one (subsets of rows, 2^k of them).
+ * Σ x_i = c, 0 <= x_i <= R_i.
+ *
+ * Method: the objective is separable and convex, so the minimum is the allocation that no single-unit
+ * exchange improves (greedy marginal allocation, Ibaraki & Katoh 1988 "Resource allocation problems", MIT
+ * Press, ch. 4), reached from the proportional split in a few exchanges; the maximum of a convex function
+ * is at a vertex of the polytope, where every x_i is 0 or R_i except one (2^k subsets of rows).
+ *
+ * @example
+ * leafBounds(Int32Array.of(4, 2), 3, logFactorialTable(10)) // { lb: 1.386..., ub: 2.484... }
  */
 export const leafBounds = (rows: Int32Array, c: number, lf: Float64Array): { lb: number; ub: number } => {
   const k = rows.length

@@ -16,7 +16,16 @@ export interface FutureList {
   readonly g: Float64Array | undefined
 }
 
-/** Builds a FutureList from unsorted lengths (each counted once); sorts `values` in place. */
+/**
+ * Builds a FutureList from unsorted lengths (each counted once); sorts `values` in place.
+ *
+ * Method: sort, merge lengths closer than MERGE_TOL into one entry with a count, then the scaled suffix
+ * sums backwards, h[i] = count_i + exp(f_i − f_{i+1}) h[i+1], which never overflow (all factors <= 1).
+ *
+ * @example
+ * listFrom(Float64Array.of(2, 1, 1, 3), 300)
+ * // { f: [1, 2, 3], h: [2 + e^-1 (1 + e^-1), 1 + e^-1, 1] = [2.503..., 1.367..., 1], g: [...] }
+ */
 export const listFrom = (values: Float64Array, span: number): FutureList => {
   values.sort()
   const n = values.length
@@ -41,7 +50,12 @@ export const listFrom = (values: Float64Array, span: number): FutureList => {
   return { f: f.slice(0, m), h, g }
 }
 
-/** First index i in [from, to) with a[i] >= t (`to` when there is none). */
+/**
+ * First index i in [from, to) with a[i] >= t (`to` when there is none), by bisection; `a` ascending.
+ *
+ * @example
+ * lowerBound(Float64Array.of(1, 2, 2, 5), 2, 0, 4) // 1
+ */
 export const lowerBound = (a: Float64Array, t: number, from: number, to: number): number => {
   let lo = from
   let hi = to
@@ -59,6 +73,11 @@ export const lowerBound = (a: Float64Array, t: number, from: number, to: number)
  * `ps` is ascending, so the threshold thr − ps_i − a falls with i and the search gallops leftwards from the
  * previous answer. When `scaled` is given (scaled[i − ref] = pw_i exp(ps_ref − ps_i), span-checked by the
  * caller) and the list has `g`, each term costs two multiplications instead of an exponential.
+ *
+ * @example
+ * // one past of length 0 and weight 1 against futures {1, 1, 2, 3}, threshold 1.5: the futures 2 and 3
+ * settleBatch(listFrom(Float64Array.of(2, 1, 1, 3), 300), Float64Array.of(0), Float64Array.of(1), 0, 1, 0, 0, 1.5, undefined, 0)
+ * // e^-2 + e^-3 = 0.1851...
  */
 export const settleBatch = (
   list: FutureList,

@@ -36,7 +36,7 @@ interface Node {
   pasts: PastBuffer | undefined
 }
 
-/** Thrown inside the enumeration when the work limit is reached. */
+/** Thrown inside the enumeration when the work limit (or the memory bound) is reached. */
 export class WorkLimitReached extends Error {}
 
 /**
@@ -48,6 +48,11 @@ export class WorkLimitReached extends Error {}
  * @param lf - ln k! for k = 0..N
  * @param workLimit - throws WorkLimitReached once more elementary steps than this have been done (or when
  *   the partial tables waiting at nodes would take more than ~350 MB)
+ * @example
+ * // 2 x 3 table [[1, 1, 1], [1, 1, 1]]: S_obs = 0, the most probable table, so every table qualifies and
+ * // the sum is 1 / P_obs = 2.5
+ * networkRatioSum(Int32Array.of(3, 3), Int32Array.of(2, 2, 2), 0, logFactorialTable(6), Infinity)
+ * // { sum: 2.5000000000000013, work: 1 }
  */
 export const networkRatioSum = (
   rows: Int32Array,

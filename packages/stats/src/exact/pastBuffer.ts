@@ -4,6 +4,12 @@ import { MERGE_TOL } from "./futureList.js"
  * The pasts (length s, multiplicity w) waiting at one network node. They arrive as sorted runs (a parent's
  * sorted pasts shifted by one arc length), so `take` sorts them by merging runs bottom-up, O(n log runs),
  * and merges lengths closer than MERGE_TOL.
+ *
+ * @example
+ * const b = new PastBuffer()
+ * b.addRun(Float64Array.of(1, 3), Float64Array.of(1, 1), 0, 2, 0)
+ * b.addRun(Float64Array.of(0, 2), Float64Array.of(5, 5), 0, 2, 1) // shifted: 1, 3
+ * b.take() // ps [1, 3], pw [6, 6], count 2
  */
 export class PastBuffer {
   private s = new Float64Array(8)
@@ -11,6 +17,7 @@ export class PastBuffer {
   private len = 0
   private runs: Array<number> = []
 
+  /** Number of pasts appended since the last `take`. */
   get size(): number {
     return this.len
   }
