@@ -108,7 +108,9 @@ export const networkRatioSum = (
     let lfRows = 0
     for (let i = 0; i < k; i++) lfRows += lf[r[i]]
     const { lb, ub } =
-      stage === m - 2 ? leafBounds(r, cols[stage], lf) : futureBounds(r, colsAsc[stage], colsDesc[stage], lf, scratch)
+      stage === m - 2 && k <= 12 // leafBounds visits 2^k row subsets
+        ? leafBounds(r, cols[stage], lf)
+        : futureBounds(r, colsAsc[stage], colsDesc[stage], lf, scratch)
     const logTot = lf[total] - lfRows - lfCols[stage]
     node = { rows: r.slice(), lb, ub, logTot, list: undefined, leafArcs: 0, pasts: undefined }
     stages[stage].set(key, node)
