@@ -231,9 +231,8 @@ describe("crosstab --data", () => {
 
   it("reads a CSV against a codebook (labels, codebook missing codes)", () => {
     const r = run(["crosstab", "--data", f["hcmc.csv"], "--codebook", "hcmc-2024", "--row", "level", "--col", "people_trust_limited", "--format", "md"])
-    // the reader's warnings (codebook variables the file lacks) go to stderr, apart from the result
-    expect(r.stderr).toMatch(/^danvan: warning: .*hcmc\.csv/m)
-    expect(r.stderr).not.toMatch(/error/)
+    // a file holding only some of the codebook's variables is normal: no warning about the others
+    expect(r.stderr).toBe("")
     expect(r.code).toBe(0)
     expect(r.stdout).toContain("| City | Count |")
     expect(r.stdout).toContain("Ward/Commune")

@@ -29,6 +29,14 @@ const byId = (id: string): FisherFixture => {
  */
 const FEXACT_NOISY = new Set(["random-4x4-106", "extra-sparse-4x5-130"])
 
+/**
+ * Kept in the fixture but not enumerated here: random-4x4-106 (n = 250) takes 15-50 s of one core, which
+ * blocks vitest's worker long enough to break its RPC on the 2-core CI machine. The performance issue is to
+ * bring it back (or under a second) once the network algorithm is faster; `extra-sparse-4x5-130` keeps the
+ * FEXACT-drift check below.
+ */
+const TOO_SLOW_FOR_CI = new Set(["random-4x4-106"])
+
 describe("logFactorial", () => {
   it("matches mpmath's loggamma(n + 1) to ~1e-16 relative", () => {
     // mpmath 40-digit values of ln n!
@@ -90,7 +98,7 @@ describe("fisherExact2x2 against R fisher.test", () => {
 const exactP = new Map<string, number>()
 
 describe("fisherFreemanHalton exact against R fisher.test (FEXACT)", () => {
-  for (const t of fixture.tables.filter((x) => !is2x2(x))) {
+  for (const t of fixture.tables.filter((x) => !is2x2(x) && !TOO_SLOW_FOR_CI.has(x.id))) {
     it(`${t.id} (${t.counts.length} x ${t.counts[0].length}, n = ${t.n})`, { timeout: 120_000 }, () => {
       const r = fisherFreemanHalton(fromMatrix(t.counts), { method: "exact" })
       expect(r.method).toBe("exact")
@@ -146,11 +154,9 @@ describe("exact enumeration is independent of the network's shape", () => {
     }
   })
 
-  it("the tables where R's FEXACT drifts: two different networks agree to 1e-11", { timeout: 120_000 }, () => {
-    // fisherFreemanHalton used: 4 x 5 -> stages in ascending order; 4 x 4 -> descending, untransposed
+  it("a table where R's FEXACT drifts: two different networks agree to 1e-11", { timeout: 120_000 }, () => {
+    // fisherFreemanHalton used: 4 x 5 -> stages in ascending order
     const pa = exactP.get("extra-sparse-4x5-130") ?? networkP(byId("extra-sparse-4x5-130").counts, false, "asc")
     expectRelClose(networkP(byId("extra-sparse-4x5-130").counts, false, "desc"), pa, 1e-11)
-    const pb = exactP.get("random-4x4-106") ?? networkP(byId("random-4x4-106").counts, false, "desc")
-    expectRelClose(networkP(byId("random-4x4-106").counts, true, "desc"), pb, 1e-11)
   })
 })
