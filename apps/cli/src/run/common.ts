@@ -1,5 +1,5 @@
 import type { Codebook } from "@danvan/domain"
-import { loadCodebook } from "@danvan/io"
+import { loadCodebook, readCsvFile } from "@danvan/io"
 import type { IoWarning } from "@danvan/io"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
@@ -23,5 +23,21 @@ export const reportWarnings = (warnings: ReadonlyArray<IoWarning>) =>
     (w) => writeStderr(`danvan: warning: ${w.message}`),
     { discard: true }
   )
+
+/**
+ * Reads `--data` (checked against the codebook when there is one; the `--weight` column as numbers) and
+ * reports the reader's warnings on stderr.
+ */
+export const readData = (path: string, codebook: Codebook | undefined, weight: string | undefined) =>
+  readCsvFile(path, {
+    ...(codebook !== undefined ? { codebook } : {}),
+    ...(weight !== undefined ? { numericColumns: [weight] } : {})
+  }).pipe(Effect.tap((read) => reportWarnings(read.warnings)))
+
+/** The analysis options shared by crosstab and frequencies: weight and extra missing codes. */
+export const caseOptions = (weight: string | undefined, missing: Readonly<Record<string, ReadonlyArray<number>>>) => ({
+  ...(weight !== undefined ? { weight } : {}),
+  ...(Object.keys(missing).length > 0 ? { missing } : {})
+})
 
 export const orUndefined = <A>(o: Option.Option<A>): A | undefined => Option.getOrUndefined(o)

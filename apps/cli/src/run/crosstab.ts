@@ -1,6 +1,5 @@
 import type * as Command from "@effect/cli/Command"
 import { crosstab, crosstabFromCounts, parseCounts, type CrosstabResult, type FisherOptions } from "@danvan/analysis"
-import { readCsvFile } from "@danvan/io"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type { crosstabOptions } from "../commands/crosstab.js"
@@ -8,7 +7,7 @@ import { UsageError } from "../errors.js"
 import type { Format, Lang } from "../flags.js"
 import { renderCrosstabCsv, renderCrosstabJson, renderCrosstabMarkdown, renderCrosstabText } from "../render/crosstab.js"
 import { colorEnabled, writeStdout } from "../terminal.js"
-import { optionalCodebook, orUndefined, reportWarnings } from "./common.js"
+import { caseOptions, optionalCodebook, orUndefined, readData } from "./common.js"
 
 export type CrosstabArgs = Command.Command.ParseConfig<typeof crosstabOptions>
 
@@ -62,14 +61,9 @@ export const runCrosstab = (args: CrosstabArgs) =>
       if (row === undefined || col === undefined) return yield* Effect.fail(usage("--data needs --row VAR and --col VAR"))
       const codebook = yield* optionalCodebook(args.codebook)
       const weight = orUndefined(args.weight)
-      const read = yield* readCsvFile(args.data.value, {
-        ...(codebook !== undefined ? { codebook } : {}),
-        ...(weight !== undefined ? { numericColumns: [weight] } : {})
-      })
-      yield* reportWarnings(read.warnings)
+      const read = yield* readData(args.data.value, codebook, weight)
       result = yield* crosstab(read.dataset, codebook, row, col, {
-        ...(weight !== undefined ? { weight } : {}),
-        ...(Object.keys(args.missing).length > 0 ? { missing: args.missing } : {}),
+        ...caseOptions(weight, args.missing),
         ...(fisher !== undefined ? { fisher } : {})
       })
     } else {

@@ -1,12 +1,11 @@
 import type * as Command from "@effect/cli/Command"
 import { frequencies, type FrequenciesResult } from "@danvan/analysis"
-import { readCsvFile } from "@danvan/io"
 import * as Effect from "effect/Effect"
 import type { frequenciesOptions } from "../commands/frequencies.js"
 import type { Format, Lang } from "../flags.js"
 import { renderFrequenciesCsv, renderFrequenciesJson, renderFrequenciesMarkdown, renderFrequenciesText } from "../render/frequencies.js"
 import { colorEnabled, writeStdout } from "../terminal.js"
-import { optionalCodebook, orUndefined, reportWarnings } from "./common.js"
+import { caseOptions, optionalCodebook, orUndefined, readData } from "./common.js"
 
 export type FrequenciesArgs = Command.Command.ParseConfig<typeof frequenciesOptions>
 
@@ -27,15 +26,8 @@ export const runFrequencies = (args: FrequenciesArgs) =>
   Effect.gen(function* () {
     const codebook = yield* optionalCodebook(args.codebook)
     const weight = orUndefined(args.weight)
-    const read = yield* readCsvFile(args.data, {
-      ...(codebook !== undefined ? { codebook } : {}),
-      ...(weight !== undefined ? { numericColumns: [weight] } : {})
-    })
-    yield* reportWarnings(read.warnings)
-    const options = {
-      ...(weight !== undefined ? { weight } : {}),
-      ...(Object.keys(args.missing).length > 0 ? { missing: args.missing } : {})
-    }
+    const read = yield* readData(args.data, codebook, weight)
+    const options = caseOptions(weight, args.missing)
     const results = yield* Effect.forEach(args.variables, (name) => frequencies(read.dataset, codebook, name, options))
     yield* writeStdout(renderFrequencies(results, args.format, args.lang))
   })
