@@ -1,0 +1,5 @@
+export * from "./schema.js"
+export * from "./errors.js"
+export * from "./decode.js"
+export * from "./audit.js"
+export * from "./builtin.js"
