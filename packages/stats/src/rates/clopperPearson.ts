@@ -1,0 +1,26 @@
+import { betaQuantile } from "../distributions/beta.js"
+import { assertRateInput, type RateInterval } from "./RateInterval.js"
+
+/**
+ * Clopper-Pearson ("exact") confidence interval for a binomial proportion.
+ *
+ * Formula: with α = 1 − level, lower = B⁻¹(α/2; x, n − x + 1) (0 when x = 0) and
+ * upper = B⁻¹(1 − α/2; x + 1, n − x) (1 when x = n), B⁻¹ the beta quantile; the upper bound is solved from
+ * the upper tail 1 − I_u(x + 1, n − x) = α/2 directly so neither bound loses precision (as R's
+ * `binom.test(x, n, conf.level = level)$conf.int`, which keeps α/2 in each tail also at x = 0 and x = n).
+ * Reference: Clopper & Pearson (1934) doi:10.1093/biomet/26.4.404.
+ *
+ * @param x - number of cases with the attribute (whole number, 0 <= x <= n)
+ * @param n - number of cases (whole number >= 1)
+ * @param level - confidence level in (0, 1), default 0.95
+ * @throws StatsInputError("BAD_OPTION") for x > n, negative or non-integer counts, or a level outside (0, 1)
+ * @example
+ * clopperPearsonInterval(319, 411) // { estimate: 0.7761557177615572, lower: 0.7327271290864498, upper: 0.8155561156434411, ... }
+ */
+export const clopperPearsonInterval = (x: number, n: number, level = 0.95): RateInterval => {
+  assertRateInput(x, n, level)
+  const alpha = 1 - level
+  const lower = x === 0 ? 0 : betaQuantile(alpha / 2, x, n - x + 1)
+  const upper = x === n ? 1 : betaQuantile(alpha / 2, x + 1, n - x, false)
+  return { estimate: x / n, lower, upper, level, method: "clopper-pearson", x, n }
+}
