@@ -9,7 +9,8 @@ export const USER_ERROR_TAGS: ReadonlySet<string> = new Set([
   "FileReadError",
   "CodebookError",
   "AnalysisError",
-  "UnknownNameError"
+  "UnknownNameError",
+  "PublishedTablesError"
 ])
 
 export const isUserError = (e: unknown): e is { readonly _tag: string; readonly message: string } =>
