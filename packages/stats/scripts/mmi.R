@@ -1,5 +1,5 @@
 # Reference values for multiple-response sets and the MMI tests (Bilder, Loughin & Nettleton 2000,
-# doi:10.1080/03610910008813677; Bilder & Loughin 2004, doi:10.1111/j.0006-341X.2004.00147.x).
+# doi:10.1080/03610910008813665; Bilder & Loughin 2004, doi:10.1111/j.0006-341X.2004.00147.x).
 # Run from this directory:  Rscript mmi.R   (writes ../test/fixtures/mmi.json)
 #
 # Generates respondent-level datasets (group, then one 0/1 column per item; items correlated through a latent
@@ -125,7 +125,11 @@ datasets <- list(
                                                c(0.3, 0.5, 0.1, 0.4, 0.2), c(1.2, 1, -0.2, 0.5, 0.8)),
                     loading = c(2, 1.5, 1, 0.5, 1.8), seed = 3003)),
   list(id = "3groups-2items-n45-small",
-       d = simulate(c(12, 18, 15), rbind(c(0, -0.5), c(0.4, 0), c(-0.6, 0.3)), loading = c(0.7, 1.1), seed = 3004))
+       d = simulate(c(12, 18, 15), rbind(c(0, -0.5), c(0.4, 0), c(-0.6, 0.3)), loading = c(0.7, 1.1), seed = 3004)),
+  # p far below MRCV's 1 - pchisq floor (~1e-16): the upper tails must be computed directly
+  list(id = "3groups-3items-n600-tiny-p",
+       d = simulate(c(200, 200, 200), rbind(c(-2, -1.5, 1.5), c(0, 0, 0), c(2, 1.5, -1.5)),
+                    loading = c(1, 1, 1), seed = 3005))
 )
 out <- lapply(datasets, function(s) describe(s$id, s$d))
 

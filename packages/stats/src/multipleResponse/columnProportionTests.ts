@@ -61,7 +61,7 @@ const letterOf = (index: number): string => {
  * z = (p_a − p_b) / √(p̄(1 − p̄)(1/n_a + 1/n_b)); p = 2·P(Z > |z|) (upper tail computed directly);
  * z² equals Pearson's X² of the 2 x 2 table, i.e. R's `prop.test(correct = FALSE)`. Within an item the
  * k = r(r−1)/2 p-values are Bonferroni adjusted, p̃ = min(1, k·p), and a pair differs when p̃ < alpha.
- * Reference: Agresti (2002), Categorical Data Analysis, 2nd ed., §3.1.3 and §2.2; IBM SPSS Statistics
+ * Reference: Agresti (2002), Categorical Data Analysis, 2nd ed., ch. 2-3, doi:10.1002/0471249688; IBM SPSS Statistics
  * CTABLES algorithms, "Comparing column proportions".
  *
  * Letters: group i gets letter A, B, C, ... in group order. Two conventions are returned per item:

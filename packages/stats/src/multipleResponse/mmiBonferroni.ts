@@ -19,7 +19,7 @@ export interface MmiBonferroni {
  * Formula: p̃_j = min(1, c · P(χ²_{r−1} > X²_j)) for each of the c items; overall p = min_j p̃_j, i.e.
  * MMI is rejected when any item's adjusted test rejects. Upper tails are computed directly (MRCV's
  * `1 - pchisq` would floor at about 1e-16). Reference: Bilder, Loughin & Nettleton (2000),
- * doi:10.1080/03610910008813677, §3; Bilder & Loughin (2004), doi:10.1111/j.0006-341X.2004.00147.x, §3.
+ * doi:10.1080/03610910008813665; Bilder & Loughin (2004), doi:10.1111/j.0006-341X.2004.00147.x.
  * Same as MRCV's `MI.test(data, I = 1, J = c, type = "bon")`.
  *
  * @param data - the set (see `mmiStatistic`)

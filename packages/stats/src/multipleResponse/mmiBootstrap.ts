@@ -27,15 +27,15 @@ export interface MmiBootstrap {
 /**
  * Bootstrap test of multiple marginal independence using the sum statistic X²_S.
  *
- * Method (Bilder, Loughin & Nettleton 2000, doi:10.1080/03610910008813677, §4; Bilder & Loughin 2004,
- * doi:10.1111/j.0006-341X.2004.00147.x, §3.1): resampling under the null of MMI, every respondent keeps its
+ * Method (Bilder, Loughin & Nettleton 2000, doi:10.1080/03610910008813665; Bilder & Loughin 2004,
+ * doi:10.1111/j.0006-341X.2004.00147.x): resampling under the null of MMI, every respondent keeps its
  * group (group sizes n_i are fixed) and receives the whole item vector of a respondent drawn with
  * replacement from all n respondents (so the within-respondent dependence between items is kept and the
  * groups are made independent of the items). X²_S* is computed for each of the B resamples. A resample in
  * which some item is selected by nobody or by everybody has an incomplete r x 2 table (an empty column);
  * it is discarded and counted, not redrawn, so `resamples + discarded = B`. The p-value is
- * p = (1 + #{valid b: X²_S*_b >= X²_S}) / (1 + resamples) (Davison & Hinkley 1997, Bootstrap Methods,
- * eq. 4.11, p. 141), which is never 0; MRCV's `MI.test` instead reports the plain proportion
+ * p = (1 + #{valid b: X²_S*_b >= X²_S}) / (1 + resamples) (Davison & Hinkley 1997, Bootstrap Methods and
+ * their Application, ch. 4, doi:10.1017/CBO9780511802843), which is never 0; MRCV's `MI.test` instead reports the plain proportion
  * #{X²_S* >= X²_S} / resamples and redraws up to B.max. Indices are drawn as ⌊U·n⌋ with U from
  * xoshiro128** (53-bit uniforms), so a seed reproduces the result exactly.
  *

@@ -19,7 +19,7 @@ export interface MmiRaoScott2 {
  * Second-order Rao-Scott adjusted test of multiple marginal independence (MMI) between a group variable with
  * r levels and a set of c multiple-response items.
  *
- * Formula (Bilder & Loughin 2004, doi:10.1111/j.0006-341X.2004.00147.x, §3.2 and Appendix A; Rao & Scott
+ * Formula (Bilder & Loughin 2004, doi:10.1111/j.0006-341X.2004.00147.x, Appendix A; Rao & Scott
  * 1984, doi:10.1214/aos/1176346391): X²_RS2 = (r − 1)·c·X²_S / s₂ referred to χ² with
  * df = (r − 1)²·c² / s₂, where s₂ = tr(M²) = Σ λ_k² over the eigenvalues of
  * M = D⁻¹ H Σ Hᵀ, with (rc-vectors ordered group-major, item-minor):

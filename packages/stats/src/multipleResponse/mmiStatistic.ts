@@ -17,8 +17,9 @@ export interface MmiStatistic {
  * Formula: X²_S = Σ_{j=1..c} X²_j, where X²_j is Pearson's statistic of item j's r x 2 table
  * (group x selected/not), without continuity correction. Because one respondent may select several items,
  * X²_S is NOT χ² with c(r − 1) df; use `mmiBonferroni`, `mmiRaoScott2` or `mmiBootstrap` for its p-value.
- * Reference: Agresti & Liu (1999), doi:10.1111/j.0006-341X.1999.00936.x; Bilder, Loughin & Nettleton
- * (2000), doi:10.1080/03610910008813677, eq. (2); Bilder & Loughin (2004), doi:10.1111/j.0006-341X.2004.00147.x.
+ * Reference: Agresti & Liu (1999), Biometrics 55(3):936-943; Bilder, Loughin & Nettleton (2000),
+ * Commun. Statist. Simul. Comput. 29(4):1285-1316, doi:10.1080/03610910008813665; Bilder & Loughin (2004),
+ * Biometrics 60(1):241-248, doi:10.1111/j.0006-341X.2004.00147.x.
  * Equals `MI.test(data, I = 1, J = c)$general$X.sq.S` of R's MRCV package.
  *
  * @param data - the set: at least 2 non-empty groups, items 0/1, each selected by some but not all

@@ -32,7 +32,7 @@ export interface MultipleResponseTable {
  * % of cases = 100 · s_ij / n_i (base = respondents, so the column sums to more than 100 %), and
  * % of responses = 100 · s_ij / Σ_k s_ik (base = all ticks in the group, sums to 100 %). Totals use
  * s_+j and n. Reference: SPSS Statistics Command Syntax Reference, MULT RESPONSE ("PCT of cases",
- * "PCT of responses"); Bilder & Loughin (2004), doi:10.1111/j.0006-341X.2004.00147.x, §1.
+ * "PCT of responses"); Bilder & Loughin (2004), doi:10.1111/j.0006-341X.2004.00147.x.
  *
  * @param data - the set (items 0/1, every group non-empty); items that nobody selected are allowed here
  * @returns counts, bases and both percentages per group and in total

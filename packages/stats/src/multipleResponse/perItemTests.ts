@@ -22,7 +22,7 @@ export interface ItemTest {
  * multiplicity by Bonferroni (min(1, c·p_j)) and Holm's step-down method (Holm 1979), as R's `p.adjust`.
  * Each test alone equals R's `chisq.test(table(group, item), correct = FALSE)`. Reference: Agresti (2002),
  * Categorical Data Analysis, 2nd ed., §3.2; Bilder, Loughin & Nettleton (2000),
- * doi:10.1080/03610910008813677 (the per-item statistics of the MMI tests).
+ * doi:10.1080/03610910008813665 (the per-item statistics of the MMI tests).
  *
  * @param data - the set: at least 2 non-empty groups, items 0/1, each item selected by some but not all
  * @returns one `ItemTest` per item, in item order
