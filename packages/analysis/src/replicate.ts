@@ -1,6 +1,6 @@
 import type { AuditFinding, BilingualLabel, Codebook, PublishedTable, PublishedTables } from "@danvan/domain"
 import { auditPercents, findVariable, plainLabel, validCategories } from "@danvan/domain"
-import { fromMatrix, pearsonChiSquare, StatsInputError } from "@danvan/stats"
+import { fromMatrix, holm, pearsonChiSquare, StatsInputError } from "@danvan/stats"
 
 /** A per-item test of a published table: Pearson X² without continuity correction, exact p, Holm-adjusted p. */
 export interface ReplicateTest {
@@ -63,21 +63,17 @@ export interface ReplicateOptions {
 }
 
 /**
- * Holm's step-down adjusted p-values, as R's `p.adjust(p, "holm")`: sort ascending, multiply the k-th
- * smallest by (m - k + 1), take the running maximum, cap at 1. NaN entries are left NaN and not counted in m.
+ * Holm's step-down adjusted p-values (`holm` of @danvan/stats, R's `p.adjust(p, "holm")`) over the items
+ * that could be tested: NaN entries (no test) stay NaN and do not count in m, as NA in R.
  *
  * @example
  * holmAdjust([0.01, 0.04, 0.03]) // [0.03, 0.06, 0.06]
  */
 export const holmAdjust = (ps: ReadonlyArray<number>): Array<number> => {
-  const index = ps.map((p, i) => ({ p, i })).filter((x) => !Number.isNaN(x.p)).sort((a, b) => a.p - b.p)
-  const m = index.length
+  const tested = ps.flatMap((p, i) => (Number.isNaN(p) ? [] : [i]))
+  const adjusted = holm(tested.map((i) => ps[i]))
   const out = ps.map(() => Number.NaN)
-  let running = 0
-  index.forEach(({ p, i }, k) => {
-    running = Math.max(running, Math.min(1, (m - k) * p))
-    out[i] = running
-  })
+  tested.forEach((i, k) => (out[i] = adjusted[k]))
   return out
 }
 
