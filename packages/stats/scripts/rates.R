@@ -43,7 +43,7 @@ for (s in shapes) for (x in xs) {
   betaP[[length(betaP) + 1]] <- list(x = x, a = s[1], b = s[2], lower = pbeta(x, s[1], s[2]),
     upper = pbeta(x, s[1], s[2], lower.tail = FALSE))
 }
-dfs <- c(1, 2, 3, 4.5, 10, 29, 100, 409, 1095, 21726)
+dfs <- c(1, 2, 3, 4.5, 10, 29, 100, 409, 1095, 21726, 99999, 1e5, 3e5)  # R's pt is exact below df = 4e5
 tprobs <- c(1e-8, 0.005, 0.025, 0.05, 0.1, 0.4, 0.6, 0.9, 0.95, 0.975, 0.995)
 tQ <- list()
 for (d in dfs) for (p in tprobs) tQ[[length(tQ) + 1]] <- list(p = p, df = d, q = qt(p, d))

@@ -78,9 +78,12 @@ const betaContinuedFraction = (a: number, b: number, x: number): number => {
   return h
 }
 
+/** ln u where u = 1 − v: log1p(−v) when v is the smaller (more precise) of the two. */
+const logOf = (u: number, v: number): number => (v < 0.5 ? Math.log1p(-v) : Math.log(u))
+
 /** x^a y^b / (a B(a, b)) · CF, i.e. I_x(a, b) from the continued fraction; y = 1 - x. */
 const lowerByFraction = (a: number, b: number, x: number, y: number): number => {
-  const front = Math.exp(a * Math.log(x) + b * Math.log(y) - lnBeta(a, b))
+  const front = Math.exp(a * logOf(x, y) + b * logOf(y, x) - lnBeta(a, b))
   return (front * betaContinuedFraction(a, b, x)) / a
 }
 
@@ -134,7 +137,7 @@ export const regularizedBetaComplement = (x: number, a: number, b: number): numb
 
 /** Density of Beta(a, b) at x (y = 1 − x). */
 const betaDensity = (x: number, y: number, a: number, b: number): number =>
-  Math.exp((a - 1) * Math.log(x) + (b - 1) * Math.log(y) - lnBeta(a, b))
+  Math.exp((a - 1) * logOf(x, y) + (b - 1) * logOf(y, x) - lnBeta(a, b))
 
 /**
  * Quantile of the Beta(a, b) distribution: the x in [0, 1] with I_x(a, b) = p (or 1 − I_x(a, b) = p when
