@@ -228,3 +228,42 @@ describe("column-proportion letters", () => {
     expect(cp.items[0].pairs.every((q) => !q.significant)).toBe(true)
   })
 })
+
+describe("the JSDoc examples", () => {
+  const data: MultipleResponseData = {
+    groups: Int32Array.from([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2]),
+    groupCount: 3,
+    items: [Uint8Array.from([1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 1]), Uint8Array.from([1, 0, 1, 1, 1, 1, 0, 1, 0, 1, 0, 0])]
+  }
+  it("print what the code returns", () => {
+    const t = multipleResponseTable(data)
+    expect(Array.from(t.percentOfCases)).toEqual([75, 75, 25, 75, 25, 25])
+    expect(Array.from(t.percentOfResponses)).toEqual([50, 50, 25, 75, 50, 50])
+    expect(Array.from(t.total.counts)).toEqual([5, 7])
+    expect(perItemTests(data)[0]).toEqual({
+      item: 0, statistic: 2.7428571428571433, df: 2, p: 0.2537442087799693,
+      pBonferroni: 0.5074884175599386, pHolm: 0.5074884175599386
+    })
+    expect(mmiStatistic(data).statistic).toBe(5.485714285714286)
+    expect(mmiBonferroni(data).p).toBe(0.5074884175599386)
+    expect(mmiRaoScott2(data)).toEqual({
+      statistic: 8.682170542635662, df: 6.33074935400517, p: 0.21867690726318445,
+      sumStatistic: 5.485714285714286, s2: 2.5273469387755094
+    })
+    expect(mmiBootstrap(data, { B: 999, seed: 1 })).toEqual({
+      p: 0.30930930930930933, statistic: 5.485714285714286, resamples: 998, discarded: 1, B: 999, seed: 1
+    })
+    const big: MultipleResponseData = {
+      groups: Int32Array.from({ length: 300 }, (_, k) => k % 3),
+      groupCount: 3,
+      items: [Uint8Array.from({ length: 300 }, (_, k) => ((k % 3 === 0 ? k % 4 !== 0 : k % 5 === 0) ? 1 : 0))]
+    }
+    expect(Array.from(multipleResponseTable(big).percentOfCases)).toEqual([75, 20, 20])
+    const res = columnProportionTests(big)
+    expect(res.items[0].largerThan).toEqual(["BC", "", ""])
+    expect(res.items[0].differentFrom).toEqual(["BC", "A", "A"])
+    expect(res.items[0].pairs[0]).toEqual({
+      a: 0, b: 1, z: 7.787915579452676, p: 6.812367150314352e-15, pBonferroni: 2.0437101450943057e-14, significant: true
+    })
+  })
+})

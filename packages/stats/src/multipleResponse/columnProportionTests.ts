@@ -76,7 +76,12 @@ const letterOf = (index: number): string => {
  * @throws StatsInputError `BAD_OPTION` for alpha outside (0, 1); as `perItemTests` for bad data (but items
  *   nobody selected are allowed: their pairs are just not tested)
  * @example
- * columnProportionTests(data).items[0].largerThan // e.g. ["", "A", "A"]: B and C exceed A
+ * // 300 respondents, groups A, B, C of 100; item selected by 75 %, 20 %, 20 %
+ * const res = columnProportionTests(data)
+ * res.items[0].largerThan    // ["BC", "", ""]   (SPSS: A is larger than B and than C)
+ * res.items[0].differentFrom // ["BC", "A", "A"]
+ * res.items[0].pairs[0]      // { a: 0, b: 1, z: 7.787915579452676, p: 6.812367150314352e-15,
+ *                            //   pBonferroni: 2.0437101450943057e-14, significant: true }
  */
 export const columnProportionTests = (data: MultipleResponseData, alpha = 0.05): ColumnProportionTests => {
   if (!(alpha > 0 && alpha < 1)) {

@@ -26,7 +26,11 @@ export interface MmiBonferroni {
  * @returns overall and per-item adjusted p, the item statistics and df = r − 1
  * @throws StatsInputError as `mmiStatistic`
  * @example
- * mmiBonferroni(data).p // overall Bonferroni p
+ * const data = {
+ *   groups: Int32Array.from([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2]), groupCount: 3,
+ *   items: [Uint8Array.from([1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 1]), Uint8Array.from([1, 0, 1, 1, 1, 1, 0, 1, 0, 1, 0, 0])]
+ * }
+ * mmiBonferroni(data).p // 0.5074884175599386
  */
 export const mmiBonferroni = (data: MultipleResponseData): MmiBonferroni => {
   const { items, itemDf } = mmiStatistic(data)

@@ -44,7 +44,12 @@ export interface MmiBootstrap {
  * @returns p, the observed X²_S, valid and discarded resamples, B and the seed used
  * @throws StatsInputError `BAD_OPTION` for a bad B or seed; as `mmiStatistic` for bad data
  * @example
- * mmiBootstrap(data, { B: 1999, seed: 42 }) // { p, statistic, resamples, discarded, B: 1999, seed: 42 }
+ * const data = {
+ *   groups: Int32Array.from([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2]), groupCount: 3,
+ *   items: [Uint8Array.from([1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 1]), Uint8Array.from([1, 0, 1, 1, 1, 1, 0, 1, 0, 1, 0, 0])]
+ * }
+ * mmiBootstrap(data, { B: 999, seed: 1 })
+ * // { p: 0.30930930930930933, statistic: 5.485714285714286, resamples: 998, discarded: 1, B: 999, seed: 1 }
  */
 export const mmiBootstrap = (data: MultipleResponseData, options: MmiBootstrapOptions = {}): MmiBootstrap => {
   const B = options.B ?? 1999

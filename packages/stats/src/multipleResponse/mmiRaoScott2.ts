@@ -40,7 +40,13 @@ export interface MmiRaoScott2 {
  * @throws StatsInputError `ZERO_MARGIN` naming an item nobody (or everybody) selected, or an empty group;
  *   `BAD_CODE` for a value that is not 0/1 (naming item and respondent); `BAD_DIMENSIONS`
  * @example
- * const { statistic, df, p } = mmiRaoScott2(data)
+ * const data = {
+ *   groups: Int32Array.from([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2]), groupCount: 3,
+ *   items: [Uint8Array.from([1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 1]), Uint8Array.from([1, 0, 1, 1, 1, 1, 0, 1, 0, 1, 0, 0])]
+ * }
+ * mmiRaoScott2(data)
+ * // { statistic: 8.682170542635662, df: 6.33074935400517, p: 0.21867690726318445,
+ * //   sumStatistic: 5.485714285714286, s2: 2.5273469387755094 }
  */
 export const mmiRaoScott2 = (data: MultipleResponseData): MmiRaoScott2 => {
   const what = "MMI Rao-Scott test"

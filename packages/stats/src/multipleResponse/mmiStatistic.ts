@@ -27,7 +27,11 @@ export interface MmiStatistic {
  * @throws StatsInputError `ZERO_MARGIN` naming an item nobody (or everybody) selected, or an empty group;
  *   `BAD_CODE` for a value that is not 0/1 (naming item and respondent); `BAD_DIMENSIONS`
  * @example
- * mmiStatistic(data).statistic // X²_S
+ * const data = {
+ *   groups: Int32Array.from([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2]), groupCount: 3,
+ *   items: [Uint8Array.from([1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 1]), Uint8Array.from([1, 0, 1, 1, 1, 1, 0, 1, 0, 1, 0, 0])]
+ * }
+ * mmiStatistic(data).statistic // 5.485714285714286
  */
 export const mmiStatistic = (data: MultipleResponseData): MmiStatistic => {
   const what = "MMI test"

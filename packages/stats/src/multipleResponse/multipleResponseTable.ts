@@ -39,10 +39,14 @@ export interface MultipleResponseTable {
  * @throws StatsInputError `BAD_CODE` for a value that is not 0/1 or a group index out of range, `ZERO_MARGIN`
  *   for a group with no respondents, `BAD_DIMENSIONS` for items of the wrong length
  * @example
- * multipleResponseTable({
- *   groups: Int32Array.from([0, 0, 1, 1, 1]), groupCount: 2,
- *   items: [Uint8Array.from([1, 0, 1, 1, 0]), Uint8Array.from([1, 1, 0, 1, 0])]
- * }).percentOfCases // Float64Array [50, 100, 66.66666666666667, 33.333333333333336]
+ * const data = {
+ *   groups: Int32Array.from([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2]), groupCount: 3,
+ *   items: [Uint8Array.from([1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 1]), Uint8Array.from([1, 0, 1, 1, 1, 1, 0, 1, 0, 1, 0, 0])]
+ * }
+ * const t = multipleResponseTable(data)
+ * t.percentOfCases     // Float64Array [75, 75, 25, 75, 25, 25]  (group A: item 1, item 2; group B: ...)
+ * t.percentOfResponses // Float64Array [50, 50, 25, 75, 50, 50]
+ * t.total.counts       // Float64Array [5, 7]
  */
 export const multipleResponseTable = (data: MultipleResponseData): MultipleResponseTable => {
   const { n, r, c, groupN, selected, itemTotals } = countMultipleResponse(data, "multiple-response table", 1)

@@ -29,7 +29,13 @@ export interface ItemTest {
  * @throws StatsInputError `ZERO_MARGIN` naming an item nobody (or everybody) selected, or an empty group;
  *   `BAD_CODE` for a value that is not 0/1 (naming item and respondent); `BAD_DIMENSIONS`
  * @example
- * perItemTests(data)[0] // { item: 0, statistic, df: 2, p, pBonferroni, pHolm }
+ * const data = {
+ *   groups: Int32Array.from([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2]), groupCount: 3,
+ *   items: [Uint8Array.from([1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 1]), Uint8Array.from([1, 0, 1, 1, 1, 1, 0, 1, 0, 1, 0, 0])]
+ * }
+ * perItemTests(data)[0]
+ * // { item: 0, statistic: 2.7428571428571433, df: 2, p: 0.2537442087799693,
+ * //   pBonferroni: 0.5074884175599386, pHolm: 0.5074884175599386 }
  */
 export const perItemTests = (data: MultipleResponseData): ReadonlyArray<ItemTest> => {
   const what = "per-item chi-square tests"
