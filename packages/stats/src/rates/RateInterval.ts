@@ -13,7 +13,16 @@ export interface RateInterval {
   readonly n: number
 }
 
-/** Validates x successes of n trials and a confidence level; throws StatsInputError("BAD_OPTION"). */
+/**
+ * Validates x cases with the attribute out of n and a confidence level before a rate interval is computed.
+ *
+ * @param x - whole number, 0 <= x <= n
+ * @param n - whole number >= 1
+ * @param level - confidence level in (0, 1)
+ * @throws StatsInputError("BAD_OPTION") naming the offending value
+ * @example
+ * assertRateInput(5, 4, 0.95) // throws: "the count x = 5 is larger than the number of cases n = 4"
+ */
 export const assertRateInput = (x: number, n: number, level: number): void => {
   if (!Number.isInteger(n) || n < 1) {
     throw new StatsInputError("BAD_OPTION", `the number of cases n must be a positive whole number, got ${n}`)
