@@ -9,6 +9,7 @@ import pkg from "../package.json" with { type: "json" }
 import { codebook } from "./commands/codebook.js"
 import { crosstab } from "./commands/crosstab.js"
 import { frequencies } from "./commands/frequencies.js"
+import { rate } from "./commands/rate.js"
 import { replicate } from "./commands/replicate.js"
 import { EXIT, isUserError, UsageError } from "./errors.js"
 import { stripAnsi } from "./render/width.js"
@@ -17,10 +18,10 @@ import { withColorPolicy, writeStderr } from "./terminal.js"
 export const VERSION: string = pkg.version
 
 const root = Command.make("danvan", {}, () =>
-  Effect.fail(new UsageError({ command: "", message: "missing command; expected one of: crosstab, frequencies, codebook, replicate" }))
+  Effect.fail(new UsageError({ command: "", message: "missing command; expected one of: crosstab, frequencies, codebook, replicate, rate" }))
 ).pipe(
   Command.withDescription("Survey tables for cadre questionnaires on mass mobilization work (công tác dân vận): SPSS-style CROSSTABS and FREQUENCIES with exact p-values, in English or Vietnamese."),
-  Command.withSubcommands([crosstab, frequencies, codebook, replicate])
+  Command.withSubcommands([crosstab, frequencies, codebook, replicate, rate])
 )
 
 const footer = HelpDoc.p(
@@ -31,12 +32,13 @@ const cli = Command.run(root, { name: "danvan", version: VERSION, footer })
 
 /** One-line synopses, shown after a usage error. */
 const SYNOPSIS: Readonly<Record<string, string>> = {
-  "": "danvan <crosstab|frequencies|codebook|replicate> [options]   (danvan --help)",
+  "": "danvan <crosstab|frequencies|codebook|replicate|rate> [options]   (danvan --help)",
   crosstab:
     'danvan crosstab (--counts "66,209,35;158,177,41" | --data FILE.csv --row VAR --col VAR) [--missing VAR=CODE[,CODE...]]... [--codebook FILE|ID] [--weight VAR] [--format text|json|csv|md] [--lang en|vi]',
   frequencies: "danvan frequencies --data FILE.csv [--codebook FILE|ID] [--weight VAR] [--missing VAR=CODE[,CODE...]]... [--format text|json|csv|md] [--lang en|vi] VAR...",
   codebook: "danvan codebook show hcmc-2024|FILE [--format text|json] [--lang en|vi]",
-  replicate: "danvan replicate hcmc-2024|FILE.json [--format text|json|md] [--lang en|vi]"
+  replicate: "danvan replicate hcmc-2024|FILE.json [--format text|json|md] [--lang en|vi]",
+  rate: "danvan rate X N [--level 0.95] [--format text|json] [--lang en|vi]"
 }
 
 const commandOf = (argv: ReadonlyArray<string>): string => argv.slice(2).find((a) => a in SYNOPSIS && a !== "") ?? ""
