@@ -38,6 +38,18 @@ t4 <- expand(table4)
 set.seed(20240601)
 perm <- sample(length(t4$values))
 kw <- list(kw_case("table4-item1", t4$values[perm], t4$groups[perm], 3))
+# all five Table 4 items (../shared/data/hcmc-2024-published-tables.json), counts by level as
+# (difficult, normal, not difficult), expanded to respondents in level order
+table4all <- list(
+  people_trust_limited = list(c(66, 209, 35), c(158, 177, 41), c(163, 216, 31)),
+  qualifications_limited = list(c(77, 204, 29), c(134, 202, 40), c(119, 245, 46)),
+  plans_not_localized = list(c(87, 185, 38), c(108, 219, 49), c(91, 274, 45)),
+  methods_not_renewed = list(c(117, 171, 22), c(140, 185, 51), c(124, 239, 47)),
+  working_conditions_limited = list(c(87, 207, 16), c(103, 213, 60), c(122, 251, 37)))
+for (nm in names(table4all)) {
+  e <- expand(table4all[[nm]])
+  kw[[length(kw) + 1]] <- kw_case(paste0("table4-", nm), e$values, e$groups, 3)
+}
 
 # generated 3-point items, n ~ 1100, groups of unequal size and slightly different distributions
 set.seed(4)

@@ -38,6 +38,27 @@ describe("Kruskal-Wallis against R's kruskal.test", () => {
     expectRelClose(r.tiesCorrection, c.tiesCorrection, STAT, "ties correction")
     expectRelClose(r.p, c.p, P, "p")
   })
+  it("invariant to case order and group relabelling", () => {
+    const c = fx.kruskalWallis.find((k) => k.id === "generated-3pt-1")!
+    const base = kruskalWallis(f64(c.values), Int32Array.from(c.groups), 3)
+    let seed = 12345
+    const rand = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+    for (let rep = 0; rep < 5; rep++) {
+      const order = c.values.map((_, i) => i)
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(rand() * (i + 1))
+        ;[order[i], order[j]] = [order[j], order[i]]
+      }
+      const relabel = [[0, 1, 2], [2, 0, 1], [1, 2, 0], [2, 1, 0], [0, 2, 1]][rep]
+      const r = kruskalWallis(
+        Float64Array.from(order, (i) => nan(c.values[i])),
+        Int32Array.from(order, (i) => relabel[c.groups[i]]),
+        3
+      )
+      expectRelClose(r.statistic, base.statistic, 1e-12, "H")
+      expectRelClose(r.p, base.p, 1e-11, "p")
+    }
+  })
   it("bad input", () => {
     throwsCode(() => kruskalWallis(Float64Array.of(1, 2), Int32Array.of(0), 2), "BAD_DIMENSIONS")
     throwsCode(() => kruskalWallis(Float64Array.of(1, 2, 3), Int32Array.of(0, 0, 0), 3), "BAD_DIMENSIONS")
