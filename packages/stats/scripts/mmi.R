@@ -74,6 +74,26 @@ rs2_joint <- function(group, Y) {
   list(s2 = s2, trM = sum(diag(M)))
 }
 
+# Monte Carlo reference for the bootstrap (R's own RNG, so only the distribution can be compared): group labels
+# fixed, item vectors drawn with replacement from all respondents; resamples with an item selected by nobody or
+# everybody are discarded; p = (1 + #{X2_S* >= X2_S}) / (1 + valid).
+bootstrap_null <- function(group, Y, X2S, B, seed) {
+  set.seed(seed)
+  n <- nrow(Y); r <- max(group)
+  n_i <- as.vector(table(factor(group, levels = seq_len(r))))
+  stats <- numeric(0); discarded <- 0
+  for (b in seq_len(B)) {
+    Ys <- Y[sample.int(n, n, replace = TRUE), , drop = FALSE]
+    tot <- colSums(Ys)
+    if (any(tot == 0 | tot == n)) { discarded <- discarded + 1; next }
+    s <- rowsum(Ys, group, reorder = TRUE)            # r x c selections
+    pi <- tot / n
+    E <- outer(n_i, pi)
+    stats <- c(stats, sum((s - E)^2 / (E * rep(1 - pi, each = r))))
+  }
+  list(B = B, resamples = length(stats), discarded = discarded, p = (1 + sum(stats >= X2S)) / (1 + length(stats)))
+}
+
 describe <- function(id, d) {
   group <- d$group; Y <- d$Y
   r <- max(group); c <- ncol(Y); n <- nrow(Y)
@@ -97,6 +117,7 @@ describe <- function(id, d) {
     pt <- suppressWarnings(prop.test(c(counts[a, j], counts[b, j]), c(n_i[a], n_i[b]), correct = FALSE))
     pairs[[length(pairs) + 1]] <- list(item = j - 1, a = a - 1, b = b - 1, x2 = unname(pt$statistic), p = pt$p.value)
   }
+  boot <- bootstrap_null(group, Y, X2S, B = 20000, seed = 4000 + r * 10 + c)
   list(
     id = id,
     groupCount = r,
@@ -109,6 +130,7 @@ describe <- function(id, d) {
                  pBonferroni = p.adjust(p, "bonferroni"), pHolm = p.adjust(p, "holm")),
     mmi = list(sumStatistic = X2S,
                bonferroni = list(pItems = pmin(1, c * pUpper), p = min(pmin(1, c * pUpper))),
+               bootstrap = boot,
                rs2 = list(statistic = stat, df = df, p = pchisq(stat, df, lower.tail = FALSE), s2 = rs$s2, trM = rs$trM)),
     proportionPairs = pairs
   )
@@ -129,7 +151,15 @@ datasets <- list(
   # p far below MRCV's 1 - pchisq floor (~1e-16): the upper tails must be computed directly
   list(id = "3groups-3items-n600-tiny-p",
        d = simulate(c(200, 200, 200), rbind(c(-2, -1.5, 1.5), c(0, 0, 0), c(2, 1.5, -1.5)),
-                    loading = c(1, 1, 1), seed = 3005))
+                    loading = c(1, 1, 1), seed = 3005)),
+  # a rare item (2 of 40 respondents): about 13 % of bootstrap resamples miss it and are discarded
+  list(id = "2groups-2items-n40-rare-item",
+       d = local({
+         set.seed(3006)
+         group <- rep(1:2, times = c(18, 22))
+         Y <- cbind(rbinom(40, 1, ifelse(group == 1, 0.3, 0.6)), as.numeric(seq_len(40) %in% c(5, 31)))
+         list(group = group, Y = Y)
+       }))
 )
 out <- lapply(datasets, function(s) describe(s$id, s$d))
 

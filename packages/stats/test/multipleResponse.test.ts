@@ -24,6 +24,7 @@ interface Dataset {
     sumStatistic: number
     bonferroni: { pItems: Array<number>; p: number }
     rs2: { statistic: number; df: number; p: number; s2: number }
+    bootstrap: { B: number; resamples: number; discarded: number; p: number }
   }
   proportionPairs: Array<{ item: number; a: number; b: number; x2: number; p: number }>
 }
@@ -133,6 +134,18 @@ describe.each(fx.datasets)("multiple-response set $id against R", (ds) => {
       }
       expectRelClose(mmiRaoScott2(shuffled).statistic, base.statistic, 1e-12, "shuffled respondents")
     }
+  })
+
+  it("bootstrap agrees with R's Monte Carlo of the same scheme (p and discard rate within 4.5 SE)", () => {
+    const want = ds.mmi.bootstrap
+    const got = mmiBootstrap(data, { B: 20000, seed: 2026 })
+    expect(got.resamples + got.discarded).toBe(20000)
+    const se = (q: number, m1: number, m2: number): number => Math.sqrt(Math.max(q * (1 - q), 1e-4) * (1 / m1 + 1 / m2))
+    expect(Math.abs(got.p - want.p)).toBeLessThan(4.5 * se(want.p, got.resamples + 1, want.resamples + 1) + 1e-4)
+    const fGot = got.discarded / got.B
+    const fWant = want.discarded / want.B
+    if (want.discarded === 0) expect(got.discarded).toBeLessThan(5)
+    else expect(Math.abs(fGot - fWant)).toBeLessThan(4.5 * se(fWant, got.B, want.B))
   })
 
   it("bootstrap: reproducible for a seed, p in (0, 1], resamples accounted", () => {
