@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { StatsInputError } from "../src/ContingencyTable.js"
+import { xoshiro128ss } from "../src/exact/random.js"
 import { columnProportionTests } from "../src/multipleResponse/columnProportionTests.js"
 import { mmiBonferroni } from "../src/multipleResponse/mmiBonferroni.js"
 import { mmiBootstrap } from "../src/multipleResponse/mmiBootstrap.js"
@@ -113,9 +114,9 @@ describe.each(fx.datasets)("multiple-response set $id against R", (ds) => {
     const reversed: MultipleResponseData = { ...data, items: [...data.items].reverse() }
     const rotated: MultipleResponseData = { ...data, items: [...data.items.slice(1), data.items[0]] }
     const r = data.groupCount
-    const relabel = (g: number): number => (r - 1 - g + 1) % r // a permutation of 0..r-1
-    const relabelled: MultipleResponseData = { ...data, groups: data.groups.map(relabel) }
-    for (const other of [reversed, rotated, relabelled]) {
+    const shifted: MultipleResponseData = { ...data, groups: data.groups.map((g) => (g + 1) % r) }
+    const mirrored: MultipleResponseData = { ...data, groups: data.groups.map((g) => r - 1 - g) }
+    for (const other of [reversed, rotated, shifted, mirrored]) {
       const o = mmiRaoScott2(other)
       expectRelClose(o.sumStatistic, base.sumStatistic, 1e-13, "X2_S")
       expectRelClose(o.statistic, base.statistic, 1e-12, "X2_RS2")
@@ -163,6 +164,45 @@ describe.each(fx.datasets)("multiple-response set $id against R", (ds) => {
     expect(other.seed).toBe(12)
     // the bootstrap and Rao-Scott p-values estimate the same thing; they agree loosely
     expect(Math.abs(a.p - ds.mmi.rs2.p)).toBeLessThan(0.1)
+  })
+})
+
+describe("MMI invariances on random data sets", () => {
+  it("X²_S, RS2 and Bonferroni do not depend on item order, group labels or respondent order", () => {
+    const rng = xoshiro128ss(77)
+    const below = (m: number): number => Math.floor(rng.nextFloat() * m)
+    let checked = 0
+    for (let t = 0; t < 60; t++) {
+      const r = 2 + below(4)
+      const c = 1 + below(6)
+      const n = 10 * r + below(200)
+      const groups = Int32Array.from({ length: n }, (_, k) => (k < r ? k : below(r)))
+      const latent = Float64Array.from({ length: n }, () => rng.nextFloat())
+      const items = Array.from({ length: c }, () => {
+        const cut = 0.2 + 0.6 * rng.nextFloat()
+        return Uint8Array.from({ length: n }, (_, k) => (0.6 * latent[k] + 0.4 * rng.nextFloat() + 0.05 * groups[k] > cut ? 1 : 0))
+      })
+      const data: MultipleResponseData = { groups, groupCount: r, items }
+      if (items.some((y) => y.every((v) => v === 0) || y.every((v) => v === 1))) continue
+      const base = mmiRaoScott2(data)
+      const perm = Array.from({ length: r }, (_, i) => i).sort(() => rng.nextFloat() - 0.5)
+      const itemPerm = Array.from({ length: c }, (_, j) => j).sort(() => rng.nextFloat() - 0.5)
+      const order = Array.from({ length: n }, (_, k) => k).sort(() => rng.nextFloat() - 0.5)
+      const other: MultipleResponseData = {
+        groups: Int32Array.from(order, (k) => perm[groups[k]]),
+        groupCount: r,
+        items: itemPerm.map((j) => Uint8Array.from(order, (k) => items[j][k]))
+      }
+      const o = mmiRaoScott2(other)
+      expectRelClose(o.sumStatistic, base.sumStatistic, 1e-12, "X2_S")
+      expectRelClose(o.statistic, base.statistic, 1e-10, "X2_RS2")
+      expectRelClose(o.df, base.df, 1e-10, "df")
+      expectRelClose(o.p, base.p, 1e-9, "p")
+      expectRelClose(mmiBonferroni(other).p, mmiBonferroni(data).p, 1e-12, "Bonferroni")
+      expect(o.s2).toBeGreaterThan(0)
+      checked++
+    }
+    expect(checked).toBeGreaterThan(40)
   })
 })
 
