@@ -3,6 +3,7 @@
  * log beta function, and the beta quantile (inverse of I_x in x).
  */
 
+import { bd0 } from "./bd0.js"
 import { lnGamma } from "./gamma.js"
 
 const LN_SQRT_2PI = 0.91893853320467274178 // ln(sqrt(2 pi))
@@ -81,9 +82,24 @@ const betaContinuedFraction = (a: number, b: number, x: number): number => {
 /** ln u where u = 1 − v: log1p(−v) when v is the smaller (more precise) of the two. */
 const logOf = (u: number, v: number): number => (v < 0.5 ? Math.log1p(-v) : Math.log(u))
 
+/**
+ * ln(x^a y^b / B(a, b)). For a, b >= 10 in Loader's saddle-point form
+ * −bd0(a, (a+b)x) − bd0(b, (a+b)y) + ½ ln(ab/(a+b)) − ln √(2π) − (corr(a) + corr(b) − corr(a+b)), free of the
+ * cancellation between a ln x, b ln y and ln B(a, b) that costs about (a + b)·1e-16 relative accuracy otherwise
+ * (Loader 2000, "Fast and accurate computation of binomial probabilities"; R's `dbinom_raw`).
+ */
+const logFront = (a: number, b: number, x: number, y: number): number => {
+  if (a >= 10 && b >= 10) {
+    const n = a + b
+    return -bd0(a, n * x) - bd0(b, n * y) + 0.5 * Math.log((a * b) / n) - LN_SQRT_2PI -
+      (lgammaCorrection(a) + lgammaCorrection(b) - lgammaCorrection(n))
+  }
+  return a * logOf(x, y) + b * logOf(y, x) - lnBeta(a, b)
+}
+
 /** x^a y^b / (a B(a, b)) · CF, i.e. I_x(a, b) from the continued fraction; y = 1 - x. */
 const lowerByFraction = (a: number, b: number, x: number, y: number): number => {
-  const front = Math.exp(a * logOf(x, y) + b * logOf(y, x) - lnBeta(a, b))
+  const front = Math.exp(logFront(a, b, x, y))
   return (front * betaContinuedFraction(a, b, x)) / a
 }
 
@@ -121,8 +137,9 @@ export const regularizedBetaPair = (x: number, a: number, b: number, y = 1 - x):
  * I_x(a,b) = x^a (1−x)^b / (a B(a,b)) · 1/(1+ d₁/(1+ d₂/(1+ ...))), d_{2m+1} = −(a+m)(a+b+m)x / ((a+2m)(a+2m+1)),
  * d_{2m} = m(b−m)x / ((a+2m−1)(a+2m)), evaluated by the modified Lentz algorithm for x < (a+1)/(a+b+2), and
  * by the symmetry I_x(a,b) = 1 − I_{1−x}(b,a) otherwise (Press et al. 2007, Numerical Recipes, 3rd ed., §6.4,
- * pp. 270-273; Lentz 1976, doi:10.1364/AO.15.000668). Relative accuracy about 1e-14 for moderate a, b
- * (the prefactor's exponent limits it to roughly (a + b)·1e-16 for very large shapes).
+ * pp. 270-273; Lentz 1976, doi:10.1364/AO.15.000668); for a, b >= 10 the prefactor x^a (1−x)^b / B(a,b) is
+ * taken in Loader's saddle-point form (bd0), so large shapes keep their accuracy. Relative error below 1e-13
+ * against R's `pbeta` on the test grid (shapes 0.5 to 19184), in both tails.
  *
  * @param x - upper limit, in [0, 1]
  * @param a - first shape, a > 0
