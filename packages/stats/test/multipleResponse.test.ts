@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { StatsInputError } from "../src/ContingencyTable.js"
 import { xoshiro128ss } from "../src/exact/random.js"
-import { columnProportionTests } from "../src/multipleResponse/columnProportionTests.js"
+import { columnProportionTests, compactLetters } from "../src/multipleResponse/columnProportionTests.js"
 import { mmiBonferroni } from "../src/multipleResponse/mmiBonferroni.js"
 import { mmiBootstrap } from "../src/multipleResponse/mmiBootstrap.js"
 import { mmiRaoScott2 } from "../src/multipleResponse/mmiRaoScott2.js"
@@ -274,10 +274,42 @@ describe("column-proportion letters", () => {
     expect(cp.letters).toEqual(["A", "B", "C"])
     expect(cp.items[0].largerThan).toEqual(["", "A", "A"])
     expect(cp.items[0].differentFrom).toEqual(["BC", "A", "A"])
+    expect(cp.items[0].subscripts).toEqual(["a", "b", "b"])
+  })
+  it("APA subscripts: only A and C differ -> a, ab, b", () => {
+    const cp = columnProportionTests(mk([20, 30, 42], 100))
+    expect(cp.items[0].pairs.map((q) => q.significant)).toEqual([false, true, false])
+    expect(cp.items[0].subscripts).toEqual(["a", "ab", "b"])
+    expect(cp.items[0].largerThan).toEqual(["", "", "A"])
+  })
+  it("compact letters are a valid display for any significance pattern", () => {
+    const rng = xoshiro128ss(5)
+    for (let t = 0; t < 300; t++) {
+      const r = 2 + Math.floor(rng.nextFloat() * 6)
+      const sig: Array<[number, number]> = []
+      const isSig = new Set<string>()
+      for (let a = 0; a < r; a++) {
+        for (let b = a + 1; b < r; b++) {
+          if (rng.nextFloat() < 0.4) {
+            sig.push([a, b])
+            isSig.add(`${a},${b}`)
+          }
+        }
+      }
+      const letters = compactLetters(r, sig)
+      for (let a = 0; a < r; a++) {
+        expect(letters[a].length).toBeGreaterThan(0)
+        for (let b = a + 1; b < r; b++) {
+          const share = [...letters[a]].some((ch) => letters[b].includes(ch))
+          expect(share, `r=${r} pair ${a},${b} letters ${letters.join("|")}`).toBe(!isSig.has(`${a},${b}`))
+        }
+      }
+    }
   })
   it("nothing significant when proportions are close", () => {
     const cp = columnProportionTests(mk([40, 45, 50], 100))
     expect(cp.items[0].largerThan).toEqual(["", "", ""])
+    expect(cp.items[0].subscripts).toEqual(["a", "a", "a"])
     expect(cp.items[0].pairs.every((q) => !q.significant)).toBe(true)
   })
 })
@@ -315,6 +347,7 @@ describe("the JSDoc examples", () => {
     const res = columnProportionTests(big)
     expect(res.items[0].largerThan).toEqual(["BC", "", ""])
     expect(res.items[0].differentFrom).toEqual(["BC", "A", "A"])
+    expect(res.items[0].subscripts).toEqual(["a", "b", "b"])
     expect(res.items[0].pairs[0]).toEqual({
       a: 0, b: 1, z: 7.787915579452676, p: 6.812367150314352e-15, pBonferroni: 2.0437101450943057e-14, significant: true
     })

@@ -30,6 +30,11 @@ export interface ItemProportionComparison {
   readonly largerThan: ReadonlyArray<string>
   /** per group: the letters of all groups significantly different from it (either direction), e.g. "AC" */
   readonly differentFrom: ReadonlyArray<string>
+  /**
+   * APA-style subscripts (SPSS CROSSTABS /CELLS BPROP, CTABLES "APA-style" significance): per group a set of
+   * lowercase letters such that two groups share a letter exactly when they do NOT differ significantly.
+   */
+  readonly subscripts: ReadonlyArray<string>
 }
 
 export interface ColumnProportionTests {
@@ -54,6 +59,32 @@ const letterOf = (index: number): string => {
 }
 
 /**
+ * Compact letter display by Piepho's insert-and-absorb algorithm (Piepho 2004, "An algorithm for a letter-based
+ * representation of all-pairwise comparisons", J. Comput. Graph. Statist. 13(2):456-466,
+ * doi:10.1198/1061860043515): start with one letter held by all groups; for each significant pair (a, b)
+ * split every letter held by both into a copy without a and a copy without b; drop letters whose holders are a
+ * subset of another letter's. Letters are then named a, b, c, ... in the order of their first group.
+ */
+export const compactLetters = (groups: number, significant: ReadonlyArray<readonly [number, number]>): Array<string> => {
+  let sets: Array<Array<boolean>> = [Array.from({ length: groups }, () => true)]
+  const subset = (x: Array<boolean>, y: Array<boolean>): boolean => x.every((v, i) => !v || y[i])
+  for (const [a, b] of significant) {
+    const next: Array<Array<boolean>> = []
+    for (const set of sets) {
+      if (set[a] && set[b]) {
+        next.push(set.map((v, i) => v && i !== a))
+        next.push(set.map((v, i) => v && i !== b))
+      } else next.push(set)
+    }
+    sets = next.filter((x, k) => !next.some((y, l) => l !== k && subset(x, y) && (!subset(y, x) || l < k)))
+  }
+  const first = (x: Array<boolean>): number => x.indexOf(true)
+  sets.sort((x, y) => first(x) - first(y) || x.map(Number).join("").localeCompare(y.map(Number).join("")) * -1)
+  return Array.from({ length: groups }, (_, i) =>
+    sets.map((x, k) => (x[i] ? letterOf(k).toLowerCase() : "")).join(""))
+}
+
+/**
  * Pairwise comparisons of column (group) proportions for each item of a multiple-response set, as SPSS
  * CTABLES' "Compare column proportions" (z-test, Bonferroni within each item).
  *
@@ -67,6 +98,8 @@ const letterOf = (index: number): string => {
  * Letters: group i gets letter A, B, C, ... in group order. Two conventions are returned per item:
  * `largerThan[i]` (SPSS's: group i lists the letters of groups with a significantly smaller proportion) and
  * `differentFrom[i]` (letters of every group significantly different from i). A pair where both groups
+ * `subscripts[i]` is the APA / SPSS-BPROP display: groups sharing a subscript letter do not differ (see
+ * `compactLetters`). A pair where both groups
  * are 0 % or both 100 % cannot be tested (SE = 0): its z and p are NaN and it is never significant; it still
  * counts in k. Unlike SPSS, groups with a proportion of 0 or 1 are not dropped from the comparisons.
  *
@@ -80,6 +113,7 @@ const letterOf = (index: number): string => {
  * const res = columnProportionTests(data)
  * res.items[0].largerThan    // ["BC", "", ""]   (SPSS: A is larger than B and than C)
  * res.items[0].differentFrom // ["BC", "A", "A"]
+ * res.items[0].subscripts    // ["a", "b", "b"]  (B and C share "b": they do not differ)
  * res.items[0].pairs[0]      // { a: 0, b: 1, z: 7.787915579452676, p: 6.812367150314352e-15,
  *                            //   pBonferroni: 2.0437101450943057e-14, significant: true }
  */
@@ -95,6 +129,7 @@ export const columnProportionTests = (data: MultipleResponseData, alpha = 0.05):
     const prop = new Float64Array(r)
     for (let i = 0; i < r; i++) prop[i] = selected[i * c + j] / groupN[i]
     const pairs: Array<ProportionPair> = []
+    const sigPairs: Array<readonly [number, number]> = []
     const larger: Array<Array<string>> = Array.from({ length: r }, () => [])
     const different: Array<Array<string>> = Array.from({ length: r }, () => [])
     for (let a = 0; a < r; a++) {
@@ -111,6 +146,7 @@ export const columnProportionTests = (data: MultipleResponseData, alpha = 0.05):
         const significant = pBonferroni < alpha
         pairs.push({ a, b, z, p, pBonferroni, significant })
         if (significant) {
+          sigPairs.push([a, b])
           different[a].push(letters[b])
           different[b].push(letters[a])
           if (prop[a] > prop[b]) larger[a].push(letters[b])
@@ -119,7 +155,7 @@ export const columnProportionTests = (data: MultipleResponseData, alpha = 0.05):
       }
     }
     const byLetter = (xs: Array<string>): string => xs.sort((x, y) => letters.indexOf(x) - letters.indexOf(y)).join("")
-    items.push({ item: j, proportions: prop, pairs, largerThan: larger.map(byLetter), differentFrom: different.map(byLetter) })
+    items.push({ item: j, proportions: prop, pairs, largerThan: larger.map(byLetter), differentFrom: different.map(byLetter), subscripts: compactLetters(r, sigPairs) })
   }
   return { alpha, letters, comparisons: k, items }
 }
