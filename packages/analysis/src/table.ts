@@ -6,19 +6,23 @@ import type { FisherOptions } from "./options.js"
 import type { AnalysisWarning, CrosstabResult, DirectionalMeasure, FisherResult, VariableInfo } from "./results.js"
 
 /** Maps the stats kernel's input errors onto the analysis error codes. */
-const fromStatsError = (e: unknown): AnalysisError => {
+const fromStatsError = (e: unknown, reword: (message: string) => string): AnalysisError => {
   if (e instanceof Stats.StatsInputError) {
     const code = e.code === "ZERO_MARGIN" ? "ZERO_MARGIN" : e.code === "EMPTY_TABLE" || e.code === "BAD_DIMENSIONS" ? "EMPTY_TABLE" : "BAD_COUNTS"
-    return new AnalysisError({ code, message: e.message })
+    return new AnalysisError({ code, message: reword(e.message) })
   }
   throw e
 }
 
-const attempt = <A>(f: () => A): Either.Either<A, AnalysisError> => {
+/**
+ * Runs stats code, turning its input errors into AnalysisError (other exceptions are bugs and propagate).
+ * `reword` lets a caller replace the kernel's positional wording ("item 2") with variable names.
+ */
+export const attempt = <A>(f: () => A, reword: (message: string) => string = (m) => m): Either.Either<A, AnalysisError> => {
   try {
     return Either.right(f())
   } catch (e) {
-    return Either.left(fromStatsError(e))
+    return Either.left(fromStatsError(e, reword))
   }
 }
 
