@@ -9,6 +9,7 @@ import pkg from "../package.json" with { type: "json" }
 import { codebook } from "./commands/codebook.js"
 import { crosstab } from "./commands/crosstab.js"
 import { frequencies } from "./commands/frequencies.js"
+import { mr } from "./commands/mr.js"
 import { rate } from "./commands/rate.js"
 import { replicate } from "./commands/replicate.js"
 import { EXIT, isUserError, UsageError } from "./errors.js"
@@ -18,10 +19,10 @@ import { withColorPolicy, writeStderr } from "./terminal.js"
 export const VERSION: string = pkg.version
 
 const root = Command.make("danvan", {}, () =>
-  Effect.fail(new UsageError({ command: "", message: "missing command; expected one of: crosstab, frequencies, codebook, replicate, rate" }))
+  Effect.fail(new UsageError({ command: "", message: "missing command; expected one of: crosstab, frequencies, codebook, replicate, rate, mr" }))
 ).pipe(
   Command.withDescription("Survey tables for cadre questionnaires on mass mobilization work (công tác dân vận): SPSS-style CROSSTABS and FREQUENCIES with exact p-values, in English or Vietnamese."),
-  Command.withSubcommands([crosstab, frequencies, codebook, replicate, rate])
+  Command.withSubcommands([crosstab, frequencies, codebook, replicate, rate, mr])
 )
 
 const footer = HelpDoc.p(
@@ -38,7 +39,8 @@ const SYNOPSIS: Readonly<Record<string, string>> = {
   frequencies: "danvan frequencies --data FILE.csv [--codebook FILE|ID] [--weight VAR] [--missing VAR=CODE[,CODE...]]... [--format text|json|csv|md] [--lang en|vi] VAR...",
   codebook: "danvan codebook show hcmc-2024|FILE [--format text|json] [--lang en|vi]",
   replicate: "danvan replicate hcmc-2024|FILE.json [--format text|json|md] [--lang en|vi]",
-  rate: "danvan rate X N [--level 0.95] [--format text|json] [--lang en|vi]"
+  rate: "danvan rate X N [--level 0.95] [--format text|json] [--lang en|vi]",
+  mr: "danvan mr --data FILE.csv --group VAR (--items A,B,C | --set NAME --codebook FILE|ID) [--method bonferroni|rs2|bootstrap] [--resamples B] [--seed N] [--missing VAR=CODE[,CODE...]]... [--format text|json|md] [--lang en|vi]"
 }
 
 const commandOf = (argv: ReadonlyArray<string>): string => argv.slice(2).find((a) => a in SYNOPSIS && a !== "") ?? ""

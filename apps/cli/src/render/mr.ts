@@ -1,0 +1,160 @@
+import type { MultipleResponseResult } from "@danvan/analysis"
+import { toJson } from "./crosstab.js"
+import { fixed, formatCount, formatDf, formatP, formatPercent, formatStat } from "./format.js"
+import { label, type Lang } from "./i18n.js"
+import { mdEscape, mdTable } from "./markdown.js"
+import { type Align, renderTable, type Row } from "./table.js"
+
+export interface MrRenderOptions {
+  readonly lang: Lang
+  readonly color?: boolean
+  /** The set's label (from the codebook with --set); otherwise "N items". */
+  readonly setLabel?: string
+}
+
+type Method = MultipleResponseResult["method"]
+
+const S = {
+  en: {
+    title: (set: string, group: string) => `${set} by ${group}`,
+    item: "Item",
+    count: "Count",
+    pctCases: "% of cases",
+    pctResponses: "% of responses",
+    total: "Total",
+    base: "Respondents (base of % of cases)",
+    tests: "Tests per item (Pearson chi-square of selected vs not selected by group, no continuity correction)",
+    pBonf: "p (Bonferroni)",
+    pHolm: "p (Holm)",
+    overall: "Overall test of multiple marginal independence (MMI; Bilder, Loughin & Nettleton 2000)",
+    sum: (x: string, p: string) => `Sum of item X² = ${x}, Bonferroni p = ${p}`,
+    rs2: (x: string, df: string, p: string) => `Second-order Rao-Scott X² = ${x}, df = ${df}, p = ${p}`,
+    boot: (p: string, valid: number, discarded: number, seed: number) => `Bootstrap p = ${p} (${valid} valid resamples, ${discarded} discarded; seed ${seed})`,
+    chosen: (m: Method) =>
+      `Chosen overall test: ${m === "bonferroni" ? "Bonferroni (smallest item p times the number of items)" : m === "rs2" ? "second-order Rao-Scott" : "bootstrap under the null"}.`,
+    letters: "Each letter marks a group whose proportion is significantly smaller (z-test, Bonferroni within the item, α = .05).",
+    cases: (valid: number, missing: number, total: number) => `Respondents: ${valid} valid, ${missing} left out for a missing group or item, ${total} in the file.`,
+    percents: "% of cases: base = respondents in the group; % of responses: base = selections in the group."
+  },
+  vi: {
+    title: (set: string, group: string) => `${set} theo ${group}`,
+    item: "Nội dung",
+    count: "Số lượng",
+    pctCases: "% người trả lời",
+    pctResponses: "% lượt chọn",
+    total: "Tổng",
+    base: "Số người trả lời (mẫu số của % người trả lời)",
+    tests: "Kiểm định từng nội dung (khi bình phương Pearson: có chọn/không chọn theo nhóm, không hiệu chỉnh liên tục)",
+    pBonf: "p (Bonferroni)",
+    pHolm: "p (Holm)",
+    overall: "Kiểm định chung về độc lập biên bội (MMI; Bilder, Loughin & Nettleton 2000)",
+    sum: (x: string, p: string) => `Tổng X² của các nội dung = ${x}, p Bonferroni = ${p}`,
+    rs2: (x: string, df: string, p: string) => `X² Rao-Scott bậc hai = ${x}, df = ${df}, p = ${p}`,
+    boot: (p: string, valid: number, discarded: number, seed: number) => `p bootstrap = ${p} (${valid} lần lấy mẫu lại hợp lệ, ${discarded} lần bị loại; seed ${seed})`,
+    chosen: (m: Method) =>
+      `Kiểm định chung được chọn: ${m === "bonferroni" ? "Bonferroni (p nhỏ nhất của các nội dung nhân với số nội dung)" : m === "rs2" ? "Rao-Scott bậc hai" : "bootstrap theo giả thuyết không"}.`,
+    letters: "Mỗi chữ cái chỉ một nhóm có tỷ lệ nhỏ hơn có ý nghĩa (kiểm định z, hiệu chỉnh Bonferroni trong từng nội dung, α = .05).",
+    cases: (valid: number, missing: number, total: number) => `Người trả lời: ${valid} hợp lệ, ${missing} bị loại do thiếu nhóm hoặc nội dung, ${total} trong tệp.`,
+    percents: "% người trả lời: mẫu số = số người trả lời trong nhóm; % lượt chọn: mẫu số = số lượt chọn trong nhóm."
+  }
+} as const
+
+const MAX_LABEL = 48
+const short = (text: string): string => (text.length <= MAX_LABEL ? text : text.slice(0, MAX_LABEL - 1).trimEnd() + "…")
+
+const itemLabel = (i: MultipleResponseResult["items"][number], lang: Lang) => {
+  const l = label(i.label, lang)
+  return l === "" || l === i.name ? i.name : l
+}
+
+const groupHead = (r: MultipleResponseResult, lang: Lang) => r.group.categories.map((c, g) => `${label(c.label, lang)} (${r.letters[g] ?? ""})`)
+
+const withLetters = (pct: number, letters: string | undefined) => (letters !== undefined && letters !== "" ? `${formatPercent(pct)} ${letters}` : formatPercent(pct))
+
+const groupName = (r: MultipleResponseResult, lang: Lang) => {
+  const l = label(r.group.label, lang)
+  return l === "" ? r.group.name : l
+}
+
+const testRow = (i: MultipleResponseResult["items"][number]) => [formatStat(i.statistic), formatDf(i.df), formatP(i.p), formatP(i.pBonferroni), formatP(i.pHolm)]
+
+const overallLines = (r: MultipleResponseResult, lang: Lang): Array<string> => {
+  const s = S[lang]
+  return [
+    `${s.overall}:`,
+    s.sum(formatStat(r.sumStatistic), formatP(r.bonferroni.p)),
+    s.rs2(formatStat(r.rs2.statistic), fixed(r.rs2.df, 2), formatP(r.rs2.p)),
+    ...(r.bootstrap !== undefined ? [s.boot(formatP(r.bootstrap.p), r.bootstrap.resamples, r.bootstrap.discarded, r.bootstrap.seed)] : []),
+    s.chosen(r.method)
+  ]
+}
+
+const warningLines = (r: MultipleResponseResult) => r.warnings.map((w) => `! ${w.message}`)
+
+/** Plain-text tables: counts and percents by group with column-proportion letters, per-item tests, the MMI tests. */
+export const renderMrText = (r: MultipleResponseResult, options: MrRenderOptions): string => {
+  const { lang } = options
+  const s = S[lang]
+  const groups = [...groupHead(r, lang), s.total]
+  const align: Array<Align> = ["left", ...Array<Align>(groups.length * 3).fill("right")]
+  const header: Array<Row> = [
+    ["", ...groups.map((g) => ({ text: g, span: 3, align: "right" as const }))],
+    [s.item, ...groups.flatMap(() => [s.count, s.pctCases, s.pctResponses])]
+  ]
+  const body: Array<Row | "rule"> = r.items.map((i) => [
+    short(itemLabel(i, lang)),
+    ...i.counts.flatMap((c, g) => [formatCount(c), withLetters(i.percentOfCases[g], i.largerThan[g]), formatPercent(i.percentOfResponses[g])]),
+    formatCount(i.total.count),
+    formatPercent(i.total.percentOfCases),
+    formatPercent(i.total.percentOfResponses)
+  ])
+  body.push("rule")
+  body.push([s.base, ...r.n.byGroup.flatMap((n) => [formatCount(n), "", ""]), formatCount(r.n.valid), "", ""])
+  const table = renderTable(
+    { title: s.title(options.setLabel ?? `${r.items.length} items`, groupName(r, lang)), align, header, body, footnotes: [s.percents, s.letters, s.cases(r.n.valid, r.n.missing, r.n.total)] },
+    { color: options.color === true }
+  )
+  const tests = renderTable(
+    {
+      title: s.tests,
+      align: ["left", "right", "right", "right", "right", "right"],
+      header: [[s.item, "X²", "df", "p", s.pBonf, s.pHolm]],
+      body: r.items.map((i) => [short(itemLabel(i, lang)), ...testRow(i)])
+    },
+    { color: options.color === true }
+  )
+  return [table, tests, overallLines(r, lang).join("\n"), ...(r.warnings.length > 0 ? [warningLines(r).join("\n")] : [])].join("\n\n") + "\n"
+}
+
+/** GitHub Markdown: the same two tables with full item labels, then the MMI tests. */
+export const renderMrMarkdown = (r: MultipleResponseResult, options: MrRenderOptions): string => {
+  const { lang } = options
+  const s = S[lang]
+  const groups = [...groupHead(r, lang), s.total]
+  const header = [s.item, ...groups.flatMap((g) => [`${g} ${s.count}`, `${g} ${s.pctCases}`, `${g} ${s.pctResponses}`])]
+  const align = header.map((_, k) => (k === 0 ? ("left" as const) : ("right" as const)))
+  const rows = r.items.map((i) => [
+    mdEscape(itemLabel(i, lang)),
+    ...i.counts.flatMap((c, g) => [formatCount(c), withLetters(i.percentOfCases[g], i.largerThan[g]), formatPercent(i.percentOfResponses[g])]),
+    formatCount(i.total.count),
+    formatPercent(i.total.percentOfCases),
+    formatPercent(i.total.percentOfResponses)
+  ])
+  rows.push([mdEscape(s.base), ...r.n.byGroup.flatMap((n) => [formatCount(n), "", ""]), formatCount(r.n.valid), "", ""])
+  const testHeader = [s.item, "X²", "df", "p", s.pBonf, s.pHolm]
+  const tests = mdTable(testHeader, testHeader.map((_, k) => (k === 0 ? "left" : "right")), r.items.map((i) => [mdEscape(itemLabel(i, lang)), ...testRow(i).map(mdEscape)]))
+  return (
+    [
+      `### ${mdEscape(s.title(options.setLabel ?? `${r.items.length} items`, groupName(r, lang)))}`,
+      mdTable(header, align, rows),
+      [s.percents, s.letters, s.cases(r.n.valid, r.n.missing, r.n.total)].map(mdEscape).join("  \n"),
+      `### ${mdEscape(s.tests)}`,
+      tests,
+      overallLines(r, lang).map(mdEscape).join("  \n"),
+      ...(r.warnings.length > 0 ? [warningLines(r).map(mdEscape).join("  \n")] : [])
+    ].join("\n\n") + "\n"
+  )
+}
+
+/** DESIGN.md's Multiple-response JSON: the result object itself; NaN becomes null. */
+export const renderMrJson = (r: MultipleResponseResult): string => toJson(r)

@@ -1,0 +1,58 @@
+import type * as Command from "@effect/cli/Command"
+import { AnalysisError, multipleResponse, type MultipleResponseResult } from "@danvan/analysis"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import type { mrOptions } from "../commands/mr.js"
+import { UsageError } from "../errors.js"
+import type { Lang } from "../flags.js"
+import { label } from "../render/i18n.js"
+import { renderMrJson, renderMrMarkdown, renderMrText } from "../render/mr.js"
+import { colorEnabled, writeStdout } from "../terminal.js"
+import { optionalCodebook, orUndefined, readData } from "./common.js"
+
+export type MrArgs = Command.Command.ParseConfig<typeof mrOptions>
+
+const usage = (message: string) => new UsageError({ command: "mr", message })
+
+export const renderMr = (result: MultipleResponseResult, format: "text" | "json" | "md", lang: Lang, setLabel?: string): string => {
+  const extra = setLabel !== undefined ? { setLabel } : {}
+  return format === "json" ? renderMrJson(result) : format === "md" ? renderMrMarkdown(result, { lang, ...extra }) : renderMrText(result, { lang, color: colorEnabled(process.stdout), ...extra })
+}
+
+export const runMr = (args: MrArgs) =>
+  Effect.gen(function* () {
+    if (Option.isSome(args.items) === Option.isSome(args.set)) return yield* Effect.fail(usage("give either --items A,B,C or --set NAME (with --codebook)"))
+    if (Option.isSome(args.set) && Option.isNone(args.codebook)) return yield* Effect.fail(usage("--set NAME takes a set of the codebook: add --codebook FILE|ID"))
+    const B = orUndefined(args.resamples)
+    if (B !== undefined && B < 1) return yield* Effect.fail(usage(`--resamples must be a positive integer, got ${B}`))
+    if (args.method !== "bootstrap" && (B !== undefined || Option.isSome(args.seed))) {
+      return yield* Effect.fail(usage("--resamples and --seed apply to --method bootstrap only"))
+    }
+    const codebook = yield* optionalCodebook(args.codebook)
+    let items: ReadonlyArray<string>
+    let setLabel: string | undefined
+    if (Option.isSome(args.items)) {
+      items = args.items.value.split(",").map((s) => s.trim())
+      if (items.some((s) => s === "")) return yield* Effect.fail(usage(`--items "${args.items.value}" has an empty name; give comma-separated column names`))
+    } else {
+      const name = Option.getOrElse(args.set, () => "")
+      const sets = codebook?.multipleResponseSets ?? []
+      const found = sets.find((s) => s.name === name)
+      if (found === undefined) {
+        const known = sets.length === 0 ? "it has no multiple-response sets" : `its sets are: ${sets.map((s) => s.name).join(", ")}`
+        return yield* Effect.fail(
+          new AnalysisError({ code: "BAD_OPTION", message: `no multiple-response set "${name}" in codebook ${codebook?.id ?? ""}; ${known}` })
+        )
+      }
+      items = found.items
+      setLabel = label(found.label, args.lang)
+    }
+    const read = yield* readData(args.data, codebook, undefined)
+    const result = yield* multipleResponse(read.dataset, codebook, args.group, items, {
+      method: args.method,
+      ...(B !== undefined ? { B } : {}),
+      ...(Option.isSome(args.seed) ? { seed: args.seed.value } : {}),
+      ...(Object.keys(args.missing).length > 0 ? { missing: args.missing } : {})
+    })
+    yield* writeStdout(renderMr(result, args.format, args.lang, setLabel))
+  })
