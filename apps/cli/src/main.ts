@@ -9,6 +9,7 @@ import pkg from "../package.json" with { type: "json" }
 import { codebook } from "./commands/codebook.js"
 import { crosstab } from "./commands/crosstab.js"
 import { frequencies } from "./commands/frequencies.js"
+import { likert } from "./commands/likert.js"
 import { mr } from "./commands/mr.js"
 import { rate } from "./commands/rate.js"
 import { replicate } from "./commands/replicate.js"
@@ -19,10 +20,10 @@ import { withColorPolicy, writeStderr } from "./terminal.js"
 export const VERSION: string = pkg.version
 
 const root = Command.make("danvan", {}, () =>
-  Effect.fail(new UsageError({ command: "", message: "missing command; expected one of: crosstab, frequencies, codebook, replicate, rate, mr" }))
+  Effect.fail(new UsageError({ command: "", message: "missing command; expected one of: crosstab, frequencies, codebook, replicate, rate, mr, likert" }))
 ).pipe(
   Command.withDescription("Survey tables for cadre questionnaires on mass mobilization work (công tác dân vận): SPSS-style CROSSTABS and FREQUENCIES with exact p-values, in English or Vietnamese."),
-  Command.withSubcommands([crosstab, frequencies, codebook, replicate, rate, mr])
+  Command.withSubcommands([crosstab, frequencies, codebook, replicate, rate, mr, likert])
 )
 
 const footer = HelpDoc.p(
@@ -39,6 +40,7 @@ const SYNOPSIS: Readonly<Record<string, string>> = {
   frequencies: "danvan frequencies --data FILE.csv [--codebook FILE|ID] [--weight VAR] [--missing VAR=CODE[,CODE...]]... [--format text|json|csv|md] [--lang en|vi] VAR...",
   codebook: "danvan codebook show hcmc-2024|FILE [--format text|json] [--lang en|vi]",
   replicate: "danvan replicate hcmc-2024|FILE.json [--format text|json|md] [--lang en|vi]",
+  likert: "danvan likert --data FILE.csv --by VAR (--set NAME --codebook FILE|ID | --items A,B,C) [--missing VAR=CODE[,CODE...]]... [--format text|json] [--lang en|vi]",
   rate: "danvan rate X N [--level 0.95] [--format text|json] [--lang en|vi]",
   mr: "danvan mr --data FILE.csv --group VAR (--items A,B,C | --set NAME --codebook FILE|ID) [--method bonferroni|rs2|bootstrap] [--resamples B] [--seed N] [--missing VAR=CODE[,CODE...]]... [--format text|json|md] [--lang en|vi]"
 }

@@ -1,0 +1,35 @@
+import type * as Command from "@effect/cli/Command"
+import { likert, type LikertResult } from "@danvan/analysis"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import type { likertOptions } from "../commands/likert.js"
+import { UsageError } from "../errors.js"
+import type { Lang } from "../flags.js"
+import { renderLikertJson, renderLikertText } from "../render/likert.js"
+import { colorEnabled, writeStdout } from "../terminal.js"
+import { optionalCodebook, readData } from "./common.js"
+
+export type LikertArgs = Command.Command.ParseConfig<typeof likertOptions>
+
+const usage = (message: string) => new UsageError({ command: "likert", message })
+
+export const renderLikert = (result: LikertResult, format: "text" | "json", lang: Lang): string =>
+  format === "json" ? renderLikertJson(result) : renderLikertText(result, { lang, color: colorEnabled(process.stdout) })
+
+export const runLikert = (args: LikertArgs) =>
+  Effect.gen(function* () {
+    if (Option.isSome(args.items) === Option.isSome(args.set)) return yield* Effect.fail(usage("give either --set NAME (with --codebook) or --items A,B,C"))
+    if (Option.isSome(args.set) && Option.isNone(args.codebook)) return yield* Effect.fail(usage("--set NAME takes a set of the codebook: add --codebook FILE|ID"))
+    let which: { set: string } | { items: Array<string> }
+    if (Option.isSome(args.items)) {
+      const items = args.items.value.split(",").map((s) => s.trim())
+      if (items.some((s) => s === "")) return yield* Effect.fail(usage(`--items "${args.items.value}" has an empty name; give comma-separated column names`))
+      which = { items }
+    } else {
+      which = { set: Option.getOrElse(args.set, () => "") }
+    }
+    const codebook = yield* optionalCodebook(args.codebook)
+    const read = yield* readData(args.data, codebook, undefined)
+    const result = yield* likert(read.dataset, codebook, which, args.by, Object.keys(args.missing).length > 0 ? { missing: args.missing } : {})
+    yield* writeStdout(renderLikert(result, args.format, args.lang))
+  })
