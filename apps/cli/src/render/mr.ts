@@ -27,9 +27,9 @@ const S = {
     pBonf: "p (Bonferroni)",
     pHolm: "p (Holm)",
     overall: "Overall test of multiple marginal independence (MMI; Bilder, Loughin & Nettleton 2000)",
-    sum: (x: string, p: string) => `Sum of item X² = ${x}, Bonferroni p = ${p}`,
-    rs2: (x: string, df: string, p: string) => `Second-order Rao-Scott X² = ${x}, df = ${df}, p = ${p}`,
-    boot: (p: string, valid: number, discarded: number, seed: number) => `Bootstrap p = ${p} (${valid} valid resamples, ${discarded} discarded; seed ${seed})`,
+    sum: (x: string, p: string) => `Sum of item X² = ${x}, Bonferroni p ${p}`,
+    rs2: (x: string, df: string, p: string) => `Second-order Rao-Scott X² = ${x}, df = ${df}, p ${p}`,
+    boot: (p: string, valid: number, discarded: number, seed: number) => `Bootstrap p ${p} (${valid} valid resamples, ${discarded} discarded; seed ${seed})`,
     chosen: (m: Method) =>
       `Chosen overall test: ${m === "bonferroni" ? "Bonferroni (smallest item p times the number of items)" : m === "rs2" ? "second-order Rao-Scott" : "bootstrap under the null"}.`,
     letters: "Each letter marks a group whose proportion is significantly smaller (z-test, Bonferroni within the item, α = .05).",
@@ -48,9 +48,9 @@ const S = {
     pBonf: "p (Bonferroni)",
     pHolm: "p (Holm)",
     overall: "Kiểm định chung về độc lập biên bội (MMI; Bilder, Loughin & Nettleton 2000)",
-    sum: (x: string, p: string) => `Tổng X² của các nội dung = ${x}, p Bonferroni = ${p}`,
-    rs2: (x: string, df: string, p: string) => `X² Rao-Scott bậc hai = ${x}, df = ${df}, p = ${p}`,
-    boot: (p: string, valid: number, discarded: number, seed: number) => `p bootstrap = ${p} (${valid} lần lấy mẫu lại hợp lệ, ${discarded} lần bị loại; seed ${seed})`,
+    sum: (x: string, p: string) => `Tổng X² của các nội dung = ${x}, p Bonferroni ${p}`,
+    rs2: (x: string, df: string, p: string) => `X² Rao-Scott bậc hai = ${x}, df = ${df}, p ${p}`,
+    boot: (p: string, valid: number, discarded: number, seed: number) => `p bootstrap ${p} (${valid} lần lấy mẫu lại hợp lệ, ${discarded} lần bị loại; seed ${seed})`,
     chosen: (m: Method) =>
       `Kiểm định chung được chọn: ${m === "bonferroni" ? "Bonferroni (p nhỏ nhất của các nội dung nhân với số nội dung)" : m === "rs2" ? "Rao-Scott bậc hai" : "bootstrap theo giả thuyết không"}.`,
     letters: "Mỗi chữ cái chỉ một nhóm có tỷ lệ nhỏ hơn có ý nghĩa (kiểm định z, hiệu chỉnh Bonferroni trong từng nội dung, α = .05).",
@@ -78,13 +78,19 @@ const groupName = (r: MultipleResponseResult, lang: Lang) => {
 
 const testRow = (i: MultipleResponseResult["items"][number]) => [formatStat(i.statistic), formatDf(i.df), formatP(i.p), formatP(i.pBonferroni), formatP(i.pHolm)]
 
+/** "= .023" or "< .001": the p of a sentence, never "= < .001". */
+const pRel = (p: number) => {
+  const f = formatP(p)
+  return f.startsWith("<") ? f : `= ${f}`
+}
+
 const overallLines = (r: MultipleResponseResult, lang: Lang): Array<string> => {
   const s = S[lang]
   return [
     `${s.overall}:`,
-    s.sum(formatStat(r.sumStatistic), formatP(r.bonferroni.p)),
-    s.rs2(formatStat(r.rs2.statistic), fixed(r.rs2.df, 2), formatP(r.rs2.p)),
-    ...(r.bootstrap !== undefined ? [s.boot(formatP(r.bootstrap.p), r.bootstrap.resamples, r.bootstrap.discarded, r.bootstrap.seed)] : []),
+    s.sum(formatStat(r.sumStatistic), pRel(r.bonferroni.p)),
+    s.rs2(formatStat(r.rs2.statistic), fixed(r.rs2.df, 2), pRel(r.rs2.p)),
+    ...(r.bootstrap !== undefined ? [s.boot(pRel(r.bootstrap.p), r.bootstrap.resamples, r.bootstrap.discarded, r.bootstrap.seed)] : []),
     s.chosen(r.method)
   ]
 }
