@@ -14,6 +14,8 @@ const files = tempFiles({
   "purpose.csv": [["level", ...PURPOSE].join(","), ...rows].join("\n") + "\n",
   "plain.csv": ["g,a,b,c", ...rows.map((r) => r.split(",").slice(0, 4).join(","))].join("\n") + "\n",
   // row 4 of the file (data row 4 counting the header as row 1) has b = 2
+  // g = 9 (no answer) is made missing with --missing; it would otherwise be a third group
+  "missing.csv": "g,a,b\n1,1,0\n1,1,1\n1,0,1\n2,0,1\n2,0,0\n2,1,1\n9,1,1\n",
   "bad.csv": "g,a,b\n1,1,0\n2,0,1\n1,0,2\n2,1,1\n"
 })
 afterAll(files.cleanup)
@@ -77,6 +79,15 @@ describe("danvan mr", () => {
     expect(md.code).toBe(0)
     expect(md.stdout).toMatch(/^\| Item \|/m)
     expect(md.stdout).not.toMatch(NO_DOT_000)
+  })
+
+  it("--missing leaves user-missing groups out and counts them; --help lists mr", () => {
+    const r = json(["--data", f["missing.csv"]!, "--group", "g", "--items", "a,b", "--missing", "g=9"])
+    expect(r.n).toEqual({ valid: 6, missing: 1, total: 7, byGroup: [3, 3] })
+    expect(r.group.categories.map((c: { code: number }) => c.code)).toEqual([1, 2])
+    const help = run(["--help"])
+    expect(help.code).toBe(0)
+    expect(help.stdout).toContain("mr")
   })
 
   it("an unknown set is exit 1 listing the codebook's sets", () => {
