@@ -10,7 +10,8 @@ export const USER_ERROR_TAGS: ReadonlySet<string> = new Set([
   "CodebookError",
   "AnalysisError",
   "UnknownNameError",
-  "PublishedTablesError"
+  "PublishedTablesError",
+  "FileWriteError"
 ])
 
 export const isUserError = (e: unknown): e is { readonly _tag: string; readonly message: string } =>

@@ -13,6 +13,7 @@ import { likert } from "./commands/likert.js"
 import { mr } from "./commands/mr.js"
 import { rate } from "./commands/rate.js"
 import { replicate } from "./commands/replicate.js"
+import { synth } from "./commands/synth.js"
 import { EXIT, isUserError, UsageError } from "./errors.js"
 import { stripAnsi } from "./render/width.js"
 import { withColorPolicy, writeStderr } from "./terminal.js"
@@ -20,10 +21,10 @@ import { withColorPolicy, writeStderr } from "./terminal.js"
 export const VERSION: string = pkg.version
 
 const root = Command.make("danvan", {}, () =>
-  Effect.fail(new UsageError({ command: "", message: "missing command; expected one of: crosstab, frequencies, codebook, replicate, rate, mr, likert" }))
+  Effect.fail(new UsageError({ command: "", message: "missing command; expected one of: crosstab, frequencies, codebook, replicate, rate, mr, likert, synth" }))
 ).pipe(
-  Command.withDescription("Survey tables for cadre questionnaires on mass mobilization work (công tác dân vận): SPSS-style CROSSTABS and FREQUENCIES with exact p-values, in English or Vietnamese."),
-  Command.withSubcommands([crosstab, frequencies, codebook, replicate, rate, mr, likert])
+  Command.withDescription("Survey tables for cadre questionnaires on mass mobilization work (công tác dân vận): SPSS-style CROSSTABS and FREQUENCIES with exact p-values, multiple-response sets, Likert scoring and re-checks of published tables, in English or Vietnamese."),
+  Command.withSubcommands([crosstab, frequencies, codebook, replicate, rate, mr, likert, synth])
 )
 
 const footer = HelpDoc.p(
@@ -34,13 +35,14 @@ const cli = Command.run(root, { name: "danvan", version: VERSION, footer })
 
 /** One-line synopses, shown after a usage error. */
 const SYNOPSIS: Readonly<Record<string, string>> = {
-  "": "danvan <crosstab|frequencies|codebook|replicate|rate> [options]   (danvan --help)",
+  "": "danvan <crosstab|frequencies|codebook|replicate|rate|mr|likert|synth> [options]   (danvan --help)",
   crosstab:
     'danvan crosstab (--counts "66,209,35;158,177,41" | --data FILE.csv --row VAR --col VAR) [--missing VAR=CODE[,CODE...]]... [--codebook FILE|ID] [--weight VAR] [--format text|json|csv|md] [--lang en|vi]',
   frequencies: "danvan frequencies --data FILE.csv [--codebook FILE|ID] [--weight VAR] [--missing VAR=CODE[,CODE...]]... [--format text|json|csv|md] [--lang en|vi] VAR...",
   codebook: "danvan codebook show hcmc-2024|FILE [--format text|json] [--lang en|vi]",
   replicate: "danvan replicate hcmc-2024|FILE.json [--format text|json|md] [--lang en|vi]",
   likert: "danvan likert --data FILE.csv --by VAR (--set NAME --codebook FILE|ID | --items A,B,C) [--missing VAR=CODE[,CODE...]]... [--format text|json] [--lang en|vi]",
+  synth: "danvan synth hcmc-2024|FILE.json --out FILE.csv [--seed N] [--loading 0.5]",
   rate: "danvan rate X N [--level 0.95] [--format text|json] [--lang en|vi]",
   mr: "danvan mr --data FILE.csv --group VAR (--items A,B,C | --set NAME --codebook FILE|ID) [--method bonferroni|rs2|bootstrap] [--resamples B] [--seed N] [--missing VAR=CODE[,CODE...]]... [--format text|json|md] [--lang en|vi]"
 }

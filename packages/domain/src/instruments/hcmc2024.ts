@@ -94,6 +94,7 @@ export const hcmc2024Json = {
     }
   },
   variables: [
+    { name: "id", label: { vi: "Mã phiếu", en: "Respondent id" }, kind: "numeric", measure: "scale" },
     {
       name: "level",
       label: { vi: "Cấp cán bộ", en: "Cadre level" },
