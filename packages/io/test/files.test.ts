@@ -14,11 +14,11 @@ describe("readCsvFile", () => {
     Effect.gen(function* () {
       const dir = yield* tmp()
       const path = join(dir, "survey.csv")
-      yield* Effect.promise(() => writeFile(path, "level,id\n1,7\n"))
+      yield* Effect.promise(() => writeFile(path, "level,stt\n1,7\n"))
       const result = yield* readCsvFile(path, { codebook: hcmc })
       expect(result.dataset.rowCount).toBe(1)
       expect(result.dataset.codebookId).toBe("hcmc-2024")
-      expect(result.warnings[0].message).toBe(`${path}: 1 column not in codebook hcmc-2024, read as integer codes: id`)
+      expect(result.warnings[0].message).toBe(`${path}: 1 column not in codebook hcmc-2024, read as integer codes: stt`)
     })
   )
 

@@ -200,7 +200,7 @@ describe("readCsv with the hcmc-2024 codebook", () => {
     expect(Array.from(dataset.columns[1].values)).toEqual([2, 9, SYSTEM_MISSING])
     expect(warnings).toHaveLength(1)
     expect(warnings[0].code).toBe("VARIABLE_NOT_IN_FILE")
-    expect(warnings[0].message).toMatch(/^survey\.csv: \d+ variables of codebook hcmc-2024 not in the file: age_group, position, /)
+    expect(warnings[0].message).toMatch(/^survey\.csv: \d+ variables of codebook hcmc-2024 not in the file: id, age_group, position, /)
   })
 
   it("rejects a code that is not in the codebook, listing the valid codes with labels", () => {
@@ -212,11 +212,11 @@ describe("readCsv with the hcmc-2024 codebook", () => {
   })
 
   it("reads columns not in the codebook as integer codes with a warning", () => {
-    const { dataset, warnings } = read("id,level,Sex\n101,1,2\n", { codebook: hcmc })
+    const { dataset, warnings } = read("stt,level,Sex\n101,1,2\n", { codebook: hcmc })
     expect(Array.from(dataset.columns[0].values)).toEqual([101])
     expect(warnings[0]).toEqual({
       code: "COLUMN_NOT_IN_CODEBOOK",
-      message: 'survey.csv: 2 columns not in codebook hcmc-2024, read as integer codes: id, Sex (the codebook has "sex")'
+      message: 'survey.csv: 2 columns not in codebook hcmc-2024, read as integer codes: stt, Sex (the codebook has "sex")'
     })
   })
 
