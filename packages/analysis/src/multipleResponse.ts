@@ -114,14 +114,13 @@ export const multipleResponse = (
       table: Stats.multipleResponseTable(data),
       tests: Stats.perItemTests(data),
       letters: Stats.columnProportionTests(data),
-      mmi: Stats.mmiStatistic(data),
       bonferroni: Stats.mmiBonferroni(data),
       rs2: Stats.mmiRaoScott2(data),
       bootstrap: method === "bootstrap"
         ? Stats.mmiBootstrap(data, { ...(options.B !== undefined ? { B: options.B } : {}), ...(options.seed !== undefined ? { seed: options.seed } : {}) })
         : undefined
     }), (message) => message.replace(/item (\d+)/g, (_, j) => `item "${itemNames[Number(j) - 1] ?? j}"`))
-    const { table, tests, letters, mmi, bonferroni, rs2, bootstrap } = computed
+    const { table, tests, letters, bonferroni, rs2, bootstrap } = computed
     const r = used.length
     const c = items.length
     const column = (values: Float64Array, j: number) => Array.from({ length: r }, (_, i) => values[i * c + j])
@@ -145,7 +144,7 @@ export const multipleResponse = (
         largerThan: letters.items[j].largerThan
       })),
       letters: letters.letters,
-      sumStatistic: mmi.statistic,
+      sumStatistic: rs2.sumStatistic,
       bonferroni: { p: bonferroni.p },
       rs2: { statistic: rs2.statistic, df: rs2.df, p: rs2.p },
       ...(bootstrap !== undefined

@@ -9,6 +9,26 @@ import { CodebookError, type CodebookIssue } from "./errors.js"
 export const jsonPath = (path: ReadonlyArray<PropertyKey>): string =>
   "$" + path.map((k) => (typeof k === "number" ? `[${k}]` : `.${String(k)}`)).join("")
 
+/**
+ * effect/Schema's parse issues as `{ path, message }` with JSON paths. An empty array where a non-empty one is
+ * required shows up as a missing element 0: it is reported at the array as "needs at least one entry".
+ */
+export const formatParseIssues = (error: ParseResult.ParseError): Array<{ path: string; message: string }> =>
+  ParseResult.ArrayFormatter.formatErrorSync(error).map((i) =>
+    i._tag === "Missing" && i.path.at(-1) === 0
+      ? { path: jsonPath(i.path.slice(0, -1)), message: "needs at least one entry" }
+      : { path: jsonPath(i.path), message: i.message }
+  )
+
+/** Parses JSON text (a leading BOM allowed); a syntax error comes back as its message instead of a throw. */
+export const parseJsonText = (text: string): Either.Either<unknown, string> => {
+  try {
+    return Either.right(JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text))
+  } catch (e) {
+    return Either.left(`not valid JSON: ${(e as Error).message}`)
+  }
+}
+
 const decodeJson = Schema.decodeUnknownEither(CodebookJson, { errors: "all", onExcessProperty: "error" })
 const noMissing: MissingSpec = { values: [], ranges: [] }
 
@@ -24,13 +44,7 @@ const noMissing: MissingSpec = { values: [], ranges: [] }
 export const decodeCodebook = (input: unknown, source = "codebook"): Either.Either<Codebook, CodebookError> => {
   const decoded = decodeJson(input)
   if (Either.isLeft(decoded)) {
-    const issues = ParseResult.ArrayFormatter.formatErrorSync(decoded.left).map((i) =>
-      // An empty non-empty array shows up as a missing element 0: say what is meant instead.
-      i._tag === "Missing" && i.path.at(-1) === 0
-        ? { path: jsonPath(i.path.slice(0, -1)), message: "needs at least one entry" }
-        : { path: jsonPath(i.path), message: i.message }
-    )
-    return Either.left(new CodebookError({ source, issues }))
+    return Either.left(new CodebookError({ source, issues: formatParseIssues(decoded.left) }))
   }
   const json = decoded.right
   const issues: Array<CodebookIssue> = []
@@ -108,12 +122,8 @@ export const decodeCodebook = (input: unknown, source = "codebook"): Either.Eith
 }
 
 /** Parses codebook JSON text, reporting a syntax error as a codebook issue at `$` instead of throwing. */
-export const parseCodebook = (text: string, source = "codebook"): Either.Either<Codebook, CodebookError> => {
-  let json: unknown
-  try {
-    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
-  } catch (e) {
-    return Either.left(new CodebookError({ source, issues: [{ path: "$", message: `not valid JSON: ${(e as Error).message}` }] }))
-  }
-  return decodeCodebook(json, source)
-}
+export const parseCodebook = (text: string, source = "codebook"): Either.Either<Codebook, CodebookError> =>
+  Either.match(parseJsonText(text), {
+    onLeft: (message) => Either.left(new CodebookError({ source, issues: [{ path: "$", message }] })),
+    onRight: (json) => decodeCodebook(json, source)
+  })

@@ -1,7 +1,6 @@
 import * as Either from "effect/Either"
-import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
-import { jsonPath } from "../decode.js"
+import { formatParseIssues, parseJsonText } from "../decode.js"
 import { PublishedTablesError, type PublishedTablesIssue } from "./errors.js"
 import { PublishedTables } from "./schema.js"
 
@@ -22,12 +21,7 @@ const isCount = (x: number) => Number.isFinite(x) && x >= 0
 export const decodePublishedTables = (input: unknown, source = "published tables"): Either.Either<PublishedTables, PublishedTablesError> => {
   const decoded = decodeJson(input)
   if (Either.isLeft(decoded)) {
-    const issues = ParseResult.ArrayFormatter.formatErrorSync(decoded.left).map((i) =>
-      i._tag === "Missing" && i.path.at(-1) === 0
-        ? { path: jsonPath(i.path.slice(0, -1)), message: "needs at least one entry" }
-        : { path: jsonPath(i.path), message: i.message }
-    )
-    return Either.left(new PublishedTablesError({ source, issues }))
+    return Either.left(new PublishedTablesError({ source, issues: formatParseIssues(decoded.left) }))
   }
   const json = decoded.right
   const issues: Array<PublishedTablesIssue> = []
@@ -98,12 +92,8 @@ export const decodePublishedTables = (input: unknown, source = "published tables
 }
 
 /** Parses published-tables JSON text, reporting a syntax error as an issue at `$` instead of throwing. */
-export const parsePublishedTables = (text: string, source = "published tables"): Either.Either<PublishedTables, PublishedTablesError> => {
-  let json: unknown
-  try {
-    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
-  } catch (e) {
-    return Either.left(new PublishedTablesError({ source, issues: [{ path: "$", message: `not valid JSON: ${(e as Error).message}` }] }))
-  }
-  return decodePublishedTables(json, source)
-}
+export const parsePublishedTables = (text: string, source = "published tables"): Either.Either<PublishedTables, PublishedTablesError> =>
+  Either.match(parseJsonText(text), {
+    onLeft: (message) => Either.left(new PublishedTablesError({ source, issues: [{ path: "$", message }] })),
+    onRight: (json) => decodePublishedTables(json, source)
+  })
