@@ -93,7 +93,7 @@ export const crosstab = (
       if (rMiss || cMiss) {
         missing += w
         if (rMiss) tallyMissing(tally, row, rc, w)
-        if (cMiss && col !== row) tallyMissing(tally, col, cc, w)
+        if (cMiss && colName !== rowName) tallyMissing(tally, col, cc, w)
       }
     }
     const counted = Stats.countCodes(

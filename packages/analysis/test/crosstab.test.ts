@@ -92,6 +92,11 @@ describe("crosstab over a dataset", () => {
     expect(r.counts).toEqual(table4item1)
   })
 
+  it("counts a missing case once when a variable is crossed with itself", () => {
+    const self = Either.getOrThrow(crosstab(ds, hcmc, "level", "level", { fisher: { method: "none" } }))
+    expect(self.missingByCode).toEqual([{ variable: "level", code: "system", count: 1 }, { variable: "level", code: 9, count: 2 }])
+  })
+
   it("names the columns when a variable is unknown", () => {
     expect(fail(crosstab(ds, hcmc, "levle", "people_trust_limited")).message).toBe(
       'unknown variable "levle": the data has the columns level, people_trust_limited'
