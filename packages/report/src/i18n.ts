@@ -77,8 +77,8 @@ const strings = {
     vi: "{cells} ô ({percent}%) có tần số kỳ vọng nhỏ hơn 5; tần số kỳ vọng nhỏ nhất là {min}."
   },
   pFormat: {
-    en: "p-values in APA style: exact to three decimals, “< .001” below .001 (never .000).",
-    vi: "Giá trị p theo chuẩn APA: chính xác đến ba chữ số thập phân, ghi “< .001” khi nhỏ hơn .001 (không bao giờ ghi .000)."
+    en: "p-values in APA style: exact to three decimals, “{lt}” below {min} (never {zero}).",
+    vi: "Giá trị p theo chuẩn APA: chính xác đến ba chữ số thập phân, ghi “{lt}” khi nhỏ hơn {min} (không bao giờ ghi {zero})."
   },
   decimalComma: { en: "Decimal separator: comma.", vi: "Dấu thập phân: dấu phẩy." },
   decimalPoint: { en: "Decimal separator: point.", vi: "Dấu thập phân: dấu chấm." },
