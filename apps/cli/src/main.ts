@@ -13,6 +13,7 @@ import { likert } from "./commands/likert.js"
 import { mr } from "./commands/mr.js"
 import { rate } from "./commands/rate.js"
 import { replicate } from "./commands/replicate.js"
+import { report } from "./commands/report.js"
 import { synth } from "./commands/synth.js"
 import { EXIT, isUserError, UsageError } from "./errors.js"
 import { stripAnsi } from "./render/width.js"
@@ -21,10 +22,10 @@ import { withColorPolicy, writeStderr } from "./terminal.js"
 export const VERSION: string = pkg.version
 
 const root = Command.make("danvan", {}, () =>
-  Effect.fail(new UsageError({ command: "", message: "missing command; expected one of: crosstab, frequencies, codebook, replicate, rate, mr, likert, synth" }))
+  Effect.fail(new UsageError({ command: "", message: "missing command; expected one of: crosstab, frequencies, codebook, replicate, report, rate, mr, likert, synth" }))
 ).pipe(
-  Command.withDescription("Survey tables for cadre questionnaires on mass mobilization work (công tác dân vận): SPSS-style CROSSTABS and FREQUENCIES with exact p-values, multiple-response sets, Likert scoring and re-checks of published tables, in English or Vietnamese."),
-  Command.withSubcommands([crosstab, frequencies, codebook, replicate, rate, mr, likert, synth])
+  Command.withDescription("Survey tables for cadre questionnaires on mass mobilization work (công tác dân vận): SPSS-style CROSSTABS and FREQUENCIES with exact p-values, multiple-response sets, Likert scoring and re-checks of published tables, and finished reports (HTML, XLSX, Markdown), in English or Vietnamese."),
+  Command.withSubcommands([crosstab, frequencies, codebook, replicate, report, rate, mr, likert, synth])
 )
 
 const footer = HelpDoc.p(
@@ -35,7 +36,9 @@ const cli = Command.run(root, { name: "danvan", version: VERSION, footer })
 
 /** One-line synopses, shown after a usage error. */
 const SYNOPSIS: Readonly<Record<string, string>> = {
-  "": "danvan <crosstab|frequencies|codebook|replicate|rate|mr|likert|synth> [options]   (danvan --help)",
+  "": "danvan <crosstab|frequencies|codebook|replicate|report|rate|mr|likert|synth> [options]   (danvan --help)",
+  report:
+    "danvan report (--data FILE.csv --codebook FILE|ID --plan FILE|ID | hcmc-2024|TABLES.json) --out report.html|.xlsx|.md|.csv|.json [--lang en|vi] [--decimal comma|point] [--suppress-below K]",
   crosstab:
     'danvan crosstab (--counts "66,209,35;158,177,41" | --data FILE.csv --row VAR --col VAR) [--missing VAR=CODE[,CODE...]]... [--codebook FILE|ID] [--weight VAR] [--format text|json|csv|md] [--lang en|vi]',
   frequencies: "danvan frequencies --data FILE.csv [--codebook FILE|ID] [--weight VAR] [--missing VAR=CODE[,CODE...]]... [--format text|json|csv|md] [--lang en|vi] VAR...",
