@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from "vega-lite"
 import { formatPercent, wrapLabel } from "./format.js"
 import { CHART_TEXT, labelLookup, pick } from "./labels.js"
+import { legendColumns } from "./layout.js"
 import { divergingColours } from "./palette.js"
 import { chartConfig, renderSvg } from "./render.js"
 import type { ChartOptions, DivergingBarChartData } from "./types.js"
@@ -109,6 +110,7 @@ export const divergingBarChartSpec = (data: DivergingBarChartData, options: Char
               title: null,
               orient: "bottom",
               direction: "horizontal",
+              columns: legendColumns(categoryNames, rowLines, opts.width),
               labelExpr: labelLookup(categoryNames),
               description: `${pick(CHART_TEXT.legend, opts)}: ${categoryNames.join(", ")}`
             }

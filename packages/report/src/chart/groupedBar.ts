@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from "vega-lite"
 import { formatPercent, wrapLabel } from "./format.js"
 import { CHART_TEXT, labelLookup, pick } from "./labels.js"
+import { legendColumns } from "./layout.js"
 import { GROUP_COLOURS } from "./palette.js"
 import { chartConfig, renderSvg } from "./render.js"
 import type { ChartOptions, GroupedBarChartData } from "./types.js"
@@ -75,6 +76,7 @@ export const groupedBarChartSpec = (data: GroupedBarChartData, options: ChartOpt
           title: null,
           orient: "bottom",
           direction: "horizontal",
+          columns: legendColumns(groupNames, itemLines, opts.width),
           labelExpr: labelLookup(groupNames),
           description: `${pick(CHART_TEXT.legend, opts)}: ${groupNames.join(", ")}`
         }
