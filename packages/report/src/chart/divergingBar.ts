@@ -4,6 +4,7 @@ import { CHART_TEXT, labelLookup, pick } from "./labels.js"
 import { legendColumns } from "./layout.js"
 import { divergingColours } from "./palette.js"
 import { chartConfig, renderSvg } from "./render.js"
+import type { ChartDataError } from "./errors.js"
 import type { ChartOptions, DivergingBarChartData } from "./types.js"
 import { checkDivergingBarData, checkOptions } from "./validate.js"
 
@@ -43,13 +44,15 @@ export const divergingSegments = (data: DivergingBarChartData): Array<DivergingS
   })
 
 /**
- * The vega-lite spec of a diverging stacked bar chart, built from validated data.
+ * The vega-lite spec of a diverging stacked bar chart (data validated here too; throws
+ * {@link ChartDataError}). For callers who want to adjust the spec.
  *
  * @example
  * const spec = divergingBarChartSpec(data, { lang: "vi" })
  */
-export const divergingBarChartSpec = (data: DivergingBarChartData, options: ChartOptions): TopLevelSpec => {
+export const divergingBarChartSpec = (input: DivergingBarChartData, options: ChartOptions): TopLevelSpec => {
   const opts = checkOptions(options)
+  const data = checkDivergingBarData(input)
   const categoryNames = data.categories.map((category) => pick(category.label, opts))
   const rowLines = data.rows.map((row) => wrapLabel(pick(row.label, opts), LABEL_LINE, LABEL_LINES))
   const values = divergingSegments(data).map((segment) => ({

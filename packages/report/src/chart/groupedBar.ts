@@ -4,6 +4,7 @@ import { CHART_TEXT, labelLookup, pick } from "./labels.js"
 import { legendColumns } from "./layout.js"
 import { GROUP_COLOURS } from "./palette.js"
 import { chartConfig, renderSvg } from "./render.js"
+import type { ChartDataError } from "./errors.js"
 import type { ChartOptions, GroupedBarChartData } from "./types.js"
 import { checkGroupedBarData, checkOptions } from "./validate.js"
 
@@ -15,13 +16,14 @@ const LINE_HEIGHT = 13
 
 /**
  * The vega-lite spec of a clustered horizontal bar chart (items down the side, one bar per group), built
- * from validated data. Exposed for tests and for callers who want to adjust the spec.
+ * from the data (validated here too; throws {@link ChartDataError}). For callers who want to adjust the spec.
  *
  * @example
  * const spec = groupedBarChartSpec(data, { lang: "en" })
  */
-export const groupedBarChartSpec = (data: GroupedBarChartData, options: ChartOptions): TopLevelSpec => {
+export const groupedBarChartSpec = (input: GroupedBarChartData, options: ChartOptions): TopLevelSpec => {
   const opts = checkOptions(options)
+  const data = checkGroupedBarData(input)
   const groupNames = data.groups.map((group) => pick(group, opts))
   const itemLines = data.items.map((item) => wrapLabel(pick(item.label, opts), LABEL_LINE, LABEL_LINES))
   const values = data.items.flatMap((item, i) =>

@@ -101,6 +101,15 @@ describe("groupedBarChartSvg", () => {
     expect(first).not.toMatch(/\sid="/) // no generated ids that could collide inside one HTML page
   })
 
+  it("escapes markup characters in labels and tooltips", async () => {
+    const tricky = `Nam & "Nữ" <b>'x'</b> \\ end`
+    const data = { ...small, groups: [{ vi: tricky, en: tricky }, LEVELS[1]], items: [{ label: { vi: tricky, en: tricky }, percents: [1, 2] }] }
+    const svg = parseSvg(await groupedBarChartSvg(data, { lang: "vi" }))
+    expect(svg.textsIn("role-legend-label")).toEqual([tricky, "Quận/Huyện"])
+    expect(svg.textsIn("role-axis-label")).toContain(tricky)
+    expect(svg.bars()[0].getElementsByTagName("title")[0].textContent).toBe(`${tricky} — ${tricky}: 1.0%`)
+  })
+
   it("normalizes Vietnamese labels to NFC", async () => {
     const nfd = { ...small, groups: [{ vi: "Phường/Xã".normalize("NFD"), en: "Ward" }, LEVELS[0]] }
     const svg = await groupedBarChartSvg(nfd, { lang: "vi" })
