@@ -15,6 +15,12 @@ export type ReportArgs = Command.Command.ParseConfig<typeof reportOptions>
 
 const usage = (message: string) => new UsageError({ command: "report", message })
 
+/**
+ * `danvan report`: checks the command line and the output path, builds the report (plan on data, or published tables), writes it atomically and prints its absolute path.
+ *
+ * @example
+ * yield* runReport(args) // "report written to /abs/report.html (html, vi: 5 sections, 6 tables, 4 charts)"
+ */
 export const runReport = (args: ReportArgs) =>
   Effect.gen(function* () {
     // Everything about the command line first (exit 2), then the output path (exit 1), all before any work.

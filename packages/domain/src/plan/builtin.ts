@@ -60,7 +60,12 @@ export const hcmc2024PlanJson = {
 /** The analysis plans that ship with danvan, by id, in their JSON (file) form. */
 export const builtinPlanJson: Readonly<Record<string, AnalysisPlanJson>> = { "hcmc-2024": hcmc2024PlanJson }
 
-/** Ids of the built-in analysis plans. */
+/**
+ * Ids of the built-in analysis plans.
+ *
+ * @example
+ * builtinPlanIds() // ["hcmc-2024"]
+ */
 export const builtinPlanIds = (): Array<string> => Object.keys(builtinPlanJson)
 
 /**

@@ -31,7 +31,12 @@ export const decodeAnalysisPlan = (input: unknown, source = "analysis plan"): Ei
   return issues.length > 0 ? Either.left(new AnalysisPlanError({ source, issues })) : Either.right(plan)
 }
 
-/** Parses analysis-plan JSON text; a syntax error comes back as an issue at `$` instead of a throw. */
+/**
+ * Parses analysis-plan JSON text; a syntax error comes back as an issue at `$` instead of a throw.
+ *
+ * @example
+ * const plan = parseAnalysisPlan(readFileSync("plan.json", "utf8"), "plan.json")
+ */
 export const parseAnalysisPlan = (text: string, source = "analysis plan"): Either.Either<AnalysisPlan, AnalysisPlanError> =>
   Either.match(parseJsonText(text), {
     onLeft: (message) => Either.left(new AnalysisPlanError({ source, issues: [{ path: "$", message }] })),

@@ -13,6 +13,12 @@ export interface ReportOptions {
   readonly dataFile?: string
 }
 
+/**
+ * The build context of report options: the decimal separator defaults to the language's, no cell hidden yet.
+ *
+ * @example
+ * contextOf({ lang: "vi" }).decimal // "comma"
+ */
 export const contextOf = (o: ReportOptions): BuildContext => ({
   lang: o.lang,
   decimal: o.decimal ?? defaultDecimal(o.lang),
@@ -20,7 +26,12 @@ export const contextOf = (o: ReportOptions): BuildContext => ({
   hiddenCells: 0
 })
 
-/** The notes every report ends with: p-value style, decimal separator, and the disclosure rule when applied. */
+/**
+ * The notes every report ends with: p-value style, decimal separator, and the disclosure rule when applied.
+ *
+ * @example
+ * closingNotes(ctx) // ["p-values in APA style: …", "Decimal separator: point."]
+ */
 export const closingNotes = (ctx: BuildContext): Array<string> => [
   t("pFormat", ctx.lang, { lt: formatP(0, ctx.decimal), min: coefficient(0.001, 3, ctx.decimal), zero: coefficient(0, 3, ctx.decimal) }),
   t(ctx.decimal === "comma" ? "decimalComma" : "decimalPoint", ctx.lang),

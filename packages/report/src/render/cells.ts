@@ -37,6 +37,11 @@ export const cellText = (cell: Cell, decimal: Decimal): string => {
   }
 }
 
-/** A header row with spans expanded: the text in the first column of its span, blanks after. */
+/**
+ * A header row with spans expanded: the text in the first column of its span, blanks after.
+ *
+ * @example
+ * expandHeader([{ text: "City", span: 2 }]) // ["City", ""]
+ */
 export const expandHeader = (row: ReadonlyArray<{ readonly text: string; readonly span?: number }>): Array<string> =>
   row.flatMap((c) => [c.text, ...Array.from({ length: (c.span ?? 1) - 1 }, () => "")])

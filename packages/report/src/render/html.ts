@@ -3,7 +3,12 @@ import type { Block, ReportChart, ReportDocument, ReportTable } from "../documen
 import { t } from "../i18n.js"
 import { cellText } from "./cells.js"
 
-/** Escapes text for HTML element content and attribute values. */
+/**
+ * Escapes text for HTML element content and attribute values.
+ *
+ * @example
+ * escapeHtml("a < b") // "a &lt; b"
+ */
 export const escapeHtml = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
 
 const CSS = `
