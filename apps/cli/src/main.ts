@@ -16,7 +16,7 @@ import { replicate } from "./commands/replicate.js"
 import { report } from "./commands/report.js"
 import { synth } from "./commands/synth.js"
 import { EXIT, isUserError, UsageError } from "./errors.js"
-import { stripAnsi } from "./render/width.js"
+import { stripAnsi } from "@danvan/report/text/width"
 import { withColorPolicy, writeStderr } from "./terminal.js"
 
 export const VERSION: string = pkg.version

@@ -3,7 +3,7 @@ import { builtinCodebookJson } from "@danvan/domain"
 import { loadCodebook } from "@danvan/io"
 import * as Effect from "effect/Effect"
 import type { showOptions } from "../commands/codebook.js"
-import { codebookToJson, renderCodebookJson, renderCodebookText } from "../render/codebook.js"
+import { codebookToJson, renderCodebookJson, renderCodebookText } from "@danvan/report/text"
 import { colorEnabled, writeStdout } from "../terminal.js"
 
 export type ShowArgs = Command.Command.ParseConfig<typeof showOptions>

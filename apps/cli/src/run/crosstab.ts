@@ -5,7 +5,7 @@ import * as Option from "effect/Option"
 import type { crosstabOptions } from "../commands/crosstab.js"
 import { UsageError } from "../errors.js"
 import type { Format, Lang } from "../flags.js"
-import { renderCrosstabCsv, renderCrosstabJson, renderCrosstabMarkdown, renderCrosstabText } from "../render/crosstab.js"
+import { renderCrosstabCsv, renderCrosstabJson, renderCrosstabMarkdown, renderCrosstabText } from "@danvan/report/text"
 import { colorEnabled, writeStdout } from "../terminal.js"
 import { caseOptions, optionalCodebook, orUndefined, readData } from "./common.js"
 

@@ -3,7 +3,7 @@ import { frequencies, type FrequenciesResult } from "@danvan/analysis"
 import * as Effect from "effect/Effect"
 import type { frequenciesOptions } from "../commands/frequencies.js"
 import type { Format, Lang } from "../flags.js"
-import { renderFrequenciesCsv, renderFrequenciesJson, renderFrequenciesMarkdown, renderFrequenciesText } from "../render/frequencies.js"
+import { renderFrequenciesCsv, renderFrequenciesJson, renderFrequenciesMarkdown, renderFrequenciesText } from "@danvan/report/text"
 import { colorEnabled, writeStdout } from "../terminal.js"
 import { caseOptions, optionalCodebook, orUndefined, readData } from "./common.js"
 

@@ -5,7 +5,7 @@ import * as Option from "effect/Option"
 import type { likertOptions } from "../commands/likert.js"
 import { UsageError } from "../errors.js"
 import type { Lang } from "../flags.js"
-import { renderLikertJson, renderLikertText } from "../render/likert.js"
+import { renderLikertJson, renderLikertText } from "@danvan/report/text"
 import { colorEnabled, writeStdout } from "../terminal.js"
 import { optionalCodebook, readData } from "./common.js"
 

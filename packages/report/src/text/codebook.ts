@@ -32,7 +32,12 @@ const variableBlock = (v: Variable, lang: Lang): Array<string> => {
   return out
 }
 
-/** A codebook for reading: header, each variable with its value labels, scores and missing codes, then the sets. */
+/**
+ * A codebook for reading: header, each variable with its value labels, scores and missing codes, then the sets.
+ *
+ * @example
+ * renderCodebookText(codebook, { lang: "vi" })
+ */
 export const renderCodebookText = (c: Codebook, options: RenderOptions): string => {
   const { lang } = options
   const bold = (s: string) => (options.color === true ? `\u001b[1m${s}\u001b[22m` : s)
@@ -67,6 +72,9 @@ export const renderCodebookText = (c: Codebook, options: RenderOptions): string 
 /**
  * The JSON (file) form of a decoded codebook: every variable with its value labels and missing codes written
  * out (scales resolved), so the output is a valid codebook file that decodes to the same codebook.
+ *
+ * @example
+ * codebookToJson(Either.getOrThrow(builtinCodebook("hcmc-2024"))).variables.length
  */
 export const codebookToJson = (c: Codebook): CodebookJson => ({
   id: c.id,
@@ -89,5 +97,10 @@ export const codebookToJson = (c: Codebook): CodebookJson => ({
   ...(c.indicatorSets.length > 0 ? { indicatorSets: c.indicatorSets } : {})
 })
 
-/** Codebook JSON, two-space indented. */
+/**
+ * Codebook JSON, two-space indented.
+ *
+ * @example
+ * renderCodebookJson(codebookToJson(codebook))
+ */
 export const renderCodebookJson = (json: CodebookJson): string => toJson(json)
