@@ -2,7 +2,7 @@
 # Generates the .sav/.zsav fixtures of test/fixtures/sav with PSPP (Debian package `pspp`) from
 # scripts/sav/survey.sps, and PSPP's own listing of each file (DISPLAY DICTIONARY, LIST, MRSETS /DISPLAY,
 # documents, file label) as CSV text. Tests compare our reader with those listings; CI needs no PSPP.
-# Also lists writer-output.sav (written by our writer, see test/savWriter.test.ts) when it exists.
+# Also writes writer-output.sav with our writer (scripts/write-sav-fixture.mjs) and lists it the same way.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 out="$here/../test/fixtures/sav"
@@ -18,6 +18,9 @@ save UTF-8 survey-utf8-uncompressed.sav /UNCOMPRESSED
 save UTF-8 survey-utf8-bytecode.sav /COMPRESSED
 save UTF-8 survey-utf8.zsav /ZCOMPRESSED
 save windows-1258 survey-cp1258-bytecode.sav /COMPRESSED
+
+# Our writer's output, for PSPP to list (needs the built package: npx tsup).
+(cd "$here/.." && npx tsup >/dev/null && node scripts/write-sav-fixture.mjs)
 
 for f in "$out"/*.sav "$out"/*.zsav; do
   sed "s|@FILE@|$f|" "$here/sav/listing.sps" > "$tmp/list.sps"
