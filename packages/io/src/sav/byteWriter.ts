@@ -1,5 +1,5 @@
 /**
- * A growable little-endian byte buffer for the .sav writer.
+ * A growable byte buffer (little-endian unless told otherwise) for the .sav writer.
  *
  * @example
  * const w = new ByteWriter()
@@ -11,7 +11,10 @@ export class ByteWriter {
   private view: DataView
   length = 0
 
-  constructor(capacity = 4096) {
+  constructor(
+    capacity = 4096,
+    private readonly little = true
+  ) {
     this.buffer = new Uint8Array(capacity)
     this.view = new DataView(this.buffer.buffer)
   }
@@ -29,19 +32,19 @@ export class ByteWriter {
 
   int32(v: number): void {
     this.ensure(4)
-    this.view.setInt32(this.length, v, true)
+    this.view.setInt32(this.length, v, this.little)
     this.length += 4
   }
 
   int64(v: number): void {
     this.ensure(8)
-    this.view.setBigInt64(this.length, BigInt(v), true)
+    this.view.setBigInt64(this.length, BigInt(v), this.little)
     this.length += 8
   }
 
   float64(v: number): void {
     this.ensure(8)
-    this.view.setFloat64(this.length, v, true)
+    this.view.setFloat64(this.length, v, this.little)
     this.length += 8
   }
 
@@ -67,7 +70,7 @@ export class ByteWriter {
 
   /** Overwrites an int32 written earlier (a count known only later). */
   patchInt32(at: number, v: number): void {
-    this.view.setInt32(at, v, true)
+    this.view.setInt32(at, v, this.little)
   }
 
   patchByte(at: number, v: number): void {
@@ -75,7 +78,7 @@ export class ByteWriter {
   }
 
   patchInt64(at: number, v: number): void {
-    this.view.setBigInt64(at, BigInt(v), true)
+    this.view.setBigInt64(at, BigInt(v), this.little)
   }
 
   bytes(): Uint8Array {

@@ -15,6 +15,8 @@ export interface SavWriteOptions {
   readonly compression?: "none" | "bytecode" | "zlib"
   /** Which half of the {vi, en} labels goes into the file (SPSS has one label). Default "vi". */
   readonly lang?: Lang
+  /** Byte order; SPSS on every current machine writes little-endian (the default). */
+  readonly byteOrder?: "little-endian" | "big-endian"
   /** Creation date and time written in the header (default: now). */
   readonly date?: Date
 }
@@ -90,7 +92,8 @@ export const writeSav = (dataset: Dataset, codebook: Codebook | undefined, optio
   const names = columns.map((c) => c.name)
   const shorts = shortNames(names)
   const variableOf = (name: string): Variable | undefined => codebook?.variables.find((v) => v.name === name)
-  const w = new ByteWriter(4096 + dataset.rowCount * columns.length * 2)
+  const little = options.byteOrder !== "big-endian"
+  const w = new ByteWriter(4096 + dataset.rowCount * columns.length * 2, little)
 
   // Header (176 bytes).
   w.raw(ascii(compression === "zlib" ? "$FL3" : "$FL2"))
@@ -156,8 +159,8 @@ export const writeSav = (dataset: Dataset, codebook: Codebook | undefined, optio
     if (payload instanceof Uint8Array) w.raw(payload)
     else for (const x of payload) (asFloat ? w.float64(x) : w.int32(x))
   }
-  // Machine integer info: version, machine -1, IEEE 754, compression, little-endian, code page 65001 (UTF-8).
-  extension(3, 4, [1, 0, 0, -1, 1, compression === "none" ? 0 : 1, 2, 65001])
+  // Machine integer info: version, machine -1, IEEE 754, compression, endianness (2 little, 1 big), code page 65001 (UTF-8).
+  extension(3, 4, [1, 0, 0, -1, 1, compression === "none" ? 0 : 1, little ? 2 : 1, 65001])
   extension(4, 8, [-Number.MAX_VALUE, Number.MAX_VALUE, -1.7976931348623155e308], true)
   const sets = codebook?.multipleResponseSets.filter((s) => s.items.every((item) => names.includes(item))) ?? []
   if (sets.length > 0) {
@@ -188,7 +191,7 @@ export const writeSav = (dataset: Dataset, codebook: Codebook | undefined, optio
     writeBytecode(w, dataset)
     return { bytes: w.bytes(), warnings }
   }
-  const data = new ByteWriter(dataset.rowCount * columns.length * 2 + 64)
+  const data = new ByteWriter(dataset.rowCount * columns.length * 2 + 64, little)
   writeBytecode(data, dataset)
   writeZlib(w, data.bytes())
   return { bytes: w.bytes(), warnings }
