@@ -13,7 +13,8 @@ export const DataProblemSchema = Schema.Struct({
   column: Schema.String,
   value: Schema.String,
   expected: Schema.String,
-  offset: Schema.optional(Schema.Number)
+  offset: Schema.optional(Schema.Number),
+  cell: Schema.optional(Schema.String)
 })
 
 /**
@@ -29,6 +30,8 @@ export interface DataProblem {
   readonly expected: string
   /** For binary files (.sav): the byte offset of the problem; `row` is then the case number (0: the dictionary). */
   readonly offset?: number
+  /** For workbooks (.xlsx): the cell address, e.g. `B7`. */
+  readonly cell?: string
 }
 
 /**
@@ -62,8 +65,8 @@ const describeProblem = (p: DataProblem): string =>
   p.offset !== undefined
     ? `  byte ${p.offset}${p.row > 0 ? `, case ${p.row}` : ""}${p.column === "" ? "" : `, variable ${JSON.stringify(p.column)}`}: ${p.value} — expected ${p.expected}`
     : p.column === ""
-    ? `  row ${p.row}: ${p.value} — expected ${p.expected}`
-    : `  row ${p.row}, column ${JSON.stringify(p.column)}: value ${JSON.stringify(p.value)} — expected ${p.expected}`
+    ? `  row ${p.row}${p.cell !== undefined ? `, cell ${p.cell}` : ""}: ${p.value} — expected ${p.expected}`
+    : `  row ${p.row}${p.cell !== undefined ? `, cell ${p.cell}` : ""}, column ${JSON.stringify(p.column)}: value ${JSON.stringify(p.value)} — expected ${p.expected}`
 
 /**
  * A data file that was rejected. Reading is all-or-nothing: when there is any problem nothing is read.
