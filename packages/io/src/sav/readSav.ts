@@ -164,7 +164,7 @@ const readSavOrThrow = (bytes: Uint8Array, options: SavReadOptions): Either.Eith
   const codebook =
     options.codebook ??
     savCodebook(
-      { id: codebookIdFor(file), title: fileLabel === "" ? file.split(/[\\/]/).pop()! : fileLabel, source: file, variables, mrSets, codeColumns, ...(weightVariable !== undefined ? { weightVariable } : {}) },
+      { id: codebookIdFor(file), title: fileLabel === "" ? file.split(/[\\/]/).pop()! : fileLabel, source: file.split(/[\\/]/).pop()!, variables, mrSets, codeColumns, ...(weightVariable !== undefined ? { weightVariable } : {}) },
       (m) => warn("FILE_STRUCTURE", m)
     )
   return Either.right({

@@ -19,11 +19,15 @@ export const codebookIdFor = (fileName: string): string => {
 /** SPSS has one label per thing; danvan's labels are {vi, en}: the file's label goes in both. */
 const both = (text: string | undefined, fallback: string) => plainLabel(text !== undefined && text.trim() !== "" ? text : fallback)
 
+const isMissingValue = (v: SavVariable, x: number): boolean =>
+  v.missing.values.includes(x) || (v.missing.range !== undefined && x >= v.missing.range.low && x <= v.missing.range.high)
+
 /**
  * What the dictionary says, as a danvan codebook. Value labels become categories (in the file's order),
  * user-missing values missing codes (a range as a range), variable labels labels, subtype 11 levels measures
  * (unknown: scale for numeric columns, nominal for codes). Dichotomy MR sets with an integer counted value
- * become multiple-response sets; category sets become indicator sets. `codeColumns` names the variables read
+ * become multiple-response sets; category sets become indicator sets. Valid codes of ordinal variables get
+ * their code as score, as SPSS treats the value of an ordinal item. `codeColumns` names the variables read
  * as integer codes; the others are kind "numeric".
  *
  * @example
@@ -74,7 +78,10 @@ export const savCodebook = (
     if (isCodes) {
       for (const vl of v.valueLabels) {
         if (typeof vl.value === "number" && Number.isInteger(vl.value) && Math.abs(vl.value) <= 2147483647) {
-          if (!values.some((x) => x.code === vl.value)) values.push({ code: vl.value, label: both(vl.label, String(vl.value)) })
+          if (values.some((x) => x.code === vl.value)) continue
+          // In SPSS an ordinal variable's value is its score (what MEANS and Likert summaries use).
+          const scored = v.measure === "ordinal" && !isMissingValue(v, vl.value)
+          values.push({ code: vl.value, label: both(vl.label, String(vl.value)), ...(scored ? { score: vl.value } : {}) })
         } else warn(`variable ${v.name}: value label for ${vl.value} left out (not an integer code)`)
       }
     }
