@@ -139,7 +139,6 @@ export const readCases = (bytes: Uint8Array, variables: ReadonlyArray<SavVariabl
   let command = 0 // where the current block of 8 command bytes is
   let k = 8 // next command in the block; 8 = read a new block
   outer: for (;;) {
-    if (cases === capacity) grow()
     for (let j = 0; j < slotCount; j++) {
       let code: number
       do {
@@ -158,6 +157,8 @@ export const readCases = (bytes: Uint8Array, variables: ReadonlyArray<SavVariabl
         if (j === 0) break outer
         midCase(j, " (the end-of-data code)")
       }
+      // Grow only once a case has really begun, so a file that fills the buffer exactly is not copied.
+      if (j === 0 && cases === capacity) grow()
       if (kind[j] === NUMERIC) {
         let v: number
         if (code === 253) {
