@@ -76,3 +76,23 @@ describe("readSav with a codebook", () => {
     expect(result.dataset.columns.find((c) => c.name === "level")?.type).toBe("codes")
   })
 })
+
+describe("reading labelled variables as codes", () => {
+  it("turns a labelled variable with a fractional value back into numbers, keeping earlier values", async () => {
+    const { makeDataset, plainLabel, SYSTEM_MISSING } = await import("@danvan/domain")
+    const { writeSav } = await import("../src/index.js")
+    const variable = { name: "x", label: plainLabel("x"), kind: "single" as const, measure: "nominal" as const, values: [{ code: 1, label: plainLabel("one") }], missing: { values: [], ranges: [] } }
+    const codebook = { id: "t", title: plainLabel("t"), variables: [variable, { ...variable, name: "y" }], multipleResponseSets: [], indicatorSets: [] }
+    const dataset = makeDataset([
+      { name: "x", type: "numeric", values: Float64Array.of(1, NaN, 2, 1.5, 3) },
+      { name: "y", type: "codes", values: Int32Array.of(1, SYSTEM_MISSING, 400, -7, 1) }
+    ])
+    for (const compression of ["none", "bytecode", "zlib"] as const) {
+      const read = Either.getOrThrow(readSav(writeSav(dataset, codebook, { compression }).bytes, { fileName: "t.sav" }))
+      expect(read.dataset.columns.map((c) => [c.name, c.type, Array.from(c.values)])).toEqual([
+        ["x", "numeric", [1, NaN, 2, 1.5, 3]],
+        ["y", "codes", [1, SYSTEM_MISSING, 400, -7, 1]]
+      ])
+    }
+  })
+})

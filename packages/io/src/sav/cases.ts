@@ -1,9 +1,11 @@
+import { SYSTEM_MISSING } from "@danvan/domain"
 import { SavFormatError } from "./cursor.js"
 import type { SavVariable } from "./variables.js"
 
 /**
- * The cases of a file, by variable: a Float64Array per numeric variable (system-missing as NaN) and, per
- * string variable, its raw bytes (`width` bytes a case, segments already joined) for decoding afterwards.
+ * The cases of a file, by variable: an Int32Array for numeric variables read as codes (system-missing as
+ * `SYSTEM_MISSING`), a Float64Array for other numeric variables (system-missing as NaN) and, per string
+ * variable, its raw bytes (`width` bytes a case, segments already joined) for decoding afterwards.
  *
  * @example
  * const { caseCount, numbers, strings } = readCases(stream, options)
@@ -11,6 +13,7 @@ import type { SavVariable } from "./variables.js"
 export interface RawCases {
   readonly caseCount: number
   readonly numbers: Array<Float64Array | undefined>
+  readonly codes: Array<Int32Array | undefined>
   readonly strings: Array<Uint8Array | undefined>
 }
 
@@ -31,10 +34,17 @@ export interface CaseOptions {
   readonly declaredCases: number
   /** Prefix for offsets in messages ("" for the file itself, "in the inflated zlib data, " for .zsav). */
   readonly where: string
+  /**
+   * Per variable: read straight into Int32 codes. A value that is not an integer code turns the variable
+   * back into Float64 numbers (its codes so far converted), so the hint is only a fast path.
+   */
+  readonly asCodes?: ReadonlyArray<boolean>
 }
 
 const NUMERIC = 0
 const STRING = 1
+const CODE = 2
+const MAX_CODE = 2147483647
 
 /**
  * Decodes the case data (uncompressed or bytecode) into columns, one pass over the bytes with no object per
@@ -59,7 +69,7 @@ export const readCases = (bytes: Uint8Array, variables: ReadonlyArray<SavVariabl
       for (let k = 0; k < s.slots; k++) {
         const slot = s.slot + k
         if (slot >= slotCount) throw new SavFormatError(0, `variable ${v.name} at slot ${slot}`, `slots below ${slotCount}`)
-        kind[slot] = v.width === 0 ? NUMERIC : STRING
+        kind[slot] = v.width > 0 ? STRING : options.asCodes?.[index] === true ? CODE : NUMERIC
         target[slot] = index
         const used = v.width === 0 ? 8 : Math.max(0, Math.min(8, s.used - 8 * k, v.width - at))
         destination[slot] = at
@@ -75,7 +85,8 @@ export const readCases = (bytes: Uint8Array, variables: ReadonlyArray<SavVariabl
   // Never trust the declared count for allocation: a case needs at least one byte per slot compressed, 8 raw.
   const maxCases = Math.floor(compressed ? dataBytes : dataBytes / (8 * slotCount)) + 1
   let capacity = Math.max(16, Math.min(options.declaredCases >= 0 ? options.declaredCases : 1024, maxCases))
-  let numbers: Array<Float64Array | undefined> = variables.map((v) => (v.width === 0 ? new Float64Array(capacity) : undefined))
+  let numbers: Array<Float64Array | undefined> = variables.map((v, k) => (v.width === 0 && options.asCodes?.[k] !== true ? new Float64Array(capacity) : undefined))
+  let codes: Array<Int32Array | undefined> = variables.map((v, k) => (v.width === 0 && options.asCodes?.[k] === true ? new Int32Array(capacity) : undefined))
   let strings: Array<Uint8Array | undefined> = variables.map((v) => (v.width > 0 ? new Uint8Array(capacity * v.width).fill(32) : undefined))
   const grow = () => {
     capacity *= 2
@@ -85,19 +96,44 @@ export const readCases = (bytes: Uint8Array, variables: ReadonlyArray<SavVariabl
       g.set(a)
       return g
     })
+    codes = codes.map((a) => {
+      if (a === undefined) return a
+      const g = new Int32Array(capacity)
+      g.set(a)
+      return g
+    })
     strings = strings.map((a, k) => {
       if (a === undefined) return a
       const g = new Uint8Array(capacity * widths[k]).fill(32)
       g.set(a)
       return g
     })
+    views()
+  }
+  /** Per-slot views of the column buffers, rebuilt when they grow or a code column becomes numeric. */
+  const views = () => {
     numberBySlot = Array.from(target, (t, j) => (kind[j] === NUMERIC ? numbers[t]! : EMPTY_F64))
+    codeBySlot = Array.from(target, (t, j) => (kind[j] === CODE ? codes[t]! : EMPTY_I32))
     stringBySlot = Array.from(target, (t, j) => (kind[j] === STRING ? strings[t]! : EMPTY_U8))
   }
   const EMPTY_F64 = new Float64Array(0)
   const EMPTY_U8 = new Uint8Array(0)
-  let numberBySlot = Array.from(target, (t, j) => (kind[j] === NUMERIC ? numbers[t]! : EMPTY_F64))
-  let stringBySlot = Array.from(target, (t, j) => (kind[j] === STRING ? strings[t]! : EMPTY_U8))
+  const EMPTY_I32 = new Int32Array(0)
+  let numberBySlot: Array<Float64Array> = []
+  let codeBySlot: Array<Int32Array> = []
+  let stringBySlot: Array<Uint8Array> = []
+  views()
+  /** A value that is not an integer code: the variable becomes Float64 numbers from here on. */
+  const demote = (slot: number) => {
+    const t = target[slot]
+    const old = codes[t]!
+    const values = new Float64Array(capacity)
+    for (let i = 0; i < cases; i++) values[i] = old[i] === SYSTEM_MISSING ? NaN : old[i]
+    numbers[t] = values
+    codes[t] = undefined
+    kind[slot] = NUMERIC
+    views()
+  }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const stringWidth = Int32Array.from(target, (t) => widths[t])
 
@@ -106,6 +142,7 @@ export const readCases = (bytes: Uint8Array, variables: ReadonlyArray<SavVariabl
   const finish = (): RawCases => ({
     caseCount: cases,
     numbers: numbers.map((a) => (a === undefined || a.length === cases ? a : a.slice(0, cases))),
+    codes: codes.map((a) => (a === undefined || a.length === cases ? a : a.slice(0, cases))),
     strings: strings.map((a, k) => (a === undefined || a.length === cases * widths[k] ? a : a.slice(0, cases * widths[k])))
   })
   const midCase = (slot: number, what: string): never => {
@@ -123,7 +160,16 @@ export const readCases = (bytes: Uint8Array, variables: ReadonlyArray<SavVariabl
       if (pos + caseBytes > end) midCase(Math.floor((end - pos) / 8), "")
       if (cases === capacity) grow()
       for (let j = 0; j < slotCount; j++, pos += 8) {
-        if (kind[j] === NUMERIC) {
+        const slotKind = kind[j]
+        if (slotKind === CODE) {
+          const v = view.getFloat64(pos, little)
+          if (v === sysmis) codeBySlot[j][cases] = SYSTEM_MISSING
+          else if (Number.isInteger(v) && v >= -MAX_CODE && v <= MAX_CODE) codeBySlot[j][cases] = v
+          else {
+            demote(j)
+            numberBySlot[j][cases] = v
+          }
+        } else if (slotKind === NUMERIC) {
           const v = view.getFloat64(pos, little)
           numberBySlot[j][cases] = v === sysmis ? NaN : v
         } else {
@@ -159,7 +205,21 @@ export const readCases = (bytes: Uint8Array, variables: ReadonlyArray<SavVariabl
       }
       // Grow only once a case has really begun, so a file that fills the buffer exactly is not copied.
       if (j === 0 && cases === capacity) grow()
-      if (kind[j] === NUMERIC) {
+      const slotKind = kind[j]
+      if (slotKind === CODE) {
+        if (code < 252) codeBySlot[j][cases] = code - bias
+        else if (code === 253) {
+          if (pos + 8 > end) midCase(j, "")
+          const v = view.getFloat64(pos, little)
+          pos += 8
+          if (v === sysmis) codeBySlot[j][cases] = SYSTEM_MISSING
+          else if (Number.isInteger(v) && v >= -MAX_CODE && v <= MAX_CODE) codeBySlot[j][cases] = v
+          else {
+            demote(j)
+            numberBySlot[j][cases] = v
+          }
+        } else codeBySlot[j][cases] = SYSTEM_MISSING
+      } else if (slotKind === NUMERIC) {
         let v: number
         if (code === 253) {
           if (pos + 8 > end) midCase(j, "")

@@ -93,7 +93,13 @@ const readSavOrThrow = (bytes: Uint8Array, options: SavReadOptions): Either.Eith
   const mrSets: Array<SavMrSet> = dictionary.extensions.filter((e) => e.subtype === 7 || e.subtype === 19).flatMap((e) => parseMrSets(e, text))
 
   const stream = dictionary.zlib ? inflateZsav(bytes, dictionary.dataOffset, dictionary.little) : bytes
+  const forced = new Set(options.numericColumns ?? [])
+  // Without a codebook to check against, labelled and nominal/ordinal variables are read straight into Int32
+  // codes (falling back to numbers if a value is not an integer code).
+  const normalBias = Number.isInteger(dictionary.bias) && Math.abs(dictionary.bias) <= 1e6
+  const asCodes = variables.map((v) => options.codebook === undefined && normalBias && v.width === 0 && !forced.has(v.name) && looksCoded(v))
   const cases = readCases(stream, variables, {
+    asCodes,
     start: dictionary.zlib ? 0 : dictionary.dataOffset,
     compressed: dictionary.compression !== 0,
     bias: dictionary.bias,
@@ -127,18 +133,24 @@ const readSavOrThrow = (bytes: Uint8Array, options: SavReadOptions): Either.Eith
   const weightVariable = weightRecord === undefined ? undefined : variables.find((v) => v.segments[0].slot === weightRecord.slot)?.name
   const numericVars = variables.map((v, k) => ({ v, values: cases.numbers[k] })).filter((x): x is { v: SavVariable; values: Float64Array } => x.values !== undefined)
   const problems = new ProblemCollector(options.maxProblems)
-  const forced = new Set(options.numericColumns ?? [])
   const columns: Array<Column> = []
   const codeColumns = new Set<string>()
 
   if (options.codebook === undefined) {
-    for (const { v, values } of numericVars) {
-      const labelled = v.valueLabels.length > 0 || v.measure === "nominal" || v.measure === "ordinal"
-      if (!forced.has(v.name) && labelled && integral(values)) {
-        columns.push({ name: v.name, type: "codes", values: toCodes(values) })
+    // Columns in file order: codes read as such, then numbers that turn out to be integer codes.
+    variables.forEach((v, k) => {
+      const codes = cases.codes[k]
+      const values = cases.numbers[k]
+      if (codes !== undefined) {
+        columns.push({ name: v.name, type: "codes", values: codes })
         codeColumns.add(v.name)
-      } else columns.push({ name: v.name, type: "numeric", values })
-    }
+      } else if (values !== undefined) {
+        if (!forced.has(v.name) && looksCoded(v) && integral(values)) {
+          columns.push({ name: v.name, type: "codes", values: toCodes(values) })
+          codeColumns.add(v.name)
+        } else columns.push({ name: v.name, type: "numeric", values })
+      }
+    })
   } else {
     const plan = planColumns(numericVars.map((x) => x.v.name), { fileName: file, codebook: options.codebook, ...(options.numericColumns !== undefined ? { numericColumns: options.numericColumns } : {}) })
     plan.problems.forEach((p) => problems.add(p))
@@ -187,6 +199,8 @@ const readSavOrThrow = (bytes: Uint8Array, options: SavReadOptions): Either.Eith
     warnings
   })
 }
+
+const looksCoded = (v: SavVariable): boolean => v.valueLabels.length > 0 || v.measure === "nominal" || v.measure === "ordinal"
 
 const integral = (values: Float64Array): boolean => {
   for (let i = 0; i < values.length; i++) {
