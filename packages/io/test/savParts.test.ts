@@ -96,3 +96,19 @@ describe("reading labelled variables as codes", () => {
     }
   })
 })
+
+describe("the encoding of a file without an encoding record", () => {
+  it("falls back to the code page of the machine integer record (1258 -> windows-1258)", () => {
+    const bytes = new Uint8Array(readFileSync(new URL("./fixtures/sav/survey-cp1258-bytecode.sav", import.meta.url)))
+    const view = new DataView(bytes.buffer)
+    const original = Either.getOrThrow(readSav(bytes, { fileName: "a.sav" }))
+    let at = 176
+    while (!(view.getInt32(at, true) === 7 && view.getInt32(at + 4, true) === 20)) at += 4
+    view.setInt32(at + 4, 98, true) // the encoding record becomes an unknown one
+    const fallback = Either.getOrThrow(readSav(bytes, { fileName: "b.sav" }))
+    expect(fallback.file.encoding).toBe("windows-1258")
+    expect(fallback.warnings[0].message).toBe(`b.sav: extension record subtype 98 at byte ${at} skipped (not one danvan reads)`)
+    expect(fallback.codebook.variables.map((v) => v.label)).toEqual(original.codebook.variables.map((v) => v.label))
+    expect(fallback.textColumns).toEqual(original.textColumns)
+  })
+})

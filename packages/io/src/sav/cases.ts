@@ -82,8 +82,9 @@ export const readCases = (bytes: Uint8Array, variables: ReadonlyArray<SavVariabl
   const { start, compressed, bias, little, sysmis, where } = options
   const end = bytes.length
   const dataBytes = Math.max(0, end - start)
-  // Never trust the declared count for allocation: a case needs at least one byte per slot compressed, 8 raw.
-  const maxCases = Math.floor(compressed ? dataBytes : dataBytes / (8 * slotCount)) + 1
+  // Never trust the declared count for allocation: a compressed case needs at least one command byte per
+  // slot, an uncompressed one 8 bytes per slot.
+  const maxCases = Math.floor(compressed ? dataBytes / slotCount : dataBytes / (8 * slotCount)) + 1
   let capacity = Math.max(16, Math.min(options.declaredCases >= 0 ? options.declaredCases : 1024, maxCases))
   let numbers: Array<Float64Array | undefined> = variables.map((v, k) => (v.width === 0 && options.asCodes?.[k] !== true ? new Float64Array(capacity) : undefined))
   let codes: Array<Int32Array | undefined> = variables.map((v, k) => (v.width === 0 && options.asCodes?.[k] === true ? new Int32Array(capacity) : undefined))
