@@ -37,7 +37,16 @@ COMPUTE ten_don_vi = 'Quận Hoàn Kiếm'.
 ELSE.
 COMPUTE ten_don_vi = 'Xã Đông Hưng'.
 END IF.
-RECODE id (1 THRU 60 = 'Hà Nội') (61 THRU 140 = 'Hồ Chí Minh') (ELSE = 'Khác') INTO tinh.
+* COMPUTE, not RECODE: PSPP 1.6 stores RECODE's (and VALUE LABELS') string literals unconverted in a
+* windows-1258 dictionary, so in survey-cp1258 the labelled values of tinh are UTF-8 bytes (PSPP lists them
+* as mojibake, and so does our reader).
+DO IF (id <= 60).
+COMPUTE tinh = 'Hà Nội'.
+ELSE IF (id <= 140).
+COMPUTE tinh = 'Hồ Chí Minh'.
+ELSE.
+COMPUTE tinh = 'Khác'.
+END IF.
 * 400 bytes in UTF-8: multi-byte letters straddle the 8-byte slots and the 255-byte segment boundary.
 DO IF (MOD(id, 25) = 0).
 COMPUTE ghi_chu_dai = CONCAT('Ý kiến số ', LTRIM(STRING(id, F4.0)), ': ').
