@@ -25,7 +25,12 @@ export const sheet = Options.text("sheet").pipe(
   Options.optional
 )
 
-/** `--data` of every data command: the description names the formats readDataFile dispatches on. */
+/**
+ * `--data` of every data command: the description names the formats readDataFile dispatches on.
+ *
+ * @example
+ * const data = dataFile("The items are 0/1 columns.").pipe(Options.optional)
+ */
 export const dataFile = (what: string) =>
   Options.file("data").pipe(
     Options.withDescription(

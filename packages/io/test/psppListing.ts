@@ -1,6 +1,9 @@
 /**
  * PSPP's CSV output (`pspp -o listing.csv`) split into its tables: each starts with a `Table: NAME` line and
  * ends at a blank line; cells follow RFC 4180 (quoted cells may hold commas, quotes and line breaks).
+ *
+ * @example
+ * parsePsppListing("Table: File Label\nLabel,Khảo sát\n").get("File Label") // [["Label", "Khảo sát"]]
  */
 export const parsePsppListing = (text: string): Map<string, Array<Array<string>>> => {
   const tables = new Map<string, Array<Array<string>>>()
@@ -44,7 +47,12 @@ const parseCsv = (text: string): Array<Array<string>> => {
   return rows
 }
 
-/** A number as PSPP lists it with `decimals` places: `.625`, `-.5`, `1.000`, `.` for system-missing. */
+/**
+ * A number as PSPP lists it with `decimals` places: `.625`, `-.5`, `1.000`, `.` for system-missing.
+ *
+ * @example
+ * psppNumber(0.625, 3) // ".625"
+ */
 export const psppNumber = (x: number, decimals: number): string => {
   if (Number.isNaN(x)) return "."
   const s = x.toFixed(decimals)

@@ -25,7 +25,12 @@ export const runCodebookShow = (args: ShowArgs) =>
 
 export type FromArgs = Command.Command.ParseConfig<typeof fromOptions>
 
-/** `codebook from FILE.sav [--out C.json]`: the file's dictionary as a codebook file. */
+/**
+ * `codebook from FILE.sav [--out C.json]`: the file's dictionary as a codebook file.
+ *
+ * @example
+ * yield* runCodebookFrom({ file: "survey.sav", out: Option.some("survey.codebook.json") })
+ */
 export const runCodebookFrom = (args: FromArgs) =>
   Effect.gen(function* () {
     const read = yield* readDataFile(args.file)

@@ -28,6 +28,10 @@ export const reportWarnings = (warnings: ReadonlyArray<IoWarning>) =>
  * Reads `--data` by its extension (CSV, .xlsx with `--sheet`, SPSS .sav/.zsav), checked against the codebook
  * when there is one (the `--weight` column as numbers), and reports the reader's warnings on stderr. The
  * result's `codebook` is the one to analyse with: `--codebook`, else a .sav file's own dictionary.
+ *
+ * @example
+ * const read = yield* readData("survey.sav", undefined, "weight")
+ * yield* crosstab(read.dataset, read.codebook, "level", "q1")
  */
 export const readData = (path: string, codebook: Codebook | undefined, weight: string | undefined, sheet: Option.Option<string> = Option.none()) =>
   readDataFile(path, {
