@@ -48,7 +48,7 @@ describe("readXlsx", () => {
     expect(Either.getOrThrow(await read(bytes, { sheet: "Dữ liệu" })).dataset.rowCount).toBe(2)
     const bad = await read(bytes, { sheet: "Data" })
     expect(Either.isLeft(bad) && bad.left.message).toBe(
-      'data file survey.xlsx: 1 problem, nothing was read:\n  row 0: no sheet named "Data" — expected one of the sheets "Notes", "Dữ liệu"'
+      'data file survey.xlsx: 1 problem, nothing was read:\n  no sheet named "Data" — expected one of the sheets "Notes", "Dữ liệu"'
     )
   })
 
