@@ -62,7 +62,7 @@ export const runReport = (args: ReportArgs) =>
       const codebook = yield* loadCodebook(codebookRef)
       yield* checkPlanNames(plan, codebook, planRef)
       const dataFile = Option.getOrElse(args.data, () => "")
-      const read = yield* readData(dataFile, codebook, undefined)
+      const read = yield* readData(dataFile, codebook, undefined, args.sheet)
       const result = yield* runPlan(read.dataset, codebook, plan, { source: planRef })
       doc = Report.buildPlanReport(result, { ...options, dataFile })
       results = result
