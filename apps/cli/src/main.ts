@@ -38,7 +38,7 @@ const cli = Command.run(root, { name: "danvan", version: VERSION, footer })
 const SYNOPSIS: Readonly<Record<string, string>> = {
   "": "danvan <crosstab|frequencies|codebook|replicate|report|rate|mr|likert|synth> [options]   (danvan --help)",
   report:
-    "danvan report (--data FILE.csv --codebook FILE|ID --plan FILE|ID | hcmc-2024|TABLES.json) --out report.html|.xlsx|.md|.csv|.json [--lang en|vi] [--decimal comma|point] [--suppress-below K]",
+    "danvan report (--data FILE.csv|.xlsx|.sav [--sheet NAME] --codebook FILE|ID --plan FILE|ID | hcmc-2024|TABLES.json) --out report.html|.xlsx|.md|.csv|.json [--lang en|vi] [--decimal comma|point] [--suppress-below K]",
   crosstab:
     'danvan crosstab (--counts "66,209,35;158,177,41" | --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --row VAR --col VAR) [--missing VAR=CODE[,CODE...]]... [--codebook FILE|ID] [--weight VAR] [--format text|json|csv|md] [--lang en|vi]',
   frequencies: "danvan frequencies --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] [--codebook FILE|ID] [--weight VAR] [--missing VAR=CODE[,CODE...]]... [--format text|json|csv|md] [--lang en|vi] VAR...",
