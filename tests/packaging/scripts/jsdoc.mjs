@@ -87,6 +87,10 @@ export const formatMissing = (missing) => missing.map((m) => `${m.file}:${m.line
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { entries, functions, missing } = undocumentedFunctions()
+  if (process.argv.includes("--json")) {
+    console.log(JSON.stringify({ entries, functions, missing }))
+    process.exit(0)
+  }
   for (const line of formatMissing(missing)) console.log(line)
   console.log(`${functions} exported functions in ${entries} entry points, ${missing.length} without a doc comment or @example`)
   process.exit(missing.length > 0 ? 1 : 0)

@@ -1,10 +1,14 @@
 // Shared by the packaging tests (test/*.test.ts) and `pnpm release:dry` (scripts/pack-check.mjs).
 // Everything is discovered: a published package is any package under packages/* whose package.json is not
 // "private", so a new package is packed, linted and install-tested without touching this file.
-import { execFileSync, spawnSync } from "node:child_process"
+import { execFile } from "node:child_process"
 import { existsSync, readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
+import { promisify } from "node:util"
 import { fileURLToPath } from "node:url"
+
+// Everything that runs a process is asynchronous: a test worker blocked for minutes misses vitest's RPC heartbeat.
+const run = promisify(execFile)
 
 export const repoRoot = fileURLToPath(new URL("../../../", import.meta.url))
 
@@ -29,15 +33,27 @@ const pnpm = () => {
   return /pnpm/.test(execPath) ? [process.execPath, [execPath]] : ["npx", ["--yes", "pnpm@10"]]
 }
 
+/**
+ * Builds every published package (turbo: a cache hit when nothing changed). The packaging tests build for
+ * themselves rather than list the packages as workspace dependencies, so a new package needs no entry here.
+ */
+export const buildAll = async () => {
+  const [cmd, prefix] = pnpm()
+  await run(cmd, [...prefix, "exec", "turbo", "run", "build", "--filter=./packages/*", "--output-logs=errors-only"], { cwd: repoRoot, maxBuffer: 64 << 20 })
+}
+
 /** `pnpm pack` of every published package (built beforehand) into `dest`: `[{ ...package, tarball }]`. */
-export const packAll = (dest) =>
-  publishedPackages().map((p) => {
+export const packAll = async (dest) => {
+  const packed = []
+  for (const p of publishedPackages()) {
     const [cmd, prefix] = pnpm()
-    const out = execFileSync(cmd, [...prefix, "pack", "--pack-destination", dest], { cwd: p.dir, encoding: "utf8" })
+    const { stdout: out } = await run(cmd, [...prefix, "pack", "--pack-destination", dest], { cwd: p.dir, maxBuffer: 64 << 20 })
     const tarball = out.trim().split("\n").map((l) => l.trim()).reverse().find((l) => l.endsWith(".tgz"))
     if (tarball === undefined || !existsSync(tarball)) throw new Error(`pnpm pack in ${p.relDir} printed no tarball:\n${out}`)
-    return { ...p, tarball }
-  })
+    packed.push({ ...p, tarball })
+  }
+  return packed
+}
 
 /** publint on a packed tarball: every message as `{ type, text }` (type error | warning | suggestion). */
 export const publintTarball = async (tarball) => {
@@ -52,17 +68,18 @@ export const publintTarball = async (tarball) => {
 const ESM_ONLY_IGNORED = new Set(["node10", "node16-cjs"])
 
 /** arethetypeswrong (profile esm-only) on a packed tarball: the problems that count, as text, and the exit code. */
-export const attwTarball = (tarball) => {
+export const attwTarball = async (tarball) => {
   const bin = fileURLToPath(new URL("../node_modules/@arethetypeswrong/cli/dist/index.js", import.meta.url))
-  const run = spawnSync(process.execPath, [bin, tarball, "--profile", "esm-only", "--format", "json"], { encoding: "utf8" })
+  const result = await run(process.execPath, [bin, tarball, "--profile", "esm-only", "--format", "json"], { maxBuffer: 64 << 20 })
+    .then((r) => ({ ...r, status: 0 }), (e) => ({ stdout: e.stdout ?? "", stderr: e.stderr ?? String(e), status: e.code ?? 1 }))
   let problems = []
   try {
-    const json = JSON.parse(run.stdout)
+    const json = JSON.parse(result.stdout)
     problems = Object.values(json.problems ?? {}).flat()
       .filter((p) => !ESM_ONLY_IGNORED.has(p.resolutionKind))
       .map((p) => `${p.kind} at "${p.entrypoint ?? ""}" (${p.resolutionKind ?? "any resolution"})`)
   } catch {
-    problems = [`attw printed no JSON (exit ${run.status}): ${run.stderr || run.stdout}`]
+    problems = [`attw printed no JSON (exit ${result.status}): ${result.stderr || result.stdout}`]
   }
-  return { status: run.status, problems }
+  return { status: result.status, problems }
 }

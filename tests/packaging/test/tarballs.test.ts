@@ -1,11 +1,12 @@
-import { execFileSync, spawnSync } from "node:child_process"
+import { execFile } from "node:child_process"
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
+import { promisify } from "node:util"
 import ts from "typescript"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { attwTarball, packAll, publintTarball, repoRoot } from "../scripts/lib.mjs"
+import { attwTarball, buildAll, packAll, publintTarball, repoRoot } from "../scripts/lib.mjs"
 import { importsPackage, readmeExamples, relativeImports } from "./examples.js"
 
 /**
@@ -23,12 +24,19 @@ const specifier = (p: Packed, subpath: string) => (subpath === "." ? p.name : `$
 const entries = () => packed.flatMap((p) => subpaths(p).map((s) => ({ p, subpath: s, spec: specifier(p, s) })))
 const examples = () =>
   packed.flatMap((p) => readmeExamples(readFileSync(join(p.dir, "README.md"), "utf8")).map((code, i) => ({ p, code, file: `${p.relDir.split("/").pop()}-${i + 1}` })))
-const node = (args: Array<string>) => spawnSync(process.execPath, args, { cwd: app, encoding: "utf8" })
+// asynchronous only: a worker blocked on a long synchronous child process misses vitest's RPC heartbeat
+const exec = (cmd: string, args: Array<string>, cwd?: string) =>
+  promisify(execFile)(cmd, args, { cwd, maxBuffer: 64 << 20 }).then(
+    (r) => ({ status: 0, stdout: r.stdout, stderr: r.stderr }),
+    (e) => ({ status: typeof e.code === "number" ? e.code : 1, stdout: String(e.stdout ?? ""), stderr: String(e.stderr ?? e.message) })
+  )
+const node = (args: Array<string>) => exec(process.execPath, args, app)
 
-beforeAll(() => {
+beforeAll(async () => {
+  await buildAll()
   work = mkdtempSync(join(tmpdir(), "danvan-install-"))
   mkdirSync(join(work, "tarballs"))
-  packed = packAll(join(work, "tarballs"))
+  packed = await packAll(join(work, "tarballs"))
   app = join(work, "app")
   mkdirSync(app)
   const rootDev = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")).devDependencies
@@ -41,7 +49,8 @@ beforeAll(() => {
   }
   writeFileSync(join(app, "package.json"), JSON.stringify({ name: "danvan-consumer", private: true, type: "module", dependencies }, null, 2))
   // one install for all checks; --prefer-offline reuses npm's cache, so a warm machine hardly touches the registry
-  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], { cwd: app, stdio: "pipe" })
+  const install = await exec("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], app)
+  if (install.status !== 0) throw new Error(`npm install of the tarballs failed:\n${install.stderr}`)
 
   for (const { file, code } of examples()) {
     mkdirSync(join(app, "examples"), { recursive: true })
@@ -68,17 +77,17 @@ describe("packed tarballs", () => {
     }
   })
 
-  it("arethetypeswrong (profile esm-only): no problems", () => {
+  it("arethetypeswrong (profile esm-only): no problems", async () => {
     for (const p of packed) {
-      const { status, problems } = attwTarball(p.tarball)
+      const { status, problems } = await attwTarball(p.tarball)
       expect(problems.map((x: string) => `${p.name}: ${x}`)).toEqual([])
       expect(status, `${p.name}: attw exit code`).toBe(0)
     }
   })
 
-  it("hold dist, README, CHANGELOG, LICENSE and package.json, and no sources or tests", () => {
+  it("hold dist, README, CHANGELOG, LICENSE and package.json, and no sources or tests", async () => {
     for (const p of packed) {
-      const files = execFileSync("tar", ["-tzf", p.tarball], { encoding: "utf8" }).trim().split("\n").map((f) => f.replace(/^package\//, ""))
+      const files = (await exec("tar", ["-tzf", p.tarball])).stdout.trim().split("\n").map((f) => f.replace(/^package\//, ""))
       expect(files, p.name).toEqual(expect.arrayContaining(["package.json", "README.md", "CHANGELOG.md", "LICENSE", "dist/index.js", "dist/index.d.ts", "dist/index.js.map"]))
       expect(files.filter((f) => /^(src|test|scripts)\//.test(f) || f.endsWith(".test.ts")), p.name).toEqual([])
     }
@@ -86,24 +95,24 @@ describe("packed tarballs", () => {
 })
 
 describe("installed from the tarballs with npm", () => {
-  it("every entry point imports from ESM", () => {
-    const run = node(["import-all.mjs"])
+  it("every entry point imports from ESM", async () => {
+    const run = await node(["import-all.mjs"])
     expect(run.stderr).toBe("")
     const keys = JSON.parse(run.stdout)
     for (const e of entries()) expect(keys[e.spec].length, `${e.spec} exports nothing`).toBeGreaterThan(0)
   })
 
-  it("every README example runs as written", () => {
+  it("every README example runs as written", async () => {
     expect(examples().length).toBeGreaterThanOrEqual(packed.length)
     for (const { file } of examples()) {
-      const run = node([join("examples", `${file}.mjs`)])
+      const run = await node([join("examples", `${file}.mjs`)])
       expect(run.status, `examples/${file}.ts failed:\n${run.stderr}`).toBe(0)
       expect(run.stderr, `examples/${file}.ts`).not.toMatch(/\n\s+at /) // no stack trace
     }
   })
 
-  it("every entry point require()s from CommonJS on this Node (require(esm)), with the same exports", () => {
-    const run = node(["require-all.cjs"])
+  it("every entry point require()s from CommonJS on this Node (require(esm)), with the same exports", async () => {
+    const run = await node(["require-all.cjs"])
     expect(run.status, run.stderr).toBe(0)
     // Node 20.19+ loads ESM with require() unflagged; a require from outside node_modules may print one
     // ExperimentalWarning, which is all stderr may hold.
@@ -111,11 +120,11 @@ describe("installed from the tarballs with npm", () => {
     expect(stderr).toEqual([])
     const required = JSON.parse(run.stdout)
     expect(required.requireModule).toBe(true)
-    const imported = JSON.parse(node(["import-all.mjs"]).stdout)
+    const imported = JSON.parse((await node(["import-all.mjs"])).stdout)
     for (const e of entries()) expect(required[e.spec], e.spec).toEqual(imported[e.spec])
   })
 
-  it.each(["bundler", "node16"] as const)("type-checks a TypeScript consumer (README examples + every entry) with moduleResolution %s", (resolution) => {
+  it.each(["bundler", "node16"] as const)("type-checks a TypeScript consumer (README examples + every entry) with moduleResolution %s", async (resolution) => {
     const module = resolution === "bundler" ? "preserve" : "node16"
     const tsconfig = `tsconfig.${resolution}.json`
     writeFileSync(join(app, tsconfig), JSON.stringify({
@@ -126,7 +135,7 @@ describe("installed from the tarballs with npm", () => {
       include: ["examples/*.ts", "consumer/*.ts"]
     }, null, 2))
     const tsc = join(dirname(createRequire(import.meta.url).resolve("typescript/package.json")), "bin", "tsc")
-    const run = spawnSync(process.execPath, [tsc, "-p", tsconfig], { cwd: app, encoding: "utf8" })
+    const run = await exec(process.execPath, [tsc, "-p", tsconfig], app)
     expect(run.stdout + run.stderr).toBe("")
     expect(run.status).toBe(0)
   })
