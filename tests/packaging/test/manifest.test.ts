@@ -66,6 +66,14 @@ describe("the workspace", () => {
     expect(packages.map((p) => p.name)).toEqual(expect.arrayContaining(["@danvan/domain", "@danvan/stats", "@danvan/io", "@danvan/analysis"]))
   })
 
+  it("links the generated API reference and the new-package checklist from the README", () => {
+    const readme = readFileSync(join(repoRoot, "README.md"), "utf8")
+    expect(readme).toContain("(docs/api/README.md)")
+    expect(readme).toContain("(CONTRIBUTING.md)")
+    expect(existsSync(join(repoRoot, "docs", "api", "README.md"))).toBe(true)
+    expect(existsSync(join(repoRoot, "CONTRIBUTING.md"))).toBe(true)
+  })
+
   it("has a release script and changesets that never version private packages", () => {
     expect(rootManifest.scripts.release).toMatch(/changeset publish/)
     const config = JSON.parse(readFileSync(join(repoRoot, ".changeset", "config.json"), "utf8"))
