@@ -1,4 +1,6 @@
 import fc from "fast-check"
+import ts from "typescript"
+import { fileURLToPath } from "node:url"
 import * as E from "fp-ts/lib/Either.js"
 import { concatAll } from "fp-ts/lib/Monoid.js"
 import { describe, expect, it } from "vitest"
@@ -105,5 +107,54 @@ describe("Either wrappers", () => {
     })
     expect(boom(0)).toEqual(E.right(0))
     expect(() => boom(1)).toThrow(TypeError)
+  })
+})
+
+describe("Either wrappers of the multiple-response, Likert, measure and adjustment functions", () => {
+  const data = {
+    groups: Int32Array.from([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2]),
+    groupCount: 3,
+    items: [Uint8Array.from([1, 0, 1, 1, 0, 0, 1, 0, 1, 1, 1, 1]), Uint8Array.from([0, 1, 1, 0, 1, 0, 0, 0, 1, 1, 0, 1])]
+  }
+  const leftCode = (e: E.Either<core.StatsInputError, unknown>) => (E.isLeft(e) ? e.left.code : "right")
+
+  it("return Right with the core result", () => {
+    const table = core.fromMatrix([[10, 20], [30, 40]])
+    expect(fp.phi(table)).toEqual(E.right(core.phi(table)))
+    expect(fp.kendallTauB(table)).toEqual(E.right(core.kendallTauB(table)))
+    expect(fp.lowExpectedCounts(table)).toEqual(E.right(core.lowExpectedCounts(table)))
+    expect(fp.holm([0.01, 0.04, 0.03])).toEqual(E.right(core.holm([0.01, 0.04, 0.03])))
+    expect(fp.mmiRaoScott2(data)).toEqual(E.right(core.mmiRaoScott2(data)))
+    expect(fp.perItemTests(data)).toEqual(E.right(core.perItemTests(data)))
+    expect(fp.kruskalWallis(Float64Array.of(1, 2, 2, 3, 3, 3), Int32Array.of(0, 0, 1, 1, 2, 2), 3))
+      .toEqual(E.right(core.kruskalWallis(Float64Array.of(1, 2, 2, 3, 3, 3), Int32Array.of(0, 0, 1, 1, 2, 2), 3)))
+  })
+
+  it("return Left for bad input", () => {
+    expect(leftCode(fp.phi(core.fromMatrix([[1, 0], [2, 0]])))).not.toBe("right")
+    expect(leftCode(fp.bonferroni([0.01, 2]))).toBe("BAD_OPTION")
+    expect(leftCode(fp.cronbachAlpha([Float64Array.of(1, 2, 3)]))).toBe("BAD_DIMENSIONS")
+    expect(leftCode(fp.kruskalWallis(Float64Array.of(1, 2), Int32Array.of(0), 2))).toBe("BAD_DIMENSIONS")
+    expect(leftCode(fp.multipleResponseTable({ ...data, items: [Uint8Array.from([2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])] }))).toBe("BAD_CODE")
+    expect(leftCode(fp.mmiBootstrap(data, { B: -1 }))).toBe("BAD_OPTION")
+    expect(leftCode(fp.netDifficulty([-1, 2, 3], [0], [2]))).toBe("BAD_OPTION")
+  })
+
+  // Drift guard: a function added to the main entry with `@throws StatsInputError` in its doc comment needs its
+  // Either version here (one line: `export const f = tryStats(core.f)` with a doc comment). assert* helpers,
+  // which only validate, are left out.
+  it("cover every function of the main entry documented as throwing StatsInputError", () => {
+    const entry = fileURLToPath(new URL("../src/index.ts", import.meta.url))
+    const program = ts.createProgram([entry], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, noEmit: true, skipLibCheck: true })
+    const checker = program.getTypeChecker()
+    const throwing = checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(entry)!)!)
+      .filter((e) => {
+        const symbol = e.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(e) : e
+        return symbol.getJsDocTags(checker).some((t) => t.name === "throws" && ts.displayPartsToString(t.text).startsWith("StatsInputError"))
+      })
+      .map((e) => e.name)
+      .filter((name) => !name.startsWith("assert"))
+    expect(throwing.length).toBeGreaterThan(30)
+    expect(throwing.filter((name) => typeof (fp as Record<string, unknown>)[name] !== "function")).toEqual([])
   })
 })

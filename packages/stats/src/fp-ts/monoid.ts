@@ -1,3 +1,4 @@
+import * as E from "fp-ts/lib/Either.js"
 import type { Monoid } from "fp-ts/lib/Monoid.js"
 import { type ContingencyTable, StatsInputError } from "../ContingencyTable.js"
 
@@ -42,4 +43,26 @@ export const contingencyTableMonoid = (rows: number, cols: number): Monoid<Conti
       return { rows, cols, counts }
     }
   }
+}
+
+/**
+ * Merges the tables counted on separate shards into one, checking first that every table has the same shape
+ * (the same categories in the same order are the caller's business): `Left` with `BAD_DIMENSIONS` naming the
+ * first table that differs, or for an empty list.
+ *
+ * @param tables - one table per shard, at least one
+ * @example
+ * mergeShards([fromMatrix([[1, 2], [3, 4]]), fromMatrix([[5, 6], [7, 8]])])
+ * // Right({ rows: 2, cols: 2, counts: Float64Array [6, 8, 10, 12] })
+ */
+export const mergeShards = (tables: ReadonlyArray<ContingencyTable>): E.Either<StatsInputError, ContingencyTable> => {
+  if (tables.length === 0) return E.left(new StatsInputError("EMPTY_TABLE", "there are no shard tables to merge"))
+  const { rows, cols } = tables[0]
+  const odd = tables.findIndex((t) => t.rows !== rows || t.cols !== cols)
+  if (odd >= 0) {
+    const t = tables[odd]
+    return E.left(new StatsInputError("BAD_DIMENSIONS", `shard ${odd + 1} is a ${t.rows} x ${t.cols} table but shard 1 is ${rows} x ${cols}`))
+  }
+  const M = contingencyTableMonoid(rows, cols)
+  return E.right(tables.reduce(M.concat, M.empty))
 }
