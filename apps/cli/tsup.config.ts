@@ -6,8 +6,13 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: "node20",
-  banner: { js: "#!/usr/bin/env node" },
+  // The createRequire line lets bundled CommonJS dependencies of the HTTP server (ws, better-sqlite3's
+  // loader) call require() for Node built-ins from ESM chunks.
+  banner: { js: '#!/usr/bin/env node\nimport { createRequire as __danvanCreateRequire } from "node:module";\nconst require = __danvanCreateRequire(import.meta.url);' },
   // One self-contained bundle (dependencies included, split into lazily loaded chunks): `danvan --help`
   // starts in ~0.2 s instead of ~0.9 s spent resolving hundreds of ESM files of effect and @effect/cli.
-  noExternal: [/./]
+  noExternal: [/^(?!better-sqlite3(\/|$))/],
+  // better-sqlite3 (behind @danvan/api, loaded only by `serve` and `api-key`) is a native addon: it must be
+  // required from node_modules at run time, never bundled.
+  external: ["better-sqlite3"]
 })
