@@ -68,15 +68,15 @@ export const AnalysesLive = HttpApiBuilder.group(DanvanApi, "analyses", (handler
       Effect.gen(function* () {
         const body = yield* readJson(request, MultipleResponseRequest)
         yield* itemsOrSet(body)
-        const method = body.method ?? "bonferroni"
-        if (method !== "bootstrap" && (body.resamples !== undefined || body.seed !== undefined)) {
+        if (body.method !== "bootstrap" && (body.resamples !== undefined || body.seed !== undefined)) {
           return yield* Effect.fail(BadRequest.of("INVALID_BODY", "resamples and seed apply to method bootstrap only", { issues: [{ path: "$.method", message: "must be \"bootstrap\" with resamples or seed" }] }))
         }
         const { dataset, codebook } = yield* datasetOf(path.id)
         const items = body.items ?? (yield* fromEither(multipleResponseSet(codebook, body.set ?? ""))).items
         return yield* fromEither(
           multipleResponse(dataset, codebook, body.group, items, {
-            method,
+            // The analysis's own default method (rs2) applies when none is given, as in the CLI.
+            ...(body.method !== undefined ? { method: body.method } : {}),
             ...(body.resamples !== undefined ? { B: body.resamples } : {}),
             ...(body.seed !== undefined ? { seed: body.seed } : {}),
             ...missingOption(body.missing)
