@@ -3,7 +3,7 @@ import { HttpServerRequest } from "@effect/platform"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
-import * as Stream from "effect/Stream"
+import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequest"
 import { Config } from "./config.js"
 import { BadRequest, PayloadTooLarge } from "./errors.js"
 
@@ -22,23 +22,42 @@ export const readBody = (request: HttpServerRequest.HttpServerRequest) =>
     const { maxBodyBytes } = yield* Config
     const declared = Number(request.headers["content-length"])
     if (Number.isFinite(declared) && declared > maxBodyBytes) return yield* Effect.fail(tooLarge(maxBodyBytes))
-    const chunks: Array<Uint8Array> = []
-    let size = 0
-    yield* Stream.runForEach(request.stream, (chunk) => {
-      size += chunk.byteLength
-      if (size > maxBodyBytes) return Effect.fail(tooLarge(maxBodyBytes))
-      chunks.push(chunk)
-      return Effect.void
-    }).pipe(
-      Effect.catchTag("RequestError", (e) => Effect.fail(BadRequest.of("BODY_UNREADABLE", `the request body could not be read: ${e.message}`)))
-    )
-    const bytes = new Uint8Array(size)
-    let offset = 0
-    for (const c of chunks) {
-      bytes.set(c, offset)
-      offset += c.byteLength
-    }
-    return bytes
+    // Read from Node's request directly: on passing the limit it is paused, not destroyed, so the 413 can
+    // still be written on the same socket (the envelope middleware then closes the connection).
+    const incoming = NodeHttpServerRequest.toIncomingMessage(request)
+    return yield* Effect.async<Uint8Array, PayloadTooLarge | BadRequest>((resume) => {
+      const chunks: Array<Buffer> = []
+      let size = 0
+      const cleanup = () => {
+        incoming.off("data", onData)
+        incoming.off("end", onEnd)
+        incoming.off("error", onError)
+        incoming.off("aborted", onAborted)
+      }
+      const onData = (chunk: Buffer) => {
+        size += chunk.byteLength
+        if (size > maxBodyBytes) {
+          cleanup()
+          incoming.pause()
+          resume(Effect.fail(tooLarge(maxBodyBytes)))
+        } else chunks.push(chunk)
+      }
+      const onEnd = () => {
+        cleanup()
+        resume(Effect.succeed(new Uint8Array(Buffer.concat(chunks, size))))
+      }
+      const onError = (e: Error) => {
+        cleanup()
+        resume(Effect.fail(BadRequest.of("BODY_UNREADABLE", `the request body could not be read: ${e.message}`)))
+      }
+      const onAborted = () => onError(new Error("the client closed the connection"))
+      incoming.on("data", onData)
+      incoming.on("end", onEnd)
+      incoming.on("error", onError)
+      incoming.on("aborted", onAborted)
+      if (incoming.readableEnded) onEnd()
+      return Effect.sync(cleanup)
+    })
   })
 
 /**

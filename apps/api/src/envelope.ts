@@ -83,7 +83,9 @@ export const envelope = (app: HttpApp.Default): HttpApp.Default =>
           status: response.status,
           ms: Math.round((performance.now() - started) * 10) / 10
         })
-        return HttpServerResponse.setHeader(response, "x-request-id", requestId)
+        const withId = HttpServerResponse.setHeader(response, "x-request-id", requestId)
+        // A refused body may still be arriving: close the connection instead of reading the rest of it.
+        return response.status === 413 ? HttpServerResponse.setHeader(withId, "connection", "close") : withId
       })
     )
     return yield* app.pipe(
