@@ -1,6 +1,6 @@
 import { describeDataset } from "@danvan/analysis"
 import { readCsv } from "@danvan/io"
-import { FileSystem, HttpApiBuilder, Multipart, type HttpServerRequest } from "@effect/platform"
+import { HttpApiBuilder } from "@effect/platform"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
@@ -14,26 +14,24 @@ import { logEvent } from "../log.js"
 import type { DatasetMeta } from "../schemas.js"
 import { Store } from "../store.js"
 
-/** The CSV file of a multipart form: its `file` part (the only file part is accepted under any name). */
-const multipartFile = (request: HttpServerRequest.HttpServerRequest, limit: number) =>
+/**
+ * The CSV file of a multipart form: its `file` part (or its only file part). The body is read under the size
+ * limit first, then parsed with the platform's Fetch `Request.formData()`, so a truncated or malformed form is a
+ * 400 and never a request left waiting.
+ */
+const multipartFile = (bytes: Uint8Array, contentType: string) =>
   Effect.gen(function* () {
-    const fs = yield* FileSystem.FileSystem
-    const parts = yield* Multipart.withLimits(request.multipart, { maxFileSize: Option.some(FileSystem.Size(limit)), maxTotalSize: Option.some(FileSystem.Size(limit)) })
-    const files = Object.entries(parts).flatMap(([field, value]) =>
-      (typeof value === "string" ? [] : Array.from(value as ReadonlyArray<unknown>)).filter(Multipart.isPersistedFile).map((file) => ({ field, file }))
-    )
-    const chosen = files.find((f) => f.field === "file") ?? (files.length === 1 ? files[0] : undefined)
-    if (chosen === undefined) return yield* Effect.fail(BadRequest.of("MISSING_FILE", "the multipart form has no file part named \"file\""))
-    const bytes = yield* Effect.orDie(fs.readFile(chosen.file.path))
-    return { bytes, fileName: chosen.file.name }
-  }).pipe(
-    Effect.catchTag("MultipartError", (e): Effect.Effect<never, PayloadTooLarge | BadRequest> =>
-      e.reason === "FileTooLarge" || e.reason === "BodyTooLarge" || e.reason === "FieldTooLarge"
-        ? Effect.fail(PayloadTooLarge.of("BODY_TOO_LARGE", `the upload is larger than the limit of ${limit} bytes (DANVAN_MAX_BODY_MB)`, { limitBytes: limit }))
-        : Effect.fail(BadRequest.of("INVALID_MULTIPART", `the multipart form could not be read: ${e.reason}`))
-    ),
-    Effect.scoped
-  )
+    const form = yield* Effect.tryPromise({
+      try: () => new Request("http://localhost/", { method: "POST", headers: { "content-type": contentType }, body: bytes }).formData(),
+      catch: (e) => BadRequest.of("INVALID_MULTIPART", `the multipart form could not be read: ${e instanceof Error ? e.message : String(e)}`)
+    })
+    type Part = { readonly name: string; arrayBuffer(): Promise<ArrayBuffer> }
+    const files = [...form.entries()].filter((entry) => typeof entry[1] !== "string") as unknown as Array<[string, Part]>
+    const chosen = files.find(([field]) => field === "file") ?? (files.length === 1 ? files[0] : undefined)
+    if (chosen === undefined) return yield* Effect.fail(BadRequest.of("MISSING_FILE", 'the multipart form has no file part named "file"'))
+    const content = new Uint8Array(yield* Effect.promise(() => chosen[1].arrayBuffer()))
+    return { bytes: content, fileName: chosen[1].name === "" ? undefined : chosen[1].name }
+  })
 
 /** Upload (validated all-or-nothing, stored in one transaction), list, metadata, delete. */
 export const DatasetsLive = HttpApiBuilder.group(DanvanApi, "datasets", (handlers) =>
@@ -45,9 +43,8 @@ export const DatasetsLive = HttpApiBuilder.group(DanvanApi, "datasets", (handler
         const store = yield* Store
         const contentType = (request.headers["content-type"] ?? "").toLowerCase()
         const codebook = urlParams.codebook !== undefined ? yield* resolveCodebook(tenant.name, urlParams.codebook) : undefined
-        const upload = contentType.startsWith("multipart/form-data")
-          ? yield* multipartFile(request, config.maxBodyBytes)
-          : { bytes: yield* readBody(request), fileName: undefined }
+        const body = yield* readBody(request)
+        const upload = contentType.startsWith("multipart/form-data") ? yield* multipartFile(body, contentType) : { bytes: body, fileName: undefined }
         const name = urlParams.name ?? upload.fileName ?? "upload.csv"
         const read = readCsv(upload.bytes, {
           fileName: name,
