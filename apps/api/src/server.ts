@@ -43,9 +43,11 @@ export const serverLayer = (config: ServerConfig) => {
     Layer.provide(HttpApiBuilder.middlewareOpenApi({ path: "/openapi.json" })),
     Layer.provide(ApiLive),
     Layer.provide(AuthenticationLive),
+    Layer.provide(NodeHttpServer.layer(createServer, { port: config.port, host: config.host })),
+    // Built before the HTTP server and so released after it: on shutdown the server first stops listening and
+    // waits for in-flight requests, which still have their database.
     Layer.provide(storage),
-    Layer.provide(Layer.succeed(Config, config)),
-    Layer.provide(NodeHttpServer.layer(createServer, { port: config.port, host: config.host }))
+    Layer.provide(Layer.succeed(Config, config))
   )
 }
 
