@@ -11,7 +11,7 @@ const root = fileURLToPath(new URL(".", import.meta.url))
 export const sharedConfig = defineConfig({
   resolve: {
     alias: [
-      { find: /^@danvan\/(domain|stats|io|analysis)$/, replacement: `${root}packages/$1/src/index.ts` },
+      { find: /^@danvan\/(domain|stats|io|analysis|report)$/, replacement: `${root}packages/$1/src/index.ts` },
       { find: /^@danvan\/api$/, replacement: `${root}apps/api/src/index.ts` }
     ]
   },

@@ -11,7 +11,8 @@ export const USER_ERROR_TAGS: ReadonlySet<string> = new Set([
   "AnalysisError",
   "UnknownNameError",
   "PublishedTablesError",
-  "FileWriteError"
+  "FileWriteError",
+  "AnalysisPlanError"
 ])
 
 export const isUserError = (e: unknown): e is { readonly _tag: string; readonly message: string } =>

@@ -14,6 +14,7 @@ import { likert } from "./commands/likert.js"
 import { mr } from "./commands/mr.js"
 import { rate } from "./commands/rate.js"
 import { replicate } from "./commands/replicate.js"
+import { report } from "./commands/report.js"
 import { synth } from "./commands/synth.js"
 import { EXIT, isUserError, UsageError } from "./errors.js"
 import { stripAnsi } from "./render/width.js"
@@ -22,10 +23,10 @@ import { withColorPolicy, writeStderr } from "./terminal.js"
 export const VERSION: string = pkg.version
 
 const root = Command.make("danvan", {}, () =>
-  Effect.fail(new UsageError({ command: "", message: "missing command; expected one of: crosstab, frequencies, codebook, replicate, rate, mr, likert, synth, serve, api-key" }))
+  Effect.fail(new UsageError({ command: "", message: "missing command; expected one of: crosstab, frequencies, codebook, replicate, report, rate, mr, likert, synth, serve, api-key" }))
 ).pipe(
-  Command.withDescription("Survey tables for cadre questionnaires on mass mobilization work (công tác dân vận): SPSS-style CROSSTABS and FREQUENCIES with exact p-values, multiple-response sets, Likert scoring and re-checks of published tables, in English or Vietnamese."),
-  Command.withSubcommands([crosstab, frequencies, codebook, replicate, rate, mr, likert, synth, serve, apiKey])
+  Command.withDescription("Survey tables for cadre questionnaires on mass mobilization work (công tác dân vận): SPSS-style CROSSTABS and FREQUENCIES with exact p-values, multiple-response sets, Likert scoring and re-checks of published tables, and finished reports (HTML, XLSX, Markdown), in English or Vietnamese."),
+  Command.withSubcommands([crosstab, frequencies, codebook, replicate, report, rate, mr, likert, synth, serve, apiKey])
 )
 
 const footer = HelpDoc.p(
@@ -36,7 +37,9 @@ const cli = Command.run(root, { name: "danvan", version: VERSION, footer })
 
 /** One-line synopses, shown after a usage error. */
 const SYNOPSIS: Readonly<Record<string, string>> = {
-  "": "danvan <crosstab|frequencies|codebook|replicate|rate|mr|likert|synth|serve|api-key> [options]   (danvan --help)",
+  "": "danvan <crosstab|frequencies|codebook|replicate|report|rate|mr|likert|synth|serve|api-key> [options]   (danvan --help)",
+  report:
+    "danvan report (--data FILE.csv --codebook FILE|ID --plan FILE|ID | hcmc-2024|TABLES.json) --out report.html|.xlsx|.md|.csv|.json [--lang en|vi] [--decimal comma|point] [--suppress-below K]",
   serve: "danvan serve [--host HOST] [--port N] [--db FILE]",
   "api-key": "danvan api-key create --tenant NAME [--db FILE]",
   crosstab:

@@ -14,3 +14,5 @@ export type { LikertCell, LikertGroupCell, LikertItemResult, LikertOptions, Like
 export { multipleResponseSet } from "./sets.js"
 export { describeDataset } from "./describe.js"
 export type { ColumnSummary } from "./describe.js"
+export { runPlan } from "./runPlan.js"
+export type { PlanResult, PlanSectionResult, RunPlanOptions } from "./runPlan.js"

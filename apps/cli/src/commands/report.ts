@@ -1,0 +1,43 @@
+import * as Args from "@effect/cli/Args"
+import * as Command from "@effect/cli/Command"
+import * as Options from "@effect/cli/Options"
+import * as Effect from "effect/Effect"
+import * as flags from "../flags.js"
+
+export const reportOptions = {
+  published: Args.text({ name: "TABLES" }).pipe(
+    Args.withDescription("Published tables instead of data: a built-in id (hcmc-2024, the paper's Tables 1-4) or a JSON file in that format."),
+    Args.optional
+  ),
+  data: Options.file("data").pipe(Options.withDescription("CSV data file, one respondent per line (with --codebook and --plan)."), Options.optional),
+  codebook: flags.codebook,
+  plan: Options.text("plan").pipe(
+    Options.withDescription("Analysis plan: a built-in id (hcmc-2024: respondent profile and the paper's Tables 1-4) or a plan JSON file."),
+    Options.optional
+  ),
+  out: Options.text("out").pipe(Options.withDescription("The report file to write; its extension picks the format (.html, .xlsx, .md, .csv, .json).")),
+  format: Options.choice("format", ["html", "xlsx", "md", "csv", "json"]).pipe(
+    Options.withDescription("The format, when the --out extension does not say it."),
+    Options.optional
+  ),
+  lang: flags.lang,
+  decimal: Options.choice("decimal", ["comma", "point"]).pipe(
+    Options.withDescription("Decimal separator in the report's text: comma (default for --lang vi, 41,03) or point (default for en)."),
+    Options.optional
+  ),
+  suppressBelow: Options.integer("suppress-below").pipe(
+    Options.withDescription("Disclosure control: hide counts below K (K >= 1), with secondary suppression so totals cannot reveal them."),
+    Options.optional
+  )
+}
+
+export const report = Command.make("report", reportOptions, (args) =>
+  Effect.flatMap(
+    Effect.promise(() => import("../run/report.js")),
+    (m) => m.runReport(args)
+  )
+).pipe(
+  Command.withDescription(
+    "Write a finished report (HTML with charts, XLSX, Markdown, CSV or JSON) in Vietnamese or English: the tables of an analysis plan run on respondent data (--data --codebook --plan), or the re-analysis of published tables (danvan report hcmc-2024), with APA sentences and optional disclosure control."
+  )
+)

@@ -1,0 +1,136 @@
+import type { AnalysisPlan, BilingualLabel, Codebook, Dataset, PlanSection } from "@danvan/domain"
+import { checkPlanNames, columnNames, getColumn } from "@danvan/domain"
+import { clopperPearsonInterval, wilsonInterval } from "@danvan/stats"
+import * as Either from "effect/Either"
+import { crosstab } from "./crosstab.js"
+import { AnalysisError } from "./errors.js"
+import { frequencies } from "./frequencies.js"
+import { likert, type LikertResult } from "./likert.js"
+import { multipleResponse, type MultipleResponseResult } from "./multipleResponse.js"
+import type { CrosstabResult, FrequenciesResult } from "./results.js"
+import { attempt } from "./table.js"
+
+interface SectionBase {
+  readonly id: string
+  /** The plan's title, or one made from the variables' labels. */
+  readonly title: BilingualLabel
+  readonly note?: BilingualLabel
+}
+
+/** The result of one plan section: the existing result objects, unchanged. */
+export type PlanSectionResult =
+  | (SectionBase & { readonly kind: "frequencies"; readonly results: ReadonlyArray<FrequenciesResult>; readonly skipped: ReadonlyArray<string> })
+  | (SectionBase & { readonly kind: "crosstab"; readonly result: CrosstabResult })
+  | (SectionBase & { readonly kind: "multiple-response"; readonly set: { readonly name: string; readonly label: BilingualLabel }; readonly result: MultipleResponseResult })
+  | (SectionBase & { readonly kind: "likert"; readonly result: LikertResult; readonly itemTests: ReadonlyArray<CrosstabResult> })
+  | (SectionBase & {
+      readonly kind: "rate"
+      readonly label: BilingualLabel
+      readonly x: number
+      readonly n: number
+      readonly estimate: number
+      readonly level: number
+      readonly intervals: { readonly wilson: { readonly lower: number; readonly upper: number }; readonly clopperPearson: { readonly lower: number; readonly upper: number } }
+    })
+
+/** Everything a report needs: the plan's identity and one result per section, in plan order. */
+export interface PlanResult {
+  readonly kind: "plan-result"
+  readonly plan: { readonly id: string; readonly title: BilingualLabel; readonly description?: BilingualLabel }
+  readonly codebook: { readonly id: string; readonly title: BilingualLabel }
+  /** Respondents (rows) in the data file. */
+  readonly rows: number
+  readonly sections: ReadonlyArray<PlanSectionResult>
+}
+
+export interface RunPlanOptions {
+  /** Names the plan in error messages (a file path or built-in id). */
+  readonly source?: string
+}
+
+const byLabel = (a: BilingualLabel, b: BilingualLabel): BilingualLabel => ({ vi: `${a.vi} theo ${b.vi}`, en: `${a.en} by ${b.en}` })
+
+const labelOf = (codebook: Codebook, name: string): BilingualLabel =>
+  codebook.variables.find((v) => v.name === name)?.label ?? { vi: name, en: name }
+
+const runSection = (dataset: Dataset, codebook: Codebook, s: PlanSection): Either.Either<PlanSectionResult, AnalysisError> =>
+  Either.gen(function* () {
+    const base = (title: BilingualLabel) => ({ id: s.id, title: s.title ?? title, ...(s.note !== undefined ? { note: s.note } : {}) })
+    switch (s.kind) {
+      case "frequencies": {
+        const present = s.variables.filter((v) => getColumn(dataset, v) !== undefined)
+        const results = yield* Either.all(present.map((v) => frequencies(dataset, codebook, v)))
+        return { ...base({ vi: "Tần số", en: "Frequencies" }), kind: "frequencies", results, skipped: s.variables.filter((v) => !present.includes(v)) }
+      }
+      case "crosstab": {
+        const result = yield* crosstab(dataset, codebook, s.row, s.col, { fisher: { method: s.fisher } })
+        return { ...base(byLabel(labelOf(codebook, s.row), labelOf(codebook, s.col))), kind: "crosstab", result }
+      }
+      case "multiple-response": {
+        const set = codebook.multipleResponseSets.find((m) => m.name === s.set)!
+        const result = yield* multipleResponse(dataset, codebook, s.by, set.items, {
+          method: s.method,
+          countedValue: set.countedValue,
+          ...(s.resamples !== undefined ? { B: s.resamples } : {}),
+          ...(s.seed !== undefined ? { seed: s.seed } : {})
+        })
+        return { ...base(byLabel(set.label, labelOf(codebook, s.by))), kind: "multiple-response", set: { name: set.name, label: set.label }, result }
+      }
+      case "likert": {
+        const result = yield* likert(dataset, codebook, { set: s.set }, s.by)
+        // Per item: levels x responses crosstab, so each item gets χ², df, N and Cramér's V (the paper's Table 4 test).
+        const itemTests = s.itemTests ? yield* Either.all(result.items.map((i) => crosstab(dataset, codebook, s.by, i.name, { fisher: { method: "none" } }))) : []
+        return { ...base(byLabel(result.set?.label ?? { vi: s.set, en: s.set }, labelOf(codebook, s.by))), kind: "likert", result, itemTests }
+      }
+      case "rate": {
+        const computed = yield* attempt(() => ({ wilson: wilsonInterval(s.x, s.n, s.level), cp: clopperPearsonInterval(s.x, s.n, s.level) }))
+        return {
+          ...base(s.label),
+          kind: "rate",
+          label: s.label,
+          x: s.x,
+          n: s.n,
+          estimate: computed.wilson.estimate,
+          level: s.level,
+          intervals: {
+            wilson: { lower: computed.wilson.lower, upper: computed.wilson.upper },
+            clopperPearson: { lower: computed.cp.lower, upper: computed.cp.upper }
+          }
+        }
+      }
+    }
+  })
+
+/**
+ * Runs an analysis plan over a dataset: every variable and set the plan names is checked against the codebook
+ * and the data's columns first (an unknown name is an `AnalysisError` with the plan's JSON path, before any
+ * analysis runs), then each section produces the ordinary result objects (frequencies, crosstab,
+ * multiple-response, Likert with per-item crosstabs, rate).
+ *
+ * @example
+ * const plan = Either.getOrThrow(builtinPlan("hcmc-2024"))
+ * const result = Either.getOrThrow(runPlan(dataset, codebook, plan))
+ * result.sections.map((s) => s.kind)
+ */
+export const runPlan = (
+  dataset: Dataset,
+  codebook: Codebook,
+  plan: AnalysisPlan,
+  options: RunPlanOptions = {}
+): Either.Either<PlanResult, AnalysisError> =>
+  Either.gen(function* () {
+    const checked = checkPlanNames(plan, codebook, options.source ?? plan.id, columnNames(dataset))
+    if (Either.isLeft(checked)) return yield* Either.left(new AnalysisError({ code: "UNKNOWN_VARIABLE", message: checked.left.message }))
+    const sections = yield* Either.all(
+      plan.sections.map((s) =>
+        Either.mapLeft(runSection(dataset, codebook, s), (e) => new AnalysisError({ code: e.code, message: `${options.source ?? plan.id}, section "${s.id}": ${e.message}` }))
+      )
+    )
+    return {
+      kind: "plan-result",
+      plan: { id: plan.id, title: plan.title, ...(plan.description !== undefined ? { description: plan.description } : {}) },
+      codebook: { id: codebook.id, title: codebook.title },
+      rows: dataset.rowCount,
+      sections
+    } satisfies PlanResult
+  })

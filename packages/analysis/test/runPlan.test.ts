@@ -1,0 +1,54 @@
+import { builtinCodebook, builtinPlan, decodeAnalysisPlan } from "@danvan/domain"
+import * as Either from "effect/Either"
+import { readFileSync } from "node:fs"
+import { describe, expect, it } from "vitest"
+import { runPlan } from "../src/index.js"
+import { codes, dataset, relClose, rFixture } from "./helpers.js"
+
+/** The shipped synthetic example (plain integer CSV, no blanks): its counts by level equal the paper's tables. */
+const example = () => {
+  const lines = readFileSync(new URL("../../../examples/hcmc-2024-synthetic.csv", import.meta.url), "utf8").trim().split(/\r?\n/)
+  const header = lines[0].split(",")
+  const rows = lines.slice(1).map((l) => l.split(",").map(Number))
+  return dataset(...header.map((name, j) => codes(name, rows.map((r) => r[j]))))
+}
+
+const codebook = Either.getOrThrow(builtinCodebook("hcmc-2024"))
+const plan = Either.getOrThrow(builtinPlan("hcmc-2024"))
+
+describe("runPlan", () => {
+  it("runs the built-in hcmc-2024 plan on the synthetic example", () => {
+    const result = Either.getOrThrow(runPlan(example(), codebook, plan))
+    expect(result.rows).toBe(1096)
+    expect(result.sections.map((s) => s.kind)).toEqual(["frequencies", "multiple-response", "multiple-response", "multiple-response", "likert"])
+    const profile = result.sections[0]
+    if (profile.kind !== "frequencies") throw new Error("profile")
+    expect(profile.results.map((r) => r.variable.name)).toEqual(["level"])
+    expect(profile.skipped).toEqual(["sex", "age_group", "position"])
+    const t4 = result.sections[4]
+    if (t4.kind !== "likert") throw new Error("t4")
+    expect(t4.itemTests).toHaveLength(5)
+    // Table 4, item 1 by level: the synthetic rows reproduce the published counts, so R's chisq.test applies.
+    const r = rFixture("paper-table4-item1")
+    expect(t4.itemTests[0].counts).toEqual(r.counts)
+    expect(relClose(t4.itemTests[0].tests.pearson.statistic, r.pearson.statistic, 1e-12)).toBe(true)
+    expect(relClose(t4.itemTests[0].tests.pearson.p, r.pearson.p, 1e-9)).toBe(true)
+  })
+
+  it("names an unknown variable or set with the plan's JSON path before running anything", () => {
+    const bad = Either.getOrThrow(decodeAnalysisPlan({
+      id: "bad",
+      title: { vi: "x", en: "x" },
+      sections: [
+        { kind: "crosstab", id: "a", row: "level", col: "nosuch" },
+        { kind: "multiple-response", id: "b", set: "nosuchset", by: "level" }
+      ]
+    }))
+    const r = runPlan(example(), codebook, bad, { source: "plan.json" })
+    if (Either.isRight(r)) throw new Error("expected an error")
+    expect(r.left.code).toBe("UNKNOWN_VARIABLE")
+    expect(r.left.message).toContain("invalid analysis plan plan.json")
+    expect(r.left.message).toContain('$.sections[0].col: unknown variable "nosuch"')
+    expect(r.left.message).toContain('$.sections[1].set: unknown multiple-response set "nosuchset"')
+  })
+})

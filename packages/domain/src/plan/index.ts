@@ -1,0 +1,4 @@
+export * from "./schema.js"
+export * from "./errors.js"
+export * from "./decode.js"
+export * from "./builtin.js"

@@ -1,0 +1,75 @@
+import * as Schema from "effect/Schema"
+import { BilingualLabel } from "../Label.js"
+
+const Name = Schema.String.pipe(Schema.minLength(1, { message: () => "a name must not be empty" }))
+const SectionId = Schema.String.pipe(
+  Schema.pattern(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { message: () => "a section id is letters, digits, . _ - (it names the XLSX sheet and the HTML anchor)" })
+)
+const common = { id: SectionId, title: Schema.optional(BilingualLabel), note: Schema.optional(BilingualLabel) }
+
+/** SPSS FREQUENCIES of respondent attributes. `ifPresent`: a variable the data file lacks is skipped with a note. */
+export const FrequenciesSection = Schema.Struct({
+  kind: Schema.Literal("frequencies"),
+  ...common,
+  variables: Schema.NonEmptyArray(Name),
+  ifPresent: Schema.optionalWith(Schema.Boolean, { default: () => false })
+})
+
+/** One crosstab (row by col) with Pearson, likelihood ratio, Fisher and Cramér's V. */
+export const CrosstabSection = Schema.Struct({
+  kind: Schema.Literal("crosstab"),
+  ...common,
+  row: Name,
+  col: Name,
+  fisher: Schema.optionalWith(Schema.Literal("auto", "exact", "monte-carlo", "none"), { default: () => "auto" as const })
+})
+
+/** A multiple-response set of the codebook by a group: % of cases, per-item tests, the overall MMI test. */
+export const MultipleResponseSection = Schema.Struct({
+  kind: Schema.Literal("multiple-response"),
+  ...common,
+  set: Name,
+  by: Name,
+  method: Schema.optionalWith(Schema.Literal("bonferroni", "rs2", "bootstrap"), { default: () => "rs2" as const }),
+  resamples: Schema.optional(Schema.Int.pipe(Schema.positive())),
+  seed: Schema.optional(Schema.Int),
+  chart: Schema.optionalWith(Schema.Boolean, { default: () => true })
+})
+
+/** A Likert indicator set by a group: distributions, mean scores, Kruskal-Wallis; `itemTests` adds a crosstab per item. */
+export const LikertSection = Schema.Struct({
+  kind: Schema.Literal("likert"),
+  ...common,
+  set: Name,
+  by: Name,
+  itemTests: Schema.optionalWith(Schema.Boolean, { default: () => true }),
+  chart: Schema.optionalWith(Schema.Boolean, { default: () => true })
+})
+
+/** A proportion typed from a record (e.g. opinions resolved of those received) with Wilson and Clopper-Pearson intervals. */
+export const RateSection = Schema.Struct({
+  kind: Schema.Literal("rate"),
+  ...common,
+  label: BilingualLabel,
+  x: Schema.Int.pipe(Schema.nonNegative()),
+  n: Schema.Int.pipe(Schema.positive()),
+  level: Schema.optionalWith(Schema.Number.pipe(Schema.greaterThan(0), Schema.lessThan(1)), { default: () => 0.95 })
+})
+
+/** One table (or group of tables) of a report. */
+export const PlanSection = Schema.Union(FrequenciesSection, CrosstabSection, MultipleResponseSection, LikertSection, RateSection)
+export type PlanSection = typeof PlanSection.Type
+
+/** The analysis-plan file format (see packages/domain/README.md, "Analysis plans"). */
+export const AnalysisPlanJson = Schema.Struct({
+  id: Schema.String.pipe(Schema.pattern(/^[a-z0-9][a-z0-9._-]*$/, { message: () => "an id is lowercase letters, digits, . _ -" })),
+  title: BilingualLabel,
+  description: Schema.optional(BilingualLabel),
+  /** The codebook the plan was written for (a built-in id or a file name); informative only. */
+  codebook: Schema.optional(Schema.String),
+  sections: Schema.NonEmptyArray(PlanSection)
+})
+export type AnalysisPlanJson = typeof AnalysisPlanJson.Encoded
+
+/** A decoded analysis plan: defaults filled in. Build one with `decodeAnalysisPlan`. */
+export type AnalysisPlan = typeof AnalysisPlanJson.Type

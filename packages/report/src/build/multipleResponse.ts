@@ -1,0 +1,67 @@
+import type { MultipleResponseResult } from "@danvan/analysis"
+import { mmiSentence } from "../apa.js"
+import type { ReportChart } from "../document.js"
+import type { ReportTable, TableRow } from "../document.js"
+import { label, t, type Bilingual } from "../i18n.js"
+import { suppressMatrix } from "../suppress.js"
+import { type BuildContext, blank, h, noneHidden, num, tally, text } from "./common.js"
+
+/**
+ * A multiple-response set by group: n and % of cases per group and in total, then each item's χ², df, p and
+ * Holm p; the last row gives the respondents per group (the bases). Disclosure control treats each item's
+ * total as a published sum, and also hides a count whose complement (base − count) is below K.
+ *
+ * @example
+ * const { table, chart, sentences } = multipleResponseBlocks(result, "table1", "Table 1", setLabel, ctx)
+ */
+export const multipleResponseBlocks = (r: MultipleResponseResult, id: string, title: Bilingual, ctx: BuildContext) => {
+  const { lang } = ctx
+  const groups = r.group.categories
+  const counts = r.items.map((i) => i.counts)
+  const k = ctx.suppressBelow
+  const hidden = k === undefined
+    ? noneHidden(counts)
+    : tally(ctx, suppressMatrix(counts, k, { colTotals: false, alsoPrimary: counts.map((row) => row.map((c, j) => r.n.byGroup[j] - c < k)) }))
+  const rows: Array<TableRow> = r.items.map((item, i) => ({
+    cells: [
+      text(label(item.label, lang)),
+      ...groups.flatMap((_, j) => [num(item.counts[j], "count", hidden[i][j]), num(item.percentOfCases[j], "percent", hidden[i][j])]),
+      num(item.total.count, "count"),
+      num(item.total.percentOfCases, "percent"),
+      num(item.statistic, "stat"),
+      num(item.df, "df"),
+      num(item.p, "p"),
+      num(item.pHolm, "p")
+    ]
+  }))
+  rows.push({
+    kind: "total",
+    cells: [text(t("base", lang)), ...groups.flatMap((_, j) => [num(r.n.byGroup[j], "count"), blank]), num(r.n.valid, "count"), blank, blank, blank, blank, blank]
+  })
+  const table: ReportTable = {
+    id,
+    title: label(title, lang),
+    header: [
+      [h(t("item", lang)), ...groups.map((g) => h(label(g.label, lang), 2)), h(t("total", lang), 2), h(t("chiSquare", lang)), h(t("df", lang)), h(t("p", lang)), h(t("pHolm", lang))],
+      [h(""), ...groups.flatMap(() => [h(t("n", lang)), h("%")]), h(t("n", lang)), h("%"), h(""), h(""), h(""), h("")]
+    ],
+    rows,
+    notes: [t("mrNote", lang)]
+  }
+  const shown = r.items.filter((_, i) => !hidden[i].some(Boolean))
+  const leftOut = r.items.filter((_, i) => hidden[i].some(Boolean)).map((i) => label(i.label, lang))
+  const chart: ReportChart = {
+    type: "grouped-bar",
+    data: {
+      title: { vi: `${title.vi}: ${t("chartMr", "vi", { group: r.group.label.vi })}`, en: `${title.en}: ${t("chartMr", "en", { group: r.group.label.en })}` },
+      groups: groups.map((g) => g.label),
+      items: shown.map((i) => ({ label: i.label, percents: i.percentOfCases }))
+    }
+  }
+  return {
+    table,
+    chart,
+    chartNote: leftOut.length > 0 ? t("chartLeftOut", lang, { items: leftOut.join("; ") }) : undefined,
+    sentences: [mmiSentence(r, ctx)]
+  }
+}

@@ -1,0 +1,39 @@
+import { coefficient, type Decimal, defaultDecimal, formatP } from "../format.js"
+import { type Lang, t } from "../i18n.js"
+import type { BuildContext } from "./common.js"
+
+/** How a report is built: language, decimal separator, disclosure control. */
+export interface ReportOptions {
+  readonly lang: Lang
+  /** Default: comma for Vietnamese, point for English. */
+  readonly decimal?: Decimal
+  /** Hide counts below K (K >= 1) with secondary suppression; the notes state the rule. */
+  readonly suppressBelow?: number
+  /** The data file's name, for the report's subtitle. */
+  readonly dataFile?: string
+}
+
+/**
+ * The build context of report options: the decimal separator defaults to the language's, no cell hidden yet.
+ *
+ * @example
+ * contextOf({ lang: "vi" }).decimal // "comma"
+ */
+export const contextOf = (o: ReportOptions): BuildContext => ({
+  lang: o.lang,
+  decimal: o.decimal ?? defaultDecimal(o.lang),
+  ...(o.suppressBelow !== undefined ? { suppressBelow: o.suppressBelow } : {}),
+  hiddenCells: 0
+})
+
+/**
+ * The notes every report ends with: p-value style, decimal separator, and the disclosure rule when applied.
+ *
+ * @example
+ * closingNotes(ctx) // ["p-values in APA style: …", "Decimal separator: point."]
+ */
+export const closingNotes = (ctx: BuildContext): Array<string> => [
+  t("pFormat", ctx.lang, { lt: formatP(0, ctx.decimal), min: coefficient(0.001, 3, ctx.decimal), zero: coefficient(0, 3, ctx.decimal) }),
+  t(ctx.decimal === "comma" ? "decimalComma" : "decimalPoint", ctx.lang),
+  ...(ctx.suppressBelow !== undefined ? [t("suppressionRule", ctx.lang, { k: ctx.suppressBelow, cells: ctx.hiddenCells }), t("suppressedMark", ctx.lang)] : [])
+]

@@ -1,0 +1,79 @@
+import type { PlanResult, PlanSectionResult } from "@danvan/analysis"
+import { rateSentence } from "../apa.js"
+import type { Block, ReportDocument, ReportSection } from "../document.js"
+import { label, t } from "../i18n.js"
+import { type BuildContext, h, num, text } from "./common.js"
+import { crosstabSentences, crosstabTable } from "./crosstab.js"
+import { frequenciesTable } from "./frequencies.js"
+import { likertBlocks } from "./likert.js"
+import { multipleResponseBlocks } from "./multipleResponse.js"
+import { closingNotes, contextOf, type ReportOptions } from "./options.js"
+
+const sectionBlocks = (s: PlanSectionResult, ctx: BuildContext): Array<Block> => {
+  const { lang } = ctx
+  const note: Array<Block> = s.note !== undefined ? [{ kind: "text", text: label(s.note, lang) }] : []
+  switch (s.kind) {
+    case "frequencies":
+      return [
+        ...note,
+        ...s.results.map((r): Block => ({ kind: "table", table: frequenciesTable(r, `${s.id}-${r.variable.name}`, ctx) })),
+        ...(s.skipped.length > 0 ? [{ kind: "text", text: t("notInData", lang, { names: s.skipped.join(", ") }) } as const] : [])
+      ]
+    case "crosstab":
+      return [...note, { kind: "table", table: crosstabTable(s.result, s.id, label(s.title, lang), ctx) }, { kind: "apa", sentences: crosstabSentences(s.result, ctx) }]
+    case "multiple-response": {
+      const b = multipleResponseBlocks(s.result, s.id, s.title, ctx)
+      return [
+        ...note,
+        { kind: "table", table: b.table },
+        { kind: "apa", sentences: b.sentences },
+        { kind: "chart", id: `${s.id}-chart`, chart: b.chart },
+        ...(b.chartNote !== undefined ? [{ kind: "text", text: b.chartNote } as const] : [])
+      ]
+    }
+    case "likert": {
+      const b = likertBlocks(s.result, s.itemTests, s.id, s.title, ctx)
+      return [...note, { kind: "table", table: b.table }, { kind: "table", table: b.tests }, { kind: "apa", sentences: b.sentences }, { kind: "chart", id: `${s.id}-chart`, chart: b.chart }]
+    }
+    case "rate":
+      return [
+        ...note,
+        {
+          kind: "table",
+          table: {
+            id: s.id,
+            title: label(s.title, lang),
+            header: [[h(t("method", lang)), h("x"), h("n"), h(t("estimate", lang)), h(`${t("ci", lang, { level: Math.round(100 * s.level) })}: ${t("lower", lang)}`), h(t("upper", lang))]],
+            rows: (["wilson", "clopperPearson"] as const).map((m) => ({
+              cells: [text(t(m, lang)), num(s.x, "count"), num(s.n, "count"), num(100 * s.estimate, "percent"), num(100 * s.intervals[m].lower, "percent"), num(100 * s.intervals[m].upper, "percent")]
+            })),
+            notes: []
+          }
+        },
+        { kind: "apa", sentences: [`${label(s.label, lang)}: ${rateSentence(s.estimate, s.intervals.wilson.lower, s.intervals.wilson.upper, s.level, ctx)}`] }
+      ]
+  }
+}
+
+/**
+ * The report of an analysis plan run on respondent data: one section per plan section, in the plan's order,
+ * all text in `options.lang`, counts below `options.suppressBelow` hidden.
+ *
+ * @example
+ * const doc = buildPlanReport(Either.getOrThrow(runPlan(dataset, codebook, plan)), { lang: "vi", suppressBelow: 5 })
+ * renderHtml(doc)
+ */
+export const buildPlanReport = (result: PlanResult, options: ReportOptions): ReportDocument => {
+  const ctx = contextOf(options)
+  const sections: Array<ReportSection> = result.sections.map((s) => ({ id: s.id, heading: label(s.title, ctx.lang), blocks: sectionBlocks(s, ctx) }))
+  return {
+    kind: "report",
+    lang: ctx.lang,
+    decimal: ctx.decimal,
+    title: label(result.plan.title, ctx.lang),
+    subtitle: t("sourceData", ctx.lang, { file: options.dataFile ?? "—", n: result.rows, codebook: result.codebook.id, plan: result.plan.id }),
+    sections,
+    notes: closingNotes(ctx),
+    ...(ctx.suppressBelow !== undefined ? { suppression: { k: ctx.suppressBelow, cells: ctx.hiddenCells } } : {})
+  }
+}

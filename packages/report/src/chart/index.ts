@@ -1,0 +1,5 @@
+export type { BilingualLabel, ChartOptions, DivergingBarChartData, GroupedBarChartData } from "./types.js"
+export { ChartDataError } from "./errors.js"
+export { groupedBarChartSpec, groupedBarChartSvg } from "./groupedBar.js"
+export { divergingBarChartSpec, divergingBarChartSvg, divergingSegments, type DivergingSegment } from "./divergingBar.js"
+export { CHART_FONT } from "./render.js"
