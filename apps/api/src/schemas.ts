@@ -131,3 +131,19 @@ export const UploadBody = Schema.Union(
 
 export const Health = Schema.Struct({ status: Schema.Literal("ok") })
 export const Ready = Schema.Struct({ status: Schema.Literal("ready"), database: Schema.String })
+
+export const ReportRequest = Schema.Struct({
+  plan: Schema.Union(
+    Schema.String.annotations({ description: "A built-in analysis plan id (hcmc-2024)" }),
+    Schema.Record({ key: Schema.String, value: Schema.Unknown }).annotations({ description: "An analysis plan in the plan file format (see packages/domain)" })
+  ),
+  format: Schema.optional(Schema.Literal("html", "xlsx", "json", "md", "csv")).annotations({ description: "Default html" }),
+  lang: Schema.optional(Schema.Literal("en", "vi")).annotations({ description: "Default en" }),
+  decimal: Schema.optional(Schema.Literal("comma", "point")),
+  suppressBelow: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(1))).annotations({ description: "Disclosure control: hide counts below K" })
+}).annotations({ identifier: "ReportRequest", description: "A report of an analysis plan on the dataset, as `danvan report --plan ... --out report.FORMAT`" })
+
+export const ReportDocument = Schema.String.annotations({
+  identifier: "Report",
+  description: "The rendered report: text/html, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (binary), application/json, text/markdown or text/csv, by `format`"
+})

@@ -151,6 +151,7 @@ describe("documentation", () => {
       "/v1/datasets/{id}/frequencies",
       "/v1/datasets/{id}/likert",
       "/v1/datasets/{id}/multiple-response",
+      "/v1/datasets/{id}/reports",
       "/v1/health",
       "/v1/ready",
       "/v1/tables/test"

@@ -31,6 +31,7 @@ const endpoints = (id: string) => [
   ["POST", `/v1/datasets/${id}/crosstab`],
   ["POST", `/v1/datasets/${id}/multiple-response`],
   ["POST", `/v1/datasets/${id}/likert`],
+  ["POST", `/v1/datasets/${id}/reports`],
   ["POST", "/v1/tables/test"]
 ] as const
 
@@ -38,7 +39,7 @@ const contentTypes = fc.constantFrom("application/json", "text/csv", "applicatio
 
 const names = fc.oneof(fc.constantFrom("level", "purpose_1", "purpose_2", "people_trust_limited", "purpose", "difficulty", "hcmc-2024", ""), fc.string({ maxLength: 12 }))
 const values = fc.oneof(names, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(names, { maxLength: 3 }), fc.array(fc.array(fc.oneof(fc.integer({ min: -5, max: 50 }), fc.double()), { maxLength: 4 }), { maxLength: 4 }), fc.dictionary(names, fc.array(fc.integer(), { maxLength: 3 }), { maxKeys: 2 }))
-const fields = fc.constantFrom("row", "col", "variables", "group", "items", "set", "by", "method", "resamples", "seed", "missing", "weight", "counts", "codebook", "fisher", "id", "title")
+const fields = fc.constantFrom("row", "col", "variables", "group", "items", "set", "by", "method", "resamples", "seed", "missing", "weight", "counts", "codebook", "fisher", "id", "title", "plan", "format", "lang", "decimal", "suppressBelow", "sections")
 /** Bodies near the valid ones: the right field names with wrong or odd values, and stray fields. */
 const nearlyValid = fc.dictionary(fields, values, { maxKeys: 5 }).map((o) => JSON.stringify(o))
 const anything = fc.oneof(fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)), fc.string({ maxLength: 200 }), fc.uint8Array({ maxLength: 300 }))

@@ -86,9 +86,9 @@ export const startServer = (db: string, env: Readonly<Record<string, string>> = 
  * @example
  * cli(["crosstab", "--data", EXAMPLE_CSV, "--row", "level", "--col", "sex", "--format", "json"])
  */
-export const cli = (args: ReadonlyArray<string>, env: Readonly<Record<string, string>> = {}) => {
+export const cli = (args: ReadonlyArray<string>, env: Readonly<Record<string, string>> = {}, cwd?: string) => {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build the CLI first (cd apps/cli && npx tsup)`)
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", env: cleanEnv({ NO_COLOR: "1", ...env }), timeout: 60_000 })
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", env: cleanEnv({ NO_COLOR: "1", ...env }), timeout: 60_000, ...(cwd !== undefined ? { cwd } : {}) })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 

@@ -7,8 +7,9 @@ import { DanvanApi, Tenant } from "../api.js"
 import { readJson } from "../body.js"
 import { resolveCodebook } from "../codebooks.js"
 import { BadRequest, NotFound, Unprocessable } from "../errors.js"
-import { CrosstabRequest, FrequenciesRequest, LikertRequest, MultipleResponseRequest } from "../schemas.js"
+import { CrosstabRequest, FrequenciesRequest, LikertRequest, MultipleResponseRequest, ReportRequest } from "../schemas.js"
 import { Store } from "../store.js"
+import { renderReport } from "./report.js"
 
 /**
  * An analysis that cannot be run on this dataset (an unknown variable or set, a constant group, a bad weight):
@@ -29,7 +30,8 @@ const datasetOf = (id: string) =>
     if (Option.isNone(dataset)) return yield* Effect.fail(NotFound.of("dataset", id))
     const codebookId = dataset.value.codebookId
     const codebook = codebookId !== undefined ? yield* resolveCodebook(tenant.name, codebookId) : undefined
-    return { dataset: dataset.value, codebook }
+    const meta = yield* (yield* Store).getDatasetMeta(tenant.name, id)
+    return { dataset: dataset.value, codebook, name: meta._tag === "Some" ? meta.value.name : id }
   })
 
 const missingOption = (missing: Readonly<Record<string, ReadonlyArray<number>>> | undefined) =>
@@ -91,6 +93,13 @@ export const AnalysesLive = HttpApiBuilder.group(DanvanApi, "analyses", (handler
         const { dataset, codebook } = yield* datasetOf(path.id)
         const which = body.items !== undefined ? { items: body.items } : { set: body.set ?? "" }
         return yield* fromEither(likert(dataset, codebook, which, body.by, missingOption(body.missing)))
+      })
+    )
+    .handleRaw("report", ({ request, path }) =>
+      Effect.gen(function* () {
+        const body = yield* readJson(request, ReportRequest)
+        const { dataset, codebook, name } = yield* datasetOf(path.id)
+        return yield* renderReport(dataset, codebook, name, body)
       })
     )
 )
