@@ -15,6 +15,8 @@ export const columnBytes = (column: Column): Uint8Array => new Uint8Array(column
  * columnFromBytes("level", "codes", new Uint8Array(Int32Array.of(1, 2).buffer)).values // Int32Array [1, 2]
  */
 export const columnFromBytes = (name: string, type: string, bytes: Uint8Array): Column => {
-  const copy = bytes.slice().buffer
+  // new Uint8Array(view) copies into a fresh, exactly sized ArrayBuffer (a Node Buffer's .slice() would not copy,
+  // and its .buffer may be a larger shared pool).
+  const copy = new Uint8Array(bytes).buffer
   return type === "numeric" ? { name, type: "numeric", values: new Float64Array(copy) } : { name, type: "codes", values: new Int32Array(copy) }
 }

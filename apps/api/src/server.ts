@@ -43,7 +43,9 @@ export const serverLayer = (config: ServerConfig) => {
     Layer.provide(HttpApiBuilder.middlewareOpenApi({ path: "/openapi.json" })),
     Layer.provide(ApiLive),
     Layer.provide(AuthenticationLive),
-    Layer.provide(NodeHttpServer.layer(createServer, { port: config.port, host: config.host })),
+    // Idle keep-alive connections are kept 65 s (Node's default is 5 s): a client that reuses a connection just as
+    // the server drops it gets EPIPE on its next POST, which a longer idle time makes rare.
+    Layer.provide(NodeHttpServer.layer(() => createServer({ keepAliveTimeout: 65_000 }), { port: config.port, host: config.host })),
     // Built before the HTTP server and so released after it: on shutdown the server first stops listening and
     // waits for in-flight requests, which still have their database.
     Layer.provide(storage),
