@@ -66,6 +66,9 @@ const normalize = (response: HttpServerResponse.HttpServerResponse, request: Htt
  * response and on one JSON log line per request; the error envelope; an internal failure becomes a logged 500
  * that shows no stack. Body size is limited by the handlers themselves (see body.ts), so the platform's own
  * limit is lifted here.
+ *
+ * @example
+ * HttpApiBuilder.serve(envelope)
  */
 export const envelope = (app: HttpApp.Default): HttpApp.Default =>
   Effect.gen(function* () {

@@ -8,7 +8,12 @@ import { createHash, randomBytes, randomUUID } from "node:crypto"
 import { columnBytes, columnFromBytes } from "./columns.js"
 import type { DatasetMeta, DatasetSummary } from "./schemas.js"
 
-/** The SHA-256 hex digest under which an API key is stored (the key itself never is). */
+/**
+ * The SHA-256 hex digest under which an API key is stored (the key itself never is).
+ *
+ * @example
+ * hashKey("dvk_example") // 64 hex digits
+ */
 export const hashKey = (key: string): string => createHash("sha256").update(key, "utf8").digest("hex")
 
 interface DatasetRow {

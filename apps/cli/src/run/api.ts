@@ -10,6 +10,12 @@ export type ApiKeyCreateArgs = Command.Command.ParseConfig<typeof apiKeyCreateOp
 
 const databaseOf = (db: Option.Option<string>): string => Option.getOrElse(db, () => process.env["DANVAN_DB"]?.trim() || "./data/danvan.sqlite")
 
+/**
+ * `danvan serve`: the HTTP API with the environment's configuration, overridden by --host, --port and --db.
+ *
+ * @example
+ * yield* runServe(args) // runs until SIGINT/SIGTERM
+ */
 export const runServe = (args: ServeArgs) =>
   Effect.gen(function* () {
     // The server (and its native SQLite driver) loads only for this command, so `danvan --help` stays fast.
@@ -29,6 +35,12 @@ export const runServe = (args: ServeArgs) =>
     })
   })
 
+/**
+ * `danvan api-key create`: a new key for --tenant, printed once on stdout; the database keeps its SHA-256.
+ *
+ * @example
+ * yield* runApiKeyCreate(args) // prints "dvk_…"
+ */
 export const runApiKeyCreate = (args: ApiKeyCreateArgs) =>
   Effect.gen(function* () {
     const tenant = args.tenant.trim()
