@@ -2,6 +2,7 @@ import { HttpApi, HttpApiEndpoint, HttpApiGroup, HttpApiMiddleware, HttpApiSchem
 import * as Context from "effect/Context"
 import * as Schema from "effect/Schema"
 import { BadRequest, Conflict, NotFound, PayloadTooLarge, Unauthorized, Unavailable, Unprocessable } from "./errors.js"
+import { describeServer } from "./openapi.js"
 import * as S from "./schemas.js"
 
 /** The tenant an API key belongs to; every codebook and dataset is owned by one. */
@@ -103,6 +104,7 @@ export class DanvanApi extends HttpApi.make("danvan")
       version: "0.1.0",
       description:
         "Survey tables for cadre questionnaires on mass mobilization work. Datasets are uploaded once and analysed many times; " +
-        "only aggregates are returned, never respondent-level rows. Every error is JSON `{error: {code, message, details}}`."
+        "only aggregates are returned, never respondent-level rows. Every error is JSON `{error: {code, message, details}}`.",
+      transform: describeServer
     })
   ) {}

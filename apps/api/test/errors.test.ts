@@ -88,6 +88,13 @@ describe("400 with JSON paths", () => {
     expect(errorCode(codebook)).toBe("INVALID_CODEBOOK")
     expect(JSON.stringify((codebook.json as { error: { details: unknown } }).error.details)).toContain("$.variables[0].measure")
   })
+
+  it("a query parameter that fails its schema (given twice) is a 400 in the envelope with its JSON path", async () => {
+    const r = await call(server.url, "POST", "/v1/datasets?codebook=hcmc-2024&codebook=other", { key, body: small })
+    expect(r.status).toBe(400)
+    expect(errorCode(r)).toBe("INVALID_REQUEST")
+    expect(JSON.stringify((r.json as { error: { details: unknown } }).error.details)).toContain("$.codebook")
+  })
 })
 
 describe("422 naming the unknown name", () => {
@@ -158,6 +165,9 @@ describe("documentation", () => {
     ])
     expect(Object.keys(spec.paths["/v1/datasets/{id}/crosstab"].post.responses).sort()).toEqual(["200", "400", "401", "404", "413", "422"])
     expect(Object.values(spec.components.securitySchemes).map((s) => s.scheme)).toContain("bearer")
+    // A 400 is documented as the envelope it is, not as the platform's own decode error.
+    expect(JSON.stringify(spec.paths["/v1/datasets/{id}/crosstab"].post.responses["400"])).toContain("#/components/schemas/BadRequest")
+    expect(JSON.stringify(spec)).not.toContain("HttpApiDecodeError")
   })
 
   it("/docs is Swagger UI served whole from this server: it loads nothing from another host", async () => {
