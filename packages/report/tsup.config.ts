@@ -1,7 +1,9 @@
 import { defineConfig } from "tsup"
 
 export default defineConfig({
-  entry: ["src/index.ts"],
+  // Entry points: the report (vega, exceljs); `text`, the terminal renderers of single commands; and `text/width`
+  // (display width, ANSI stripping), which the CLI needs at start-up without loading any renderer.
+  entry: { index: "src/index.ts", "text/index": "src/text/index.ts", "text/width": "src/text/width.ts" },
   format: ["esm"],
   dts: true,
   sourcemap: true,

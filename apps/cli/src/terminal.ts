@@ -1,6 +1,6 @@
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
-import { stripAnsi } from "./render/width.js"
+import { stripAnsi } from "@danvan/report/text/width"
 
 /**
  * Colour policy: ANSI codes only when the stream is a terminal and NO_COLOR is unset or empty

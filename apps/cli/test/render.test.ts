@@ -14,7 +14,7 @@ import {
   renderFrequenciesCsv,
   renderFrequenciesMarkdown,
   renderFrequenciesText
-} from "../src/render/index.js"
+} from "@danvan/report/text"
 import { example, frequencyResult, makeCrosstab, twoByTwo } from "./fixtures.js"
 
 const indexOfAll = (text: string, needles: ReadonlyArray<string>) => needles.map((n) => text.indexOf(n))

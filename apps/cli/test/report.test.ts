@@ -53,6 +53,9 @@ describe("danvan report", () => {
     const md = readFileSync(out, "utf8")
     expect(md).toContain("counts below 10 are hidden")
     expect(md).toContain("χ²(2, N = 1096) = 20.74, p \\< .001")
+    const vi = join(tmp.dir, "published-vi.md")
+    expect(run(["report", "hcmc-2024", "--out", vi, "--lang", "vi"]).code).toBe(0)
+    expect(readFileSync(vi, "utf8")).toContain("## Bảng 4. Khó khăn trong thực hiện công tác dân vận, theo cấp cán bộ")
   })
 
   it("--format overrides the extension; --decimal point in Vietnamese", () => {

@@ -133,3 +133,51 @@ describe("the report document and its text renderers", () => {
     for (const t of tablesOf(doc)) expect(htmlTable(html, t.id)).toHaveLength(t.rows.length)
   })
 })
+
+describe("crosstab and rate sections", () => {
+  it("a plan with a crosstab and a rate: SPSS layout, APA sentences, suppression not derivable", async () => {
+    const { runPlan } = await import("@danvan/analysis")
+    const { decodeAnalysisPlan } = await import("@danvan/domain")
+    const Either = await import("effect/Either")
+    const { codebook, exampleDataset, fixture } = await import("./helpers.js")
+    const plan = Either.getOrThrow(decodeAnalysisPlan({
+      id: "mini",
+      title: { vi: "Báo cáo nhỏ", en: "Small report" },
+      sections: [
+        { kind: "crosstab", id: "trust", row: "level", col: "people_trust_limited", fisher: "none" },
+        { kind: "rate", id: "resolved", label: { vi: "Ý kiến được giải quyết", en: "Opinions resolved" }, x: 19183, n: 21727 }
+      ]
+    }))
+    const result = Either.getOrThrow(runPlan(exampleDataset(), codebook, plan))
+    const doc = buildPlanReport(result, { lang: "en" })
+    const [table, rate] = tablesOf(doc)
+    const x = result.sections[0]
+    if (x.kind !== "crosstab") throw new Error("crosstab")
+    // Count rows then "% within" rows for each level, then the totals
+    x.result.counts.forEach((row, i) => {
+      expect(table.rows[2 * i].cells.slice(2, 2 + row.length).map((c) => c.value)).toEqual(row)
+      expect(table.rows[2 * i + 1].cells.slice(2, 2 + row.length).map((c) => c.value)).toEqual(x.result.percents.row[i])
+    })
+    const apa = doc.sections[0].blocks.find((b) => b.kind === "apa")
+    expect(apa?.kind === "apa" && apa.sentences).toEqual(["χ²(4, N = 1096) = 41.03, p < .001, Cramér's V = .14"])
+    // the rate: R's prop.test / binom.test intervals (packages/stats/scripts/rates.R)
+    const r95 = fixture("stats/test/fixtures/rates.json").intervals.find((c: any) => c.x === 19183 && c.n === 21727 && Math.abs(c.level - 0.95) < 1e-12)
+    expect(rate.rows.map((r) => r.cells[0].value)).toEqual(["Wilson score", "Clopper-Pearson (exact)"])
+    expect(rate.rows[0].cells[3].value).toBeCloseTo(100 * r95.estimate, 10)
+    expect(rate.rows[0].cells[4].value).toBeCloseTo(100 * r95.wilson[0], 9)
+    expect(rate.rows[0].cells[5].value).toBeCloseTo(100 * r95.wilson[1], 9)
+    expect(rate.rows[1].cells[4].value).toBeCloseTo(100 * r95.clopperPearson[0], 9)
+    expect(rate.rows[1].cells[5].value).toBeCloseTo(100 * r95.clopperPearson[1], 9)
+
+    const k = 40
+    const hiddenDoc = buildPlanReport(result, { lang: "en", suppressBelow: k })
+    const hidden = tablesOf(hiddenDoc)[0]
+    const flags = x.result.counts.map((row, i) => row.map((_, j) => hidden.rows[2 * i].cells[2 + j].suppressed === true))
+    x.result.counts.forEach((row, i) => row.forEach((c, j) => c < k && expect(flags[i][j]).toBe(true)))
+    expect(flags.flat().some(Boolean)).toBe(true)
+    expect(protectedByEnumeration(x.result.counts, flags).every(Boolean)).toBe(true)
+    const html = await renderHtml(hiddenDoc)
+    const shown = htmlTable(html, "trust")
+    x.result.counts.forEach((row, i) => row.forEach((c, j) => expect(shown[2 * i][2 + j]).toBe(flags[i][j] ? "[c]" : String(c))))
+  })
+})

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
-import { buildPlanReport, chartsOf, renderHtml, tablesOf } from "../src/index.js"
+import { buildPlanReport, buildPublishedReport, chartsOf, renderHtml, tablesOf } from "../src/index.js"
 import { openHtmlFile, renderedFonts, screenshot } from "./browser.js"
-import { examplePlanResult } from "./helpers.js"
+import { examplePlanResult, publishedResult } from "./helpers.js"
 
 const TEST_TIMEOUT_MS = 60_000
 const dir = mkdtempSync(join(tmpdir(), "danvan-report-full-"))
@@ -53,6 +53,30 @@ describe("the full HTML report in headless Chromium", () => {
         expect(caption.map((f) => f.familyName)).toEqual(["DejaVu Sans"])
 
         const shot = await screenshot(page, "report-vi")
+        expect(statSync(shot).size).toBeGreaterThan(10_000)
+        expect(consoleErrors).toEqual([])
+        expect(blockedRequests).toEqual([])
+      } finally {
+        await close()
+      }
+    },
+    TEST_TIMEOUT_MS
+  )
+
+  it(
+    "the published-tables report in English prints: the contents list is hidden, every table and chart still shows",
+    async () => {
+      const doc = buildPublishedReport(publishedResult(), { lang: "en" })
+      const file = join(dir, "published-en.html")
+      writeFileSync(file, await renderHtml(doc), "utf8")
+      const { page, consoleErrors, blockedRequests, close } = await openHtmlFile(file)
+      try {
+        expect(await page.isVisible("nav")).toBe(true)
+        await page.emulateMedia({ media: "print" })
+        expect(await page.isVisible("nav")).toBe(false)
+        const visible = await page.$$eval("table[data-table-id], figure.chart svg", (els) => els.filter((e) => e.getBoundingClientRect().height > 0).length)
+        expect(visible).toBe(tablesOf(doc).length + chartsOf(doc).length)
+        const shot = await screenshot(page, "report-published-en-print")
         expect(statSync(shot).size).toBeGreaterThan(10_000)
         expect(consoleErrors).toEqual([])
         expect(blockedRequests).toEqual([])

@@ -9,7 +9,8 @@ export const reportOptions = {
     Args.withDescription("Published tables instead of data: a built-in id (hcmc-2024, the paper's Tables 1-4) or a JSON file in that format."),
     Args.optional
   ),
-  data: Options.file("data").pipe(Options.withDescription("CSV data file, one respondent per line (with --codebook and --plan)."), Options.optional),
+  data: flags.dataFile("Used with --codebook and --plan.").pipe(Options.optional),
+  sheet: flags.sheet,
   codebook: flags.codebook,
   plan: Options.text("plan").pipe(
     Options.withDescription("Analysis plan: a built-in id (hcmc-2024: respondent profile and the paper's Tables 1-4) or a plan JSON file."),

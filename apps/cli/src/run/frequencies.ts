@@ -3,7 +3,7 @@ import { frequencies, type FrequenciesResult } from "@danvan/analysis"
 import * as Effect from "effect/Effect"
 import type { frequenciesOptions } from "../commands/frequencies.js"
 import type { Format, Lang } from "../flags.js"
-import { renderFrequenciesCsv, renderFrequenciesJson, renderFrequenciesMarkdown, renderFrequenciesText } from "../render/frequencies.js"
+import { renderFrequenciesCsv, renderFrequenciesJson, renderFrequenciesMarkdown, renderFrequenciesText } from "@danvan/report/text"
 import { colorEnabled, writeStdout } from "../terminal.js"
 import { caseOptions, optionalCodebook, orUndefined, readData } from "./common.js"
 
@@ -26,8 +26,8 @@ export const runFrequencies = (args: FrequenciesArgs) =>
   Effect.gen(function* () {
     const codebook = yield* optionalCodebook(args.codebook)
     const weight = orUndefined(args.weight)
-    const read = yield* readData(args.data, codebook, weight)
+    const read = yield* readData(args.data, codebook, weight, args.sheet)
     const options = caseOptions(weight, args.missing)
-    const results = yield* Effect.forEach(args.variables, (name) => frequencies(read.dataset, codebook, name, options))
+    const results = yield* Effect.forEach(args.variables, (name) => frequencies(read.dataset, read.codebook, name, options))
     yield* writeStdout(renderFrequencies(results, args.format, args.lang))
   })

@@ -5,7 +5,7 @@ import { loadPublishedTables } from "@danvan/io"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type { replicateOptions } from "../commands/replicate.js"
-import { renderReplicateJson, renderReplicateMarkdown, renderReplicateText } from "../render/replicate.js"
+import { renderReplicateJson, renderReplicateMarkdown, renderReplicateText } from "@danvan/report/text"
 import { colorEnabled, writeStdout } from "../terminal.js"
 
 export type ReplicateArgs = Command.Command.ParseConfig<typeof replicateOptions>

@@ -1,6 +1,6 @@
 import type * as Command from "@effect/cli/Command"
 import { replicate, runPlan } from "@danvan/analysis"
-import { builtinCodebook, builtinCodebookIds, builtinPlanIds, checkPlanNames } from "@danvan/domain"
+import { builtinCodebook, builtinCodebookIds, builtinPlan, builtinPlanIds, checkPlanNames } from "@danvan/domain"
 import { checkWritable, loadAnalysisPlan, loadCodebook, loadPublishedTables, writeTextFiles } from "@danvan/io"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -48,7 +48,10 @@ export const runReport = (args: ReportArgs) =>
       const tables = yield* loadPublishedTables(published)
       const codebook = builtinCodebookIds().includes(published) ? Either.getOrUndefined(builtinCodebook(published)) : undefined
       const result = replicate(tables, codebook !== undefined ? { codebook } : {})
-      doc = Report.buildPublishedReport(result, options)
+      // The built-in plan of the same id titles the built-in tables in both languages (its section ids are the table ids).
+      const plan = builtinPlanIds().includes(published) ? Either.getOrUndefined(builtinPlan(published)) : undefined
+      const titles = Object.fromEntries((plan?.sections ?? []).flatMap((s) => (s.title !== undefined ? [[s.id, s.title]] : [])))
+      doc = Report.buildPublishedReport(result, { ...options, titles })
       results = result
     } else {
       const planRef = Option.getOrElse(args.plan, () => "")
@@ -57,9 +60,9 @@ export const runReport = (args: ReportArgs) =>
       const codebookRef = Option.getOrUndefined(args.codebook) ?? (plan.codebook !== undefined && builtinCodebookIds().includes(plan.codebook) ? plan.codebook : undefined)
       if (codebookRef === undefined) return yield* Effect.fail(usage(`--codebook FILE|ID is needed: plan ${planRef} names no built-in codebook`))
       const codebook = yield* loadCodebook(codebookRef)
-      yield* checkPlanNames(plan, codebook, builtinPlanIds().includes(planRef) ? planRef : planRef)
+      yield* checkPlanNames(plan, codebook, planRef)
       const dataFile = Option.getOrElse(args.data, () => "")
-      const read = yield* readData(dataFile, codebook, undefined)
+      const read = yield* readData(dataFile, codebook, undefined, args.sheet)
       const result = yield* runPlan(read.dataset, codebook, plan, { source: planRef })
       doc = Report.buildPlanReport(result, { ...options, dataFile })
       results = result

@@ -2,12 +2,12 @@ import type { ReplicateResult, ReplicateTable } from "@danvan/analysis"
 import { chiSquareSentence } from "../apa.js"
 import type { Block, ReportChart, ReportDocument, ReportTable, TableRow } from "../document.js"
 import { pClause } from "../format.js"
-import { label, t } from "../i18n.js"
+import { type Bilingual, label, t } from "../i18n.js"
 import { suppressMatrix } from "../suppress.js"
 import { type BuildContext, blank, h, noneHidden, num, sideOf, tally, text } from "./common.js"
 import { closingNotes, contextOf, type ReportOptions } from "./options.js"
 
-const tableBlocks = (r: ReplicateResult, table: ReplicateTable, ctx: BuildContext): Array<Block> => {
+const tableBlocks = (r: ReplicateResult, table: ReplicateTable, title: Bilingual, ctx: BuildContext): Array<Block> => {
   const { lang } = ctx
   const levels = r.levels
   const k = ctx.suppressBelow
@@ -41,7 +41,7 @@ const tableBlocks = (r: ReplicateResult, table: ReplicateTable, ctx: BuildContex
   rows.push({ kind: "total", cells: [text(t("base", lang)), ...(table.kind === "likert" ? [blank] : []), ...table.bases.flatMap((b) => [num(b, "count"), blank]), num(table.totalBase, "count"), blank, ...noTest] })
   const report: ReportTable = {
     id: table.id,
-    title: label(table.title, lang),
+    title: label(title, lang),
     header: [
       [h(t("item", lang)), ...(table.kind === "likert" ? [h("")] : []), ...levels.map((l) => h(label(l.label, lang), 2)), h(t("total", lang), 2), h(t("chiSquare", lang)), h(t("df", lang)), h(t("p", lang)), h(t("pHolm", lang))],
       [...lead, ...levels.flatMap(() => [h(t("n", lang)), h("%")]), h(t("n", lang)), h("%"), h(""), h(""), h(""), h("")]
@@ -57,7 +57,7 @@ const tableBlocks = (r: ReplicateResult, table: ReplicateTable, ctx: BuildContex
     ? {
         type: "grouped-bar",
         data: {
-          title: table.title,
+          title,
           groups: levels.map((l) => l.label),
           items: table.items.filter((i) => !leftOut.includes(label(i.label, lang))).map((i) => ({ label: i.label, percents: i.rows[0].percents }))
         }
@@ -65,7 +65,7 @@ const tableBlocks = (r: ReplicateResult, table: ReplicateTable, ctx: BuildContex
     : {
         type: "diverging-bar",
         data: {
-          title: table.title,
+          title,
           categories: (table.scale ?? []).map((s, k2) => ({ label: s.label, side: sideOf(k2, table.scale?.length ?? 0) })),
           rows: table.items.map((i) => ({ label: i.label, percents: i.rows.map((row) => row.total.percent) }))
         }
@@ -80,14 +80,24 @@ const tableBlocks = (r: ReplicateResult, table: ReplicateTable, ctx: BuildContex
 
 /**
  * The report of published aggregate tables (`danvan report hcmc-2024`): each table as published beside its
- * re-computed per-item tests, APA sentences, and a chart. No respondent data is involved.
+ * re-computed per-item tests, APA sentences, and a chart. No respondent data is involved. `options.titles` gives
+ * Vietnamese and English titles by table id (the built-in plan's section titles for the built-in tables).
  *
  * @example
  * const doc = buildPublishedReport(replicate(published, { codebook }), { lang: "en" })
  */
-export const buildPublishedReport = (r: ReplicateResult, options: ReportOptions): ReportDocument => {
+export const buildPublishedReport = (
+  r: ReplicateResult,
+  options: ReportOptions & {
+    /** Bilingual titles by table id (a published-tables file has English titles only), e.g. from the built-in plan. */
+    readonly titles?: Readonly<Record<string, Bilingual>>
+  }
+): ReportDocument => {
   const ctx = contextOf(options)
-  const sections = r.tables.map((table) => ({ id: table.id, heading: label(table.title, ctx.lang), blocks: tableBlocks(r, table, ctx) }))
+  const sections = r.tables.map((table) => {
+    const title = options.titles?.[table.id] ?? table.title
+    return { id: table.id, heading: label(title, ctx.lang), blocks: tableBlocks(r, table, title, ctx) }
+  })
   return {
     kind: "report",
     lang: ctx.lang,

@@ -33,7 +33,12 @@ const GAP = "  "
 
 const toCell = (c: Cell | string): Cell => (typeof c === "string" ? { text: c } : c)
 
-/** Renders the table as lines of text without trailing spaces. */
+/**
+ * Renders the table as lines of text without trailing spaces.
+ *
+ * @example
+ * renderTable({ title: "Counts", columns: [...], rows: [...] })
+ */
 export const renderTable = (table: TextTable, style: TextStyle = {}): string => {
   const ncol = table.align.length
   const rows: Array<ReadonlyArray<Cell> | "rule"> = [...table.header.map((r) => r.map(toCell)), "rule", ...table.body.map((r) => (r === "rule" ? r : r.map(toCell)))]

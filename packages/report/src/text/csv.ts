@@ -6,11 +6,21 @@ export type CsvRow = ReadonlyArray<string | number>
 
 export const BOM = "\uFEFF"
 
-/** Quotes a field when it holds a comma, quote, line break or surrounding space. */
+/**
+ * Quotes a field when it holds a comma, quote, line break or surrounding space.
+ *
+ * @example
+ * csvField("Quận, Huyện") // '"Quận, Huyện"'
+ */
 export const csvField = (value: string | number): string => {
   const s = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : value
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
-/** A whole CSV document: BOM, rows joined by CRLF, a final CRLF. Empty rows become blank lines. */
+/**
+ * A whole CSV document: BOM, rows joined by CRLF, a final CRLF. Empty rows become blank lines.
+ *
+ * @example
+ * csvDocument([["a", 1], ["b", 2]]) // "\uFEFFa,1\r\nb,2\r\n"
+ */
 export const csvDocument = (rows: ReadonlyArray<CsvRow>): string => BOM + rows.map((r) => r.map(csvField).join(",")).join("\r\n") + "\r\n"

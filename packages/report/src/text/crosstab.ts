@@ -24,13 +24,23 @@ const names = (r: CrosstabResult, lang: Lang) => ({
 /** SPSS's footnote "a" under Chi-Square Tests, printed even when no cell is below 5 (as SPSS does). */
 const lowExpected = (r: CrosstabResult) => r.lowExpected
 
-/** SPSS's footnote "a" under Chi-Square Tests. English uses the analysis's own message. */
+/**
+ * SPSS's footnote "a" under Chi-Square Tests. English uses the analysis's own message.
+ *
+ * @example
+ * lowExpectedText(result.lowExpected, "vi") // "0 ô (0.0%) có tần số kỳ vọng nhỏ hơn 5. …"
+ */
 export const lowExpectedText = (w: CrosstabResult["lowExpected"], lang: Lang): string =>
   lang === "en" && w.message.trim() !== ""
     ? w.message
     : t("lowExpected", lang, { cells: w.cells, percent: fixed(w.percent, 1), min: fixed(w.minExpected, 2) })
 
-/** A warning other than LOW_EXPECTED, in the chosen language. */
+/**
+ * A warning other than LOW_EXPECTED, in the chosen language.
+ *
+ * @example
+ * result.warnings.map((w) => warningText(w, "en"))
+ */
 export const warningText = (w: AnalysisWarning, lang: Lang): string => {
   if (lang === "en") return w.message
   switch (w.code) {
@@ -245,6 +255,9 @@ const directionalTable = (r: CrosstabResult, lang: Lang): TextTable => {
 /**
  * SPSS CROSSTABS as plain text: Case Processing Summary, the crosstabulation (count, row and column
  * percentages, expected count, adjusted residual), Chi-Square Tests, Symmetric and Directional Measures.
+ *
+ * @example
+ * renderCrosstabText(result, { lang: "vi" })
  */
 export const renderCrosstabText = (r: CrosstabResult, options: RenderOptions): string => {
   const { lang } = options
@@ -260,7 +273,12 @@ export const renderCrosstabText = (r: CrosstabResult, options: RenderOptions): s
 // ---------------------------------------------------------------------------------------------------------
 // markdown
 
-/** GitHub Markdown: the crosstabulation (count and % within the row variable) and Chi-Square Tests with footnotes. */
+/**
+ * GitHub Markdown: the crosstabulation (count and % within the row variable) and Chi-Square Tests with footnotes.
+ *
+ * @example
+ * renderCrosstabMarkdown(result, { lang: "en" })
+ */
 export const renderCrosstabMarkdown = (r: CrosstabResult, options: RenderOptions): string => {
   const { lang } = options
   const { row, col, rowCats, colCats } = names(r, lang)
@@ -309,6 +327,9 @@ export const renderCrosstabMarkdown = (r: CrosstabResult, options: RenderOptions
 /**
  * CSV for spreadsheets: the counts with labels (one row per row category, then Total), a blank line, the tests
  * (full-precision numbers, p as a number) and, after another blank line, the notes. UTF-8 with BOM, CRLF.
+ *
+ * @example
+ * renderCrosstabCsv(result, { lang: "en" })
  */
 export const renderCrosstabCsv = (r: CrosstabResult, options: RenderOptions): string => {
   const { lang } = options
@@ -343,8 +364,19 @@ export const renderCrosstabCsv = (r: CrosstabResult, options: RenderOptions): st
 // ---------------------------------------------------------------------------------------------------------
 // JSON
 
-/** DESIGN.md's crosstab JSON: the result object itself, two-space indented; NaN and ±Infinity become null. */
+/**
+ * DESIGN.md's crosstab JSON: the result object itself, two-space indented; NaN and ±Infinity become null.
+ *
+ * @example
+ * JSON.parse(renderCrosstabJson(result)).tests.pearson.p
+ */
 export const renderCrosstabJson = (r: CrosstabResult): string => toJson(r)
 
+/**
+ * JSON with two-space indentation; NaN and ±Infinity become null, so the output is always valid JSON.
+ *
+ * @example
+ * toJson({ p: Number.NaN }) // '{\n  "p": null\n}'
+ */
 export const toJson = (value: unknown): string =>
   JSON.stringify(value, (_key, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2) + "\n"

@@ -53,14 +53,24 @@ const frequencyTable = (r: FrequenciesResult, lang: Lang): TextTable => {
   }
 }
 
-/** SPSS FREQUENCIES as plain text: the Statistics table, then one frequency table per variable. */
+/**
+ * SPSS FREQUENCIES as plain text: the Statistics table, then one frequency table per variable.
+ *
+ * @example
+ * renderFrequenciesText([result], { lang: "vi" })
+ */
 export const renderFrequenciesText = (results: ReadonlyArray<FrequenciesResult>, options: RenderOptions): string => {
   const style = { color: options.color === true }
   const tables = [statisticsTable(results, options.lang), ...results.map((r) => frequencyTable(r, options.lang))]
   return tables.map((tb) => renderTable(tb, style)).join("\n\n") + "\n"
 }
 
-/** One GitHub table per variable. */
+/**
+ * One GitHub table per variable.
+ *
+ * @example
+ * renderFrequenciesMarkdown([result], { lang: "en" })
+ */
 export const renderFrequenciesMarkdown = (results: ReadonlyArray<FrequenciesResult>, options: RenderOptions): string => {
   const { lang } = options
   const blocks = results.map((r) => {
@@ -91,6 +101,9 @@ export const renderFrequenciesMarkdown = (results: ReadonlyArray<FrequenciesResu
 /**
  * CSV: per variable, a line naming it, a header, one row per category (valid then missing, with its code and
  * status), a total row; variables separated by a blank line. Full-precision numbers, UTF-8 BOM, CRLF.
+ *
+ * @example
+ * renderFrequenciesCsv([result], { lang: "en" })
  */
 export const renderFrequenciesCsv = (results: ReadonlyArray<FrequenciesResult>, options: RenderOptions): string => {
   const { lang } = options
@@ -115,5 +128,10 @@ export const renderFrequenciesCsv = (results: ReadonlyArray<FrequenciesResult>, 
   return csvDocument(rows)
 }
 
-/** JSON: always an array of FrequenciesResult objects, one per variable, in the order asked. */
+/**
+ * JSON: always an array of FrequenciesResult objects, one per variable, in the order asked.
+ *
+ * @example
+ * JSON.parse(renderFrequenciesJson([result]))[0].rows
+ */
 export const renderFrequenciesJson = (results: ReadonlyArray<FrequenciesResult>): string => toJson(results)

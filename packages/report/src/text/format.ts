@@ -8,7 +8,12 @@ const isNum = (x: number | null | undefined): x is number => typeof x === "numbe
 /** What a table shows for a statistic that could not be computed (NaN, null, missing). */
 export const NOT_AVAILABLE = "—"
 
-/** Fixed decimals; `-0.0` shows as `0.0`. */
+/**
+ * Fixed decimals; `-0.0` shows as `0.0`.
+ *
+ * @example
+ * fixed(-0.04, 1) // "0.0"
+ */
 export const fixed = (x: number | null | undefined, decimals: number): string => {
   if (!isNum(x)) return NOT_AVAILABLE
   const s = x.toFixed(decimals)
@@ -18,6 +23,9 @@ export const fixed = (x: number | null | undefined, decimals: number): string =>
 /**
  * APA p-value: `< .001` below .001, otherwise three decimals without the leading zero (`.023`, `1.000`).
  * Never `.000`: a p that would round to .000 is below .001 and prints as `< .001`.
+ *
+ * @example
+ * formatP(2.6e-8) // "< .001"
  */
 export const formatP = (p: number | null | undefined): string => {
   if (!isNum(p)) return NOT_AVAILABLE
@@ -27,23 +35,48 @@ export const formatP = (p: number | null | undefined): string => {
   return s.startsWith("0.") ? s.slice(1) : s
 }
 
-/** A count: integers as they are, weighted (fractional) counts with one decimal. */
+/**
+ * A count: integers as they are, weighted (fractional) counts with one decimal.
+ *
+ * @example
+ * formatCount(12.5) // "12.5"
+ */
 export const formatCount = (x: number | null | undefined): string => {
   if (!isNum(x)) return NOT_AVAILABLE
   return Number.isInteger(x) ? String(x) : x.toFixed(1)
 }
 
-/** A percentage 0..100 with one decimal and a `%` sign (SPSS crosstab style). */
+/**
+ * A percentage 0..100 with one decimal and a `%` sign (SPSS crosstab style).
+ *
+ * @example
+ * formatPercent(21.29) // "21.3%"
+ */
 export const formatPercent = (x: number | null | undefined): string => (isNum(x) ? `${fixed(x, 1)}%` : NOT_AVAILABLE)
 
-/** A statistic: three decimals. */
+/**
+ * A statistic: three decimals.
+ *
+ * @example
+ * formatStat(41.0308) // "41.031"
+ */
 export const formatStat = (x: number | null | undefined): string => fixed(x, 3)
 
-/** Degrees of freedom: an integer (or three decimals if a test reports a fractional df). */
+/**
+ * Degrees of freedom: an integer (or three decimals if a test reports a fractional df).
+ *
+ * @example
+ * formatDf(4) // "4"
+ */
 export const formatDf = (x: number | null | undefined): string => {
   if (!isNum(x)) return NOT_AVAILABLE
   return Number.isInteger(x) ? String(x) : x.toFixed(3)
 }
 
-/** Full-precision number for machine-readable output (CSV); NaN/Infinity become an empty field. */
+/**
+ * Full-precision number for machine-readable output (CSV); NaN/Infinity become an empty field.
+ *
+ * @example
+ * rawNumber(Number.NaN) // ""
+ */
 export const rawNumber = (x: number | null | undefined): string => (isNum(x) ? String(x) : "")

@@ -32,7 +32,12 @@ const variableBlock = (v: Variable, lang: Lang): Array<string> => {
   return out
 }
 
-/** A codebook for reading: header, each variable with its value labels, scores and missing codes, then the sets. */
+/**
+ * A codebook for reading: header, each variable with its value labels, scores and missing codes, then the sets.
+ *
+ * @example
+ * renderCodebookText(codebook, { lang: "vi" })
+ */
 export const renderCodebookText = (c: Codebook, options: RenderOptions): string => {
   const { lang } = options
   const bold = (s: string) => (options.color === true ? `\u001b[1m${s}\u001b[22m` : s)
@@ -64,8 +69,13 @@ export const renderCodebookText = (c: Codebook, options: RenderOptions): string 
   return out.join("\n") + "\n"
 }
 
-/** The JSON (file) form of a decoded codebook (shared with the HTTP API). */
+/** The JSON (file) form of a decoded codebook (in @danvan/domain, shared with the HTTP API). */
 export { codebookToJson } from "@danvan/domain"
 
-/** Codebook JSON, two-space indented. */
+/**
+ * Codebook JSON, two-space indented.
+ *
+ * @example
+ * renderCodebookJson(codebookToJson(codebook))
+ */
 export const renderCodebookJson = (json: CodebookJson): string => toJson(json)

@@ -97,7 +97,12 @@ const overallLines = (r: MultipleResponseResult, lang: Lang): Array<string> => {
 
 const warningLines = (r: MultipleResponseResult) => r.warnings.map((w) => `! ${w.message}`)
 
-/** Plain-text tables: counts and percents by group with column-proportion letters, per-item tests, the MMI tests. */
+/**
+ * Plain-text tables: counts and percents by group with column-proportion letters, per-item tests, the MMI tests.
+ *
+ * @example
+ * renderMrText(result, { lang: "en" })
+ */
 export const renderMrText = (r: MultipleResponseResult, options: MrRenderOptions): string => {
   const { lang } = options
   const s = S[lang]
@@ -132,7 +137,12 @@ export const renderMrText = (r: MultipleResponseResult, options: MrRenderOptions
   return [table, tests, overallLines(r, lang).join("\n"), ...(r.warnings.length > 0 ? [warningLines(r).join("\n")] : [])].join("\n\n") + "\n"
 }
 
-/** GitHub Markdown: the same two tables with full item labels, then the MMI tests. */
+/**
+ * GitHub Markdown: the same two tables with full item labels, then the MMI tests.
+ *
+ * @example
+ * renderMrMarkdown(result, { lang: "vi" })
+ */
 export const renderMrMarkdown = (r: MultipleResponseResult, options: MrRenderOptions): string => {
   const { lang } = options
   const s = S[lang]
@@ -162,5 +172,10 @@ export const renderMrMarkdown = (r: MultipleResponseResult, options: MrRenderOpt
   )
 }
 
-/** DESIGN.md's Multiple-response JSON: the result object itself; NaN becomes null. */
+/**
+ * DESIGN.md's Multiple-response JSON: the result object itself; NaN becomes null.
+ *
+ * @example
+ * JSON.parse(renderMrJson(result)).rs2.p
+ */
 export const renderMrJson = (r: MultipleResponseResult): string => toJson(r)

@@ -1,10 +1,16 @@
-/** Display width of a string: grapheme clusters, so "ệ" in either NFC or NFD counts as one column. */
+/** Display width and ANSI stripping for terminal tables (the CLI loads this at start-up, without any renderer). */
 const segmenter = typeof Intl !== "undefined" && "Segmenter" in Intl ? new Intl.Segmenter(undefined, { granularity: "grapheme" }) : undefined
 
 // CSI sequences (colour, bold, cursor) and OSC sequences (hyperlinks, titles).
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g
 
+/**
+ * Display width of a string: grapheme clusters, so "ệ" in either NFC or NFD counts as one column.
+ *
+ * @example
+ * displayWidth("Phường/Xã") // 9
+ */
 export const displayWidth = (text: string): number => {
   const plain = text.replace(ANSI, "")
   // Fast path: printable ASCII is one column per code unit.
@@ -15,8 +21,25 @@ export const displayWidth = (text: string): number => {
   return n
 }
 
+/**
+ * Pads on the right to a display width (grapheme clusters, not code units).
+ *
+ * @example
+ * padEnd("Xã", 4) // "Xã  "
+ */
 export const padEnd = (text: string, width: number): string => text + " ".repeat(Math.max(0, width - displayWidth(text)))
+/**
+ * Pads on the left to a display width (grapheme clusters, not code units).
+ *
+ * @example
+ * padStart("7", 3) // "  7"
+ */
 export const padStart = (text: string, width: number): string => " ".repeat(Math.max(0, width - displayWidth(text))) + text
 
-/** Removes ANSI SGR sequences (colour, bold). */
+/**
+ * Removes ANSI SGR sequences (colour, bold).
+ *
+ * @example
+ * stripAnsi("\u001b[1mTotal\u001b[22m") // "Total"
+ */
 export const stripAnsi = (text: string): string => text.replace(ANSI, "")

@@ -142,11 +142,21 @@ const overall = (r: ReplicateResult, lang: Lang) => {
   return S[lang].overall(holm, total, r.tables.length)
 }
 
-/** Each table as published (N and % by level, Sum) beside the per-item tests, then the percent audit. */
+/**
+ * Each table as published (N and % by level, Sum) beside the per-item tests, then the percent audit.
+ *
+ * @example
+ * renderReplicateText(replicate(published, { codebook }), { lang: "en" })
+ */
 export const renderReplicateText = (r: ReplicateResult, options: ReplicateRenderOptions): string =>
   [...r.tables.map((t, i) => tableText(r, t, i, options)), overall(r, options.lang), auditLines(r, options.lang).join("\n")].join("\n\n") + "\n"
 
-/** GitHub Markdown: one table per published table, full item labels, then the summary and the audit. */
+/**
+ * GitHub Markdown: one table per published table, full item labels, then the summary and the audit.
+ *
+ * @example
+ * renderReplicateMarkdown(result, { lang: "vi" })
+ */
 export const renderReplicateMarkdown = (r: ReplicateResult, options: ReplicateRenderOptions): string => {
   const { lang } = options
   const s = S[lang]
@@ -172,5 +182,10 @@ export const renderReplicateMarkdown = (r: ReplicateResult, options: ReplicateRe
   return [...parts, mdEscape(overall(r, lang)), auditLines(r, lang).map(mdEscape).join("\n")].join("\n\n") + "\n"
 }
 
-/** DESIGN.md's Replicate JSON: the result object itself; NaN becomes null. */
+/**
+ * DESIGN.md's Replicate JSON: the result object itself; NaN becomes null.
+ *
+ * @example
+ * JSON.parse(renderReplicateJson(result)).tables.length // 4
+ */
 export const renderReplicateJson = (r: ReplicateResult): string => toJson(r)

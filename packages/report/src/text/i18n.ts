@@ -6,7 +6,12 @@ export interface BilingualText {
   readonly en: string
 }
 
-/** The label in one language (NFC, so width counting by grapheme is exact). */
+/**
+ * The label in one language (NFC, so width counting by grapheme is exact).
+ *
+ * @example
+ * label({ vi: "Cấp cán bộ", en: "Cadre level" }, "vi") // "Cấp cán bộ"
+ */
 export const label = (l: BilingualText, lang: Lang): string => l[lang].normalize("NFC")
 
 /** Headings and fixed words of the rendered tables, following SPSS's English wording. */
@@ -113,9 +118,19 @@ const strings = {
 
 export type StringKey = keyof typeof strings
 
-/** A fixed string in `lang`, with `{name}` placeholders filled from `vars`. */
+/**
+ * A fixed string in `lang`, with `{name}` placeholders filled from `vars`.
+ *
+ * @example
+ * t("within", "en", { var: "Cadre level" }) // "% within Cadre level"
+ */
 export const t = (key: StringKey, lang: Lang, vars: Readonly<Record<string, string | number>> = {}): string =>
   strings[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole))
 
-/** True when `key` names a fixed string (for kinds and measurement levels looked up by value). */
+/**
+ * True when `key` names a fixed string (for kinds and measurement levels looked up by value).
+ *
+ * @example
+ * hasString("measure_ordinal") // true
+ */
 export const hasString = (key: string): key is StringKey => key in strings

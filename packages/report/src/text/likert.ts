@@ -78,7 +78,12 @@ const cellRow = (head: string, c: LikertCell): Row => [
   signed(c.netDifficulty)
 ]
 
-/** Plain text: one distribution table per item, a summary with ranks and tests, then Cronbach's alpha. */
+/**
+ * Plain text: one distribution table per item, a summary with ranks and tests, then Cronbach's alpha.
+ *
+ * @example
+ * renderLikertText(result, { lang: "vi" })
+ */
 export const renderLikertText = (r: LikertResult, options: LikertRenderOptions): string => {
   const { lang } = options
   const s = S[lang]
@@ -146,5 +151,10 @@ export const renderLikertText = (r: LikertResult, options: LikertRenderOptions):
   return parts.join("\n\n") + "\n"
 }
 
-/** The result object as JSON; NaN becomes null. */
+/**
+ * The result object as JSON; NaN becomes null.
+ *
+ * @example
+ * JSON.parse(renderLikertJson(result)).items[0].rank
+ */
 export const renderLikertJson = (r: LikertResult): string => toJson(r)
