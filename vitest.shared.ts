@@ -13,7 +13,8 @@ export const sharedConfig = defineConfig({
     alias: [
       { find: /^@danvan\/report\/text$/, replacement: `${root}packages/report/src/text/index.ts` },
       { find: /^@danvan\/report\/text\/width$/, replacement: `${root}packages/report/src/text/width.ts` },
-      { find: /^@danvan\/(domain|stats|io|analysis|report)$/, replacement: `${root}packages/$1/src/index.ts` }
+      { find: /^@danvan\/(domain|stats|io|analysis|report)$/, replacement: `${root}packages/$1/src/index.ts` },
+      { find: /^@danvan\/api$/, replacement: `${root}apps/api/src/index.ts` }
     ]
   },
   test: {

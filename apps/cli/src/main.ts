@@ -6,6 +6,7 @@ import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import pkg from "../package.json" with { type: "json" }
+import { apiKey, serve } from "./commands/api.js"
 import { codebook } from "./commands/codebook.js"
 import { crosstab } from "./commands/crosstab.js"
 import { frequencies } from "./commands/frequencies.js"
@@ -22,10 +23,10 @@ import { withColorPolicy, writeStderr } from "./terminal.js"
 export const VERSION: string = pkg.version
 
 const root = Command.make("danvan", {}, () =>
-  Effect.fail(new UsageError({ command: "", message: "missing command; expected one of: crosstab, frequencies, codebook, replicate, report, rate, mr, likert, synth" }))
+  Effect.fail(new UsageError({ command: "", message: "missing command; expected one of: crosstab, frequencies, codebook, replicate, report, rate, mr, likert, synth, serve, api-key" }))
 ).pipe(
   Command.withDescription("Survey tables for cadre questionnaires on mass mobilization work (công tác dân vận): SPSS-style CROSSTABS and FREQUENCIES with exact p-values, multiple-response sets, Likert scoring and re-checks of published tables, and finished reports (HTML, XLSX, Markdown), in English or Vietnamese."),
-  Command.withSubcommands([crosstab, frequencies, codebook, replicate, report, rate, mr, likert, synth])
+  Command.withSubcommands([crosstab, frequencies, codebook, replicate, report, rate, mr, likert, synth, serve, apiKey])
 )
 
 const footer = HelpDoc.p(
@@ -36,9 +37,11 @@ const cli = Command.run(root, { name: "danvan", version: VERSION, footer })
 
 /** One-line synopses, shown after a usage error. */
 const SYNOPSIS: Readonly<Record<string, string>> = {
-  "": "danvan <crosstab|frequencies|codebook|replicate|report|rate|mr|likert|synth> [options]   (danvan --help)",
+  "": "danvan <crosstab|frequencies|codebook|replicate|report|rate|mr|likert|synth|serve|api-key> [options]   (danvan --help)",
   report:
     "danvan report (--data FILE.csv|.xlsx|.sav [--sheet NAME] --codebook FILE|ID --plan FILE|ID | hcmc-2024|TABLES.json) --out report.html|.xlsx|.md|.csv|.json [--lang en|vi] [--decimal comma|point] [--suppress-below K]",
+  serve: "danvan serve [--host HOST] [--port N] [--db FILE]",
+  "api-key": "danvan api-key create --tenant NAME [--db FILE]",
   crosstab:
     'danvan crosstab (--counts "66,209,35;158,177,41" | --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --row VAR --col VAR) [--missing VAR=CODE[,CODE...]]... [--codebook FILE|ID] [--weight VAR] [--format text|json|csv|md] [--lang en|vi]',
   frequencies: "danvan frequencies --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] [--codebook FILE|ID] [--weight VAR] [--missing VAR=CODE[,CODE...]]... [--format text|json|csv|md] [--lang en|vi] VAR...",

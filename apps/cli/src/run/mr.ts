@@ -1,5 +1,5 @@
 import type * as Command from "@effect/cli/Command"
-import { AnalysisError, multipleResponse, type MultipleResponseResult } from "@danvan/analysis"
+import { multipleResponse, multipleResponseSet, type MultipleResponseResult } from "@danvan/analysis"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type { mrOptions } from "../commands/mr.js"
@@ -40,15 +40,7 @@ export const runMr = (args: MrArgs) =>
       items = args.items.value.split(",").map((s) => s.trim())
       if (items.some((s) => s === "")) return yield* Effect.fail(usage(`--items "${args.items.value}" has an empty name; give comma-separated column names`))
     } else {
-      const name = Option.getOrElse(args.set, () => "")
-      const sets = codebook?.multipleResponseSets ?? []
-      const found = sets.find((s) => s.name === name)
-      if (found === undefined) {
-        const known = sets.length === 0 ? "it has no multiple-response sets" : `its sets are: ${sets.map((s) => s.name).join(", ")}`
-        return yield* Effect.fail(
-          new AnalysisError({ code: "BAD_OPTION", message: `no multiple-response set "${name}" in codebook ${codebook?.id ?? ""}; ${known}` })
-        )
-      }
+      const found = yield* multipleResponseSet(codebook, Option.getOrElse(args.set, () => ""))
       items = found.items
       setLabel = label(found.label, args.lang)
     }

@@ -69,33 +69,8 @@ export const renderCodebookText = (c: Codebook, options: RenderOptions): string 
   return out.join("\n") + "\n"
 }
 
-/**
- * The JSON (file) form of a decoded codebook: every variable with its value labels and missing codes written
- * out (scales resolved), so the output is a valid codebook file that decodes to the same codebook.
- *
- * @example
- * codebookToJson(Either.getOrThrow(builtinCodebook("hcmc-2024"))).variables.length
- */
-export const codebookToJson = (c: Codebook): CodebookJson => ({
-  id: c.id,
-  title: c.title,
-  ...(c.description !== undefined ? { description: c.description } : {}),
-  ...(c.source !== undefined ? { source: c.source } : {}),
-  ...(c.groupVariable !== undefined ? { groupVariable: c.groupVariable } : {}),
-  ...(c.weightVariable !== undefined ? { weightVariable: c.weightVariable } : {}),
-  variables: c.variables.map((v) => ({
-    name: v.name,
-    label: v.label,
-    kind: v.kind,
-    measure: v.measure,
-    // Decoded values are already in display order, so they need no added `order`.
-    ...(v.values.length > 0 ? { values: v.values } : {}),
-    ...(v.missing.values.length > 0 || v.missing.ranges.length > 0 ? { missing: v.missing } : {}),
-    ...(v.question !== undefined ? { question: v.question } : {})
-  })) as unknown as CodebookJson["variables"],
-  ...(c.multipleResponseSets.length > 0 ? { multipleResponseSets: c.multipleResponseSets } : {}),
-  ...(c.indicatorSets.length > 0 ? { indicatorSets: c.indicatorSets } : {})
-})
+/** The JSON (file) form of a decoded codebook (in @danvan/domain, shared with the HTTP API). */
+export { codebookToJson } from "@danvan/domain"
 
 /**
  * Codebook JSON, two-space indented.

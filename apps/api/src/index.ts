@@ -1,0 +1,6 @@
+export { DanvanApi, Authentication, Tenant } from "./api.js"
+export { configFromEnv } from "./config.js"
+export type { ServerConfig } from "./config.js"
+export * from "./errors.js"
+export { serverLayer, createApiKey } from "./server.js"
+export { runServer } from "./run.js"

@@ -1,0 +1,149 @@
+import { CodebookJson } from "@danvan/domain"
+import { HttpApiSchema, Multipart } from "@effect/platform"
+import * as Schema from "effect/Schema"
+
+/**
+ * Request and response schemas of the HTTP API. Analysis results are documented as JSON objects whose field
+ * lists live in DESIGN.md's public contracts: the API returns them exactly as `danvan <command> --format json`
+ * prints them, so they are not re-declared (and re-encoded) here.
+ */
+
+const Name = Schema.String.pipe(Schema.minLength(1), Schema.maxLength(200))
+
+/** Extra user-missing codes by variable, as the CLI's `--missing VAR=CODE,...`. */
+export const MissingCodes = Schema.Record({ key: Schema.String, value: Schema.Array(Schema.Int) }).annotations({
+  description: "Extra user-missing codes by variable name, on top of the codebook's (the CLI's --missing VAR=CODE,...)"
+})
+
+const Fisher = Schema.Struct({
+  method: Schema.optional(Schema.Literal("auto", "exact", "monte-carlo", "none")),
+  B: Schema.optional(Schema.Int.pipe(Schema.between(1, 1_000_000))),
+  seed: Schema.optional(Schema.Int)
+}).annotations({ identifier: "FisherOptions", description: "How Fisher's exact test is run (the CLI's --exact, --resamples, --seed)" })
+
+export const CrosstabRequest = Schema.Struct({
+  row: Name,
+  col: Name,
+  weight: Schema.optional(Name),
+  missing: Schema.optional(MissingCodes),
+  fisher: Schema.optional(Fisher)
+}).annotations({ identifier: "CrosstabRequest" })
+
+export const FrequenciesRequest = Schema.Struct({
+  variables: Schema.Array(Name).pipe(Schema.minItems(1), Schema.maxItems(500)),
+  weight: Schema.optional(Name),
+  missing: Schema.optional(MissingCodes)
+}).annotations({ identifier: "FrequenciesRequest" })
+
+export const MultipleResponseRequest = Schema.Struct({
+  group: Name,
+  items: Schema.optional(Schema.Array(Name).pipe(Schema.minItems(1), Schema.maxItems(500))),
+  set: Schema.optional(Name),
+  method: Schema.optional(Schema.Literal("bonferroni", "rs2", "bootstrap")),
+  resamples: Schema.optional(Schema.Int.pipe(Schema.between(1, 100_000))),
+  seed: Schema.optional(Schema.Int),
+  missing: Schema.optional(MissingCodes)
+}).annotations({ identifier: "MultipleResponseRequest", description: "Give either `items` or `set` (a multiple-response set of the dataset's codebook)" })
+
+export const LikertRequest = Schema.Struct({
+  by: Name,
+  items: Schema.optional(Schema.Array(Name).pipe(Schema.minItems(1), Schema.maxItems(500))),
+  set: Schema.optional(Name),
+  missing: Schema.optional(MissingCodes)
+}).annotations({ identifier: "LikertRequest", description: "Give either `items` or `set` (a Likert indicator set of the dataset's codebook)" })
+
+export const TableTestRequest = Schema.Struct({
+  counts: Schema.Array(Schema.Array(Schema.Number).pipe(Schema.minItems(1), Schema.maxItems(100))).pipe(Schema.minItems(1), Schema.maxItems(100)),
+  codebook: Schema.optional(Name),
+  row: Schema.optional(Name),
+  col: Schema.optional(Name),
+  fisher: Schema.optional(Fisher)
+}).annotations({
+  identifier: "TableTestRequest",
+  description: "A counts matrix typed from a publication (rows of counts); with codebook, row and col the table is labelled with those variables' categories"
+})
+
+/** The codebook file format (see packages/domain), accepted by `POST /v1/codebooks`. */
+export const CodebookPayload = CodebookJson.annotations({ identifier: "Codebook" })
+
+const jsonObject = (identifier: string, description: string) =>
+  Schema.Unknown.annotations({ identifier, description, jsonSchema: { type: "object", description } })
+
+export const CrosstabResult = jsonObject("CrosstabResult", "DESIGN.md's crosstab JSON: the output of `danvan crosstab --format json`")
+export const FrequenciesResult = Schema.Unknown.annotations({
+  identifier: "FrequenciesResults",
+  jsonSchema: { type: "array", items: { type: "object" }, description: "One result per variable: the output of `danvan frequencies --format json`" }
+})
+export const MultipleResponseResult = jsonObject("MultipleResponseResult", "DESIGN.md's multiple-response JSON: the output of `danvan mr --format json`")
+export const LikertResult = jsonObject("LikertResult", "The output of `danvan likert --format json`")
+export const CodebookDocument = jsonObject("CodebookDocument", "A codebook in its file form: the output of `danvan codebook show ID --format json`")
+
+export const CodebookSummary = Schema.Struct({
+  id: Schema.String,
+  title: Schema.Struct({ vi: Schema.String, en: Schema.String }),
+  builtin: Schema.Boolean
+}).annotations({ identifier: "CodebookSummary" })
+
+export const CodebookList = Schema.Struct({ codebooks: Schema.Array(CodebookSummary) })
+
+export const ColumnSummary = Schema.Struct({
+  name: Schema.String,
+  type: Schema.Literal("codes", "numeric"),
+  label: Schema.optional(Schema.Struct({ vi: Schema.String, en: Schema.String })),
+  valid: Schema.Number,
+  systemMissing: Schema.Number,
+  userMissing: Schema.Number
+}).annotations({ identifier: "ColumnSummary" })
+
+export const DatasetMeta = Schema.Struct({
+  id: Schema.String,
+  name: Schema.String,
+  codebook: Schema.NullOr(Schema.String),
+  rows: Schema.Number,
+  createdAt: Schema.String,
+  variables: Schema.Array(ColumnSummary),
+  warnings: Schema.Array(Schema.Struct({ code: Schema.String, message: Schema.String }))
+}).annotations({ identifier: "DatasetMeta", description: "A stored dataset's metadata: counts only, never respondent-level rows" })
+export type DatasetMeta = typeof DatasetMeta.Type
+
+export const DatasetSummary = Schema.Struct({
+  id: Schema.String,
+  name: Schema.String,
+  codebook: Schema.NullOr(Schema.String),
+  rows: Schema.Number,
+  createdAt: Schema.String
+}).annotations({ identifier: "DatasetSummary" })
+export type DatasetSummary = typeof DatasetSummary.Type
+
+export const DatasetList = Schema.Struct({ datasets: Schema.Array(DatasetSummary) })
+
+export const UploadParams = Schema.Struct({
+  codebook: Schema.optional(Schema.String).annotations({ description: "Id of a built-in or own codebook the rows are checked against" }),
+  name: Schema.optional(Schema.String).annotations({ description: "A name for the dataset (default: the uploaded file's name, or upload.csv)" }),
+  weight: Schema.optional(Schema.String).annotations({ description: "A column read as numbers (case weights) when the codebook does not say so" })
+})
+
+/** The upload body: a CSV file sent raw (e.g. `Content-Type: text/csv`) or as the `file` part of a multipart form. */
+export const UploadBody = Schema.Union(
+  HttpApiSchema.Uint8Array({ contentType: "text/csv" }),
+  HttpApiSchema.Multipart(Schema.Struct({ file: Multipart.SingleFileSchema }))
+)
+
+export const Health = Schema.Struct({ status: Schema.Literal("ok") })
+export const Ready = Schema.Struct({ status: Schema.Literal("ready"), database: Schema.String })
+
+export const ReportRequest = Schema.Struct({
+  plan: Schema.Union(
+    Schema.String.annotations({ description: "A built-in analysis plan id (hcmc-2024)" }),
+    Schema.Record({ key: Schema.String, value: Schema.Unknown }).annotations({ description: "An analysis plan in the plan file format (see packages/domain)" })
+  ),
+  format: Schema.optional(Schema.Literal("html", "xlsx", "json", "md", "csv")).annotations({ description: "Default html" }),
+  lang: Schema.optional(Schema.Literal("en", "vi")).annotations({ description: "Default en" }),
+  decimal: Schema.optional(Schema.Literal("comma", "point")),
+  suppressBelow: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(1))).annotations({ description: "Disclosure control: hide counts below K" })
+}).annotations({ identifier: "ReportRequest", description: "A report of an analysis plan on the dataset, as `danvan report --plan ... --out report.FORMAT`" })
+
+export const ReportDocument = Schema.String.annotations({
+  identifier: "Report",
+  description: "The rendered report: text/html, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (binary), application/json, text/markdown or text/csv, by `format`"
+})

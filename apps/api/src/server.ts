@@ -1,0 +1,67 @@
+import { HttpApiBuilder, HttpApiSwagger, HttpServer } from "@effect/platform"
+import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import { createServer } from "node:http"
+import { DanvanApi } from "./api.js"
+import { AuthenticationLive } from "./auth.js"
+import { Config, type ServerConfig } from "./config.js"
+import { databaseLayer } from "./db.js"
+import { envelope } from "./envelope.js"
+import { AnalysesLive } from "./handlers/analyses.js"
+import { CodebooksLive } from "./handlers/codebooks.js"
+import { DatasetsLive } from "./handlers/datasets.js"
+import { SystemLive } from "./handlers/system.js"
+import { TablesLive } from "./handlers/tables.js"
+import { logEvent } from "./log.js"
+import { Store } from "./store.js"
+
+const ApiLive = HttpApiBuilder.api(DanvanApi).pipe(Layer.provide([SystemLive, CodebooksLive, DatasetsLive, AnalysesLive, TablesLive]))
+
+const announce = Layer.effectDiscard(
+  Effect.gen(function* () {
+    const server = yield* HttpServer.HttpServer
+    const { database } = yield* Config
+    const address = server.address
+    if (address._tag === "TcpAddress") logEvent("info", "listening", { host: address.hostname, port: address.port, url: `http://${address.hostname}:${address.port}`, database })
+  })
+)
+
+/**
+ * The whole server as a layer: the API (with OpenAPI at /openapi.json and Swagger UI at /docs), the SQLite
+ * store and the Node HTTP server on `config.host:config.port`. Releasing the layer (SIGTERM with
+ * `NodeRuntime.runMain`) stops accepting connections and lets in-flight requests finish.
+ *
+ * @example
+ * Layer.launch(serverLayer(configFromEnv())).pipe(NodeRuntime.runMain)
+ */
+export const serverLayer = (config: ServerConfig) => {
+  const storage = Store.layer.pipe(Layer.provideMerge(databaseLayer(config.database)))
+  return HttpApiBuilder.serve(envelope).pipe(
+    Layer.merge(announce),
+    Layer.provide(HttpApiSwagger.layer({ path: "/docs" })),
+    Layer.provide(HttpApiBuilder.middlewareOpenApi({ path: "/openapi.json" })),
+    Layer.provide(ApiLive),
+    Layer.provide(AuthenticationLive),
+    // Idle keep-alive connections are kept 65 s (Node's default is 5 s): a client that reuses a connection just as
+    // the server drops it gets EPIPE on its next POST, which a longer idle time makes rare.
+    Layer.provide(NodeHttpServer.layer(() => createServer({ keepAliveTimeout: 65_000 }), { port: config.port, host: config.host })),
+    // Built before the HTTP server and so released after it: on shutdown the server first stops listening and
+    // waits for in-flight requests, which still have their database.
+    Layer.provide(storage),
+    Layer.provide(Layer.succeed(Config, config))
+  )
+}
+
+/**
+ * Creates an API key for `tenant` in the database at `database` and returns it; only its SHA-256 is stored,
+ * so the key can be shown once and never again.
+ *
+ * @example
+ * const { key } = await Effect.runPromise(createApiKey("./data/danvan.sqlite", "district-7"))
+ */
+export const createApiKey = (database: string, tenant: string) =>
+  Effect.flatMap(Store, (store) => store.createApiKey(tenant)).pipe(
+    Effect.provide(Store.layer.pipe(Layer.provide(databaseLayer(database)))),
+    Effect.scoped
+  )

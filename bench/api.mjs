@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+// Load benchmark of the HTTP API (not a test). `pnpm bench:api` builds the API and the CLI, then:
+//   1. writes a 10,000-row dataset with the synthesizer (`danvan synth hcmc-2024`, seeds 1..10, first 10,000 rows),
+//   2. starts the built server on 127.0.0.1 (free port) with a temporary database and a key from `danvan api-key create`,
+//   3. uploads the dataset and runs autocannon: 32 connections for 30 s on POST /v1/datasets/{id}/crosstab
+//      (level x people_trust_limited with fisher.method "none": on 10,000 cases the default "auto" Fisher test
+//      is a Monte Carlo simulation of 10,000 tables, seconds of CPU per request, which would measure the
+//      simulation rather than the API; one such request is timed separately and reported as defaultFisherMs),
+//   4. writes requests/s, p50/p99 latency, errors and the machine to bench/api-results.json.
+// Only loopback traffic; bounded in time (BENCH_API_SECONDS, default 30).
+import autocannon from "autocannon"
+import { spawn, spawnSync } from "node:child_process"
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import os from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+
+const root = fileURLToPath(new URL("..", import.meta.url))
+const CLI = join(root, "apps/cli/dist/bin.js")
+const SERVER = join(root, "apps/api/dist/main.js")
+const ROWS = 10_000
+const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 30)
+const CONNECTIONS = 32
+
+const dir = mkdtempSync(join(os.tmpdir(), "danvan-bench-api-"))
+const db = join(dir, "bench.sqlite")
+const env = { ...process.env, DANVAN_DB: db, PORT: "0", HOST: "127.0.0.1", NO_COLOR: "1" }
+
+const cli = (args) => {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", env, timeout: 120_000 })
+  if (r.status !== 0) throw new Error(`danvan ${args.join(" ")} failed: ${r.stderr}`)
+  return r.stdout
+}
+
+// 1. The dataset: synthetic respondents from ten seeds, cut to exactly ROWS rows.
+let header
+const rows = []
+for (let seed = 1; rows.length < ROWS; seed++) {
+  const file = join(dir, `synth-${seed}.csv`)
+  cli(["synth", "hcmc-2024", "--out", file, "--seed", String(seed)])
+  const lines = readFileSync(file, "utf8").trim().split(/\r?\n/)
+  header ??= lines[0]
+  rows.push(...lines.slice(1))
+}
+const csv = [header, ...rows.slice(0, ROWS)].join("\n") + "\n"
+
+// 2. The server.
+const key = cli(["api-key", "create", "--tenant", "bench"]).trim()
+const server = spawn(process.execPath, [SERVER], { env, stdio: ["ignore", "ignore", "pipe"] })
+const url = await new Promise((resolve, reject) => {
+  const timer = setTimeout(() => reject(new Error("server did not start within 30 s")), 30_000)
+  let buffer = ""
+  server.stderr.setEncoding("utf8")
+  server.stderr.on("data", (chunk) => {
+    buffer += chunk
+    const match = buffer.match(/\{[^\n]*"event":"listening"[^\n]*\}/)
+    if (match) {
+      clearTimeout(timer)
+      resolve(JSON.parse(match[0]).url)
+    }
+    // Keep only the last partial line: request logs are not needed here.
+    buffer = buffer.slice(buffer.lastIndexOf("\n") + 1)
+  })
+  server.on("exit", (code) => reject(new Error(`server exited with ${code}`)))
+})
+
+try {
+  // 3. Upload, one checked request, then the load.
+  const auth = { authorization: `Bearer ${key}` }
+  const uploaded = await fetch(`${url}/v1/datasets?codebook=hcmc-2024&name=bench.csv`, { method: "POST", headers: { ...auth, "content-type": "text/csv" }, body: csv })
+  if (uploaded.status !== 201) throw new Error(`upload failed: ${uploaded.status} ${await uploaded.text()}`)
+  const { id, rows: stored } = await uploaded.json()
+  const path = `/v1/datasets/${id}/crosstab`
+  const body = JSON.stringify({ row: "level", col: "people_trust_limited", fisher: { method: "none" } })
+  const check = await fetch(url + path, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body })
+  if (check.status !== 200) throw new Error(`crosstab failed: ${check.status} ${await check.text()}`)
+
+  const t0 = performance.now()
+  const withFisher = await fetch(url + path, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: JSON.stringify({ row: "level", col: "people_trust_limited" }) })
+  const defaultFisherMs = Math.round(performance.now() - t0)
+  const fisherMethod = (await withFisher.json()).tests?.fisherExact?.method
+
+  const result = await autocannon({
+    url: url + path,
+    method: "POST",
+    headers: { ...auth, "content-type": "application/json" },
+    body,
+    connections: CONNECTIONS,
+    duration: SECONDS
+  })
+
+  // 4. Results with the machine they ran on.
+  const cpus = os.cpus()
+  const out = {
+    date: new Date().toISOString(),
+    endpoint: `POST /v1/datasets/{id}/crosstab ${body}`,
+    defaultFisherMs: { ms: defaultFisherMs, fisherMethod, what: "one request without the fisher option (default auto), before the load" },
+    dataset: { rows: stored, columns: header.split(",").length, source: "danvan synth hcmc-2024, seeds 1..10, first 10,000 rows" },
+    load: { tool: "autocannon 8.0.0", connections: CONNECTIONS, durationSeconds: SECONDS },
+    requestsPerSecond: { mean: result.requests.average, p50: result.requests.p50, min: result.requests.min, max: result.requests.max },
+    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, mean: result.latency.average, max: result.latency.max },
+    requests: result.requests.total,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    machine: {
+      cpu: cpus[0]?.model ?? "unknown",
+      cores: cpus.length,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+      loadAverageAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100)
+    },
+    note: process.env.BENCH_API_NOTE ?? "server and load generator on the same machine (loopback); the machine may be shared with other processes, see loadAverageAtEnd"
+  }
+  writeFileSync(join(root, "bench/api-results.json"), JSON.stringify(out, null, 2) + "\n")
+  console.log(`requests/s ${out.requestsPerSecond.mean}, p50 ${out.latencyMs.p50} ms, p99 ${out.latencyMs.p99} ms, errors ${out.errors}, non-2xx ${out.non2xx}`)
+} finally {
+  server.kill("SIGTERM")
+  await new Promise((resolve) => {
+    const t = setTimeout(() => { server.kill("SIGKILL"); resolve() }, 15_000)
+    server.on("exit", () => { clearTimeout(t); resolve() })
+  })
+  rmSync(dir, { recursive: true, force: true })
+}
