@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from "vega-lite"
 import { formatPercent, wrapLabel } from "./format.js"
 import { CHART_TEXT, labelLookup, pick } from "./labels.js"
-import { legendColumns } from "./layout.js"
+import { legendColumns, titleLines } from "./layout.js"
 import { divergingColours } from "./palette.js"
 import { chartConfig, renderSvg } from "./render.js"
 import type { ChartDataError } from "./errors.js"
@@ -67,7 +67,7 @@ export const divergingBarChartSpec = (input: DivergingBarChartData, options: Cha
   const xTitle = pick(CHART_TEXT.percentOfRespondents, opts)
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: pick(data.title, opts),
+    title: { text: titleLines(pick(data.title, opts), opts.width) },
     width: opts.width,
     height: Math.round(data.rows.length * band * 1.5),
     autosize: { type: "fit-x", contains: "padding" },

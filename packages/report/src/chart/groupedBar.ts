@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from "vega-lite"
 import { formatPercent, wrapLabel } from "./format.js"
 import { CHART_TEXT, labelLookup, pick } from "./labels.js"
-import { legendColumns } from "./layout.js"
+import { legendColumns, titleLines } from "./layout.js"
 import { GROUP_COLOURS } from "./palette.js"
 import { chartConfig, renderSvg } from "./render.js"
 import type { ChartDataError } from "./errors.js"
@@ -39,7 +39,7 @@ export const groupedBarChartSpec = (input: GroupedBarChartData, options: ChartOp
   const xTitle = pick(CHART_TEXT.percentOfCases, opts)
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: pick(data.title, opts),
+    title: { text: titleLines(pick(data.title, opts), opts.width) },
     width: opts.width,
     height: Math.round(data.items.length * band * 1.35),
     autosize: { type: "fit-x", contains: "padding" },

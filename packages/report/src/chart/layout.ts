@@ -4,6 +4,8 @@
  * SVG that vega lays out (a browser's real glyphs are narrower, never wider).
  */
 
+import { wrapLabel } from "./format.js"
+
 /** Font size of axis and legend labels (see `chartConfig`). */
 export const LABEL_FONT_SIZE = 11
 
@@ -14,6 +16,20 @@ export const LABEL_FONT_SIZE = 11
  * estimateTextWidth("Phường/Xã") // 79.2 (9 characters at 11 px)
  */
 export const estimateTextWidth = (text: string, fontSize = LABEL_FONT_SIZE): number => 0.8 * [...text].length * fontSize
+
+/** Font size of the chart title (see `chartConfig`). */
+export const TITLE_FONT_SIZE = 13
+
+/**
+ * The chart title broken into lines that fit the chart's total width (vega neither wraps nor shrinks a
+ * title, and a long bilingual table caption would otherwise be cut off at the SVG's edge).
+ *
+ * @example
+ * titleLines("Bảng 1. Nhận thức về mục đích của công tác dân vận, theo cấp cán bộ: % số người trả lời", 400)
+ * // ["Bảng 1. Nhận thức về mục đích của công tác dân", "vận, theo cấp cán bộ: % số người trả lời"]
+ */
+export const titleLines = (title: string, totalWidth: number): Array<string> =>
+  wrapLabel(title, Math.max(10, Math.floor((totalWidth - 10) / (0.8 * TITLE_FONT_SIZE))), 4)
 
 /** Legend entry: 10 px symbol, 4 px gap to the label, 10 px between columns, and a little slack. */
 const LEGEND_ENTRY_EXTRA = 28

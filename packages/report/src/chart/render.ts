@@ -1,5 +1,6 @@
 import type { Config, TopLevelSpec } from "vega-lite"
 import { numberLocale } from "./format.js"
+import { TITLE_FONT_SIZE } from "./layout.js"
 import type { ChartOptions } from "./types.js"
 
 /** Fonts with Vietnamese glyphs first (DejaVu ships in Debian's fonts-dejavu-core), then common fallbacks. */
@@ -19,7 +20,7 @@ export const chartConfig = (options: ChartOptions): Config => ({
   view: { stroke: null },
   axis: { labelFontSize: 11, titleFontSize: 11, titleFontWeight: "normal", labelColor: "#222", titleColor: "#222" },
   legend: { labelFontSize: 11, titleFontSize: 11, labelLimit: 0, symbolType: "square" },
-  title: { fontSize: 13, anchor: "start", color: "#111", aria: false }
+  title: { fontSize: TITLE_FONT_SIZE, anchor: "start", frame: "bounds", color: "#111", aria: false }
 })
 
 const escapeXml = (text: string) =>

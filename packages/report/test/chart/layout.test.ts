@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { estimateTextWidth, legendColumns } from "../../src/chart/layout.js"
+import { estimateTextWidth, legendColumns, titleLines, TITLE_FONT_SIZE } from "../../src/chart/layout.js"
 
 describe("legendColumns", () => {
   const levels = ["Thành phố", "Quận/Huyện", "Phường/Xã"]
@@ -16,5 +16,20 @@ describe("legendColumns", () => {
   })
   it("always keeps at least one column", () => {
     expect(legendColumns(["x".repeat(80)], [["y".repeat(60)]], 200)).toBe(1)
+  })
+})
+
+describe("titleLines", () => {
+  const caption = "Bảng 1. Nhận thức về mục đích của công tác dân vận, theo cấp cán bộ: % số người trả lời"
+  it("breaks a long caption into lines no wider than the chart, keeping every word", () => {
+    for (const width of [300, 400, 640]) {
+      const lines = titleLines(caption, width)
+      for (const line of lines) expect(estimateTextWidth(line, TITLE_FONT_SIZE)).toBeLessThanOrEqual(width - 10)
+      expect(lines.join(" ")).toBe(caption)
+    }
+    expect(titleLines(caption, 400).length).toBeGreaterThan(1)
+  })
+  it("leaves a short title on one line", () => {
+    expect(titleLines("Mục đích", 640)).toEqual(["Mục đích"])
   })
 })
