@@ -1,6 +1,6 @@
 // One danvan benchmark case in a fresh Node process: `node node-case.mjs CASE DATA_DIR WARMUPS`.
 // Loads the case's input (not timed), runs it WARMUPS times untimed, then once timed, and prints one JSON
-// line {seconds, check} where `check` is a value R's run must reproduce (a count, a p-value).
+// line {seconds, cpuSeconds, check} where `check` is a value R's run must reproduce (a count, a p-value).
 import { readFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { join } from "node:path"
@@ -72,7 +72,9 @@ const spec = cases[caseName]
 if (spec === undefined) throw new Error(`unknown case ${caseName}`)
 const input = await spec.prepare()
 for (let w = 0; w < warmups; w++) await spec.run(input)
+const c0 = process.cpuUsage()
 const t0 = process.hrtime.bigint()
 const check = await spec.run(input)
 const seconds = Number(process.hrtime.bigint() - t0) / 1e9
-process.stdout.write(JSON.stringify({ seconds, check }) + "\n")
+const cpu = process.cpuUsage(c0)
+process.stdout.write(JSON.stringify({ seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, check }) + "\n")

@@ -1,6 +1,6 @@
 # One R benchmark case in a fresh R process: Rscript case.R CASE DATA_DIR WARMUPS
 # Loads the case's input (not timed), runs it WARMUPS times untimed, then once timed, and prints one JSON
-# line {"seconds": ..., "check": ...}, the R counterpart of bench/compare/node-case.mjs.
+# line {"seconds": ..., "cpuSeconds": ..., "check": ...}, the R counterpart of bench/compare/node-case.mjs.
 args <- commandArgs(trailingOnly = TRUE)
 case <- args[1]; dir <- args[2]; warmups <- as.integer(args[3])
 here <- dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)))
@@ -47,7 +47,9 @@ spec <- cases[[case]]
 if (is.null(spec)) stop("unknown case ", case)
 input <- spec$prepare()
 for (w in seq_len(warmups)) invisible(spec$run(input))
-t0 <- proc.time()[["elapsed"]]
+t0 <- proc.time()
 check <- spec$run(input)
-seconds <- proc.time()[["elapsed"]] - t0
-cat(sprintf('{"seconds":%.6f,"check":%.17g}\n', seconds, as.numeric(check)))
+t1 <- proc.time()
+seconds <- t1[["elapsed"]] - t0[["elapsed"]]
+cpu <- (t1[["user.self"]] + t1[["sys.self"]]) - (t0[["user.self"]] + t0[["sys.self"]])
+cat(sprintf('{"seconds":%.6f,"cpuSeconds":%.6f,"check":%.17g}\n', seconds, cpu, as.numeric(check)))
