@@ -49,53 +49,48 @@ export const patefieldTable = (
       const ii = ib - id // x >= −ii
       // ln of the pmf's constant part: ln [ia! ib! id! (ie − id)! / ie!]
       const base = lf[ia] + lf[ib] + lf[ic] + lf[id] - lf[ie]
-      let u = rng.nextFloat()
-      let x: number
-      for (;;) {
-        let up = Math.floor(ia * (id / ie) + 0.5)
-        let down = up
-        let pUp = Math.exp(base - lf[up] - lf[id - up] - lf[ia - up] - lf[ii + up])
-        let pDown = pUp
-        let cum = pUp
-        if (cum >= u) {
-          x = up
-          break
-        }
-        let found = -1
-        let upDone = false
-        let downDone = false
-        while (!(upDone && downDone)) {
-          if (!upDone) {
-            if (up === ia || up === id) upDone = true
-            else {
-              pUp *= ((id - up) * (ia - up)) / ((up + 1) * (ii + up + 1))
-              up++
-              cum += pUp
-              if (cum >= u) {
-                found = up
-                break
-              }
+      // a 32-bit uniform, as R's unif_rand() gives rcont2: one generator call per cell
+      let u = (rng.nextUint32() + 0.5) * 2.3283064365386963e-10
+      const hiX = ia < id ? ia : id
+      const loX = ii < 0 ? -ii : 0
+      const mode = Math.floor(ia * (id / ie) + 0.5)
+      const pMode = Math.exp(base - lf[mode] - lf[id - mode] - lf[ia - mode] - lf[ii + mode])
+      let x = mode
+      let cum = pMode
+      // walk outwards from the mode, one step up then one step down, until the mass passes u
+      while (cum < u) {
+        let up = mode
+        let down = mode
+        let pUp = pMode
+        let pDown = pMode
+        let found = false
+        while (up < hiX || down > loX) {
+          if (up < hiX) {
+            pUp *= ((id - up) * (ia - up)) / ((up + 1) * (ii + up + 1))
+            up++
+            cum += pUp
+            if (cum >= u) {
+              x = up
+              found = true
+              break
             }
           }
-          if (!downDone) {
-            if (down === 0 || ii + down === 0) downDone = true
-            else {
-              pDown *= (down * (ii + down)) / ((id - down + 1) * (ia - down + 1))
-              down--
-              cum += pDown
-              if (cum >= u) {
-                found = down
-                break
-              }
+          if (down > loX) {
+            pDown *= (down * (ii + down)) / ((id - down + 1) * (ia - down + 1))
+            down--
+            cum += pDown
+            if (cum >= u) {
+              x = down
+              found = true
+              break
             }
           }
         }
-        if (found >= 0) {
-          x = found
-          break
-        }
+        if (found) break
         // the probabilities summed to slightly less than u by rounding: redraw within their total
         u = cum * rng.nextFloat()
+        cum = pMode
+        x = mode
       }
       out[l * c + m] = x
       ia -= x
