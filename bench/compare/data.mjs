@@ -16,8 +16,18 @@ export const PAPER_TABLE = [
   [163, 216, 31]
 ]
 
-/** Sparse 4 x 5, n = 150 (fixture extra-sparse-4x5-150): R's fisher.test needs workspace = 2e8 here. */
+/**
+ * Sparse 4 x 5 tables from the R fixtures (packages/stats/test/fixtures/fisher.json). n = 130
+ * (extra-sparse-4x5-130): R's fisher.test fails with its default workspace ("LDSTP is too small") and needs
+ * workspace = 2e8. n = 150 (extra-sparse-4x5-150): R's default workspace suffices (an easy table for FEXACT).
+ */
 export const SPARSE_4X5 = [
+  [22, 9, 3, 1, 0],
+  [14, 16, 4, 0, 1],
+  [6, 9, 12, 1, 0],
+  [10, 8, 3, 9, 2]
+]
+export const SPARSE_4X5_EASY = [
   [30, 12, 3, 1, 0],
   [25, 10, 4, 0, 1],
   [20, 9, 2, 1, 0],
@@ -96,6 +106,6 @@ export const generateData = async (dir, { countingRows, csvMegabytes }) => {
   const csv = await writeSurveyCsv(dir, csvMegabytes)
   writeMr(dir, "mr-3x12.csv", 1096, 3, 12, 2025)
   writeMr(dir, "mr-3x8.csv", 1096, 3, 8, 2024)
-  writeFileSync(join(dir, "tables.json"), JSON.stringify({ sparse4x5: SPARSE_4X5, paper3x3: PAPER_TABLE }) + "\n")
+  writeFileSync(join(dir, "tables.json"), JSON.stringify({ sparse4x5: SPARSE_4X5, sparse4x5easy: SPARSE_4X5_EASY, paper3x3: PAPER_TABLE }) + "\n")
   return { countingRows, csvRows: csv.rows, csvBytes: csv.bytes }
 }

@@ -54,6 +54,10 @@ const cases = {
     prepare: () => fromMatrix(tables().sparse4x5),
     run: (t) => fisherFreemanHalton(t, { method: "exact" }).p
   },
+  "fisher-exact-easy": {
+    prepare: () => fromMatrix(tables().sparse4x5easy),
+    run: (t) => fisherFreemanHalton(t, { method: "exact" }).p
+  },
   "fisher-mc": {
     prepare: () => fromMatrix(tables().paper3x3),
     run: (t) => fisherFreemanHalton(t, { method: "monte-carlo", B: 100_000, seed: 1 }).p

@@ -32,6 +32,9 @@ cases <- list(
   "fisher-exact" = list(
     prepare = function() table_of("sparse4x5"),
     run = function(x) fisher.test(x, workspace = 2e8)$p.value),
+  "fisher-exact-easy" = list(
+    prepare = function() table_of("sparse4x5easy"),
+    run = function(x) fisher.test(x)$p.value),
   "fisher-mc" = list(
     prepare = function() { set.seed(1); table_of("paper3x3") },
     run = function(x) fisher.test(x, simulate.p.value = TRUE, B = 1e5)$p.value),
@@ -40,7 +43,10 @@ cases <- list(
     run = function(x) mmi_rs2(x$group, x$Y)$statistic),
   "mmi-bootstrap" = list(
     prepare = function() { set.seed(1); readMr("mr-3x8.csv") },
-    run = function(x) mmi_bootstrap(x$group, x$Y, B = 1999))
+    run = function(x) mmi_bootstrap(x$group, x$Y, B = 1999)),
+  "mmi-bootstrap-chisq" = list(
+    prepare = function() { set.seed(1); readMr("mr-3x8.csv") },
+    run = function(x) mmi_bootstrap_chisq(x$group, x$Y, B = 1999))
 )
 
 spec <- cases[[case]]

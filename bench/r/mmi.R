@@ -54,3 +54,24 @@ mmi_bootstrap <- function(group, Y, B = 1999) {
   }
   (1 + hits) / (1 + valid)
 }
+
+# The same bootstrap written the most direct way: each resample's X2_S as the sum of chisq.test statistics
+# of the per-item group x selected tables (what an analyst who knows chisq.test but not rowsum writes).
+mmi_bootstrap_chisq <- function(group, Y, B = 1999) {
+  n <- nrow(Y); c <- ncol(Y)
+  x2s <- function(Ys) {
+    s <- 0
+    for (j in seq_len(c)) s <- s + suppressWarnings(chisq.test(table(group, Ys[, j]), correct = FALSE)$statistic)
+    unname(s)
+  }
+  X2S <- x2s(Y)
+  hits <- 0; valid <- 0
+  for (b in seq_len(B)) {
+    Ys <- Y[sample.int(n, n, replace = TRUE), , drop = FALSE]
+    tot <- colSums(Ys)
+    if (any(tot == 0 | tot == n)) next
+    valid <- valid + 1
+    if (x2s(Ys) >= X2S) hits <- hits + 1
+  }
+  (1 + hits) / (1 + valid)
+}
