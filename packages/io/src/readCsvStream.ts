@@ -1,4 +1,5 @@
 import type * as Either from "effect/Either"
+import { isAscii } from "node:buffer"
 import { CsvSession } from "./csvSession.js"
 import { fallbackWarning, hasUtf8Bom, Utf8ErrorFinder } from "./decodeText.js"
 import { detectDelimiter } from "./delimiter.js"
@@ -16,7 +17,13 @@ export type ReadAt = (into: Uint8Array, position: number) => Promise<number>
 
 const LF = 10
 const CR = 13
-const NON_ASCII = /[^\x00-\x7f]/
+const QUOTE = 34
+
+/** Whether a (short) string is ASCII. */
+const isAsciiText = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false
+  return true
+}
 
 /** Passes over a whole file in chunks. */
 const eachChunk = async (read: ReadAt, chunkBytes: number, visit: (bytes: Uint8Array, position: number) => boolean | void): Promise<void> => {
@@ -47,7 +54,9 @@ class LastRecordEnd implements CsvSink {
 const safeCut = (text: string, delimiter: string): number => {
   let cut: number
   if (text.indexOf('"') < 0) {
-    cut = Math.max(text.lastIndexOf("\n"), text.lastIndexOf("\r")) + 1
+    // lastIndexOf("\r") would scan the whole text of a file without CRs: look for one after the last LF only
+    const lf = text.lastIndexOf("\n")
+    cut = Math.max(lf, text.indexOf("\r", lf + 1) >= 0 ? text.lastIndexOf("\r") : -1) + 1
   } else {
     const probe = new LastRecordEnd()
     scanCsv(text, delimiter, probe)
@@ -98,6 +107,10 @@ const scanPass = async (
   let builder: ReturnType<CsvSession["builder"]> | undefined
   let rejected = false
   let failed = false
+  // whether bytes since the last cut held non-ASCII (else the text is already NFC)
+  let nonAscii = false
+  let pending: Uint8Array | undefined // bytes after the last LF of the previous chunk, not decoded yet
+  let textCuts = false
 
   /** Scans the whole records of `carry + text` (all of it when `final`), keeping the rest. */
   const feed = (text: string, final: boolean): void => {
@@ -117,7 +130,8 @@ const scanPass = async (
     carry = all.slice(cut)
     all = ""
     // a piece starts and ends at a line break, which NFC never composes across
-    if (NON_ASCII.test(piece)) piece = piece.normalize("NFC")
+    if (nonAscii) piece = piece.normalize("NFC")
+    nonAscii = carry.length > 0 && !isAsciiText(carry)
     line = scanCsv(piece, delimiter, builder!, line)
   }
 
@@ -130,8 +144,31 @@ const scanPass = async (
       // decodeText drops a BOM before the windows-1258 fallback as well (a mixed-encoding file)
       if (encoding === "windows-1258" && hasUtf8Bom(bytes)) bytes = bytes.subarray(3)
     }
+    let block = bytes
+    if (pending !== undefined) {
+      block = new Uint8Array(pending.length + bytes.length)
+      block.set(pending)
+      block.set(bytes, pending.length)
+      pending = undefined
+    }
     try {
-      feed(decoder.decode(bytes, { stream: true }), false)
+      // Byte cuts while no quote has been seen: decode exactly the bytes up to the last LF (a LF byte is never
+      // part of a multi-byte character), so each piece is a fresh flat string of whole records. Profiled:
+      // scanning slices of concatenated strings cost ~40% more CPU than scanning flat ones.
+      if (!textCuts && block.indexOf(QUOTE) < 0) {
+        const lf = block.lastIndexOf(LF)
+        if (lf >= 0) {
+          pending = block.slice(lf + 1)
+          const head = block.subarray(0, lf + 1)
+          if (!isAscii(head)) nonAscii = true
+          feed(decoder.decode(head, { stream: true }), false)
+          return
+        }
+      }
+      // from here on text may be carried between chunks (and the decoder may hold part of a character)
+      textCuts = true
+      if (!isAscii(block)) nonAscii = true
+      feed(decoder.decode(block, { stream: true }), false)
     } catch {
       failed = true
       return false
@@ -140,7 +177,9 @@ const scanPass = async (
   if (rejected) return session.fail()
   if (!failed) {
     try {
-      feed(decoder.decode(), true)
+      if (pending !== undefined && !isAscii(pending)) nonAscii = true
+      const rest = pending !== undefined ? decoder.decode(pending, { stream: true }) : ""
+      feed(rest + decoder.decode(), true)
     } catch {
       failed = true
     }
@@ -157,8 +196,9 @@ const scanPass = async (
  *
  * Method: a first pass counts the line breaks, so the column buffers are allocated once at the right size;
  * the second decodes the bytes as a stream (UTF-8; when that fails, a third pass as windows-1258 with the
- * same `ENCODING_FALLBACK` warning), cuts the text after the last complete record of each chunk (a quoted
- * field may span chunks), normalises each piece to NFC and scans it into the columns.
+ * same `ENCODING_FALLBACK` warning), cuts each chunk after its last complete record (at the last LF byte
+ * until a quote appears; after that in the text, where a quoted field may span chunks), normalises each
+ * piece to NFC and scans it into the columns.
  *
  * @param read - reads the file's bytes at a position (e.g. a FileHandle's `read`)
  * @param options - as `readCsv`
