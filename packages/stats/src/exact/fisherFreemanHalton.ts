@@ -3,7 +3,7 @@ import { logFactorialTable } from "../distributions/logFactorial.js"
 import { fisherExact2x2 } from "./fisher2x2.js"
 import { assertIntegerTable } from "./integerTable.js"
 import { networkRatioSum, WorkLimitReached } from "./network.js"
-import { patefieldTable } from "./patefield.js"
+import { ModeProbabilityCache, patefieldTable } from "./patefield.js"
 import { xoshiro128ss } from "./random.js"
 import { estimateNetworkWork } from "./workEstimate.js"
 
@@ -159,14 +159,20 @@ export const fisherFreemanHalton = (
 }
 
 const monteCarlo = (prep: ReturnType<typeof prepare>, B: number, seed: number): FisherFreemanHaltonResult => {
-  const { rowT, colT, lf, sObs } = prep
+  const { lf, sObs } = prep
+  // Σ ln x_ij! does not depend on the order of rows and columns; with the largest row and column last, the
+  // cells Patefield's algorithm draws (all but the last row and column) are the ones of smallest variance,
+  // and each draw walks about that many standard deviations from the mode
+  const rowT = prep.rowT.slice().sort()
+  const colT = prep.colT.slice().sort()
   const rng = xoshiro128ss(seed)
   const out = new Int32Array(rowT.length * colT.length)
   const scratch = new Int32Array(colT.length)
   const thr = sObs - TIE
+  const cache = new ModeProbabilityCache()
   let hits = 0
   for (let b = 0; b < B; b++) {
-    patefieldTable(rowT, colT, lf, rng, out, scratch)
+    patefieldTable(rowT, colT, lf, rng, out, scratch, cache)
     let s = 0
     for (let k = 0; k < out.length; k++) s += lf[out[k]]
     if (s >= thr) hits++
