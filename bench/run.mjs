@@ -6,6 +6,7 @@
 //   counting        countCodes over 10 million rows of two small-integer code columns (3x4 table)
 //   mmi-rs2         second-order Rao-Scott MMI test, 3 groups x 20 items, 10,000 respondents
 //   mmi-bootstrap   MMI bootstrap, B = 1999, 1,096 respondents x 8 items (the paper's sample size)
+//   read-sav/zsav   readSav over a 200,000-case x 60-variable .sav and .zsav (bench/sav.mjs)
 import { writeFileSync } from "node:fs"
 import os from "node:os"
 import { countCodes, mmiBootstrap, mmiRaoScott2 } from "../packages/stats/dist/index.js"
@@ -79,6 +80,8 @@ const results = []
   results.push({ case: "mmi-bootstrap", what: "mmiBootstrap: B = 1999, 1,096 respondents x 8 items, 3 groups", medianSeconds: t.medianSeconds, minSeconds: t.minSeconds, p: t.last.p, resamples: t.last.resamples })
 }
 
+results.push(...(await import("./sav.mjs")).savBench({ time, lcg }))
+
 const out = {
   repeats: REPEATS,
   machine: {
@@ -94,7 +97,7 @@ const out = {
 const file = new URL("./results.json", import.meta.url)
 writeFileSync(file, JSON.stringify(out, null, 2) + "\n")
 for (const r of results) {
-  const extra = r.rowsPerSecond !== undefined ? ` (${(r.rowsPerSecond / 1e6).toFixed(1)} million rows/s)` : ""
+  const extra = r.mbPerSecond !== undefined ? ` (${r.mbPerSecond} MB/s)` : r.rowsPerSecond !== undefined ? ` (${(r.rowsPerSecond / 1e6).toFixed(1)} million rows/s)` : ""
   console.log(`${r.case.padEnd(14)} median ${(r.medianSeconds * 1000).toFixed(1)} ms${extra}`)
 }
 console.log(`on ${out.machine.cpu}, ${out.machine.cores} cores; written to ${file.pathname}`)

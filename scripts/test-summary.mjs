@@ -8,7 +8,7 @@ const root = new URL("..", import.meta.url).pathname
 let passed = 0
 let failed = 0
 const problems = []
-for (const group of ["packages", "apps"]) {
+for (const group of ["packages", "apps", "tests"]) {
   const dir = join(root, group)
   if (!existsSync(dir)) continue
   for (const name of readdirSync(dir)) {

@@ -20,6 +20,24 @@ export const codebook = Options.text("codebook").pipe(
   Options.optional
 )
 
+export const sheet = Options.text("sheet").pipe(
+  Options.withDescription("Sheet of an .xlsx --data workbook (default: the first sheet)."),
+  Options.optional
+)
+
+/**
+ * `--data` of every data command: the description names the formats readDataFile dispatches on.
+ *
+ * @example
+ * const data = dataFile("The items are 0/1 columns.").pipe(Options.optional)
+ */
+export const dataFile = (what: string) =>
+  Options.file("data").pipe(
+    Options.withDescription(
+      `Data file, one respondent per row: CSV, Excel .xlsx (first sheet or --sheet) or SPSS .sav/.zsav (its dictionary is the codebook unless --codebook is given). ${what}`
+    )
+  )
+
 export const weight = Options.text("weight").pipe(
   Options.withDescription("Numeric column holding case weights (like SPSS WEIGHT BY)."),
   Options.optional

@@ -116,18 +116,40 @@ export interface Codebook {
   readonly indicatorSets: ReadonlyArray<IndicatorSet>
 }
 
-/** The variable called `name`, if the codebook has one. */
+/**
+ * The variable called `name`, if the codebook has one.
+ *
+ * @example
+ * const level = findVariable(Either.getOrThrow(builtinCodebook("hcmc-2024")), "level")
+ * // level?.label: { vi: "Cấp cán bộ", en: "Cadre level" }
+ */
 export const findVariable = (codebook: Codebook, name: string): Variable | undefined =>
   codebook.variables.find((v) => v.name === name)
 
-/** True when `code` is one of the variable's user-missing codes (discrete or in a range). */
+/**
+ * True when `code` is one of the variable's user-missing codes (discrete or in a range).
+ *
+ * @example
+ * isUserMissing({ values: [9], ranges: [{ low: 97, high: 99 }] }, 98) // true
+ * isUserMissing(level.missing, 1) // false
+ */
 export const isUserMissing = (missing: MissingSpec, code: number): boolean =>
   missing.values.includes(code) || missing.ranges.some((r) => code >= r.low && code <= r.high)
 
-/** The valid (non-missing) categories of a variable in display order. */
+/**
+ * The valid (non-missing) categories of a variable in display order.
+ *
+ * @example
+ * validCategories(level).map((c) => c.code) // [1, 2, 3] (9 = no answer is user-missing)
+ */
 export const validCategories = (variable: Variable): ReadonlyArray<ValueLabel> =>
   variable.values.filter((v) => !isUserMissing(variable.missing, v.code))
 
-/** The value label for `code`, if the codebook lists one. */
+/**
+ * The value label for `code`, if the codebook lists one.
+ *
+ * @example
+ * valueLabel(level, 2) // { code: 2, label: { vi: "Quận/Huyện", en: "District" } }
+ */
 export const valueLabel = (variable: Variable, code: number): ValueLabel | undefined =>
   variable.values.find((v) => v.code === code)

@@ -30,8 +30,18 @@ export const makeDataset = (columns: ReadonlyArray<Column>, codebookId?: string)
   return { rowCount, columns, ...(codebookId !== undefined ? { codebookId } : {}) }
 }
 
-/** The column called `name`, if the dataset has one. */
+/**
+ * The column called `name`, if the dataset has one.
+ *
+ * @example
+ * getColumn(dataset, "w") // { name: "w", type: "numeric", values: Float64Array [1, 0.5] }
+ */
 export const getColumn = (dataset: Dataset, name: string): Column | undefined => dataset.columns.find((c) => c.name === name)
 
-/** Column names in file order. */
+/**
+ * Column names in file order.
+ *
+ * @example
+ * columnNames(dataset) // ["level", "w"]
+ */
 export const columnNames = (dataset: Dataset): Array<string> => dataset.columns.map((c) => c.name)

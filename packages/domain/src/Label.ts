@@ -16,8 +16,18 @@ const NonEmptyNfc = NfcString.pipe(Schema.filter((s) => s.trim().length > 0, { m
 export const BilingualLabel = Schema.Struct({ vi: NonEmptyNfc, en: NonEmptyNfc })
 export type BilingualLabel = typeof BilingualLabel.Type
 
-/** The label's text in one language. */
+/**
+ * The label's text in one language.
+ *
+ * @example
+ * labelText({ vi: "Thành phố", en: "City" }, "vi") // "Thành phố"
+ */
 export const labelText = (label: BilingualLabel, lang: Lang): string => label[lang]
 
-/** A label for something that has none (a code without a value label, a column without a codebook). */
+/**
+ * A label for something that has none (a code without a value label, a column without a codebook).
+ *
+ * @example
+ * plainLabel("q7") // { vi: "q7", en: "q7" }
+ */
 export const plainLabel = (text: string): BilingualLabel => ({ vi: text, en: text })

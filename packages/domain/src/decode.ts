@@ -5,13 +5,22 @@ import type { Codebook, Variable } from "./Codebook.js"
 import { CodebookJson, MissingSpec } from "./Codebook.js"
 import { CodebookError, type CodebookIssue } from "./errors.js"
 
-/** `["variables", 3, "values", 0]` -> `$.variables[3].values[0]` */
+/**
+ * `["variables", 3, "values", 0]` -> `$.variables[3].values[0]`
+ *
+ * @example
+ * jsonPath(["variables", 3, "values", 0]) // "$.variables[3].values[0]"
+ */
 export const jsonPath = (path: ReadonlyArray<PropertyKey>): string =>
   "$" + path.map((k) => (typeof k === "number" ? `[${k}]` : `.${String(k)}`)).join("")
 
 /**
  * effect/Schema's parse issues as `{ path, message }` with JSON paths. An empty array where a non-empty one is
- * required shows up as a missing element 0: it is reported at the array as "needs at least one entry".
+ * required shows up as a missing element 0: it is reported at the array as "needs at least one entry". *
+ * @example
+ * const result = Schema.decodeUnknownEither(CodebookJson)({ id: "x" })
+ * if (Either.isLeft(result)) formatParseIssues(result.left)
+ * // [{ path: "$.title", message: "is missing" }, { path: "$.variables", message: "is missing" }]
  */
 export const formatParseIssues = (error: ParseResult.ParseError): Array<{ path: string; message: string }> =>
   ParseResult.ArrayFormatter.formatErrorSync(error).map((i) =>
@@ -20,7 +29,13 @@ export const formatParseIssues = (error: ParseResult.ParseError): Array<{ path: 
       : { path: jsonPath(i.path), message: i.message }
   )
 
-/** Parses JSON text (a leading BOM allowed); a syntax error comes back as its message instead of a throw. */
+/**
+ * Parses JSON text (a leading BOM allowed); a syntax error comes back as its message instead of a throw.
+ *
+ * @example
+ * parseJsonText('{"a": 1}') // Right({ a: 1 })
+ * parseJsonText("{") // Left("not valid JSON: Expected property name or '}' in JSON at position 1")
+ */
 export const parseJsonText = (text: string): Either.Either<unknown, string> => {
   try {
     return Either.right(JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text))
@@ -121,7 +136,13 @@ export const decodeCodebook = (input: unknown, source = "codebook"): Either.Eith
   })
 }
 
-/** Parses codebook JSON text, reporting a syntax error as a codebook issue at `$` instead of throwing. */
+/**
+ * Parses codebook JSON text, reporting a syntax error as a codebook issue at `$` instead of throwing.
+ *
+ * @example
+ * parseCodebook(readFileSync("survey.codebook.json", "utf8"), "survey.codebook.json") // Either<Codebook, CodebookError>
+ * parseCodebook("{", "x.json") // Left(CodebookError: "invalid codebook x.json:\n  $: not valid JSON: …")
+ */
 export const parseCodebook = (text: string, source = "codebook"): Either.Either<Codebook, CodebookError> =>
   Either.match(parseJsonText(text), {
     onLeft: (message) => Either.left(new CodebookError({ source, issues: [{ path: "$", message }] })),

@@ -12,7 +12,9 @@ export const DataProblemSchema = Schema.Struct({
   row: Schema.Number,
   column: Schema.String,
   value: Schema.String,
-  expected: Schema.String
+  expected: Schema.String,
+  offset: Schema.optional(Schema.Number),
+  cell: Schema.optional(Schema.String)
 })
 
 /**
@@ -26,6 +28,10 @@ export interface DataProblem {
   readonly column: string
   readonly value: string
   readonly expected: string
+  /** For binary files (.sav): the byte offset of the problem; `row` is then the case number (0: the dictionary). */
+  readonly offset?: number
+  /** For workbooks (.xlsx): the cell address, e.g. `B7`. */
+  readonly cell?: string
 }
 
 /**
@@ -35,19 +41,34 @@ export interface DataProblem {
  * - `COLUMN_NOT_IN_CODEBOOK`: columns the codebook does not describe were read as plain integer codes.
  * - `VARIABLE_NOT_IN_FILE`: codebook variables (or requested numeric columns) that the file lacks.
  * - `DELIMITER`: the delimiter was ambiguous or absent, or unnamed empty trailing columns were dropped.
+ * - `UNDECODABLE_TEXT`: bytes not valid in the file's declared encoding were replaced by U+FFFD.
+ * - `FILE_STRUCTURE`: a .sav/.xlsx record or cell the reader skipped or repaired (an unknown extension, a
+ *   case count that disagrees with the data, a label that cannot be a code).
+ * - `TEXT_COLUMNS`: string variables of a .sav file, returned as text columns rather than dataset columns.
  *
  * @example
  * const warning: IoWarning = { code: "ENCODING_FALLBACK", message: "survey.csv: not valid UTF-8; read as windows-1258" }
  */
 export type IoWarning = {
-  readonly code: "ENCODING_FALLBACK" | "COLUMN_NOT_IN_CODEBOOK" | "VARIABLE_NOT_IN_FILE" | "DELIMITER"
+  readonly code:
+    | "ENCODING_FALLBACK"
+    | "COLUMN_NOT_IN_CODEBOOK"
+    | "VARIABLE_NOT_IN_FILE"
+    | "DELIMITER"
+    | "UNDECODABLE_TEXT"
+    | "FILE_STRUCTURE"
+    | "TEXT_COLUMNS"
   readonly message: string
 }
 
 const describeProblem = (p: DataProblem): string =>
-  p.column === ""
-    ? `  row ${p.row}: ${p.value} — expected ${p.expected}`
-    : `  row ${p.row}, column ${JSON.stringify(p.column)}: value ${JSON.stringify(p.value)} — expected ${p.expected}`
+  p.offset !== undefined
+    ? `  byte ${p.offset}${p.row > 0 ? `, case ${p.row}` : ""}${p.column === "" ? "" : `, variable ${JSON.stringify(p.column)}`}: ${p.value} — expected ${p.expected}`
+    : p.row === 0 && p.column === "" && p.cell === undefined
+    ? `  ${p.value} — expected ${p.expected}` // the whole file (a .xlsx without the sheet, a --sheet for a .sav)
+    : p.column === ""
+    ? `  row ${p.row}${p.cell !== undefined ? `, cell ${p.cell}` : ""}: ${p.value} — expected ${p.expected}`
+    : `  row ${p.row}${p.cell !== undefined ? `, cell ${p.cell}` : ""}, column ${JSON.stringify(p.column)}: value ${JSON.stringify(p.value)} — expected ${p.expected}`
 
 /**
  * A data file that was rejected. Reading is all-or-nothing: when there is any problem nothing is read.

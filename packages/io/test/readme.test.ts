@@ -4,6 +4,18 @@ import { afterEach, describe, expect, it, vi } from "vitest"
 
 const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8")
 const firstTsBlock = /```ts\n([\s\S]*?)```/.exec(readme)![1]
+const spssBlock = /## SPSS, Excel and any data file[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)![1]
+
+const runBlock = async (block: string, name: string): Promise<Array<string>> => {
+  const dir = new URL("../.vitest/", import.meta.url)
+  mkdirSync(dir, { recursive: true })
+  const file = new URL(name, dir)
+  writeFileSync(file, block.replace('from "@danvan/io"', `from ${JSON.stringify(fileURLToPath(new URL("../src/index.ts", import.meta.url)))}`))
+  const printed: Array<string> = []
+  vi.spyOn(console, "log").mockImplementation((...args: Array<unknown>) => void printed.push(args.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(" ")))
+  await import(/* @vite-ignore */ fileURLToPath(file))
+  return printed
+}
 
 describe("README", () => {
   afterEach(() => vi.restoreAllMocks())
@@ -27,5 +39,17 @@ describe("README", () => {
       ].join("\n")
     ])
     for (const line of printed.join("\n").split("\n").filter((l) => l.startsWith("  row"))) expect(firstTsBlock).toContain(`// ${line}`)
+  })
+
+  it("runs the SPSS example and prints what its comments say", async () => {
+    const printed = await runBlock(spssBlock, "readme-spss-example.ts")
+    expect(printed).toEqual([
+      "bytecode utf-8 4",
+      'Cấp cán bộ 1=Thành phố, 2=Quận/Huyện, 3=Phường/Xã, 9=Không trả lời [9]',
+      "level: codes [1, 2, 3, 9]\nweight: numeric [1.25, 0.8, 1, NaN]"
+    ])
+    expect(spssBlock).toContain("// bytecode utf-8 4")
+    expect(spssBlock).toContain("// Cấp cán bộ 1=Thành phố, 2=Quận/Huyện, 3=Phường/Xã, 9=Không trả lời [ 9 ]")
+    expect(spssBlock).toContain("// level: codes [1, 2, 3, 9]\n  // weight: numeric [1.25, 0.8, 1, NaN]")
   })
 })

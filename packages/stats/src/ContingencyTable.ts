@@ -40,7 +40,12 @@ export class StatsInputError extends Error {
   }
 }
 
-/** The count in row `i`, column `j`. */
+/**
+ * The count in row `i`, column `j`.
+ *
+ * @example
+ * cell(fromMatrix([[10, 20], [30, 40]]), 1, 0) // 30
+ */
 export const cell = (table: ContingencyTable, i: number, j: number): number => table.counts[i * table.cols + j]
 
 /**
@@ -79,14 +84,24 @@ export const fromMatrix = (matrix: ReadonlyArray<ReadonlyArray<number>>): Contin
   return { rows, cols, counts }
 }
 
-/** The table as an array of rows (for JSON output). */
+/**
+ * The table as an array of rows (for JSON output).
+ *
+ * @example
+ * toMatrix(fromMatrix([[10, 20], [30, 40]])) // [[10, 20], [30, 40]]
+ */
 export const toMatrix = (table: ContingencyTable): Array<Array<number>> => {
   const out: Array<Array<number>> = []
   for (let i = 0; i < table.rows; i++) out.push(Array.from(table.counts.subarray(i * table.cols, (i + 1) * table.cols)))
   return out
 }
 
-/** Row sums. */
+/**
+ * Row sums.
+ *
+ * @example
+ * rowTotals(fromMatrix([[10, 20], [30, 40]])) // Float64Array [30, 70]
+ */
 export const rowTotals = (table: ContingencyTable): Float64Array => {
   const out = new Float64Array(table.rows)
   for (let i = 0; i < table.rows; i++) {
@@ -97,7 +112,12 @@ export const rowTotals = (table: ContingencyTable): Float64Array => {
   return out
 }
 
-/** Column sums. */
+/**
+ * Column sums.
+ *
+ * @example
+ * colTotals(fromMatrix([[10, 20], [30, 40]])) // Float64Array [40, 60]
+ */
 export const colTotals = (table: ContingencyTable): Float64Array => {
   const out = new Float64Array(table.cols)
   for (let i = 0; i < table.rows; i++) {
@@ -106,7 +126,12 @@ export const colTotals = (table: ContingencyTable): Float64Array => {
   return out
 }
 
-/** Grand total. */
+/**
+ * Grand total.
+ *
+ * @example
+ * total(fromMatrix([[10, 20], [30, 40]])) // 100
+ */
 export const total = (table: ContingencyTable): number => {
   let s = 0
   for (let k = 0; k < table.counts.length; k++) s += table.counts[k]
@@ -115,7 +140,9 @@ export const total = (table: ContingencyTable): number => {
 
 /**
  * Throws when any row or column total is zero: the expected counts and every chi-square test are undefined
- * there. Callers that can drop empty categories do so before calling the tests.
+ * there. Callers that can drop empty categories do so before calling the tests. *
+ * @example
+ * assertNoZeroMargins(fromMatrix([[1, 0], [2, 0]])) // throws StatsInputError ZERO_MARGIN "column 2 has a total of zero"
  */
 export const assertNoZeroMargins = (table: ContingencyTable): void => {
   if (total(table) === 0) throw new StatsInputError("EMPTY_TABLE", "the table is empty (all counts are zero)")

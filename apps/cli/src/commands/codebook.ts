@@ -14,6 +14,22 @@ export const showOptions = {
   lang: flags.lang
 }
 
+export const fromOptions = {
+  file: Args.file({ name: "FILE", exists: "yes" }).pipe(Args.withDescription("An SPSS .sav or .zsav file.")),
+  out: Options.file("out").pipe(Options.withDescription("Write the codebook JSON to this file (default: stdout)."), Options.optional)
+}
+
+const from = Command.make("from", fromOptions, (args) =>
+  Effect.flatMap(
+    Effect.promise(() => import("../run/codebook.js")),
+    (m) => m.runCodebookFrom(args)
+  )
+).pipe(
+  Command.withDescription(
+    "Derive a codebook from an SPSS .sav/.zsav file's dictionary: value labels become categories, user-missing values missing codes, measurement levels measures, dichotomy MR sets multiple-response sets. The file's single labels go into both vi and en."
+  )
+)
+
 const show = Command.make("show", showOptions, (args) =>
   Effect.flatMap(
     Effect.promise(() => import("../run/codebook.js")),
@@ -22,5 +38,5 @@ const show = Command.make("show", showOptions, (args) =>
 ).pipe(Command.withDescription("Show a codebook: variables with labels, kinds, measurement levels, value labels (code, label, score), missing codes and sets."))
 
 export const codebook = Command.make("codebook", {}, () =>
-  Effect.fail(new UsageError({ command: "codebook", message: "missing subcommand; expected: show" }))
-).pipe(Command.withDescription("Inspect codebooks."), Command.withSubcommands([show]))
+  Effect.fail(new UsageError({ command: "codebook", message: "missing subcommand; expected: show, from" }))
+).pipe(Command.withDescription("Inspect codebooks, or derive one from an SPSS file."), Command.withSubcommands([show, from]))

@@ -8,10 +8,7 @@ const counts = Options.text("counts").pipe(
   Options.optional
 )
 
-const data = Options.file("data").pipe(
-  Options.withDescription("CSV data file, one respondent per line. Without --codebook every column is read as integer codes."),
-  Options.optional
-)
+const data = flags.dataFile("Without a codebook every column is read as integer codes.").pipe(Options.optional)
 
 const row = Options.text("row").pipe(Options.withDescription("Row variable (a column name; with --counts, a codebook variable that labels the rows)."), Options.optional)
 const col = Options.text("col").pipe(Options.withDescription("Column variable (a column name; with --counts, a codebook variable that labels the columns)."), Options.optional)
@@ -26,6 +23,7 @@ const resamples = Options.integer("resamples").pipe(Options.withDescription("Num
 export const crosstabOptions = {
   counts,
   data,
+  sheet: flags.sheet,
   row,
   col,
   missing: flags.missing,

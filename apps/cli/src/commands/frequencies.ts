@@ -5,7 +5,8 @@ import * as Effect from "effect/Effect"
 import * as flags from "../flags.js"
 
 export const frequenciesOptions = {
-  data: Options.file("data").pipe(Options.withDescription("CSV data file, one respondent per line.")),
+  data: flags.dataFile(""),
+  sheet: flags.sheet,
   codebook: flags.codebook,
   weight: flags.weight,
   missing: flags.missing,

@@ -3,7 +3,7 @@ import * as Options from "@effect/cli/Options"
 import * as Effect from "effect/Effect"
 import * as flags from "../flags.js"
 
-const data = Options.file("data").pipe(Options.withDescription("CSV data file, one respondent per line; the items are Likert codes (e.g. 1 Difficult, 2 Normal, 3 Not difficult)."))
+const data = flags.dataFile("The items are Likert codes (e.g. 1 Difficult, 2 Normal, 3 Not difficult).")
 const by = Options.text("by").pipe(Options.withDescription("Group variable (a column name), e.g. level. Gamma and tau-b are shown when the codebook marks it ordinal."))
 const items = Options.text("items").pipe(
   Options.withDescription("The Likert items, comma-separated column names, e.g. --items q1,q2,q3 (without a codebook the codes are the scores)."),
@@ -20,6 +20,7 @@ const format = Options.choice("format", ["text", "json"]).pipe(
 
 export const likertOptions = {
   data,
+  sheet: flags.sheet,
   by,
   items,
   set,

@@ -3,9 +3,7 @@ import * as Options from "@effect/cli/Options"
 import * as Effect from "effect/Effect"
 import * as flags from "../flags.js"
 
-const data = Options.file("data").pipe(
-  Options.withDescription("CSV data file, one respondent per line; the items are 0/1 columns (1 = selected, or the codebook set's counted value).")
-)
+const data = flags.dataFile("The items are 0/1 columns (1 = selected, or the codebook set's counted value).")
 const group = Options.text("group").pipe(Options.withDescription("Group variable (a column name), e.g. level."))
 const items = Options.text("items").pipe(
   Options.withDescription("The items of the multiple-response set, comma-separated column names, e.g. --items a,b,c."),
@@ -30,6 +28,7 @@ const format = Options.choice("format", ["text", "json", "md"]).pipe(
 
 export const mrOptions = {
   data,
+  sheet: flags.sheet,
   group,
   items,
   set,

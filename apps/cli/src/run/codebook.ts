@@ -1,10 +1,13 @@
 import type * as Command from "@effect/cli/Command"
-import { builtinCodebookJson } from "@danvan/domain"
-import { loadCodebook } from "@danvan/io"
+import { builtinCodebookJson, decodeCodebook } from "@danvan/domain"
+import { loadCodebook, readDataFile, writeTextFiles } from "@danvan/io"
 import * as Effect from "effect/Effect"
-import type { showOptions } from "../commands/codebook.js"
+import * as Option from "effect/Option"
+import type { fromOptions, showOptions } from "../commands/codebook.js"
+import { UsageError } from "../errors.js"
 import { codebookToJson, renderCodebookJson, renderCodebookText } from "../render/codebook.js"
-import { colorEnabled, writeStdout } from "../terminal.js"
+import { colorEnabled, writeStderr, writeStdout } from "../terminal.js"
+import { reportWarnings } from "./common.js"
 
 export type ShowArgs = Command.Command.ParseConfig<typeof showOptions>
 
@@ -18,4 +21,28 @@ export const runCodebookShow = (args: ShowArgs) =>
     } else {
       yield* writeStdout(renderCodebookText(codebook, { lang: args.lang, color: colorEnabled(process.stdout) }))
     }
+  })
+
+export type FromArgs = Command.Command.ParseConfig<typeof fromOptions>
+
+/**
+ * `codebook from FILE.sav [--out C.json]`: the file's dictionary as a codebook file.
+ *
+ * @example
+ * yield* runCodebookFrom({ file: "survey.sav", out: Option.some("survey.codebook.json") })
+ */
+export const runCodebookFrom = (args: FromArgs) =>
+  Effect.gen(function* () {
+    const read = yield* readDataFile(args.file)
+    if (read.format !== "sav" || read.codebook === undefined) {
+      return yield* Effect.fail(new UsageError({ command: "codebook from", message: `${args.file} is not an SPSS file; codebook from reads .sav and .zsav files` }))
+    }
+    yield* reportWarnings(read.warnings)
+    const json = codebookToJson(read.codebook)
+    const text = renderCodebookJson(json)
+    // SPSS allows names and sets that a codebook file does not (e.g. non-ASCII names): say what to edit.
+    const check = decodeCodebook(JSON.parse(text), Option.getOrElse(args.out, () => "the derived codebook"))
+    if (check._tag === "Left") yield* writeStderr(`danvan: warning: ${check.left.message.replace(/^invalid codebook /, "edit before use with --codebook: ")}`)
+    if (Option.isSome(args.out)) yield* writeTextFiles([{ path: args.out.value, text }])
+    else yield* writeStdout(text)
   })

@@ -1,5 +1,5 @@
 import type { Codebook } from "@danvan/domain"
-import { loadCodebook, readCsvFile } from "@danvan/io"
+import { loadCodebook, readDataFile } from "@danvan/io"
 import type { IoWarning } from "@danvan/io"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
@@ -25,13 +25,19 @@ export const reportWarnings = (warnings: ReadonlyArray<IoWarning>) =>
   )
 
 /**
- * Reads `--data` (checked against the codebook when there is one; the `--weight` column as numbers) and
- * reports the reader's warnings on stderr.
+ * Reads `--data` by its extension (CSV, .xlsx with `--sheet`, SPSS .sav/.zsav), checked against the codebook
+ * when there is one (the `--weight` column as numbers), and reports the reader's warnings on stderr. The
+ * result's `codebook` is the one to analyse with: `--codebook`, else a .sav file's own dictionary.
+ *
+ * @example
+ * const read = yield* readData("survey.sav", undefined, "weight")
+ * yield* crosstab(read.dataset, read.codebook, "level", "q1")
  */
-export const readData = (path: string, codebook: Codebook | undefined, weight: string | undefined) =>
-  readCsvFile(path, {
+export const readData = (path: string, codebook: Codebook | undefined, weight: string | undefined, sheet: Option.Option<string> = Option.none()) =>
+  readDataFile(path, {
     ...(codebook !== undefined ? { codebook } : {}),
-    ...(weight !== undefined ? { numericColumns: [weight] } : {})
+    ...(weight !== undefined ? { numericColumns: [weight] } : {}),
+    ...(Option.isSome(sheet) ? { sheet: sheet.value } : {})
   }).pipe(Effect.tap((read) => reportWarnings(read.warnings)))
 
 /** The analysis options shared by crosstab and frequencies: weight and extra missing codes. */

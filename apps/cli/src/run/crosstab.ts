@@ -43,6 +43,7 @@ export const runCrosstab = (args: CrosstabArgs) =>
     let result: CrosstabResult
     if (Option.isSome(args.counts) && Option.isSome(args.data)) return yield* Effect.fail(usage("give either --counts or --data, not both"))
     if (Option.isSome(args.counts)) {
+      if (Option.isSome(args.sheet)) return yield* Effect.fail(usage("--sheet applies to --data only"))
       if (Option.isSome(args.weight)) return yield* Effect.fail(usage("--weight applies to --data only"))
       if (Object.keys(args.missing).length > 0) return yield* Effect.fail(usage("--missing applies to --data only"))
       if ((row === undefined) !== (col === undefined)) return yield* Effect.fail(usage("with --counts, give both --row and --col or neither"))
@@ -61,13 +62,13 @@ export const runCrosstab = (args: CrosstabArgs) =>
       if (row === undefined || col === undefined) return yield* Effect.fail(usage("--data needs --row VAR and --col VAR"))
       const codebook = yield* optionalCodebook(args.codebook)
       const weight = orUndefined(args.weight)
-      const read = yield* readData(args.data.value, codebook, weight)
-      result = yield* crosstab(read.dataset, codebook, row, col, {
+      const read = yield* readData(args.data.value, codebook, weight, args.sheet)
+      result = yield* crosstab(read.dataset, read.codebook, row, col, {
         ...caseOptions(weight, args.missing),
         ...(fisher !== undefined ? { fisher } : {})
       })
     } else {
-      return yield* Effect.fail(usage("give --counts ROWS (a typed table) or --data FILE.csv with --row and --col"))
+      return yield* Effect.fail(usage("give --counts ROWS (a typed table) or --data FILE (.csv, .xlsx, .sav) with --row and --col"))
     }
     yield* writeStdout(renderCrosstab(result, args.format, args.lang))
   })

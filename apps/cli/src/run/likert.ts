@@ -19,7 +19,6 @@ export const renderLikert = (result: LikertResult, format: "text" | "json", lang
 export const runLikert = (args: LikertArgs) =>
   Effect.gen(function* () {
     if (Option.isSome(args.items) === Option.isSome(args.set)) return yield* Effect.fail(usage("give either --set NAME (with --codebook) or --items A,B,C"))
-    if (Option.isSome(args.set) && Option.isNone(args.codebook)) return yield* Effect.fail(usage("--set NAME takes a set of the codebook: add --codebook FILE|ID"))
     let which: { set: string } | { items: Array<string> }
     if (Option.isSome(args.items)) {
       const items = args.items.value.split(",").map((s) => s.trim())
@@ -29,7 +28,11 @@ export const runLikert = (args: LikertArgs) =>
       which = { set: Option.getOrElse(args.set, () => "") }
     }
     const codebook = yield* optionalCodebook(args.codebook)
-    const read = yield* readData(args.data, codebook, undefined)
-    const result = yield* likert(read.dataset, codebook, which, args.by, Object.keys(args.missing).length > 0 ? { missing: args.missing } : {})
+    const read = yield* readData(args.data, codebook, undefined, args.sheet)
+    // A .sav file brings its own codebook unless --codebook is given.
+    if (Option.isSome(args.set) && read.codebook === undefined) {
+      return yield* Effect.fail(usage("--set NAME takes a set of the codebook: add --codebook FILE|ID (a .sav file's own sets need no --codebook)"))
+    }
+    const result = yield* likert(read.dataset, read.codebook, which, args.by, Object.keys(args.missing).length > 0 ? { missing: args.missing } : {})
     yield* writeStdout(renderLikert(result, args.format, args.lang))
   })

@@ -22,13 +22,18 @@ export const renderMr = (result: MultipleResponseResult, format: "text" | "json"
 export const runMr = (args: MrArgs) =>
   Effect.gen(function* () {
     if (Option.isSome(args.items) === Option.isSome(args.set)) return yield* Effect.fail(usage("give either --items A,B,C or --set NAME (with --codebook)"))
-    if (Option.isSome(args.set) && Option.isNone(args.codebook)) return yield* Effect.fail(usage("--set NAME takes a set of the codebook: add --codebook FILE|ID"))
     const B = orUndefined(args.resamples)
     if (B !== undefined && B < 1) return yield* Effect.fail(usage(`--resamples must be a positive integer, got ${B}`))
     if (args.method !== "bootstrap" && (B !== undefined || Option.isSome(args.seed))) {
       return yield* Effect.fail(usage("--resamples and --seed apply to --method bootstrap only"))
     }
-    const codebook = yield* optionalCodebook(args.codebook)
+    const given = yield* optionalCodebook(args.codebook)
+    // A .sav file brings its own codebook (and MR sets) unless --codebook is given.
+    const read = yield* readData(args.data, given, undefined, args.sheet)
+    const codebook = read.codebook
+    if (Option.isSome(args.set) && codebook === undefined) {
+      return yield* Effect.fail(usage("--set NAME takes a set of the codebook: add --codebook FILE|ID (a .sav file's own sets need no --codebook)"))
+    }
     let items: ReadonlyArray<string>
     let setLabel: string | undefined
     if (Option.isSome(args.items)) {
@@ -47,7 +52,6 @@ export const runMr = (args: MrArgs) =>
       items = found.items
       setLabel = label(found.label, args.lang)
     }
-    const read = yield* readData(args.data, codebook, undefined)
     const result = yield* multipleResponse(read.dataset, codebook, args.group, items, {
       method: args.method,
       ...(B !== undefined ? { B } : {}),

@@ -7,7 +7,12 @@ import { hcmc2024Json } from "./hcmc2024.js"
 /** The codebooks that ship with danvan, by id, in their JSON (file) form. */
 export const builtinCodebookJson: Readonly<Record<string, CodebookJson>> = { "hcmc-2024": hcmc2024Json }
 
-/** Ids of the built-in instruments. */
+/**
+ * Ids of the built-in instruments.
+ *
+ * @example
+ * builtinCodebookIds() // ["hcmc-2024"]
+ */
 export const builtinCodebookIds = (): Array<string> => Object.keys(builtinCodebookJson)
 
 /**

@@ -36,7 +36,13 @@ const decimalsOf = (x: number): number => {
   return dot < 0 ? 0 : text.length - dot - 1
 }
 
-/** The decimals percents were printed with: the table's `percentDecimals`, else the most found among its percents. */
+/**
+ * The decimals percents were printed with: the table's `percentDecimals`, else the most found among its percents.
+ *
+ * @example
+ * const published = Either.getOrThrow(builtinPublishedTables("hcmc-2024"))
+ * percentDecimals(published.tables[0]) // 1 (percents printed as 70.3)
+ */
 export const percentDecimals = (table: PublishedTable): number => {
   if (table.percentDecimals !== undefined) return table.percentDecimals
   let d = 0

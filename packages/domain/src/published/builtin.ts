@@ -7,7 +7,12 @@ import type { PublishedTables } from "./schema.js"
 /** The published tables that ship with danvan, by id, in their JSON (file) form. */
 export const builtinPublishedJson: Readonly<Record<string, unknown>> = { "hcmc-2024": hcmc2024PublishedJson }
 
-/** Ids of the built-in published tables. */
+/**
+ * Ids of the built-in published tables.
+ *
+ * @example
+ * builtinPublishedIds() // ["hcmc-2024"]
+ */
 export const builtinPublishedIds = (): Array<string> => Object.keys(builtinPublishedJson)
 
 /**

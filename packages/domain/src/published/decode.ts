@@ -91,7 +91,13 @@ export const decodePublishedTables = (input: unknown, source = "published tables
   return Either.right(json)
 }
 
-/** Parses published-tables JSON text, reporting a syntax error as an issue at `$` instead of throwing. */
+/**
+ * Parses published-tables JSON text, reporting a syntax error as an issue at `$` instead of throwing.
+ *
+ * @example
+ * parsePublishedTables("{", "tables.json")
+ * // Left(PublishedTablesError: "invalid published tables tables.json:\n  $: not valid JSON: …")
+ */
 export const parsePublishedTables = (text: string, source = "published tables"): Either.Either<PublishedTables, PublishedTablesError> =>
   Either.match(parseJsonText(text), {
     onLeft: (message) => Either.left(new PublishedTablesError({ source, issues: [{ path: "$", message }] })),

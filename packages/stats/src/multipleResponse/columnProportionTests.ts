@@ -63,7 +63,9 @@ const letterOf = (index: number): string => {
  * representation of all-pairwise comparisons", J. Comput. Graph. Statist. 13(2):456-466,
  * doi:10.1198/1061860043515): start with one letter held by all groups; for each significant pair (a, b)
  * split every letter held by both into a copy without a and a copy without b; drop letters whose holders are a
- * subset of another letter's. Letters are then named a, b, c, ... in the order of their first group.
+ * subset of another letter's. Letters are then named a, b, c, ... in the order of their first group. *
+ * @example
+ * compactLetters(3, [[0, 2]]) // ["a", "ab", "b"]: groups 1 and 3 differ, group 2 differs from neither
  */
 export const compactLetters = (groups: number, significant: ReadonlyArray<readonly [number, number]>): Array<string> => {
   let sets: Array<Array<boolean>> = [Array.from({ length: groups }, () => true)]

@@ -1,0 +1,7 @@
+* PSPP's listing of one system file (sav-fixtures.sh replaces @FILE@).
+GET FILE='@FILE@'.
+DISPLAY DICTIONARY.
+LIST.
+MRSETS /DISPLAY NAME=ALL.
+DISPLAY DOCUMENTS.
+DISPLAY FILE LABEL.

@@ -1,0 +1,21 @@
+// Writes test/fixtures/sav/writer-output.sav with our writer (run `npx tsup` in packages/io first), so that
+// sav-fixtures.sh can commit PSPP's listing of it. test/savWriter.test.ts checks that the writer still
+// produces these exact bytes and that the listing matches what our reader reads back.
+import { decodeCodebook, makeDataset, SYSTEM_MISSING } from "@danvan/domain"
+import { writeSav } from "../dist/index.js"
+import { readFileSync, writeFileSync } from "node:fs"
+
+const dir = new URL("../test/fixtures/sav/", import.meta.url)
+const input = JSON.parse(readFileSync(new URL("writer-input.json", dir), "utf8"))
+const codebook = decodeCodebook(input.codebook, "writer-input.json")
+if (codebook._tag === "Left") throw new Error(codebook.left.message)
+const dataset = makeDataset(
+  Object.entries(input.columns).map(([name, values]) =>
+    input.types[name] === "codes"
+      ? { name, type: "codes", values: Int32Array.from(values, (v) => (v === null ? SYSTEM_MISSING : v)) }
+      : { name, type: "numeric", values: Float64Array.from(values, (v) => (v === null ? NaN : v)) }
+  ),
+  codebook.right.id
+)
+const { bytes } = writeSav(dataset, codebook.right, { date: new Date(Date.UTC(2026, 0, 1, 12, 0, 0)) })
+writeFileSync(new URL("writer-output.sav", dir), bytes)

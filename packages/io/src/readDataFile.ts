@@ -1,0 +1,88 @@
+import type { Codebook, Dataset } from "@danvan/domain"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import { DataFileError, type FileReadError, type IoWarning } from "./errors.js"
+import { readBytes } from "./readBytes.js"
+import { readCsv } from "./readCsv.js"
+import { readSav } from "./sav/readSav.js"
+import type { TextColumn } from "./sav/types.js"
+
+/**
+ * Options of `readDataFile`.
+ *
+ * @example
+ * const options: DataFileOptions = { codebook, sheet: "Data", numericColumns: ["weight"] }
+ */
+export interface DataFileOptions {
+  /** Check the data against this codebook; for .sav files it replaces the file's own dictionary. */
+  readonly codebook?: Codebook
+  /** The sheet of an .xlsx workbook (default: the first). */
+  readonly sheet?: string
+  readonly numericColumns?: ReadonlyArray<string>
+  readonly maxProblems?: number
+}
+
+/**
+ * A data file read by `readDataFile`, whatever its format.
+ *
+ * @example
+ * const { dataset, codebook, format, warnings }: DataFileRead = yield* readDataFile("survey.sav")
+ */
+export interface DataFileRead {
+  readonly dataset: Dataset
+  /** The codebook given, or the .sav file's own; undefined for CSV and .xlsx read without one. */
+  readonly codebook: Codebook | undefined
+  readonly format: "csv" | "xlsx" | "sav"
+  readonly warnings: ReadonlyArray<IoWarning>
+  /** String variables of a .sav file (empty for other formats). */
+  readonly textColumns: ReadonlyArray<TextColumn>
+}
+
+const formatOf = (path: string, bytes: Uint8Array): "csv" | "xlsx" | "sav" => {
+  const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase()
+  if (ext === "sav" || ext === "zsav") return "sav"
+  if (ext === "xlsx" || ext === "xlsm") return "xlsx"
+  // Another extension (or none): trust the content's signature, as a renamed file is common.
+  const starts = (...sig: Array<number>) => sig.every((b, k) => bytes[k] === b)
+  if (starts(0x24, 0x46, 0x4c, 0x32) || starts(0x24, 0x46, 0x4c, 0x33)) return "sav"
+  if (starts(0x50, 0x4b, 0x03, 0x04) && ext !== "csv" && ext !== "txt") return "xlsx"
+  return "csv"
+}
+
+/**
+ * Reads a data file by its extension: `.sav`/`.zsav` (SPSS; the codebook comes from the file unless one is
+ * given), `.xlsx` (the named or first sheet), anything else as CSV. Other extensions whose content starts
+ * with an SPSS or ZIP signature are read as such. All or nothing, like each reader.
+ *
+ * @example
+ * const { dataset, codebook } = yield* readDataFile("survey.sav")
+ * const fromExcel = yield* readDataFile("survey.xlsx", { sheet: "Data", codebook })
+ */
+export const readDataFile = (path: string, options: DataFileOptions = {}): Effect.Effect<DataFileRead, DataFileError | FileReadError> =>
+  Effect.gen(function* () {
+    const bytes = yield* readBytes(path)
+    const format = formatOf(path, bytes)
+    const common = {
+      fileName: path,
+      ...(options.codebook !== undefined ? { codebook: options.codebook } : {}),
+      ...(options.numericColumns !== undefined ? { numericColumns: options.numericColumns } : {}),
+      ...(options.maxProblems !== undefined ? { maxProblems: options.maxProblems } : {})
+    }
+    if (options.sheet !== undefined && format !== "xlsx") {
+      return yield* Effect.fail(new DataFileError({ file: path, problems: [{ row: 0, column: "", value: `a sheet name (${JSON.stringify(options.sheet)}) for a ${format === "sav" ? ".sav" : "CSV"} file`, expected: "a sheet name only with an .xlsx workbook" }], totalProblems: 1 }))
+    }
+    if (format === "sav") {
+      const read = readSav(bytes, common)
+      if (Either.isLeft(read)) return yield* Effect.fail(read.left)
+      const { dataset, codebook, warnings, textColumns } = read.right
+      return { dataset, codebook, format, warnings, textColumns }
+    }
+    if (format === "xlsx") {
+      const { readXlsx } = yield* Effect.promise(() => import("./xlsx/readXlsx.js"))
+      const read = yield* readXlsx(bytes, { ...common, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) })
+      return { dataset: read.dataset, codebook: options.codebook, format, warnings: read.warnings, textColumns: [] }
+    }
+    const read = readCsv(bytes, common)
+    if (Either.isLeft(read)) return yield* Effect.fail(read.left)
+    return { dataset: read.right.dataset, codebook: options.codebook, format, warnings: read.right.warnings, textColumns: [] }
+  })
