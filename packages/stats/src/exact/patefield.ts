@@ -3,6 +3,15 @@ import type { RandomSource } from "./random.js"
 const CACHE_SLOTS = 4096 // a power of two
 
 /**
+ * ln P(x = mode) for x hypergeometric: ia draws from ie items of which id are in the column, ic = ie − id:
+ * ln [ia! (ie − ia)! id! ic! / (ie! mode! (id − mode)! (ia − mode)! (ie − ia − id + mode)!)].
+ */
+const modeLogProbability = (ia: number, id: number, ie: number, ic: number, mode: number, lf: Float64Array): number => {
+  const ib = ie - ia
+  return lf[ia] + lf[ib] + lf[ic] + lf[id] - lf[ie] - lf[mode] - lf[id - mode] - lf[ia - mode] - lf[ib - id + mode]
+}
+
+/**
  * A direct-mapped memo of P(x = mode) for the hypergeometric draws of Patefield's algorithm, keyed by
  * (ia, id, ie). Profiled: the exponential for the mode's probability was a third of a simulated table's cost,
  * and in a simulation the same few (row left, column left, block total) triples recur; a hit returns the very
@@ -16,13 +25,13 @@ export class ModeProbabilityCache {
   private readonly keys = new Int32Array(3 * CACHE_SLOTS).fill(-1)
   private readonly values = new Float64Array(CACHE_SLOTS)
 
-  /** exp(base − ln mode! − ln (id − mode)! − ln (ia − mode)! − ln (ii + mode)!), memoised by (ia, id, ie). */
-  get(ia: number, id: number, ie: number, base: number, mode: number, ii: number, lf: Float64Array): number {
+  /** P(x = mode) = exp(modeLogProbability(...)), memoised by (ia, id, ie). */
+  get(ia: number, id: number, ie: number, ic: number, mode: number, lf: Float64Array): number {
     const slot = (Math.imul(ia, 73856093) ^ Math.imul(id, 19349663) ^ Math.imul(ie, 83492791)) & (CACHE_SLOTS - 1)
     const k = 3 * slot
     const keys = this.keys
     if (keys[k] === ia && keys[k + 1] === id && keys[k + 2] === ie) return this.values[slot]
-    const p = Math.exp(base - lf[mode] - lf[id - mode] - lf[ia - mode] - lf[ii + mode])
+    const p = Math.exp(modeLogProbability(ia, id, ie, ic, mode, lf))
     keys[k] = ia
     keys[k + 1] = id
     keys[k + 2] = ie
@@ -80,14 +89,12 @@ export const patefieldTable = (
       if (ia === 0 || ie === 0) break
       const ib = ie - ia
       const ii = ib - id // x >= −ii
-      // ln of the pmf's constant part: ln [ia! ib! id! (ie − id)! / ie!]
-      const base = lf[ia] + lf[ib] + lf[ic] + lf[id] - lf[ie]
       // a 32-bit uniform, as R's unif_rand() gives rcont2: one generator call per cell
       let u = (rng.nextUint32() + 0.5) * 2.3283064365386963e-10
       const hiX = ia < id ? ia : id
       const loX = ii < 0 ? -ii : 0
       const mode = Math.floor(ia * (id / ie) + 0.5)
-      const pMode = cache === undefined ? Math.exp(base - lf[mode] - lf[id - mode] - lf[ia - mode] - lf[ii + mode]) : cache.get(ia, id, ie, base, mode, ii, lf)
+      const pMode = cache === undefined ? Math.exp(modeLogProbability(ia, id, ie, ic, mode, lf)) : cache.get(ia, id, ie, ic, mode, lf)
       let x = mode
       let cum = pMode
       // walk outwards from the mode, one step up then one step down, until the mass passes u
