@@ -9,7 +9,7 @@
 // Medians and ratios go to bench/compare.json and to the table between the markers in bench/README.md.
 //
 // Env: BENCH_REPS (default 5), BENCH_ROWS (counting rows, default 1e7), BENCH_CSV_MB (default 50),
-// BENCH_CASES (comma-separated ids to run, default all).
+// BENCH_CASES (comma-separated ids to run, default all; the other cases keep their previous results).
 import { execFileSync, spawnSync } from "node:child_process"
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import os from "node:os"
@@ -213,8 +213,24 @@ const cpuModel = (() => {
   }
 })()
 const rVersion = hasR ? execFileSync("Rscript", ["-e", "cat(R.version.string)"], { encoding: "utf8" }).trim() : null
+// A partial run (BENCH_CASES) replaces its cases in the previous compare.json and keeps the others.
+const previous = (() => {
+  try {
+    return only === undefined ? undefined : JSON.parse(readFileSync(join(here, "compare.json"), "utf8"))
+  } catch {
+    return undefined
+  }
+})()
+if (previous !== undefined) {
+  const ids = new Set(results.map((r) => r.id))
+  results.unshift(...previous.results.filter((r) => !ids.has(r.id)))
+  const order = previous.results.map((r) => r.id)
+  results.sort((a, b) => (order.indexOf(a.id) + 1 || 99) - (order.indexOf(b.id) + 1 || 99))
+  if (help === null) help = previous.help
+}
 const out = {
   date: new Date().toISOString(),
+  ...(only !== undefined ? { partialRun: only } : {}),
   repetitions: REPS,
   machine: {
     cpu: cpuModel,

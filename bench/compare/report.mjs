@@ -10,6 +10,7 @@ export const renderTable = (out) => {
   const lines = [
     "",
     `Run ${out.date} on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.platform}; Node ${m.node}; ${m.r ?? "R not installed"}. ` +
+      (out.partialRun ? `Re-run at that date: ${out.partialRun.join(", ")}; the other rows are from the previous full run. ` : "") +
       `${out.repetitions} repetitions per case (3 for fisher-exact), danvan and R alternating; medians of the CPU time (user + system) of the timed work, after the warm-ups given in bench/compare.mjs. Load average at the end: ${m.loadAverageAtEnd.join(", ")}` +
       (m.loadAverageAtEnd[0] > m.cores * 0.75 ? " (**the machine was loaded** by other jobs: absolute times are noisy, CPU-time ratios less so)." : "."),
     "",
