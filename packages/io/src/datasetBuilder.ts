@@ -54,11 +54,22 @@ export class DatasetBuilder implements CsvSink {
   /** Per checked column: 1 where a code in [0, 256) is accepted, so common codes skip the `accepts` call. */
   private accepted: Array<Uint8Array> = []
 
+  /**
+   * @param rowsHint - the expected number of data rows (e.g. line breaks counted up front): the column
+   *   buffers start at that size, so a correct hint means no growing and no final copy
+   */
   constructor(
     private readonly problems: ProblemCollector,
     private readonly decimalComma: boolean,
-    private readonly planHeader: (names: ReadonlyArray<string>) => ReadonlyArray<ColumnPlan>
+    private readonly planHeader: (names: ReadonlyArray<string>) => ReadonlyArray<ColumnPlan>,
+    private rowsHint = 1024
   ) {}
+
+  /** Updates the expected number of data rows (a streaming reader refines its estimate as it goes). */
+  expectRows(rows: number): void {
+    this.rowsHint = rows
+    if (this.buffers !== undefined && rows > this.buffers.capacity) this.grow(rows, true)
+  }
 
   field(text: string, start: number, end: number, quoted: boolean, line: number): void {
     const k = this.fieldIndex++
@@ -67,7 +78,12 @@ export class DatasetBuilder implements CsvSink {
       this.header.push(text.slice(start, end).trim())
       return
     }
-    if (k === 0) this.firstFieldBlank = !quoted && trimStart(text, start, end) === end
+    if (k === 0) {
+      this.firstFieldBlank = !quoted && trimStart(text, start, end) === end
+      // room for this row, grown when a record starts (not when the previous one ended), so buffers reserved
+      // for exactly the hinted row count are never grown
+      if (this.rowCount === this.buffers!.capacity) this.grow(this.rowCount + 1, false)
+    }
     if (k >= plan.length) return
     if (this.skipNextCheck) {
       this.skipNextCheck = false
@@ -110,12 +126,13 @@ export class DatasetBuilder implements CsvSink {
       return
     }
     this.rowCount++
+  }
+
+  private grow(rows: number, exact: boolean): void {
     const buffers = this.buffers!
-    if (this.rowCount === buffers.capacity) {
-      buffers.ensure(this.rowCount + 1)
-      this.codes = buffers.codes.map((c) => c ?? NO_CODES)
-      this.numbers = buffers.numbers.map((c) => c ?? NO_NUMBERS)
-    }
+    buffers.ensure(rows, exact)
+    this.codes = buffers.codes.map((c) => c ?? NO_CODES)
+    this.numbers = buffers.numbers.map((c) => c ?? NO_NUMBERS)
   }
 
   malformed(line: number, fieldIndex: number, raw: string, expected: string): void {
@@ -131,7 +148,7 @@ export class DatasetBuilder implements CsvSink {
 
   private start(plan: ReadonlyArray<ColumnPlan>): void {
     this.plan = plan
-    const buffers = new ColumnBuffers(plan)
+    const buffers = new ColumnBuffers(plan, this.rowsHint)
     this.buffers = buffers
     this.kinds = Uint8Array.from(plan, (c) =>
       c.type === "numeric" ? NUMERIC : c.type === "ignored" ? IGNORED : c.accepts === undefined ? CODES : CHECKED_CODES

@@ -27,17 +27,71 @@ export const decodeText = (bytes: Uint8Array): { text: string; encoding: "utf-8"
       // A UTF-8 byte order mark on a file with other invalid bytes (mixed encodings) must not become "ï»¿".
       text: windows1258.decode(hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes).normalize("NFC"),
       encoding: "windows-1258",
-      warnings: [
-        {
-          code: "ENCODING_FALLBACK",
-          message: `not valid UTF-8 (byte 0x${bytes[offset].toString(16).toUpperCase().padStart(2, "0")} at offset ${offset}); decoded as windows-1258 (Vietnamese ANSI). Save the file as "CSV UTF-8" to avoid this guess`
-        }
-      ]
+      warnings: [fallbackWarning(bytes[offset], offset)]
     }
   }
 }
 
-const hasUtf8Bom = (bytes: Uint8Array): boolean => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+/**
+ * The `ENCODING_FALLBACK` warning for the first invalid UTF-8 byte `byte` at `offset`.
+ *
+ * @example
+ * fallbackWarning(0xe0, 12).message // 'not valid UTF-8 (byte 0xE0 at offset 12); decoded as windows-1258 ...'
+ */
+export const fallbackWarning = (byte: number, offset: number): IoWarning => ({
+  code: "ENCODING_FALLBACK",
+  message: `not valid UTF-8 (byte 0x${byte.toString(16).toUpperCase().padStart(2, "0")} at offset ${offset}); decoded as windows-1258 (Vietnamese ANSI). Save the file as "CSV UTF-8" to avoid this guess`
+})
+
+/**
+ * Whether the bytes start with a UTF-8 byte order mark.
+ *
+ * @example
+ * hasUtf8Bom(Uint8Array.of(0xef, 0xbb, 0xbf, 0x61)) // true
+ */
+export const hasUtf8Bom = (bytes: Uint8Array): boolean => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+
+/**
+ * Finds the first invalid UTF-8 sequence in bytes fed chunk by chunk (the same rules as `decodeText`'s
+ * warning: lead and continuation bytes only), for a reader that streams a file.
+ *
+ * @example
+ * const finder = new Utf8ErrorFinder()
+ * finder.feed(Uint8Array.of(0x61, 0xc3), 0)
+ * finder.feed(Uint8Array.of(0x28), 2)
+ * finder.end() // { offset: 1, byte: 0xc3 }
+ */
+export class Utf8ErrorFinder {
+  private need = 0
+  private lead = 0
+  private leadByte = 0
+  private firstByte = 0
+  private found: { offset: number; byte: number } | undefined
+
+  /** Feeds `bytes`, the file's bytes from offset `base` on. */
+  feed(bytes: Uint8Array, base: number): void {
+    if (base === 0 && bytes.length > 0) this.firstByte = bytes[0]
+    for (let i = 0; i < bytes.length && this.found === undefined; i++) {
+      const b = bytes[i]
+      if (this.need > 0) {
+        if ((b & 0xc0) !== 0x80) this.found = { offset: this.lead, byte: this.leadByte }
+        else this.need--
+        continue
+      }
+      const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1
+      if (need < 0) this.found = { offset: base + i, byte: b }
+      this.need = Math.max(0, need)
+      this.lead = base + i
+      this.leadByte = b
+    }
+  }
+
+  /** The first invalid sequence (a sequence cut short by the end counts), or offset 0 when none was found. */
+  end(): { offset: number; byte: number } {
+    if (this.found === undefined && this.need > 0) this.found = { offset: this.lead, byte: this.leadByte }
+    return this.found ?? { offset: 0, byte: this.firstByte }
+  }
+}
 
 /**
  * Offset of the first byte that starts an invalid UTF-8 sequence, for the warning (lead and continuation

@@ -1,16 +1,22 @@
-import { makeDataset } from "@danvan/domain"
-import * as Either from "effect/Either"
-import { planColumns } from "./columnPlan.js"
-import { DatasetBuilder } from "./datasetBuilder.js"
+import type * as Either from "effect/Either"
+import { CsvSession } from "./csvSession.js"
 import { decodeText } from "./decodeText.js"
 import { detectDelimiter } from "./delimiter.js"
-import { DataFileError, type IoWarning } from "./errors.js"
-import { ProblemCollector } from "./problems.js"
+import type { DataFileError } from "./errors.js"
 import { scanCsv } from "./scanner.js"
-import { sniffNonCsv } from "./sniff.js"
 import type { CsvReadOptions, CsvReadResult } from "./types.js"
 
-const NEEDS_ROWS = "a header row and at least one data row"
+/**
+ * The number of lines after the header (LF-terminated, or CR-only when there is no LF): the data rows of
+ * the usual file exactly, so the column buffers are allocated once at the right size.
+ */
+const dataLinesHint = (text: string): number => {
+  const lineBreak = text.indexOf("\n") >= 0 ? "\n" : "\r"
+  let lines = 0
+  for (let i = text.indexOf(lineBreak); i >= 0; i = text.indexOf(lineBreak, i + 1)) lines++
+  if (text.length > 0 && !text.endsWith(lineBreak)) lines++
+  return Math.max(1, lines - 1)
+}
 
 /**
  * Reads a CSV file's bytes into a columnar Dataset, all or nothing.
@@ -37,32 +43,13 @@ const NEEDS_ROWS = "a header row and at least one data row"
  * else console.error(result.left.message)
  */
 export const readCsv = (bytes: Uint8Array, options: CsvReadOptions): Either.Either<CsvReadResult, DataFileError> => {
-  const file = options.fileName
-  const problems = new ProblemCollector(options.maxProblems)
-  const fail = () => Either.left(new DataFileError({ file, problems: problems.kept, totalProblems: problems.total }))
-
-  const nonCsv = sniffNonCsv(bytes)
-  if (nonCsv !== undefined) {
-    problems.add({ row: 1, column: "", value: `the file looks like ${nonCsv}`, expected: "a CSV text file (UTF-8 or windows-1258)" })
-    return fail()
-  }
+  const session = new CsvSession(options)
+  if (session.rejectsNonCsv(bytes)) return session.fail()
   const { text, encoding, warnings: encodingWarnings } = decodeText(bytes)
-  const warnings: Array<IoWarning> = encodingWarnings.map((w) => ({ code: w.code, message: `${file}: ${w.message}` }))
+  for (const w of encodingWarnings) session.warn(w.code, w.message)
   const { delimiter, note } = detectDelimiter(text)
-  if (note !== undefined) warnings.push({ code: "DELIMITER", message: `${file}: ${note}` })
-
-  const builder = new DatasetBuilder(problems, delimiter !== ",", (names) => {
-    const plan = planColumns(names, options)
-    plan.problems.forEach((p) => problems.add(p))
-    warnings.push(...plan.warnings)
-    return plan.columns
-  })
+  if (note !== undefined) session.warn("DELIMITER", note)
+  const builder = session.builder(delimiter, dataLinesHint(text))
   scanCsv(text, delimiter, builder)
-
-  if (builder.plan === undefined) problems.add({ row: 1, column: "", value: "the file is empty", expected: NEEDS_ROWS })
-  else if (builder.dataRecords === 0) problems.add({ row: 1, column: "", value: "the file has a header row but no data rows", expected: NEEDS_ROWS })
-  if (problems.total > 0 || builder.buffers === undefined) return fail()
-
-  const dataset = makeDataset(builder.buffers.columns(builder.rowCount), options.codebook?.id)
-  return Either.right({ dataset, encoding, delimiter, warnings })
+  return session.finish(builder, encoding, delimiter)
 }

@@ -18,8 +18,11 @@ export interface CsvSink {
    * physical line on which the field's record starts.
    */
   field(text: string, start: number, end: number, quoted: boolean, line: number): void
-  /** The end of a record that started on physical line `line` and held `fields` fields. */
-  endRecord(line: number, fields: number): void
+  /**
+   * The end of a record that started on physical line `line` and held `fields` fields; `next` is the index
+   * just after its line break, or −1 when the text ended it (a streaming reader cuts its chunks there).
+   */
+  endRecord(line: number, fields: number, next: number): void
   /**
    * A quoting error in field `fieldIndex` of the record starting on `line`, reported just before that field
    * is passed to `field` (its quoted part only).
@@ -35,7 +38,8 @@ const excerpt = (text: string, start: number, end: number): string =>
  * a lone CR each end one line, also inside quoted fields). Quoted fields may hold the delimiter, line breaks
  * and doubled quotes; spaces around the quotes
  * are ignored. Completely empty lines are skipped (but counted). A missing closing quote and text
- * after a closing quote are reported through `sink.malformed`. Never throws.
+ * after a closing quote are reported through `sink.malformed`. Never throws. Lines are numbered from
+ * `firstLine` (a streaming reader passes on the count); returns the number of the line after the text.
  *
  * @example
  * const rows: Array<Array<string>> = [[]]
@@ -46,10 +50,10 @@ const excerpt = (text: string, start: number, end: number): string =>
  * })
  * // rows: [["a", 'b "c"'], ["1", "2"], []]
  */
-export const scanCsv = (text: string, delimiter: string, sink: CsvSink): void => {
+export const scanCsv = (text: string, delimiter: string, sink: CsvSink, firstLine = 1): number => {
   const delim = delimiter.charCodeAt(0)
   const n = text.length
-  const state = { line: 1 }
+  const state = { line: firstLine }
   let i = 0
   while (i < n) {
     let c = text.charCodeAt(i)
@@ -73,8 +77,8 @@ export const scanCsv = (text: string, delimiter: string, sink: CsvSink): void =>
       }
       fieldIndex++
       if (i >= n) {
-        sink.endRecord(recordLine, fieldIndex)
-        return
+        sink.endRecord(recordLine, fieldIndex, -1)
+        return state.line
       }
       c = text.charCodeAt(i)
       if (c === delim) {
@@ -83,10 +87,11 @@ export const scanCsv = (text: string, delimiter: string, sink: CsvSink): void =>
       }
       state.line++
       i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1
-      sink.endRecord(recordLine, fieldIndex)
+      sink.endRecord(recordLine, fieldIndex, i)
       break
     }
   }
+  return state.line
 }
 
 const isPad = (c: number, delim: number): boolean => c === SPACE || (c === TAB && delim !== TAB)

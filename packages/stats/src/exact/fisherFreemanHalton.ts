@@ -3,14 +3,17 @@ import { logFactorialTable } from "../distributions/logFactorial.js"
 import { fisherExact2x2 } from "./fisher2x2.js"
 import { assertIntegerTable } from "./integerTable.js"
 import { networkRatioSum, WorkLimitReached } from "./network.js"
-import { patefieldTable } from "./patefield.js"
+import { ModeProbabilityCache, patefieldTable } from "./patefield.js"
 import { xoshiro128ss } from "./random.js"
+import { estimateNetworkWork } from "./workEstimate.js"
 
 /** Options of `fisherFreemanHalton`. */
 export interface FisherFreemanHaltonOptions {
   /**
    * "exact": full enumeration (throws `TOO_LARGE` past `workLimit`); "monte-carlo": B random tables;
-   * "auto" (default): exact when the enumeration finishes within `workLimit`, otherwise Monte Carlo.
+   * "auto" (default): exact when the enumeration finishes within `workLimit`, otherwise Monte Carlo; when
+   * the up-front estimate of the work (`estimateNetworkWork`) exceeds HOPELESS_FACTOR (4) times
+   * `workLimit`, straight to Monte Carlo without starting the enumeration.
    */
   readonly method?: "auto" | "exact" | "monte-carlo"
   /** Monte Carlo: number of random tables, a positive integer; default 10000 (as SPSS Exact Tests). */
@@ -42,6 +45,8 @@ export const DEFAULT_B = 10_000
 export const DEFAULT_SEED = 2_000_000
 const AUTO_WORK_LIMIT = 2e7
 const EXACT_WORK_LIMIT = 5e8
+/** "auto" skips the enumeration when the estimate exceeds this many work limits (see workEstimate.ts). */
+const HOPELESS_FACTOR = 4
 const TIE = Math.log1p(1e-7)
 
 const checkOptions = (o: FisherFreemanHaltonOptions): void => {
@@ -132,18 +137,21 @@ export const fisherFreemanHalton = (
     const keys = transpose ? prep.colT : prep.rowT
     const stages = Int32Array.from(transpose ? prep.rowT : prep.colT).sort()
     if (stages.length <= 4) stages.reverse()
-    try {
-      const { sum, work } = networkRatioSum(keys, stages, prep.sObs, prep.lf, limit)
-      const p = Math.min(1, Math.exp(prep.logK - prep.sObs + Math.log(sum)))
-      return { p, method: "exact", tables: work }
-    } catch (e) {
-      if (!(e instanceof WorkLimitReached)) throw e
-      if (method === "exact") {
-        throw new StatsInputError(
-          "TOO_LARGE",
-          `the exact enumeration for this ${table.rows} x ${table.cols} table with ${prep.n} cases needs more than ` +
-            `${limit} steps (workLimit); use method "monte-carlo" or raise workLimit`
-        )
+    const hopeless = method === "auto" && estimateNetworkWork(keys, stages, HOPELESS_FACTOR * limit) > HOPELESS_FACTOR * limit
+    if (!hopeless) {
+      try {
+        const { sum, work } = networkRatioSum(keys, stages, prep.sObs, prep.lf, limit)
+        const p = Math.min(1, Math.exp(prep.logK - prep.sObs + Math.log(sum)))
+        return { p, method: "exact", tables: work }
+      } catch (e) {
+        if (!(e instanceof WorkLimitReached)) throw e
+        if (method === "exact") {
+          throw new StatsInputError(
+            "TOO_LARGE",
+            `the exact enumeration for this ${table.rows} x ${table.cols} table with ${prep.n} cases needs more than ` +
+              `${limit} steps (workLimit); use method "monte-carlo" or raise workLimit`
+          )
+        }
       }
     }
   }
@@ -151,14 +159,20 @@ export const fisherFreemanHalton = (
 }
 
 const monteCarlo = (prep: ReturnType<typeof prepare>, B: number, seed: number): FisherFreemanHaltonResult => {
-  const { rowT, colT, lf, sObs } = prep
+  const { lf, sObs } = prep
+  // Σ ln x_ij! does not depend on the order of rows and columns; with the largest row and column last, the
+  // cells Patefield's algorithm draws (all but the last row and column) are the ones of smallest variance,
+  // and each draw walks about that many standard deviations from the mode
+  const rowT = prep.rowT.slice().sort()
+  const colT = prep.colT.slice().sort()
   const rng = xoshiro128ss(seed)
   const out = new Int32Array(rowT.length * colT.length)
   const scratch = new Int32Array(colT.length)
   const thr = sObs - TIE
+  const cache = new ModeProbabilityCache()
   let hits = 0
   for (let b = 0; b < B; b++) {
-    patefieldTable(rowT, colT, lf, rng, out, scratch)
+    patefieldTable(rowT, colT, lf, rng, out, scratch, cache)
     let s = 0
     for (let k = 0; k < out.length; k++) s += lf[out[k]]
     if (s >= thr) hits++

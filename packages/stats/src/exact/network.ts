@@ -85,20 +85,27 @@ export const networkRatioSum = (
   const childBuf = new Int32Array(k)
   const xLeaf = new Int32Array(k)
   const stages: Array<Map<number | string, Node>> = Array.from({ length: m }, () => new Map())
-  const leafValues: Array<number> = []
+  // the completions of one leaf, unsorted: a reused typed buffer (a JS array of doubles was grown and boxed)
+  let leafValues = new Float64Array(1024)
+  let leafCount = 0
 
   /** The future lengths of a leaf, unsorted, into leafValues. */
   const leafFutures = (node: Node): number => {
     const r = node.rows
-    leafValues.length = 0
+    leafCount = 0
     // the future is symmetric in the two columns left: enumerate the smaller one
     forEachColumn(r, Math.min(cols[m - 2], cols[m - 1]), lf, xLeaf, (xx, a) => {
       let b = a
       for (let i = 0; i < k; i++) b += lf[r[i] - xx[i]]
-      leafValues.push(b)
+      if (leafCount === leafValues.length) {
+        const grown = new Float64Array(2 * leafCount)
+        grown.set(leafValues)
+        leafValues = grown
+      }
+      leafValues[leafCount++] = b
     })
-    work += leafValues.length
-    return leafValues.length
+    work += leafCount
+    return leafCount
   }
 
   const getNode = (stage: number, r: Int32Array, total: number): Node => {
@@ -130,7 +137,7 @@ export const networkRatioSum = (
   ): void => {
     if (c.list === undefined && (c.leafArcs > 16 * (to - from + 1) || to - from > 8) && listEntries < LIST_ENTRY_CAP) {
       leafFutures(c)
-      const list = listFrom(Float64Array.from(leafValues), SPAN)
+      const list = listFrom(leafValues.subarray(0, leafCount), SPAN)
       c.list = list
       c.lb = list.f[0]
       c.ub = list.f[list.f.length - 1]
@@ -143,11 +150,19 @@ export const networkRatioSum = (
     }
     c.leafArcs += leafFutures(c)
     let sum = 0
-    for (const f of leafValues) {
-      for (let i = to - 1; i >= from && ps[i] + a + f >= thr; i--) sum += pw[i] * Math.exp(sObs - ps[i] - a - f)
+    for (let v = 0; v < leafCount; v++) {
+      const f = leafValues[v]
+      if (scaled !== undefined) {
+        // scaled[i − ref] = pw_i exp(ps_ref − ps_i): one exponential per completion instead of per pair
+        let w = 0
+        for (let i = to - 1; i >= from && ps[i] + a + f >= thr; i--) w += scaled[i - ref]
+        if (w > 0) sum += w * Math.exp(sObs - ps[ref] - a - f)
+      } else {
+        for (let i = to - 1; i >= from && ps[i] + a + f >= thr; i--) sum += pw[i] * Math.exp(sObs - ps[i] - a - f)
+      }
     }
     add(sum)
-    work += (to - from) * leafValues.length
+    work += (to - from) * leafCount
   }
 
   const root = getNode(0, rows.slice().sort().reverse(), n)

@@ -36,8 +36,8 @@ export interface MmiBootstrap {
  * it is discarded and counted, not redrawn, so `resamples + discarded = B`. The p-value is
  * p = (1 + #{valid b: X²_S*_b >= X²_S}) / (1 + resamples) (Davison & Hinkley 1997, Bootstrap Methods and
  * their Application, ch. 4, doi:10.1017/CBO9780511802843), which is never 0; MRCV's `MI.test` instead reports the plain proportion
- * #{X²_S* >= X²_S} / resamples and redraws up to B.max. Indices are drawn as ⌊U·n⌋ with U from
- * xoshiro128** (53-bit uniforms), so a seed reproduces the result exactly.
+ * #{X²_S* >= X²_S} / resamples and redraws up to B.max. Indices are drawn uniformly from xoshiro128**
+ * outputs (Lemire's unbiased multiply-and-reject), so a seed reproduces the result exactly.
  *
  * @param data - the set: at least 2 non-empty groups, items 0/1, each selected by some but not all
  * @param options - `B` (integer >= 1, default 1999) and `seed` (safe integer, default 2000)
@@ -49,7 +49,7 @@ export interface MmiBootstrap {
  *   items: [Uint8Array.from([1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 1]), Uint8Array.from([1, 0, 1, 1, 1, 1, 0, 1, 0, 1, 0, 0])]
  * }
  * mmiBootstrap(data, { B: 999, seed: 1 })
- * // { p: 0.30930930930930933, statistic: 5.485714285714286, resamples: 998, discarded: 1, B: 999, seed: 1 }
+ * // { p: 0.32729103726082576, statistic: 5.485714285714286, resamples: 992, discarded: 7, B: 999, seed: 1 }
  */
 export const mmiBootstrap = (data: MultipleResponseData, options: MmiBootstrapOptions = {}): MmiBootstrap => {
   const B = options.B ?? 1999
@@ -68,13 +68,22 @@ export const mmiBootstrap = (data: MultipleResponseData, options: MmiBootstrapOp
   let statistic = 0
   for (let j = 0; j < c; j++) statistic += observed[j]
 
-  // item vectors row-major (respondent k, item j at k·c + j) for fast copying
-  const y = new Uint8Array(n * c)
+  // Each respondent's item vector as 4-bit patterns (items 4q..4q+3 in pattern q): a resample only counts
+  // how often each (group, pattern) is drawn, 1 + ceil(c / 4) memory touches per draw instead of 2c, and the
+  // selection counts are read off the 16-bin histograms afterwards (profiled: the per-item additions were
+  // ~90% of the time).
+  const Q = Math.ceil(c / 4)
+  const pattern = new Uint8Array(n * Q)
   for (let j = 0; j < c; j++) {
     const item = data.items[j]
-    for (let k = 0; k < n; k++) y[k * c + j] = item[k]
+    const q = j >> 2
+    const bit = 1 << (j & 3)
+    for (let k = 0; k < n; k++) if (item[k] === 1) pattern[k * Q + q] |= bit
   }
   const groups = data.groups
+  const histBase = new Int32Array(n) // where respondent k's group's histograms start
+  for (let k = 0; k < n; k++) histBase[k] = groups[k] * Q * 16
+  const hist = new Int32Array(r * Q * 16)
   const rng = xoshiro128ss(seed)
   const sel = new Float64Array(r * c)
   const tot = new Float64Array(c)
@@ -83,15 +92,28 @@ export const mmiBootstrap = (data: MultipleResponseData, options: MmiBootstrapOp
   let discarded = 0
   let atLeast = 0
   for (let b = 0; b < B; b++) {
+    hist.fill(0)
+    for (let k = 0; k < n; k++) {
+      const src = rng.nextBelow(n) * Q
+      const h = histBase[k]
+      for (let q = 0; q < Q; q++) hist[h + q * 16 + pattern[src + q]]++
+    }
     sel.fill(0)
     tot.fill(0)
-    for (let k = 0; k < n; k++) {
-      const src = Math.floor(rng.nextFloat() * n) * c
-      const dst = groups[k] * c
-      for (let j = 0; j < c; j++) {
-        const v = y[src + j]
-        sel[dst + j] += v
-        tot[j] += v
+    for (let g = 0; g < r; g++) {
+      for (let q = 0; q < Q; q++) {
+        const h = (g * Q + q) * 16
+        for (let v = 1; v < 16; v++) {
+          const count = hist[h + v]
+          if (count === 0) continue
+          for (let bit = 0; bit < 4; bit++) {
+            const j = q * 4 + bit
+            if (v & (1 << bit) && j < c) {
+              sel[g * c + j] += count
+              tot[j] += count
+            }
+          }
+        }
       }
     }
     let complete = true
