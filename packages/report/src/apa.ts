@@ -11,6 +11,12 @@ export interface SentenceOptions {
 const dec = (o: SentenceOptions): Decimal => o.decimal ?? "point"
 
 /**
+ * The separator between the parts of a test report: ", " as APA writes it, but "; " when the decimal mark is
+ * a comma, where "X²(9,46, N = 1096)" could be read as three numbers.
+ */
+const sep = (d: Decimal): string => (d === "comma" ? "; " : ", ")
+
+/**
  * APA 7 sentence of a Pearson chi-square test, with Cramér's V when given:
  * "χ²(4, N = 1096) = 41.03, p < .001, Cramér's V = .14". No leading zero for p and V, never ".000".
  *
@@ -24,8 +30,8 @@ export const chiSquareSentence = (
   options: SentenceOptions
 ): string => {
   const d = dec(options)
-  const v = cramersV === undefined ? "" : `, ${options.lang === "vi" ? "V Cramér" : "Cramér's V"} = ${coefficient(cramersV, 2, d)}`
-  return `χ²(${formatDf(test.df, d)}, N = ${n}) = ${fixed(test.statistic, 2, d)}, ${pClause(test.p, d)}${v}`
+  const v = cramersV === undefined ? "" : `${sep(d)}${options.lang === "vi" ? "V Cramér" : "Cramér's V"} = ${coefficient(cramersV, 2, d)}`
+  return `χ²(${formatDf(test.df, d)}${sep(d)}N = ${n}) = ${fixed(test.statistic, 2, d)}${sep(d)}${pClause(test.p, d)}${v}`
 }
 
 /**
@@ -39,7 +45,7 @@ export const fisherSentence = (fisher: { readonly p: number; readonly method: "e
     ? options.lang === "vi" ? "tính chính xác" : "exact"
     : `Monte Carlo, B = ${fisher.B ?? "?"}`
   const name = options.lang === "vi" ? "Kiểm định chính xác Fisher" : "Fisher's exact test"
-  return `${name} (${how}), ${pClause(fisher.p, dec(options))}`
+  return `${name} (${how})${sep(dec(options))}${pClause(fisher.p, dec(options))}`
 }
 
 /** The overall multiple-response test result fields a sentence needs (a subset of `MultipleResponseResult`). */
@@ -66,14 +72,14 @@ export const mmiSentence = (r: MmiSentenceInput, options: SentenceOptions): stri
   const n = r.n.valid
   switch (r.method) {
     case "bonferroni":
-      return `${head}, Bonferroni: X²S = ${fixed(r.sumStatistic, 2, d)}, N = ${n}, ${pClause(r.bonferroni.p, d)}`
+      return `${head}, Bonferroni: X²S = ${fixed(r.sumStatistic, 2, d)}${sep(d)}N = ${n}${sep(d)}${pClause(r.bonferroni.p, d)}`
     case "rs2":
-      return `${head}, ${vi ? "Rao-Scott bậc hai" : "second-order Rao-Scott"}: X²S(RS2)(${formatDf(r.rs2.df, d)}, N = ${n}) = ${fixed(r.rs2.statistic, 2, d)}, ${pClause(r.rs2.p, d)}`
+      return `${head}, ${vi ? "Rao-Scott bậc hai" : "second-order Rao-Scott"}: X²S(RS2)(${formatDf(r.rs2.df, d)}${sep(d)}N = ${n}) = ${fixed(r.rs2.statistic, 2, d)}${sep(d)}${pClause(r.rs2.p, d)}`
     case "bootstrap": {
       const b = r.bootstrap
       if (b === undefined) return `${head}, bootstrap: —`
       const discarded = b.discarded > 0 ? (vi ? `, loại ${b.discarded} mẫu` : `, ${b.discarded} resamples discarded`) : ""
-      return `${head}, bootstrap (B = ${b.B}${discarded}): X²S = ${fixed(r.sumStatistic, 2, d)}, N = ${n}, ${pClause(b.p, d)}`
+      return `${head}, bootstrap (B = ${b.B}${discarded}): X²S = ${fixed(r.sumStatistic, 2, d)}${sep(d)}N = ${n}${sep(d)}${pClause(b.p, d)}`
     }
   }
 }
@@ -86,7 +92,7 @@ export const mmiSentence = (r: MmiSentenceInput, options: SentenceOptions): stri
  */
 export const kruskalWallisSentence = (kw: { readonly statistic: number; readonly df: number; readonly p: number }, n: number, options: SentenceOptions): string => {
   const d = dec(options)
-  return `Kruskal-Wallis H(${formatDf(kw.df, d)}, N = ${n}) = ${fixed(kw.statistic, 2, d)}, ${pClause(kw.p, d)}`
+  return `Kruskal-Wallis H(${formatDf(kw.df, d)}${sep(d)}N = ${n}) = ${fixed(kw.statistic, 2, d)}${sep(d)}${pClause(kw.p, d)}`
 }
 
 /**
@@ -98,5 +104,5 @@ export const kruskalWallisSentence = (kw: { readonly statistic: number; readonly
 export const rateSentence = (estimate: number, lower: number, upper: number, level: number, options: SentenceOptions): string => {
   const d = dec(options)
   const ci = options.lang === "vi" ? "KTC" : "CI"
-  return `${fixed(100 * estimate, 1, d)}%, ${fixed(100 * level, 0, d)}% ${ci} [${fixed(100 * lower, 1, d)}; ${fixed(100 * upper, 1, d)}]`.replace("; ", d === "comma" ? "; " : ", ")
+  return `${fixed(100 * estimate, 1, d)}%${sep(d)}${fixed(100 * level, 0, d)}% ${ci} [${fixed(100 * lower, 1, d)}${sep(d)}${fixed(100 * upper, 1, d)}]`
 }

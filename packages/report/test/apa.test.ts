@@ -16,7 +16,7 @@ describe("APA 7 sentences", () => {
   it("the paper's Table 4 item 1: χ²(4, N = 1096) = 41.03, p < .001, Cramér's V = .14 (R's chisq.test)", () => {
     const v = cramersV(chisq.pearson.statistic, chisq.counts)
     expect(chiSquareSentence(chisq.pearson, sum(chisq.counts), v, { lang: "en" })).toBe("χ²(4, N = 1096) = 41.03, p < .001, Cramér's V = .14")
-    expect(chiSquareSentence(chisq.pearson, sum(chisq.counts), v, { lang: "vi", decimal: "comma" })).toBe("χ²(4, N = 1096) = 41,03, p < 0,001, V Cramér = 0,14")
+    expect(chiSquareSentence(chisq.pearson, sum(chisq.counts), v, { lang: "vi", decimal: "comma" })).toBe("χ²(4; N = 1096) = 41,03; p < 0,001; V Cramér = 0,14")
   })
 
   it("our plan result writes the same sentence as R's numbers (Table 4 item 1 on the synthetic example)", () => {
@@ -34,12 +34,12 @@ describe("APA 7 sentences", () => {
   it("Kruskal-Wallis, Fisher and MMI sentences from R's values", () => {
     expect(kruskalWallisSentence(kw, kw.n, { lang: "en" })).toBe("Kruskal-Wallis H(2, N = 1096) = 30.54, p < .001")
     expect(fisherSentence({ p: fisher.p, method: "exact" }, { lang: "en" })).toBe("Fisher's exact test (exact), p < .001")
-    expect(fisherSentence({ p: 0.0234, method: "monte-carlo", B: 10000 }, { lang: "vi", decimal: "comma" })).toBe("Kiểm định chính xác Fisher (Monte Carlo, B = 10000), p = 0,023")
+    expect(fisherSentence({ p: 0.0234, method: "monte-carlo", B: 10000 }, { lang: "vi", decimal: "comma" })).toBe("Kiểm định chính xác Fisher (Monte Carlo, B = 10000); p = 0,023")
     const r = { n: { valid: sum(mmi.counts.map((_: unknown, i: number) => [mmi.groupN[i]])) }, sumStatistic: mmi.mmi.sumStatistic, bonferroni: mmi.mmi.bonferroni, rs2: mmi.mmi.rs2, bootstrap: mmi.mmi.bootstrap }
     expect(mmiSentence({ ...r, method: "bonferroni" }, { lang: "en" })).toBe("MMI test, Bonferroni: X²S = 16.91, N = 300, p = .035")
     expect(mmiSentence({ ...r, method: "rs2" }, { lang: "en" })).toBe("MMI test, second-order Rao-Scott: X²S(RS2)(7.16, N = 300) = 15.12, p = .037")
     expect(mmiSentence({ ...r, method: "bootstrap" }, { lang: "en" })).toBe("MMI test, bootstrap (B = 20000): X²S = 16.91, N = 300, p = .041")
-    expect(mmiSentence({ ...r, method: "rs2" }, { lang: "vi", decimal: "comma" })).toBe("Kiểm định độc lập biên bội (MMI), Rao-Scott bậc hai: X²S(RS2)(7,16, N = 300) = 15,12, p = 0,037")
+    expect(mmiSentence({ ...r, method: "rs2" }, { lang: "vi", decimal: "comma" })).toBe("Kiểm định độc lập biên bội (MMI), Rao-Scott bậc hai: X²S(RS2)(7,16; N = 300) = 15,12; p = 0,037")
   })
 
   it("p is exact to three decimals from .001 up, '< .001' below, never '.000'; no leading zero", () => {

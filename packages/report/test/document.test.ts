@@ -56,9 +56,9 @@ describe("the report document and its text renderers", () => {
     expect(md).toBe(md.normalize("NFC"))
     const sentences = (d: typeof vi) => d.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === "apa" ? b.sentences : [])))
     expect(sentences(vi)).toContain(
-      "Niềm tin, sự tham gia và phối hợp của Nhân dân còn hạn chế: χ²(4, N = 1096) = 41,03, p < 0,001, V Cramér = 0,14; Kruskal-Wallis H(2, N = 1096) = 30,54, p < 0,001."
+      "Niềm tin, sự tham gia và phối hợp của Nhân dân còn hạn chế: χ²(4; N = 1096) = 41,03; p < 0,001; V Cramér = 0,14. Kruskal-Wallis H(2; N = 1096) = 30,54; p < 0,001."
     )
-    expect(md).toContain("χ²(4, N = 1096) = 41,03, p \\< 0,001, V Cramér = 0,14")
+    expect(md).toContain("χ²(4; N = 1096) = 41,03; p \\< 0,001; V Cramér = 0,14")
     expect(md).toContain("Bảng 4. Khó khăn trong thực hiện công tác dân vận, theo cấp cán bộ")
     const point = sentences(buildPlanReport(examplePlanResult(), { lang: "vi", decimal: "point" }))
     expect(point[point.length - 5]).toContain("χ²(4, N = 1096) = 41.03, p < .001, V Cramér = .14")

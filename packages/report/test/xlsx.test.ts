@@ -79,7 +79,7 @@ describe("XLSX report", () => {
     const notes = wb.getWorksheet("Ghi chú")!
     const text: Array<string> = []
     notes.eachRow((row) => text.push(String(row.getCell(1).value)))
-    expect(text).toContain("Niềm tin, sự tham gia và phối hợp của Nhân dân còn hạn chế: χ²(4, N = 1096) = 41,03, p < 0,001, V Cramér = 0,14; Kruskal-Wallis H(2, N = 1096) = 30,54, p < 0,001.")
+    expect(text).toContain("Niềm tin, sự tham gia và phối hợp của Nhân dân còn hạn chế: χ²(4; N = 1096) = 41,03; p < 0,001; V Cramér = 0,14. Kruskal-Wallis H(2; N = 1096) = 30,54; p < 0,001.")
     expect(text.some((x) => x.startsWith("Dấu thập phân"))).toBe(true)
   })
 

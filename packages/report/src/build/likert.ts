@@ -81,7 +81,8 @@ export const likertBlocks = (r: LikertResult, itemTests: ReadonlyArray<CrosstabR
       ...(x !== undefined ? [chiSquareSentence(x.tests.pearson, x.n.valid, x.measures.cramersV, ctx)] : []),
       kruskalWallisSentence(item.kruskalWallis, item.total.n, ctx)
     ]
-    return `${label(item.label, lang)}: ${parts.join("; ")}.`
+    // Each test is its own sentence: with a decimal comma the parts inside a test are already split by "; ".
+    return `${label(item.label, lang)}: ${parts.join(". ")}.`
   })
   const chart: ReportChart = {
     type: "diverging-bar",
