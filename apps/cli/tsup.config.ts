@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process"
+import { writeFileSync } from "node:fs"
 import { defineConfig } from "tsup"
 
 export default defineConfig({
@@ -14,5 +16,11 @@ export default defineConfig({
   // better-sqlite3 (behind @danvan/api, loaded only by `serve` and `api-key`) is a native addon: it is loaded
   // from node_modules at run time, never bundled.
   noExternal: [/^(?!better-sqlite3(\/|$))/],
-  external: ["better-sqlite3"]
+  external: ["better-sqlite3"],
+  // Render `danvan --help` once, with colour codes, for the fast path in src/bin.ts.
+  onSuccess: async () => {
+    const { NO_COLOR: _ignored, ...env } = process.env
+    const help = execFileSync(process.execPath, ["dist/bin.js", "--help"], { env: { ...env, DANVAN_FULL_HELP: "1", FORCE_COLOR: "1" } })
+    writeFileSync("dist/help.ansi", help)
+  }
 })

@@ -1,6 +1,5 @@
-import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
-import * as Exit from "effect/Exit"
-import { main } from "./main.js"
+import { readFileSync } from "node:fs"
+import { colorEnabled } from "./colorPolicy.js"
 
 // `danvan … | head` closes stdout early: stop quietly instead of crashing with EPIPE.
 for (const stream of [process.stdout, process.stderr]) {
@@ -10,12 +9,40 @@ for (const stream of [process.stdout, process.stderr]) {
   })
 }
 
-NodeRuntime.runMain(main(process.argv), {
-  disableErrorReporting: true,
-  disablePrettyLogger: true,
-  teardown: (exit, onExit) => {
-    // Let Node exit on its own so stdout is flushed; a signal still exits at once.
-    process.exitCode = Exit.isSuccess(exit) && typeof exit.value === "number" ? exit.value : 70
-    onExit(0)
+/**
+ * `danvan --help` is the first thing people run, and building it with @effect/cli means loading and compiling
+ * about 1 MB of JavaScript. The build renders it once into dist/help.ansi (see tsup.config.ts); here it is
+ * printed as is, with colour or without by the same policy as everything else. DANVAN_FULL_HELP=1, or a
+ * missing file, takes the full path (a test checks that both print the same).
+ */
+const printPrerenderedHelp = (): boolean => {
+  const args = process.argv.slice(2)
+  if (args.length !== 1 || (args[0] !== "--help" && args[0] !== "-h")) return false
+  if ((process.env["DANVAN_FULL_HELP"] ?? "") !== "") return false
+  let text: string
+  try {
+    text = readFileSync(new URL("./help.ansi", import.meta.url), "utf8")
+  } catch {
+    return false
   }
-})
+  // eslint-disable-next-line no-control-regex
+  process.stdout.write(colorEnabled(process.stdout) ? text : text.replace(/\u001b\[[0-9;]*m/g, ""))
+  return true
+}
+
+if (!printPrerenderedHelp()) {
+  const [{ runMain }, Exit, { main }] = await Promise.all([
+    import("@effect/platform-node/NodeRuntime"),
+    import("effect/Exit"),
+    import("./main.js")
+  ])
+  runMain(main(process.argv), {
+    disableErrorReporting: true,
+    disablePrettyLogger: true,
+    teardown: (exit, onExit) => {
+      // Let Node exit on its own so stdout is flushed; a signal still exits at once.
+      process.exitCode = Exit.isSuccess(exit) && typeof exit.value === "number" ? exit.value : 70
+      onExit(0)
+    }
+  })
+}

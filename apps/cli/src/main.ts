@@ -30,7 +30,7 @@ const root = Command.make("danvan", {}, () =>
 )
 
 const footer = HelpDoc.p(
-  "Results go to stdout, messages to stderr. Exit codes: 0 success, 1 bad input (data, codebook or table), 2 bad usage, 70 internal error. NO_COLOR or a pipe turns colours off; DANVAN_DEBUG=1 shows internal stack traces."
+  "Results go to stdout, messages to stderr. Exit codes: 0 success, 1 bad input (data, codebook or table), 2 bad usage, 70 internal error. NO_COLOR or a pipe turns colours off, FORCE_COLOR=1 turns them on; DANVAN_DEBUG=1 shows internal stack traces."
 )
 
 const cli = Command.run(root, { name: "danvan", version: VERSION, footer })

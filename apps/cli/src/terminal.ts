@@ -1,17 +1,9 @@
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import { stripAnsi } from "@danvan/report/text/width"
+import { colorEnabled } from "./colorPolicy.js"
 
-/**
- * Colour policy: ANSI codes only when the stream is a terminal and NO_COLOR is unset or empty
- * (https://no-color.org). Everything else (pipes, files, NO_COLOR=1) gets plain text, including the help and
- * validation messages that @effect/cli formats with ANSI.
- */
-export const colorEnabled = (stream: NodeJS.WriteStream): boolean => {
-  const noColor = process.env["NO_COLOR"]
-  if (noColor !== undefined && noColor !== "") return false
-  return stream.isTTY === true
-}
+export { colorEnabled } from "./colorPolicy.js"
 
 const plain = (keep: boolean) => (args: ReadonlyArray<unknown>): Array<unknown> => (keep ? [...args] : args.map((a) => (typeof a === "string" ? stripAnsi(a) : a)))
 
