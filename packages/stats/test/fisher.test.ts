@@ -29,13 +29,6 @@ const byId = (id: string): FisherFixture => {
  */
 const FEXACT_NOISY = new Set(["random-4x4-106", "extra-sparse-4x5-130"])
 
-/**
- * Kept in the fixture but not enumerated here: random-4x4-106 (n = 250) takes 15-50 s of one core, which
- * blocks vitest's worker long enough to break its RPC on the 2-core CI machine. The performance issue is to
- * bring it back (or under a second) once the network algorithm is faster; `extra-sparse-4x5-130` keeps the
- * FEXACT-drift check below.
- */
-const TOO_SLOW_FOR_CI = new Set(["random-4x4-106"])
 
 describe("logFactorial", () => {
   it("matches mpmath's loggamma(n + 1) to ~1e-16 relative", () => {
@@ -98,7 +91,7 @@ describe("fisherExact2x2 against R fisher.test", () => {
 const exactP = new Map<string, number>()
 
 describe("fisherFreemanHalton exact against R fisher.test (FEXACT)", () => {
-  for (const t of fixture.tables.filter((x) => !is2x2(x) && !TOO_SLOW_FOR_CI.has(x.id))) {
+  for (const t of fixture.tables.filter((x) => !is2x2(x))) {
     it(`${t.id} (${t.counts.length} x ${t.counts[0].length}, n = ${t.n})`, { timeout: 120_000 }, () => {
       const r = fisherFreemanHalton(fromMatrix(t.counts), { method: "exact" })
       expect(r.method).toBe("exact")

