@@ -15,6 +15,7 @@ import { SystemLive } from "./handlers/system.js"
 import { TablesLive } from "./handlers/tables.js"
 import { logEvent } from "./log.js"
 import { Store } from "./store.js"
+import { AnalysisWorkers } from "./workers.js"
 
 const ApiLive = HttpApiBuilder.api(DanvanApi).pipe(Layer.provide([SystemLive, CodebooksLive, DatasetsLive, AnalysesLive, TablesLive]))
 
@@ -29,7 +30,7 @@ const announce = Layer.effectDiscard(
 
 /**
  * The whole server as a layer: the API (with OpenAPI at /openapi.json and Swagger UI at /docs), the SQLite
- * store and the Node HTTP server on `config.host:config.port`. Releasing the layer (SIGTERM with
+ * store, the analysis worker threads and the Node HTTP server on `config.host:config.port`. Releasing the layer (SIGTERM with
  * `NodeRuntime.runMain`) stops accepting connections and lets in-flight requests finish.
  *
  * @example
@@ -47,8 +48,9 @@ export const serverLayer = (config: ServerConfig) => {
     // the server drops it gets EPIPE on its next POST, which a longer idle time makes rare.
     Layer.provide(NodeHttpServer.layer(() => createServer({ keepAliveTimeout: 65_000 }), { port: config.port, host: config.host })),
     // Built before the HTTP server and so released after it: on shutdown the server first stops listening and
-    // waits for in-flight requests, which still have their database.
-    Layer.provide(storage),
+    // waits for in-flight requests, which still have their database and analysis workers (whose release then
+    // waits for any analysis still running before it terminates the threads).
+    Layer.provide(Layer.merge(storage, AnalysisWorkers.layer())),
     Layer.provide(Layer.succeed(Config, config))
   )
 }
