@@ -39,7 +39,16 @@ export class AnalysisWorkers extends Context.Tag("@danvan/api/AnalysisWorkers")<
           return yield* Effect.dieMessage(`the analysis worker ${fileURLToPath(script)} is missing: build the API (npx tsup)`)
         }
         const pool = yield* Effect.acquireRelease(
-          Effect.sync(() => new WorkerPool({ script, size: config.workers, queueSize: config.queueSize, timeoutMs: config.analysisTimeoutMs })),
+          Effect.sync(
+            () =>
+              new WorkerPool({
+                script,
+                size: config.workers,
+                queueSize: config.queueSize,
+                timeoutMs: config.analysisTimeoutMs,
+                onStart: (task, load) => logEvent("info", "analysis.start", { kind: task.kind, ...load })
+              })
+          ),
           (pool) => Effect.promise(() => pool.close())
         )
         return { run: (task: AnalysisTask) => Effect.flatMap(submit(pool, task), (outcome) => respond(pool, task, outcome)) }

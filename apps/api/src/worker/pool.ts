@@ -20,6 +20,8 @@ export interface PoolOptions {
   readonly queueSize: number
   /** A running task's time limit (from its start on a worker, not counting the wait in the queue). */
   readonly timeoutMs: number
+  /** Called as a task starts on a worker (for the log). */
+  readonly onStart?: (task: AnalysisTask, load: WorkerPool["load"]) => void
 }
 
 interface Job {
@@ -121,6 +123,7 @@ export class WorkerPool {
     slot.job = job
     slot.worker ??= this.spawn(slot)
     job.timer = setTimeout(() => this.kill(slot, { kind: "timeout", ms: this.options.timeoutMs }), this.options.timeoutMs)
+    this.options.onStart?.(job.task, this.load)
     // The dataset's columns are SharedArrayBuffer views: the worker sees the same memory, nothing is copied.
     slot.worker.postMessage(job.task)
   }
