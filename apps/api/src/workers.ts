@@ -21,6 +21,9 @@ const WORKER_SCRIPT = new URL("./analysis-worker.js", import.meta.url)
  * The analysis workers: `run` sends a task to the pool and turns its outcome into the response (the JSON
  * body, or a report document) or the API's error: 422 for an analysis that refuses the request, 503 `BUSY`
  * when the queue is full, 504 `ANALYSIS_TIMEOUT` over the time limit. A crashed worker is a defect (500).
+ *
+ * @example
+ * const response = yield* (yield* AnalysisWorkers).run({ kind: "tableTest", counts: [[1, 2], [3, 4]], options: {} })
  */
 export class AnalysisWorkers extends Context.Tag("@danvan/api/AnalysisWorkers")<
   AnalysisWorkers,
@@ -29,6 +32,9 @@ export class AnalysisWorkers extends Context.Tag("@danvan/api/AnalysisWorkers")<
   /**
    * The pool sized by the server's Config. Releasing it (after the HTTP server has finished its in-flight
    * requests) waits for the analyses still running, then terminates the threads.
+   *
+   * @example
+   * Layer.provide(AnalysisWorkers.layer()) // dist/analysis-worker.js next to this module
    */
   static readonly layer = (script: URL = WORKER_SCRIPT) =>
     Layer.scoped(
