@@ -80,7 +80,8 @@ export const envelope = (app: HttpApp.Default): HttpApp.Default =>
     yield* HttpApp.appendPreResponseHandler((req, raw) =>
       Effect.sync(() => {
         const response = normalize(raw, req)
-        logEvent(response.status >= 500 ? "error" : "info", "request", {
+        // 503 (busy) and 504 (analysis timeout) are load, not bugs: a warning, not an error.
+        logEvent(response.status === 503 || response.status === 504 ? "warn" : response.status >= 500 ? "error" : "info", "request", {
           requestId,
           method: req.method,
           path: req.url.split("?")[0],
