@@ -1,7 +1,8 @@
 import { defineConfig } from "tsup"
 
 export default defineConfig({
-  entry: ["src/index.ts", "src/main.ts"],
+  // analysis-worker.js must sit next to the server's modules: workers.ts finds it relative to its own URL.
+  entry: { index: "src/index.ts", main: "src/main.ts", "analysis-worker": "src/worker/entry.ts" },
   format: ["esm"],
   dts: { entry: "src/index.ts" },
   sourcemap: true,

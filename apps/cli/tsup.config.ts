@@ -3,7 +3,9 @@ import { writeFileSync } from "node:fs"
 import { defineConfig } from "tsup"
 
 export default defineConfig({
-  entry: ["src/bin.ts"],
+  // The API's analysis worker, bundled next to bin.js: the server code inside this bundle (`danvan serve`)
+  // starts it from its own directory.
+  entry: { bin: "src/bin.ts", "analysis-worker": "src/analysis-worker.ts" },
   format: ["esm"],
   sourcemap: true,
   clean: true,

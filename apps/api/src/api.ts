@@ -1,7 +1,7 @@
 import { HttpApi, HttpApiEndpoint, HttpApiGroup, HttpApiMiddleware, HttpApiSchema, HttpApiSecurity, OpenApi } from "@effect/platform"
 import * as Context from "effect/Context"
 import * as Schema from "effect/Schema"
-import { BadRequest, Conflict, NotFound, PayloadTooLarge, Unauthorized, Unavailable, Unprocessable } from "./errors.js"
+import { AnalysisTimeout, BadRequest, Busy, Conflict, NotFound, PayloadTooLarge, Unauthorized, Unavailable, Unprocessable } from "./errors.js"
 import { describeServer } from "./openapi.js"
 import * as S from "./schemas.js"
 
@@ -60,6 +60,8 @@ const analysis = <const Name extends string>(name: Name, path: string, payload: 
     .addSuccess(success as typeof S.CrosstabResult)
     .addError(NotFound)
     .addError(Unprocessable)
+    .addError(Busy)
+    .addError(AnalysisTimeout)
     .annotate(OpenApi.Summary, summary)
 
 const analyses = HttpApiGroup.make("analyses")
@@ -74,6 +76,8 @@ const analyses = HttpApiGroup.make("analyses")
       .addSuccess(S.ReportDocument)
       .addError(NotFound)
       .addError(Unprocessable)
+      .addError(Busy)
+      .addError(AnalysisTimeout)
       .annotate(OpenApi.Summary, "A report of an analysis plan (HTML with charts, XLSX, JSON, Markdown, CSV), as `danvan report`")
   )
   .middleware(Authentication)
@@ -85,6 +89,8 @@ const tables = HttpApiGroup.make("tables")
       .addSuccess(S.CrosstabResult)
       .addError(NotFound)
       .addError(Unprocessable)
+      .addError(Busy)
+      .addError(AnalysisTimeout)
       .annotate(OpenApi.Summary, "Tests of a typed counts matrix (as `danvan crosstab --counts ... --format json`); stores nothing")
   )
   .middleware(Authentication)

@@ -1,4 +1,5 @@
 import * as Context from "effect/Context"
+import { availableParallelism } from "node:os"
 
 /** Limits and places the server runs with (from the environment, see `configFromEnv`). */
 export interface ServerConfig {
@@ -10,6 +11,12 @@ export interface ServerConfig {
   readonly maxBodyBytes: number
   /** Most data rows an upload may have (`DANVAN_MAX_ROWS`, default 1,000,000); more gets 413. */
   readonly maxRows: number
+  /** Analysis worker threads (`DANVAN_WORKERS`, default one per core but one, at least 1). */
+  readonly workers: number
+  /** Analyses that may wait for a worker (`DANVAN_QUEUE_SIZE`, default 64); one more gets 503. */
+  readonly queueSize: number
+  /** An analysis's time limit in ms (`DANVAN_ANALYSIS_TIMEOUT_MS`, default 60000); over it, 504. */
+  readonly analysisTimeoutMs: number
 }
 
 /** The running server's configuration, for handlers that check limits. */
@@ -24,10 +31,16 @@ const positive = (name: string, text: string | undefined, fallback: number, inte
   return value
 }
 
+const atLeastOne = (name: string, value: number): number => {
+  if (value < 1) throw new Error(`${name}=${value} must be at least 1`)
+  return value
+}
+
 /**
  * The configuration from environment variables: HOST (127.0.0.1), PORT (8080; 0 picks a free port),
- * DANVAN_DB (./data/danvan.sqlite), DANVAN_MAX_BODY_MB (50), DANVAN_MAX_ROWS (1000000). Throws on a value
- * that is not a number, naming the variable.
+ * DANVAN_DB (./data/danvan.sqlite), DANVAN_MAX_BODY_MB (50), DANVAN_MAX_ROWS (1000000), DANVAN_WORKERS
+ * (max(1, cores - 1)), DANVAN_QUEUE_SIZE (64), DANVAN_ANALYSIS_TIMEOUT_MS (60000). Throws on a value that is
+ * not a number (or a zero worker count or time limit), naming the variable.
  *
  * @example
  * configFromEnv({ PORT: "0", DANVAN_DB: "/tmp/t.sqlite" }).port // 0
@@ -37,5 +50,9 @@ export const configFromEnv = (env: Readonly<Record<string, string | undefined>> 
   port: positive("PORT", env["PORT"], 8080, true),
   database: env["DANVAN_DB"]?.trim() || "./data/danvan.sqlite",
   maxBodyBytes: Math.round(positive("DANVAN_MAX_BODY_MB", env["DANVAN_MAX_BODY_MB"], 50, false) * 1024 * 1024),
-  maxRows: positive("DANVAN_MAX_ROWS", env["DANVAN_MAX_ROWS"], 1_000_000, true)
+  maxRows: positive("DANVAN_MAX_ROWS", env["DANVAN_MAX_ROWS"], 1_000_000, true),
+  // One core is left to the event loop (HTTP, SQLite, JSON) while the others run analyses.
+  workers: atLeastOne("DANVAN_WORKERS", positive("DANVAN_WORKERS", env["DANVAN_WORKERS"], Math.max(1, availableParallelism() - 1), true)),
+  queueSize: positive("DANVAN_QUEUE_SIZE", env["DANVAN_QUEUE_SIZE"], 64, true),
+  analysisTimeoutMs: atLeastOne("DANVAN_ANALYSIS_TIMEOUT_MS", positive("DANVAN_ANALYSIS_TIMEOUT_MS", env["DANVAN_ANALYSIS_TIMEOUT_MS"], 60_000, true))
 })

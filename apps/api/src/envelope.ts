@@ -4,7 +4,7 @@ import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import { randomUUID } from "node:crypto"
-import { errorJson } from "./errors.js"
+import { errorJson, RETRY_AFTER_SECONDS } from "./errors.js"
 import { logEvent } from "./log.js"
 
 const CODES: Readonly<Record<number, string>> = {
@@ -15,7 +15,8 @@ const CODES: Readonly<Record<number, string>> = {
   413: "BODY_TOO_LARGE",
   422: "UNPROCESSABLE",
   499: "CLIENT_CLOSED",
-  503: "UNAVAILABLE"
+  503: "UNAVAILABLE",
+  504: "ANALYSIS_TIMEOUT"
 }
 
 const requestIdOf = (request: HttpServerRequest.HttpServerRequest): string => {
@@ -79,14 +80,17 @@ export const envelope = (app: HttpApp.Default): HttpApp.Default =>
     yield* HttpApp.appendPreResponseHandler((req, raw) =>
       Effect.sync(() => {
         const response = normalize(raw, req)
-        logEvent(response.status >= 500 ? "error" : "info", "request", {
+        // 503 (busy) and 504 (analysis timeout) are load, not bugs: a warning, not an error.
+        logEvent(response.status === 503 || response.status === 504 ? "warn" : response.status >= 500 ? "error" : "info", "request", {
           requestId,
           method: req.method,
           path: req.url.split("?")[0],
           status: response.status,
           ms: Math.round((performance.now() - started) * 10) / 10
         })
-        const withId = HttpServerResponse.setHeader(response, "x-request-id", requestId)
+        let withId = HttpServerResponse.setHeader(response, "x-request-id", requestId)
+        // A 503 (analysis queue full, database down) is temporary: tell the client when to try again.
+        if (response.status === 503 && response.headers["retry-after"] === undefined) withId = HttpServerResponse.setHeader(withId, "retry-after", String(RETRY_AFTER_SECONDS))
         // A refused body may still be arriving: close the connection instead of reading the rest of it.
         return response.status === 413 ? HttpServerResponse.setHeader(withId, "connection", "close") : withId
       })

@@ -91,6 +91,40 @@ export class Unavailable extends Schema.TaggedError<Unavailable>()("Unavailable"
   }
 }
 
+/** Seconds a client is asked to wait (`Retry-After`) after a 503. */
+export const RETRY_AFTER_SECONDS = 5
+
+/** 503 `BUSY`: every analysis worker is busy and the queue is full; the response has a `Retry-After` header. */
+export class Busy extends Schema.TaggedError<Busy>()("Busy", { error: ErrorBody }, HttpApiSchema.annotations({ status: 503 })) {
+  /**
+   * @example
+   * Busy.of({ workers: 1, queueSize: 64 })
+   */
+  static of(details: { readonly workers: number; readonly queueSize: number }): Busy {
+    return new Busy(
+      body("BUSY", `all ${details.workers} analysis worker(s) are busy and ${details.queueSize} request(s) are waiting: retry after ${RETRY_AFTER_SECONDS} s`, {
+        ...details,
+        retryAfterSeconds: RETRY_AFTER_SECONDS
+      })
+    )
+  }
+}
+
+/** 504 `ANALYSIS_TIMEOUT`: the analysis ran longer than `DANVAN_ANALYSIS_TIMEOUT_MS` and was stopped. */
+export class AnalysisTimeout extends Schema.TaggedError<AnalysisTimeout>()("AnalysisTimeout", { error: ErrorBody }, HttpApiSchema.annotations({ status: 504 })) {
+  /**
+   * @example
+   * AnalysisTimeout.of(60_000)
+   */
+  static of(limitMs: number): AnalysisTimeout {
+    return new AnalysisTimeout(
+      body("ANALYSIS_TIMEOUT", `the analysis took longer than ${limitMs} ms (DANVAN_ANALYSIS_TIMEOUT_MS) and was stopped; ask for less work (e.g. fisher.method "none" or fewer resamples)`, {
+        limitMs
+      })
+    )
+  }
+}
+
 /**
  * The envelope for errors raised outside an endpoint's own handler (no route, internal failure), written by the
  * server middleware.

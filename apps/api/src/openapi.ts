@@ -3,7 +3,8 @@
  *
  * - a 400 is always the API's `BadRequest` envelope (the envelope middleware rewrites the platform's own
  *   `HttpApiDecodeError` for path and query parameters into it), so that error and its helper schemas go;
- * - the multipart upload's `file` part is a binary string (the platform documents its parsed form).
+ * - the multipart upload's `file` part is a binary string (the platform documents its parsed form);
+ * - a 503 carries a `Retry-After` header (set by the envelope middleware).
  *
  * @example
  * OpenApi.annotations({ transform: describeServer })
@@ -15,6 +16,10 @@ export const describeServer = (spec: Record<string, any>): Record<string, any> =
       if (bad !== undefined) {
         bad.description = "Malformed request: not JSON, or a body, path or query parameter that does not match its schema (details.issues has JSON paths)"
         bad.content = { "application/json": { schema: { $ref: "#/components/schemas/BadRequest" } } }
+      }
+      const unavailable = operation?.responses?.["503"]
+      if (unavailable !== undefined) {
+        unavailable.headers = { "Retry-After": { description: "Seconds to wait before retrying", schema: { type: "integer" } } }
       }
       const multipart = operation?.requestBody?.content?.["multipart/form-data"]
       if (multipart !== undefined) {

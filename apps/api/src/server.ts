@@ -2,7 +2,7 @@ import { HttpApiBuilder, HttpApiSwagger, HttpServer } from "@effect/platform"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { createServer } from "node:http"
+import { createServer, type ServerResponse } from "node:http"
 import { DanvanApi } from "./api.js"
 import { AuthenticationLive } from "./auth.js"
 import { Config, type ServerConfig } from "./config.js"
@@ -15,8 +15,38 @@ import { SystemLive } from "./handlers/system.js"
 import { TablesLive } from "./handlers/tables.js"
 import { logEvent } from "./log.js"
 import { Store } from "./store.js"
+import { AnalysisWorkers } from "./workers.js"
 
 const ApiLive = HttpApiBuilder.api(DanvanApi).pipe(Layer.provide([SystemLive, CodebooksLive, DatasetsLive, AnalysesLive, TablesLive]))
+
+/**
+ * Node's HTTP server, made to stop promptly: `close()` waits for every open connection, and a keep-alive
+ * connection whose request was in flight at shutdown would otherwise stay open (idle) for keepAliveTimeout
+ * after its response. Once closing, responses not yet written say `Connection: close`, so each such
+ * connection ends with its response.
+ */
+const nodeServer = () => {
+  // Idle keep-alive connections are kept 65 s (Node's default is 5 s): a client that reuses a connection just as
+  // the server drops it gets EPIPE on its next POST, which a longer idle time makes rare.
+  const server = createServer({ keepAliveTimeout: 65_000 })
+  const inFlight = new Set<ServerResponse>()
+  let closing = false
+  const closeAfter = (res: ServerResponse) => {
+    if (!res.headersSent) res.setHeader("connection", "close")
+  }
+  server.on("request", (_req, res: ServerResponse) => {
+    if (closing) closeAfter(res)
+    inFlight.add(res)
+    res.on("close", () => inFlight.delete(res))
+  })
+  const close = server.close.bind(server)
+  server.close = (callback) => {
+    closing = true
+    for (const res of inFlight) closeAfter(res)
+    return close(callback)
+  }
+  return server
+}
 
 const announce = Layer.effectDiscard(
   Effect.gen(function* () {
@@ -29,7 +59,7 @@ const announce = Layer.effectDiscard(
 
 /**
  * The whole server as a layer: the API (with OpenAPI at /openapi.json and Swagger UI at /docs), the SQLite
- * store and the Node HTTP server on `config.host:config.port`. Releasing the layer (SIGTERM with
+ * store, the analysis worker threads and the Node HTTP server on `config.host:config.port`. Releasing the layer (SIGTERM with
  * `NodeRuntime.runMain`) stops accepting connections and lets in-flight requests finish.
  *
  * @example
@@ -43,12 +73,11 @@ export const serverLayer = (config: ServerConfig) => {
     Layer.provide(HttpApiBuilder.middlewareOpenApi({ path: "/openapi.json" })),
     Layer.provide(ApiLive),
     Layer.provide(AuthenticationLive),
-    // Idle keep-alive connections are kept 65 s (Node's default is 5 s): a client that reuses a connection just as
-    // the server drops it gets EPIPE on its next POST, which a longer idle time makes rare.
-    Layer.provide(NodeHttpServer.layer(() => createServer({ keepAliveTimeout: 65_000 }), { port: config.port, host: config.host })),
+    Layer.provide(NodeHttpServer.layer(nodeServer, { port: config.port, host: config.host })),
     // Built before the HTTP server and so released after it: on shutdown the server first stops listening and
-    // waits for in-flight requests, which still have their database.
-    Layer.provide(storage),
+    // waits for in-flight requests, which still have their database and analysis workers (whose release then
+    // waits for any analysis still running before it terminates the threads).
+    Layer.provide(Layer.merge(storage, AnalysisWorkers.layer())),
     Layer.provide(Layer.succeed(Config, config))
   )
 }

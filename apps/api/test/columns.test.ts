@@ -22,4 +22,10 @@ describe("column BLOBs", () => {
     const column = columnFromBytes("x", "codes", view)
     expect(Array.from(column.values)).toEqual([7, 8, 9])
   })
+
+  it("a stored column is read into a SharedArrayBuffer of its own (posted to analysis workers without copying)", () => {
+    const column = columnFromBytes("x", "codes", new Uint8Array(Int32Array.of(4, 5).buffer))
+    expect(column.values.buffer).toBeInstanceOf(SharedArrayBuffer)
+    expect(column.values.buffer.byteLength).toBe(8)
+  })
 })

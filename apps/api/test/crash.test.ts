@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs"
 import { request } from "node:http"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { call, createKey, EXAMPLE_CSV, startServer, tempDir, type Running } from "./server.js"
+import { call, createKey, EXAMPLE_CSV, startServer, tempDir, waitForLog, type Running } from "./server.js"
 
 // Crash safety and shutdown with a large upload (the example's rows repeated to ~15 MB): a server killed with
 // SIGKILL while receiving or while storing leaves either no dataset or the whole one, and a database that
@@ -44,14 +44,6 @@ const upload = (server: Running, bytes: Buffer, options: { stopAfter?: number } 
 }
 
 /** Waits (at most 30 s) for a log line containing `text`. */
-const waitForLog = async (server: Running, text: string) => {
-  for (let i = 0; i < 600; i++) {
-    if (server.logs.some((l) => l.includes(text))) return
-    await new Promise((r) => setTimeout(r, 50))
-  }
-  throw new Error(`no log line with ${text}`)
-}
-
 const checkDatabase = async () => {
   const { default: Database } = await import("better-sqlite3")
   const db = new Database(tmp.db)

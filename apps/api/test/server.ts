@@ -81,6 +81,20 @@ export const startServer = (db: string, env: Readonly<Record<string, string>> = 
 }
 
 /**
+ * Waits (at most 30 s, polling every 50 ms) until the server has logged a line containing `text`.
+ *
+ * @example
+ * await waitForLog(server, '"event":"analysis.start"')
+ */
+export const waitForLog = async (server: Running, text: string, count = 1): Promise<void> => {
+  for (let i = 0; i < 600; i++) {
+    if (server.logs.filter((l) => l.includes(text)).length >= count) return
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  throw new Error(`no log line with ${text}`)
+}
+
+/**
  * Runs the built CLI synchronously (60 s at most).
  *
  * @example

@@ -1,26 +1,23 @@
-import { crosstab, frequencies, likert, multipleResponse, multipleResponseSet, type AnalysisError } from "@danvan/analysis"
 import { HttpApiBuilder } from "@effect/platform"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import { DanvanApi, Tenant } from "../api.js"
 import { readJson } from "../body.js"
 import { resolveCodebook } from "../codebooks.js"
-import { BadRequest, NotFound, Unprocessable } from "../errors.js"
+import { BadRequest, NotFound } from "../errors.js"
 import { CrosstabRequest, FrequenciesRequest, LikertRequest, MultipleResponseRequest, ReportRequest } from "../schemas.js"
 import { Store } from "../store.js"
-import { renderReport } from "./report.js"
+import type { AnalysisTask } from "../worker/protocol.js"
+import { AnalysisWorkers } from "../workers.js"
+import { reportTask } from "./report.js"
 
 /**
- * An analysis that cannot be run on this dataset (an unknown variable or set, a constant group, a bad weight):
- * 422, with the analysis's own code and message, which name the variable or set.
+ * Runs an analysis task on a worker thread and answers with its response (or its 422, 503, 504).
  *
  * @example
- * Either.mapLeft(result, unprocessable)
+ * return yield* runAnalysis({ kind: "tableTest", counts: [[1, 2], [3, 4]], options: {} })
  */
-export const unprocessable = (e: AnalysisError): Unprocessable => Unprocessable.of(e.code, e.message)
-
-const fromEither = <A>(result: Either.Either<A, AnalysisError>) => Effect.mapError(result, unprocessable)
+export const runAnalysis = (task: AnalysisTask) => Effect.flatMap(AnalysisWorkers, (workers) => workers.run(task))
 
 /** The tenant's dataset and the codebook it was checked against. */
 const datasetOf = (id: string) =>
@@ -42,7 +39,11 @@ const itemsOrSet = (body: { readonly items?: ReadonlyArray<string> | undefined; 
     ? Effect.fail(BadRequest.of("INVALID_BODY", "give either items (column names) or set (a set of the dataset's codebook)", { issues: [{ path: "$", message: "exactly one of items, set" }] }))
     : Effect.void
 
-/** Frequencies, crosstab, multiple-response and Likert on a stored dataset: the CLI's JSON, from the same functions. */
+/**
+ * Frequencies, crosstab, multiple-response, Likert and reports on a stored dataset: the CLI's JSON, from the same
+ * functions. The request is checked here; the analysis itself runs on a worker thread (workers.ts), so a slow
+ * one does not hold up other requests.
+ */
 export const AnalysesLive = HttpApiBuilder.group(DanvanApi, "analyses", (handlers) =>
   handlers
     .handleRaw("frequencies", ({ request, path }) =>
@@ -50,20 +51,25 @@ export const AnalysesLive = HttpApiBuilder.group(DanvanApi, "analyses", (handler
         const body = yield* readJson(request, FrequenciesRequest)
         const { dataset, codebook } = yield* datasetOf(path.id)
         const options = { ...(body.weight !== undefined ? { weight: body.weight } : {}), ...missingOption(body.missing) }
-        return yield* Effect.forEach(body.variables, (name) => fromEither(frequencies(dataset, codebook, name, options)))
+        return yield* runAnalysis({ kind: "frequencies", dataset, codebook, variables: body.variables, options })
       })
     )
     .handleRaw("crosstab", ({ request, path }) =>
       Effect.gen(function* () {
         const body = yield* readJson(request, CrosstabRequest)
         const { dataset, codebook } = yield* datasetOf(path.id)
-        return yield* fromEither(
-          crosstab(dataset, codebook, body.row, body.col, {
+        return yield* runAnalysis({
+          kind: "crosstab",
+          dataset,
+          codebook,
+          row: body.row,
+          col: body.col,
+          options: {
             ...(body.weight !== undefined ? { weight: body.weight } : {}),
             ...missingOption(body.missing),
             ...(body.fisher !== undefined ? { fisher: body.fisher } : {})
-          })
-        )
+          }
+        })
       })
     )
     .handleRaw("multipleResponse", ({ request, path }) =>
@@ -74,16 +80,20 @@ export const AnalysesLive = HttpApiBuilder.group(DanvanApi, "analyses", (handler
           return yield* Effect.fail(BadRequest.of("INVALID_BODY", "resamples and seed apply to method bootstrap only", { issues: [{ path: "$.method", message: "must be \"bootstrap\" with resamples or seed" }] }))
         }
         const { dataset, codebook } = yield* datasetOf(path.id)
-        const items = body.items ?? (yield* fromEither(multipleResponseSet(codebook, body.set ?? ""))).items
-        return yield* fromEither(
-          multipleResponse(dataset, codebook, body.group, items, {
+        return yield* runAnalysis({
+          kind: "multipleResponse",
+          dataset,
+          codebook,
+          group: body.group,
+          items: body.items !== undefined ? { items: body.items } : { set: body.set ?? "" },
+          options: {
             // The analysis's own default method (rs2) applies when none is given, as in the CLI.
             ...(body.method !== undefined ? { method: body.method } : {}),
             ...(body.resamples !== undefined ? { B: body.resamples } : {}),
             ...(body.seed !== undefined ? { seed: body.seed } : {}),
             ...missingOption(body.missing)
-          })
-        )
+          }
+        })
       })
     )
     .handleRaw("likert", ({ request, path }) =>
@@ -92,14 +102,14 @@ export const AnalysesLive = HttpApiBuilder.group(DanvanApi, "analyses", (handler
         yield* itemsOrSet(body)
         const { dataset, codebook } = yield* datasetOf(path.id)
         const which = body.items !== undefined ? { items: body.items } : { set: body.set ?? "" }
-        return yield* fromEither(likert(dataset, codebook, which, body.by, missingOption(body.missing)))
+        return yield* runAnalysis({ kind: "likert", dataset, codebook, which, by: body.by, options: missingOption(body.missing) })
       })
     )
     .handleRaw("report", ({ request, path }) =>
       Effect.gen(function* () {
         const body = yield* readJson(request, ReportRequest)
         const { dataset, codebook, name } = yield* datasetOf(path.id)
-        return yield* renderReport(dataset, codebook, name, body)
+        return yield* runAnalysis(yield* reportTask(dataset, codebook, name, body))
       })
     )
 )

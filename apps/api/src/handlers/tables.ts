@@ -1,4 +1,3 @@
-import { crosstabFromCounts } from "@danvan/analysis"
 import { HttpApiBuilder } from "@effect/platform"
 import * as Effect from "effect/Effect"
 import { DanvanApi, Tenant } from "../api.js"
@@ -6,11 +5,11 @@ import { readJson } from "../body.js"
 import { resolveCodebook } from "../codebooks.js"
 import { BadRequest } from "../errors.js"
 import { TableTestRequest } from "../schemas.js"
-import { unprocessable } from "./analyses.js"
+import { runAnalysis } from "./analyses.js"
 
 const bad = (path: string, message: string) => BadRequest.of("INVALID_BODY", `${path}: ${message}`, { issues: [{ path, message }] })
 
-/** Tests of a typed counts matrix, stateless (the CLI's `crosstab --counts`). */
+/** Tests of a typed counts matrix, stateless (the CLI's `crosstab --counts`), run on a worker thread. */
 export const TablesLive = HttpApiBuilder.group(DanvanApi, "tables", (handlers) =>
   handlers.handleRaw("test", ({ request }) =>
     Effect.gen(function* () {
@@ -21,15 +20,16 @@ export const TablesLive = HttpApiBuilder.group(DanvanApi, "tables", (handlers) =
       if (body.row === undefined && body.codebook !== undefined) return yield* Effect.fail(bad("$.row", "codebook labels the table only together with row and col"))
       const tenant = yield* Tenant
       const codebook = body.codebook !== undefined ? yield* resolveCodebook(tenant.name, body.codebook) : undefined
-      return yield* Effect.mapError(
-        crosstabFromCounts(body.counts, {
+      return yield* runAnalysis({
+        kind: "tableTest",
+        counts: body.counts,
+        options: {
           ...(codebook !== undefined ? { codebook } : {}),
           ...(body.row !== undefined ? { row: body.row } : {}),
           ...(body.col !== undefined ? { col: body.col } : {}),
           ...(body.fisher !== undefined ? { fisher: body.fisher } : {})
-        }),
-        unprocessable
-      )
+        }
+      })
     })
   )
 )
