@@ -127,8 +127,8 @@ const cases = [
     r: [{ name: "Rscript bench/r/replicate.R", argv: ["Rscript", join(here, "r/replicate.R")], target: null }]
   },
   {
-    id: "report", what: "`danvan report hcmc-2024` as a process",
-    timing: "process", danvan: ["node", cli, "report", "hcmc-2024"], r: []
+    id: "report", what: "`danvan report hcmc-2024 --out report.html` (published tables, HTML with charts) as a process",
+    timing: "process", danvan: ["node", cli, "report", "hcmc-2024", "--out", "report.html"], r: []
   }
 ].filter((c) => only === undefined || only.includes(c.id))
 
