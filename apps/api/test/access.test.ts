@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { call, createKey, errorCode, EXAMPLE_CSV, startServer, tempDir, type Running } from "./server.js"
+import { call, createKey, errorCode, EXAMPLE_CSV, startServer, tempDir, type Running, uploadDataset } from "./server.js"
 
 // Access: bearer keys, tenants that cannot see each other's objects, aggregates only.
 
@@ -14,9 +14,7 @@ beforeAll(async () => {
   server = await startServer(tmp.db)
   alice = createKey(tmp.db, "alice-ward")
   bob = createKey(tmp.db, "bob-district")
-  const upload = await call(server.url, "POST", "/v1/datasets?codebook=hcmc-2024", { key: alice, body: readFileSync(EXAMPLE_CSV) })
-  expect(upload.status).toBe(201)
-  datasetId = (upload.json as { id: string }).id
+  datasetId = await uploadDataset(server, alice, readFileSync(EXAMPLE_CSV))
   const codebook = await call(server.url, "GET", "/v1/codebooks/hcmc-2024", { key: alice })
   const created = await call(server.url, "POST", "/v1/codebooks", { key: alice, body: { ...(codebook.json as object), id: "alice-only" } })
   expect(created.status).toBe(201)

@@ -74,39 +74,38 @@ const checkWhole = async (server: Running) => {
   return list.datasets.length
 }
 
+/**
+ * Kills the server with SIGKILL, lets the upload end, checks the database file, restarts on it and returns
+ * how many (whole) datasets it lists.
+ */
+const killAndRestart = async (server: Running, upload: { done: Promise<unknown> }): Promise<number> => {
+  server.process.kill("SIGKILL")
+  expect((await server.exited).signal).toBe("SIGKILL")
+  await upload.done
+  await checkDatabase()
+  const restarted = await startServer(tmp.db)
+  try {
+    return await checkWhole(restarted)
+  } finally {
+    await restarted.stop()
+  }
+}
+
 describe("crash safety", () => {
   it("SIGKILL while the body is arriving leaves no dataset and a sound database", async () => {
-    let server = await startServer(tmp.db)
+    const server = await startServer(tmp.db)
     key = createKey(tmp.db, "crash")
     const u = upload(server, large, { stopAfter: Math.floor(large.length / 2) })
     await u.allSent
     await new Promise((r) => setTimeout(r, 200))
-    server.process.kill("SIGKILL")
-    expect((await server.exited).signal).toBe("SIGKILL")
-    await u.done
-    await checkDatabase()
-    server = await startServer(tmp.db)
-    try {
-      expect(await checkWhole(server)).toBe(0)
-    } finally {
-      await server.stop()
-    }
+    expect(await killAndRestart(server, u)).toBe(0)
   }, 120_000)
 
   it("SIGKILL while the dataset is being stored leaves it whole or absent", async () => {
-    let server = await startServer(tmp.db)
+    const server = await startServer(tmp.db)
     const u = upload(server, large)
     await waitForLog(server, '"event":"dataset.store"')
-    server.process.kill("SIGKILL")
-    expect((await server.exited).signal).toBe("SIGKILL")
-    await u.done
-    await checkDatabase()
-    server = await startServer(tmp.db)
-    try {
-      expect(await checkWhole(server)).toBeLessThanOrEqual(1)
-    } finally {
-      await server.stop()
-    }
+    expect(await killAndRestart(server, u)).toBeLessThanOrEqual(1)
   }, 120_000)
 })
 

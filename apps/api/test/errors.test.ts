@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs"
 import { request } from "node:http"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { call, createKey, errorCode, EXAMPLE_CSV, startServer, tempDir, type Running } from "./server.js"
+import { call, createKey, errorCode, EXAMPLE_CSV, startServer, tempDir, type Running, uploadDataset } from "./server.js"
 
 // Limits and errors: every error is {error: {code, message, details}} with the right status; user input never
 // gives a 500. The server runs with small limits so that the tests stay small: 50 KB of body, 100 rows.
@@ -15,9 +15,7 @@ const small = "level,people_trust_limited,id\n1,1,1\n2,2,2\n3,1,3\n1,3,4\n2,1,5\
 beforeAll(async () => {
   server = await startServer(tmp.db, { DANVAN_MAX_BODY_MB: String(50 / 1024), DANVAN_MAX_ROWS: "100" })
   key = createKey(tmp.db, "limits")
-  const upload = await call(server.url, "POST", "/v1/datasets?codebook=hcmc-2024", { key, body: small })
-  expect(upload.status).toBe(201)
-  datasetId = (upload.json as { id: string }).id
+  datasetId = await uploadDataset(server, key, small)
 }, 60_000)
 
 afterAll(async () => {

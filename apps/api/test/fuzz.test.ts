@@ -1,6 +1,6 @@
 import fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { call, createKey, errorCode, startServer, tempDir, type Running } from "./server.js"
+import { call, createKey, errorCode, startServer, tempDir, type Running, uploadDataset } from "./server.js"
 
 // Property-based bad requests: whatever the body, content type, path id or query, the server answers with a
 // status below 500 and, for an error, the envelope {error: {code, message, details}}. Runs are bounded in count
@@ -14,9 +14,7 @@ let datasetId: string
 beforeAll(async () => {
   server = await startServer(tmp.db, { DANVAN_MAX_BODY_MB: "1" })
   key = createKey(tmp.db, "fuzz")
-  const upload = await call(server.url, "POST", "/v1/datasets?codebook=hcmc-2024", { key, body: "level,purpose_1,purpose_2,people_trust_limited\n1,1,0,1\n2,0,1,2\n3,1,1,3\n1,0,0,2\n2,1,0,1\n3,0,1,2\n" })
-  expect(upload.status).toBe(201)
-  datasetId = (upload.json as { id: string }).id
+  datasetId = await uploadDataset(server, key, "level,purpose_1,purpose_2,people_trust_limited\n1,1,0,1\n2,0,1,2\n3,1,1,3\n1,0,0,2\n2,1,0,1\n3,0,1,2\n")
 }, 60_000)
 
 afterAll(async () => {

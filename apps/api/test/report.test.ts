@@ -1,7 +1,7 @@
 import { copyFileSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { call, cli, createKey, errorCode, EXAMPLE_CSV, startServer, tempDir, type Running } from "./server.js"
+import { call, cli, createKey, errorCode, EXAMPLE_CSV, startServer, tempDir, type Running, uploadDataset } from "./server.js"
 
 // Reports of an analysis plan on a stored dataset: the JSON equals `danvan report ... --out report.json` for
 // the same file (the dataset's name stands for the CLI's data path); HTML and XLSX come with their types.
@@ -14,9 +14,7 @@ let datasetId: string
 beforeAll(async () => {
   server = await startServer(tmp.db)
   key = createKey(tmp.db, "reports")
-  const upload = await call(server.url, "POST", "/v1/datasets?codebook=hcmc-2024&name=d7.csv", { key, body: readFileSync(EXAMPLE_CSV) })
-  expect(upload.status).toBe(201)
-  datasetId = (upload.json as { id: string }).id
+  datasetId = await uploadDataset(server, key, readFileSync(EXAMPLE_CSV), "codebook=hcmc-2024&name=d7.csv")
 }, 60_000)
 
 afterAll(async () => {

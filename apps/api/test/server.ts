@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
+import { expect } from "vitest"
 
 /**
  * Test helpers that run the BUILT server (`apps/api/dist/main.js`) and the built CLI as child processes, on
@@ -148,6 +149,19 @@ export const call = async (
     json = undefined
   }
   return { status: response.status, json, text, headers: response.headers }
+}
+
+/**
+ * Uploads a CSV as a dataset (`query` names the codebook and optionally the name), expects 201 and returns
+ * the new dataset's id.
+ *
+ * @example
+ * const id = await uploadDataset(server, key, readFileSync(EXAMPLE_CSV), "codebook=hcmc-2024&name=survey.csv")
+ */
+export const uploadDataset = async (server: Running, key: string, body: string | Uint8Array, query = "codebook=hcmc-2024"): Promise<string> => {
+  const upload = await call(server.url, "POST", `/v1/datasets?${query}`, { key, body })
+  expect(upload.status).toBe(201)
+  return (upload.json as { id: string }).id
 }
 
 /** The error envelope's code, or undefined when the body is not `{error: {code, message, details}}`. */

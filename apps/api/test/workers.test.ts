@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { call, cli, createKey, errorCode, EXAMPLE_CSV, startServer, tempDir, waitForLog, type Reply, type Running } from "./server.js"
+import { call, cli, createKey, errorCode, EXAMPLE_CSV, startServer, tempDir, waitForLog, type Reply, type Running, uploadDataset } from "./server.js"
 
 // Analyses run on worker threads. With ONE worker and a queue of ONE, and analyses far slower than the time
 // limit, the order of events is fixed whatever the machine's speed: the first slow request to reach the pool
@@ -35,14 +35,10 @@ const post = async (path: string, body: unknown): Promise<Reply> => {
 beforeAll(async () => {
   server = await startServer(tmp.db, { DANVAN_WORKERS: "1", DANVAN_QUEUE_SIZE: "1", DANVAN_ANALYSIS_TIMEOUT_MS: String(TIMEOUT_MS) })
   key = createKey(tmp.db, "district-7")
-  const upload = await call(server.url, "POST", "/v1/datasets?codebook=hcmc-2024&name=survey.csv", { key, body: readFileSync(EXAMPLE_CSV) })
-  expect(upload.status).toBe(201)
-  datasetId = (upload.json as { id: string }).id
+  datasetId = await uploadDataset(server, key, readFileSync(EXAMPLE_CSV), "codebook=hcmc-2024&name=survey.csv")
   const lines = readFileSync(EXAMPLE_CSV, "utf8").trim().split(/\r?\n/)
   const large = [lines[0], ...Array.from({ length: COPIES }, () => lines.slice(1).join("\n"))].join("\n") + "\n"
-  const uploadLarge = await call(server.url, "POST", "/v1/datasets?codebook=hcmc-2024&name=large.csv", { key, body: large })
-  expect(uploadLarge.status).toBe(201)
-  largeId = (uploadLarge.json as { id: string }).id
+  largeId = await uploadDataset(server, key, large, "codebook=hcmc-2024&name=large.csv")
 }, 60_000)
 
 afterAll(async () => {

@@ -1,19 +1,10 @@
-/** Output language of a report. Labels in results and codebooks carry both. */
-export type Lang = "vi" | "en"
+import { type BilingualText, fillTemplate, type Lang } from "./text/i18n.js"
+
+// Language, labels and placeholder filling are shared with the terminal renderers (`@danvan/report/text`).
+export { label, type Lang } from "./text/i18n.js"
 
 /** A text in both languages. */
-export interface Bilingual {
-  readonly vi: string
-  readonly en: string
-}
-
-/**
- * The label in one language, NFC-normalized so Vietnamese diacritics are single code points.
- *
- * @example
- * label({ vi: "Cấp cán bộ", en: "Cadre level" }, "vi") // "Cấp cán bộ"
- */
-export const label = (l: Bilingual, lang: Lang): string => l[lang].normalize("NFC")
+export type Bilingual = BilingualText
 
 /** Every fixed word, heading and note of a report, in both languages. `{name}` is filled by `t`. */
 const strings = {
@@ -103,4 +94,4 @@ export type StringKey = keyof typeof strings
  * t("within", "en", { var: "Cadre level" }) // "% within Cadre level"
  */
 export const t = (key: StringKey, lang: Lang, vars: Readonly<Record<string, string | number>> = {}): string =>
-  strings[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)).normalize("NFC")
+  fillTemplate(strings[key][lang], vars).normalize("NFC")

@@ -1,9 +1,9 @@
 import type { TopLevelSpec } from "vega-lite"
 import { formatPercent, wrapLabel } from "./format.js"
 import { CHART_TEXT, labelLookup, pick } from "./labels.js"
-import { legendColumns, titleLines } from "./layout.js"
+import { legendColumns } from "./layout.js"
 import { divergingColours } from "./palette.js"
-import { chartConfig, renderSvg } from "./render.js"
+import { renderSvg, specFrame } from "./render.js"
 import type { ChartDataError } from "./errors.js"
 import type { ChartOptions, DivergingBarChartData } from "./types.js"
 import { checkDivergingBarData, checkOptions } from "./validate.js"
@@ -66,13 +66,7 @@ export const divergingBarChartSpec = (input: DivergingBarChartData, options: Cha
   const band = Math.max(BAR_THICKNESS, Math.max(...rowLines.map((lines) => lines.length)) * LINE_HEIGHT)
   const xTitle = pick(CHART_TEXT.percentOfRespondents, opts)
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: { text: titleLines(pick(data.title, opts), opts.width) },
-    width: opts.width,
-    height: Math.round(data.rows.length * band * 1.5),
-    autosize: { type: "fit-x", contains: "padding" },
-    config: chartConfig(opts),
-    data: { values },
+    ...specFrame(pick(data.title, opts), opts, Math.round(data.rows.length * band * 1.5), values),
     layer: [
       {
         mark: { type: "bar" },

@@ -1,9 +1,9 @@
 import type { TopLevelSpec } from "vega-lite"
 import { formatPercent, wrapLabel } from "./format.js"
 import { CHART_TEXT, labelLookup, pick } from "./labels.js"
-import { legendColumns, titleLines } from "./layout.js"
+import { legendColumns } from "./layout.js"
 import { GROUP_COLOURS } from "./palette.js"
-import { chartConfig, renderSvg } from "./render.js"
+import { renderSvg, specFrame } from "./render.js"
 import type { ChartDataError } from "./errors.js"
 import type { ChartOptions, GroupedBarChartData } from "./types.js"
 import { checkGroupedBarData, checkOptions } from "./validate.js"
@@ -38,13 +38,7 @@ export const groupedBarChartSpec = (input: GroupedBarChartData, options: ChartOp
   const band = Math.max(data.groups.length * BAR_THICKNESS, Math.max(...itemLines.map((l) => l.length)) * LINE_HEIGHT)
   const xTitle = pick(CHART_TEXT.percentOfCases, opts)
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: { text: titleLines(pick(data.title, opts), opts.width) },
-    width: opts.width,
-    height: Math.round(data.items.length * band * 1.35),
-    autosize: { type: "fit-x", contains: "padding" },
-    config: chartConfig(opts),
-    data: { values },
+    ...specFrame(pick(data.title, opts), opts, Math.round(data.items.length * band * 1.35), values),
     mark: { type: "bar" },
     encoding: {
       y: {

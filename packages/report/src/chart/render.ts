@@ -1,6 +1,6 @@
 import type { Config, TopLevelSpec } from "vega-lite"
 import { numberLocale } from "./format.js"
-import { TITLE_FONT_SIZE } from "./layout.js"
+import { TITLE_FONT_SIZE, titleLines } from "./layout.js"
 import type { ChartOptions } from "./types.js"
 
 /** Fonts with Vietnamese glyphs first (DejaVu ships in Debian's fonts-dejavu-core), then common fallbacks. */
@@ -21,6 +21,23 @@ export const chartConfig = (options: ChartOptions): Config => ({
   axis: { labelFontSize: 11, titleFontSize: 11, titleFontWeight: "normal", labelColor: "#222", titleColor: "#222" },
   legend: { labelFontSize: 11, titleFontSize: 11, labelLimit: 0, symbolType: "square" },
   title: { fontSize: TITLE_FONT_SIZE, anchor: "start", frame: "bounds", color: "#111", aria: false }
+})
+
+/**
+ * The part every chart spec shares: schema, the title wrapped to the chart's width, width and height with
+ * fit-x autosizing, the shared look, and the data.
+ *
+ * @example
+ * const spec = { ...specFrame("Mục đích", { lang: "vi", width: 640 }, 300, values), mark: "bar", encoding }
+ */
+export const specFrame = (title: string, options: ChartOptions & { readonly width: number }, height: number, values: ReadonlyArray<object>) => ({
+  $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+  title: { text: titleLines(title, options.width) },
+  width: options.width,
+  height,
+  autosize: { type: "fit-x" as const, contains: "padding" as const },
+  config: chartConfig(options),
+  data: { values: [...values] }
 })
 
 const escapeXml = (text: string) =>

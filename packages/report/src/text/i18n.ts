@@ -125,7 +125,16 @@ export type StringKey = keyof typeof strings
  * t("within", "en", { var: "Cadre level" }) // "% within Cadre level"
  */
 export const t = (key: StringKey, lang: Lang, vars: Readonly<Record<string, string | number>> = {}): string =>
-  strings[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole))
+  fillTemplate(strings[key][lang], vars)
+
+/**
+ * `template` with its `{name}` placeholders filled from `vars` (unknown names are left as written).
+ *
+ * @example
+ * fillTemplate("% within {var}", { var: "Cadre level" }) // "% within Cadre level"
+ */
+export const fillTemplate = (template: string, vars: Readonly<Record<string, string | number>>): string =>
+  template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole))
 
 /**
  * True when `key` names a fixed string (for kinds and measurement levels looked up by value).
