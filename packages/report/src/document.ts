@@ -32,6 +32,15 @@ export interface ReportTable {
   readonly header: ReadonlyArray<ReadonlyArray<HeaderCell>>
   readonly rows: ReadonlyArray<TableRow>
   readonly notes: ReadonlyArray<string>
+  /** "full": a table of tests, measures or cell statistics, left out of a report built with `detail: "apa"`. */
+  readonly detail?: "full"
+}
+
+/** An interview excerpt as a reader sees it: the quote and who said it ("Nam, cán bộ cơ quan nhà nước, 37 tuổi"). */
+export interface ReportExcerpt {
+  readonly text: string
+  readonly attribution: string
+  readonly theme?: string
 }
 
 /** A chart slot: the data of one of the SVG charts (bilingual labels, drawn in the document's language). */
@@ -45,6 +54,8 @@ export type Block =
   /** APA 7 sentences of the section's tests. */
   | { readonly kind: "apa"; readonly sentences: ReadonlyArray<string> }
   | { readonly kind: "chart"; readonly id: string; readonly chart: ReportChart }
+  /** Interview excerpts printed after a section's table, attributed in the paper's style. */
+  | { readonly kind: "excerpts"; readonly excerpts: ReadonlyArray<ReportExcerpt> }
 
 export interface ReportSection {
   readonly id: string

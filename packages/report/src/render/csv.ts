@@ -32,6 +32,9 @@ export const renderCsv = (doc: ReportDocument): string => {
       } else if (b.kind === "apa") {
         for (const x of b.sentences) lines.push(field(x))
         lines.push("")
+      } else if (b.kind === "excerpts") {
+        for (const x of b.excerpts) lines.push([field(x.text), field(x.attribution)].join(","))
+        lines.push("")
       }
     }
   }

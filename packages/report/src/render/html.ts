@@ -33,6 +33,9 @@ td.suppressed { color: var(--muted); font-style: italic; }
 ul.notes { font-size: 12px; margin: 4px 0 0; padding-left: 18px; }
 ul.apa { padding-left: 18px; }
 .chart svg { max-width: 100%; height: auto; }
+blockquote.excerpt { margin: 8px 24px; font-style: italic; }
+blockquote.excerpt p { margin: 0; }
+blockquote.excerpt footer { font-style: normal; color: var(--muted); }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
   nav { display: none; }
@@ -76,6 +79,10 @@ const blockHtml = async (b: Block, doc: ReportDocument): Promise<string> => {
       return `<ul class="apa">${b.sentences.map((s) => `<li>${escapeHtml(s)}</li>`).join("")}</ul>`
     case "chart":
       return `<figure class="chart" id="${escapeHtml(b.id)}" data-chart-id="${escapeHtml(b.id)}">\n${await chartSvg(b.chart, doc)}\n</figure>`
+    case "excerpts":
+      return b.excerpts
+        .map((x) => `<blockquote class="excerpt"><p>“${escapeHtml(x.text)}”</p><footer>(${escapeHtml(x.attribution)})</footer></blockquote>`)
+        .join("\n")
   }
 }
 

@@ -43,6 +43,7 @@ export const renderMarkdown = (doc: ReportDocument): string => {
       if (b.kind === "table") out.push(tableMd(b.table, doc), "")
       else if (b.kind === "text") out.push(esc(b.text), "")
       else if (b.kind === "apa") out.push(...b.sentences.map((x) => `- ${esc(x)}`), "")
+      else if (b.kind === "excerpts") out.push(...b.excerpts.flatMap((x) => [`> _“${esc(x.text)}”_ (${esc(x.attribution)})`, ""]))
     }
   }
   out.push(`## ${t("notes", doc.lang)}`, "", ...doc.notes.map((n) => `- ${esc(n)}`), "")

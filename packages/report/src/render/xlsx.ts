@@ -87,6 +87,7 @@ export const renderXlsx = async (doc: ReportDocument): Promise<Uint8Array> => {
     for (const b of s.blocks) {
       if (b.kind === "apa") for (const x of b.sentences) notes.addRow([x])
       else if (b.kind === "text") notes.addRow([b.text])
+      else if (b.kind === "excerpts") for (const x of b.excerpts) notes.addRow([`“${x.text}” (${x.attribution})`])
       else if (b.kind === "table") for (const n of b.table.notes) notes.addRow([`${b.table.title}: ${n}`])
     }
   }
