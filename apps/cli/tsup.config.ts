@@ -17,8 +17,9 @@ export default defineConfig({
   // starts in ~0.2 s instead of ~0.9 s spent resolving hundreds of ESM files of effect and @effect/cli.
   // better-sqlite3 (behind @danvan/api, loaded only by `serve` and `api-key`) is a native addon: it is loaded
   // from node_modules at run time, never bundled.
-  noExternal: [/^(?!better-sqlite3(\/|$))/],
-  external: ["better-sqlite3"],
+  // playwright-core (loaded only to print a PDF or chart PNGs) reads its own files next to it: never bundled either.
+  noExternal: [/^(?!(better-sqlite3|playwright-core)(\/|$))/],
+  external: ["better-sqlite3", "playwright-core"],
   // Render `danvan --help` once, with colour codes, for the fast path in src/bin.ts.
   onSuccess: async () => {
     const { NO_COLOR: _ignored, ...env } = process.env

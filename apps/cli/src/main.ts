@@ -9,6 +9,7 @@ import pkg from "../package.json" with { type: "json" }
 import { apiKey, serve } from "./commands/api.js"
 import { codebook } from "./commands/codebook.js"
 import { crosstab } from "./commands/crosstab.js"
+import { excerpts } from "./commands/excerpts.js"
 import { frequencies } from "./commands/frequencies.js"
 import { likert } from "./commands/likert.js"
 import { mr } from "./commands/mr.js"
@@ -23,10 +24,10 @@ import { withColorPolicy, writeStderr } from "./terminal.js"
 export const VERSION: string = pkg.version
 
 const root = Command.make("danvan", {}, () =>
-  Effect.fail(new UsageError({ command: "", message: "missing command; expected one of: crosstab, frequencies, codebook, replicate, report, rate, mr, likert, synth, serve, api-key" }))
+  Effect.fail(new UsageError({ command: "", message: "missing command; expected one of: crosstab, frequencies, codebook, replicate, report, excerpts, rate, mr, likert, synth, serve, api-key" }))
 ).pipe(
   Command.withDescription("Survey tables for cadre questionnaires on mass mobilization work (công tác dân vận): SPSS-style CROSSTABS and FREQUENCIES with exact p-values, multiple-response sets, Likert scoring and re-checks of published tables, and finished reports (HTML, XLSX, Markdown), in English or Vietnamese."),
-  Command.withSubcommands([crosstab, frequencies, codebook, replicate, report, rate, mr, likert, synth, serve, apiKey])
+  Command.withSubcommands([crosstab, frequencies, codebook, replicate, report, excerpts, rate, mr, likert, synth, serve, apiKey])
 )
 
 const footer = HelpDoc.p(
@@ -37,9 +38,10 @@ const cli = Command.run(root, { name: "danvan", version: VERSION, footer })
 
 /** One-line synopses, shown after a usage error. */
 const SYNOPSIS: Readonly<Record<string, string>> = {
-  "": "danvan <crosstab|frequencies|codebook|replicate|report|rate|mr|likert|synth|serve|api-key> [options]   (danvan --help)",
+  "": "danvan <crosstab|frequencies|codebook|replicate|report|excerpts|rate|mr|likert|synth|serve|api-key> [options]   (danvan --help)",
   report:
-    "danvan report (--data FILE.csv|.xlsx|.sav [--sheet NAME] --codebook FILE|ID --plan FILE|ID | hcmc-2024|TABLES.json) --out report.html|.xlsx|.md|.csv|.json [--lang en|vi] [--decimal comma|point] [--suppress-below K]",
+    "danvan report (--data FILE.csv|.xlsx|.sav [--sheet NAME] --codebook FILE|ID --plan FILE|ID | hcmc-2024|TABLES.json) --out report.html|.xlsx|.docx|.pdf|.md|.csv|.json [--lang en|vi] [--decimal comma|point] [--suppress-below K] [--detail apa|full] [--charts DIR]",
+  excerpts: "danvan excerpts --data EXCERPTS.csv|.xlsx [--by theme|COLUMN] [--theme T]... [--filter COLUMN=VALUE[,VALUE...]]... [--format text|json|md] [--lang en|vi]",
   serve: "danvan serve [--host HOST] [--port N] [--db FILE]",
   "api-key": "danvan api-key create --tenant NAME [--db FILE]",
   crosstab:

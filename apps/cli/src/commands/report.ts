@@ -16,14 +16,22 @@ export const reportOptions = {
     Options.withDescription("Analysis plan: a built-in id (hcmc-2024: respondent profile and the paper's Tables 1-4) or a plan JSON file."),
     Options.optional
   ),
-  out: Options.text("out").pipe(Options.withDescription("The report file to write; its extension picks the format (.html, .xlsx, .md, .csv, .json).")),
-  format: Options.choice("format", ["html", "xlsx", "md", "csv", "json"]).pipe(
+  out: Options.text("out").pipe(Options.withDescription("The report file to write; its extension picks the format (.html, .xlsx, .docx, .pdf, .md, .csv, .json).")),
+  format: Options.choice("format", ["html", "xlsx", "docx", "pdf", "md", "csv", "json"]).pipe(
     Options.withDescription("The format, when the --out extension does not say it."),
     Options.optional
   ),
   lang: flags.lang,
   decimal: Options.choice("decimal", ["comma", "point"]).pipe(
     Options.withDescription("Decimal separator in the report's text: comma (default for --lang vi, 41,03) or point (default for en)."),
+    Options.optional
+  ),
+  charts: Options.directory("charts").pipe(
+    Options.withDescription("Also write every chart into DIR as SVG and as PNG at 300 dpi (drawn by the system Chromium)."),
+    Options.optional
+  ),
+  detail: Options.choice("detail", ["apa", "full"]).pipe(
+    Options.withDescription("apa: tables, APA sentences and charts; full (default): also the tables of tests, measures and cell statistics."),
     Options.optional
   ),
   suppressBelow: Options.integer("suppress-below").pipe(
@@ -39,6 +47,6 @@ export const report = Command.make("report", reportOptions, (args) =>
   )
 ).pipe(
   Command.withDescription(
-    "Write a finished report (HTML with charts, XLSX, Markdown, CSV or JSON) in Vietnamese or English: the tables of an analysis plan run on respondent data (--data --codebook --plan), or the re-analysis of published tables (danvan report hcmc-2024), with APA sentences and optional disclosure control."
+    "Write a finished report (HTML with charts, Word .docx with native tables and charts, PDF, XLSX, Markdown, CSV or JSON) in Vietnamese or English: the tables of an analysis plan run on respondent data (--data --codebook --plan), or the re-analysis of published tables (danvan report hcmc-2024), with APA sentences and optional disclosure control."
   )
 )

@@ -2,6 +2,7 @@ import type * as Command from "@effect/cli/Command"
 import { replicate, runPlan } from "@danvan/analysis"
 import { builtinCodebook, builtinCodebookIds, builtinPlan, builtinPlanIds, checkPlanNames } from "@danvan/domain"
 import { checkWritable, loadAnalysisPlan, loadCodebook, loadPublishedTables, writeTextFiles } from "@danvan/io"
+import { planExcerpts, writeChartFiles } from "./reportFiles.js"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
@@ -15,6 +16,12 @@ export type ReportArgs = Command.Command.ParseConfig<typeof reportOptions>
 
 const usage = (message: string) => new UsageError({ command: "report", message })
 
+/** A renderer's failure: Chromium that cannot start is the user's to fix (exit 1); anything else is a defect. */
+const renderFailure = (error: unknown) => {
+  if (typeof error === "object" && error !== null && (error as { _tag?: unknown })._tag === "ChromiumError") return error as { readonly _tag: "ChromiumError"; readonly message: string }
+  throw error
+}
+
 /**
  * `danvan report`: checks the command line and the output path, builds the report (plan on data, or published tables), writes it atomically and prints its absolute path.
  *
@@ -26,7 +33,7 @@ export const runReport = (args: ReportArgs) =>
     // Everything about the command line first (exit 2), then the output path (exit 1), all before any work.
     const Report = yield* Effect.promise(() => import("@danvan/report"))
     const format = Option.getOrUndefined(args.format) ?? Report.reportFormatOf(args.out)
-    if (format === undefined) return yield* Effect.fail(usage(`cannot tell the format from --out "${args.out}": use .html, .xlsx, .md, .csv or .json, or give --format`))
+    if (format === undefined) return yield* Effect.fail(usage(`cannot tell the format from --out "${args.out}": use .html, .xlsx, .docx, .pdf, .md, .csv or .json, or give --format`))
     const k = Option.getOrUndefined(args.suppressBelow)
     if (k !== undefined && k < 1) return yield* Effect.fail(usage(`--suppress-below must be at least 1, got ${k}`))
     const published = Option.getOrUndefined(args.published)
@@ -39,7 +46,8 @@ export const runReport = (args: ReportArgs) =>
     const options = {
       lang: args.lang,
       ...(Option.isSome(args.decimal) ? { decimal: args.decimal.value } : {}),
-      ...(k !== undefined ? { suppressBelow: k } : {})
+      ...(k !== undefined ? { suppressBelow: k } : {}),
+      ...(Option.isSome(args.detail) ? { detail: args.detail.value } : {})
     }
 
     let doc: import("@danvan/report").ReportDocument
@@ -64,17 +72,16 @@ export const runReport = (args: ReportArgs) =>
       const dataFile = Option.getOrElse(args.data, () => "")
       const read = yield* readData(dataFile, codebook, undefined, args.sheet)
       const result = yield* runPlan(read.dataset, codebook, plan, { source: planRef })
-      doc = Report.buildPlanReport(result, { ...options, dataFile })
+      const excerpts = yield* planExcerpts(plan, planRef)
+      doc = Report.buildPlanReport(result, { ...options, dataFile, excerpts })
       results = result
     }
-    const bytes = format === "html"
-      ? yield* Effect.promise(() => Report.renderHtml(doc))
-      : format === "xlsx"
-        ? yield* Effect.promise(() => Report.renderXlsx(doc))
-        : format === "md" ? Report.renderMarkdown(doc) : format === "csv" ? Report.renderCsv(doc) : Report.renderJson(doc, results)
+    const bytes = yield* Effect.tryPromise({ try: () => Report.renderReport(doc, format, { results }), catch: renderFailure })
     yield* writeTextFiles([{ path: args.out, text: bytes }])
+    const chartFiles = Option.isSome(args.charts) ? yield* writeChartFiles(doc, args.charts.value) : 0
     const tables = Report.tablesOf(doc).length
     const charts = Report.chartsOf(doc).length
     const hidden = doc.suppression !== undefined ? `, ${doc.suppression.cells} cells hidden (counts below ${doc.suppression.k})` : ""
-    yield* writeStdout(`report written to ${resolve(args.out)} (${format}, ${doc.lang}: ${doc.sections.length} sections, ${tables} tables${format === "html" ? `, ${charts} charts` : ""}${hidden})`)
+    yield* writeStdout(`report written to ${resolve(args.out)} (${format}, ${doc.lang}: ${doc.sections.length} sections, ${tables} tables${format === "html" || format === "docx" || format === "pdf" ? `, ${charts} charts` : ""}${hidden})` +
+      (chartFiles > 0 ? `\n${chartFiles} chart files (SVG and PNG, 300 dpi) written to ${resolve(Option.getOrElse(args.charts, () => ""))}` : ""))
   })

@@ -1,11 +1,18 @@
 import * as Schema from "effect/Schema"
 import { BilingualLabel } from "../Label.js"
+import { ExcerptsRef } from "./excerpts.js"
 
 const Name = Schema.String.pipe(Schema.minLength(1, { message: () => "a name must not be empty" }))
 const SectionId = Schema.String.pipe(
   Schema.pattern(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { message: () => "a section id is letters, digits, . _ - (it names the XLSX sheet and the HTML anchor)" })
 )
-const common = { id: SectionId, title: Schema.optional(BilingualLabel), note: Schema.optional(BilingualLabel) }
+const common = {
+  id: SectionId,
+  title: Schema.optional(BilingualLabel),
+  note: Schema.optional(BilingualLabel),
+  /** Interview excerpts printed after the section's table (see `ExcerptsRef`). */
+  excerpts: Schema.optional(ExcerptsRef)
+}
 
 /** SPSS FREQUENCIES of respondent attributes. `ifPresent`: a variable the data file lacks is skipped with a note. */
 export const FrequenciesSection = Schema.Struct({

@@ -73,7 +73,8 @@ export const likertBlocks = (r: LikertResult, itemTests: ReadonlyArray<CrosstabR
         ]
       }
     }),
-    notes: []
+    notes: [],
+    detail: "full"
   }
   const sentences = r.items.map((item, i) => {
     const x = itemTests[i]

@@ -11,6 +11,10 @@ export interface ReportOptions {
   readonly suppressBelow?: number
   /** The data file's name, for the report's subtitle. */
   readonly dataFile?: string
+  /** "apa": tables, APA sentences and charts only; "full" (default): also the tables marked `detail: "full"`. */
+  readonly detail?: "apa" | "full"
+  /** Interview excerpts by section id (already selected, e.g. with `selectExcerpts`), printed after its table. */
+  readonly excerpts?: Readonly<Record<string, ReadonlyArray<import("@danvan/domain").Excerpt>>>
 }
 
 /**

@@ -7,6 +7,7 @@ import { crosstabSentences, crosstabTable } from "./crosstab.js"
 import { frequenciesTable } from "./frequencies.js"
 import { likertBlocks } from "./likert.js"
 import { multipleResponseBlocks } from "./multipleResponse.js"
+import { finishSections } from "./finish.js"
 import { closingNotes, contextOf, type ReportOptions } from "./options.js"
 
 const sectionBlocks = (s: PlanSectionResult, ctx: BuildContext): Array<Block> => {
@@ -65,7 +66,8 @@ const sectionBlocks = (s: PlanSectionResult, ctx: BuildContext): Array<Block> =>
  */
 export const buildPlanReport = (result: PlanResult, options: ReportOptions): ReportDocument => {
   const ctx = contextOf(options)
-  const sections: Array<ReportSection> = result.sections.map((s) => ({ id: s.id, heading: label(s.title, ctx.lang), blocks: sectionBlocks(s, ctx) }))
+  const built: Array<ReportSection> = result.sections.map((s) => ({ id: s.id, heading: label(s.title, ctx.lang), blocks: sectionBlocks(s, ctx) }))
+  const sections = finishSections(built, options, ctx.lang)
   return {
     kind: "report",
     lang: ctx.lang,

@@ -5,6 +5,7 @@ import { pClause } from "../format.js"
 import { type Bilingual, label, t } from "../i18n.js"
 import { suppressMatrix } from "../suppress.js"
 import { type BuildContext, blank, h, noneHidden, num, sideOf, tally, text } from "./common.js"
+import { finishSections } from "./finish.js"
 import { closingNotes, contextOf, type ReportOptions } from "./options.js"
 
 const tableBlocks = (r: ReplicateResult, table: ReplicateTable, title: Bilingual, ctx: BuildContext): Array<Block> => {
@@ -104,7 +105,7 @@ export const buildPublishedReport = (
     decimal: ctx.decimal,
     title: label({ vi: "Các bảng đã công bố, phân tích lại", en: "Published tables, re-analysed" }, ctx.lang),
     subtitle: t("sourcePublished", ctx.lang, { source: r.source }),
-    sections,
+    sections: finishSections(sections, options, ctx.lang),
     notes: closingNotes(ctx),
     ...(ctx.suppressBelow !== undefined ? { suppression: { k: ctx.suppressBelow, cells: ctx.hiddenCells } } : {})
   }

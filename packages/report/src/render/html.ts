@@ -1,7 +1,7 @@
-import { divergingBarChartSvg, groupedBarChartSvg } from "../charts.js"
-import type { Block, ReportChart, ReportDocument, ReportTable } from "../document.js"
+import type { Block, ReportDocument, ReportTable } from "../document.js"
 import { t } from "../i18n.js"
 import { cellText } from "./cells.js"
+import { chartSvgOf } from "./chartSvg.js"
 
 /**
  * Escapes text for HTML element content and attribute values.
@@ -64,11 +64,6 @@ const tableHtml = (table: ReportTable, doc: ReportDocument): string => {
   return `<figure class="table" id="${escapeHtml(table.id)}">\n<table data-table-id="${escapeHtml(table.id)}">\n<caption>${escapeHtml(table.title)}</caption>\n<thead>\n${head}\n</thead>\n<tbody>\n${body}\n</tbody>\n</table>${notes}\n</figure>`
 }
 
-const chartSvg = (chart: ReportChart, doc: ReportDocument): Promise<string> => {
-  const options = { lang: doc.lang, decimalComma: doc.decimal === "comma" }
-  return chart.type === "grouped-bar" ? groupedBarChartSvg(chart.data, options) : divergingBarChartSvg(chart.data, options)
-}
-
 const blockHtml = async (b: Block, doc: ReportDocument): Promise<string> => {
   switch (b.kind) {
     case "table":
@@ -78,7 +73,7 @@ const blockHtml = async (b: Block, doc: ReportDocument): Promise<string> => {
     case "apa":
       return `<ul class="apa">${b.sentences.map((s) => `<li>${escapeHtml(s)}</li>`).join("")}</ul>`
     case "chart":
-      return `<figure class="chart" id="${escapeHtml(b.id)}" data-chart-id="${escapeHtml(b.id)}">\n${await chartSvg(b.chart, doc)}\n</figure>`
+      return `<figure class="chart" id="${escapeHtml(b.id)}" data-chart-id="${escapeHtml(b.id)}">\n${await chartSvgOf(b.chart, doc)}\n</figure>`
     case "excerpts":
       return b.excerpts
         .map((x) => `<blockquote class="excerpt"><p>“${escapeHtml(x.text)}”</p><footer>(${escapeHtml(x.attribution)})</footer></blockquote>`)
