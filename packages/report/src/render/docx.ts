@@ -136,7 +136,11 @@ export const renderDocx = async (doc: ReportDocument, options: DocxOptions = {})
   if (groups.length === 0) groups.push({ landscape: false, children: title })
   groups[groups.length - 1].children.push(...closing)
   const language = doc.lang === "vi" ? "vi-VN" : "en-GB"
-  const heading = (size: number) => ({ run: { font, size, bold: true, color: "000000" }, paragraph: { spacing: { before: 240, after: 120 } } })
+  // outline levels make the headings a table of contents' entries (Word: References > Table of Contents)
+  const heading = (size: number, outlineLevel: number) => ({
+    run: { font, size, bold: true, color: "000000" },
+    paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, outlineLevel }
+  })
   const document = new docx.Document({
     creator: "danvan",
     title: doc.title.normalize("NFC"),
@@ -145,8 +149,8 @@ export const renderDocx = async (doc: ReportDocument, options: DocxOptions = {})
       default: {
         document: { run: { font, size: 24, language: { value: language } }, paragraph: { spacing: { after: 120 } } },
         title: { run: { font, size: 32, bold: true, color: "000000" }, paragraph: { spacing: { after: 120 } } },
-        heading1: heading(28),
-        heading2: heading(26),
+        heading1: heading(28, 0),
+        heading2: heading(26, 1),
         caption: { run: { font, size: 24, color: "000000" }, paragraph: { spacing: { before: 240, after: 80 } } }
       }
     },
