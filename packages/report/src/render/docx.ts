@@ -30,13 +30,16 @@ interface Counter {
   figure: number
 }
 
+/** A title's own "Bảng 3." / "Table 3:" (a plan written after a paper) gives way to the document's numbering. */
+const ownNumber = /^(Bảng|Table|Hình|Figure|Biểu đồ)\s+\d+[.:]\s*/iu
+
 /** "Bảng 1. Title" / "Table 1. Title": the number bold, the title italic, in the Caption style, kept with the table. */
 const caption = (docx: Docx, word: string, n: number, title: string) =>
   new docx.Paragraph({
     style: "Caption",
     keepNext: true,
     keepLines: true,
-    children: [new docx.TextRun({ text: `${word} ${n}. `, bold: true, italics: false }), new docx.TextRun({ text: title.normalize("NFC"), italics: true })]
+    children: [new docx.TextRun({ text: `${word} ${n}. `, bold: true, italics: false }), new docx.TextRun({ text: title.normalize("NFC").replace(ownNumber, ""), italics: true })]
   })
 
 const note = (docx: Docx, lang: ReportDocument["lang"], text: string) =>
