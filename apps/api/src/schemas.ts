@@ -137,7 +137,7 @@ export const ReportRequest = Schema.Struct({
     Schema.String.annotations({ description: "A built-in analysis plan id (hcmc-2024)" }),
     Schema.Record({ key: Schema.String, value: Schema.Unknown }).annotations({ description: "An analysis plan in the plan file format (see packages/domain)" })
   ),
-  format: Schema.optional(Schema.Literal("html", "xlsx", "json", "md", "csv")).annotations({ description: "Default html" }),
+  format: Schema.optional(Schema.Literal("html", "xlsx", "json", "md", "csv", "docx")).annotations({ description: "Default html" }),
   lang: Schema.optional(Schema.Literal("en", "vi")).annotations({ description: "Default en" }),
   decimal: Schema.optional(Schema.Literal("comma", "point")),
   suppressBelow: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(1))).annotations({ description: "Disclosure control: hide counts below K" })

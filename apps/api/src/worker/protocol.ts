@@ -56,7 +56,7 @@ export type AnalysisTask =
       readonly suppressBelow?: number | undefined
     }
 
-export type ReportFormat = "html" | "xlsx" | "json" | "md" | "csv"
+export type ReportFormat = "html" | "xlsx" | "json" | "md" | "csv" | "docx"
 
 /** A worker's answer to one task. */
 export type TaskReply =

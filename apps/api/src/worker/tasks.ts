@@ -7,7 +7,8 @@ const CONTENT_TYPES: Readonly<Record<ReportFormat, string>> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   json: "application/json; charset=utf-8",
   md: "text/markdown; charset=utf-8",
-  csv: "text/csv; charset=utf-8"
+  csv: "text/csv; charset=utf-8",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 }
 
 // The same JSON the HttpApi would write for the result object (its success schemas are Schema.Unknown).
@@ -65,8 +66,8 @@ const renderReport = async (task: Extract<AnalysisTask, { kind: "report" }>): Pr
   const body: string | Uint8Array =
     task.format === "html"
       ? await Report.renderHtml(doc)
-      : task.format === "xlsx"
-        ? await Report.renderXlsx(doc)
+      : task.format === "xlsx" || task.format === "docx"
+        ? await Report.renderReport(doc, task.format)
         : task.format === "md"
           ? Report.renderMarkdown(doc)
           : task.format === "csv"
