@@ -99,7 +99,7 @@ describe("danvan report", () => {
       },
       {
         name: "an output extension that names no format",
-        args: () => ["report", "hcmc-2024", "--out", join(tmp.dir, "report.pdf")],
+        args: () => ["report", "hcmc-2024", "--out", join(tmp.dir, "report.odt")],
         code: 2,
         message: /cannot tell the format from --out/
       },
