@@ -2,7 +2,7 @@ import type { Element } from "@xmldom/xmldom"
 import { describe, expect, it } from "vitest"
 import type { Excerpt } from "@danvan/domain"
 import { alignDecimals, buildPlanReport, buildPublishedReport, cellText, chartsOf, renderDocx, tablesOf, type ReportDocument } from "../src/index.js"
-import { openDocx, textOf, wAll, wAttr, wChildren } from "./docx.js"
+import { openDocx, outOfOrder, parse, textOf, W, wAll, wAttr, wChildren } from "./docx.js"
 import { examplePlanResult, publishedResult } from "./helpers.js"
 
 const TIMEOUT_MS = 60_000
@@ -72,6 +72,9 @@ describe("renderDocx", () => {
     const { parts, names } = await openDocx(bytes)
     expect(parts.size).toBeGreaterThan(10)
     expect(names).toContain("word/document.xml")
+    // property elements in the schema's order (Word rejects a document otherwise): document, styles, footers
+    const checked = ["word/document.xml", "word/styles.xml", ...names.filter((n) => /^word\/footer\d+\.xml$/.test(n))]
+    for (const name of checked) expect(outOfOrder(parts.get(name)!), name).toEqual([])
     await checkTables(vi, bytes)
   }, TIMEOUT_MS)
 
@@ -163,6 +166,14 @@ describe("renderDocx", () => {
     const block = en2.sections.find((s) => s.id === "table4-difficulty")!.blocks.find((b) => b.kind === "excerpts")
     expect(block?.kind === "excerpts" ? block.excerpts.map((x) => x.attribution) : []).toEqual(["Male, cán bộ cơ sở Đảng, 45 years old", "Female, Party cadre, 44 years old"])
   }, TIMEOUT_MS)
+})
+
+describe("the schema-order check", () => {
+  it("finds children out of order, unknown or repeated", () => {
+    const xml = `<w:document xmlns:w="${W}"><w:p><w:pPr><w:jc w:val="left"/><w:spacing/><w:nonsense/></w:pPr></w:p>` +
+      `<w:tbl><w:tblPr><w:tblW/><w:tblW/></w:tblPr></w:tbl></w:document>`
+    expect(outOfOrder(parse(xml, "test"))).toEqual(["pPr: spacing after jc", "pPr: unknown nonsense", "tblPr: tblW twice"])
+  })
 })
 
 describe("alignDecimals", () => {
