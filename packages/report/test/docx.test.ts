@@ -1,7 +1,7 @@
 import type { Element } from "@xmldom/xmldom"
 import { describe, expect, it } from "vitest"
 import type { Excerpt } from "@danvan/domain"
-import { alignDecimals, buildPlanReport, buildPublishedReport, cellText, chartsOf, renderDocx, tablesOf, type ReportDocument } from "../src/index.js"
+import { alignDecimals, buildPlanReport, buildPublishedReport, cellText, chartsOf, renderDocx, renderHtml, renderMarkdown, tablesOf, type ReportDocument } from "../src/index.js"
 import { openDocx, outOfOrder, parse, textOf, W, wAll, wAttr, wChildren } from "./docx.js"
 import { examplePlanResult, publishedResult } from "./helpers.js"
 
@@ -165,6 +165,9 @@ describe("renderDocx", () => {
     const en2 = buildPlanReport(examplePlanResult(), { lang: "en", excerpts: { "table4-difficulty": quotes } })
     const block = en2.sections.find((s) => s.id === "table4-difficulty")!.blocks.find((b) => b.kind === "excerpts")
     expect(block?.kind === "excerpts" ? block.excerpts.map((x) => x.attribution) : []).toEqual(["Male, cán bộ cơ sở Đảng, 45 years old", "Female, Party cadre, 44 years old"])
+    // the HTML and Markdown reports print them too
+    expect(await renderHtml(apa)).toContain('<blockquote class="excerpt"><p>“Các chính sách đôi khi chưa phù hợp.”</p><footer>(Nữ, cán bộ Đảng, 44 tuổi)</footer></blockquote>')
+    expect(renderMarkdown(apa)).toContain("> _“Công tác dân vận ngày càng đổi mới.”_ (Nam, cán bộ cơ sở Đảng, 45 tuổi)")
   }, TIMEOUT_MS)
 })
 
