@@ -22,8 +22,10 @@ export interface DocxOptions {
   readonly font?: string
 }
 
-const columnsOf = (table: ReportTable) => table.rows[0]?.cells.length ?? table.header[0]?.reduce((a, c) => a + (c.span ?? 1), 0) ?? 0
-const isWide = (s: ReportSection) => s.blocks.some((b) => b.kind === "table" && columnsOf(b.table) > PORTRAIT_MAX_COLUMNS)
+const columnsOf = (table: ReportTable) =>
+  table.rows[0]?.cells.length ?? table.header[0]?.reduce((a, c) => a + (c.span ?? 1), 0) ?? 0
+const isWide = (s: ReportSection) =>
+  s.blocks.some((b) => b.kind === "table" && columnsOf(b.table) > PORTRAIT_MAX_COLUMNS)
 
 interface Counter {
   table: number
@@ -33,20 +35,27 @@ interface Counter {
 /** A title's own "Bảng 3." / "Table 3:" (a plan written after a paper) gives way to the document's numbering. */
 const ownNumber = /^(Bảng|Table|Hình|Figure|Biểu đồ)\s+\d+[.:]\s*/iu
 
-/** "Bảng 1. Title" / "Table 1. Title": the number bold, the title italic, in the Caption style, kept with the table. */
+/** "Bảng 1. Title" / "Table 1. Title": the number bold, the title italic, Caption style, kept with the table. */
 const caption = (docx: Docx, word: string, n: number, title: string) =>
   new docx.Paragraph({
     style: "Caption",
     keepNext: true,
     keepLines: true,
-    children: [new docx.TextRun({ text: `${word} ${n}. `, bold: true, italics: false }), new docx.TextRun({ text: title.normalize("NFC").replace(ownNumber, ""), italics: true })]
+    children: [
+      new docx.TextRun({ text: `${word} ${n}. `, bold: true, italics: false }),
+      new docx.TextRun({ text: title.normalize("NFC").replace(ownNumber, ""), italics: true })
+    ]
   })
 
 const note = (docx: Docx, lang: ReportDocument["lang"], text: string) =>
   new docx.Paragraph({
     spacing: { before: 40, after: 40 },
     children: [
-      new docx.TextRun({ text: `${t("notes", lang) === "Notes" ? "Note" : "Ghi chú"}. `, italics: true, size: TABLE_FONT_HALF_POINTS }),
+      new docx.TextRun({
+        text: `${lang === "en" ? "Note" : "Ghi chú"}. `,
+        italics: true,
+        size: TABLE_FONT_HALF_POINTS
+      }),
       new docx.TextRun({ text: text.normalize("NFC"), size: TABLE_FONT_HALF_POINTS })
     ]
   })
@@ -56,10 +65,29 @@ const excerpt = (docx: Docx, x: ReportExcerpt) =>
     indent: { left: 567, right: 567 },
     spacing: { before: 80, after: 80 },
     alignment: docx.AlignmentType.JUSTIFIED,
-    children: [new docx.TextRun({ text: `“${x.text.normalize("NFC")}”`, italics: true }), new docx.TextRun({ text: ` (${x.attribution.normalize("NFC")}).` })]
+    children: [
+      new docx.TextRun({ text: `“${x.text.normalize("NFC")}”`, italics: true }),
+      new docx.TextRun({ text: ` (${x.attribution.normalize("NFC")}).` })
+    ]
   })
 
-const blockChildren = (docx: Docx, charts: Charts, b: Block, doc: ReportDocument, width: number, n: Counter): Array<Child> => {
+const para = (docx: Docx, text: string, after = 80) =>
+  new docx.Paragraph({ spacing: { after }, children: [new docx.TextRun(text.normalize("NFC"))] })
+const heading1 = (docx: Docx, text: string) =>
+  new docx.Paragraph({
+    heading: docx.HeadingLevel.HEADING_1,
+    keepNext: true,
+    children: [new docx.TextRun(text.normalize("NFC"))]
+  })
+
+const blockChildren = (
+  docx: Docx,
+  charts: Charts,
+  b: Block,
+  doc: ReportDocument,
+  width: number,
+  n: Counter
+): Array<Child> => {
   const word = (vi: string, en: string) => (doc.lang === "vi" ? vi : en)
   switch (b.kind) {
     case "table":
@@ -72,7 +100,7 @@ const blockChildren = (docx: Docx, charts: Charts, b: Block, doc: ReportDocument
     case "text":
       return [new docx.Paragraph({ children: [new docx.TextRun(b.text.normalize("NFC"))] })]
     case "apa":
-      return b.sentences.map((s) => new docx.Paragraph({ spacing: { after: 80 }, children: [new docx.TextRun(s.normalize("NFC"))] }))
+      return b.sentences.map((s) => para(docx, s))
     case "chart":
       n.figure += 1
       return [
@@ -86,7 +114,11 @@ const blockChildren = (docx: Docx, charts: Charts, b: Block, doc: ReportDocument
 
 // docx swaps width and height itself for a landscape page: both are given as the portrait sheet's.
 const pageOf = (docx: Docx, landscape: boolean) => ({
-  size: { width: A4.width, height: A4.height, orientation: landscape ? docx.PageOrientation.LANDSCAPE : docx.PageOrientation.PORTRAIT },
+  size: {
+    width: A4.width,
+    height: A4.height,
+    orientation: landscape ? docx.PageOrientation.LANDSCAPE : docx.PageOrientation.PORTRAIT
+  },
   margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, header: 709, footer: 709 }
 })
 
@@ -95,7 +127,11 @@ const footer = (docx: Docx, lang: ReportDocument["lang"]) =>
     children: [
       new docx.Paragraph({
         alignment: docx.AlignmentType.CENTER,
-        children: [new docx.TextRun({ children: [lang === "vi" ? "Trang " : "Page ", docx.PageNumber.CURRENT, " / ", docx.PageNumber.TOTAL_PAGES] })]
+        children: [
+          new docx.TextRun({
+            children: [lang === "vi" ? "Trang " : "Page ", docx.PageNumber.CURRENT, " / ", docx.PageNumber.TOTAL_PAGES]
+          })
+        ]
       })
     ]
   })
@@ -118,14 +154,17 @@ export const renderDocx = async (doc: ReportDocument, options: DocxOptions = {})
   const groups: Array<{ landscape: boolean; children: Array<Child> }> = []
   const title = [
     new docx.Paragraph({ heading: docx.HeadingLevel.TITLE, children: [new docx.TextRun(doc.title.normalize("NFC"))] }),
-    new docx.Paragraph({ spacing: { after: 240 }, children: [new docx.TextRun({ text: doc.subtitle.normalize("NFC"), italics: true })] })
+    new docx.Paragraph({
+      spacing: { after: 240 },
+      children: [new docx.TextRun({ text: doc.subtitle.normalize("NFC"), italics: true })]
+    })
   ]
   doc.sections.forEach((s, i) => {
     const landscape = isWide(s)
     const width = (landscape ? A4.height : A4.width) - 2 * MARGIN
     const children: Array<Child> = [
       ...(i === 0 ? title : []),
-      new docx.Paragraph({ heading: docx.HeadingLevel.HEADING_1, keepNext: true, children: [new docx.TextRun(s.heading.normalize("NFC"))] }),
+      heading1(docx, s.heading),
       ...s.blocks.flatMap((b) => blockChildren(docx, charts, b, doc, width, n))
     ]
     const last = groups[groups.length - 1]
@@ -133,8 +172,8 @@ export const renderDocx = async (doc: ReportDocument, options: DocxOptions = {})
     else groups.push({ landscape, children })
   })
   const closing = [
-    new docx.Paragraph({ heading: docx.HeadingLevel.HEADING_1, keepNext: true, children: [new docx.TextRun(t("notes", doc.lang))] }),
-    ...doc.notes.map((x) => new docx.Paragraph({ spacing: { after: 80 }, children: [new docx.TextRun(x.normalize("NFC"))] }))
+    heading1(docx, t("notes", doc.lang)),
+    ...doc.notes.map((x) => para(docx, x))
   ]
   if (groups.length === 0) groups.push({ landscape: false, children: title })
   groups[groups.length - 1].children.push(...closing)

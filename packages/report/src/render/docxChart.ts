@@ -18,20 +18,27 @@ export const chartTitle = (chart: ReportChart, lang: ReportDocument["lang"]): st
  */
 export const chartDescription = (chart: ReportChart, doc: ReportDocument): string => {
   const lang = doc.lang
-  const pct = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "—").replace(".", doc.decimal === "comma" ? "," : ".")
+  const mark = doc.decimal === "comma" ? "," : "."
+  const pct = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "—").replace(".", mark)
+  const values = (labels: ReadonlyArray<Parameters<typeof label>[0]>, percents: ReadonlyArray<number>) =>
+    labels.map((l, k) => `${label(l, lang)} ${pct(percents[k])}%`).join(", ")
   if (chart.type === "grouped-bar") {
     const d = chart.data
-    const rows = d.items.map((i) => `${label(i.label, lang)}: ${d.groups.map((g, j) => `${label(g, lang)} ${pct(i.percents[j])}%`).join(", ")}`)
-    return [`${lang === "vi" ? "Biểu đồ thanh ngang" : "Horizontal bar chart"}, ${label(d.title, lang)}.`, ...rows].join(" ").normalize("NFC")
+    const rows = d.items.map((i) => `${label(i.label, lang)}: ${values(d.groups, i.percents)}`)
+    const kind = lang === "vi" ? "Biểu đồ thanh ngang" : "Horizontal bar chart"
+    return [`${kind}, ${label(d.title, lang)}.`, ...rows].join(" ").normalize("NFC")
   }
   const d = chart.data
-  const rows = d.rows.map((r) => `${label(r.label, lang)}: ${d.categories.map((c, k) => `${label(c.label, lang)} ${pct(r.percents[k])}%`).join(", ")}`)
-  return [`${lang === "vi" ? "Biểu đồ thanh xếp chồng 100%" : "100% stacked bar chart"}, ${label(d.title, lang)}.`, ...rows].join(" ").normalize("NFC")
+  const rows = d.rows.map((r) => `${label(r.label, lang)}: ${values(d.categories.map((c) => c.label), r.percents)}`)
+  const kind = lang === "vi" ? "Biểu đồ thanh xếp chồng 100%" : "100% stacked bar chart"
+  return [`${kind}, ${label(d.title, lang)}.`, ...rows].join(" ").normalize("NFC")
 }
 
 /** Negative answers in warm colours, a neutral grey, positive ones in blues: the palette of the HTML's Likert chart. */
+const NEGATIVE = ["D6604D", "F4A582", "FDDBC7"]
+const POSITIVE = ["92C5DE", "4393C3", "2166AC"]
 const sideColour = (side: "negative" | "neutral" | "positive", k: number): string =>
-  side === "neutral" ? "BDBDBD" : side === "negative" ? (["D6604D", "F4A582", "FDDBC7"][k % 3] ?? "D6604D") : (["92C5DE", "4393C3", "2166AC"][k % 3] ?? "4393C3")
+  side === "neutral" ? "BDBDBD" : side === "negative" ? NEGATIVE[k % 3] : POSITIVE[k % 3]
 const GROUP_COLOURS = ["1F4E79", "5B9BD5", "A5A5A5", "ED7D31", "70AD47", "FFC000"]
 
 /**
@@ -46,7 +53,8 @@ const GROUP_COLOURS = ["1F4E79", "5B9BD5", "A5A5A5", "ED7D31", "70AD47", "FFC000
 export const docxChart = (charts: Charts, chart: ReportChart, doc: ReportDocument) => {
   const lang = doc.lang
   const font = { name: "Times New Roman" }
-  const altText = { name: chartTitle(chart, lang), title: chartTitle(chart, lang), description: chartDescription(chart, doc) }
+  const title = chartTitle(chart, lang)
+  const altText = { name: title, title, description: chartDescription(chart, doc) }
   const common = {
     legend: { position: "bottom" as const },
     font,
@@ -59,9 +67,16 @@ export const docxChart = (charts: Charts, chart: ReportChart, doc: ReportDocumen
     return new charts.ChartRun({
       type: "bar",
       ...common,
-      transformation: { width: WIDTH_PX, height: Math.min(860, 90 + ROW_PX * d.items.length * Math.max(1, d.groups.length / 2)) },
+      transformation: {
+        width: WIDTH_PX,
+        height: Math.min(860, 90 + ROW_PX * d.items.length * Math.max(1, d.groups.length / 2))
+      },
       categories: d.items.map((i) => label(i.label, lang)),
-      series: d.groups.map((g, j) => ({ name: label(g, lang), values: d.items.map((i) => round1(i.percents[j])), color: GROUP_COLOURS[j % GROUP_COLOURS.length] })),
+      series: d.groups.map((g, j) => ({
+        name: label(g, lang),
+        values: d.items.map((i) => round1(i.percents[j])),
+        color: GROUP_COLOURS[j % GROUP_COLOURS.length]
+      })),
       valueAxis: { title: t("pctCases", lang), minimum: 0, maximum: 100, numberFormat: "0", crossesAt: "maximum" },
       gapWidth: 60
     })
