@@ -1,0 +1,116 @@
+import type { CrosstabResult, FrequenciesResult } from "@danvan/analysis"
+import { useEffect, useState } from "preact/hooks"
+import { apiClient, call } from "./api.js"
+import type { Ui } from "./App.js"
+import { crosstabCommand, frequenciesCommand } from "./command.js"
+import type { DatasetRef } from "./Datasets.js"
+import { describeError } from "./errors.js"
+import { CommandBox, CrosstabView, FrequenciesView } from "./Results.js"
+
+interface Variable {
+  readonly name: string
+  readonly type: "codes" | "numeric"
+  readonly label?: { readonly vi: string; readonly en: string } | undefined
+}
+
+type Result = { kind: "crosstab"; result: CrosstabResult; command: string } | { kind: "frequencies"; result: ReadonlyArray<FrequenciesResult>; command: string }
+
+const VariableSelect = ({ ui, id, label, value, variables, onChange }: { ui: Ui; id: string; label: string; value: string; variables: ReadonlyArray<Variable>; onChange: (v: string) => void }) => (
+  <div class="field">
+    <label for={id}>{label}</label>
+    <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+      <option value="">{ui.t("choose")}</option>
+      {variables.map((v) => (
+        <option key={v.name} value={v.name}>
+          {v.label !== undefined ? `${v.label[ui.lang]} (${v.name})` : v.name}
+        </option>
+      ))}
+    </select>
+  </div>
+)
+
+/** One dataset's analyses by clicking: crosstab or frequencies of variables from its codebook. */
+export const Analysis = ({ ui, csrf, dataset, onBack }: { ui: Ui; csrf: string; dataset: DatasetRef; onBack: () => void }) => {
+  const [variables, setVariables] = useState<ReadonlyArray<Variable>>([])
+  const [kind, setKind] = useState<"crosstab" | "frequencies">("crosstab")
+  const [row, setRow] = useState("")
+  const [col, setCol] = useState("")
+  const [busy, setBusy] = useState(false)
+  const [result, setResult] = useState<Result | undefined>()
+  const [error, setError] = useState<unknown>()
+
+  useEffect(() => {
+    apiClient(csrf)
+      .then((api) => call(api.datasets.get({ path: { id: dataset.id } })))
+      .then((meta) => setVariables(meta.variables.filter((v) => v.type === "codes")), setError)
+  }, [dataset.id])
+
+  const source = { file: dataset.name, codebook: dataset.codebook }
+  const runAnalysis = async (event: Event) => {
+    event.preventDefault()
+    setError(undefined)
+    if (kind === "crosstab" && (row === "" || col === "")) return setError({ status: -1, text: ui.t("chooseBoth") })
+    if (kind === "crosstab" && row === col) return setError({ status: -1, text: ui.t("chooseDifferent") })
+    if (kind === "frequencies" && row === "") return setError({ status: -1, text: ui.t("chooseOne") })
+    setBusy(true)
+    try {
+      const api = await apiClient(csrf)
+      if (kind === "crosstab") {
+        const r = await call(api.analyses.crosstab({ path: { id: dataset.id }, payload: { row, col } }))
+        setResult({ kind, result: r as CrosstabResult, command: crosstabCommand(source, row, col, ui.lang) })
+      } else {
+        // apps/api/src/api.ts's `analysis` helper declares every analysis payload as CrosstabRequest (its cast), so
+        // the frequencies payload cannot be typed here until that helper is generic in its payload.
+        const payload = { variables: [row] } as unknown as { row: string; col: string }
+        const r = await call(api.analyses.frequencies({ path: { id: dataset.id }, payload }))
+        setResult({ kind, result: r as ReadonlyArray<FrequenciesResult>, command: frequenciesCommand(source, [row], ui.lang) })
+      }
+    } catch (e) {
+      setResult(undefined)
+      setError(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <>
+      <p>
+        <button type="button" class="link" onClick={onBack}>
+          {ui.t("back")}
+        </button>
+      </p>
+      <section class="card" aria-labelledby="analysis-title">
+        <h2 id="analysis-title">{ui.t("analysis", { name: dataset.name })}</h2>
+        <form onSubmit={runAnalysis}>
+          <fieldset class="kinds">
+            <legend>{ui.t("kind")}</legend>
+            {(["crosstab", "frequencies"] as const).map((k) => (
+              <label key={k}>
+                <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} /> {ui.t(k)}
+              </label>
+            ))}
+          </fieldset>
+          <div class="row">
+            <VariableSelect ui={ui} id="row-var" label={kind === "crosstab" ? ui.t("rowVar") : ui.t("variable")} value={row} variables={variables} onChange={setRow} />
+            {kind === "crosstab" && <VariableSelect ui={ui} id="col-var" label={ui.t("colVar")} value={col} variables={variables} onChange={setCol} />}
+          </div>
+          <button type="submit" class="primary" disabled={busy}>
+            {busy ? ui.t("running") : ui.t("run")}
+          </button>
+        </form>
+        {error !== undefined && (
+          <p class="error" role="alert">
+            {describeError(ui.lang, error)}
+          </p>
+        )}
+      </section>
+      {result !== undefined && (
+        <section class="card" aria-label={ui.t(result.kind)} data-testid="result">
+          {result.kind === "crosstab" ? <CrosstabView ui={ui} r={result.result} /> : result.result.map((f) => <FrequenciesView key={f.variable.name} ui={ui} r={f} />)}
+          <CommandBox ui={ui} command={result.command} />
+        </section>
+      )}
+    </>
+  )
+}
