@@ -6,6 +6,8 @@
 import { DanvanApi } from "@danvan/api/definition"
 import { FetchHttpClient, HttpApiClient, HttpClient, HttpClientRequest } from "@effect/platform"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import type { ApiError } from "./errors.js"
 
 /** The upload endpoint's path, from the API description (the page uploads it with XMLHttpRequest for progress). */
 export const uploadPath: string = DanvanApi.groups.datasets.endpoints.upload.path
@@ -45,19 +47,21 @@ const STATUS: Readonly<Record<string, number>> = {
  * @example
  * const list = await run(api.datasets.list())
  */
-export const run = <A, E>(effect: Effect.Effect<A, E>): Promise<A> =>
-  Effect.runPromise(
-    effect.pipe(
-      Effect.catchAll((e: unknown) => {
-        const tagged = e as { _tag?: string; error?: { code?: string; message?: string }; reason?: string; response?: { status: number } }
-        if (tagged._tag !== undefined && tagged._tag in STATUS && tagged.error !== undefined) {
-          return Effect.fail({ status: STATUS[tagged._tag]!, code: tagged.error.code ?? tagged._tag, message: tagged.error.message ?? "" })
-        }
-        if (tagged._tag === "RequestError") return Effect.fail({ status: 0, code: "NETWORK", message: "" })
-        if (tagged._tag === "ResponseError" && tagged.response !== undefined) {
-          return Effect.fail({ status: tagged.response.status, code: "HTTP_" + tagged.response.status, message: "" })
-        }
-        return Effect.fail({ status: 500, code: "UNEXPECTED", message: "" })
-      })
-    )
-  )
+export const run = async <A, E>(effect: Effect.Effect<A, E>): Promise<A> => {
+  // Effect.runPromise would reject with a FiberFailure wrapper: the failure is taken out with Either instead.
+  const result = await Effect.runPromise(Effect.either(effect))
+  if (Either.isRight(result)) return result.right
+  throw toApiError(result.left)
+}
+
+const toApiError = (e: unknown): ApiError => {
+  const tagged = e as { _tag?: string; error?: { code?: string; message?: string }; response?: { status: number; headers?: Record<string, string> } }
+  if (tagged._tag !== undefined && tagged._tag in STATUS && tagged.error !== undefined) {
+    return { status: STATUS[tagged._tag]!, code: tagged.error.code ?? tagged._tag, message: tagged.error.message ?? "" }
+  }
+  if (tagged._tag === "RequestError") return { status: 0, code: "NETWORK", message: "" }
+  if (tagged._tag === "ResponseError" && tagged.response !== undefined) {
+    return { status: tagged.response.status, code: "HTTP_" + tagged.response.status, message: "", requestId: tagged.response.headers?.["x-request-id"] }
+  }
+  return { status: 500, code: "UNEXPECTED", message: "" }
+}
