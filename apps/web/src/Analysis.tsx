@@ -4,7 +4,7 @@ import { apiClient, call } from "./api.js"
 import type { Ui } from "./App.js"
 import { crosstabCommand, frequenciesCommand } from "./command.js"
 import type { DatasetRef } from "./Datasets.js"
-import { describeError } from "./errors.js"
+import { ErrorMessage } from "./ErrorMessage.js"
 import { CommandBox, CrosstabView, FrequenciesView } from "./Results.js"
 
 interface Variable {
@@ -100,9 +100,7 @@ export const Analysis = ({ ui, csrf, dataset, onBack }: { ui: Ui; csrf: string; 
           </button>
         </form>
         {error !== undefined && (
-          <p class="error" role="alert">
-            {describeError(ui.lang, error)}
-          </p>
+          <ErrorMessage lang={ui.lang} error={error} />
         )}
       </section>
       {result !== undefined && (

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks"
 import { Analysis } from "./Analysis.js"
 import { Datasets, type DatasetRef } from "./Datasets.js"
-import { describeError } from "./errors.js"
+import { ErrorMessage } from "./ErrorMessage.js"
 import { translate, type Key, type Lang } from "./i18n.js"
 import { getSession, signIn, signOut, type SessionInfo } from "./session.js"
 import { SignIn } from "./SignIn.js"
@@ -71,9 +71,7 @@ export const App = () => {
       </header>
       <main id="main" tabIndex={-1}>
         {error !== undefined && (
-          <p class="error" role="alert">
-            {describeError(lang, error)}
-          </p>
+          <ErrorMessage lang={lang} error={error} />
         )}
         {session === undefined && error === undefined && <p>{ui.t("loading")}</p>}
         {session !== undefined && !signedIn && <SignIn ui={ui} onSignIn={onSignIn} />}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks"
 import { apiClient, call, upload, uploadType } from "./api.js"
 import type { Ui } from "./App.js"
-import { describeError } from "./errors.js"
+import { ErrorMessage } from "./ErrorMessage.js"
 import { formatDate, formatNumber } from "./i18n.js"
 
 /** A stored dataset as the list shows it. */
@@ -132,9 +132,7 @@ export const Datasets = ({ ui, csrf, onOpen }: { ui: Ui; csrf: string; onOpen: (
           {status}
         </p>
         {error !== undefined && (
-          <p class="error" role="alert">
-            {describeError(ui.lang, error)}
-          </p>
+          <ErrorMessage lang={ui.lang} error={error} />
         )}
       </section>
       <section class="card" aria-labelledby="list-title">

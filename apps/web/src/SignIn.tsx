@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks"
 import type { Ui } from "./App.js"
-import { describeError } from "./errors.js"
+import { ErrorMessage } from "./ErrorMessage.js"
 
 /** Server mode's sign-in: an API key, sent once and turned into an HttpOnly session cookie by the server. */
 export const SignIn = ({ ui, onSignIn }: { ui: Ui; onSignIn: (key: string) => Promise<void> }) => {
@@ -31,9 +31,7 @@ export const SignIn = ({ ui, onSignIn }: { ui: Ui; onSignIn: (key: string) => Pr
         </button>
       </form>
       {error !== undefined && (
-        <p class="error" role="alert">
-          {describeError(ui.lang, error)}
-        </p>
+        <ErrorMessage lang={ui.lang} error={error} />
       )}
     </section>
   )

@@ -7,6 +7,7 @@ export interface ApiError {
   readonly message: string
   readonly requestId?: string | undefined
   readonly fileName?: string | undefined
+  readonly details?: unknown
 }
 
 /** An error of the page itself (a choice the user must correct), already in words. */
@@ -26,14 +27,36 @@ export const isApiError = (e: unknown): e is ApiError =>
  */
 export const fromEnvelope = (status: number, text: string, requestId?: string | null): ApiError => {
   try {
-    const json = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } }
+    const json = JSON.parse(text) as { error?: { code?: unknown; message?: unknown; details?: unknown } }
     if (typeof json.error?.code === "string" && typeof json.error.message === "string") {
-      return { status, code: json.error.code, message: json.error.message, requestId: requestId ?? undefined }
+      return { status, code: json.error.code, message: json.error.message, requestId: requestId ?? undefined, details: json.error.details }
     }
   } catch {
     // not JSON: described by its status alone
   }
   return { status, code: status === 0 ? "NETWORK" : "HTTP_" + status, message: "", requestId: requestId ?? undefined }
+}
+
+/** One problem of a refused data file, as @danvan/io reports it (row, column, value, what was expected). */
+export interface DataProblem {
+  readonly row: number
+  readonly column: string
+  readonly value: string
+  readonly expected: string
+}
+
+/**
+ * The problems of a refused upload (422 INVALID_DATA), with their total, when the server listed them.
+ *
+ * @example
+ * dataProblems(error)?.problems[0]?.row // 2
+ */
+export const dataProblems = (e: unknown): { problems: ReadonlyArray<DataProblem>; total: number } | undefined => {
+  if (!isApiError(e) || e.code !== "INVALID_DATA") return undefined
+  const d = e.details as { problems?: unknown; totalProblems?: unknown } | undefined
+  if (!Array.isArray(d?.problems) || d.problems.length === 0) return undefined
+  const problems = d.problems.filter((p): p is DataProblem => typeof p === "object" && p !== null && typeof (p as DataProblem).row === "number")
+  return { problems, total: typeof d.totalProblems === "number" ? d.totalProblems : problems.length }
 }
 
 /**
@@ -53,6 +76,8 @@ export const describeError = (lang: Lang, e: unknown): string => {
   if (e.status === 401) return translate(lang, "errUnauthorized")
   if (e.status === 404) return translate(lang, "errNotFound", { detail })
   if (e.status === 413) return translate(lang, "errTooLarge", { detail })
+  const listed = dataProblems(e)
+  if (listed !== undefined) return translate(lang, "errProblems", { name, count: listed.total })
   if (e.status === 422 && e.code === "INVALID_DATA") return translate(lang, "errUnreadable", { name, detail: detail.endsWith(".") ? detail : detail + "." })
   if (e.status === 422) return translate(lang, "errUnprocessable", { detail })
   if (e.status === 400) return translate(lang, "errBadRequest", { detail })

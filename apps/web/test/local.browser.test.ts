@@ -67,8 +67,9 @@ describe("the web app in local mode", () => {
     await page.locator("#file").setInputFiles({ name: "broken.csv", mimeType: "text/csv", buffer: Buffer.from("level,people_trust_limited\n1,7\nx,2\n") })
     await page.getByRole("alert").waitFor()
     const text = await alertText()
-    expect(text).toContain("Không đọc được tệp broken.csv")
-    expect(text).toMatch(/row|dòng/)
+    expect(text).toContain("Không đọc được tệp broken.csv: 2 lỗi, chưa lưu gì.")
+    expect(text).toContain("Dòng 2, cột “people_trust_limited”: giá trị “7”")
+    expect(text).toContain("Dòng 3, cột “level”: giá trị “x”")
     expect(text).not.toMatch(/\bat \S+:\d+/)
     await screenshot(page, "03-upload-error-vi")
     await page.locator("#file").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") })
@@ -147,8 +148,9 @@ describe("the web app in local mode", () => {
   it("switches to English: page lang, labels and number format follow", async () => {
     const { page } = app
     await page.getByRole("button", { name: /English/ }).click()
-    expect(await page.getAttribute("html", "lang")).toBe("en")
     await page.getByRole("heading", { name: "Analysis: hcmc-2024-synthetic.csv" }).waitFor()
+    await page.waitForFunction(() => document.documentElement.lang === "en")
+    expect(await page.title()).toBe("danvan: cadre survey analysis")
     expect(await page.locator("[data-testid=pearson-statistic]").innerText()).toBe(expected.tests.pearson.statistic.toFixed(3))
     expect(await page.locator("table[data-testid=crosstab] thead").innerText()).toContain("Total")
     await page.getByRole("button", { name: "Run" }).click()
