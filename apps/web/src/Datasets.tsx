@@ -51,8 +51,9 @@ export const Datasets = ({ ui, csrf, onOpen }: { ui: Ui; csrf: string; onOpen: (
     setProgress({ name: file.name, fraction: 0 })
     try {
       const meta = await upload(file, codebook === "" ? undefined : codebook, csrf, (fraction) => setProgress({ name: file.name, fraction }))
-      setStatus(ui.t("uploaded", { name: meta.name, rows: formatNumber(ui.lang, meta.rows) }))
+      // the list first, then the message: once the message shows, the list holds the new dataset
       await refresh()
+      setStatus(ui.t("uploaded", { name: meta.name, rows: formatNumber(ui.lang, meta.rows) }))
     } catch (e) {
       setError(e)
     } finally {
@@ -67,8 +68,8 @@ export const Datasets = ({ ui, csrf, onOpen }: { ui: Ui; csrf: string; onOpen: (
     try {
       const api = await apiClient(csrf)
       await call(api.datasets.delete({ path: { id: d.id } }))
-      setStatus(ui.t("deleted", { name: d.name }))
       await refresh()
+      setStatus(ui.t("deleted", { name: d.name }))
     } catch (e) {
       setError(e)
     }
