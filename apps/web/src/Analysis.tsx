@@ -5,6 +5,8 @@ import type { Ui } from "./App.js"
 import { crosstabCommand, frequenciesCommand } from "./command.js"
 import type { DatasetRef } from "./Datasets.js"
 import { ErrorMessage } from "./ErrorMessage.js"
+import type { Lang } from "./i18n.js"
+import { ReportDownload } from "./Report.js"
 import { CommandBox, CrosstabView, FrequenciesView } from "./Results.js"
 
 interface Variable {
@@ -13,7 +15,10 @@ interface Variable {
   readonly label?: { readonly vi: string; readonly en: string } | undefined
 }
 
-type Result = { kind: "crosstab"; result: CrosstabResult; command: string } | { kind: "frequencies"; result: ReadonlyArray<FrequenciesResult>; command: string }
+/** A result and the CLI line that repeats it (made in the page's current language when shown). */
+type Result =
+  | { kind: "crosstab"; result: CrosstabResult; command: (lang: Lang) => string }
+  | { kind: "frequencies"; result: ReadonlyArray<FrequenciesResult>; command: (lang: Lang) => string }
 
 const VariableSelect = ({ ui, id, label, value, variables, onChange }: { ui: Ui; id: string; label: string; value: string; variables: ReadonlyArray<Variable>; onChange: (v: string) => void }) => (
   <div class="field">
@@ -57,13 +62,13 @@ export const Analysis = ({ ui, csrf, dataset, onBack }: { ui: Ui; csrf: string; 
       const api = await apiClient(csrf)
       if (kind === "crosstab") {
         const r = await call(api.analyses.crosstab({ path: { id: dataset.id }, payload: { row, col } }))
-        setResult({ kind, result: r as CrosstabResult, command: crosstabCommand(source, row, col, ui.lang) })
+        setResult({ kind, result: r as CrosstabResult, command: (lang) => crosstabCommand(source, row, col, lang) })
       } else {
         // apps/api/src/api.ts's `analysis` helper declares every analysis payload as CrosstabRequest (its cast), so
         // the frequencies payload cannot be typed here until that helper is generic in its payload.
         const payload = { variables: [row] } as unknown as { row: string; col: string }
         const r = await call(api.analyses.frequencies({ path: { id: dataset.id }, payload }))
-        setResult({ kind, result: r as ReadonlyArray<FrequenciesResult>, command: frequenciesCommand(source, [row], ui.lang) })
+        setResult({ kind, result: r as ReadonlyArray<FrequenciesResult>, command: (lang) => frequenciesCommand(source, [row], lang) })
       }
     } catch (e) {
       setResult(undefined)
@@ -103,10 +108,11 @@ export const Analysis = ({ ui, csrf, dataset, onBack }: { ui: Ui; csrf: string; 
           <ErrorMessage lang={ui.lang} error={error} />
         )}
       </section>
+      {dataset.codebook === "hcmc-2024" && <ReportDownload ui={ui} csrf={csrf} dataset={dataset} />}
       {result !== undefined && (
         <section class="card" aria-label={ui.t(result.kind)} data-testid="result">
           {result.kind === "crosstab" ? <CrosstabView ui={ui} r={result.result} /> : result.result.map((f) => <FrequenciesView key={f.variable.name} ui={ui} r={f} />)}
-          <CommandBox ui={ui} command={result.command} />
+          <CommandBox ui={ui} command={result.command(ui.lang)} />
         </section>
       )}
     </>

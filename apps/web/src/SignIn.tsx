@@ -26,7 +26,7 @@ export const SignIn = ({ ui, onSignIn }: { ui: Ui; onSignIn: (key: string) => Pr
       <form onSubmit={submit}>
         <label for="api-key">{ui.t("apiKey")}</label>
         <input id="api-key" name="key" type="password" autoComplete="current-password" required value={key} onInput={(e) => setKey(e.currentTarget.value)} />
-        <button type="submit" disabled={busy}>
+        <button type="submit" class="primary" disabled={busy}>
           {busy ? ui.t("signingIn") : ui.t("signIn")}
         </button>
       </form>

@@ -56,3 +56,30 @@ export const upload = async (file: File, codebook: string | undefined, csrf: str
     xhr.send(file)
   })
 }
+
+/** The report formats the API renders, with the file extension each is saved under. */
+export const REPORT_FORMATS = ["html", "xlsx", "md", "csv", "json"] as const
+export type ReportFormat = (typeof REPORT_FORMATS)[number]
+
+/**
+ * A report of the built-in plan `plan` on dataset `id` (as `danvan report`), as a file to save: fetched with
+ * the session's CSRF token, so a binary XLSX arrives intact (the typed client would decode it as text).
+ *
+ * @example
+ * const blob = await fetchReport(id, { plan: "hcmc-2024", format: "html", lang: "vi" }, csrf)
+ */
+export const fetchReport = async (id: string, body: { plan: string; format: ReportFormat; lang: "vi" | "en" }, csrf: string): Promise<Blob> => {
+  const { reportPath } = await loadModule()
+  let response: Response
+  try {
+    response = await fetch(reportPath.replace(":id", encodeURIComponent(id)), {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-csrf-token": csrf },
+      body: JSON.stringify(body)
+    })
+  } catch {
+    throw { status: 0, code: "NETWORK", message: "" } satisfies ApiError
+  }
+  if (!response.ok) throw fromEnvelope(response.status, await response.text(), response.headers.get("x-request-id"))
+  return response.blob()
+}

@@ -65,3 +65,6 @@ const toApiError = (e: unknown): ApiError => {
   }
   return { status: 500, code: "UNEXPECTED", message: "" }
 }
+
+/** The report endpoint's path (`/v1/datasets/:id/reports`), from the API description: its body may be binary (XLSX). */
+export const reportPath: string = DanvanApi.groups.analyses.endpoints.report.path

@@ -88,6 +88,10 @@ const vi = {
   errServer: "Máy chủ gặp lỗi (mã {status}). Hãy thử lại; nếu vẫn lỗi, báo cho quản trị viên mã yêu cầu {requestId}.",
   errBadRequest: "Yêu cầu không hợp lệ: {detail}",
   warnings: "Lưu ý",
+  reportTitle: "Báo cáo",
+  reportHelp: "Báo cáo đầy đủ theo kế hoạch phân tích {plan}: các bảng, kiểm định, câu APA và biểu đồ, bằng ngôn ngữ của trang.",
+  reportFormat: "Định dạng",
+  reportDownload: "Tải báo cáo",
   lowExpected: "{cells} ô ({percent}) có tần số kỳ vọng dưới 5; tần số kỳ vọng nhỏ nhất là {min}.",
   footer: "danvan: mã nguồn mở. Mọi bước cũng chạy được bằng dòng lệnh."
 }
@@ -177,6 +181,10 @@ const en: Strings = {
   errServer: "The server failed (status {status}). Try again; if it keeps failing, give your administrator the request id {requestId}.",
   errBadRequest: "The request is not valid: {detail}",
   warnings: "Notes",
+  reportTitle: "Report",
+  reportHelp: "The full report of the {plan} analysis plan: tables, tests, APA sentences and charts, in the page's language.",
+  reportFormat: "Format",
+  reportDownload: "Download the report",
   lowExpected: "{cells} cells ({percent}) have an expected count below 5; the smallest expected count is {min}.",
   footer: "danvan: open source. Every step also runs on the command line."
 }

@@ -170,6 +170,20 @@ describe("the web app in local mode", () => {
     await screenshot(page, "07-frequencies-en")
   })
 
+  it("downloads the report of the plan in the page's language, with its danvan report command", async () => {
+    const { page } = app
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByRole("button", { name: "Download the report" }).click()])
+    expect(download.suggestedFilename()).toBe("report-hcmc-2024-en.html")
+    const html = readFileSync((await download.path())!, "utf8")
+    expect(html).toMatch(/^<!doctype html>/i)
+    expect(html).toMatch(/<html[^>]*lang="en"/)
+    expect(html).toContain("<svg")
+    expect(await page.locator("[data-testid=report-command]").innerText()).toBe(
+      "danvan report --data hcmc-2024-synthetic.csv --codebook hcmc-2024 --plan hcmc-2024 --out report-hcmc-2024-en.html --lang en"
+    )
+    await screenshot(page, "09-report-en")
+  })
+
   it("words a server failure in the page's language and never shows the server's text as a stack", async () => {
     const { page } = app
     await page.route("**/v1/datasets/*/crosstab", (route) =>
