@@ -108,13 +108,14 @@ export const Analysis = ({ ui, csrf, dataset, onBack }: { ui: Ui; csrf: string; 
           <ErrorMessage lang={ui.lang} error={error} />
         )}
       </section>
-      {dataset.codebook === "hcmc-2024" && <ReportDownload ui={ui} csrf={csrf} dataset={dataset} />}
       {result !== undefined && (
         <section class="card" aria-label={ui.t(result.kind)} data-testid="result">
           {result.kind === "crosstab" ? <CrosstabView ui={ui} r={result.result} /> : result.result.map((f) => <FrequenciesView key={f.variable.name} ui={ui} r={f} />)}
           <CommandBox ui={ui} command={result.command(ui.lang)} />
         </section>
       )}
+      {/* The built-in plan of the dataset's codebook (only hcmc-2024 has one today). */}
+      {dataset.codebook === "hcmc-2024" && <ReportDownload ui={ui} csrf={csrf} dataset={dataset} />}
     </>
   )
 }
