@@ -53,9 +53,14 @@ describe("the web app's files", () => {
     expect(await script.text()).toBe("console.log('danvan')\n".repeat(50))
   })
 
-  it("page paths fall back to index.html; missing files, unknown API paths and escapes are 404s", async () => {
-    expect((await call(local.url, "GET", "/datasets/123")).text).toContain(SCRIPT)
-    expect((await call(local.url, "GET", "/assets/missing.js")).status).toBe(404)
+  it("/ is index.html; other paths, missing files, unknown API paths and escapes are 404s in the envelope", async () => {
+    expect((await call(local.url, "GET", "/")).text).toContain(SCRIPT)
+    expect((await call(local.url, "GET", "/index.html")).text).toContain(SCRIPT)
+    for (const path of ["/datasets/123", "/assets/missing.js", "/v2/datasets"]) {
+      const r = await call(local.url, "GET", path)
+      expect(r.status).toBe(404)
+      expect(errorCode(r)).toBe("NOT_FOUND")
+    }
     const api = await call(local.url, "GET", "/v1/nothing-here")
     expect(api.status).toBe(404)
     expect(errorCode(api)).toBe("NOT_FOUND")

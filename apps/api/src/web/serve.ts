@@ -31,13 +31,14 @@ const HTML_HEADERS = {
 const API_PATHS = /^\/(v1(\/|$)|docs$|openapi\.json$|auth(\/|$))/
 
 const serveAsset = (assets: ReadonlyMap<string, Asset> | undefined, request: HttpServerRequest.HttpServerRequest) => {
-  const path = decodeURIComponent(request.url.split("?")[0] ?? "/")
-  // Unknown API paths stay 404s (the envelope middleware words them); only page paths fall back to the app.
-  if (API_PATHS.test(path)) return HttpServerResponse.empty({ status: 404 })
+  const path = request.url.split("?")[0] ?? "/"
+  // The app has one page (no client-side routes): `/` is index.html, every other path is a file of the build
+  // or a 404 (worded by the envelope middleware), so unknown API paths stay JSON 404s.
+  if (API_PATHS.test(path) || (path !== "/" && assets?.has(path) !== true)) return HttpServerResponse.empty({ status: 404 })
   if (assets === undefined) {
     return HttpServerResponse.unsafeJson(errorJson("WEB_APP_NOT_BUILT", "the web app is not built: run `pnpm build` (apps/web/dist is missing), or use the API under /v1 and /docs"), { status: 404 })
   }
-  const asset = assets.get(path) ?? (/\.[a-z0-9]+$/i.test(path) ? undefined : assets.get("/index.html"))
+  const asset = assets.get(path === "/" ? "/index.html" : path)
   if (asset === undefined) return HttpServerResponse.empty({ status: 404 })
   const html = asset.contentType.startsWith("text/html")
   const headers: Record<string, string> = {
@@ -73,7 +74,7 @@ const withSession = (mode: AppMode, session: Session, request: HttpServerRequest
 const refuse = (status: number, code: string, message: string) => HttpServerResponse.unsafeJson(errorJson(code, message), { status })
 
 /**
- * The browser app's routes beside the HttpApi: its built files at `/` (SPA fallback to index.html) and its
+ * The browser app's routes beside the HttpApi: its built files at `/` (index.html) and `/assets/...`, and its
  * session at `/auth/session` (GET: who am I, starting the local session in local mode; POST `{key}`: sign in;
  * DELETE: sign out). API clients keep sending bearer keys; see web/sessions.ts for the cookies and CSRF.
  */
