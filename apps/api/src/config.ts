@@ -44,12 +44,17 @@ const atLeastOne = (name: string, value: number): number => {
 export type AppMode = "local" | "server"
 
 /** True for 127.0.0.0/8, ::1 and localhost: addresses no other machine can reach. */
-export const isLoopback = (host: string): boolean => /^127(\.\d{1,3}){3}$/.test(host) || host === "::1" || host === "[::1]" || host.toLowerCase() === "localhost"
+export const isLoopback = (host: string): boolean =>
+  /^127(\.\d{1,3}){3}$/.test(host) || host === "::1" || host === "[::1]" || host.toLowerCase() === "localhost"
 
 const modeOf = (text: string | undefined, host: string): AppMode => {
   const given = text?.trim().toLowerCase() || (isLoopback(host) ? "local" : "server")
-  if (given !== "local" && given !== "server") throw new Error(`DANVAN_MODE=${JSON.stringify(text)} must be "local" or "server"`)
-  if (given === "local" && !isLoopback(host)) throw new Error(`DANVAN_MODE=local needs a loopback HOST (127.0.0.1), not ${host}: use DANVAN_MODE=server`)
+  if (given !== "local" && given !== "server") {
+    throw new Error(`DANVAN_MODE=${JSON.stringify(text)} must be "local" or "server"`)
+  }
+  if (given === "local" && !isLoopback(host)) {
+    throw new Error(`DANVAN_MODE=local needs a loopback HOST (127.0.0.1), not ${host}: use DANVAN_MODE=server`)
+  }
   return given
 }
 

@@ -24,7 +24,10 @@ const sessionOf = (headers: Headers) => {
 
 beforeAll(async () => {
   mkdirSync(join(web, "assets"), { recursive: true })
-  writeFileSync(join(web, "index.html"), `<!doctype html><html lang="vi"><script type="module" src="${SCRIPT}"></script></html>`)
+  writeFileSync(
+    join(web, "index.html"),
+    `<!doctype html><html lang="vi"><script type="module" src="${SCRIPT}"></script></html>`
+  )
   writeFileSync(join(web, SCRIPT), "console.log('danvan')\n".repeat(50))
   key = createKey(tmp.db, "district-7")
   local = await startServer(tmp.db, { DANVAN_WEB_DIR: web })
@@ -53,7 +56,7 @@ describe("the web app's files", () => {
     expect(await script.text()).toBe("console.log('danvan')\n".repeat(50))
   })
 
-  it("/ is index.html; other paths, missing files, unknown API paths and escapes are 404s in the envelope", async () => {
+  it("/ is index.html; other paths, missing files, unknown API paths and escapes are JSON 404s", async () => {
     expect((await call(local.url, "GET", "/")).text).toContain(SCRIPT)
     expect((await call(local.url, "GET", "/index.html")).text).toContain(SCRIPT)
     for (const path of ["/datasets/123", "/assets/missing.js", "/v2/datasets"]) {
@@ -75,16 +78,21 @@ describe("the web app's files", () => {
 })
 
 describe("local mode", () => {
-  it("starts a session with no key: HttpOnly SameSite=Strict cookie; the API needs it AND the CSRF header", async () => {
+  it("starts a session with no key (HttpOnly SameSite=Strict cookie); the API needs it and the CSRF header", async () => {
     const r = await call(local.url, "GET", "/auth/session")
     expect(r.json).toMatchObject({ mode: "local", tenant: "local", csrf: expect.any(String) })
     const s = sessionOf(r.headers)
     expect(s.raw.find((c) => c.startsWith("danvan_session="))).toMatch(/HttpOnly/i)
     expect(s.raw.find((c) => c.startsWith("danvan_session="))).toMatch(/SameSite=Strict/i)
     expect(s.csrf).toBe((r.json as { csrf: string }).csrf)
-    expect((await call(local.url, "GET", "/v1/datasets", { headers: { cookie: s.cookie, "x-csrf-token": s.csrf } })).status).toBe(200)
+    expect(
+      (await call(local.url, "GET", "/v1/datasets", { headers: { cookie: s.cookie, "x-csrf-token": s.csrf } })).status
+    ).toBe(200)
     expect((await call(local.url, "GET", "/v1/datasets", { headers: { cookie: s.cookie } })).status).toBe(401)
-    expect((await call(local.url, "GET", "/v1/datasets", { headers: { cookie: s.cookie, "x-csrf-token": s.csrf + "x" } })).status).toBe(401)
+    expect(
+      (await call(local.url, "GET", "/v1/datasets", { headers: { cookie: s.cookie, "x-csrf-token": s.csrf + "x" } }))
+        .status
+    ).toBe(401)
   })
 
   it("answers only a page opened at a loopback name (no DNS rebinding)", async () => {
@@ -117,7 +125,10 @@ describe("server mode", () => {
     const wrong = await call(shared.url, "POST", "/auth/session", { body: { key: "dvk_wrong" } })
     expect(wrong.status).toBe(401)
     expect(wrong.headers.getSetCookie()).toEqual([])
-    const form = await call(shared.url, "POST", "/auth/session", { body: `key=${key}`, contentType: "application/x-www-form-urlencoded" })
+    const form = await call(shared.url, "POST", "/auth/session", {
+      body: `key=${key}`,
+      contentType: "application/x-www-form-urlencoded"
+    })
     expect(form.status).toBe(415)
   })
 

@@ -14,7 +14,9 @@ if (!existsSync(join(dist, "index.html"))) {
 }
 const html = readFileSync(join(dist, "index.html"), "utf8")
 const initial = new Set([...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]))
-const all = readdirSync(join(dist, "assets")).filter((f) => f.endsWith(".js")).map((f) => `assets/${f}`)
+const all = readdirSync(join(dist, "assets"))
+  .filter((f) => f.endsWith(".js"))
+  .map((f) => `assets/${f}`)
 const size = (file) => {
   const bytes = readFileSync(join(dist, file))
   return { file, raw: bytes.byteLength, gzip: gzipSync(bytes, { level: 9 }).byteLength }
@@ -24,8 +26,11 @@ const rows = all.map(size)
 const sum = (list) => list.reduce((s, r) => s + r.gzip, 0)
 const first = rows.filter((r) => initial.has(r.file))
 const later = rows.filter((r) => !initial.has(r.file))
-for (const r of first) console.log(`initial  ${r.file.padEnd(40)} ${kb(r.raw).padStart(10)} raw ${kb(r.gzip).padStart(10)} gzip`)
-for (const r of later) console.log(`lazy     ${r.file.padEnd(40)} ${kb(r.raw).padStart(10)} raw ${kb(r.gzip).padStart(10)} gzip`)
+for (const r of first)
+  console.log(`initial  ${r.file.padEnd(40)} ${kb(r.raw).padStart(10)} raw ${kb(r.gzip).padStart(10)} gzip`)
+for (const r of later)
+  console.log(`lazy     ${r.file.padEnd(40)} ${kb(r.raw).padStart(10)} raw ${kb(r.gzip).padStart(10)} gzip`)
 const total = sum(first)
-console.log(`initial JavaScript: ${kb(total)} gzipped (budget ${kb(BUDGET)}): ${total <= BUDGET ? "within budget" : "OVER BUDGET"}`)
+const verdict = total <= BUDGET ? "within budget" : "OVER BUDGET"
+console.log(`initial JavaScript: ${kb(total)} gzipped (budget ${kb(BUDGET)}): ${verdict}`)
 console.log(`everything, the typed API client included: ${kb(sum(rows))} gzipped`)

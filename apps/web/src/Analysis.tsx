@@ -20,7 +20,21 @@ type Result =
   | { kind: "crosstab"; result: CrosstabResult; command: (lang: Lang) => string }
   | { kind: "frequencies"; result: ReadonlyArray<FrequenciesResult>; command: (lang: Lang) => string }
 
-const VariableSelect = ({ ui, id, label, value, variables, onChange }: { ui: Ui; id: string; label: string; value: string; variables: ReadonlyArray<Variable>; onChange: (v: string) => void }) => (
+const VariableSelect = ({
+  ui,
+  id,
+  label,
+  value,
+  variables,
+  onChange
+}: {
+  ui: Ui
+  id: string
+  label: string
+  value: string
+  variables: ReadonlyArray<Variable>
+  onChange: (v: string) => void
+}) => (
   <div class="field">
     <label for={id}>{label}</label>
     <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
@@ -35,7 +49,17 @@ const VariableSelect = ({ ui, id, label, value, variables, onChange }: { ui: Ui;
 )
 
 /** One dataset's analyses by clicking: crosstab or frequencies of variables from its codebook. */
-export const Analysis = ({ ui, csrf, dataset, onBack }: { ui: Ui; csrf: string; dataset: DatasetRef; onBack: () => void }) => {
+export const Analysis = ({
+  ui,
+  csrf,
+  dataset,
+  onBack
+}: {
+  ui: Ui
+  csrf: string
+  dataset: DatasetRef
+  onBack: () => void
+}) => {
   const [variables, setVariables] = useState<ReadonlyArray<Variable>>([])
   const [kind, setKind] = useState<"crosstab" | "frequencies">("crosstab")
   const [row, setRow] = useState("")
@@ -68,7 +92,11 @@ export const Analysis = ({ ui, csrf, dataset, onBack }: { ui: Ui; csrf: string; 
         // the frequencies payload cannot be typed here until that helper is generic in its payload.
         const payload = { variables: [row] } as unknown as { row: string; col: string }
         const r = await call(api.analyses.frequencies({ path: { id: dataset.id }, payload }))
-        setResult({ kind, result: r as ReadonlyArray<FrequenciesResult>, command: (lang) => frequenciesCommand(source, [row], lang) })
+        setResult({
+          kind,
+          result: r as ReadonlyArray<FrequenciesResult>,
+          command: (lang) => frequenciesCommand(source, [row], lang)
+        })
       }
     } catch (e) {
       setResult(undefined)
@@ -97,20 +125,38 @@ export const Analysis = ({ ui, csrf, dataset, onBack }: { ui: Ui; csrf: string; 
             ))}
           </fieldset>
           <div class="row">
-            <VariableSelect ui={ui} id="row-var" label={kind === "crosstab" ? ui.t("rowVar") : ui.t("variable")} value={row} variables={variables} onChange={setRow} />
-            {kind === "crosstab" && <VariableSelect ui={ui} id="col-var" label={ui.t("colVar")} value={col} variables={variables} onChange={setCol} />}
+            <VariableSelect
+              ui={ui}
+              id="row-var"
+              label={kind === "crosstab" ? ui.t("rowVar") : ui.t("variable")}
+              value={row}
+              variables={variables}
+              onChange={setRow}
+            />
+            {kind === "crosstab" && (
+              <VariableSelect
+                ui={ui}
+                id="col-var"
+                label={ui.t("colVar")}
+                value={col}
+                variables={variables}
+                onChange={setCol}
+              />
+            )}
           </div>
           <button type="submit" class="primary" disabled={busy}>
             {busy ? ui.t("running") : ui.t("run")}
           </button>
         </form>
-        {error !== undefined && (
-          <ErrorMessage lang={ui.lang} error={error} />
-        )}
+        {error !== undefined && <ErrorMessage lang={ui.lang} error={error} />}
       </section>
       {result !== undefined && (
         <section class="card" aria-label={ui.t(result.kind)} data-testid="result">
-          {result.kind === "crosstab" ? <CrosstabView ui={ui} r={result.result} /> : result.result.map((f) => <FrequenciesView key={f.variable.name} ui={ui} r={f} />)}
+          {result.kind === "crosstab" ? (
+            <CrosstabView ui={ui} r={result.result} />
+          ) : (
+            result.result.map((f) => <FrequenciesView key={f.variable.name} ui={ui} r={f} />)
+          )}
           <CommandBox ui={ui} command={result.command(ui.lang)} />
         </section>
       )}

@@ -58,8 +58,17 @@ export const App = () => {
       <header class="top">
         <h1>{ui.t("appTitle")}</h1>
         <div class="who">
-          {signedIn && <span>{session.mode === "local" ? ui.t("localUser") : ui.t("signedInAs", { tenant: session.tenant! })}</span>}
-          <button type="button" lang={lang === "vi" ? "en" : "vi"} aria-label={`${ui.t("language")}: ${ui.t("switchTo")}`} onClick={() => setLang(lang === "vi" ? "en" : "vi")}>
+          {signedIn && (
+            <span>
+              {session.mode === "local" ? ui.t("localUser") : ui.t("signedInAs", { tenant: session.tenant! })}
+            </span>
+          )}
+          <button
+            type="button"
+            lang={lang === "vi" ? "en" : "vi"}
+            aria-label={`${ui.t("language")}: ${ui.t("switchTo")}`}
+            onClick={() => setLang(lang === "vi" ? "en" : "vi")}
+          >
             {ui.t("switchTo")}
           </button>
           {signedIn && session.mode === "server" && (
@@ -70,13 +79,13 @@ export const App = () => {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        {error !== undefined && (
-          <ErrorMessage lang={lang} error={error} />
-        )}
+        {error !== undefined && <ErrorMessage lang={lang} error={error} />}
         {session === undefined && error === undefined && <p>{ui.t("loading")}</p>}
         {session !== undefined && !signedIn && <SignIn ui={ui} onSignIn={onSignIn} />}
         {signedIn && dataset === undefined && <Datasets ui={ui} csrf={session.csrf!} onOpen={setDataset} />}
-        {signedIn && dataset !== undefined && <Analysis ui={ui} csrf={session.csrf!} dataset={dataset} onBack={() => setDataset(undefined)} />}
+        {signedIn && dataset !== undefined && (
+          <Analysis ui={ui} csrf={session.csrf!} dataset={dataset} onBack={() => setDataset(undefined)} />
+        )}
       </main>
       <footer>{ui.t("footer")}</footer>
     </>

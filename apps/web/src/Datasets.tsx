@@ -50,7 +50,9 @@ export const Datasets = ({ ui, csrf, onOpen }: { ui: Ui; csrf: string; onOpen: (
     }
     setProgress({ name: file.name, fraction: 0 })
     try {
-      const meta = await upload(file, codebook === "" ? undefined : codebook, csrf, (fraction) => setProgress({ name: file.name, fraction }))
+      const meta = await upload(file, codebook === "" ? undefined : codebook, csrf, (fraction) =>
+        setProgress({ name: file.name, fraction })
+      )
       // the list first, then the message: once the message shows, the list holds the new dataset
       await refresh()
       setStatus(ui.t("uploaded", { name: meta.name, rows: formatNumber(ui.lang, meta.rows) }))
@@ -125,16 +127,19 @@ export const Datasets = ({ ui, csrf, onOpen }: { ui: Ui; csrf: string; onOpen: (
         </div>
         {progress !== undefined && (
           <div class="progress">
-            <label for="upload-progress">{ui.t("uploading", { name: progress.name, percent: `${formatNumber(ui.lang, progress.fraction * 100)}%` })}</label>
+            <label for="upload-progress">
+              {ui.t("uploading", {
+                name: progress.name,
+                percent: `${formatNumber(ui.lang, progress.fraction * 100)}%`
+              })}
+            </label>
             <progress id="upload-progress" max={1} value={progress.fraction} />
           </div>
         )}
         <p role="status" class="status">
           {status}
         </p>
-        {error !== undefined && (
-          <ErrorMessage lang={ui.lang} error={error} />
-        )}
+        {error !== undefined && <ErrorMessage lang={ui.lang} error={error} />}
       </section>
       <section class="card" aria-labelledby="list-title">
         <h2 id="list-title">{ui.t("datasets")}</h2>
@@ -173,10 +178,19 @@ export const Datasets = ({ ui, csrf, onOpen }: { ui: Ui; csrf: string; onOpen: (
                       </span>
                     ) : (
                       <>
-                        <button type="button" class="primary" onClick={() => onOpen(d)} aria-label={`${ui.t("open")}: ${d.name}`}>
+                        <button
+                          type="button"
+                          class="primary"
+                          onClick={() => onOpen(d)}
+                          aria-label={`${ui.t("open")}: ${d.name}`}
+                        >
                           {ui.t("open")}
                         </button>
-                        <button type="button" onClick={() => setConfirming(d.id)} aria-label={`${ui.t("delete")}: ${d.name}`}>
+                        <button
+                          type="button"
+                          onClick={() => setConfirming(d.id)}
+                          aria-label={`${ui.t("delete")}: ${d.name}`}
+                        >
                           {ui.t("delete")}
                         </button>
                       </>

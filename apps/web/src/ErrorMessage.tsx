@@ -12,7 +12,9 @@ export const ErrorMessage = ({ lang, error }: { lang: Lang; error: unknown }) =>
       {listed !== undefined && (
         <ul>
           {listed.problems.slice(0, SHOWN).map((p, i) => (
-            <li key={i}>{translate(lang, "problem", { row: p.row, column: p.column, value: p.value, expected: p.expected })}</li>
+            <li key={i}>
+              {translate(lang, "problem", { row: p.row, column: p.column, value: p.value, expected: p.expected })}
+            </li>
           ))}
           {listed.total > SHOWN && <li>{translate(lang, "moreProblems", { count: listed.total - SHOWN })}</li>}
         </ul>

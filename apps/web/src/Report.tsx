@@ -35,7 +35,22 @@ export const ReportDownload = ({ ui, csrf, dataset }: { ui: Ui; csrf: string; da
       setBusy(false)
     }
   }
-  const command = ["danvan", "report", "--data", dataset.name, "--codebook", plan, "--plan", plan, "--out", fileName, "--lang", ui.lang].map(shellWord).join(" ")
+  const command = [
+    "danvan",
+    "report",
+    "--data",
+    dataset.name,
+    "--codebook",
+    plan,
+    "--plan",
+    plan,
+    "--out",
+    fileName,
+    "--lang",
+    ui.lang
+  ]
+    .map(shellWord)
+    .join(" ")
   return (
     <section class="card" aria-labelledby="report-title">
       <h2 id="report-title">{ui.t("reportTitle")}</h2>

@@ -21,7 +21,8 @@ export const CrosstabView = ({ ui, r }: { ui: Ui; r: CrosstabResult }) => {
       <div class="scroll">
         <table class="result" data-testid="crosstab">
           <caption>
-            {ui.t("rowPercentNote")} {ui.t("nValid", { valid: formatNumber(lang, r.n.valid), missing: formatNumber(lang, r.n.missing) })}
+            {ui.t("rowPercentNote")}{" "}
+            {ui.t("nValid", { valid: formatNumber(lang, r.n.valid), missing: formatNumber(lang, r.n.missing) })}
           </caption>
           <thead>
             <tr>
@@ -83,12 +84,18 @@ export const CrosstabView = ({ ui, r }: { ui: Ui; r: CrosstabResult }) => {
       </table>
       <p class="apa">
         <strong>{ui.t("apa")}:</strong>{" "}
-        <span data-testid="apa">{chiSquareSentence(r.tests.pearson, r.n.valid, r.measures.cramersV, { lang, decimal: defaultDecimal(lang) })}</span>
+        <span data-testid="apa">
+          {chiSquareSentence(r.tests.pearson, r.n.valid, r.measures.cramersV, { lang, decimal: defaultDecimal(lang) })}
+        </span>
       </p>
       {r.lowExpected !== undefined && r.lowExpected.cells > 0 && (
         <p class="note">
           {ui.t("warnings")}:{" "}
-          {ui.t("lowExpected", { cells: r.lowExpected.cells, percent: `${formatStat(lang, r.lowExpected.percent, 1)}%`, min: formatStat(lang, r.lowExpected.minExpected, 2) })}
+          {ui.t("lowExpected", {
+            cells: r.lowExpected.cells,
+            percent: `${formatStat(lang, r.lowExpected.percent, 1)}%`,
+            min: formatStat(lang, r.lowExpected.minExpected, 2)
+          })}
         </p>
       )}
     </>
@@ -102,7 +109,9 @@ export const FrequenciesView = ({ ui, r }: { ui: Ui; r: FrequenciesResult }) => 
     <>
       <h3>{r.variable.label[lang]}</h3>
       <table class="result" data-testid="frequencies">
-        <caption>{ui.t("nValid", { valid: formatNumber(lang, r.n.valid), missing: formatNumber(lang, r.n.missing) })}</caption>
+        <caption>
+          {ui.t("nValid", { valid: formatNumber(lang, r.n.valid), missing: formatNumber(lang, r.n.missing) })}
+        </caption>
         <thead>
           <tr>
             <td />

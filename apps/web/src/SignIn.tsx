@@ -25,14 +25,20 @@ export const SignIn = ({ ui, onSignIn }: { ui: Ui; onSignIn: (key: string) => Pr
       <p>{ui.t("signInHelp")}</p>
       <form onSubmit={submit}>
         <label for="api-key">{ui.t("apiKey")}</label>
-        <input id="api-key" name="key" type="password" autoComplete="current-password" required value={key} onInput={(e) => setKey(e.currentTarget.value)} />
+        <input
+          id="api-key"
+          name="key"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={key}
+          onInput={(e) => setKey(e.currentTarget.value)}
+        />
         <button type="submit" class="primary" disabled={busy}>
           {busy ? ui.t("signingIn") : ui.t("signIn")}
         </button>
       </form>
-      {error !== undefined && (
-        <ErrorMessage lang={ui.lang} error={error} />
-      )}
+      {error !== undefined && <ErrorMessage lang={ui.lang} error={error} />}
     </section>
   )
 }

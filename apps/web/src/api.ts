@@ -13,12 +13,14 @@ let cached: { csrf: string; client: Promise<Client> } | undefined
  * const api = await apiClient(session.csrf)
  */
 export const apiClient = (csrf: string): Promise<Client> => {
-  if (cached === undefined || cached.csrf !== csrf) cached = { csrf, client: loadModule().then((m) => m.makeClient(csrf)) }
+  if (cached === undefined || cached.csrf !== csrf)
+    cached = { csrf, client: loadModule().then((m) => m.makeClient(csrf)) }
   return cached.client
 }
 
 /** Runs a typed client call, failing with an ApiError. */
-export const call = async <A, E>(effect: import("effect/Effect").Effect<A, E>): Promise<A> => (await loadModule()).run(effect)
+export const call = async <A, E>(effect: import("effect/Effect").Effect<A, E>): Promise<A> =>
+  (await loadModule()).run(effect)
 
 const TYPES: Readonly<Record<string, string>> = {
   csv: "text/csv",
@@ -37,7 +39,12 @@ export const uploadType = (fileName: string): string | undefined => TYPES[fileNa
  * @example
  * const meta = await upload(file, "hcmc-2024", csrf, (f) => setProgress(f))
  */
-export const upload = async (file: File, codebook: string | undefined, csrf: string, onProgress: (fraction: number) => void) => {
+export const upload = async (
+  file: File,
+  codebook: string | undefined,
+  csrf: string,
+  onProgress: (fraction: number) => void
+) => {
   const { uploadPath } = await loadModule()
   const query = new URLSearchParams({ name: file.name, ...(codebook !== undefined ? { codebook } : {}) })
   return new Promise<{ id: string; name: string; rows: number }>((resolve, reject) => {
@@ -50,7 +57,11 @@ export const upload = async (file: File, codebook: string | undefined, csrf: str
     }
     xhr.onload = () => {
       if (xhr.status === 201) resolve(JSON.parse(xhr.responseText) as { id: string; name: string; rows: number })
-      else reject({ ...fromEnvelope(xhr.status, xhr.responseText, xhr.getResponseHeader("x-request-id")), fileName: file.name } satisfies ApiError)
+      else
+        reject({
+          ...fromEnvelope(xhr.status, xhr.responseText, xhr.getResponseHeader("x-request-id")),
+          fileName: file.name
+        } satisfies ApiError)
     }
     xhr.onerror = () => reject({ status: 0, code: "NETWORK", message: "", fileName: file.name } satisfies ApiError)
     xhr.send(file)
@@ -68,7 +79,11 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number]
  * @example
  * const blob = await fetchReport(id, { plan: "hcmc-2024", format: "html", lang: "vi" }, csrf)
  */
-export const fetchReport = async (id: string, body: { plan: string; format: ReportFormat; lang: "vi" | "en" }, csrf: string): Promise<Blob> => {
+export const fetchReport = async (
+  id: string,
+  body: { plan: string; format: ReportFormat; lang: "vi" | "en" },
+  csrf: string
+): Promise<Blob> => {
   const { reportPath } = await loadModule()
   let response: Response
   try {

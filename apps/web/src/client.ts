@@ -55,13 +55,22 @@ export const run = async <A, E>(effect: Effect.Effect<A, E>): Promise<A> => {
 }
 
 const toApiError = (e: unknown): ApiError => {
-  const tagged = e as { _tag?: string; error?: { code?: string; message?: string }; response?: { status: number; headers?: Record<string, string> } }
+  const tagged = e as {
+    _tag?: string
+    error?: { code?: string; message?: string }
+    response?: { status: number; headers?: Record<string, string> }
+  }
   if (tagged._tag !== undefined && tagged._tag in STATUS && tagged.error !== undefined) {
     return { status: STATUS[tagged._tag]!, code: tagged.error.code ?? tagged._tag, message: tagged.error.message ?? "" }
   }
   if (tagged._tag === "RequestError") return { status: 0, code: "NETWORK", message: "" }
   if (tagged._tag === "ResponseError" && tagged.response !== undefined) {
-    return { status: tagged.response.status, code: "HTTP_" + tagged.response.status, message: "", requestId: tagged.response.headers?.["x-request-id"] }
+    return {
+      status: tagged.response.status,
+      code: "HTTP_" + tagged.response.status,
+      message: "",
+      requestId: tagged.response.headers?.["x-request-id"]
+    }
   }
   return { status: 500, code: "UNEXPECTED", message: "" }
 }

@@ -1,6 +1,6 @@
 import { translate, type Lang } from "./i18n.js"
 
-/** A failed request, as the API's error envelope `{error: {code, message, details}}` describes it (status 0: no answer). */
+/** A failed request, as the API's error envelope `{error: {code, message, details}}` says (status 0: no answer). */
 export interface ApiError {
   readonly status: number
   readonly code: string
@@ -17,7 +17,10 @@ export interface UserError {
 }
 
 export const isApiError = (e: unknown): e is ApiError =>
-  typeof e === "object" && e !== null && typeof (e as ApiError).status === "number" && typeof (e as ApiError).code === "string"
+  typeof e === "object" &&
+  e !== null &&
+  typeof (e as ApiError).status === "number" &&
+  typeof (e as ApiError).code === "string"
 
 /**
  * The ApiError of a response body (the envelope), or a generic one when the body is not an envelope.
@@ -29,7 +32,13 @@ export const fromEnvelope = (status: number, text: string, requestId?: string | 
   try {
     const json = JSON.parse(text) as { error?: { code?: unknown; message?: unknown; details?: unknown } }
     if (typeof json.error?.code === "string" && typeof json.error.message === "string") {
-      return { status, code: json.error.code, message: json.error.message, requestId: requestId ?? undefined, details: json.error.details }
+      return {
+        status,
+        code: json.error.code,
+        message: json.error.message,
+        requestId: requestId ?? undefined,
+        details: json.error.details
+      }
     }
   } catch {
     // not JSON: described by its status alone
@@ -55,7 +64,9 @@ export const dataProblems = (e: unknown): { problems: ReadonlyArray<DataProblem>
   if (!isApiError(e) || e.code !== "INVALID_DATA") return undefined
   const d = e.details as { problems?: unknown; totalProblems?: unknown } | undefined
   if (!Array.isArray(d?.problems) || d.problems.length === 0) return undefined
-  const problems = d.problems.filter((p): p is DataProblem => typeof p === "object" && p !== null && typeof (p as DataProblem).row === "number")
+  const problems = d.problems.filter(
+    (p): p is DataProblem => typeof p === "object" && p !== null && typeof (p as DataProblem).row === "number"
+  )
   return { problems, total: typeof d.totalProblems === "number" ? d.totalProblems : problems.length }
 }
 
@@ -78,7 +89,8 @@ export const describeError = (lang: Lang, e: unknown): string => {
   if (e.status === 413) return translate(lang, "errTooLarge", { detail })
   const listed = dataProblems(e)
   if (listed !== undefined) return translate(lang, "errProblems", { name, count: listed.total })
-  if (e.status === 422 && e.code === "INVALID_DATA") return translate(lang, "errUnreadable", { name, detail: detail.endsWith(".") ? detail : detail + "." })
+  if (e.status === 422 && e.code === "INVALID_DATA")
+    return translate(lang, "errUnreadable", { name, detail: detail.endsWith(".") ? detail : detail + "." })
   if (e.status === 422) return translate(lang, "errUnprocessable", { detail })
   if (e.status === 400) return translate(lang, "errBadRequest", { detail })
   if (e.status === 503) return translate(lang, "errBusy")

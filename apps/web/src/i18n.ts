@@ -73,7 +73,9 @@ const vi = {
   chooseDifferent: "Biến hàng và biến cột phải khác nhau.",
   chooseOne: "Hãy chọn một biến.",
   dropHere: "Thả tệp vào đây",
-  errUnreadable: "Không đọc được tệp {name}: {detail} Hãy kiểm tra tệp (CSV UTF-8 có dòng tiêu đề, .sav hoặc .xlsx) rồi tải lên lại.",
+  errUnreadable:
+    "Không đọc được tệp {name}: {detail} Hãy kiểm tra tệp (CSV UTF-8 có dòng tiêu đề, .sav hoặc .xlsx) " +
+    "rồi tải lên lại.",
   errProblems: "Không đọc được tệp {name}: {count} lỗi, chưa lưu gì. Hãy sửa các chỗ dưới đây rồi tải lên lại.",
   problem: "Dòng {row}, cột “{column}”: giá trị “{value}”; cần: {expected}.",
   moreProblems: "… và {count} lỗi khác.",
@@ -89,7 +91,8 @@ const vi = {
   errBadRequest: "Yêu cầu không hợp lệ: {detail}",
   warnings: "Lưu ý",
   reportTitle: "Báo cáo",
-  reportHelp: "Báo cáo đầy đủ theo kế hoạch phân tích {plan}: các bảng, kiểm định, câu APA và biểu đồ, bằng ngôn ngữ của trang.",
+  reportHelp:
+    "Báo cáo đầy đủ theo kế hoạch phân tích {plan}: các bảng, kiểm định, câu APA và biểu đồ, bằng ngôn ngữ của trang.",
   reportFormat: "Định dạng",
   reportDownload: "Tải báo cáo",
   lowExpected: "{cells} ô ({percent}) có tần số kỳ vọng dưới 5; tần số kỳ vọng nhỏ nhất là {min}.",
@@ -166,8 +169,12 @@ const en: Strings = {
   chooseDifferent: "The row and column variables must differ.",
   chooseOne: "Choose a variable.",
   dropHere: "Drop the file here",
-  errUnreadable: "The file {name} could not be read: {detail} Check the file (UTF-8 CSV with a header row, .sav or .xlsx) and upload it again.",
-  errProblems: "The file {name} could not be read: {count} problems, nothing was stored. Fix the places below and upload it again.",
+  errUnreadable:
+    "The file {name} could not be read: {detail} Check the file (UTF-8 CSV with a header row, .sav or " +
+    ".xlsx) and upload it again.",
+  errProblems:
+    "The file {name} could not be read: {count} problems, nothing was stored. Fix the places below and " +
+    "upload it again.",
   problem: "Row {row}, column “{column}”: value “{value}”; expected: {expected}.",
   moreProblems: "… and {count} more.",
   errType: "The file {name} is not .csv, .sav or .xlsx. Choose a data file of one of those types.",
@@ -178,11 +185,14 @@ const en: Strings = {
   errBusy: "The server is busy. Try again in a few seconds.",
   errTimeout: "The analysis ran too long and was stopped. Choose a smaller table.",
   errNetwork: "The server cannot be reached. Check that danvan serve is running and try again.",
-  errServer: "The server failed (status {status}). Try again; if it keeps failing, give your administrator the request id {requestId}.",
+  errServer:
+    "The server failed (status {status}). Try again; if it keeps failing, give your administrator the " +
+    "request id {requestId}.",
   errBadRequest: "The request is not valid: {detail}",
   warnings: "Notes",
   reportTitle: "Report",
-  reportHelp: "The full report of the {plan} analysis plan: tables, tests, APA sentences and charts, in the page's language.",
+  reportHelp:
+    "The full report of the {plan} analysis plan: tables, tests, APA sentences and charts, in the page's language.",
   reportFormat: "Format",
   reportDownload: "Download the report",
   lowExpected: "{cells} cells ({percent}) have an expected count below 5; the smallest expected count is {min}.",
@@ -213,7 +223,10 @@ export const formatNumber = (lang: Lang, x: number | null | undefined, decimals 
   const id = `${lang}:${decimals}`
   let f = formatters.get(id)
   if (f === undefined) {
-    f = new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+    f = new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-US", {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals
+    })
     formatters.set(id, f)
   }
   return f.format(x)
@@ -233,7 +246,8 @@ export const formatPValue = (lang: Lang, p: number | null | undefined): string =
  * @example
  * formatStat("vi", 41.0308, 2) // "41,03"
  */
-export const formatStat = (lang: Lang, x: number | null | undefined, decimals: number): string => fixed(x, decimals, defaultDecimal(lang))
+export const formatStat = (lang: Lang, x: number | null | undefined, decimals: number): string =>
+  fixed(x, decimals, defaultDecimal(lang))
 
 /**
  * A date and time in the page's language.
@@ -242,4 +256,6 @@ export const formatStat = (lang: Lang, x: number | null | undefined, decimals: n
  * formatDate("vi", "2026-12-05T00:00:00Z")
  */
 export const formatDate = (lang: Lang, iso: string): string =>
-  new Intl.DateTimeFormat(lang === "vi" ? "vi-VN" : "en-GB", { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso))
+  new Intl.DateTimeFormat(lang === "vi" ? "vi-VN" : "en-GB", { dateStyle: "medium", timeStyle: "short" }).format(
+    new Date(iso)
+  )

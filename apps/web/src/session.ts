@@ -9,7 +9,12 @@ export interface SessionInfo {
 
 const request = async (method: string, headers: Record<string, string> = {}, body?: string): Promise<Response> => {
   try {
-    return await fetch("/auth/session", { method, headers, credentials: "same-origin", ...(body !== undefined ? { body } : {}) })
+    return await fetch("/auth/session", {
+      method,
+      headers,
+      credentials: "same-origin",
+      ...(body !== undefined ? { body } : {})
+    })
   } catch {
     throw { status: 0, code: "NETWORK", message: "" } satisfies ApiError
   }

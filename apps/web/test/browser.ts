@@ -15,7 +15,14 @@ export const ARTIFACTS_DIR = fileURLToPath(new URL("../.artifacts/", import.meta
 export const WEB_DIST = fileURLToPath(new URL("../dist/", import.meta.url))
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js")
 
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run"
+]
 
 export interface OpenedApp {
   readonly browser: Browser
@@ -36,7 +43,11 @@ export interface OpenedApp {
  */
 export const openApp = async (url: string): Promise<OpenedApp> => {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS, timeout: 30_000 })
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: "vi-VN", serviceWorkers: "block" })
+  const context = await browser.newContext({
+    viewport: { width: 1200, height: 900 },
+    locale: "vi-VN",
+    serviceWorkers: "block"
+  })
   const origin = new URL(url).origin
   const foreignRequests: Array<string> = []
   await context.route("**/*", (route) => {
@@ -88,9 +99,17 @@ export const seriousViolations = async (page: Page): Promise<Array<AxeViolation>
   // script tag would be refused by it, rightly).
   await page.evaluate(readFileSync(AXE, "utf8"))
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: Array<any> }> } }).axe
-    const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } })
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n: { target: Array<string> }) => n.target.join(" ")) }))
+    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: Array<any> }> } })
+      .axe
+    const r = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }
+    })
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n: { target: Array<string> }) => n.target.join(" "))
+    }))
   })
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical")
 }

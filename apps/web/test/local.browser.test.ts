@@ -62,9 +62,15 @@ describe("the web app in local mode", () => {
     await screenshot(page, "02-datasets-uploaded-vi")
   })
 
-  it("refuses an unreadable file and a file of another type with a clear Vietnamese message; nothing is stored", async () => {
+  it("refuses an unreadable file and one of another type in clear Vietnamese; nothing is stored", async () => {
     const { page } = app
-    await page.locator("#file").setInputFiles({ name: "broken.csv", mimeType: "text/csv", buffer: Buffer.from("level,people_trust_limited\n1,7\nx,2\n") })
+    await page
+      .locator("#file")
+      .setInputFiles({
+        name: "broken.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from("level,people_trust_limited\n1,7\nx,2\n")
+      })
     await page.getByRole("alert").waitFor()
     const text = await alertText()
     expect(text).toContain("Không đọc được tệp broken.csv: 2 lỗi, chưa lưu gì.")
@@ -72,7 +78,9 @@ describe("the web app in local mode", () => {
     expect(text).toContain("Dòng 3, cột “level”: giá trị “x”")
     expect(text).not.toMatch(/\bat \S+:\d+/)
     await screenshot(page, "03-upload-error-vi")
-    await page.locator("#file").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") })
+    await page
+      .locator("#file")
+      .setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") })
     await page.getByRole("alert").filter({ hasText: "notes.txt" }).waitFor()
     expect(await alertText()).toContain("không phải .csv, .sav hoặc .xlsx")
     expect(await page.locator("table.list tbody tr").count()).toBe(1)
@@ -109,7 +117,9 @@ describe("the web app in local mode", () => {
     let reached = false
     for (let i = 0; i < 25 && !reached; i++) {
       await page.keyboard.press("Tab")
-      reached = (await page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? "")).startsWith("Phân tích:")
+      reached = (await page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? "")).startsWith(
+        "Phân tích:"
+      )
     }
     expect(reached).toBe(true)
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)
@@ -127,7 +137,7 @@ describe("the web app in local mode", () => {
     await page.getByRole("alert").filter({ hasText: "Biến hàng và biến cột phải khác nhau." }).waitFor()
   })
 
-  it("runs a crosstab by clicking: the chi-square on the page is the CLI's, with a decimal comma, and the command is shown", async () => {
+  it("runs a crosstab by clicking: the page's chi-square is the CLI's, decimal comma, command shown", async () => {
     const { page } = app
     await page.locator("#col-var").selectOption(COL)
     await page.getByRole("button", { name: "Chạy" }).click()
@@ -137,7 +147,9 @@ describe("the web app in local mode", () => {
     expect(shown).toBe(pearson.statistic.toFixed(3).replace(".", ","))
     expect(Number(shown.replace(",", "."))).toBeCloseTo(pearson.statistic, 3)
     const apa = await page.locator("[data-testid=apa]").innerText()
-    expect(apa).toContain(`χ²(${pearson.df}; N = ${expected.n.valid}) = ${pearson.statistic.toFixed(2).replace(".", ",")}`)
+    expect(apa).toContain(
+      `χ²(${pearson.df}; N = ${expected.n.valid}) = ${pearson.statistic.toFixed(2).replace(".", ",")}`
+    )
     expect(await page.locator("[data-testid=command]").innerText()).toBe(
       `danvan crosstab --data hcmc-2024-synthetic.csv --codebook hcmc-2024 --row ${ROW} --col ${COL} --lang vi`
     )
@@ -151,7 +163,9 @@ describe("the web app in local mode", () => {
     await page.getByRole("heading", { name: "Analysis: hcmc-2024-synthetic.csv" }).waitFor()
     await page.waitForFunction(() => document.documentElement.lang === "en")
     expect(await page.title()).toBe("danvan: cadre survey analysis")
-    expect(await page.locator("[data-testid=pearson-statistic]").innerText()).toBe(expected.tests.pearson.statistic.toFixed(3))
+    expect(await page.locator("[data-testid=pearson-statistic]").innerText()).toBe(
+      expected.tests.pearson.statistic.toFixed(3)
+    )
     expect(await page.locator("table[data-testid=crosstab] thead").innerText()).toContain("Total")
     await page.getByRole("button", { name: "Run" }).click()
     await page.locator("[data-testid=command]", { hasText: "--lang en" }).waitFor()
@@ -166,20 +180,26 @@ describe("the web app in local mode", () => {
     await page.locator("[data-testid=frequencies]").waitFor()
     const rows = await page.locator("[data-testid=frequencies] tbody tr").allInnerTexts()
     expect(rows[0]).toMatch(/^City\t\d+/)
-    expect(await page.locator("[data-testid=command]").innerText()).toBe("danvan frequencies --data hcmc-2024-synthetic.csv --codebook hcmc-2024 --lang en level")
+    expect(await page.locator("[data-testid=command]").innerText()).toBe(
+      "danvan frequencies --data hcmc-2024-synthetic.csv --codebook hcmc-2024 --lang en level"
+    )
     await screenshot(page, "07-frequencies-en")
   })
 
   it("downloads the report of the plan in the page's language, with its danvan report command", async () => {
     const { page } = app
-    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByRole("button", { name: "Download the report" }).click()])
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 60_000 }),
+      page.getByRole("button", { name: "Download the report" }).click()
+    ])
     expect(download.suggestedFilename()).toBe("report-hcmc-2024-en.html")
     const html = readFileSync((await download.path())!, "utf8")
     expect(html).toMatch(/^<!doctype html>/i)
     expect(html).toMatch(/<html[^>]*lang="en"/)
     expect(html).toContain("<svg")
     expect(await page.locator("[data-testid=report-command]").innerText()).toBe(
-      "danvan report --data hcmc-2024-synthetic.csv --codebook hcmc-2024 --plan hcmc-2024 --out report-hcmc-2024-en.html --lang en"
+      "danvan report --data hcmc-2024-synthetic.csv --codebook hcmc-2024 --plan hcmc-2024 --out " +
+      "report-hcmc-2024-en.html --lang en"
     )
     await screenshot(page, "09-report-en")
   })

@@ -64,7 +64,9 @@ describe("the web app in server mode", () => {
     const session = cookies.find((c) => c.name === "danvan_session")
     expect(session).toMatchObject({ httpOnly: true, sameSite: "Strict" })
     expect(await page.evaluate(() => document.cookie)).not.toContain("danvan_session")
-    expect(await page.evaluate(() => JSON.stringify(localStorage) + JSON.stringify(sessionStorage))).not.toContain("dvk_")
+    expect(await page.evaluate(() => JSON.stringify(localStorage) + JSON.stringify(sessionStorage))).not.toContain(
+      "dvk_"
+    )
     await page.locator("#file").setInputFiles(EXAMPLE_CSV)
     await page.locator("table.list tbody tr", { hasText: "hcmc-2024-synthetic.csv" }).waitFor()
     const list = JSON.parse((await pageFetch("/v1/datasets", true)).body) as { datasets: Array<{ id: string }> }
@@ -77,7 +79,9 @@ describe("the web app in server mode", () => {
     expect((await pageFetch("/v1/datasets", false)).status).toBe(401)
     const viaKey = await fetch(`${server.url}/v1/datasets`, { headers: { authorization: `Bearer ${keyA}` } })
     expect(viaKey.status).toBe(200)
-    expect(((await viaKey.json()) as { datasets: Array<{ id: string }> }).datasets.map((d) => d.id)).toEqual([datasetOfA])
+    expect(((await viaKey.json()) as { datasets: Array<{ id: string }> }).datasets.map((d) => d.id)).toEqual([
+      datasetOfA
+    ])
   })
 
   it("signs out: the sign-in form is back and the old cookie opens nothing", async () => {

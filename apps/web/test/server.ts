@@ -15,7 +15,8 @@ export const EXAMPLE_CSV = fileURLToPath(new URL("../../../examples/hcmc-2024-sy
 
 const cleanEnv = (extra: Readonly<Record<string, string>>): Record<string, string> => {
   const env: Record<string, string> = {}
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith("DANVAN_") && k !== "PORT" && k !== "HOST") env[k] = v
+  for (const [k, v] of Object.entries(process.env))
+    if (v !== undefined && !k.startsWith("DANVAN_") && k !== "PORT" && k !== "HOST") env[k] = v
   return { ...env, ...extra }
 }
 
@@ -39,7 +40,10 @@ export interface Running {
  */
 export const startServer = (db: string, env: Readonly<Record<string, string>> = {}): Promise<Running> => {
   if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: build the API first (pnpm build)`)
-  const child = spawn(process.execPath, [SERVER], { env: cleanEnv({ PORT: "0", HOST: "127.0.0.1", DANVAN_DB: db, DANVAN_WORKERS: "1", ...env }), stdio: ["ignore", "ignore", "pipe"] })
+  const child = spawn(process.execPath, [SERVER], {
+    env: cleanEnv({ PORT: "0", HOST: "127.0.0.1", DANVAN_DB: db, DANVAN_WORKERS: "1", ...env }),
+    stdio: ["ignore", "ignore", "pipe"]
+  })
   const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()))
   const logs: Array<string> = []
   return new Promise((resolve, reject) => {
@@ -80,10 +84,15 @@ export const startServer = (db: string, env: Readonly<Record<string, string>> = 
  */
 export const cli = (args: ReadonlyArray<string>) => {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build the CLI first (pnpm build)`)
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", env: cleanEnv({ NO_COLOR: "1" }), timeout: 60_000 })
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: "utf8",
+    env: cleanEnv({ NO_COLOR: "1" }),
+    timeout: 60_000
+  })
   if (r.status !== 0) throw new Error(`danvan ${args.join(" ")} failed (${r.status}): ${r.stderr}`)
   return r.stdout
 }
 
 /** A new API key for `tenant` in `db` (`danvan api-key create`). */
-export const createKey = (db: string, tenant: string): string => cli(["api-key", "create", "--tenant", tenant, "--db", db]).trim()
+export const createKey = (db: string, tenant: string): string =>
+  cli(["api-key", "create", "--tenant", tenant, "--db", db]).trim()

@@ -57,7 +57,8 @@ const makeSessions = (now: () => number = Date.now) => {
       return session
     },
     /** The session of the request's cookie, whatever its CSRF header (for reading the session's own state). */
-    ofCookie: (request: HttpServerRequest.HttpServerRequest): Option.Option<Session> => Option.fromNullable(live(request.cookies[SESSION_COOKIE])),
+    ofCookie: (request: HttpServerRequest.HttpServerRequest): Option.Option<Session> =>
+      Option.fromNullable(live(request.cookies[SESSION_COOKIE])),
     /** The session of the request's cookie when the request also carries its CSRF token in the header. */
     ofRequest: (request: HttpServerRequest.HttpServerRequest): Option.Option<Session> => {
       const s = live(request.cookies[SESSION_COOKIE])
