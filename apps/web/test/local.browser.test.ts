@@ -64,13 +64,11 @@ describe("the web app in local mode", () => {
 
   it("refuses an unreadable file and one of another type in clear Vietnamese; nothing is stored", async () => {
     const { page } = app
-    await page
-      .locator("#file")
-      .setInputFiles({
-        name: "broken.csv",
-        mimeType: "text/csv",
-        buffer: Buffer.from("level,people_trust_limited\n1,7\nx,2\n")
-      })
+    await page.locator("#file").setInputFiles({
+      name: "broken.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("level,people_trust_limited\n1,7\nx,2\n")
+    })
     await page.getByRole("alert").waitFor()
     const text = await alertText()
     expect(text).toContain("Không đọc được tệp broken.csv: 2 lỗi, chưa lưu gì.")
@@ -199,7 +197,7 @@ describe("the web app in local mode", () => {
     expect(html).toContain("<svg")
     expect(await page.locator("[data-testid=report-command]").innerText()).toBe(
       "danvan report --data hcmc-2024-synthetic.csv --codebook hcmc-2024 --plan hcmc-2024 --out " +
-      "report-hcmc-2024-en.html --lang en"
+        "report-hcmc-2024-en.html --lang en"
     )
     await screenshot(page, "09-report-en")
   })
@@ -218,5 +216,43 @@ describe("the web app in local mode", () => {
     // the browser logs each refused request (the 422 upload, the 500 above); nothing else may reach the console
     expect(app.consoleErrors.filter((e) => !e.startsWith("Failed to load resource:"))).toEqual([])
     expect(app.foreignRequests).toEqual([])
+  })
+
+  it("shows a progress bar while a file uploads (upload slowed to 256 KB/s)", async () => {
+    const { page } = app
+    await page.getByRole("button", { name: "← Dataset list" }).click()
+    const lines = readFileSync(EXAMPLE_CSV, "utf8").trimEnd().split("\n")
+    const big = [lines[0], ...Array.from({ length: 12 }, () => lines.slice(1)).flat()].join("\n") + "\n"
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send("Network.enable")
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 256 * 1024
+    })
+    try {
+      await page.locator("#file").setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer: Buffer.from(big) })
+      const bar = page.locator("progress#upload-progress")
+      await bar.waitFor()
+      await page.waitForFunction(() => {
+        const p = document.querySelector<HTMLProgressElement>("progress#upload-progress")
+        return p !== null && p.value > 0 && p.value < 1
+      })
+      expect(await page.getByText(/^Uploading big\.csv: \d+%$/).count()).toBe(1)
+      await screenshot(page, "11-upload-progress-en")
+      await page.locator("table.list tbody tr", { hasText: "big.csv" }).waitFor({ timeout: 60_000 })
+      expect(await bar.count()).toBe(0)
+      const rows = await page.locator("table.list tbody tr", { hasText: "big.csv" }).locator("td").first().innerText()
+      expect(rows).toBe((12 * (lines.length - 1)).toLocaleString("en-US"))
+    } finally {
+      await cdp.send("Network.emulateNetworkConditions", {
+        offline: false,
+        latency: 0,
+        downloadThroughput: -1,
+        uploadThroughput: -1
+      })
+      await cdp.detach()
+    }
   })
 })

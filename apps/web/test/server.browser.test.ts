@@ -50,10 +50,10 @@ describe("the web app in server mode", () => {
     await page.locator("#api-key").waitFor()
     expect(await page.locator("table.list").count()).toBe(0)
     expect(await seriousViolations(page)).toEqual([])
-    await screenshot(page, "10-sign-in-vi")
+    await screenshot(page, "20-sign-in-vi")
     await signIn("dvk_not-a-key")
     await page.getByRole("alert").filter({ hasText: "khóa API không đúng" }).waitFor()
-    await screenshot(page, "11-sign-in-wrong-key-vi")
+    await screenshot(page, "21-sign-in-wrong-key-vi")
   })
 
   it("signs in with a key: an HttpOnly SameSite=Strict session cookie, no key kept by the page", async () => {
@@ -72,7 +72,7 @@ describe("the web app in server mode", () => {
     const list = JSON.parse((await pageFetch("/v1/datasets", true)).body) as { datasets: Array<{ id: string }> }
     expect(list.datasets.length).toBe(1)
     datasetOfA = list.datasets[0]!.id
-    await screenshot(page, "12-signed-in-server")
+    await screenshot(page, "22-signed-in-server")
   })
 
   it("refuses a cookie without its CSRF header, and bearer keys keep working for API clients", async () => {
@@ -108,6 +108,6 @@ describe("the web app in server mode", () => {
       return r.status
     }, datasetOfA)
     expect(crosstab).toBe(404)
-    await screenshot(page, "13-other-tenant-empty")
+    await screenshot(page, "23-other-tenant-empty")
   })
 })
