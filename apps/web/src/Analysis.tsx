@@ -68,6 +68,9 @@ export const Analysis = ({
   const [result, setResult] = useState<Result | undefined>()
   const [error, setError] = useState<unknown>()
 
+  // A new screen: keyboard and screen-reader users start at its heading.
+  useEffect(() => document.getElementById("analysis-title")?.focus(), [])
+
   useEffect(() => {
     apiClient(csrf)
       .then((api) => call(api.datasets.get({ path: { id: dataset.id } })))
@@ -114,7 +117,7 @@ export const Analysis = ({
         </button>
       </p>
       <section class="card" aria-labelledby="analysis-title">
-        <h2 id="analysis-title">{ui.t("analysis", { name: dataset.name })}</h2>
+        <h2 id="analysis-title" tabIndex={-1}>{ui.t("analysis", { name: dataset.name })}</h2>
         <form onSubmit={runAnalysis}>
           <fieldset class="kinds">
             <legend>{ui.t("kind")}</legend>

@@ -173,8 +173,8 @@ const en: Strings = {
     "The file {name} could not be read: {detail} Check the file (UTF-8 CSV with a header row, .sav or " +
     ".xlsx) and upload it again.",
   errProblems:
-    "The file {name} could not be read: {count} problems, nothing was stored. Fix the places below and " +
-    "upload it again.",
+    "The file {name} could not be read ({count} problem(s)); nothing was stored. " +
+    "Fix the places below and upload it again.",
   problem: "Row {row}, column “{column}”: value “{value}”; expected: {expected}.",
   moreProblems: "… and {count} more.",
   errType: "The file {name} is not .csv, .sav or .xlsx. Choose a data file of one of those types.",
