@@ -74,7 +74,10 @@ export const Analysis = ({
   useEffect(() => {
     apiClient(csrf)
       .then((api) => call(api.datasets.get({ path: { id: dataset.id } })))
-      .then((meta) => setVariables(meta.variables.filter((v) => v.type === "codes")), setError)
+      .then(
+        (meta) => setVariables(meta.variables.filter((v) => v.type === "codes")),
+        (e) => ui.fail(e, setError)
+      )
   }, [dataset.id])
 
   const source = { file: dataset.name, codebook: dataset.codebook }
@@ -103,7 +106,7 @@ export const Analysis = ({
       }
     } catch (e) {
       setResult(undefined)
-      setError(e)
+      ui.fail(e, setError)
     } finally {
       setBusy(false)
     }
@@ -117,7 +120,9 @@ export const Analysis = ({
         </button>
       </p>
       <section class="card" aria-labelledby="analysis-title">
-        <h2 id="analysis-title" tabIndex={-1}>{ui.t("analysis", { name: dataset.name })}</h2>
+        <h2 id="analysis-title" tabIndex={-1}>
+          {ui.t("analysis", { name: dataset.name })}
+        </h2>
         <form onSubmit={runAnalysis}>
           <fieldset class="kinds">
             <legend>{ui.t("kind")}</legend>

@@ -2,6 +2,7 @@ import { useEffect, useState } from "preact/hooks"
 import { Analysis } from "./Analysis.js"
 import { Datasets, type DatasetRef } from "./Datasets.js"
 import { ErrorMessage } from "./ErrorMessage.js"
+import { isApiError } from "./errors.js"
 import { translate, type Key, type Lang } from "./i18n.js"
 import { getSession, signIn, signOut, type SessionInfo } from "./session.js"
 import { SignIn } from "./SignIn.js"
@@ -18,6 +19,11 @@ const storedLang = (): Lang => {
 export interface Ui {
   readonly lang: Lang
   readonly t: (key: Key, vars?: Readonly<Record<string, string | number>>) => string
+  /**
+   * Shows `e`, unless it is a 401 (the session ended: server restarted, signed out elsewhere): then the session
+   * is asked for again (local mode starts a new one at once, server mode shows the sign-in form).
+   */
+  readonly fail: (e: unknown, show: (e: unknown) => void) => void
 }
 
 /** The whole page: header (language, session), then sign-in, the dataset list or one dataset's analyses. */
@@ -26,7 +32,17 @@ export const App = () => {
   const [session, setSession] = useState<SessionInfo | undefined>()
   const [error, setError] = useState<unknown>()
   const [dataset, setDataset] = useState<DatasetRef | undefined>()
-  const ui: Ui = { lang, t: (key, vars) => translate(lang, key, vars) }
+  const [notice, setNotice] = useState("")
+  const expired = () =>
+    getSession().then((s) => {
+      setSession(s)
+      setNotice(translate(lang, s.tenant !== null ? "sessionRenewed" : "errUnauthorized"))
+    }, setError)
+  const ui: Ui = {
+    lang,
+    t: (key, vars) => translate(lang, key, vars),
+    fail: (e, show) => (isApiError(e) && e.status === 401 ? void expired() : show(e))
+  }
 
   useEffect(() => {
     document.documentElement.lang = lang
@@ -42,7 +58,10 @@ export const App = () => {
     getSession().then(setSession, setError)
   }, [])
 
-  const onSignIn = async (key: string) => setSession(await signIn(key))
+  const onSignIn = async (key: string) => {
+    setSession(await signIn(key))
+    setNotice("")
+  }
   const onSignOut = async () => {
     if (session?.csrf) await signOut(session.csrf).catch(setError)
     setDataset(undefined)
@@ -80,6 +99,11 @@ export const App = () => {
       </header>
       <main id="main" tabIndex={-1}>
         {error !== undefined && <ErrorMessage lang={lang} error={error} />}
+        {notice !== "" && (
+          <p class="notice" role="status">
+            {notice}
+          </p>
+        )}
         {session === undefined && error === undefined && <p>{ui.t("loading")}</p>}
         {session !== undefined && !signedIn && <SignIn ui={ui} onSignIn={onSignIn} />}
         {signedIn && dataset === undefined && <Datasets ui={ui} csrf={session.csrf!} onOpen={setDataset} />}

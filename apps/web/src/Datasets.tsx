@@ -35,10 +35,13 @@ export const Datasets = ({ ui, csrf, onOpen }: { ui: Ui; csrf: string; onOpen: (
     setDatasets((await call(api.datasets.list())).datasets)
   }
   useEffect(() => {
-    refresh().catch(setError)
+    refresh().catch((e) => ui.fail(e, setError))
     apiClient(csrf)
       .then((api) => call(api.codebooks.list()))
-      .then((r) => setCodebooks(r.codebooks), setError)
+      .then(
+        (r) => setCodebooks(r.codebooks),
+        (e) => ui.fail(e, setError)
+      )
   }, [csrf])
 
   const send = async (file: File) => {
@@ -57,7 +60,7 @@ export const Datasets = ({ ui, csrf, onOpen }: { ui: Ui; csrf: string; onOpen: (
       await refresh()
       setStatus(ui.t("uploaded", { name: meta.name, rows: formatNumber(ui.lang, meta.rows) }))
     } catch (e) {
-      setError(e)
+      ui.fail(e, setError)
     } finally {
       setProgress(undefined)
       if (fileInput.current) fileInput.current.value = ""
@@ -73,7 +76,7 @@ export const Datasets = ({ ui, csrf, onOpen }: { ui: Ui; csrf: string; onOpen: (
       await refresh()
       setStatus(ui.t("deleted", { name: d.name }))
     } catch (e) {
-      setError(e)
+      ui.fail(e, setError)
     }
   }
 

@@ -30,7 +30,7 @@ export const ReportDownload = ({ ui, csrf, dataset }: { ui: Ui; csrf: string; da
       a.remove()
       setTimeout(() => URL.revokeObjectURL(url), 60_000)
     } catch (e) {
-      setError(e)
+      ui.fail(e, setError)
     } finally {
       setBusy(false)
     }

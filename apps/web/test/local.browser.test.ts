@@ -218,6 +218,16 @@ describe("the web app in local mode", () => {
     expect(app.foreignRequests).toEqual([])
   })
 
+  it("renews a lost session by itself in local mode and asks to repeat the action", async () => {
+    const { page, context } = app
+    await context.clearCookies()
+    await page.getByRole("button", { name: "Run" }).click()
+    await page.getByRole("status").filter({ hasText: "Your session was renewed" }).waitFor()
+    expect((await context.cookies()).map((c) => c.name).sort()).toEqual(["danvan_csrf", "danvan_session"])
+    await page.getByRole("button", { name: "Run" }).click()
+    await page.locator("[data-testid=pearson-statistic]").waitFor()
+  })
+
   it("shows a progress bar while a file uploads (upload slowed to 256 KB/s)", async () => {
     const { page } = app
     await page.getByRole("button", { name: "← Dataset list" }).click()
