@@ -7,13 +7,10 @@ import type { DatasetRef } from "./Datasets.js"
 import { ErrorMessage } from "./ErrorMessage.js"
 import type { Lang } from "./i18n.js"
 import { ReportDownload } from "./Report.js"
+import { VariableView, type ColumnSummary } from "./Variables.js"
 import { CommandBox, CrosstabView, FrequenciesView } from "./Results.js"
 
-interface Variable {
-  readonly name: string
-  readonly type: "codes" | "numeric"
-  readonly label?: { readonly vi: string; readonly en: string } | undefined
-}
+type Variable = ColumnSummary
 
 /** A result and the CLI line that repeats it (made in the page's current language when shown). */
 type Result =
@@ -60,7 +57,8 @@ export const Analysis = ({
   dataset: DatasetRef
   onBack: () => void
 }) => {
-  const [variables, setVariables] = useState<ReadonlyArray<Variable>>([])
+  const [columns, setColumns] = useState<ReadonlyArray<Variable>>([])
+  const variables = columns.filter((v) => v.type === "codes")
   const [kind, setKind] = useState<"crosstab" | "frequencies">("crosstab")
   const [row, setRow] = useState("")
   const [col, setCol] = useState("")
@@ -75,7 +73,7 @@ export const Analysis = ({
     apiClient(csrf)
       .then((api) => call(api.datasets.get({ path: { id: dataset.id } })))
       .then(
-        (meta) => setVariables(meta.variables.filter((v) => v.type === "codes")),
+        (meta) => setColumns(meta.variables),
         (e) => ui.fail(e, setError)
       )
   }, [dataset.id])
@@ -168,6 +166,7 @@ export const Analysis = ({
           <CommandBox ui={ui} command={result.command(ui.lang)} />
         </section>
       )}
+      {columns.length > 0 && <VariableView ui={ui} csrf={csrf} dataset={dataset} columns={columns} />}
       {/* The built-in plan of the dataset's codebook (only hcmc-2024 has one today). */}
       {dataset.codebook === "hcmc-2024" && <ReportDownload ui={ui} csrf={csrf} dataset={dataset} />}
     </>

@@ -184,6 +184,21 @@ describe("the web app in local mode", () => {
     await screenshot(page, "07-frequencies-en")
   })
 
+  it("shows the variable view: labels, measure, value labels with missing codes, counts", async () => {
+    const { page } = app
+    await page.getByText("Variables (Variable View)").click()
+    const level = page.locator("[data-testid=variables] tbody tr", { has: page.locator("code", { hasText: /^level$/ }) })
+    const cells = await level.locator("th, td").allInnerTexts()
+    expect(cells.slice(0, 3)).toEqual(["level", "Cadre level", "ordinal"])
+    expect(cells[3]).toContain("1 = City")
+    expect(cells[3]).toContain("9 = No answer (missing)")
+    expect(cells.slice(4)).toEqual(["1,096", "0"])
+    expect(await page.locator("[data-testid=variables] tbody tr").count()).toBe(27)
+    await screenshot(page, "08-variables-en")
+    expect(await seriousViolations(page)).toEqual([])
+    await page.getByText("Variables (Variable View)").click()
+  })
+
   it("downloads the report of the plan in the page's language, with its danvan report command", async () => {
     const { page } = app
     const [download] = await Promise.all([
