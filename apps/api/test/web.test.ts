@@ -74,11 +74,12 @@ describe("the web app's files", () => {
     // the API's own pages are untouched
     expect((await call(local.url, "GET", "/openapi.json")).json).toMatchObject({ openapi: expect.any(String) })
     expect((await call(local.url, "GET", "/v1/health")).json).toEqual({ status: "ok" })
+    expect((await call(local.url, "GET", "/docs")).text).toMatch(/swagger/i)
   })
 })
 
 describe("local mode", () => {
-  it("starts a session with no key (HttpOnly SameSite=Strict cookie); the API needs it and the CSRF header", async () => {
+  it("starts a session with no key (HttpOnly, SameSite=Strict); the API needs it and the CSRF header", async () => {
     const r = await call(local.url, "GET", "/auth/session")
     expect(r.json).toMatchObject({ mode: "local", tenant: "local", csrf: expect.any(String) })
     const s = sessionOf(r.headers)
@@ -130,6 +131,7 @@ describe("server mode", () => {
       contentType: "application/x-www-form-urlencoded"
     })
     expect(form.status).toBe(415)
+    expect((await call(shared.url, "POST", "/auth/session", { body: { key: "k".repeat(5000) } })).status).toBe(413)
   })
 
   it("signs in as the key's tenant, and out: the old cookie then opens nothing", async () => {

@@ -127,6 +127,10 @@ export const webAppLayer = HttpApiBuilder.Router.use((router) =>
             ? withSession(mode, sessions.create(LOCAL_TENANT), request)
             : refuse(403, "NOT_LOCAL", "local mode answers only pages opened at 127.0.0.1 or localhost")
         }
+        // A key is short: a body declared (or sent chunked) beyond 4 KB is not read at all.
+        const length = Number(request.headers["content-length"] ?? "-1")
+        if (!(length >= 0 && length <= 4096))
+          return refuse(413, "BODY_TOO_LARGE", "the sign-in body is larger than 4 KB")
         const body = yield* Effect.orElseSucceed(request.json, () => undefined)
         const key =
           typeof body === "object" && body !== null && typeof (body as { key?: unknown }).key === "string"

@@ -52,6 +52,8 @@ const makeSessions = (now: () => number = Date.now) => {
   }
   return {
     create: (tenant: string): Session => {
+      // Ended sessions go when a new one starts, so the map never outgrows the sessions in use.
+      for (const [id, s] of sessions) if (now() - s.seen > SESSION_IDLE_MS) sessions.delete(id)
       const session = { id: token(), tenant, csrf: token(), seen: now() }
       sessions.set(session.id, session)
       return session
