@@ -40,7 +40,7 @@ const atLeastOne = (name: string, value: number): number => {
   return value
 }
 
-/** How the browser app signs in: see web/mode.ts. */
+/** How the browser app signs in: see web/serve.ts (`appMode`) and apps/api/README.md. */
 export type AppMode = "local" | "server"
 
 /** True for 127.0.0.0/8, ::1 and localhost: addresses no other machine can reach. */
@@ -61,9 +61,10 @@ const modeOf = (text: string | undefined, host: string): AppMode => {
 /**
  * The configuration from environment variables: HOST (127.0.0.1), PORT (8080; 0 picks a free port),
  * DANVAN_DB (./data/danvan.sqlite), DANVAN_MAX_BODY_MB (50), DANVAN_MAX_ROWS (1000000), DANVAN_WORKERS
- * (max(1, cores - 1)), DANVAN_QUEUE_SIZE (64), DANVAN_ANALYSIS_TIMEOUT_MS (60000), DANVAN_MODE (local on a loopback
- * host, else server), DANVAN_WEB_DIR. Throws on a value that is
- * not a number (or a zero worker count or time limit), naming the variable.
+ * (max(1, cores - 1)), DANVAN_QUEUE_SIZE (64), DANVAN_ANALYSIS_TIMEOUT_MS (60000), DANVAN_MODE (local on a
+ * loopback host, else server), DANVAN_WEB_DIR. Throws on a value that is not a number (or a zero worker count or
+ * time limit), on a DANVAN_MODE other than local/server, and on local mode with a non-loopback HOST, naming the
+ * variable.
  *
  * @example
  * configFromEnv({ PORT: "0", DANVAN_DB: "/tmp/t.sqlite" }).port // 0
