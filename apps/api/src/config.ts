@@ -17,6 +17,10 @@ export interface ServerConfig {
   readonly queueSize: number
   /** An analysis's time limit in ms (`DANVAN_ANALYSIS_TIMEOUT_MS`, default 60000); over it, 504. */
   readonly analysisTimeoutMs: number
+  /** `local` (one user, no key: the default on a loopback host) or `server` (sign-in with a key); `DANVAN_MODE`. */
+  readonly mode?: AppMode
+  /** The web app's built files (`DANVAN_WEB_DIR`, default apps/web/dist next to the API); see web/serve.ts. */
+  readonly webDir?: string
 }
 
 /** The running server's configuration, for handlers that check limits. */
@@ -36,11 +40,31 @@ const atLeastOne = (name: string, value: number): number => {
   return value
 }
 
+/** How the browser app signs in: see web/serve.ts (`appMode`) and apps/api/README.md. */
+export type AppMode = "local" | "server"
+
+/** True for 127.0.0.0/8, ::1 and localhost: addresses no other machine can reach. */
+export const isLoopback = (host: string): boolean =>
+  /^127(\.\d{1,3}){3}$/.test(host) || host === "::1" || host === "[::1]" || host.toLowerCase() === "localhost"
+
+const modeOf = (text: string | undefined, host: string): AppMode => {
+  const given = text?.trim().toLowerCase() || (isLoopback(host) ? "local" : "server")
+  if (given !== "local" && given !== "server") {
+    throw new Error(`DANVAN_MODE=${JSON.stringify(text)} must be "local" or "server"`)
+  }
+  if (given === "local" && !isLoopback(host)) {
+    throw new Error(`DANVAN_MODE=local needs a loopback HOST (127.0.0.1), not ${host}: use DANVAN_MODE=server`)
+  }
+  return given
+}
+
 /**
  * The configuration from environment variables: HOST (127.0.0.1), PORT (8080; 0 picks a free port),
  * DANVAN_DB (./data/danvan.sqlite), DANVAN_MAX_BODY_MB (50), DANVAN_MAX_ROWS (1000000), DANVAN_WORKERS
- * (max(1, cores - 1)), DANVAN_QUEUE_SIZE (64), DANVAN_ANALYSIS_TIMEOUT_MS (60000). Throws on a value that is
- * not a number (or a zero worker count or time limit), naming the variable.
+ * (max(1, cores - 1)), DANVAN_QUEUE_SIZE (64), DANVAN_ANALYSIS_TIMEOUT_MS (60000), DANVAN_MODE (local on a
+ * loopback host, else server), DANVAN_WEB_DIR. Throws on a value that is not a number (or a zero worker count or
+ * time limit), on a DANVAN_MODE other than local/server, and on local mode with a non-loopback HOST, naming the
+ * variable.
  *
  * @example
  * configFromEnv({ PORT: "0", DANVAN_DB: "/tmp/t.sqlite" }).port // 0
@@ -54,5 +78,7 @@ export const configFromEnv = (env: Readonly<Record<string, string | undefined>> 
   // One core is left to the event loop (HTTP, SQLite, JSON) while the others run analyses.
   workers: atLeastOne("DANVAN_WORKERS", positive("DANVAN_WORKERS", env["DANVAN_WORKERS"], Math.max(1, availableParallelism() - 1), true)),
   queueSize: positive("DANVAN_QUEUE_SIZE", env["DANVAN_QUEUE_SIZE"], 64, true),
-  analysisTimeoutMs: atLeastOne("DANVAN_ANALYSIS_TIMEOUT_MS", positive("DANVAN_ANALYSIS_TIMEOUT_MS", env["DANVAN_ANALYSIS_TIMEOUT_MS"], 60_000, true))
+  analysisTimeoutMs: atLeastOne("DANVAN_ANALYSIS_TIMEOUT_MS", positive("DANVAN_ANALYSIS_TIMEOUT_MS", env["DANVAN_ANALYSIS_TIMEOUT_MS"], 60_000, true)),
+  mode: modeOf(env["DANVAN_MODE"], env["HOST"]?.trim() || "127.0.0.1"),
+  ...(env["DANVAN_WEB_DIR"]?.trim() ? { webDir: env["DANVAN_WEB_DIR"].trim() } : {})
 })

@@ -16,6 +16,8 @@ import { TablesLive } from "./handlers/tables.js"
 import { logEvent } from "./log.js"
 import { Store } from "./store.js"
 import { AnalysisWorkers } from "./workers.js"
+import { webAppLayer } from "./web/serve.js"
+import { Sessions } from "./web/sessions.js"
 
 const ApiLive = HttpApiBuilder.api(DanvanApi).pipe(Layer.provide([SystemLive, CodebooksLive, DatasetsLive, AnalysesLive, TablesLive]))
 
@@ -70,6 +72,7 @@ export const serverLayer = (config: ServerConfig) => {
   return HttpApiBuilder.serve(envelope).pipe(
     Layer.merge(announce),
     Layer.provide(HttpApiSwagger.layer({ path: "/docs" })),
+    Layer.provide(webAppLayer),
     Layer.provide(HttpApiBuilder.middlewareOpenApi({ path: "/openapi.json" })),
     Layer.provide(ApiLive),
     Layer.provide(AuthenticationLive),
@@ -77,7 +80,7 @@ export const serverLayer = (config: ServerConfig) => {
     // Built before the HTTP server and so released after it: on shutdown the server first stops listening and
     // waits for in-flight requests, which still have their database and analysis workers (whose release then
     // waits for any analysis still running before it terminates the threads).
-    Layer.provide(Layer.merge(storage, AnalysisWorkers.layer())),
+    Layer.provide(Layer.mergeAll(storage, AnalysisWorkers.layer(), Sessions.layer)),
     Layer.provide(Layer.succeed(Config, config))
   )
 }

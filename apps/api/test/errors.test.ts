@@ -131,7 +131,8 @@ describe("422 naming the unknown name", () => {
 
 describe("other errors keep the envelope", () => {
   it("an unknown route, a wrong method", async () => {
-    for (const [method, path] of [["GET", "/v2/datasets"], ["PUT", "/v1/datasets"], ["GET", "/"]] as const) {
+    // GET / is the web app (test/web.test.ts)
+    for (const [method, path] of [["GET", "/v2/datasets"], ["PUT", "/v1/datasets"], ["GET", "/index.htm"]] as const) {
       const r = await call(server.url, method, path, { key })
       expect(r.status).toBe(404)
       expect(errorCode(r)).toBe("NOT_FOUND")

@@ -21,7 +21,8 @@ export const runServe = (args: ServeArgs) =>
     // The server (and its native SQLite driver) loads only for this command, so `danvan --help` stays fast.
     const api = yield* Effect.promise(() => import("@danvan/api"))
     const config = yield* Effect.try({
-      try: () => api.configFromEnv(),
+      // --host decides the default mode (local on a loopback address, else server), so it is read as HOST.
+      try: () => api.configFromEnv(Option.isSome(args.host) ? { ...process.env, HOST: args.host.value } : process.env),
       catch: (e) => new UsageError({ command: "serve", message: (e as Error).message })
     })
     if (Option.isSome(args.port) && (args.port.value < 0 || args.port.value > 65535)) {

@@ -1,0 +1,167 @@
+import type { CrosstabResult, FrequenciesResult } from "@danvan/analysis"
+import { chiSquareSentence, defaultDecimal } from "@danvan/report"
+import { useState } from "preact/hooks"
+import type { Ui } from "./App.js"
+import { formatNumber, formatPValue, formatStat } from "./i18n.js"
+
+/** A crosstab as the page shows it: counts with row percents, totals, the chi-square tests and the APA sentence. */
+export const CrosstabView = ({ ui, r }: { ui: Ui; r: CrosstabResult }) => {
+  const { lang } = ui
+  const tests = [
+    ["pearson", r.tests.pearson],
+    ["likelihoodRatio", r.tests.likelihoodRatio],
+    ["linearByLinear", r.tests.linearByLinear]
+  ] as const
+  const grand = r.n.valid
+  return (
+    <>
+      <h3>
+        {r.row.label[lang]} × {r.col.label[lang]}
+      </h3>
+      <div class="scroll">
+        <table class="result" data-testid="crosstab">
+          <caption>
+            {ui.t("rowPercentNote")}{" "}
+            {ui.t("nValid", { valid: formatNumber(lang, r.n.valid), missing: formatNumber(lang, r.n.missing) })}
+          </caption>
+          <thead>
+            <tr>
+              <td />
+              {r.col.categories.map((c) => (
+                <th scope="col" key={c.code}>
+                  {c.label[lang]}
+                </th>
+              ))}
+              <th scope="col">{ui.t("total")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.row.categories.map((c, i) => (
+              <tr key={c.code}>
+                <th scope="row">{c.label[lang]}</th>
+                {r.counts[i]!.map((n, j) => (
+                  <td class="num" key={j}>
+                    {formatNumber(lang, n)} <span class="pct">({formatStat(lang, r.percents.row[i]![j], 1)}%)</span>
+                  </td>
+                ))}
+                <td class="num">{formatNumber(lang, r.rowTotals[i])}</td>
+              </tr>
+            ))}
+            <tr class="total">
+              <th scope="row">{ui.t("total")}</th>
+              {r.colTotals.map((n, j) => (
+                <td class="num" key={j}>
+                  {formatNumber(lang, n)}
+                </td>
+              ))}
+              <td class="num">{formatNumber(lang, grand)}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <h4>{ui.t("tests")}</h4>
+      <table class="result" data-testid="tests">
+        <thead>
+          <tr>
+            <th scope="col">{ui.t("test")}</th>
+            <th scope="col">{ui.t("statistic")}</th>
+            <th scope="col">{ui.t("df")}</th>
+            <th scope="col">{ui.t("pValue")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {tests.map(([key, t]) => (
+            <tr key={key} data-test={key}>
+              <th scope="row">{ui.t(key)}</th>
+              <td class="num" data-testid={`${key}-statistic`}>
+                {formatStat(lang, t.statistic, 3)}
+              </td>
+              <td class="num">{formatNumber(lang, t.df)}</td>
+              <td class="num">{formatPValue(lang, t.p)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="apa">
+        <strong>{ui.t("apa")}:</strong>{" "}
+        <span data-testid="apa">
+          {chiSquareSentence(r.tests.pearson, r.n.valid, r.measures.cramersV, { lang, decimal: defaultDecimal(lang) })}
+        </span>
+      </p>
+      {r.lowExpected !== undefined && r.lowExpected.cells > 0 && (
+        <p class="note">
+          {ui.t("warnings")}:{" "}
+          {ui.t("lowExpected", {
+            cells: r.lowExpected.cells,
+            percent: `${formatStat(lang, r.lowExpected.percent, 1)}%`,
+            min: formatStat(lang, r.lowExpected.minExpected, 2)
+          })}
+        </p>
+      )}
+    </>
+  )
+}
+
+/** One variable's frequency table. */
+export const FrequenciesView = ({ ui, r }: { ui: Ui; r: FrequenciesResult }) => {
+  const { lang } = ui
+  return (
+    <>
+      <h3>{r.variable.label[lang]}</h3>
+      <table class="result" data-testid="frequencies">
+        <caption>
+          {ui.t("nValid", { valid: formatNumber(lang, r.n.valid), missing: formatNumber(lang, r.n.missing) })}
+        </caption>
+        <thead>
+          <tr>
+            <td />
+            <th scope="col">{ui.t("count")}</th>
+            <th scope="col">{ui.t("percent")}</th>
+            <th scope="col">{ui.t("validPercent")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.rows.map((row) => (
+            <tr key={String(row.code)} class={row.missing ? "missing" : ""}>
+              <th scope="row">
+                {row.label[lang]}
+                {row.missing ? ` (${ui.t("missing")})` : ""}
+              </th>
+              <td class="num">{formatNumber(lang, row.count)}</td>
+              <td class="num">{formatStat(lang, row.percent, 1)}</td>
+              <td class="num">{row.validPercent === null ? "" : formatStat(lang, row.validPercent, 1)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  )
+}
+
+/** The CLI line that repeats the result, with a copy button. */
+export const CommandBox = ({ ui, command }: { ui: Ui; command: string }) => {
+  const [copied, setCopied] = useState(false)
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(command)
+      setCopied(true)
+      setTimeout(() => setCopied(false), 2000)
+    } catch {
+      // no clipboard permission: the command stays selectable
+    }
+  }
+  return (
+    <div class="command">
+      <h4 id="command-title">{ui.t("command")}</h4>
+      <pre aria-labelledby="command-title" tabIndex={0}>
+        <code data-testid="command">{command}</code>
+      </pre>
+      <button type="button" onClick={copy}>
+        {copied ? ui.t("copied") : ui.t("copy")}
+      </button>
+      <span role="status" class="visually-hidden">
+        {copied ? ui.t("copied") : ""}
+      </span>
+    </div>
+  )
+}
