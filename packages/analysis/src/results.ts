@@ -46,6 +46,22 @@ export interface DirectionalMeasure extends MeasureWithTest {
   readonly colDependent: MeasureWithTest
 }
 
+/** Goodman and Kruskal's tau for one direction: value, ASE1, and SPSS's chi-square approximation (N - 1)(K - 1)tau. */
+export interface GoodmanKruskalTauDirection {
+  readonly value: number
+  readonly ase: number
+  readonly statistic: number
+  readonly df: number
+  readonly p: number
+  readonly reason?: string
+}
+
+/** Goodman and Kruskal's tau (SPSS prints no symmetric form and no approximate T for it). */
+export interface GoodmanKruskalTauResult {
+  readonly rowDependent: GoodmanKruskalTauDirection
+  readonly colDependent: GoodmanKruskalTauDirection
+}
+
 /** Problems worth a reader's attention: SPSS's low-expected footnote, dropped empty categories, … */
 export type AnalysisWarning =
   | {
@@ -96,6 +112,7 @@ export interface CrosstabResult {
     readonly cramersV: number
     readonly contingencyCoefficient: number
     readonly lambda: DirectionalMeasure
+    readonly goodmanKruskalTau: GoodmanKruskalTauResult
     readonly uncertaintyCoefficient: DirectionalMeasure
     readonly gamma: MeasureWithTest
     readonly kendallTauB: MeasureWithTest
