@@ -62,6 +62,8 @@ const strings = {
   gamma: { en: "Gamma", vi: "Gamma" },
   lambda: { en: "Lambda", vi: "Lambda" },
   uncertaintyCoefficient: { en: "Uncertainty Coefficient", vi: "Hệ số bất định" },
+  goodmanKruskalTau: { en: "Goodman and Kruskal tau", vi: "Tau của Goodman và Kruskal" },
+  chiSquareApproximation: { en: "c. Based on chi-square approximation.", vi: "c. Dựa trên xấp xỉ Chi bình phương." },
   somersD: { en: "Somers' d", vi: "Somers' d" },
   symmetric: { en: "Symmetric", vi: "Đối xứng" },
   dependent: { en: "{var} Dependent", vi: "{var} phụ thuộc" },
