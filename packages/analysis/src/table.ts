@@ -10,7 +10,8 @@ import type {
 /** Maps the stats kernel's input errors onto the analysis error codes. */
 const fromStatsError = (e: unknown, reword: (message: string) => string): AnalysisError => {
   if (e instanceof Stats.StatsInputError) {
-    const code = e.code === "ZERO_MARGIN" ? "ZERO_MARGIN" : e.code === "EMPTY_TABLE" || e.code === "BAD_DIMENSIONS" ? "EMPTY_TABLE" : "BAD_COUNTS"
+    const code = e.code === "ZERO_MARGIN" ? "ZERO_MARGIN" : e.code === "EMPTY_TABLE" || e.code === "BAD_DIMENSIONS" ? "EMPTY_TABLE"
+      : e.code === "BAD_OPTION" ? "BAD_OPTION" : "BAD_COUNTS"
     return new AnalysisError({ code, message: reword(e.message) })
   }
   throw e
@@ -88,6 +89,25 @@ const gkTau = (t: Stats.GoodmanKruskalTau): GoodmanKruskalTauResult => ({
   colDependent: t.colsDependent
 })
 
+/**
+ * Runs Fisher's test; when a forced exact enumeration is over its budget, the error advises the options the CLI
+ * and the API really have (the stats message names `workLimit`, which neither exposes).
+ */
+export const exactOrAdvice = <A>(run: () => A, table: ContingencyTable): A => {
+  try {
+    return run()
+  } catch (e) {
+    if (!(e instanceof Stats.StatsInputError) || e.code !== "TOO_LARGE") throw e
+    throw new Stats.StatsInputError(
+      "BAD_OPTION",
+      `Fisher's exact test by full enumeration is too large for this ${table.rows} x ${table.cols} table with ` +
+        `${Stats.total(table)} cases (it would take minutes); use --exact auto (exact when feasible, otherwise ` +
+        `Monte Carlo) or --exact monte-carlo --resamples 100000 for a tighter Monte Carlo p (API: fisher.method ` +
+        `"auto" or "monte-carlo" with fisher.B)`
+    )
+  }
+}
+
 const isIntegerTable = (table: ContingencyTable) => table.counts.every((x) => Number.isInteger(x))
 
 export interface TableContext {
@@ -117,11 +137,11 @@ export const analyzeTable = (table: ContingencyTable, ctx: TableContext): Either
     let fisherExact: FisherResult | undefined
     if (fisherMethod !== "none") {
       if (isIntegerTable(table)) {
-        const f = Stats.fisherFreemanHalton(table, {
+        const f = exactOrAdvice(() => Stats.fisherFreemanHalton(table, {
           method: fisherMethod,
           ...(ctx.fisher?.B !== undefined ? { B: ctx.fisher.B } : {}),
           ...(ctx.fisher?.seed !== undefined ? { seed: ctx.fisher.seed } : {})
-        })
+        }), table)
         fisherExact = {
           p: f.p,
           method: f.method,

@@ -1,8 +1,9 @@
 import { builtinCodebook } from "@danvan/domain"
-import { fromMatrix, goodmanKruskalTau, pearsonChiSquare } from "@danvan/stats"
+import { fisherFreemanHalton, fromMatrix, goodmanKruskalTau, pearsonChiSquare, StatsInputError } from "@danvan/stats"
 import * as Either from "effect/Either"
 import { describe, expect, it } from "vitest"
 import { crosstabFromCounts, parseCounts } from "../src/index.js"
+import { exactOrAdvice } from "../src/table.js"
 
 const hcmc = Either.getOrThrow(builtinCodebook("hcmc-2024"))
 const message = (e: Either.Either<unknown, { message: string }>) => (Either.isLeft(e) ? e.left.message : "no error")
@@ -52,5 +53,25 @@ describe("Goodman and Kruskal's tau in the crosstab (issue 22 item 2)", () => {
     expect(r.measures.goodmanKruskalTau.rowDependent).toEqual(t.rowsDependent)
     expect(r.measures.goodmanKruskalTau.colDependent).toEqual(t.colsDependent)
     expect(r.measures.goodmanKruskalTau.colDependent.ase).toBeGreaterThan(0)
+  })
+})
+
+describe("Fisher's exact test over its budget (issue 22 item 4)", () => {
+  it("advises options the CLI and the API have, not workLimit", () => {
+    // the real enumeration takes ~30 s to reach its budget; the stats error it ends with is thrown here directly
+    const table = fromMatrix([[66, 209, 35], [158, 177, 41], [163, 216, 31]])
+    const overBudget = () => fisherFreemanHalton(table, { method: "exact", workLimit: 1000 })
+    expect(overBudget).toThrow(/workLimit/)
+    let error: unknown
+    try {
+      exactOrAdvice(overBudget, table)
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(StatsInputError)
+    const e = error as StatsInputError
+    expect(e.code).toBe("BAD_OPTION")
+    expect(e.message).toMatch(/too large for this 3 x 3 table with 1096 cases .* use --exact auto .* --exact monte-carlo --resamples/)
+    expect(e.message).not.toMatch(/workLimit/)
   })
 })
