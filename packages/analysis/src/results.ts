@@ -74,6 +74,13 @@ export type AnalysisWarning =
   | { readonly code: "EMPTY_CATEGORY"; readonly message: string; readonly variable: string; readonly categoryCode: number }
   | { readonly code: "UNLABELLED_CODE"; readonly message: string; readonly variable: string; readonly categoryCode: number }
   | { readonly code: "TEST_NOT_COMPUTED"; readonly message: string; readonly test: string }
+  | {
+      /** multiple response: items whose group-by-selected table has an expected count below 5 */
+      readonly code: "LOW_EXPECTED_ITEMS"
+      readonly message: string
+      readonly items: ReadonlyArray<string>
+      readonly minExpected: number
+    }
 
 /** DESIGN.md's crosstab JSON: a labelled, plain-data result. Matrices are rows of the row variable. */
 export interface CrosstabResult {

@@ -52,6 +52,8 @@ export const warningText = (w: AnalysisWarning, lang: Lang): string => {
       return t("unlabelledCode", lang, { code: w.categoryCode, var: w.variable })
     case "TEST_NOT_COMPUTED":
       return t("testNotComputed", lang, { test: w.test })
+    case "LOW_EXPECTED_ITEMS":
+      return t("lowExpectedItems", lang, { items: w.items.join(", "), min: fixed(w.minExpected, 2) })
   }
 }
 
