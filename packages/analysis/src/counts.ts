@@ -64,10 +64,15 @@ const codebookVariable = (codebook: Codebook, name: string, size: number, which:
 }
 
 /** Why a typed table with its empty rows/columns left out cannot be analysed, or undefined when it can. */
-const tooSmall = (rows: number, cols: number, dropped: number): string | undefined =>
+const tooSmall = (rows: number, cols: number, empty: ReadonlyArray<string>): string | undefined =>
   rows >= 2 && cols >= 2
     ? undefined
-    : `with its ${dropped} empty row(s)/column(s) left out the table is ${rows}x${cols}; a crosstab needs at least 2 rows and 2 columns`
+    : `${empty.join(", ")} ${empty.length === 1 ? "is" : "are"} all zero; left out, the table is ${rows}x${cols}, ` +
+      `and a crosstab needs at least 2 rows and 2 columns`
+
+/** "row 2" of a typed table, or `category 2 of "level"` with a codebook. */
+const emptyName = (name: string, code: number): string =>
+  name === "row" || name === "col" ? `${name === "row" ? "row" : "column"} ${code}` : `category ${code} of "${name}"`
 
 const typedEmpty = (name: string, cat: CategoryInfo): string =>
   name === "row" || name === "col"
@@ -97,7 +102,8 @@ export const crosstabFromCounts = (
       ? yield* codebookVariable(codebook, options.col, table.cols, "columns")
       : typedVariable("col", table.cols)
     const kept = dropEmpty(table, row.categories, col.categories, row.name, col.name, typedEmpty)
-    const small = tooSmall(kept.table.rows, kept.table.cols, kept.warnings.length)
+    const empty = kept.warnings.flatMap((w) => (w.code === "EMPTY_CATEGORY" ? [emptyName(w.variable, w.categoryCode)] : []))
+    const small = tooSmall(kept.table.rows, kept.table.cols, empty)
     if (small !== undefined) return yield* Either.left(new AnalysisError({ code: "EMPTY_TABLE", message: small }))
     let total = 0
     for (const x of table.counts) total += x

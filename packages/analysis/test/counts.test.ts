@@ -47,9 +47,9 @@ describe("crosstabFromCounts", () => {
 
   it("rejects empty tables and tables left too small by their empty rows with a clear message", () => {
     expect(message(crosstabFromCounts([[0, 0], [1, 2]]))).toBe(
-      "with its 1 empty row(s)/column(s) left out the table is 1x2; a crosstab needs at least 2 rows and 2 columns"
+      "row 1 is all zero; left out, the table is 1x2, and a crosstab needs at least 2 rows and 2 columns"
     )
-    expect(message(crosstabFromCounts([[0, 1], [0, 2]]))).toMatch(/table is 2x1; a crosstab needs at least 2 rows/)
+    expect(message(crosstabFromCounts([[0, 1], [0, 2], [0, 3]]))).toMatch(/^column 1 is all zero; left out, the table is 3x1/)
     expect(message(crosstabFromCounts([[0, 0], [0, 0]]))).toMatch(/empty/)
     expect(message(crosstabFromCounts([[1, 2, 3]]))).toMatch(/needs at least 2 rows and 2 columns/)
   })
