@@ -76,8 +76,9 @@ const emptyName = (name: string, code: number): string =>
 
 const typedEmpty = (name: string, cat: CategoryInfo): string =>
   name === "row" || name === "col"
-    ? `${name === "row" ? "row" : "column"} ${cat.code} of the typed table has a total of zero and is left out (as SPSS and PSPP do)`
-    : `category ${cat.code} (${cat.label.en}) of "${name}" has a total of zero in the typed table and is left out (as SPSS and PSPP do)`
+    ? `${emptyName(name, cat.code)} of the typed table has a total of zero and is left out (as SPSS and PSPP do)`
+    : `category ${cat.code} (${cat.label.en}) of "${name}" has a total of zero in the typed table and is left out ` +
+      "(as SPSS and PSPP do)"
 
 /**
  * The full crosstab (tests, measures, residuals) of a table typed from a publication. With a codebook and
@@ -102,7 +103,9 @@ export const crosstabFromCounts = (
       ? yield* codebookVariable(codebook, options.col, table.cols, "columns")
       : typedVariable("col", table.cols)
     const kept = dropEmpty(table, row.categories, col.categories, row.name, col.name, typedEmpty)
-    const empty = kept.warnings.flatMap((w) => (w.code === "EMPTY_CATEGORY" ? [emptyName(w.variable, w.categoryCode)] : []))
+    const empty = kept.warnings.flatMap((w) =>
+      w.code === "EMPTY_CATEGORY" ? [emptyName(w.variable, w.categoryCode)] : []
+    )
     const small = tooSmall(kept.table.rows, kept.table.cols, empty)
     if (small !== undefined) return yield* Either.left(new AnalysisError({ code: "EMPTY_TABLE", message: small }))
     let total = 0

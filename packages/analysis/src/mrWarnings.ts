@@ -36,7 +36,8 @@ export const lowExpectedItems = (
     code: "LOW_EXPECTED_ITEMS",
     items: rare,
     minExpected,
-    message: `item${rare.length === 1 ? "" : "s"} ${list} ha${rare.length === 1 ? "s" : "ve"} an expected count below 5 ` +
+    message: `${rare.length === 1 ? "item" : "items"} ${list} ${rare.length === 1 ? "has" : "have"} an expected ` +
+      "count below 5 " +
       `in some group (the smallest is ${minExpected.toFixed(2)}): the per-item chi-square, Bonferroni and Rao-Scott ` +
       `p-values are approximations that can be poor there; ${advice}`
   }

@@ -31,7 +31,12 @@ export const rate = (x: number, n: number, level = 0.95): Either.Either<RateResu
     const wilson = wilsonInterval(x, n, level)
     const cp = clopperPearsonInterval(x, n, level)
     return Either.right({
-      kind: "rate", x, n, estimate: wilson.estimate, level, intervals: { wilson: bounds(wilson), clopperPearson: bounds(cp) }
+      kind: "rate",
+      x,
+      n,
+      estimate: wilson.estimate,
+      level,
+      intervals: { wilson: bounds(wilson), clopperPearson: bounds(cp) }
     })
   } catch (e) {
     if (e instanceof StatsInputError) return Either.left(badOption(e.message))
@@ -57,7 +62,9 @@ export const parseRateCount = (text: string, what: string): Either.Either<number
   }
   const x = Number(raw)
   if (x > Number.MAX_SAFE_INTEGER) {
-    return Either.left(badOption(`${what} is ${raw}, which exceeds 2^53 - 1 = 9007199254740991, the largest count held exactly`))
+    return Either.left(
+      badOption(`${what} is ${raw}, which exceeds 2^53 - 1 = 9007199254740991, the largest count held exactly`)
+    )
   }
   return Either.right(x)
 }

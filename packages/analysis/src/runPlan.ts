@@ -83,7 +83,8 @@ const runSection = (dataset: Dataset, codebook: Codebook, s: PlanSection): Eithe
       }
       case "rate": {
         const r = yield* rate(s.x, s.n, s.level)
-        return { ...base(s.label), kind: "rate", label: s.label, x: r.x, n: r.n, estimate: r.estimate, level: r.level, intervals: r.intervals }
+        const { x, n, estimate, level, intervals } = r
+        return { ...base(s.label), kind: "rate", label: s.label, x, n, estimate, level, intervals }
       }
     }
   })

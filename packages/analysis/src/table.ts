@@ -10,8 +10,10 @@ import type {
 /** Maps the stats kernel's input errors onto the analysis error codes. */
 const fromStatsError = (e: unknown, reword: (message: string) => string): AnalysisError => {
   if (e instanceof Stats.StatsInputError) {
-    const code = e.code === "ZERO_MARGIN" ? "ZERO_MARGIN" : e.code === "EMPTY_TABLE" || e.code === "BAD_DIMENSIONS" ? "EMPTY_TABLE"
-      : e.code === "BAD_OPTION" ? "BAD_OPTION" : "BAD_COUNTS"
+    const code = e.code === "ZERO_MARGIN" ? "ZERO_MARGIN"
+      : e.code === "EMPTY_TABLE" || e.code === "BAD_DIMENSIONS" ? "EMPTY_TABLE"
+      : e.code === "BAD_OPTION" ? "BAD_OPTION"
+      : "BAD_COUNTS"
     return new AnalysisError({ code, message: reword(e.message) })
   }
   throw e
@@ -37,7 +39,9 @@ export const tableFromMatrix = (counts: ReadonlyArray<ReadonlyArray<number>>): E
     if (table.rows < 2 || table.cols < 2) {
       throw new Stats.StatsInputError("BAD_DIMENSIONS", `the table is ${table.rows}x${table.cols}; a crosstab needs at least 2 rows and 2 columns`)
     }
-    if (Stats.total(table) === 0) throw new Stats.StatsInputError("EMPTY_TABLE", "the table is empty: every count is zero")
+    if (Stats.total(table) === 0) {
+      throw new Stats.StatsInputError("EMPTY_TABLE", "the table is empty: every count is zero")
+    }
     return table
   })
 

@@ -82,7 +82,8 @@ export const fromMatrix = (matrix: ReadonlyArray<ReadonlyArray<number>>): Contin
         throw new StatsInputError("NEGATIVE_COUNT", `count in row ${i + 1}, column ${j + 1} is negative (${x})`, { row: i, col: j })
       }
       if (x > Number.MAX_SAFE_INTEGER) {
-        throw new StatsInputError("TOO_LARGE", `count in row ${i + 1}, column ${j + 1} (${x}) ${TOO_LARGE}`, { row: i, col: j })
+        const where = `count in row ${i + 1}, column ${j + 1}`
+        throw new StatsInputError("TOO_LARGE", `${where} (${x}) ${TOO_LARGE}`, { row: i, col: j })
       }
       counts[i * cols + j] = x
     }

@@ -6,7 +6,9 @@ import * as flags from "../flags.js"
 
 export const rateOptions = {
   // text, not Args.integer: analysis's parseRateCount says what is wrong with a negative, fractional or too large count
-  x: Args.text({ name: "X" }).pipe(Args.withDescription("Number of cases with the attribute (e.g. 19183 opinions resolved).")),
+  x: Args.text({ name: "X" }).pipe(
+    Args.withDescription("Number of cases with the attribute (e.g. 19183 opinions resolved).")
+  ),
   n: Args.text({ name: "N" }).pipe(Args.withDescription("Number of cases (e.g. 21727 opinions received).")),
   level: Options.float("level").pipe(Options.withDescription("Confidence level, between 0 and 1."), Options.withDefault(0.95)),
   format: Options.choice("format", ["text", "json"]).pipe(Options.withDescription("text or json (the result object)."), Options.withDefault("text" as const)),

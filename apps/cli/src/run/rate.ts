@@ -10,5 +10,7 @@ export type RateArgs = Command.Command.ParseConfig<typeof rateOptions>
 export const runRate = (args: RateArgs) =>
   Effect.gen(function* () {
     const result = yield* rateFromText(args.x, args.n, args.level)
-    yield* writeStdout(args.format === "json" ? renderRateJson(result) : renderRateText(result, { lang: args.lang, color: colorEnabled(process.stdout) }))
+    const color = colorEnabled(process.stdout)
+    const text = args.format === "json" ? renderRateJson(result) : renderRateText(result, { lang: args.lang, color })
+    yield* writeStdout(text)
   })

@@ -6,16 +6,25 @@ import { renderTable } from "./table.js"
 const S = {
   en: {
     title: (x: number, n: number) => `Proportion ${x} of ${n}`,
-    method: "Method", estimate: "Estimate", ci: (l: string) => `${l}% confidence interval`, lower: "Lower", upper: "Upper",
+    method: "Method",
+    estimate: "Estimate",
+    ci: (l: string) => `${l}% confidence interval`,
+    lower: "Lower",
+    upper: "Upper",
     wilson: "Wilson score", cp: "Clopper-Pearson (exact)",
     note: "Percentages. Wilson: score interval without continuity correction (R prop.test(correct = FALSE)); " +
       "Clopper-Pearson: exact binomial (R binom.test)."
   },
   vi: {
     title: (x: number, n: number) => `Tỷ lệ ${x} trên ${n}`,
-    method: "Phương pháp", estimate: "Ước lượng", ci: (l: string) => `Khoảng tin cậy ${l}%`, lower: "Cận dưới", upper: "Cận trên",
+    method: "Phương pháp",
+    estimate: "Ước lượng",
+    ci: (l: string) => `Khoảng tin cậy ${l}%`,
+    lower: "Cận dưới",
+    upper: "Cận trên",
     wilson: "Wilson", cp: "Clopper-Pearson (chính xác)",
-    note: "Đơn vị: %. Wilson: khoảng điểm số không hiệu chỉnh liên tục (R prop.test(correct = FALSE)); " +
+    note: "Đơn vị: %. Wilson: khoảng điểm số không hiệu chỉnh liên tục " +
+      "(R prop.test(correct = FALSE)); " +
       "Clopper-Pearson: nhị thức chính xác (R binom.test)."
   }
 } as const
@@ -35,7 +44,10 @@ export const renderRateText = (r: RateResult, options: RenderOptions): string =>
       {
         title: s.title(r.x, r.n),
         align: ["left", "right", "right", "right"],
-        header: [["", "", { text: s.ci(levelText), span: 2, align: "right" }], [s.method, s.estimate, s.lower, s.upper]],
+        header: [
+          ["", "", { text: s.ci(levelText), span: 2, align: "right" }],
+          [s.method, s.estimate, s.lower, s.upper]
+        ],
         body: [
           [s.wilson, pct(r.estimate), pct(r.intervals.wilson.lower), pct(r.intervals.wilson.upper)],
           [s.cp, pct(r.estimate), pct(r.intervals.clopperPearson.lower), pct(r.intervals.clopperPearson.upper)]

@@ -164,7 +164,8 @@ export const fisherFreemanHalton = (
           throw new StatsInputError(
             "TOO_LARGE",
             `the exact enumeration for this ${table.rows} x ${table.cols} table with ${prep.n} cases needs more than ` +
-              `${limit} steps (workLimit); use method "monte-carlo" (a p-value with its standard error) or raise workLimit`
+              `${limit} steps (workLimit); use method "monte-carlo" (a p-value with its standard error) or raise ` +
+              "workLimit"
           )
         }
       }

@@ -153,7 +153,8 @@ class Network {
     ref: number
   ): void {
     const { sObs, thr } = this
-    if (c.list === undefined && (c.leafArcs > 16 * (to - from + 1) || to - from > 8) && this.listEntries < LIST_ENTRY_CAP) {
+    const worthAList = c.leafArcs > 16 * (to - from + 1) || to - from > 8
+    if (c.list === undefined && worthAList && this.listEntries < LIST_ENTRY_CAP) {
       this.leafFutures(c)
       const list = listFrom(this.leafValues.subarray(0, this.leafCount), SPAN)
       c.list = list
@@ -248,7 +249,9 @@ class Network {
         else this.expand(stage, node, ps, pw, q, childTotal)
       }
       if (stage > 0) {
-        for (const node of this.stages[stage].values()) if (node.list !== undefined) this.listEntries -= node.list.f.length
+        for (const node of this.stages[stage].values()) {
+          if (node.list !== undefined) this.listEntries -= node.list.f.length
+        }
       }
       this.stages[stage].clear()
       remaining = childTotal

@@ -11,7 +11,8 @@ import type { GoodmanKruskalTau, GoodmanKruskalTauMeasure } from "./types.js"
  * In proportions, with d_ij = f_ij / r_i - c_j / N (kept exact, `cells/deviation.ts`), w_i = Σ_j (c_j / N) d_ij,
  * q_i = Σ_j d_ij²: ν = Σ_i (r_i / N) q_i, δ = Σ_j (c_j / N)(1 - c_j / N), tau = ν / δ, and the delta-method
  * influence of cell ij is, up to a constant that centring removes, ψ_ij / δ² with
- * ψ_ij = δ (2 d_ij - 2 w_i - q_i) + 2 ν c_j / N; ASE1 = sqrt(Σ p_ij (ψ_ij - ψ̄)² / N) / δ². Every term is of the
+ * ψ_ij = δ (2 d_ij - 2 w_i - q_i) + 2 ν c_j / N;
+ * ASE1 = sqrt(Σ p_ij (ψ_ij - ψ̄)² / N) / δ². Every term is of the
  * size of the association itself, so nothing cancels when tau ~ 0 on a large table.
  */
 const directional = (
