@@ -13,7 +13,7 @@ import { excerpts } from "./commands/excerpts.js"
 import { frequencies } from "./commands/frequencies.js"
 import { likert } from "./commands/likert.js"
 import { mr } from "./commands/mr.js"
-import { rate } from "./commands/rate.js"
+import { negativeRateCountsLast, rate } from "./commands/rate.js"
 import { replicate } from "./commands/replicate.js"
 import { report } from "./commands/report.js"
 import { synth } from "./commands/synth.js"
@@ -104,7 +104,7 @@ export const handle = (argv: ReadonlyArray<string>, captured: Array<string>) => 
 /** The whole program: parse `argv`, run the command, map the outcome to an exit code (never fails). */
 export const main = (argv: ReadonlyArray<string>): Effect.Effect<number> => {
   const captured: Array<string> = []
-  return withColorPolicy(cli(argv), captured).pipe(
+  return withColorPolicy(cli(negativeRateCountsLast(argv)), captured).pipe(
     Effect.as<number>(EXIT.ok),
     Effect.catchAllCause(handle(argv, captured)),
     // Anything else @effect/cli wrote to stderr on success (none today) is printed, not lost.

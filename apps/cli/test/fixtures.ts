@@ -69,6 +69,10 @@ export const makeCrosstab = (counts: ReadonlyArray<ReadonlyArray<number>>, overr
       cramersV: 0.127,
       contingencyCoefficient: 0.177,
       lambda: { ...m(0.0123, 0.01, 1.2, 0.23), rowDependent: m(0.02, 0.012, 1.6, 0.11), colDependent: m(0, 0, Number.NaN, Number.NaN) },
+      goodmanKruskalTau: {
+        rowDependent: { value: 0.017, ase: 0.005, statistic: 37.2, df: (R - 1) * (C - 1), p: 3.1e-7 },
+        colDependent: { value: 0.026, ase: 0.008, statistic: 56.9, df: (R - 1) * (C - 1), p: 1.2e-11 }
+      },
       uncertaintyCoefficient: { ...m(0.015, 0.005, 3.0, 2.9e-7), rowDependent: m(0.016, 0.005, 3, 2.9e-7), colDependent: m(0.014, 0.004, 3, 2.9e-7) },
       gamma: m(-0.0123, 0.045, -0.273, 0.785),
       kendallTauB: m(-0.007, 0.028, -0.25, 0.8),

@@ -4,13 +4,14 @@ import * as Either from "effect/Either"
 import { AnalysisError } from "./errors.js"
 import type { CountsOptions } from "./options.js"
 import type { CategoryInfo, CrosstabResult, VariableInfo } from "./results.js"
-import { analyzeTable, tableFromMatrix } from "./table.js"
+import { analyzeTable, dropEmpty, tableFromMatrix } from "./table.js"
 
 const badCounts = (message: string) => new AnalysisError({ code: "BAD_COUNTS", message })
 
 /**
  * Parses a table typed from a publication: rows separated by `;` (or new lines), counts by `,`.
- * Counts are non-negative numbers (decimals allowed for weighted tables). Errors name the row and column.
+ * Counts are non-negative numbers (decimals allowed for weighted tables) up to 2^53 - 1 (beyond it a double
+ * rounds them). Errors name the row and column.
  *
  * @example
  * parseCounts("66,209,35;158,177,41;163,216,31") // Right([[66,209,35],[158,177,41],[163,216,31]])
@@ -28,6 +29,10 @@ export const parseCounts = (text: string): Either.Either<Array<Array<number>>, A
       if (!Number.isFinite(x)) {
         const what = raw === "" ? "empty" : /^-/.test(raw) ? `"${raw}" (negative)` : `"${raw}"`
         return Either.left(badCounts(`count in row ${i + 1}, column ${j + 1} is ${what}; expected a non-negative number`))
+      }
+      if (x > Number.MAX_SAFE_INTEGER) {
+        return Either.left(badCounts(`count in row ${i + 1}, column ${j + 1} is ${raw}, which exceeds 2^53 - 1 = ` +
+          `9007199254740991, the largest count held exactly; larger counts would be rounded silently`))
       }
       row.push(x)
     }
@@ -58,10 +63,28 @@ const codebookVariable = (codebook: Codebook, name: string, size: number, which:
   return Either.right({ name, label: variable.label, measure: variable.measure, categories })
 }
 
+/** Why a typed table with its empty rows/columns left out cannot be analysed, or undefined when it can. */
+const tooSmall = (rows: number, cols: number, empty: ReadonlyArray<string>): string | undefined =>
+  rows >= 2 && cols >= 2
+    ? undefined
+    : `${empty.join(", ")} ${empty.length === 1 ? "is" : "are"} all zero; left out, the table is ${rows}x${cols}, ` +
+      `and a crosstab needs at least 2 rows and 2 columns`
+
+/** "row 2" of a typed table, or `category 2 of "level"` with a codebook. */
+const emptyName = (name: string, code: number): string =>
+  name === "row" || name === "col" ? `${name === "row" ? "row" : "column"} ${code}` : `category ${code} of "${name}"`
+
+const typedEmpty = (name: string, cat: CategoryInfo): string =>
+  name === "row" || name === "col"
+    ? `${emptyName(name, cat.code)} of the typed table has a total of zero and is left out (as SPSS and PSPP do)`
+    : `category ${cat.code} (${cat.label.en}) of "${name}" has a total of zero in the typed table and is left out ` +
+      "(as SPSS and PSPP do)"
+
 /**
  * The full crosstab (tests, measures, residuals) of a table typed from a publication. With a codebook and
  * `row`/`col` names, the rows and columns take those variables' labels; otherwise they are numbered 1..k.
- * A typed table with an all-zero row or column is rejected: it is almost always a typing mistake.
+ * A row or column whose counts are all zero is left out with an EMPTY_CATEGORY warning naming it, and the rest
+ * is tested, as SPSS and PSPP do.
  *
  * @example
  * crosstabFromCounts([[66, 209, 35], [158, 177, 41], [163, 216, 31]])
@@ -79,15 +102,21 @@ export const crosstabFromCounts = (
     const col = codebook !== undefined && options.col !== undefined
       ? yield* codebookVariable(codebook, options.col, table.cols, "columns")
       : typedVariable("col", table.cols)
+    const kept = dropEmpty(table, row.categories, col.categories, row.name, col.name, typedEmpty)
+    const empty = kept.warnings.flatMap((w) =>
+      w.code === "EMPTY_CATEGORY" ? [emptyName(w.variable, w.categoryCode)] : []
+    )
+    const small = tooSmall(kept.table.rows, kept.table.cols, empty)
+    if (small !== undefined) return yield* Either.left(new AnalysisError({ code: "EMPTY_TABLE", message: small }))
     let total = 0
     for (const x of table.counts) total += x
-    return yield* analyzeTable(table, {
-      row,
-      col,
+    return yield* analyzeTable(kept.table, {
+      row: { ...row, categories: kept.rowCats },
+      col: { ...col, categories: kept.colCats },
       weighted: false,
       n: { valid: total, missing: 0, total },
       missingByCode: [],
-      warnings: [],
+      warnings: kept.warnings,
       ...(options.fisher !== undefined ? { fisher: options.fisher } : {})
     })
   })

@@ -5,7 +5,7 @@ import * as Either from "effect/Either"
 import { AnalysisError } from "./errors.js"
 import type { CrosstabOptions } from "./options.js"
 import type { AnalysisWarning, CategoryInfo, CrosstabResult, VariableInfo } from "./results.js"
-import { analyzeTable } from "./table.js"
+import { analyzeTable, dropEmpty } from "./table.js"
 import type { CategoricalVariable } from "./variables.js"
 import { caseWeights, categoricalVariable, checkMissingNames, validCategoriesOf } from "./variables.js"
 
@@ -20,33 +20,6 @@ const tallyMissing = (tally: MissingTally, v: CategoricalVariable, code: number,
 }
 
 const isMissingCode = (v: CategoricalVariable, code: number) => code === SYSTEM_MISSING || v.isMissing(code)
-
-/** Removes categories whose margin is zero (SPSS prints no empty rows or columns) and says so. */
-const dropEmpty = (
-  table: Stats.ContingencyTable,
-  rowCats: ReadonlyArray<CategoryInfo>,
-  colCats: ReadonlyArray<CategoryInfo>,
-  rowName: string,
-  colName: string
-) => {
-  const r = Stats.rowTotals(table)
-  const c = Stats.colTotals(table)
-  const keepRows = rowCats.map((_, i) => i).filter((i) => r[i] > 0)
-  const keepCols = colCats.map((_, j) => j).filter((j) => c[j] > 0)
-  const warnings: Array<AnalysisWarning> = []
-  const warn = (name: string, cat: CategoryInfo) =>
-    warnings.push({ code: "EMPTY_CATEGORY", variable: name, categoryCode: cat.code, message: `category ${cat.code} (${cat.label.en}) of "${name}" has no valid cases and is left out of the table` })
-  rowCats.forEach((cat, i) => r[i] === 0 && warn(rowName, cat))
-  colCats.forEach((cat, j) => c[j] === 0 && warn(colName, cat))
-  const counts = new Float64Array(keepRows.length * keepCols.length)
-  keepRows.forEach((i, a) => keepCols.forEach((j, b) => (counts[a * keepCols.length + b] = table.counts[i * table.cols + j])))
-  return {
-    table: { rows: keepRows.length, cols: keepCols.length, counts },
-    rowCats: keepRows.map((i) => rowCats[i]),
-    colCats: keepCols.map((j) => colCats[j]),
-    warnings
-  }
-}
 
 const info = (v: CategoricalVariable, categories: ReadonlyArray<CategoryInfo>): VariableInfo => ({
   name: v.name,

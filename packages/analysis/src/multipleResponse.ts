@@ -4,6 +4,7 @@ import * as Stats from "@danvan/stats"
 import * as Either from "effect/Either"
 import { AnalysisError } from "./errors.js"
 import type { AnalysisWarning, CategoryInfo } from "./results.js"
+import { lowExpectedItems } from "./mrWarnings.js"
 import { attempt } from "./table.js"
 import { categoricalVariable, checkMissingNames, validCategoriesOf } from "./variables.js"
 
@@ -121,6 +122,8 @@ export const multipleResponse = (
         : undefined
     }), (message) => message.replace(/item (\d+)/g, (_, j) => `item "${itemNames[Number(j) - 1] ?? j}"`))
     const { table, tests, letters, bonferroni, rs2, bootstrap } = computed
+    const rare = lowExpectedItems(itemNames, used.map((i) => groupN[i]), table.total.counts, method)
+    if (rare !== undefined) warnings.push(rare)
     const r = used.length
     const c = items.length
     const column = (values: Float64Array, j: number) => Array.from({ length: r }, (_, i) => values[i * c + j])

@@ -46,6 +46,22 @@ export interface DirectionalMeasure extends MeasureWithTest {
   readonly colDependent: MeasureWithTest
 }
 
+/** Goodman and Kruskal's tau for one direction: value, ASE1, and SPSS's chi-square approximation (N - 1)(K - 1)tau. */
+export interface GoodmanKruskalTauDirection {
+  readonly value: number
+  readonly ase: number
+  readonly statistic: number
+  readonly df: number
+  readonly p: number
+  readonly reason?: string
+}
+
+/** Goodman and Kruskal's tau (SPSS prints no symmetric form and no approximate T for it). */
+export interface GoodmanKruskalTauResult {
+  readonly rowDependent: GoodmanKruskalTauDirection
+  readonly colDependent: GoodmanKruskalTauDirection
+}
+
 /** Problems worth a reader's attention: SPSS's low-expected footnote, dropped empty categories, … */
 export type AnalysisWarning =
   | {
@@ -58,6 +74,13 @@ export type AnalysisWarning =
   | { readonly code: "EMPTY_CATEGORY"; readonly message: string; readonly variable: string; readonly categoryCode: number }
   | { readonly code: "UNLABELLED_CODE"; readonly message: string; readonly variable: string; readonly categoryCode: number }
   | { readonly code: "TEST_NOT_COMPUTED"; readonly message: string; readonly test: string }
+  | {
+      /** multiple response: items whose group-by-selected table has an expected count below 5 */
+      readonly code: "LOW_EXPECTED_ITEMS"
+      readonly message: string
+      readonly items: ReadonlyArray<string>
+      readonly minExpected: number
+    }
 
 /** DESIGN.md's crosstab JSON: a labelled, plain-data result. Matrices are rows of the row variable. */
 export interface CrosstabResult {
@@ -96,6 +119,7 @@ export interface CrosstabResult {
     readonly cramersV: number
     readonly contingencyCoefficient: number
     readonly lambda: DirectionalMeasure
+    readonly goodmanKruskalTau: GoodmanKruskalTauResult
     readonly uncertaintyCoefficient: DirectionalMeasure
     readonly gamma: MeasureWithTest
     readonly kendallTauB: MeasureWithTest

@@ -1,6 +1,5 @@
 import type { AnalysisPlan, BilingualLabel, Codebook, Dataset, PlanSection } from "@danvan/domain"
 import { checkPlanNames, columnNames, getColumn } from "@danvan/domain"
-import { clopperPearsonInterval, wilsonInterval } from "@danvan/stats"
 import * as Either from "effect/Either"
 import { crosstab } from "./crosstab.js"
 import { AnalysisError } from "./errors.js"
@@ -8,7 +7,7 @@ import { frequencies } from "./frequencies.js"
 import { likert, type LikertResult } from "./likert.js"
 import { multipleResponse, type MultipleResponseResult } from "./multipleResponse.js"
 import type { CrosstabResult, FrequenciesResult } from "./results.js"
-import { attempt } from "./table.js"
+import { rate } from "./rate.js"
 
 interface SectionBase {
   readonly id: string
@@ -83,20 +82,9 @@ const runSection = (dataset: Dataset, codebook: Codebook, s: PlanSection): Eithe
         return { ...base(byLabel(result.set?.label ?? { vi: s.set, en: s.set }, labelOf(codebook, s.by))), kind: "likert", result, itemTests }
       }
       case "rate": {
-        const computed = yield* attempt(() => ({ wilson: wilsonInterval(s.x, s.n, s.level), cp: clopperPearsonInterval(s.x, s.n, s.level) }))
-        return {
-          ...base(s.label),
-          kind: "rate",
-          label: s.label,
-          x: s.x,
-          n: s.n,
-          estimate: computed.wilson.estimate,
-          level: s.level,
-          intervals: {
-            wilson: { lower: computed.wilson.lower, upper: computed.wilson.upper },
-            clopperPearson: { lower: computed.cp.lower, upper: computed.cp.upper }
-          }
-        }
+        const r = yield* rate(s.x, s.n, s.level)
+        const { x, n, estimate, level, intervals } = r
+        return { ...base(s.label), kind: "rate", label: s.label, x, n, estimate, level, intervals }
       }
     }
   })

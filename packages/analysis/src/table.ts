@@ -3,12 +3,17 @@ import * as Stats from "@danvan/stats"
 import * as Either from "effect/Either"
 import { AnalysisError } from "./errors.js"
 import type { FisherOptions } from "./options.js"
-import type { AnalysisWarning, CrosstabResult, DirectionalMeasure, FisherResult, VariableInfo } from "./results.js"
+import type {
+  AnalysisWarning, CategoryInfo, CrosstabResult, DirectionalMeasure, FisherResult, GoodmanKruskalTauResult, VariableInfo
+} from "./results.js"
 
 /** Maps the stats kernel's input errors onto the analysis error codes. */
 const fromStatsError = (e: unknown, reword: (message: string) => string): AnalysisError => {
   if (e instanceof Stats.StatsInputError) {
-    const code = e.code === "ZERO_MARGIN" ? "ZERO_MARGIN" : e.code === "EMPTY_TABLE" || e.code === "BAD_DIMENSIONS" ? "EMPTY_TABLE" : "BAD_COUNTS"
+    const code = e.code === "ZERO_MARGIN" ? "ZERO_MARGIN"
+      : e.code === "EMPTY_TABLE" || e.code === "BAD_DIMENSIONS" ? "EMPTY_TABLE"
+      : e.code === "BAD_OPTION" ? "BAD_OPTION"
+      : "BAD_COUNTS"
     return new AnalysisError({ code, message: reword(e.message) })
   }
   throw e
@@ -26,16 +31,52 @@ export const attempt = <A>(f: () => A, reword: (message: string) => string = (m)
   }
 }
 
-/** A validated table from typed counts: at least 2x2, no negative counts, no all-zero row or column. */
+/** A validated table from typed counts: at least 2x2, no negative counts, not all zero (empty rows and columns
+ * are dropped later, with a warning, by `dropEmpty`). */
 export const tableFromMatrix = (counts: ReadonlyArray<ReadonlyArray<number>>): Either.Either<ContingencyTable, AnalysisError> =>
   attempt(() => {
     const table = Stats.fromMatrix(counts)
     if (table.rows < 2 || table.cols < 2) {
       throw new Stats.StatsInputError("BAD_DIMENSIONS", `the table is ${table.rows}x${table.cols}; a crosstab needs at least 2 rows and 2 columns`)
     }
-    Stats.assertNoZeroMargins(table)
+    if (Stats.total(table) === 0) {
+      throw new Stats.StatsInputError("EMPTY_TABLE", "the table is empty: every count is zero")
+    }
     return table
   })
+
+/**
+ * Removes categories whose margin is zero (SPSS and PSPP print no empty rows or columns and test the rest) and
+ * says so with an EMPTY_CATEGORY warning per category; `what` words the warning (data: no valid cases; a typed
+ * table: a total of zero).
+ */
+export const dropEmpty = (
+  table: Stats.ContingencyTable,
+  rowCats: ReadonlyArray<CategoryInfo>,
+  colCats: ReadonlyArray<CategoryInfo>,
+  rowName: string,
+  colName: string,
+  what: (name: string, cat: CategoryInfo) => string = (name, cat) =>
+    `category ${cat.code} (${cat.label.en}) of "${name}" has no valid cases and is left out of the table`
+) => {
+  const r = Stats.rowTotals(table)
+  const c = Stats.colTotals(table)
+  const keepRows = rowCats.map((_, i) => i).filter((i) => r[i] > 0)
+  const keepCols = colCats.map((_, j) => j).filter((j) => c[j] > 0)
+  const warnings: Array<AnalysisWarning> = []
+  const warn = (name: string, cat: CategoryInfo) =>
+    warnings.push({ code: "EMPTY_CATEGORY", variable: name, categoryCode: cat.code, message: what(name, cat) })
+  rowCats.forEach((cat, i) => r[i] === 0 && warn(rowName, cat))
+  colCats.forEach((cat, j) => c[j] === 0 && warn(colName, cat))
+  const counts = new Float64Array(keepRows.length * keepCols.length)
+  keepRows.forEach((i, a) => keepCols.forEach((j, b) => (counts[a * keepCols.length + b] = table.counts[i * table.cols + j])))
+  return {
+    table: { rows: keepRows.length, cols: keepCols.length, counts },
+    rowCats: keepRows.map((i) => rowCats[i]),
+    colCats: keepCols.map((j) => colCats[j]),
+    warnings
+  }
+}
 
 const matrix = (values: ArrayLike<number>, rows: number, cols: number): Array<Array<number>> =>
   Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => values[i * cols + j]))
@@ -45,6 +86,31 @@ const directional = (m: Stats.DirectionalMeasure): DirectionalMeasure => ({
   rowDependent: m.rowsDependent,
   colDependent: m.colsDependent
 })
+
+/** SPSS's Directional Measures rows for Goodman and Kruskal's tau, with its chi-square-based Approx. Sig. */
+const gkTau = (t: Stats.GoodmanKruskalTau): GoodmanKruskalTauResult => ({
+  rowDependent: t.rowsDependent,
+  colDependent: t.colsDependent
+})
+
+/**
+ * Runs Fisher's test; when a forced exact enumeration is over its budget, the error advises the options the CLI
+ * and the API really have (the stats message names `workLimit`, which neither exposes).
+ */
+export const exactOrAdvice = <A>(run: () => A, table: ContingencyTable): A => {
+  try {
+    return run()
+  } catch (e) {
+    if (!(e instanceof Stats.StatsInputError) || e.code !== "TOO_LARGE") throw e
+    throw new Stats.StatsInputError(
+      "BAD_OPTION",
+      `Fisher's exact test by full enumeration is too large for this ${table.rows} x ${table.cols} table with ` +
+        `${Stats.total(table)} cases (it would take minutes); use --exact auto (exact when feasible, otherwise ` +
+        `Monte Carlo) or --exact monte-carlo --resamples 100000 for a tighter Monte Carlo p (API: fisher.method ` +
+        `"auto" or "monte-carlo" with fisher.B)`
+    )
+  }
+}
 
 const isIntegerTable = (table: ContingencyTable) => table.counts.every((x) => Number.isInteger(x))
 
@@ -75,11 +141,11 @@ export const analyzeTable = (table: ContingencyTable, ctx: TableContext): Either
     let fisherExact: FisherResult | undefined
     if (fisherMethod !== "none") {
       if (isIntegerTable(table)) {
-        const f = Stats.fisherFreemanHalton(table, {
+        const f = exactOrAdvice(() => Stats.fisherFreemanHalton(table, {
           method: fisherMethod,
           ...(ctx.fisher?.B !== undefined ? { B: ctx.fisher.B } : {}),
           ...(ctx.fisher?.seed !== undefined ? { seed: ctx.fisher.seed } : {})
-        })
+        }), table)
         fisherExact = {
           p: f.p,
           method: f.method,
@@ -126,6 +192,7 @@ export const analyzeTable = (table: ContingencyTable, ctx: TableContext): Either
         cramersV: m.cramersV.value,
         contingencyCoefficient: m.contingencyCoefficient.value,
         lambda: directional(m.lambda),
+        goodmanKruskalTau: gkTau(m.goodmanKruskalTau),
         uncertaintyCoefficient: directional(m.uncertaintyCoefficient),
         gamma: m.gamma,
         kendallTauB: m.kendallTauB,

@@ -45,9 +45,11 @@ describe("crosstabFromCounts", () => {
     expect(result.n).toEqual({ valid: 10, missing: 0, total: 10 })
   })
 
-  it("rejects zero margins, empty tables and too few rows with a clear message", () => {
-    expect(message(crosstabFromCounts([[0, 0], [1, 2]]))).toBe("row 1 has a total of zero")
-    expect(message(crosstabFromCounts([[0, 1], [0, 2]]))).toBe("column 1 has a total of zero")
+  it("rejects empty tables and tables left too small by their empty rows with a clear message", () => {
+    expect(message(crosstabFromCounts([[0, 0], [1, 2]]))).toBe(
+      "row 1 is all zero; left out, the table is 1x2, and a crosstab needs at least 2 rows and 2 columns"
+    )
+    expect(message(crosstabFromCounts([[0, 1], [0, 2], [0, 3]]))).toMatch(/^column 1 is all zero; left out, the table is 3x1/)
     expect(message(crosstabFromCounts([[0, 0], [0, 0]]))).toMatch(/empty/)
     expect(message(crosstabFromCounts([[1, 2, 3]]))).toMatch(/needs at least 2 rows and 2 columns/)
   })

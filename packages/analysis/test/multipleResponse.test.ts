@@ -65,7 +65,7 @@ describe("multipleResponse input problems", () => {
     const data = dataset(codes("level", [1, 1, 2, 2, 1, 2]), codes("clean_strong_party", [1, 0, 1, 0, 0, 1]), codes("cadre_quality", [0, 1, 1, 0, 1, 1]))
     const r = Either.getOrThrow(multipleResponse(data, hcmc, "level", ["clean_strong_party", "cadre_quality"]))
     expect(r.group.categories.map((c) => c.label.vi)).toEqual(["Thành phố", "Quận/Huyện"])
-    expect(r.warnings.map((w) => w.code)).toEqual(["EMPTY_CATEGORY"])
+    expect(r.warnings.map((w) => w.code)).toEqual(["EMPTY_CATEGORY", "LOW_EXPECTED_ITEMS"]) // 6 respondents
     expect(r.items[0].label.en).toBe("Building a clean and strong Party")
     const one = dataset(codes("level", [1, 1, 1]), codes("clean_strong_party", [1, 0, 1]))
     expect(fail(multipleResponse(one, hcmc, "level", ["clean_strong_party"]))).toMatch(/respondents in only 1 group/)

@@ -48,10 +48,13 @@ export class StatsInputError extends Error {
  */
 export const cell = (table: ContingencyTable, i: number, j: number): number => table.counts[i * table.cols + j]
 
+const TOO_LARGE = "exceeds 2^53 - 1 = 9007199254740991, the largest whole number a double holds exactly"
+
 /**
  * Builds a table from a matrix of counts (an array of rows).
  *
- * @throws StatsInputError for an empty or ragged matrix, or a negative or non-finite count.
+ * @throws StatsInputError for an empty or ragged matrix, a negative or non-finite count, or a count or total
+ *   above 2^53 - 1 (`TOO_LARGE`: such counts are no longer exact).
  * @example
  * fromMatrix([[66, 209, 35], [158, 177, 41], [163, 216, 31]])
  */
@@ -78,10 +81,16 @@ export const fromMatrix = (matrix: ReadonlyArray<ReadonlyArray<number>>): Contin
       if (x < 0) {
         throw new StatsInputError("NEGATIVE_COUNT", `count in row ${i + 1}, column ${j + 1} is negative (${x})`, { row: i, col: j })
       }
+      if (x > Number.MAX_SAFE_INTEGER) {
+        const where = `count in row ${i + 1}, column ${j + 1}`
+        throw new StatsInputError("TOO_LARGE", `${where} (${x}) ${TOO_LARGE}`, { row: i, col: j })
+      }
       counts[i * cols + j] = x
     }
   }
-  return { rows, cols, counts }
+  const table = { rows, cols, counts }
+  if (total(table) > Number.MAX_SAFE_INTEGER) throw new StatsInputError("TOO_LARGE", `the table's total ${TOO_LARGE}`)
+  return table
 }
 
 /**

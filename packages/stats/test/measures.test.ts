@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
 import { fromMatrix, StatsInputError } from "../src/ContingencyTable.js"
 import { associationMeasures, gamma, kendallTauB, lambda, phi, somersD } from "../src/measures/index.js"
-import { chiSquareUpperTail } from "../src/measures/internal.js"
+import { chiSquareUpperTail } from "../src/distributions/chiSquare.js"
 
 type Num = number | null
 interface M {

@@ -7,6 +7,8 @@ import { PublishedTables } from "./schema.js"
 const decodeJson = Schema.decodeUnknownEither(PublishedTables, { errors: "all", onExcessProperty: "error" })
 
 const isCount = (x: number) => Number.isFinite(x) && x >= 0
+const BEYOND_EXACT =
+  "exceeds 2^53 - 1 = 9007199254740991, the largest count a number holds exactly (JSON rounds larger ones)"
 
 /**
  * Decodes and checks published aggregate tables (parsed JSON). Every problem comes back with its JSON path:
@@ -47,6 +49,9 @@ export const decodePublishedTables = (input: unknown, source = "published tables
     if (table.bases.length !== r) push(`${at}.bases`, `has ${table.bases.length} bases but there are ${r} levels`)
     table.bases.forEach((b, j) => {
       if (!isCount(b) || b === 0) push(`${at}.bases[${j}]`, `base ${b} of table "${table.id}" must be a positive number`)
+      else if (b > Number.MAX_SAFE_INTEGER) {
+        push(`${at}.bases[${j}]`, `base ${b} of table "${table.id}" ${BEYOND_EXACT}`)
+      }
     })
     if (!isCount(table.totalBase)) push(`${at}.totalBase`, `total base ${table.totalBase} must be a non-negative number`)
     if (table.percentDecimals !== undefined && !(Number.isInteger(table.percentDecimals) && table.percentDecimals >= 0 && table.percentDecimals <= 6)) {
@@ -59,6 +64,9 @@ export const decodePublishedTables = (input: unknown, source = "published tables
       if (percents.length !== r) push(`${path}.percents`, `has ${percents.length} percents but there are ${r} levels`)
       counts.forEach((c, j) => {
         if (!Number.isFinite(c) || c < 0) push(`${path}.counts[${j}]`, `${where(item, j, response)}: count ${c} is negative`)
+        else if (c > Number.MAX_SAFE_INTEGER) {
+          push(`${path}.counts[${j}]`, `${where(item, j, response)}: count ${c} ${BEYOND_EXACT}`)
+        }
         else if (table.bases[j] !== undefined && c > table.bases[j]) {
           push(`${path}.counts[${j}]`, `${where(item, j, response)}: count ${c} exceeds the base ${table.bases[j]} (respondents at that level)`)
         }

@@ -52,6 +52,8 @@ export const warningText = (w: AnalysisWarning, lang: Lang): string => {
       return t("unlabelledCode", lang, { code: w.categoryCode, var: w.variable })
     case "TEST_NOT_COMPUTED":
       return t("testNotComputed", lang, { test: w.test })
+    case "LOW_EXPECTED_ITEMS":
+      return t("lowExpectedItems", lang, { items: w.items.join(", "), min: fixed(w.minExpected, 2) })
   }
 }
 
@@ -238,17 +240,25 @@ const directionalTable = (r: CrosstabResult, lang: Lang): TextTable => {
     ["", "", t("dependent", lang, { var: withinName(row, r.row.name) }), ...measureCells(d.rowDependent)],
     ["", "", t("dependent", lang, { var: withinName(col, r.col.name) }), ...measureCells(d.colDependent)]
   ]
+  // SPSS prints tau with its ASE and a chi-square-based Sig. (footnote c), without an approximate T
+  const tauRows = (tau: CrosstabResult["measures"]["goodmanKruskalTau"]): Array<Row> => [
+    ["", t("goodmanKruskalTau", lang), t("dependent", lang, { var: withinName(row, r.row.name) }),
+      formatStat(tau.rowDependent.value), formatStat(tau.rowDependent.ase), "", formatP(tau.rowDependent.p) + "c"],
+    ["", "", t("dependent", lang, { var: withinName(col, r.col.name) }),
+      formatStat(tau.colDependent.value), formatStat(tau.colDependent.ase), "", formatP(tau.colDependent.p) + "c"]
+  ]
   return {
     title: t("directionalMeasures", lang),
     align: ["left", "left", "left", "right", "right", "right", "right"],
     header: [["", "", "", t("value", lang), t("asympStdError", lang) + "a", t("approxT", lang) + "b", t("approxSig", lang)]],
     body: [
       ...three(t("nominalByNominal", lang), t("lambda", lang), m.lambda),
+      ...tauRows(m.goodmanKruskalTau),
       ...three("", t("uncertaintyCoefficient", lang), m.uncertaintyCoefficient),
       "rule",
       ...three(t("ordinalByOrdinal", lang), t("somersD", lang), m.somersD)
     ],
-    footnotes: measureFootnotes(lang)
+    footnotes: [...measureFootnotes(lang), t("chiSquareApproximation", lang)]
   }
 }
 

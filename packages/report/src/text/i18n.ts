@@ -62,6 +62,17 @@ const strings = {
   gamma: { en: "Gamma", vi: "Gamma" },
   lambda: { en: "Lambda", vi: "Lambda" },
   uncertaintyCoefficient: { en: "Uncertainty Coefficient", vi: "Hệ số bất định" },
+  lowExpectedItems: {
+    en: "items {items} have an expected count below 5 in some group (smallest {min}): use the bootstrap test " +
+      "(--method bootstrap)",
+    vi: "các mục {items} có tần số kỳ vọng nhỏ hơn 5 ở một nhóm (nhỏ nhất {min}): kiểm định Chi bình phương và " +
+      "Rao-Scott có thể không chính xác; hãy dùng bootstrap (--method bootstrap)"
+  },
+  goodmanKruskalTau: { en: "Goodman and Kruskal tau", vi: "Tau của Goodman và Kruskal" },
+  chiSquareApproximation: {
+    en: "c. Based on chi-square approximation.",
+    vi: "c. Dựa trên xấp xỉ Chi bình phương."
+  },
   somersD: { en: "Somers' d", vi: "Somers' d" },
   symmetric: { en: "Symmetric", vi: "Đối xứng" },
   dependent: { en: "{var} Dependent", vi: "{var} phụ thuộc" },

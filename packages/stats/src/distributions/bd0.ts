@@ -11,15 +11,16 @@
  *
  * @param x - an observed count, x >= 0
  * @param m - its expectation, m > 0
+ * @param diff - x - m when the caller knows it more accurately than x - m rounds (m itself rounded, x ≈ m)
  * @returns x ln(x/m) + m - x
  * @example
  * bd0(12, 10) // 0.18785868...  (12 ln 1.2 - 2)
  */
-export const bd0 = (x: number, m: number): number => {
+export const bd0 = (x: number, m: number, diff: number = x - m): number => {
   if (x === 0) return m
-  if (Math.abs(x - m) < 0.1 * (x + m)) {
-    const v = (x - m) / (x + m)
-    let s = (x - m) * v
+  if (Math.abs(diff) < 0.1 * (x + m)) {
+    const v = diff / (x + m)
+    let s = diff * v
     let ej = 2 * x * v
     const v2 = v * v
     for (let j = 1; j < 1000; j++) {

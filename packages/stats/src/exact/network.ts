@@ -39,6 +39,226 @@ interface Node {
 /** Thrown inside the enumeration when the work limit (or the memory bound) is reached. */
 export class WorkLimitReached extends Error {}
 
+/** A Neumaier-compensated running sum: the enumeration adds up to ~1e9 terms. */
+class CompensatedSum {
+  private acc = 0
+  private comp = 0
+  add(v: number): void {
+    const t = this.acc + v
+    this.comp += Math.abs(this.acc) >= Math.abs(v) ? this.acc - t + v : v - t + this.acc
+    this.acc = t
+  }
+  get value(): number {
+    return this.acc + this.comp
+  }
+}
+
+/**
+ * One run of the network algorithm: the stages of nodes, the running sum, the work and memory counters, and
+ * the three steps (make a node with its bounds, expand a node's pasts along its arcs, settle pasts at a leaf).
+ */
+class Network {
+  private readonly k: number
+  private readonly m: number
+  private readonly thr: number
+  private readonly keyOf: (rows: Int32Array) => number | string
+  private readonly lfCols: Float64Array // ln Π c_j! over the columns from each stage on
+  private readonly colsAsc: Array<Int32Array>
+  private readonly colsDesc: Array<Int32Array>
+  private readonly scratch: Int32Array
+  private readonly childBuf: Int32Array
+  private readonly child: Int32Array
+  private readonly xLeaf: Int32Array
+  private readonly stages: Array<Map<number | string, Node>>
+  private readonly arcA: Array<number> = []
+  private readonly arcNode: Array<Node> = []
+  readonly sum = new CompensatedSum()
+  work = 0
+  private listEntries = 0
+  private livePasts = 0
+  // the completions of one leaf, unsorted: a reused typed buffer (a JS array of doubles was grown and boxed)
+  private leafValues = new Float64Array(1024)
+  private leafCount = 0
+
+  constructor(
+    k: number,
+    n: number,
+    private readonly cols: Int32Array,
+    private readonly sObs: number,
+    private readonly lf: Float64Array,
+    private readonly workLimit: number
+  ) {
+    this.k = k
+    this.m = cols.length
+    this.thr = sObs - TIE
+    this.keyOf = makeKeyer(k, n + 1)
+    this.lfCols = new Float64Array(this.m + 1)
+    for (let j = this.m - 1; j >= 0; j--) this.lfCols[j] = this.lfCols[j + 1] + lf[cols[j]]
+    this.colsAsc = Array.from({ length: this.m }, (_, j) => Int32Array.from(cols.subarray(j)).sort())
+    this.colsDesc = this.colsAsc.map((c) => c.slice().reverse())
+    this.scratch = new Int32Array(k)
+    this.childBuf = new Int32Array(k)
+    this.child = new Int32Array(k)
+    this.xLeaf = new Int32Array(k)
+    this.stages = Array.from({ length: this.m }, () => new Map())
+  }
+
+  /** The future lengths of a leaf, unsorted, into leafValues; returns their number. */
+  private leafFutures(node: Node): number {
+    const { k, lf } = this
+    const r = node.rows
+    this.leafCount = 0
+    // the future is symmetric in the two columns left: enumerate the smaller one
+    forEachColumn(r, Math.min(this.cols[this.m - 2], this.cols[this.m - 1]), lf, this.xLeaf, (xx, a) => {
+      let b = a
+      for (let i = 0; i < k; i++) b += lf[r[i] - xx[i]]
+      if (this.leafCount === this.leafValues.length) {
+        const grown = new Float64Array(2 * this.leafCount)
+        grown.set(this.leafValues)
+        this.leafValues = grown
+      }
+      this.leafValues[this.leafCount++] = b
+    })
+    this.work += this.leafCount
+    return this.leafCount
+  }
+
+  /** The node of `stage` with remaining row totals r (sorted), made with its future bounds on first use. */
+  node(stage: number, r: Int32Array, total: number): Node {
+    const key = this.keyOf(r)
+    let node = this.stages[stage].get(key)
+    if (node !== undefined) return node
+    const { k, lf } = this
+    let lfRows = 0
+    for (let i = 0; i < k; i++) lfRows += lf[r[i]]
+    const { lb, ub } =
+      stage === this.m - 2 && k <= 12 // leafBounds visits 2^k row subsets
+        ? leafBounds(r, this.cols[stage], lf)
+        : futureBounds(r, this.colsAsc[stage], this.colsDesc[stage], lf, this.scratch)
+    const logTot = lf[total] - lfRows - this.lfCols[stage]
+    node = { rows: r.slice(), lb, ub, logTot, list: undefined, leafArcs: 0, pasts: undefined }
+    this.stages[stage].set(key, node)
+    return node
+  }
+
+  /** Settles pasts ps[from..to) + a at leaf `c`: directly while it is cheap, by its future list after. */
+  settleLeaf(
+    c: Node,
+    ps: Float64Array,
+    pw: Float64Array,
+    from: number,
+    to: number,
+    a: number,
+    scaled: Float64Array | undefined,
+    ref: number
+  ): void {
+    const { sObs, thr } = this
+    const worthAList = c.leafArcs > 16 * (to - from + 1) || to - from > 8
+    if (c.list === undefined && worthAList && this.listEntries < LIST_ENTRY_CAP) {
+      this.leafFutures(c)
+      const list = listFrom(this.leafValues.subarray(0, this.leafCount), SPAN)
+      c.list = list
+      c.lb = list.f[0]
+      c.ub = list.f[list.f.length - 1]
+      this.listEntries += list.f.length
+    }
+    if (c.list !== undefined) {
+      this.sum.add(settleBatch(c.list, ps, pw, from, to, a, sObs, thr, scaled, ref))
+      this.work += to - from
+      return
+    }
+    c.leafArcs += this.leafFutures(c)
+    const values = this.leafValues
+    let sum = 0
+    for (let v = 0; v < this.leafCount; v++) {
+      const f = values[v]
+      if (scaled !== undefined) {
+        // scaled[i − ref] = pw_i exp(ps_ref − ps_i): one exponential per completion instead of per pair
+        let w = 0
+        for (let i = to - 1; i >= from && ps[i] + a + f >= thr; i--) w += scaled[i - ref]
+        if (w > 0) sum += w * Math.exp(sObs - ps[ref] - a - f)
+      } else {
+        for (let i = to - 1; i >= from && ps[i] + a + f >= thr; i--) sum += pw[i] * Math.exp(sObs - ps[i] - a - f)
+      }
+    }
+    this.sum.add(sum)
+    this.work += (to - from) * this.leafCount
+  }
+
+  /**
+   * Moves the pasts of a node before the leaves on: those that qualify with every completion are added in
+   * closed form, those that cannot qualify are dropped, and the rest go along every arc, settled in blocks by
+   * each child's bounds, at a leaf directly, otherwise queued at the child.
+   */
+  expand(stage: number, node: Node, ps: Float64Array, pw: Float64Array, q: number, childTotal: number): void {
+    const { sObs, thr, arcA, arcNode } = this
+    // pasts below `lo` cannot reach thr; pasts from `hi` on qualify with every completion
+    const lo = lowerBound(ps, thr - node.ub, 0, q)
+    const hi = Math.max(lo, lowerBound(ps, thr - node.lb, 0, q))
+    for (let i = hi; i < q; i++) this.sum.add(pw[i] * Math.exp(sObs - ps[i] + node.logTot))
+    if (lo === hi) return
+    // suffix sums of the undecided pasts, scaled at each entry: e[i] = Σ_{j>=i} w_j exp(s_i − s_j)
+    const e = new Float64Array(hi - lo)
+    e[hi - lo - 1] = pw[hi - 1]
+    for (let i = hi - 2; i >= lo; i--) e[i - lo] = pw[i] + Math.exp(ps[i] - ps[i + 1]) * e[i + 1 - lo]
+    // pw_i exp(s_lo − s_i): saves one exponential per (past, arc) pair when the span allows it
+    const scaled = ps[hi - 1] - ps[lo] < SPAN ? new Float64Array(hi - lo) : undefined
+    if (scaled !== undefined) for (let i = lo; i < hi; i++) scaled[i - lo] = pw[i] * Math.exp(ps[lo] - ps[i])
+    arcA.length = 0
+    arcNode.length = 0
+    forEachColumn(node.rows, this.cols[stage], this.lf, this.child, (xx, a) => {
+      childRows(node.rows, xx, this.childBuf)
+      arcNode.push(this.node(stage + 1, this.childBuf, childTotal))
+      arcA.push(a)
+    })
+    for (let t = 0; t < arcA.length; t++) {
+      const a = arcA[t]
+      const c = arcNode[t]
+      // the child's futures lie in [c.lb, c.ub]: settle the blocks above and below at once
+      const cLo = lowerBound(ps, thr - a - c.ub, lo, hi)
+      const cHi = Math.max(cLo, lowerBound(ps, thr - a - c.lb, lo, hi))
+      if (cHi < hi) this.sum.add(e[cHi - lo] * Math.exp(sObs - ps[cHi] - a + c.logTot))
+      this.work += ARC_WORK
+      if (cLo === cHi) continue
+      if (stage + 1 === this.m - 2) this.settleLeaf(c, ps, pw, cLo, cHi, a, scaled, lo)
+      else {
+        if (c.pasts === undefined) c.pasts = new PastBuffer()
+        c.pasts.addRun(ps, pw, cLo, cHi, a)
+        this.livePasts += cHi - cLo
+        this.work += cHi - cLo
+      }
+      if (this.work > this.workLimit || this.livePasts > LIVE_PAST_CAP) throw new WorkLimitReached()
+    }
+  }
+
+  /** Runs the stages in order from the root (all row totals, one past of length 0), settling as it goes. */
+  run(rows: Int32Array, n: number): void {
+    const root = this.node(0, rows.slice().sort().reverse(), n)
+    root.pasts = new PastBuffer()
+    root.pasts.addRun(Float64Array.of(0), Float64Array.of(1), 0, 1, 0)
+    let remaining = n
+    for (let stage = 0; stage < this.m - 1; stage++) {
+      const childTotal = remaining - this.cols[stage]
+      for (const node of this.stages[stage].values()) {
+        if (node.pasts === undefined) continue
+        this.work += node.pasts.size
+        this.livePasts -= node.pasts.size
+        const { ps, pw, count: q } = node.pasts.take()
+        node.pasts = undefined
+        if (stage === this.m - 2) this.settleLeaf(node, ps, pw, 0, q, 0, undefined, 0)
+        else this.expand(stage, node, ps, pw, q, childTotal)
+      }
+      if (stage > 0) {
+        for (const node of this.stages[stage].values()) {
+          if (node.list !== undefined) this.listEntries -= node.list.f.length
+        }
+      }
+      this.stages[stage].clear()
+      remaining = childTotal
+    }
+  }
+}
+
 /**
  * Σ over tables T with the margins and P(T) <= P_obs (1 + 1e-7) of P(T) / P_obs, and the work done.
  *
@@ -61,173 +281,8 @@ export const networkRatioSum = (
   lf: Float64Array,
   workLimit: number
 ): { sum: number; work: number } => {
-  const k = rows.length
-  const m = cols.length
-  const thr = sObs - TIE
   const n = rows.reduce((a, b) => a + b, 0)
-  const keyOf = makeKeyer(k, n + 1)
-  let work = 0
-  // Neumaier-compensated running sum: up to ~1e9 terms are added
-  let acc = 0
-  let accComp = 0
-  const add = (v: number): void => {
-    const t = acc + v
-    accComp += Math.abs(acc) >= Math.abs(v) ? acc - t + v : v - t + acc
-    acc = t
-  }
-  let listEntries = 0
-  let livePasts = 0
-  const lfCols = new Float64Array(m + 1) // ln Π c_j! over the columns from each stage on
-  for (let j = m - 1; j >= 0; j--) lfCols[j] = lfCols[j + 1] + lf[cols[j]]
-  const colsAsc = Array.from({ length: m }, (_, j) => Int32Array.from(cols.subarray(j)).sort())
-  const colsDesc = colsAsc.map((c) => c.slice().reverse())
-  const scratch = new Int32Array(k)
-  const childBuf = new Int32Array(k)
-  const xLeaf = new Int32Array(k)
-  const stages: Array<Map<number | string, Node>> = Array.from({ length: m }, () => new Map())
-  // the completions of one leaf, unsorted: a reused typed buffer (a JS array of doubles was grown and boxed)
-  let leafValues = new Float64Array(1024)
-  let leafCount = 0
-
-  /** The future lengths of a leaf, unsorted, into leafValues. */
-  const leafFutures = (node: Node): number => {
-    const r = node.rows
-    leafCount = 0
-    // the future is symmetric in the two columns left: enumerate the smaller one
-    forEachColumn(r, Math.min(cols[m - 2], cols[m - 1]), lf, xLeaf, (xx, a) => {
-      let b = a
-      for (let i = 0; i < k; i++) b += lf[r[i] - xx[i]]
-      if (leafCount === leafValues.length) {
-        const grown = new Float64Array(2 * leafCount)
-        grown.set(leafValues)
-        leafValues = grown
-      }
-      leafValues[leafCount++] = b
-    })
-    work += leafCount
-    return leafCount
-  }
-
-  const getNode = (stage: number, r: Int32Array, total: number): Node => {
-    const key = keyOf(r)
-    let node = stages[stage].get(key)
-    if (node !== undefined) return node
-    let lfRows = 0
-    for (let i = 0; i < k; i++) lfRows += lf[r[i]]
-    const { lb, ub } =
-      stage === m - 2 && k <= 12 // leafBounds visits 2^k row subsets
-        ? leafBounds(r, cols[stage], lf)
-        : futureBounds(r, colsAsc[stage], colsDesc[stage], lf, scratch)
-    const logTot = lf[total] - lfRows - lfCols[stage]
-    node = { rows: r.slice(), lb, ub, logTot, list: undefined, leafArcs: 0, pasts: undefined }
-    stages[stage].set(key, node)
-    return node
-  }
-
-  /** Settles pasts ps[from..to) + a at leaf `c`: directly while it is cheap, by its future list after. */
-  const settleLeaf = (
-    c: Node,
-    ps: Float64Array,
-    pw: Float64Array,
-    from: number,
-    to: number,
-    a: number,
-    scaled: Float64Array | undefined,
-    ref: number
-  ): void => {
-    if (c.list === undefined && (c.leafArcs > 16 * (to - from + 1) || to - from > 8) && listEntries < LIST_ENTRY_CAP) {
-      leafFutures(c)
-      const list = listFrom(leafValues.subarray(0, leafCount), SPAN)
-      c.list = list
-      c.lb = list.f[0]
-      c.ub = list.f[list.f.length - 1]
-      listEntries += list.f.length
-    }
-    if (c.list !== undefined) {
-      add(settleBatch(c.list, ps, pw, from, to, a, sObs, thr, scaled, ref))
-      work += to - from
-      return
-    }
-    c.leafArcs += leafFutures(c)
-    let sum = 0
-    for (let v = 0; v < leafCount; v++) {
-      const f = leafValues[v]
-      if (scaled !== undefined) {
-        // scaled[i − ref] = pw_i exp(ps_ref − ps_i): one exponential per completion instead of per pair
-        let w = 0
-        for (let i = to - 1; i >= from && ps[i] + a + f >= thr; i--) w += scaled[i - ref]
-        if (w > 0) sum += w * Math.exp(sObs - ps[ref] - a - f)
-      } else {
-        for (let i = to - 1; i >= from && ps[i] + a + f >= thr; i--) sum += pw[i] * Math.exp(sObs - ps[i] - a - f)
-      }
-    }
-    add(sum)
-    work += (to - from) * leafCount
-  }
-
-  const root = getNode(0, rows.slice().sort().reverse(), n)
-  root.pasts = new PastBuffer()
-  root.pasts.addRun(Float64Array.of(0), Float64Array.of(1), 0, 1, 0)
-  const child = new Int32Array(k)
-  const arcA: Array<number> = []
-  const arcNode: Array<Node> = []
-  let remaining = n
-
-  for (let stage = 0; stage < m - 1; stage++) {
-    const childTotal = remaining - cols[stage]
-    for (const node of stages[stage].values()) {
-      if (node.pasts === undefined) continue
-      work += node.pasts.size
-      livePasts -= node.pasts.size
-      const { ps, pw, count: q } = node.pasts.take()
-      node.pasts = undefined
-      if (stage === m - 2) {
-        settleLeaf(node, ps, pw, 0, q, 0, undefined, 0)
-        continue
-      }
-      // pasts below `lo` cannot reach thr; pasts from `hi` on qualify with every completion
-      const lo = lowerBound(ps, thr - node.ub, 0, q)
-      const hi = Math.max(lo, lowerBound(ps, thr - node.lb, 0, q))
-      for (let i = hi; i < q; i++) add(pw[i] * Math.exp(sObs - ps[i] + node.logTot))
-      if (lo === hi) continue
-      // suffix sums of the undecided pasts, scaled at each entry: e[i] = Σ_{j>=i} w_j exp(s_i − s_j)
-      const e = new Float64Array(hi - lo)
-      e[hi - lo - 1] = pw[hi - 1]
-      for (let i = hi - 2; i >= lo; i--) e[i - lo] = pw[i] + Math.exp(ps[i] - ps[i + 1]) * e[i + 1 - lo]
-      // pw_i exp(s_lo − s_i): saves one exponential per (past, arc) pair when the span allows it
-      const scaled = ps[hi - 1] - ps[lo] < SPAN ? new Float64Array(hi - lo) : undefined
-      if (scaled !== undefined) for (let i = lo; i < hi; i++) scaled[i - lo] = pw[i] * Math.exp(ps[lo] - ps[i])
-      arcA.length = 0
-      arcNode.length = 0
-      forEachColumn(node.rows, cols[stage], lf, child, (xx, a) => {
-        childRows(node.rows, xx, childBuf)
-        arcNode.push(getNode(stage + 1, childBuf, childTotal))
-        arcA.push(a)
-      })
-      for (let t = 0; t < arcA.length; t++) {
-        const a = arcA[t]
-        const c = arcNode[t]
-        // the child's futures lie in [c.lb, c.ub]: settle the blocks above and below at once
-        const cLo = lowerBound(ps, thr - a - c.ub, lo, hi)
-        const cHi = Math.max(cLo, lowerBound(ps, thr - a - c.lb, lo, hi))
-        if (cHi < hi) add(e[cHi - lo] * Math.exp(sObs - ps[cHi] - a + c.logTot))
-        work += ARC_WORK
-        if (cLo === cHi) continue
-        if (stage + 1 === m - 2) settleLeaf(c, ps, pw, cLo, cHi, a, scaled, lo)
-        else {
-          if (c.pasts === undefined) c.pasts = new PastBuffer()
-          c.pasts.addRun(ps, pw, cLo, cHi, a)
-          livePasts += cHi - cLo
-          work += cHi - cLo
-        }
-        if (work > workLimit || livePasts > LIVE_PAST_CAP) throw new WorkLimitReached()
-      }
-    }
-    if (stage > 0) {
-      for (const node of stages[stage].values()) if (node.list !== undefined) listEntries -= node.list.f.length
-    }
-    stages[stage].clear()
-    remaining = childTotal
-  }
-  return { sum: acc + accComp, work }
+  const network = new Network(rows.length, n, cols, sObs, lf, workLimit)
+  network.run(rows, n)
+  return { sum: network.sum.value, work: network.work }
 }

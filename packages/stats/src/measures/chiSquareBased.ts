@@ -1,6 +1,7 @@
 /** Shared body of phi, Cramér's V and the contingency coefficient: X², its p, and the degenerate cases. */
 import type { ContingencyTable } from "../ContingencyTable.js"
-import { chiSquareUpperTail, constantReason, margins, nanScalar, pearsonStatistic, type Margins } from "./internal.js"
+import { pearsonChiSquare } from "../tests/pearsonChiSquare.js"
+import { constantReason, margins, nanScalar, type Margins } from "./internal.js"
 import type { PearsonInput, ScalarMeasure } from "./types.js"
 
 /** The table's margins with Pearson's X² and p (taken from `pearson` when given), or a NaN result. */
@@ -12,6 +13,6 @@ export const pearsonOf = (
   const constant = constantReason(m)
   if (constant !== undefined) return nanScalar(constant)
   if (pearson !== undefined) return { m, x2: pearson.statistic, p: pearson.p }
-  const x2 = pearsonStatistic(m)
-  return { m, x2, p: chiSquareUpperTail(x2, (m.rows - 1) * (m.cols - 1)) }
+  const test = pearsonChiSquare(table)
+  return { m, x2: test.statistic, p: test.p }
 }

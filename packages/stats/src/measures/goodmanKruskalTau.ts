@@ -1,47 +1,51 @@
 import type { ContingencyTable } from "../ContingencyTable.js"
-import { chiSquareUpperTail, cleanVariance, constantReason, margins } from "./internal.js"
+import { productDifference } from "../cells/deviation.js"
+import { chiSquareUpperTail } from "../distributions/chiSquare.js"
+import { constantReason, margins } from "./internal.js"
 import type { GoodmanKruskalTau, GoodmanKruskalTauMeasure } from "./types.js"
 
 /**
  * tau with the dependent variable indexed by j (nDep categories) and the predictor by i (nInd categories);
  * get(i, j) the count, indTot / depTot the margins.
+ *
+ * In proportions, with d_ij = f_ij / r_i - c_j / N (kept exact, `cells/deviation.ts`), w_i = Σ_j (c_j / N) d_ij,
+ * q_i = Σ_j d_ij²: ν = Σ_i (r_i / N) q_i, δ = Σ_j (c_j / N)(1 - c_j / N), tau = ν / δ, and the delta-method
+ * influence of cell ij is, up to a constant that centring removes, ψ_ij / δ² with
+ * ψ_ij = δ (2 d_ij - 2 w_i - q_i) + 2 ν c_j / N;
+ * ASE1 = sqrt(Σ p_ij (ψ_ij - ψ̄)² / N) / δ². Every term is of the
+ * size of the association itself, so nothing cancels when tau ~ 0 on a large table.
  */
 const directional = (
   n: number, nInd: number, nDep: number, get: (i: number, j: number) => number, indTot: Float64Array, depTot: Float64Array
 ): GoodmanKruskalTauMeasure => {
-  let sumDep2 = 0
-  for (let j = 0; j < nDep; j++) sumDep2 += depTot[j] * depTot[j]
-  const s = new Float64Array(nInd) // Σ_j f_ij² / indTot_i²
-  for (let i = 0; i < nInd; i++) {
-    let a = 0
-    for (let j = 0; j < nDep; j++) a += get(i, j) * get(i, j)
-    s[i] = a / (indTot[i] * indTot[i])
-  }
-  const delta = n * n - sumDep2
-  // nu = N Σ f²/r - Σ c², summed without cancellation as N Σ_i r_i Σ_j (f_ij / r_i - c_j / N)² (tau ~ 0 tables)
+  let delta = 0
+  for (let j = 0; j < nDep; j++) delta += (depTot[j] / n) * ((n - depTot[j]) / n)
+  const d = new Float64Array(nInd * nDep)
+  const w = new Float64Array(nInd)
+  const q = new Float64Array(nInd)
   let nu = 0
   for (let i = 0; i < nInd; i++) {
-    let a = 0
     for (let j = 0; j < nDep; j++) {
-      const d = get(i, j) / indTot[i] - depTot[j] / n
-      a += d * d
+      const dij = productDifference(n, get(i, j), indTot[i], depTot[j]) / (indTot[i] * n)
+      d[i * nDep + j] = dij
+      w[i] += (depTot[j] / n) * dij
+      q[i] += dij * dij
     }
-    nu += indTot[i] * a
+    nu += (indTot[i] / n) * q[i]
   }
-  nu *= n
-  const value = nu / delta
-  // delta method on proportions: influence g_ij = (2 f_ij / r_i - s_i - 2 c_j / N) delta + 2 nu c_j / N
-  let sg = 0
-  let sg2 = 0
+  const psi = (i: number, j: number): number =>
+    delta * (2 * d[i * nDep + j] - 2 * w[i] - q[i]) + (2 * nu * depTot[j]) / n
+  let mean = 0
+  for (let i = 0; i < nInd; i++) for (let j = 0; j < nDep; j++) mean += (get(i, j) / n) * psi(i, j)
+  let v = 0
   for (let i = 0; i < nInd; i++) {
     for (let j = 0; j < nDep; j++) {
-      const f = get(i, j)
-      const g = (2 * f / indTot[i] - s[i] - (2 * depTot[j]) / n) * delta + (2 * nu * depTot[j]) / n
-      sg += f * g
-      sg2 += f * g * g
+      const e = psi(i, j) - mean
+      v += (get(i, j) / n) * e * e
     }
   }
-  const ase = (n * Math.sqrt(cleanVariance(sg2 - (sg * sg) / n, sg2))) / (delta * delta)
+  const value = nu / delta
+  const ase = Math.sqrt(v / n) / (delta * delta)
   const statistic = (n - 1) * (nDep - 1) * value
   const df = (nInd - 1) * (nDep - 1)
   return { value, ase, statistic, df, p: chiSquareUpperTail(statistic, df) }

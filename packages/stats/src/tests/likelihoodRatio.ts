@@ -1,4 +1,5 @@
 import { colTotals, type ContingencyTable, rowTotals, total } from "../ContingencyTable.js"
+import { productDifference } from "../cells/deviation.js"
 import { bd0 } from "../distributions/bd0.js"
 import { chiSquareUpperTail } from "../distributions/chiSquare.js"
 import { assertTestable } from "./assertTestable.js"
@@ -11,7 +12,9 @@ import type { ChiSquareTest } from "./ChiSquareTest.js"
  * (Wilks 1938, doi:10.1214/aoms/1177732360; Agresti 2002, Categorical Data Analysis, 2nd ed., §3.2.1,
  * eq. 3.11, p. 79). Method: since Σ O = Σ E, G² = 2 Σ bd0(O_ij, E_ij) with
  * bd0(O, E) = O ln(O/E) + E - O >= 0 evaluated by Loader's series near O = E, so the sum has no
- * cancellation even when G² is tiny relative to N.
+ * cancellation even when G² is tiny relative to N; O - E is taken as (N·O - R·C) / N with the products' rounding
+ * errors kept (`cells/deviation.ts`), so the rounding of E does not cost digits on nearly independent tables with
+ * millions of cases.
  *
  * @param table - the contingency table, at least 2 x 2, no zero row or column total
  * @returns `{ statistic, df, p }`
@@ -29,7 +32,10 @@ export const likelihoodRatio = (table: ContingencyTable): ChiSquareTest => {
   const c = colTotals(table)
   let g = 0
   for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) g += bd0(counts[i * cols + j], (r[i] * c[j]) / n)
+    for (let j = 0; j < cols; j++) {
+      const f = counts[i * cols + j]
+      g += bd0(f, (r[i] * c[j]) / n, productDifference(n, f, r[i], c[j]) / n)
+    }
   }
   const statistic = 2 * g
   const df = (rows - 1) * (cols - 1)

@@ -1,4 +1,5 @@
 import { colTotals, type ContingencyTable, rowTotals, total } from "../ContingencyTable.js"
+import { productDifference } from "../cells/deviation.js"
 import { chiSquareUpperTail } from "../distributions/chiSquare.js"
 import { assertTestable } from "./assertTestable.js"
 import type { ChiSquareTest } from "./ChiSquareTest.js"
@@ -28,9 +29,9 @@ export const pearsonChiSquare = (table: ContingencyTable): ChiSquareTest => {
   let x2 = 0
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++) {
-      const e = (r[i] * c[j]) / n
-      const d = counts[i * cols + j] - e
-      x2 += (d * d) / e
+      // (O - E)² / E = D² / (N R C) with D = N O - R C kept exact (cells/deviation.ts): no cancellation in O - E
+      const d = productDifference(n, counts[i * cols + j], r[i], c[j])
+      x2 += (d / n) * (d / (r[i] * c[j]))
     }
   }
   const df = (rows - 1) * (cols - 1)
