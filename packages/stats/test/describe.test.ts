@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest"
+import { StatsInputError } from "../src/ContingencyTable.js"
+import { describeNumeric } from "../src/descriptives/describeNumeric.js"
+import { percentileHaverage } from "../src/descriptives/percentile.js"
+import { weightedValues } from "../src/descriptives/weightedValues.js"
+import { expectRelClose, readFixture } from "./helpers.js"
+
+type Nums = Array<number | null>
+interface Case {
+  id: string
+  x: Nums
+  weights: Nums | null
+  n: number
+  missing: number
+  mean: number
+  sd: number
+  se: number
+  q1: number | null
+  median: number | null
+  q3: number | null
+  min: number
+  max: number
+  skewness: number
+  skewnessSe: number
+  kurtosis: number
+  kurtosisSe: number
+}
+const fx = readFixture<{ cases: Array<Case> }>("describe.json")
+const f64 = (xs: Nums): Float64Array => Float64Array.from(xs, (v) => (v === null ? NaN : v))
+const TOL = 1e-12
+
+describe("describeNumeric against R (scripts/describe.R)", () => {
+  it("has the fixture's seven cases", () => expect(fx.cases.length).toBe(7))
+  for (const c of fx.cases) {
+    it(c.id, () => {
+      const d = describeNumeric(f64(c.x), c.weights === null ? undefined : f64(c.weights))
+      for (const key of ["n", "missing", "mean", "sd", "se", "min", "max", "skewness", "skewnessSe", "kurtosis", "kurtosisSe"] as const) {
+        expectRelClose(d[key], c[key], TOL, `${c.id} ${key}`)
+      }
+      if (c.q1 !== null) {
+        expectRelClose(d.q1, c.q1, TOL, `${c.id} q1`)
+        expectRelClose(d.median, c.median!, TOL, `${c.id} median`)
+        expectRelClose(d.q3, c.q3!, TOL, `${c.id} q3`)
+      }
+    })
+  }
+})
+
+describe("describeNumeric edge cases", () => {
+  it("no valid values: NaN with a reason", () => {
+    const d = describeNumeric(Float64Array.of(NaN, NaN))
+    expect(d.n).toBe(0)
+    expect(d.missing).toBe(2)
+    expect(Number.isNaN(d.mean)).toBe(true)
+    expect(d.reason).toBe("no valid values")
+  })
+  it("constant values: skewness and kurtosis NaN, said why", () => {
+    const d = describeNumeric(Float64Array.of(3, 3, 3, 3, 3))
+    expect(d.sd).toBe(0)
+    expect(Number.isNaN(d.skewness)).toBe(true)
+    expect(d.reason).toMatch(/all values are equal/)
+  })
+  it("a negative weight is refused", () => {
+    expect(() => describeNumeric(Float64Array.of(1, 2), Float64Array.of(1, -1))).toThrow(StatsInputError)
+  })
+  it("quartiles by HAVERAGE: type 6 of 1..4", () => {
+    const data = weightedValues(Float64Array.of(4, 3, 2, 1))
+    expect([percentileHaverage(data, 0.25), percentileHaverage(data, 0.5), percentileHaverage(data, 0.75)]).toEqual([1.25, 2.5, 3.75])
+    expect(() => percentileHaverage(data, 1)).toThrow(StatsInputError)
+  })
+})
