@@ -40,6 +40,20 @@ export const readData = (path: string, codebook: Codebook | undefined, weight: s
     ...(Option.isSome(sheet) ? { sheet: sheet.value } : {})
   }).pipe(Effect.tap((read) => reportWarnings(read.warnings)))
 
+/**
+ * `readData` with the named columns read as numbers (decimals allowed): the variables `describe` summarises
+ * and the weight.
+ *
+ * @example
+ * const read = yield* readDataColumns("survey.csv", undefined, ["age", "weight"])
+ */
+export const readDataColumns = (path: string, codebook: Codebook | undefined, numeric: ReadonlyArray<string>, sheet: Option.Option<string> = Option.none()) =>
+  readDataFile(path, {
+    ...(codebook !== undefined ? { codebook } : {}),
+    numericColumns: numeric,
+    ...(Option.isSome(sheet) ? { sheet: sheet.value } : {})
+  }).pipe(Effect.tap((read) => reportWarnings(read.warnings)))
+
 /** The analysis options shared by crosstab and frequencies: weight and extra missing codes. */
 export const caseOptions = (weight: string | undefined, missing: Readonly<Record<string, ReadonlyArray<number>>>) => ({
   ...(weight !== undefined ? { weight } : {}),
