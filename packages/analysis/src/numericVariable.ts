@@ -30,6 +30,13 @@ export const numericVariable = (
 ): Either.Either<NumericVariable, AnalysisError> => {
   const column = getColumn(dataset, name)
   if (column === undefined) {
+    const typed = dataset.typing?.find((t) => t.name === name)
+    if (typed !== undefined) {
+      return Either.left(new AnalysisError({
+        code: "NOT_CATEGORICAL",
+        message: `variable "${name}" holds ${typed.type === "date" ? "dates" : "text"} (data row ${typed.row}: "${typed.value}"), not numbers: it cannot be described or tabulated; recode it to numbers or integer codes`
+      }))
+    }
     const known = columnNames(dataset)
     const list = known.length <= 15 ? known.join(", ") : `${known.slice(0, 15).join(", ")}, … (${known.length} columns)`
     return Either.left(new AnalysisError({ code: "UNKNOWN_VARIABLE", message: `unknown variable "${name}": the data has the columns ${list}` }))
