@@ -11,7 +11,7 @@ const pct = (x: number, base: number) => (base === 0 ? Number.NaN : (100 * x) / 
  *
  * @example
  * numericFrequencies(Either.getOrThrow(numericVariable(dataset, undefined, "age")), undefined).rows[0]
- * // { code: 18.5, label: { vi: "18,5", en: "18.5" }, missing: false, count: 3, … }
+ * // { code: 18.5, label: { vi: "18.5", en: "18.5" }, missing: false, count: 3, … }
  */
 export const numericFrequencies = (v: NumericVariable, weights: Float64Array | undefined): FrequenciesResult => {
   const validCount = new Map<number, number>()
@@ -33,7 +33,7 @@ export const numericFrequencies = (v: NumericVariable, weights: Float64Array | u
   }
   const total = valid + missing
   const labelOf = (x: number) =>
-    (v.variable !== undefined ? valueLabel(v.variable, x)?.label : undefined) ?? { vi: String(x).replace(".", ","), en: String(x) }
+    (v.variable !== undefined ? valueLabel(v.variable, x)?.label : undefined) ?? plainLabel(String(x))
   const rows: Array<FrequencyRow> = []
   let cumulative = 0
   for (const x of [...validCount.keys()].sort((a, b) => a - b)) {

@@ -57,7 +57,7 @@ describe("frequencies of a numeric column", () => {
     const r = Either.getOrThrow(frequencies(ds, undefined, "age"))
     expect(r.rows.map((x) => [x.code, x.label.en, x.label.vi, x.count, x.validPercent])).toEqual([
       [22, "22", "22", 1, 25],
-      [30.5, "30.5", "30,5", 2, 50],
+      [30.5, "30.5", "30.5", 2, 50],
       [41, "41", "41", 1, 25],
       ["system", "System (blank)", "Hệ thống (ô trống)", 1, null]
     ])

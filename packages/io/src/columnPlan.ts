@@ -90,7 +90,7 @@ export const planColumns = (
     readonly numericColumns?: ReadonlyArray<string>
     /** false: columns no codebook describes are integer codes, not typed from their contents. */
     readonly typeColumns?: boolean
-    /** Only these columns are parsed (the others are skipped unchecked); all when absent. */
+    /** Only these columns are parsed (the others are skipped unchecked); each must be in the header. */
     readonly columns?: ReadonlyArray<string>
   }
 ): HeaderPlan => {
@@ -141,6 +141,17 @@ export const planColumns = (
       warnings.push({
         code: "VARIABLE_NOT_IN_FILE",
         message: `${fileName}: ${absent.length} variable${absent.length === 1 ? "" : "s"} of codebook ${codebook.id} not in the file: ${list(absent)}`
+      })
+    }
+  }
+  for (const name of options.columns ?? []) {
+    if (!firstSeen.has(name)) {
+      const near = [...firstSeen.keys()].find((h) => h.toLowerCase() === name.toLowerCase())
+      problems.push({
+        row: 1,
+        column: name,
+        value: near === undefined ? "no column of this name in the header" : `no column of this name in the header (it has "${near}")`,
+        expected: `a column the command uses; the file has ${list([...firstSeen.keys()])}`
       })
     }
   }

@@ -16,7 +16,7 @@ export interface CsvReadOptions {
   readonly numericColumns?: ReadonlyArray<string>
   /**
    * Only these columns (and `numericColumns`) are parsed; the others are skipped unchecked and left out of
-   * the dataset. All columns when absent.
+   * the dataset. A column named here that the header lacks is a problem. All columns when absent.
    */
   readonly columns?: ReadonlyArray<string>
   /**

@@ -32,7 +32,7 @@ export const runDescribe = (args: DescribeArgs) =>
   Effect.gen(function* () {
     const codebook = yield* optionalCodebook(args.codebook)
     const weight = orUndefined(args.weight)
-    const read = yield* readDataColumns(args.data, codebook, [...(weight !== undefined ? [weight] : []), ...args.variables], args.sheet)
+    const read = yield* readDataColumns(args.data, codebook, [...new Set([...(weight !== undefined ? [weight] : []), ...args.variables, ...Object.keys(args.missing)])], args.sheet)
     const options = caseOptions(weight, args.missing)
     const results = yield* Effect.forEach(args.variables, (name) => describeVariable(read.dataset, read.codebook, name, options))
     yield* writeStdout(renderDescribe(results, args.format, args.lang))
