@@ -4,6 +4,7 @@ import type { Block, ReportDocument, ReportSection } from "../document.js"
 import { label, t } from "../i18n.js"
 import { type BuildContext, h, num, text } from "./common.js"
 import { crosstabSentences, crosstabTable } from "./crosstab.js"
+import { describeBlocks } from "./describe.js"
 import { frequenciesTable } from "./frequencies.js"
 import { likertBlocks } from "./likert.js"
 import { multipleResponseBlocks } from "./multipleResponse.js"
@@ -35,6 +36,8 @@ const sectionBlocks = (s: PlanSectionResult, ctx: BuildContext): Array<Block> =>
       const b = likertBlocks(s.result, s.itemTests, s.id, s.title, ctx)
       return [...note, { kind: "table", table: b.table }, { kind: "table", table: b.tests }, { kind: "apa", sentences: b.sentences }, { kind: "chart", id: `${s.id}-chart`, chart: b.chart }]
     }
+    case "describe":
+      return [...note, ...describeBlocks(s.results, s.id, s.chart, ctx)]
     case "rate":
       return [
         ...note,

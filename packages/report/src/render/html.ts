@@ -1,4 +1,4 @@
-import { divergingBarChartSvg, groupedBarChartSvg } from "../charts.js"
+import { divergingBarChartSvg, groupedBarChartSvg, histogramChartSvg } from "../charts.js"
 import type { Block, ReportChart, ReportDocument, ReportTable } from "../document.js"
 import { t } from "../i18n.js"
 import { cellText } from "./cells.js"
@@ -63,7 +63,9 @@ const tableHtml = (table: ReportTable, doc: ReportDocument): string => {
 
 const chartSvg = (chart: ReportChart, doc: ReportDocument): Promise<string> => {
   const options = { lang: doc.lang, decimalComma: doc.decimal === "comma" }
-  return chart.type === "grouped-bar" ? groupedBarChartSvg(chart.data, options) : divergingBarChartSvg(chart.data, options)
+  return chart.type === "grouped-bar"
+    ? groupedBarChartSvg(chart.data, options)
+    : chart.type === "histogram" ? histogramChartSvg(chart.data, options) : divergingBarChartSvg(chart.data, options)
 }
 
 const blockHtml = async (b: Block, doc: ReportDocument): Promise<string> => {
