@@ -13,6 +13,7 @@ import { describe } from "./commands/describe.js"
 import { frequencies } from "./commands/frequencies.js"
 import { likert } from "./commands/likert.js"
 import { mr } from "./commands/mr.js"
+import { plan } from "./commands/plan.js"
 import { rate } from "./commands/rate.js"
 import { replicate } from "./commands/replicate.js"
 import { report } from "./commands/report.js"
@@ -24,10 +25,10 @@ import { withColorPolicy, writeStderr } from "./terminal.js"
 export const VERSION: string = pkg.version
 
 const root = Command.make("danvan", {}, () =>
-  Effect.fail(new UsageError({ command: "", message: "missing command; expected one of: crosstab, frequencies, describe, codebook, replicate, report, rate, mr, likert, synth, serve, api-key" }))
+  Effect.fail(new UsageError({ command: "", message: "missing command; expected one of: crosstab, frequencies, describe, codebook, plan, replicate, report, rate, mr, likert, synth, serve, api-key" }))
 ).pipe(
   Command.withDescription("Survey tables for cadre questionnaires on mass mobilization work (công tác dân vận): SPSS-style CROSSTABS and FREQUENCIES with exact p-values, multiple-response sets, Likert scoring and re-checks of published tables, and finished reports (HTML, XLSX, Markdown), in English or Vietnamese."),
-  Command.withSubcommands([crosstab, frequencies, describe, codebook, replicate, report, rate, mr, likert, synth, serve, apiKey])
+  Command.withSubcommands([crosstab, frequencies, describe, codebook, plan, replicate, report, rate, mr, likert, synth, serve, apiKey])
 )
 
 const footer = HelpDoc.p(
@@ -38,15 +39,16 @@ const cli = Command.run(root, { name: "danvan", version: VERSION, footer })
 
 /** One-line synopses, shown after a usage error. */
 const SYNOPSIS: Readonly<Record<string, string>> = {
-  "": "danvan <crosstab|frequencies|describe|codebook|replicate|report|rate|mr|likert|synth|serve|api-key> [options]   (danvan --help)",
+  "": "danvan <crosstab|frequencies|describe|codebook|plan|replicate|report|rate|mr|likert|synth|serve|api-key> [options]   (danvan --help)",
   report:
-    "danvan report (--data FILE.csv|.xlsx|.sav [--sheet NAME] --codebook FILE|ID --plan FILE|ID | hcmc-2024|TABLES.json) --out report.html|.xlsx|.md|.csv|.json [--lang en|vi] [--decimal comma|point] [--suppress-below K]",
+    "danvan report (--data FILE.csv|.xlsx|.sav [--sheet NAME] [--codebook FILE|ID] (--by VAR | --plan FILE|ID) | hcmc-2024|TABLES.json) --out report.html|.xlsx|.md|.csv|.json [--lang en|vi] [--decimal comma|point] [--suppress-below K]",
   serve: "danvan serve [--host HOST] [--port N] [--db FILE]",
   "api-key": "danvan api-key create --tenant NAME [--db FILE]",
   crosstab:
     'danvan crosstab (--counts "66,209,35;158,177,41" | --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --row VAR --col VAR) [--missing VAR=CODE[,CODE...]]... [--codebook FILE|ID] [--weight VAR] [--format text|json|csv|md] [--lang en|vi]',
   frequencies: "danvan frequencies --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] [--codebook FILE|ID] [--weight VAR] [--missing VAR=CODE[,CODE...]]... [--format text|json|csv|md] [--lang en|vi] VAR...",
   describe: "danvan describe --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] [--codebook FILE|ID] [--weight VAR] [--missing VAR=CODE[,CODE...]]... [--format text|json|csv|md] [--lang en|vi] VAR...",
+  plan: "danvan plan init --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] [--codebook FILE|ID] --by VAR",
   codebook: "danvan codebook show hcmc-2024|FILE [--format text|json] [--lang en|vi]  |  danvan codebook from FILE.sav|.zsav [--out C.json]",
   replicate: "danvan replicate hcmc-2024|FILE.json [--format text|json|md] [--lang en|vi]",
   likert: "danvan likert --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --by VAR (--set NAME --codebook FILE|ID | --items A,B,C) [--missing VAR=CODE[,CODE...]]... [--format text|json] [--lang en|vi]",
