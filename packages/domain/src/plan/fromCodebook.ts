@@ -44,9 +44,10 @@ export const planFromCodebook = (codebook: Codebook, options: PlanFromCodebookOp
   const likertSets = codebook.indicatorSets.filter((s) => s.kind === "likert" && s.items.every(inData))
   const inSets = new Set([...codebook.multipleResponseSets, ...codebook.indicatorSets].flatMap((s) => s.items))
   const isItem = (v: Variable) => inSets.has(v.name) || v.kind === "likert-item" || v.kind === "multiple-response-item"
-  const firstItem = variables.findIndex(isItem)
+  // Position in the codebook, not in the data: a file may hold the attributes and none of the items.
+  const firstItem = codebook.variables.findIndex(isItem)
   const singles = variables.filter((v) => v.kind === "single" && !inSets.has(v.name))
-  const attributes = firstItem < 0 ? [] : singles.filter((v) => variables.indexOf(v) < firstItem)
+  const attributes = firstItem < 0 ? [] : singles.filter((v) => codebook.variables.indexOf(v) < firstItem)
   const profile = [by, ...attributes.map((v) => v.name).filter((n) => n !== by)]
   const looseLikert = variables.filter((v) => v.kind === "likert-item" && !inSets.has(v.name)).map((v) => v.name)
   const numeric = variables.filter((v) => v.kind === "numeric" && !IDENTIFIER.test(v.name)).map((v) => v.name)
