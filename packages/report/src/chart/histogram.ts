@@ -46,6 +46,8 @@ export const histogramChartSpec = (input: HistogramChartData, options: ChartOpti
       x: { field: "from", type: "quantitative", scale: { zero: false, nice: false }, axis: { title: xTitle, description: xTitle } },
       x2: { field: "to" },
       y: { field: "count", type: "quantitative", axis: { title: yTitle, grid: true, description: yTitle } },
+      // from zero up: without it a bar ranged on x is drawn as a thin horizontal band
+      y2: { datum: 0 },
       description: { field: "tip" }
     }
   }
