@@ -53,7 +53,7 @@ describe("danvan report --by", () => {
   it("names a grouping variable that is text, or absent", () => {
     const text = run(["report", "--data", at("typed.csv"), "--by", "city", "--out", at("x.md")])
     expect(text.code).toBe(1)
-    expect(text.stderr).toMatch(/--by "city": the column holds text .* \(data row 2: "Huế"\)/)
+    expect(text.stderr).toMatch(/--by "city": the column holds text .* \(row 2: "Huế"\)/)
     const absent = run(["plan", "init", "--data", at("typed.csv"), "--by", "cty"])
     expect(absent.code).toBe(1)
     expect(absent.stderr).toMatch(/--by "cty": .* has no variable of that name; its single-choice variables are level/)

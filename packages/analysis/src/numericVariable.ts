@@ -34,7 +34,7 @@ export const numericVariable = (
     if (typed !== undefined) {
       return Either.left(new AnalysisError({
         code: "NOT_CATEGORICAL",
-        message: `variable "${name}" holds ${typed.type === "date" ? "dates" : "text"} (data row ${typed.row}: "${typed.value}"), not numbers: it cannot be described or tabulated; recode it to numbers or integer codes`
+        message: `variable "${name}" holds ${typed.type === "date" ? "dates" : "text"} (${typed.file !== undefined ? `${typed.file}, ` : ""}row ${typed.row}: "${typed.value}"), not numbers: it cannot be described or tabulated; recode it to numbers or integer codes`
       }))
     }
     const known = columnNames(dataset)

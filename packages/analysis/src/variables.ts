@@ -35,7 +35,7 @@ export const typedColumnError = (dataset: Dataset, name: string): AnalysisError 
   const typed = dataset.typing?.find((t) => t.name === name)
   if (typed === undefined) return undefined
   const what = typed.type === "numeric" ? "holds numbers that are not integer codes" : typed.type === "date" ? "holds dates" : "holds text"
-  return notCategorical(name, `${what} (data row ${typed.row}: "${typed.value}")`)
+  return notCategorical(name, `${what} (${typed.file !== undefined ? `${typed.file}, ` : ""}row ${typed.row}: "${typed.value}")`)
 }
 
 /** Looks up a categorical column, combining the codebook's missing codes with the extra ones given. */

@@ -68,19 +68,19 @@ describe("frequencies of a numeric column", () => {
 describe("columns the reader typed say why they are not categories", () => {
   const ds = {
     ...dataset(codes("level", [1, 2]), numeric("age", [34.5, 22])),
-    typing: [{ name: "age", type: "numeric" as const, row: 2, value: "34.5" }, { name: "city", type: "text" as const, row: 3, value: "Huế" }]
+    typing: [{ name: "age", type: "numeric" as const, row: 2, value: "34.5", file: "s.csv" }, { name: "city", type: "text" as const, row: 3, value: "Huế" }]
   }
   it("a decimal column in a crosstab names the cell that made it numeric", () => {
     const r = crosstab(ds, undefined, "level", "age")
     expect(Either.isLeft(r) && r.left.message).toBe(
-      'variable "age" holds numbers that are not integer codes (data row 2: "34.5"): this analysis needs categorical (integer) codes. Recode it into groups with integer codes, or describe it with "danvan describe" or "danvan frequencies"'
+      'variable "age" holds numbers that are not integer codes (s.csv, row 2: "34.5"): this analysis needs categorical (integer) codes. Recode it into groups with integer codes, or describe it with "danvan describe" or "danvan frequencies"'
     )
   })
   it("a text column in frequencies and describe says it holds text", () => {
     const f = frequencies(ds, undefined, "city")
     expect(Either.isLeft(f) && f.left.code).toBe("NOT_CATEGORICAL")
-    expect(Either.isLeft(f) && f.left.message).toMatch(/^variable "city" holds text \(data row 3: "Huế"\)/)
+    expect(Either.isLeft(f) && f.left.message).toMatch(/^variable "city" holds text \(row 3: "Huế"\)/)
     const d = describeVariable(ds, undefined, "city")
-    expect(Either.isLeft(d) && d.left.message).toMatch(/^variable "city" holds text \(data row 3: "Huế"\), not numbers/)
+    expect(Either.isLeft(d) && d.left.message).toMatch(/^variable "city" holds text \(row 3: "Huế"\), not numbers/)
   })
 })

@@ -19,6 +19,8 @@ export interface ColumnTyping {
   readonly type: "numeric" | "text" | "date"
   readonly row: number
   readonly value: string
+  /** The file the column was read from, for messages. */
+  readonly file?: string
 }
 
 export interface Dataset {

@@ -10,9 +10,9 @@ describe("columns no codebook describes are typed from their contents", () => {
     expect(dataset.columns.map((c) => [c.name, c.type])).toEqual([["level", "codes"], ["age", "numeric"]])
     expect(Array.from(dataset.columns[1].values)).toEqual([34.5, 22, Number.NaN])
     expect(dataset.typing).toEqual([
-      { name: "age", type: "numeric", row: 2, value: "34.5" },
-      { name: "city", type: "text", row: 2, value: "Hà Nội" },
-      { name: "born", type: "date", row: 2, value: "1990-05-01" }
+      { name: "age", type: "numeric", row: 2, value: "34.5", file: "survey.csv" },
+      { name: "city", type: "text", row: 2, value: "Hà Nội", file: "survey.csv" },
+      { name: "born", type: "date", row: 2, value: "1990-05-01", file: "survey.csv" }
     ])
   })
 
@@ -20,13 +20,13 @@ describe("columns no codebook describes are typed from their contents", () => {
     const { dataset } = read("w;level\n1;1\n;2\n0,5;3\n", {})
     expect(dataset.columns[0].type).toBe("numeric")
     expect(Array.from(dataset.columns[0].values)).toEqual([1, Number.NaN, 0.5])
-    expect(dataset.typing).toEqual([{ name: "w", type: "numeric", row: 4, value: "0,5" }])
+    expect(dataset.typing).toEqual([{ name: "w", type: "numeric", row: 4, value: "0,5", file: "survey.csv" }])
   })
 
   it("a numeric column that later holds text becomes a text column", () => {
     const { dataset } = read("x,level\n1.5,1\nabc,2\n")
     expect(dataset.columns.map((c) => c.name)).toEqual(["level"])
-    expect(dataset.typing).toEqual([{ name: "x", type: "text", row: 3, value: "abc" }])
+    expect(dataset.typing).toEqual([{ name: "x", type: "text", row: 3, value: "abc", file: "survey.csv" }])
   })
 
   it("a file of integer codes has no typing", () => {

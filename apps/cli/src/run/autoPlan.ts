@@ -30,7 +30,7 @@ export const planForData = (dataFile: string, codebookRef: Option.Option<string>
     const variable = findVariable(codebook, by)
     const typed = read.dataset.typing?.find((t) => t.name === by)
     if (typed !== undefined && typed.type !== "numeric") {
-      return yield* Effect.fail(new AnalysisError({ code: "NOT_CATEGORICAL", message: `--by "${by}": the column holds ${typed.type === "date" ? "dates" : "text"} in ${dataFile} (data row ${typed.row}: "${typed.value}"); tables need a categorical grouping variable (integer codes)` }))
+      return yield* Effect.fail(new AnalysisError({ code: "NOT_CATEGORICAL", message: `--by "${by}": the column holds ${typed.type === "date" ? "dates" : "text"} in ${dataFile} (row ${typed.row}: "${typed.value}"); tables need a categorical grouping variable (integer codes)` }))
     }
     if (variable === undefined || !columns.includes(by)) {
       const categorical = codebook.variables.filter((v) => v.kind === "single" && columns.includes(v.name)).map((v) => v.name)

@@ -123,5 +123,5 @@ export const readXlsx = (bytes: Uint8Array, options: XlsxReadOptions): Effect.Ef
       })
       return yield* fail(file, withCells, problems.total)
     }
-    return { dataset: makeDataset(builder.buffers.columns(builder.rowCount), options.codebook?.id, builder.typing), sheet: sheet.name, warnings }
+    return { dataset: makeDataset(builder.buffers.columns(builder.rowCount), options.codebook?.id, builder.typing.map((t) => ({ ...t, file }))), sheet: sheet.name, warnings }
   })
