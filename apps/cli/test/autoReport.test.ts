@@ -37,11 +37,14 @@ describe("danvan plan init", () => {
 describe("danvan report --by", () => {
   it("a .sav file needs no codebook: its dictionary gives the sets, and numeric variables get a histogram", () => {
     const r = ok(["report", "--data", at("survey.sav"), "--by", "level", "--out", at("sav.html")])
-    expect(r.stdout).toMatch(/\(html, en: 4 sections, 4 tables, 3 charts\)/)
+    expect(r.stdout).toMatch(/\(html, en: 4 sections, 6 tables, 3 charts\)/)
     const html = readFileSync(at("sav.html"), "utf8")
     expect(html).toContain("Descriptive statistics")
     expect(html.match(/-histogram"/g)?.length).toBe(4)
     expect(html).toContain("HAVERAGE")
+    // the crosstab of the other single-choice question carries its test and measures tables
+    expect(html).toContain("Chi-square tests")
+    expect(html).toContain("Symmetric measures")
   })
 
   it("a CSV without a codebook: typed columns, profile of the grouping variable, numeric ones described", () => {
