@@ -11,7 +11,7 @@ const MR_WORDS = {
   largerThan: { en: "> col.", vi: "> cột" },
   letters: {
     en: "Column letters: each letter marks a group whose proportion is significantly smaller (z-test of column proportions, Bonferroni within the item, α = .05); not shown for an item with hidden cells.",
-    vi: "Chữ cái cột: mỗi chữ chỉ một nhóm có tỷ lệ nhỏ hơn có ý nghĩa (kiểm định z so sánh tỷ lệ cột, hiệu chỉnh Bonferroni trong từng nội dung, α = .05); không trình bày cho nội dung có ô bị ẩn."
+    vi: "Chữ cái cột: mỗi chữ chỉ một nhóm có tỷ lệ nhỏ hơn có ý nghĩa (kiểm định z so sánh tỷ lệ cột, hiệu chỉnh Bonferroni trong từng nội dung, α = 0,05); không trình bày cho nội dung có ô bị ẩn."
   }
 } as const
 
