@@ -15,8 +15,10 @@ const WORDS = {
   q3: { en: "75th percentile", vi: "Phân vị 75" },
   min: { en: "Minimum", vi: "Nhỏ nhất" },
   max: { en: "Maximum", vi: "Lớn nhất" },
-  skewness: { en: "Skewness (SE)", vi: "Độ lệch (sai số chuẩn)" },
-  kurtosis: { en: "Kurtosis (SE)", vi: "Độ nhọn (sai số chuẩn)" },
+  skewness: { en: "Skewness", vi: "Độ lệch (skewness)" },
+  skewnessSe: { en: "Std. error of skewness", vi: "Sai số chuẩn của độ lệch" },
+  kurtosis: { en: "Kurtosis", vi: "Độ nhọn (kurtosis)" },
+  kurtosisSe: { en: "Std. error of kurtosis", vi: "Sai số chuẩn của độ nhọn" },
   method: {
     en: "Percentiles by SPSS's HAVERAGE method (R's quantile type 6); skewness and kurtosis are SPSS's G1 and G2.",
     vi: "Phân vị theo phương pháp HAVERAGE của SPSS (quantile type 6 của R); độ lệch và độ nhọn là G1, G2 của SPSS."
@@ -44,8 +46,6 @@ export const describeBlocks = (results: ReadonlyArray<DescribeResult>, id: strin
   const k = ctx.suppressBelow
   const hide = (r: DescribeResult) => k !== undefined && r.n.valid < k
   const stat = (get: (r: DescribeResult) => number, format: Cell["format"]) => (r: DescribeResult) => num(get(r), format, hide(r))
-  const withSe = (get: (r: DescribeResult) => { value: number; se: number }) => (r: DescribeResult): Cell =>
-    hide(r) || !Number.isFinite(get(r).value) ? num(Number.NaN, "stat", hide(r)) : text(`${fmt(get(r).value, ctx)} (${fmt(get(r).se, ctx)})`)
   const rows: ReadonlyArray<readonly [keyof typeof WORDS, (r: DescribeResult) => Cell]> = [
     ["valid", (r) => num(r.n.valid, "count")],
     ["missing", (r) => num(r.n.missing, "count")],
@@ -56,8 +56,10 @@ export const describeBlocks = (results: ReadonlyArray<DescribeResult>, id: strin
     ["q1", stat((r) => r.quartiles.q1, "mean")],
     ["q3", stat((r) => r.quartiles.q3, "mean")],
     ...(k === undefined ? ([["min", stat((r) => r.min, "mean")], ["max", stat((r) => r.max, "mean")]] as const) : []),
-    ["skewness", withSe((r) => r.skewness)],
-    ["kurtosis", withSe((r) => r.kurtosis)]
+    ["skewness", stat((r) => r.skewness.value, "stat")],
+    ["skewnessSe", stat((r) => r.skewness.se, "stat")],
+    ["kurtosis", stat((r) => r.kurtosis.value, "stat")],
+    ["kurtosisSe", stat((r) => r.kurtosis.se, "stat")]
   ]
   const weights = [...new Set(results.flatMap((r) => (r.weight !== undefined ? [r.weight.variable] : [])))]
   const table: ReportTable = {
@@ -89,9 +91,4 @@ export const describeBlocks = (results: ReadonlyArray<DescribeResult>, id: strin
           }
         }))
   return [{ kind: "table", table }, ...charts]
-}
-
-const fmt = (x: number, ctx: BuildContext): string => {
-  const s = Number.isFinite(x) ? x.toFixed(3) : "—"
-  return ctx.decimal === "comma" ? s.replace(".", ",") : s
 }
