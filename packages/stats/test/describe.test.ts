@@ -46,6 +46,21 @@ describe("describeNumeric against R (scripts/describe.R)", () => {
   }
 })
 
+describe("percentileHaverage against PSPP's EXAMINE HAVERAGE (scripts/describe-pspp.py), fractional weights too", () => {
+  const pspp = readFixture<{ cases: Array<{ id: string; q1: number; median: number; q3: number }> }>("describe-pspp.json")
+  it("has a PSPP case for every R case", () => expect(pspp.cases.map((c) => c.id)).toEqual(fx.cases.map((c) => c.id)))
+  for (const c of fx.cases) {
+    it(c.id, () => {
+      const q = pspp.cases.find((x) => x.id === c.id)!
+      const d = describeNumeric(f64(c.x), c.weights === null ? undefined : f64(c.weights))
+      // PSPP prints two decimals of the values scaled by 10^6: about nine significant digits
+      expectRelClose(d.q1, q.q1, 1e-8, `${c.id} q1`)
+      expectRelClose(d.median, q.median, 1e-8, `${c.id} median`)
+      expectRelClose(d.q3, q.q3, 1e-8, `${c.id} q3`)
+    })
+  }
+})
+
 describe("describeNumeric edge cases", () => {
   it("no valid values: NaN with a reason", () => {
     const d = describeNumeric(Float64Array.of(NaN, NaN))
