@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest"
 import { StatsInputError } from "../src/ContingencyTable.js"
 import { describeNumeric } from "../src/descriptives/describeNumeric.js"
 import { percentileHaverage } from "../src/descriptives/percentile.js"
+import { histogramBins } from "../src/descriptives/histogramBins.js"
 import { weightedValues } from "../src/descriptives/weightedValues.js"
 import { expectRelClose, readFixture } from "./helpers.js"
 
@@ -82,5 +83,30 @@ describe("describeNumeric edge cases", () => {
     const data = weightedValues(Float64Array.of(4, 3, 2, 1))
     expect([percentileHaverage(data, 0.25), percentileHaverage(data, 0.5), percentileHaverage(data, 0.75)]).toEqual([1.25, 2.5, 3.75])
     expect(() => percentileHaverage(data, 1)).toThrow(StatsInputError)
+  })
+})
+
+describe("histogramBins", () => {
+  it("one bar per integer for a short integer range, weights summed", () => {
+    const bins = histogramBins(weightedValues(Float64Array.of(1, 2, 2, 4), Float64Array.of(1, 0.5, 2, 1)))
+    expect(bins).toEqual([
+      { from: 0.5, to: 1.5, count: 1 },
+      { from: 1.5, to: 2.5, count: 2.5 },
+      { from: 2.5, to: 3.5, count: 0 },
+      { from: 3.5, to: 4.5, count: 1 }
+    ])
+  })
+  it("decimals: round widths from a multiple of the width, every value in a bar, the maximum in the last", () => {
+    expect(fx.cases[3].x.length).toBe(120)
+    const data = weightedValues(f64(fx.cases[3].x))
+    const bins = histogramBins(data)
+    const width = bins[0].to - bins[0].from
+    expect([1, 2, 2.5, 5].some((m) => Math.abs(width / 10 ** Math.floor(Math.log10(width)) - m) < 1e-9)).toBe(true)
+    expect(bins[0].from % width).toBeCloseTo(0, 9)
+    expect(bins.reduce((s, b) => s + b.count, 0)).toBe(data.totalWeight)
+    expect(bins[0].from).toBeLessThanOrEqual(data.values[0])
+    expect(bins[bins.length - 1].to).toBeGreaterThan(data.values[data.values.length - 1])
+    expect(bins.length).toBeGreaterThanOrEqual(5)
+    expect(bins.length).toBeLessThanOrEqual(31)
   })
 })
