@@ -9,10 +9,12 @@ import pkg from "../package.json" with { type: "json" }
 import { apiKey, serve } from "./commands/api.js"
 import { codebook } from "./commands/codebook.js"
 import { crosstab } from "./commands/crosstab.js"
+import { describe } from "./commands/describe.js"
 import { excerpts } from "./commands/excerpts.js"
 import { frequencies } from "./commands/frequencies.js"
 import { likert } from "./commands/likert.js"
 import { mr } from "./commands/mr.js"
+import { plan } from "./commands/plan.js"
 import { negativeRateCountsLast, rate } from "./commands/rate.js"
 import { replicate } from "./commands/replicate.js"
 import { report } from "./commands/report.js"
@@ -24,10 +26,10 @@ import { withColorPolicy, writeStderr } from "./terminal.js"
 export const VERSION: string = pkg.version
 
 const root = Command.make("danvan", {}, () =>
-  Effect.fail(new UsageError({ command: "", message: "missing command; expected one of: crosstab, frequencies, codebook, replicate, report, excerpts, rate, mr, likert, synth, serve, api-key" }))
+  Effect.fail(new UsageError({ command: "", message: "missing command; expected one of: crosstab, frequencies, describe, codebook, plan, replicate, report, excerpts, rate, mr, likert, synth, serve, api-key" }))
 ).pipe(
-  Command.withDescription("Survey tables for cadre questionnaires on mass mobilization work (công tác dân vận): SPSS-style CROSSTABS and FREQUENCIES with exact p-values, multiple-response sets, Likert scoring and re-checks of published tables, and finished reports (HTML, XLSX, Markdown), in English or Vietnamese."),
-  Command.withSubcommands([crosstab, frequencies, codebook, replicate, report, excerpts, rate, mr, likert, synth, serve, apiKey])
+  Command.withDescription("Survey tables for cadre questionnaires on mass mobilization work (công tác dân vận): SPSS-style CROSSTABS and FREQUENCIES with exact p-values, multiple-response sets, Likert scoring and re-checks of published tables, and finished reports (HTML, Word, PDF, XLSX, Markdown), in English or Vietnamese."),
+  Command.withSubcommands([crosstab, frequencies, describe, codebook, plan, replicate, report, excerpts, rate, mr, likert, synth, serve, apiKey])
 )
 
 const footer = HelpDoc.p(
@@ -38,15 +40,17 @@ const cli = Command.run(root, { name: "danvan", version: VERSION, footer })
 
 /** One-line synopses, shown after a usage error. */
 const SYNOPSIS: Readonly<Record<string, string>> = {
-  "": "danvan <crosstab|frequencies|codebook|replicate|report|excerpts|rate|mr|likert|synth|serve|api-key> [options]   (danvan --help)",
+  "": "danvan <crosstab|frequencies|describe|codebook|plan|replicate|report|excerpts|rate|mr|likert|synth|serve|api-key> [options]   (danvan --help)",
   report:
-    "danvan report (--data FILE.csv|.xlsx|.sav [--sheet NAME] --codebook FILE|ID --plan FILE|ID | hcmc-2024|TABLES.json) --out report.html|.xlsx|.docx|.pdf|.md|.csv|.json [--lang en|vi] [--decimal comma|point] [--suppress-below K] [--detail apa|full] [--charts DIR]",
+    "danvan report (--data FILE.csv|.xlsx|.sav [--sheet NAME] [--codebook FILE|ID] (--by VAR | --plan FILE|ID) | hcmc-2024|TABLES.json) --out report.html|.xlsx|.docx|.pdf|.md|.csv|.json [--lang en|vi] [--decimal comma|point] [--suppress-below K] [--detail apa|full] [--charts DIR]",
   excerpts: "danvan excerpts --data EXCERPTS.csv|.xlsx [--by theme|COLUMN] [--theme T]... [--filter COLUMN=VALUE[,VALUE...]]... [--format text|json|md] [--lang en|vi]",
   serve: "danvan serve [--host HOST] [--port N] [--db FILE]",
   "api-key": "danvan api-key create --tenant NAME [--db FILE]",
   crosstab:
     'danvan crosstab (--counts "66,209,35;158,177,41" | --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --row VAR --col VAR) [--missing VAR=CODE[,CODE...]]... [--codebook FILE|ID] [--weight VAR] [--format text|json|csv|md] [--lang en|vi]',
   frequencies: "danvan frequencies --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] [--codebook FILE|ID] [--weight VAR] [--missing VAR=CODE[,CODE...]]... [--format text|json|csv|md] [--lang en|vi] VAR...",
+  describe: "danvan describe --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] [--codebook FILE|ID] [--weight VAR] [--missing VAR=CODE[,CODE...]]... [--format text|json|csv|md] [--lang en|vi] VAR...",
+  plan: "danvan plan init --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] [--codebook FILE|ID] --by VAR",
   codebook: "danvan codebook show hcmc-2024|FILE [--format text|json] [--lang en|vi]  |  danvan codebook from FILE.sav|.zsav [--out C.json]",
   replicate: "danvan replicate hcmc-2024|FILE.json [--format text|json|md] [--lang en|vi]",
   likert: "danvan likert --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --by VAR (--set NAME --codebook FILE|ID | --items A,B,C) [--missing VAR=CODE[,CODE...]]... [--format text|json] [--lang en|vi]",

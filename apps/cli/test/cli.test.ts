@@ -320,8 +320,8 @@ describe("bad input: exit 1, a message naming where and what, no stack trace", (
   it("an unknown column in --row", () => {
     expectBadInput(run(["crosstab", "--data", f["plain.csv"], "--row", "nosuch", "--col", "trust"]), '"nosuch"', /level/)
   })
-  it("a fractional value in a column read as codes (no --weight, no codebook)", () => {
-    expectBadInput(run(["frequencies", "--data", f["survey.csv"], "level"]), "survey.csv", /row 2/, /"w"/, /1\.5/)
+  it("a fractional column used as categories (no codebook): typed as numbers, the analysis names it and why", () => {
+    expectBadInput(run(["crosstab", "--data", f["survey.csv"], "--row", "w", "--col", "trust"]), "survey.csv", /row 2/, /"w"/, /1\.5/, /not integer codes/)
   })
   it("an unknown variable in frequencies", () => {
     expectBadInput(run(["frequencies", "--data", f["plain.csv"], "nosuch"]), '"nosuch"')

@@ -1,15 +1,18 @@
 import type { Codebook, Dataset } from "@danvan/domain"
-import { plainLabel, SYSTEM_MISSING, valueLabel } from "@danvan/domain"
+import { getColumn, plainLabel, SYSTEM_MISSING, valueLabel } from "@danvan/domain"
 import * as Either from "effect/Either"
 import type { AnalysisError } from "./errors.js"
 import type { FrequenciesOptions } from "./options.js"
 import type { AnalysisWarning, FrequenciesResult, FrequencyRow } from "./results.js"
+import { numericFrequencies } from "./numericFrequencies.js"
+import { numericVariable } from "./numericVariable.js"
 import { caseWeights, categoricalVariable, checkMissingNames, validCategoriesOf } from "./variables.js"
 
 /**
  * SPSS FREQUENCIES for one variable: each valid category (codebook order, zero counts included) with
  * frequency, percent of all cases, valid percent and cumulative valid percent; then each user-missing code
- * and system-missing (blank) with its frequency and percent. Weighted when `options.weight` is given.
+ * and system-missing (blank) with its frequency and percent. Weighted when `options.weight` is given. A numeric
+ * column is tabulated by its distinct values in ascending order.
  *
  * @example
  * const result = Either.getOrThrow(frequencies(dataset, codebook, "level"))
@@ -23,6 +26,11 @@ export const frequencies = (
 ): Either.Either<FrequenciesResult, AnalysisError> =>
   Either.gen(function* () {
     yield* checkMissingNames(dataset, options.missing)
+    if (getColumn(dataset, name)?.type === "numeric") {
+      // A numeric column (decimals): its distinct values, as SPSS tabulates any numeric variable.
+      const numeric = yield* numericVariable(dataset, codebook, name, options.missing)
+      return numericFrequencies(numeric, yield* caseWeights(dataset, options.weight))
+    }
     const v = yield* categoricalVariable(dataset, codebook, name, options.missing)
     const weights = yield* caseWeights(dataset, options.weight)
     const { categories, unlabelled } = validCategoriesOf(v)

@@ -2,6 +2,7 @@ import type { AnalysisPlan, BilingualLabel, Codebook, Dataset, PlanSection } fro
 import { checkPlanNames, columnNames, getColumn } from "@danvan/domain"
 import * as Either from "effect/Either"
 import { crosstab } from "./crosstab.js"
+import { describeVariable, type DescribeResult } from "./describeVariables.js"
 import { AnalysisError } from "./errors.js"
 import { frequencies } from "./frequencies.js"
 import { likert, type LikertResult } from "./likert.js"
@@ -22,6 +23,7 @@ export type PlanSectionResult =
   | (SectionBase & { readonly kind: "crosstab"; readonly result: CrosstabResult })
   | (SectionBase & { readonly kind: "multiple-response"; readonly set: { readonly name: string; readonly label: BilingualLabel }; readonly result: MultipleResponseResult })
   | (SectionBase & { readonly kind: "likert"; readonly result: LikertResult; readonly itemTests: ReadonlyArray<CrosstabResult> })
+  | (SectionBase & { readonly kind: "describe"; readonly results: ReadonlyArray<DescribeResult>; readonly chart: boolean })
   | (SectionBase & {
       readonly kind: "rate"
       readonly label: BilingualLabel
@@ -76,10 +78,15 @@ const runSection = (dataset: Dataset, codebook: Codebook, s: PlanSection): Eithe
         return { ...base(byLabel(set.label, labelOf(codebook, s.by))), kind: "multiple-response", set: { name: set.name, label: set.label }, result }
       }
       case "likert": {
-        const result = yield* likert(dataset, codebook, { set: s.set }, s.by)
+        const result = yield* likert(dataset, codebook, s.set !== undefined ? { set: s.set } : { items: s.items ?? [] }, s.by)
         // Per item: levels x responses crosstab, so each item gets χ², df, N and Cramér's V (the paper's Table 4 test).
         const itemTests = s.itemTests ? yield* Either.all(result.items.map((i) => crosstab(dataset, codebook, s.by, i.name, { fisher: { method: "none" } }))) : []
-        return { ...base(byLabel(result.set?.label ?? { vi: s.set, en: s.set }, labelOf(codebook, s.by))), kind: "likert", result, itemTests }
+        const setLabel = result.set?.label ?? (s.set !== undefined ? { vi: s.set, en: s.set } : { vi: "Các mục thang đo", en: "Scale items" })
+        return { ...base(byLabel(setLabel, labelOf(codebook, s.by))), kind: "likert", result, itemTests }
+      }
+      case "describe": {
+        const results = yield* Either.all(s.variables.map((v) => describeVariable(dataset, codebook, v)))
+        return { ...base({ vi: "Thống kê mô tả", en: "Descriptive statistics" }), kind: "describe", results, chart: s.chart }
       }
       case "rate": {
         const r = yield* rate(s.x, s.n, s.level)
@@ -93,7 +100,7 @@ const runSection = (dataset: Dataset, codebook: Codebook, s: PlanSection): Eithe
  * Runs an analysis plan over a dataset: every variable and set the plan names is checked against the codebook
  * and the data's columns first (an unknown name is an `AnalysisError` with the plan's JSON path, before any
  * analysis runs), then each section produces the ordinary result objects (frequencies, crosstab,
- * multiple-response, Likert with per-item crosstabs, rate).
+ * multiple-response, Likert with per-item crosstabs, rate, numeric variables described).
  *
  * @example
  * const plan = Either.getOrThrow(builtinPlan("hcmc-2024"))

@@ -21,6 +21,23 @@ const unknownVariable = (dataset: Dataset, name: string) => {
   return new AnalysisError({ code: "UNKNOWN_VARIABLE", message: `unknown variable "${name}": the data has the columns ${list}` })
 }
 
+const notCategorical = (name: string, what: string) =>
+  new AnalysisError({
+    code: "NOT_CATEGORICAL",
+    message: `variable "${name}" ${what}: this analysis needs categorical (integer) codes. Recode it into groups with integer codes, or describe it with "danvan describe" or "danvan frequencies"`
+  })
+
+/**
+ * Why a column the reader typed from its contents cannot be analysed as categories: the first cell that made
+ * it numbers, text or a date. Undefined when the reader said nothing about the column.
+ */
+export const typedColumnError = (dataset: Dataset, name: string): AnalysisError | undefined => {
+  const typed = dataset.typing?.find((t) => t.name === name)
+  if (typed === undefined) return undefined
+  const what = typed.type === "numeric" ? "holds numbers that are not integer codes" : typed.type === "date" ? "holds dates" : "holds text"
+  return notCategorical(name, `${what} (${typed.file !== undefined ? `${typed.file}, ` : ""}row ${typed.row}: "${typed.value}")`)
+}
+
 /** Looks up a categorical column, combining the codebook's missing codes with the extra ones given. */
 export const categoricalVariable = (
   dataset: Dataset,
@@ -29,10 +46,8 @@ export const categoricalVariable = (
   extraMissing: Readonly<Record<string, ReadonlyArray<number>>> = {}
 ): Either.Either<CategoricalVariable, AnalysisError> => {
   const column = getColumn(dataset, name)
-  if (column === undefined) return Either.left(unknownVariable(dataset, name))
-  if (column.type !== "codes") {
-    return Either.left(new AnalysisError({ code: "NOT_CATEGORICAL", message: `variable "${name}" is numeric, not categorical codes; it cannot be tabulated` }))
-  }
+  if (column === undefined) return Either.left(typedColumnError(dataset, name) ?? unknownVariable(dataset, name))
+  if (column.type !== "codes") return Either.left(typedColumnError(dataset, name) ?? notCategorical(name, "holds numbers, not integer codes"))
   const variable = codebook === undefined ? undefined : findVariable(codebook, name)
   const extra = extraMissing[name] ?? []
   const isMissing = (code: number) => extra.includes(code) || (variable !== undefined && isUserMissing(variable.missing, code))

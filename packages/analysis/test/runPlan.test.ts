@@ -52,3 +52,26 @@ describe("runPlan", () => {
     expect(r.left.message).toContain('$.sections[1].set: unknown multiple-response set "nosuchset"')
   })
 })
+
+describe("runPlan: generated-plan sections", () => {
+  it("a likert section by items equals the set's, and a describe section describes a column as numbers (id)", () => {
+    const ds = example()
+    const difficulty = codebook.indicatorSets.find((s) => s.name === "difficulty")!
+    const p = Either.getOrThrow(decodeAnalysisPlan({
+      id: "gen",
+      title: { vi: "G", en: "G" },
+      sections: [
+        { kind: "likert", id: "bySet", set: "difficulty", by: "level", itemTests: false },
+        { kind: "likert", id: "byItems", items: [...difficulty.items], by: "level", itemTests: false },
+        { kind: "describe", id: "describe", variables: ["id"] }
+      ]
+    }))
+    const result = Either.getOrThrow(runPlan(ds, codebook, p))
+    const [bySet, byItems, desc] = result.sections
+    if (bySet.kind !== "likert" || byItems.kind !== "likert" || desc.kind !== "describe") throw new Error("kinds")
+    expect(byItems.result.items.map((i) => i.total.mean)).toEqual(bySet.result.items.map((i) => i.total.mean))
+    expect(byItems.title.en).toBe("Scale items by Cadre level")
+    expect(desc.results[0].n.valid).toBe(ds.rowCount)
+    expect(desc.chart).toBe(true)
+  })
+})

@@ -1,4 +1,4 @@
-import type { Column } from "@danvan/domain"
+import { SYSTEM_MISSING, type Column } from "@danvan/domain"
 import type { ColumnPlan } from "./columnPlan.js"
 
 /**
@@ -20,7 +20,7 @@ export class ColumnBuffers {
 
   constructor(private readonly plan: ReadonlyArray<ColumnPlan>, initialCapacity = 1024) {
     this.capacity = Math.max(1, initialCapacity)
-    this.codes = plan.map((c) => (c.type === "codes" ? new Int32Array(this.capacity) : undefined))
+    this.codes = plan.map((c) => (c.type === "codes" || c.type === "auto" ? new Int32Array(this.capacity) : undefined))
     this.numbers = plan.map((c) => (c.type === "numeric" ? new Float64Array(this.capacity) : undefined))
   }
 
@@ -48,6 +48,22 @@ export class ColumnBuffers {
       }
     }
     this.capacity = capacity
+  }
+
+  /** Turns code column `k` into a numeric one (a blank becomes NaN), when a cell turns out to be a decimal. */
+  promote(k: number): void {
+    const codes = this.codes[k]
+    if (codes === undefined) return
+    const numbers = new Float64Array(this.capacity)
+    for (let i = 0; i < codes.length; i++) numbers[i] = codes[i] === SYSTEM_MISSING ? Number.NaN : codes[i]
+    this.codes[k] = undefined
+    this.numbers[k] = numbers
+  }
+
+  /** Drops column `k` (a text or date column, left out of the dataset). */
+  drop(k: number): void {
+    this.codes[k] = undefined
+    this.numbers[k] = undefined
   }
 
   /**

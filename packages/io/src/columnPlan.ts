@@ -10,8 +10,13 @@ import type { DataProblem, IoWarning } from "./errors.js"
  */
 export interface ColumnPlan {
   readonly name: string
-  /** `ignored`: an unnamed column after the last named one (a trailing delimiter); its cells must be blank. */
-  readonly type: "codes" | "numeric" | "ignored"
+  /**
+   * `ignored`: an unnamed column after the last named one (a trailing delimiter); its cells must be blank.
+   * `auto`: a column no codebook describes: integer codes while every cell is one, else numbers (decimals),
+   * else text or dates (left out of the dataset, listed in its `typing`). `skipped`: a column the command
+   * does not need (`columns` option); its cells are not parsed.
+   */
+  readonly type: "codes" | "numeric" | "ignored" | "auto" | "skipped"
   /** What a valid cell looks like, for problem messages (“an integer code”, “one of 1 (City), … or missing 9”). */
   readonly expected: string
   /** For codebook variables: whether a (non-blank) code is a listed value or a user-missing code. */
@@ -69,19 +74,29 @@ const codebookColumn = (name: string, variable: Variable): ColumnPlan => {
 /**
  * Decides how each column is read, from the trimmed header names, the codebook and the requested numeric
  * columns: `numericColumns` are numbers; codebook variables are checked against their codes (or read as
- * numbers for kind "numeric"); other columns are integer codes. Empty names (other than unnamed columns
+ * numbers for kind "numeric"); other columns are typed from their contents ("auto": integer codes, else
+ * numbers, else text or dates); with `columns`, the columns not named are skipped. Empty names (other than unnamed columns
  * after the last named one, which are ignored) and duplicate names are problems on row 1.
  *
  * @example
  * planColumns(["level", "weight"], { fileName: "s.csv", numericColumns: ["weight"] }).columns.map((c) => c.type)
- * // ["codes", "numeric"]
+ * // ["auto", "numeric"]
  */
 export const planColumns = (
   header: ReadonlyArray<string>,
-  options: { readonly fileName: string; readonly codebook?: Codebook; readonly numericColumns?: ReadonlyArray<string> }
+  options: {
+    readonly fileName: string
+    readonly codebook?: Codebook
+    readonly numericColumns?: ReadonlyArray<string>
+    /** false: columns no codebook describes are integer codes, not typed from their contents. */
+    readonly typeColumns?: boolean
+    /** Only these columns are parsed (the others are skipped unchecked); each must be in the header. */
+    readonly columns?: ReadonlyArray<string>
+  }
 ): HeaderPlan => {
   const { fileName, codebook } = options
   const numeric = new Set(options.numericColumns ?? [])
+  const wanted = options.columns === undefined ? undefined : new Set([...options.columns, ...numeric])
   const variables = new Map((codebook?.variables ?? []).map((v) => [v.name, v]))
   const problems: Array<DataProblem> = []
   const warnings: Array<IoWarning> = []
@@ -99,6 +114,7 @@ export const planColumns = (
     else if (firstSeen.has(name)) {
       problems.push({ row: 1, column: name, value: name, expected: `a column name used once (column ${firstSeen.get(name)! + 1} has the same name)` })
     } else firstSeen.set(name, k)
+    if (wanted !== undefined && name !== "" && !wanted.has(name)) return { name, type: "skipped", expected: "anything (the column is not used)" }
     if (numeric.has(name)) return { name, type: "numeric", expected: "a number" }
     const variable = variables.get(name)
     if (variable !== undefined) {
@@ -106,7 +122,7 @@ export const planColumns = (
       return codebookColumn(name, variable)
     }
     if (codebook !== undefined && name !== "") notInCodebook.push(name)
-    return { name, type: "codes", expected: "an integer code" }
+    return options.typeColumns === false ? { name, type: "codes", expected: "an integer code" } : { name, type: "auto", expected: "an integer code, a number, a date or text" }
   })
 
   if (codebook !== undefined && notInCodebook.length > 0) {
@@ -116,7 +132,7 @@ export const planColumns = (
     })
     warnings.push({
       code: "COLUMN_NOT_IN_CODEBOOK",
-      message: `${fileName}: ${notInCodebook.length} column${notInCodebook.length === 1 ? "" : "s"} not in codebook ${codebook.id}, read as integer codes: ${list(hinted)}`
+      message: `${fileName}: ${notInCodebook.length} column${notInCodebook.length === 1 ? "" : "s"} not in codebook ${codebook.id}, ${options.typeColumns === false ? "read as integer codes" : "typed from their contents (integer codes, numbers or text)"}: ${list(hinted)}`
     })
   }
   if (codebook !== undefined && inCodebook > 0) {
@@ -125,6 +141,17 @@ export const planColumns = (
       warnings.push({
         code: "VARIABLE_NOT_IN_FILE",
         message: `${fileName}: ${absent.length} variable${absent.length === 1 ? "" : "s"} of codebook ${codebook.id} not in the file: ${list(absent)}`
+      })
+    }
+  }
+  for (const name of options.columns ?? []) {
+    if (!firstSeen.has(name)) {
+      const near = [...firstSeen.keys()].find((h) => h.toLowerCase() === name.toLowerCase())
+      problems.push({
+        row: 1,
+        column: name,
+        value: near === undefined ? "no column of this name in the header" : `no column of this name in the header (it has "${near}")`,
+        expected: `a column the command uses; the file has ${list([...firstSeen.keys()])}`
       })
     }
   }

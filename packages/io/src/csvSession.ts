@@ -65,7 +65,7 @@ export class CsvSession {
     if (builder.plan === undefined) this.problems.add({ row: 1, column: "", value: "the file is empty", expected: NEEDS_ROWS })
     else if (builder.dataRecords === 0) this.problems.add({ row: 1, column: "", value: "the file has a header row but no data rows", expected: NEEDS_ROWS })
     if (this.problems.total > 0 || builder.buffers === undefined) return this.fail()
-    const dataset = makeDataset(builder.buffers.columns(builder.rowCount), this.options.codebook?.id)
+    const dataset = makeDataset(builder.buffers.columns(builder.rowCount), this.options.codebook?.id, builder.typing.map((t) => ({ ...t, file: this.options.fileName })))
     return Either.right({ dataset, encoding, delimiter, warnings: this.warnings })
   }
 }

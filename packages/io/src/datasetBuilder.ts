@@ -1,4 +1,4 @@
-import { SYSTEM_MISSING } from "@danvan/domain"
+import { SYSTEM_MISSING, type ColumnTyping } from "@danvan/domain"
 import { parseCode, parseNumber, trimEnd, trimStart } from "./cells.js"
 import { ColumnBuffers } from "./columnBuffers.js"
 import type { ColumnPlan } from "./columnPlan.js"
@@ -29,6 +29,13 @@ const CODES = 0
 const CHECKED_CODES = 1
 const NUMERIC = 2
 const IGNORED = 3
+/** A column typed from its contents: integer codes so far. */
+const AUTO = 4
+/** A column typed from its contents: numbers (a decimal cell was seen). */
+const AUTO_NUMERIC = 5
+/** A column not parsed: not needed by the command, or found to hold text or dates. */
+const SKIP = 6
+const DATE = /^(?:\d{4}-\d{1,2}-\d{1,2}(?:[T ][\d:.]+Z?)?|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})$/
 const TABLE_SIZE = 256
 const NO_CODES = new Int32Array(0)
 const NO_NUMBERS = new Float64Array(0)
@@ -43,6 +50,8 @@ export class DatasetBuilder implements CsvSink {
   rowCount = 0
   /** Data records seen (kept or not). */
   dataRecords = 0
+  /** The columns typed from their contents as numbers, text or dates, with the cell that decided it. */
+  readonly typing: Array<ColumnTyping> = []
   private fieldIndex = 0
   private firstFieldBlank = false
   private skipNextCheck = false
@@ -99,7 +108,39 @@ export class DatasetBuilder implements CsvSink {
       const value = parseNumber(text, start, end, this.decimalComma)
       if (value === undefined) this.problem(line, k, text, start, end)
       else this.numbers[k][this.rowCount] = value
-    } else if (trimStart(text, start, end) !== end) this.problem(line, k, text, start, end)
+    } else if (kind === AUTO || kind === AUTO_NUMERIC) this.autoCell(k, kind, text, start, end, line)
+    else if (kind === IGNORED && trimStart(text, start, end) !== end) this.problem(line, k, text, start, end)
+  }
+
+  /** A cell of a column typed from its contents: a code, else a number (the column turns numeric), else text. */
+  private autoCell(k: number, kind: number, text: string, start: number, end: number, line: number): void {
+    if (kind === AUTO) {
+      const code = parseCode(text, start, end, this.decimalComma)
+      if (code === code) {
+        this.codes[k][this.rowCount] = code
+        return
+      }
+    }
+    const value = parseNumber(text, start, end, this.decimalComma)
+    if (value !== undefined) {
+      if (kind === AUTO) {
+        this.buffers!.promote(k)
+        this.kinds[k] = AUTO_NUMERIC
+        this.codes[k] = NO_CODES
+        this.numbers[k] = this.buffers!.numbers[k]!
+        this.typing.push({ name: this.plan![k].name, type: "numeric", row: line, value: shown(text, start, end) })
+      }
+      this.numbers[k][this.rowCount] = value
+      return
+    }
+    const cell = shown(text, start, end)
+    this.buffers!.drop(k)
+    this.kinds[k] = SKIP
+    this.codes[k] = NO_CODES
+    this.numbers[k] = NO_NUMBERS
+    const known = this.typing.findIndex((t) => t.name === this.plan![k].name)
+    if (known >= 0) this.typing.splice(known, 1)
+    this.typing.push({ name: this.plan![k].name, type: DATE.test(cell) ? "date" : "text", row: line, value: cell })
   }
 
   endRecord(line: number, fields: number): void {
@@ -151,7 +192,11 @@ export class DatasetBuilder implements CsvSink {
     const buffers = new ColumnBuffers(plan, this.rowsHint)
     this.buffers = buffers
     this.kinds = Uint8Array.from(plan, (c) =>
-      c.type === "numeric" ? NUMERIC : c.type === "ignored" ? IGNORED : c.accepts === undefined ? CODES : CHECKED_CODES
+      c.type === "numeric"
+        ? NUMERIC
+        : c.type === "ignored"
+          ? IGNORED
+          : c.type === "auto" ? AUTO : c.type === "skipped" ? SKIP : c.accepts === undefined ? CODES : CHECKED_CODES
     )
     this.codes = buffers.codes.map((c) => c ?? NO_CODES)
     this.numbers = buffers.numbers.map((c) => c ?? NO_NUMBERS)

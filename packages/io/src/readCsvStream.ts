@@ -96,7 +96,8 @@ const scanPass = async (
   encoding: "utf-8" | "windows-1258",
   rowsHint: number,
   chunkBytes: number,
-  warningOffset?: { offset: number; byte: number }
+  warningOffset?: { offset: number; byte: number },
+  bomBytes = 0
 ): Promise<Either.Either<CsvReadResult, DataFileError> | undefined> => {
   const session = new CsvSession(options)
   if (warningOffset !== undefined) session.warn("ENCODING_FALLBACK", fallbackWarning(warningOffset.byte, warningOffset.offset).message)
@@ -141,9 +142,10 @@ const scanPass = async (
         rejected = true
         return false
       }
-      // decodeText drops a BOM before the windows-1258 fallback as well (a mixed-encoding file)
-      if (encoding === "windows-1258" && hasUtf8Bom(bytes)) bytes = bytes.subarray(3)
     }
+    // decodeText drops a BOM before the windows-1258 fallback as well (a mixed-encoding file), even when the
+    // first chunks are shorter than the BOM
+    if (encoding === "windows-1258" && position < bomBytes) bytes = bytes.subarray(Math.min(bytes.length, bomBytes - position))
     let block = bytes
     if (pending !== undefined) {
       block = new Uint8Array(pending.length + bytes.length)
@@ -218,5 +220,7 @@ export const readCsvStream = async (
   if (utf8 !== undefined) return utf8
   const finder = new Utf8ErrorFinder()
   await eachChunk(read, chunkBytes, (bytes, position) => finder.feed(bytes, position))
-  return (await scanPass(read, options, "windows-1258", rowsHint, chunkBytes, finder.end()))!
+  const head = new Uint8Array(3)
+  const bomBytes = (await read(head, 0)) === 3 && hasUtf8Bom(head) ? 3 : 0
+  return (await scanPass(read, options, "windows-1258", rowsHint, chunkBytes, finder.end(), bomBytes))!
 }

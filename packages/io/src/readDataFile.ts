@@ -19,6 +19,8 @@ export interface DataFileOptions {
   /** The sheet of an .xlsx workbook (default: the first). */
   readonly sheet?: string
   readonly numericColumns?: ReadonlyArray<string>
+  /** CSV and .xlsx: parse only these columns (and `numericColumns`); .sav files are read whole. */
+  readonly columns?: ReadonlyArray<string>
   readonly maxProblems?: number
 }
 
@@ -77,12 +79,13 @@ export const readDataFile = (path: string, options: DataFileOptions = {}): Effec
       const { dataset, codebook, warnings, textColumns } = read.right
       return { dataset, codebook, format, warnings, textColumns }
     }
+    const selected = { ...common, ...(options.columns !== undefined ? { columns: options.columns } : {}) }
     if (format === "xlsx") {
       const { readXlsx } = yield* Effect.promise(() => import("./xlsx/readXlsx.js"))
-      const read = yield* readXlsx(bytes, { ...common, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) })
+      const read = yield* readXlsx(bytes, { ...selected, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) })
       return { dataset: read.dataset, codebook: options.codebook, format, warnings: read.warnings, textColumns: [] }
     }
-    const read = readCsv(bytes, common)
+    const read = readCsv(bytes, selected)
     if (Either.isLeft(read)) return yield* Effect.fail(read.left)
     return { dataset: read.right.dataset, codebook: options.codebook, format, warnings: read.right.warnings, textColumns: [] }
   })

@@ -14,6 +14,17 @@ export interface CsvReadOptions {
   readonly codebook?: Codebook
   /** Columns read as Float64 (e.g. a weight column when there is no codebook). */
   readonly numericColumns?: ReadonlyArray<string>
+  /**
+   * Only these columns (and `numericColumns`) are parsed; the others are skipped unchecked and left out of
+   * the dataset. A column named here that the header lacks is a problem. All columns when absent.
+   */
+  readonly columns?: ReadonlyArray<string>
+  /**
+   * `true` (default): a column no codebook describes is typed from its contents (integer codes, else
+   * numbers, else text or dates, which are left out of the dataset and listed in its `typing`). `false`:
+   * such a column must hold integer codes, and any other cell is a problem.
+   */
+  readonly typeColumns?: boolean
   /** How many problems a `DataFileError` keeps (all are counted). Default 20. */
   readonly maxProblems?: number
 }

@@ -18,7 +18,7 @@ describe("readCsvFile", () => {
       const result = yield* readCsvFile(path, { codebook: hcmc })
       expect(result.dataset.rowCount).toBe(1)
       expect(result.dataset.codebookId).toBe("hcmc-2024")
-      expect(result.warnings[0].message).toBe(`${path}: 1 column not in codebook hcmc-2024, read as integer codes: stt`)
+      expect(result.warnings[0].message).toBe(`${path}: 1 column not in codebook hcmc-2024, typed from their contents (integer codes, numbers or text): stt`)
     })
   )
 
@@ -44,7 +44,7 @@ describe("readCsvFile", () => {
     Effect.gen(function* () {
       const path = join(yield* tmp(), "bad.csv")
       yield* Effect.promise(() => writeFile(path, "level\nx\n"))
-      const error = yield* Effect.flip(readCsvFile(path))
+      const error = yield* Effect.flip(readCsvFile(path, { typeColumns: false }))
       expect(error).toBeInstanceOf(DataFileError)
       expect(error.message).toBe(`data file ${path}: 1 problem, nothing was read:\n  row 2, column "level": value "x" — expected an integer code`)
     })

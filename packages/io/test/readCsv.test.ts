@@ -36,7 +36,7 @@ describe("readCsv: format", () => {
   })
 
   it("counts the lines inside quoted fields for row numbers", () => {
-    const error = reject('id,"multi\nline\r\nname"\n1,"2"\n2,"line one\nline two"\n3,x\n')
+    const error = reject('id,"multi\nline\r\nname"\n1,"2"\n2,"line one\nline two"\n3,x\n', { typeColumns: false })
     expect(error.problems).toEqual([
       { row: 5, column: "multi\nline\r\nname", value: "line one\nline two", expected: "an integer code" },
       { row: 7, column: "multi\nline\r\nname", value: "x", expected: "an integer code" }
@@ -81,7 +81,7 @@ describe("readCsv: codes and numbers", () => {
   })
 
   it("rejects non-integer codes with the row, column, value and what was expected", () => {
-    const error = reject("level,sex\n1,2\n1.5,x\n1e3,2\n2147483648,1\n")
+    const error = reject("level,sex\n1,2\n1.5,x\n1e3,2\n2147483648,1\n", { typeColumns: false })
     expect(error.file).toBe("survey.csv")
     expect(error.totalProblems).toBe(4)
     expect(error.problems).toEqual([
@@ -110,7 +110,7 @@ describe("readCsv: codes and numbers", () => {
   })
 
   it("rejects a numeric value such as 1.25 in a code column", () => {
-    const error = reject("level,weight\n1,1.25\n")
+    const error = reject("level,weight\n1,1.25\n", { typeColumns: false })
     expect(error.problems).toEqual([{ row: 2, column: "weight", value: "1.25", expected: "an integer code" }])
   })
 
@@ -171,7 +171,7 @@ describe("readCsv: records and header", () => {
 describe("readCsv: problem limit", () => {
   it("keeps the first 20 problems and counts them all", () => {
     const rows = Array.from({ length: 25 }, (_, k) => `x${k}`).join("\n")
-    const error = reject(`level\n${rows}\n`)
+    const error = reject(`level\n${rows}\n`, { typeColumns: false })
     expect(error.totalProblems).toBe(25)
     expect(error.problems).toHaveLength(20)
     expect(error.problems[0]).toEqual({ row: 2, column: "level", value: "x0", expected: "an integer code" })
@@ -181,13 +181,13 @@ describe("readCsv: problem limit", () => {
   })
 
   it("honours maxProblems", () => {
-    const error = reject("level\nx\ny\nz\n", { maxProblems: 2 })
+    const error = reject("level\nx\ny\nz\n", { maxProblems: 2, typeColumns: false })
     expect(error.problems.map((p) => p.value)).toEqual(["x", "y"])
     expect(error.totalProblems).toBe(3)
   })
 
   it("shortens long values in problems", () => {
-    const error = reject(`level\n${"9".repeat(30)}${"a".repeat(30)}\n`)
+    const error = reject(`level\n${"9".repeat(30)}${"a".repeat(30)}\n`, { typeColumns: false })
     expect(error.problems[0].value).toBe("9".repeat(30) + "a".repeat(10) + "…")
   })
 })
@@ -211,12 +211,12 @@ describe("readCsv with the hcmc-2024 codebook", () => {
     expect(error.message).toContain('row 3, column "level": value "4" — expected one of 1 (City), 2 (District), 3 (Ward/Commune) or missing 9')
   })
 
-  it("reads columns not in the codebook as integer codes with a warning", () => {
+  it("types columns not in the codebook from their contents, with a warning", () => {
     const { dataset, warnings } = read("stt,level,Sex\n101,1,2\n", { codebook: hcmc })
     expect(Array.from(dataset.columns[0].values)).toEqual([101])
     expect(warnings[0]).toEqual({
       code: "COLUMN_NOT_IN_CODEBOOK",
-      message: 'survey.csv: 2 columns not in codebook hcmc-2024, read as integer codes: stt, Sex (the codebook has "sex")'
+      message: 'survey.csv: 2 columns not in codebook hcmc-2024, typed from their contents (integer codes, numbers or text): stt, Sex (the codebook has "sex")'
     })
   })
 

@@ -1,4 +1,4 @@
-import type { DivergingBarChartData, GroupedBarChartData } from "./charts.js"
+import type { DivergingBarChartData, GroupedBarChartData, HistogramChartData } from "./charts.js"
 import type { Decimal } from "./format.js"
 import type { Lang } from "./i18n.js"
 
@@ -47,6 +47,7 @@ export interface ReportExcerpt {
 export type ReportChart =
   | { readonly type: "grouped-bar"; readonly data: GroupedBarChartData }
   | { readonly type: "diverging-bar"; readonly data: DivergingBarChartData }
+  | { readonly type: "histogram"; readonly data: HistogramChartData }
 
 export type Block =
   | { readonly kind: "table"; readonly table: ReportTable }

@@ -43,10 +43,11 @@ describe("the report document and its text renderers", () => {
       const cells = table.rows[i].cells
       expect(cells[0].value).toBe(item.label.en)
       item.counts.forEach((c, j) => {
-        expect(cells[1 + 2 * j].value).toBe(c)
-        expect(cells[2 + 2 * j].value).toBe(item.percentOfCases[j])
+        expect(cells[1 + 3 * j].value).toBe(c)
+        expect(cells[2 + 3 * j].value).toBe(item.percentOfCases[j])
+        expect(cells[3 + 3 * j].value).toBe(item.largerThan[j])
       })
-      expect(cells.slice(-4).map((c) => c.value)).toEqual([item.statistic, item.df, item.p, item.pHolm])
+      expect(cells.slice(-5).map((c) => c.value)).toEqual([item.statistic, item.df, item.p, item.pBonferroni, item.pHolm])
     })
   })
 
@@ -110,7 +111,7 @@ describe("the report document and its text renderers", () => {
       if (s.kind !== "multiple-response") continue
       const t = tablesOf(doc).find((x) => x.id === s.id)!
       s.result.items.forEach((item, i) => item.counts.forEach((c, j) => {
-        if (c < k || s.result.n.byGroup[j] - c < k) expect(t.rows[i].cells[1 + 2 * j].suppressed).toBe(true)
+        if (c < k || s.result.n.byGroup[j] - c < k) expect(t.rows[i].cells[1 + 3 * j].suppressed).toBe(true)
         // with the item total shown, a row never has exactly one hidden count
         expect(t.rows[i].cells.filter((x) => x.format === "count" && x.suppressed === true).length).not.toBe(1)
       }))
@@ -150,9 +151,18 @@ describe("crosstab and rate sections", () => {
     }))
     const result = Either.getOrThrow(runPlan(exampleDataset(), codebook, plan))
     const doc = buildPlanReport(result, { lang: "en" })
-    const [table, rate] = tablesOf(doc)
+    const [table, tests, measures, rate] = tablesOf(doc)
     const x = result.sections[0]
     if (x.kind !== "crosstab") throw new Error("crosstab")
+    // the Chi-Square Tests and Symmetric Measures tables, as the CLI prints them
+    expect(tests.rows.map((r) => r.cells[0].value)).toEqual(["Pearson chi-square", "Likelihood ratio", "Linear-by-linear association", "N of valid cases"])
+    expect(tests.rows[0].cells.slice(1, 4).map((c) => c.value)).toEqual([x.result.tests.pearson.statistic, x.result.tests.pearson.df, x.result.tests.pearson.p])
+    expect(tests.rows[1].cells[1].value).toBe(x.result.tests.likelihoodRatio.statistic)
+    expect(measures.rows.map((r) => r.cells[0].value)).toEqual([
+      "Phi", "Cramér's V", "Contingency coefficient", "Gamma", "Kendall's tau-b", "Kendall's tau-c", "Somers' d (symmetric)", "N of valid cases"
+    ])
+    expect(measures.rows[1].cells[1].value).toBe(x.result.measures.cramersV)
+    expect(measures.rows[3].cells.slice(1).map((c) => c.value)).toEqual([x.result.measures.gamma.value, x.result.measures.gamma.ase, x.result.measures.gamma.t, x.result.measures.gamma.p])
     // Count rows then "% within" rows for each level, then the totals
     x.result.counts.forEach((row, i) => {
       expect(table.rows[2 * i].cells.slice(2, 2 + row.length).map((c) => c.value)).toEqual(row)

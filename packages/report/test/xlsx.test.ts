@@ -26,22 +26,27 @@ describe("XLSX report", () => {
     if (t1.kind !== "multiple-response") throw new Error("t1")
     const ws1 = wb.getWorksheet("table1-purpose")!
     expect(ws1.getCell("A1").value).toBe("Bảng 1. Nhận thức về mục đích của công tác dân vận, theo cấp cán bộ")
-    expect(ws1.getCell("B3").value).toBe("Thành phố")
+    expect(ws1.getCell("B3").value).toBe("Thành phố (A)")
     expect(ws1.getCell("B3").isMerged).toBe(true)
     dataRows(ws1, 2, t1.result.items.length).forEach((row, i) => {
       const item = t1.result.items[i]
       expect(row.getCell(1).value).toBe(item.label.vi)
       item.counts.forEach((c, j) => {
-        expect(row.getCell(2 + 2 * j).value).toBe(c)
-        expect(row.getCell(3 + 2 * j).value).toBe(item.percentOfCases[j])
-        expect(row.getCell(3 + 2 * j).numFmt).toBe("0.0")
+        expect(row.getCell(2 + 3 * j).value).toBe(c)
+        expect(row.getCell(3 + 3 * j).value).toBe(item.percentOfCases[j])
+        expect(row.getCell(3 + 3 * j).numFmt).toBe("0.0")
+        // the column-proportion letters, as the CLI prints them beside the percent
+        expect(row.getCell(4 + 3 * j).value ?? "").toBe(item.largerThan[j])
       })
-      const n = 2 + 2 * item.counts.length
+      const n = 2 + 3 * item.counts.length
       expect(row.getCell(n).value).toBe(item.total.count)
       expect(row.getCell(n + 2).value).toBe(item.statistic)
       expect(row.getCell(n + 4).value).toBe(item.p)
       expect(typeof row.getCell(n + 4).value).toBe("number")
-      expect(row.getCell(n + 4).numFmt).toBe('[<0.001]"< .001";.000')
+      // a decimal-comma report: the literal below .001 uses the comma too
+      expect(row.getCell(n + 4).numFmt).toBe('[<0.001]"< 0,001";0.000')
+      expect(row.getCell(n + 5).value).toBe(item.pBonferroni)
+      expect(row.getCell(n + 6).value).toBe(item.pHolm)
     })
 
     // Table 4: per item and level the distribution, N and mean score
@@ -81,6 +86,30 @@ describe("XLSX report", () => {
     notes.eachRow((row) => text.push(String(row.getCell(1).value)))
     expect(text).toContain("Niềm tin, sự tham gia và phối hợp của Nhân dân còn hạn chế: χ²(4; N = 1096) = 41,03; p < 0,001; V Cramér = 0,14. Kruskal-Wallis H(2; N = 1096) = 30,54; p < 0,001.")
     expect(text.some((x) => x.startsWith("Dấu thập phân"))).toBe(true)
+  })
+
+  it("a decimal-point report keeps APA's p format; the Likert tests carry γ, τ-b and α if item deleted", async () => {
+    const result = examplePlanResult()
+    const doc = buildPlanReport(result, { lang: "en" })
+    const wb = await load(await renderXlsx(doc))
+    const ws1 = wb.getWorksheet("table1-purpose")!
+    const t1 = result.sections[1]
+    if (t1.kind !== "multiple-response") throw new Error("t1")
+    expect(ws1.getRow(5).getCell(2 + 3 * t1.result.items[0].counts.length + 4).numFmt).toBe('[<0.001]"< .001";.000')
+    const t4 = result.sections[4]
+    if (t4.kind !== "likert") throw new Error("t4")
+    expect(t4.result.cronbach).toBeDefined()
+    const tests = wb.getWorksheet("table4-difficulty-tests")!
+    const header = (tests.getRow(3).values as Array<unknown>).slice(1)
+    expect(header).toContain("α if item deleted")
+    t4.result.items.forEach((item, i) => {
+      const row = tests.getRow(4 + i)
+      const at = header.indexOf("α if item deleted") + 1
+      expect(row.getCell(at).value).toBe(t4.result.cronbach!.alphaIfDeleted[i])
+      if (t4.result.ordinal.computed) expect(row.getCell(header.indexOf("γ") + 1).value).toBe(item.gamma!.value)
+    })
+    const text = tablesOf(doc).find((t) => t.id === "table4-difficulty-tests")!.notes.join(" ")
+    expect(text).toMatch(/Cronbach's α = \.\d{3} \(\d+ items, n = \d+ complete cases\)/)
   })
 
   it("hidden cells are the text [c] and carry no number", async () => {

@@ -12,6 +12,10 @@ export const reportOptions = {
   data: flags.dataFile("Used with --codebook and --plan.").pipe(Options.optional),
   sheet: flags.sheet,
   codebook: flags.codebook,
+  by: Options.text("by").pipe(
+    Options.withDescription("Build the plan from the codebook (--codebook, the .sav dictionary, or the data's columns) with every table broken down by this variable, instead of --plan (see danvan plan init)."),
+    Options.optional
+  ),
   plan: Options.text("plan").pipe(
     Options.withDescription("Analysis plan: a built-in id (hcmc-2024: respondent profile and the paper's Tables 1-4) or a plan JSON file."),
     Options.optional
@@ -47,6 +51,6 @@ export const report = Command.make("report", reportOptions, (args) =>
   )
 ).pipe(
   Command.withDescription(
-    "Write a finished report (HTML with charts, Word .docx with native tables and charts, PDF, XLSX, Markdown, CSV or JSON) in Vietnamese or English: the tables of an analysis plan run on respondent data (--data --codebook --plan), or the re-analysis of published tables (danvan report hcmc-2024), with APA sentences and optional disclosure control."
+    "Write a finished report (HTML with charts, Word .docx with native tables and charts, PDF, XLSX, Markdown, CSV or JSON) in Vietnamese or English: the tables of an analysis plan run on respondent data (--data with --plan, or --by VAR to build the plan from the codebook), or the re-analysis of published tables (danvan report hcmc-2024), with APA sentences and optional disclosure control."
   )
 )

@@ -33,10 +33,38 @@ export const reportWarnings = (warnings: ReadonlyArray<IoWarning>) =>
  * const read = yield* readData("survey.sav", undefined, "weight")
  * yield* crosstab(read.dataset, read.codebook, "level", "q1")
  */
-export const readData = (path: string, codebook: Codebook | undefined, weight: string | undefined, sheet: Option.Option<string> = Option.none()) =>
+export const readData = (
+  path: string,
+  codebook: Codebook | undefined,
+  weight: string | undefined,
+  sheet: Option.Option<string> = Option.none(),
+  columns?: ReadonlyArray<string>
+) =>
   readDataFile(path, {
     ...(codebook !== undefined ? { codebook } : {}),
     ...(weight !== undefined ? { numericColumns: [weight] } : {}),
+    ...(Option.isSome(sheet) ? { sheet: sheet.value } : {}),
+    ...(columns !== undefined ? { columns, numericColumns: withDefaultWeight(weight !== undefined ? [weight] : [], codebook) } : {})
+  }).pipe(Effect.tap((read) => reportWarnings(read.warnings)))
+
+/** Numeric columns with the codebook's weight variable: when only some columns are read, a default weight must be too. */
+const withDefaultWeight = (numeric: ReadonlyArray<string>, codebook: Codebook | undefined): Array<string> => [
+  ...numeric,
+  ...(codebook?.weightVariable !== undefined && !numeric.includes(codebook.weightVariable) ? [codebook.weightVariable] : [])
+]
+
+/**
+ * `readData` with the named columns read as numbers (decimals allowed): the variables `describe` summarises
+ * and the weight.
+ *
+ * @example
+ * const read = yield* readDataColumns("survey.csv", undefined, ["age", "weight"])
+ */
+export const readDataColumns = (path: string, codebook: Codebook | undefined, numeric: ReadonlyArray<string>, sheet: Option.Option<string> = Option.none()) =>
+  readDataFile(path, {
+    ...(codebook !== undefined ? { codebook } : {}),
+    numericColumns: withDefaultWeight(numeric, codebook),
+    columns: numeric,
     ...(Option.isSome(sheet) ? { sheet: sheet.value } : {})
   }).pipe(Effect.tap((read) => reportWarnings(read.warnings)))
 

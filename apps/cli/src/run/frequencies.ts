@@ -26,7 +26,7 @@ export const runFrequencies = (args: FrequenciesArgs) =>
   Effect.gen(function* () {
     const codebook = yield* optionalCodebook(args.codebook)
     const weight = orUndefined(args.weight)
-    const read = yield* readData(args.data, codebook, weight, args.sheet)
+    const read = yield* readData(args.data, codebook, weight, args.sheet, [...args.variables, ...Object.keys(args.missing)])
     const options = caseOptions(weight, args.missing)
     const results = yield* Effect.forEach(args.variables, (name) => frequencies(read.dataset, read.codebook, name, options))
     yield* writeStdout(renderFrequencies(results, args.format, args.lang))

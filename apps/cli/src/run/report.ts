@@ -1,15 +1,16 @@
 import type * as Command from "@effect/cli/Command"
 import { replicate, runPlan } from "@danvan/analysis"
-import { builtinCodebook, builtinCodebookIds, builtinPlan, builtinPlanIds, checkPlanNames } from "@danvan/domain"
+import { builtinCodebook, builtinCodebookIds, builtinPlan, builtinPlanIds, checkPlanNames, codebookFromDataset, plainLabel } from "@danvan/domain"
 import { checkWritable, loadAnalysisPlan, loadCodebook, loadPublishedTables, writeTextFiles } from "@danvan/io"
 import { planExcerpts, writeChartFiles } from "./reportFiles.js"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
-import { resolve } from "node:path"
+import { basename, resolve } from "node:path"
 import type { reportOptions } from "../commands/report.js"
 import { UsageError } from "../errors.js"
 import { writeStdout } from "../terminal.js"
+import { planForData } from "./autoPlan.js"
 import { readData } from "./common.js"
 
 export type ReportArgs = Command.Command.ParseConfig<typeof reportOptions>
@@ -37,10 +38,11 @@ export const runReport = (args: ReportArgs) =>
     const k = Option.getOrUndefined(args.suppressBelow)
     if (k !== undefined && k < 1) return yield* Effect.fail(usage(`--suppress-below must be at least 1, got ${k}`))
     const published = Option.getOrUndefined(args.published)
-    const fromData = Option.isSome(args.data) || Option.isSome(args.plan)
-    if (published !== undefined && fromData) return yield* Effect.fail(usage("give either published tables (danvan report hcmc-2024) or --data with --plan, not both"))
-    if (published === undefined && !(Option.isSome(args.data) && Option.isSome(args.plan))) {
-      return yield* Effect.fail(usage("give --data FILE.csv --codebook FILE|ID --plan FILE|ID, or published tables (danvan report hcmc-2024)"))
+    const fromData = Option.isSome(args.data) || Option.isSome(args.plan) || Option.isSome(args.by)
+    if (published !== undefined && fromData) return yield* Effect.fail(usage("give either published tables (danvan report hcmc-2024) or --data with --plan or --by, not both"))
+    if (Option.isSome(args.plan) && Option.isSome(args.by)) return yield* Effect.fail(usage("give either --plan FILE|ID or --by VAR (which builds the plan from the codebook), not both"))
+    if (published === undefined && !(Option.isSome(args.data) && (Option.isSome(args.plan) || Option.isSome(args.by)))) {
+      return yield* Effect.fail(usage("give --data FILE with --by VAR (plan built from the codebook) or --plan FILE|ID, or published tables (danvan report hcmc-2024)"))
     }
     yield* checkWritable(args.out)
     const options = {
@@ -61,16 +63,24 @@ export const runReport = (args: ReportArgs) =>
       const titles = Object.fromEntries((plan?.sections ?? []).flatMap((s) => (s.title !== undefined ? [[s.id, s.title]] : [])))
       doc = Report.buildPublishedReport(result, { ...options, titles })
       results = result
+    } else if (Option.isSome(args.by)) {
+      const dataFile = Option.getOrElse(args.data, () => "")
+      const { read, codebook, plan } = yield* planForData(dataFile, args.codebook, args.by.value, args.sheet)
+      const result = yield* runPlan(read.dataset, codebook, plan, { source: `the plan built for ${dataFile}` })
+      doc = Report.buildPlanReport(result, { ...options, dataFile })
+      results = result
     } else {
       const planRef = Option.getOrElse(args.plan, () => "")
       const plan = yield* loadAnalysisPlan(planRef)
       // A built-in plan names its built-in codebook; a plan file needs --codebook unless it names a built-in one.
       const codebookRef = Option.getOrUndefined(args.codebook) ?? (plan.codebook !== undefined && builtinCodebookIds().includes(plan.codebook) ? plan.codebook : undefined)
-      if (codebookRef === undefined) return yield* Effect.fail(usage(`--codebook FILE|ID is needed: plan ${planRef} names no built-in codebook`))
-      const codebook = yield* loadCodebook(codebookRef)
-      yield* checkPlanNames(plan, codebook, planRef)
       const dataFile = Option.getOrElse(args.data, () => "")
-      const read = yield* readData(dataFile, codebook, undefined, args.sheet)
+      // Without --codebook: a .sav file's dictionary, else a codebook read off the data's columns (as plan init does).
+      const given = codebookRef !== undefined ? yield* loadCodebook(codebookRef) : undefined
+      if (given !== undefined) yield* checkPlanNames(plan, given, planRef)
+      const read = yield* readData(dataFile, given, undefined, args.sheet)
+      const codebook = read.codebook ?? codebookFromDataset(read.dataset, { id: "data", title: plainLabel(basename(dataFile)) })
+      if (given === undefined) yield* checkPlanNames(plan, codebook, planRef)
       const result = yield* runPlan(read.dataset, codebook, plan, { source: planRef })
       const excerpts = yield* planExcerpts(plan, planRef)
       doc = Report.buildPlanReport(result, { ...options, dataFile, excerpts })

@@ -27,6 +27,9 @@ export const decodeAnalysisPlan = (input: unknown, source = "analysis plan"): Ei
     if (before !== undefined) issues.push({ path: `$.sections[${i}].id`, message: `duplicate section id "${s.id}" (also at $.sections[${before}])` })
     else seen.set(s.id.toLowerCase(), i)
     if (s.kind === "rate" && s.x > s.n) issues.push({ path: `$.sections[${i}].x`, message: `x = ${s.x} exceeds n = ${s.n}` })
+    if (s.kind === "likert" && (s.set === undefined) === (s.items === undefined)) {
+      issues.push({ path: `$.sections[${i}]`, message: "a likert section names either a codebook set (\"set\") or its items (\"items\"), not both and not neither" })
+    }
   })
   return issues.length > 0 ? Either.left(new AnalysisPlanError({ source, issues })) : Either.right(plan)
 }
@@ -92,9 +95,16 @@ export const checkPlanNames = (
         variable(s.col, `${at}.col`)
         break
       case "multiple-response":
-      case "likert":
         set(s.set, `${at}.set`, s.kind)
         variable(s.by, `${at}.by`)
+        break
+      case "likert":
+        if (s.set !== undefined) set(s.set, `${at}.set`, s.kind)
+        s.items?.forEach((v, j) => variable(v, `${at}.items[${j}]`))
+        variable(s.by, `${at}.by`)
+        break
+      case "describe":
+        s.variables.forEach((v, j) => variable(v, `${at}.variables[${j}]`))
         break
       case "rate":
         break

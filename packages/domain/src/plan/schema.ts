@@ -43,11 +43,15 @@ export const MultipleResponseSection = Schema.Struct({
   chart: Schema.optionalWith(Schema.Boolean, { default: () => true })
 })
 
-/** A Likert indicator set by a group: distributions, mean scores, Kruskal-Wallis; `itemTests` adds a crosstab per item. */
+/**
+ * A Likert indicator set by a group: distributions, mean scores, Kruskal-Wallis; `itemTests` adds a crosstab per
+ * item. The items are a codebook set (`set`) or listed (`items`): exactly one of the two.
+ */
 export const LikertSection = Schema.Struct({
   kind: Schema.Literal("likert"),
   ...common,
-  set: Name,
+  set: Schema.optional(Name),
+  items: Schema.optional(Schema.NonEmptyArray(Name)),
   by: Name,
   itemTests: Schema.optionalWith(Schema.Boolean, { default: () => true }),
   chart: Schema.optionalWith(Schema.Boolean, { default: () => true })
@@ -63,8 +67,16 @@ export const RateSection = Schema.Struct({
   level: Schema.optionalWith(Schema.Number.pipe(Schema.greaterThan(0), Schema.lessThan(1)), { default: () => 0.95 })
 })
 
+/** Numeric variables described (n, mean, SD, median, quartiles, skewness, kurtosis), each with a histogram. */
+export const DescribeSection = Schema.Struct({
+  kind: Schema.Literal("describe"),
+  ...common,
+  variables: Schema.NonEmptyArray(Name),
+  chart: Schema.optionalWith(Schema.Boolean, { default: () => true })
+})
+
 /** One table (or group of tables) of a report. */
-export const PlanSection = Schema.Union(FrequenciesSection, CrosstabSection, MultipleResponseSection, LikertSection, RateSection)
+export const PlanSection = Schema.Union(FrequenciesSection, CrosstabSection, MultipleResponseSection, LikertSection, RateSection, DescribeSection)
 export type PlanSection = typeof PlanSection.Type
 
 /** The analysis-plan file format (see packages/domain/README.md, "Analysis plans"). */

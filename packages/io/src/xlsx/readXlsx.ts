@@ -95,7 +95,12 @@ export const readXlsx = (bytes: Uint8Array, options: XlsxReadOptions): Effect.Ef
       let blank = true
       for (let c = 1; c <= columnCount; c++) {
         const cell = row.getCell(c)
-        const decoded = cellText(cell.value)
+        const planned = builder.plan?.[c - 1]?.type
+        // A column typed from its contents takes a date cell as an ISO date (it becomes a date column); a
+        // column the command does not need is not looked at.
+        const decoded = planned === "skipped"
+          ? { text: "" }
+          : planned === "auto" && cell.value instanceof Date ? { text: cell.value.toISOString().slice(0, 10) } : cellText(cell.value)
         if ("problem" in decoded) {
           problems.add({ row: r, column: names[c - 1] ?? "", cell: cell.address, value: decoded.problem, expected: decoded.expected })
           texts.push("")
@@ -118,5 +123,5 @@ export const readXlsx = (bytes: Uint8Array, options: XlsxReadOptions): Effect.Ef
       })
       return yield* fail(file, withCells, problems.total)
     }
-    return { dataset: makeDataset(builder.buffers.columns(builder.rowCount), options.codebook?.id), sheet: sheet.name, warnings }
+    return { dataset: makeDataset(builder.buffers.columns(builder.rowCount), options.codebook?.id, builder.typing.map((t) => ({ ...t, file }))), sheet: sheet.name, warnings }
   })

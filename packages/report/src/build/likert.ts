@@ -1,14 +1,27 @@
 import type { CrosstabResult, LikertResult } from "@danvan/analysis"
 import { chiSquareSentence, kruskalWallisSentence } from "../apa.js"
 import type { ReportChart, ReportTable, TableRow } from "../document.js"
-import { fixed } from "../format.js"
+import { coefficient, fixed } from "../format.js"
 import { label, t, type Bilingual } from "../i18n.js"
 import { suppressMatrix } from "../suppress.js"
 import { type BuildContext, blank, h, noneHidden, num, sideOf, tally, text } from "./common.js"
 
+const LIKERT_WORDS = {
+  gamma: { en: "γ", vi: "γ" },
+  tauB: { en: "τ-b", vi: "τ-b" },
+  alphaIfDeleted: { en: "α if item deleted", vi: "α khi bỏ mục" },
+  itemRest: { en: "Item-rest r", vi: "r mục-phần còn lại" },
+  alpha: { en: "Cronbach's α = {alpha} ({k} items, n = {n} complete cases).", vi: "Hệ số Cronbach's α = {alpha} ({k} mục, n = {n} trường hợp đầy đủ)." },
+  ordinal: {
+    en: "γ and τ-b: association of the group (in its order) with the response, for an ordinal grouping variable.",
+    vi: "γ và τ-b: liên hệ giữa nhóm (theo thứ tự) và câu trả lời, khi biến nhóm là thứ bậc."
+  }
+} as const
+
 /**
  * A Likert set by group: for each item and group n and % per response, N, mean score and SD (then the item's
- * total row); a tests table with each item's χ² (group x response, with Cramér's V) and Kruskal-Wallis H; a
+ * total row); a tests table with each item's χ² (group x response, with Cramér's V), Kruskal-Wallis H, γ and
+ * τ-b (ordinal groups) and α if item deleted with the item-rest correlation (Cronbach's α in a note); a
  * diverging-bar chart of the items' total distributions; APA sentences. Disclosure control works per item on
  * the group x response counts (row and column totals shown) and hides the mean and SD of a row with a hidden cell.
  *
@@ -54,10 +67,17 @@ export const likertBlocks = (r: LikertResult, itemTests: ReadonlyArray<CrosstabR
     rows,
     notes: [t("likertNote", lang, { scores })]
   }
+  const ordinal = r.ordinal.computed
+  const c = r.cronbach
   const tests: ReportTable = {
     id: `${id}-tests`,
     title: `${label(title, lang)}: ${t("tests", lang)}`,
-    header: [[h(t("item", lang)), h(t("chiSquare", lang)), h(t("df", lang)), h("N"), h(t("p", lang)), h(t("cramersV", lang)), h(t("kruskalWallis", lang)), h(t("df", lang)), h(t("p", lang)), h(t("rank", lang))]],
+    header: [[
+      h(t("item", lang)), h(t("chiSquare", lang)), h(t("df", lang)), h("N"), h(t("p", lang)), h(t("cramersV", lang)),
+      h(t("kruskalWallis", lang)), h(t("df", lang)), h(t("p", lang)), h(t("rank", lang)),
+      ...(ordinal ? [h(LIKERT_WORDS.gamma[lang]), h(t("p", lang)), h(LIKERT_WORDS.tauB[lang]), h(t("p", lang))] : []),
+      ...(c !== undefined ? [h(LIKERT_WORDS.alphaIfDeleted[lang]), h(LIKERT_WORDS.itemRest[lang])] : [])
+    ]],
     rows: r.items.map((item, i) => {
       const x = itemTests[i]
       return {
@@ -69,11 +89,20 @@ export const likertBlocks = (r: LikertResult, itemTests: ReadonlyArray<CrosstabR
           num(item.kruskalWallis.statistic, "stat"),
           num(item.kruskalWallis.df, "df"),
           num(item.kruskalWallis.p, "p"),
-          num(item.rank, "count")
+          num(item.rank, "count"),
+          ...(ordinal
+            ? [num(item.gamma?.value ?? Number.NaN, "coef"), num(item.gamma?.p ?? Number.NaN, "p"), num(item.kendallTauB?.value ?? Number.NaN, "coef"), num(item.kendallTauB?.p ?? Number.NaN, "p")]
+            : []),
+          ...(c !== undefined ? [num(c.alphaIfDeleted[i] ?? Number.NaN, "coef"), num(c.itemRestCorrelation[i] ?? Number.NaN, "coef")] : [])
         ]
       }
     }),
-    notes: [],
+    notes: [
+      ...(c !== undefined
+        ? [LIKERT_WORDS.alpha[lang].replace("{alpha}", coefficient(c.alpha, 3, decimal)).replace("{n}", String(c.n)).replace("{k}", String(r.items.length))]
+        : r.cronbachReason !== undefined ? [`Cronbach's α: ${r.cronbachReason}`] : []),
+      ...(ordinal ? [LIKERT_WORDS.ordinal[lang]] : r.ordinal.reason !== undefined ? [r.ordinal.reason] : [])
+    ],
     detail: "full"
   }
   const sentences = r.items.map((item, i) => {

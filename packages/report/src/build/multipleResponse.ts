@@ -6,9 +6,20 @@ import { label, t, type Bilingual } from "../i18n.js"
 import { suppressMatrix } from "../suppress.js"
 import { type BuildContext, blank, h, noneHidden, num, tally, text } from "./common.js"
 
+const MR_WORDS = {
+  pBonferroni: { en: "p (Bonferroni)", vi: "p (Bonferroni)" },
+  largerThan: { en: "> col.", vi: "> cột" },
+  letters: {
+    en: "Column letters: each letter marks a group whose proportion is significantly smaller (z-test of column proportions, Bonferroni within the item, α = .05); not shown for an item with hidden cells.",
+    vi: "Chữ cái cột: mỗi chữ chỉ một nhóm có tỷ lệ nhỏ hơn có ý nghĩa (kiểm định z so sánh tỷ lệ cột, hiệu chỉnh Bonferroni trong từng nội dung, α = 0,05); không trình bày cho nội dung có ô bị ẩn."
+  }
+} as const
+
+const anyHidden = (row: ReadonlyArray<boolean>) => row.some(Boolean)
+
 /**
- * A multiple-response set by group: n and % of cases per group and in total, then each item's χ², df, p and
- * Holm p; the last row gives the respondents per group (the bases). Disclosure control treats each item's
+ * A multiple-response set by group: n, % of cases and column-proportion letters per group and in total, then
+ * each item's χ², df, p, Bonferroni p and Holm p; the last row gives the respondents per group (the bases). Disclosure control treats each item's
  * total as a published sum, and also hides a count whose complement (base − count) is below K.
  *
  * @example
@@ -25,28 +36,42 @@ export const multipleResponseBlocks = (r: MultipleResponseResult, id: string, ti
   const rows: Array<TableRow> = r.items.map((item, i) => ({
     cells: [
       text(label(item.label, lang)),
-      ...groups.flatMap((_, j) => [num(item.counts[j], "count", hidden[i][j]), num(item.percentOfCases[j], "percent", hidden[i][j])]),
+      ...groups.flatMap((_, j) => [
+        num(item.counts[j], "count", hidden[i][j]),
+        num(item.percentOfCases[j], "percent", hidden[i][j]),
+        hidden[i][j] || anyHidden(hidden[i]) ? blank : text(item.largerThan[j] ?? "")
+      ]),
       num(item.total.count, "count"),
       num(item.total.percentOfCases, "percent"),
       num(item.statistic, "stat"),
       num(item.df, "df"),
       num(item.p, "p"),
+      num(item.pBonferroni, "p"),
       num(item.pHolm, "p")
     ]
   }))
   rows.push({
     kind: "total",
-    cells: [text(t("base", lang)), ...groups.flatMap((_, j) => [num(r.n.byGroup[j], "count"), blank]), num(r.n.valid, "count"), blank, blank, blank, blank, blank]
+    cells: [text(t("base", lang)), ...groups.flatMap((_, j) => [num(r.n.byGroup[j], "count"), blank, blank]), num(r.n.valid, "count"), blank, blank, blank, blank, blank, blank]
   })
   const table: ReportTable = {
     id,
     title: label(title, lang),
     header: [
-      [h(t("item", lang)), ...groups.map((g) => h(label(g.label, lang), 2)), h(t("total", lang), 2), h(t("chiSquare", lang)), h(t("df", lang)), h(t("p", lang)), h(t("pHolm", lang))],
-      [h(""), ...groups.flatMap(() => [h(t("n", lang)), h("%")]), h(t("n", lang)), h("%"), h(""), h(""), h(""), h("")]
+      [
+        h(t("item", lang)),
+        ...groups.map((g, j) => h(`${label(g.label, lang)} (${r.letters[j] ?? ""})`, 3)),
+        h(t("total", lang), 2),
+        h(t("chiSquare", lang)),
+        h(t("df", lang)),
+        h(t("p", lang)),
+        h(MR_WORDS.pBonferroni[lang]),
+        h(t("pHolm", lang))
+      ],
+      [h(""), ...groups.flatMap(() => [h(t("n", lang)), h("%"), h(MR_WORDS.largerThan[lang])]), h(t("n", lang)), h("%"), h(""), h(""), h(""), h(""), h("")]
     ],
     rows,
-    notes: [t("mrNote", lang)]
+    notes: [t("mrNote", lang), MR_WORDS.letters[lang]]
   }
   const shown = r.items.filter((_, i) => !hidden[i].some(Boolean))
   const leftOut = r.items.filter((_, i) => hidden[i].some(Boolean)).map((i) => label(i.label, lang))

@@ -4,6 +4,8 @@ import type { Block, ReportDocument, ReportSection } from "../document.js"
 import { label, t } from "../i18n.js"
 import { type BuildContext, h, num, text } from "./common.js"
 import { crosstabSentences, crosstabTable } from "./crosstab.js"
+import { crosstabMeasuresTable, crosstabTestsTable } from "./crosstabTests.js"
+import { describeBlocks } from "./describe.js"
 import { frequenciesTable } from "./frequencies.js"
 import { likertBlocks } from "./likert.js"
 import { multipleResponseBlocks } from "./multipleResponse.js"
@@ -21,7 +23,13 @@ const sectionBlocks = (s: PlanSectionResult, ctx: BuildContext): Array<Block> =>
         ...(s.skipped.length > 0 ? [{ kind: "text", text: t("notInData", lang, { names: s.skipped.join(", ") }) } as const] : [])
       ]
     case "crosstab":
-      return [...note, { kind: "table", table: crosstabTable(s.result, s.id, label(s.title, lang), ctx) }, { kind: "apa", sentences: crosstabSentences(s.result, ctx) }]
+      return [
+        ...note,
+        { kind: "table", table: crosstabTable(s.result, s.id, label(s.title, lang), ctx) },
+        { kind: "table", table: crosstabTestsTable(s.result, `${s.id}-tests`, label(s.title, lang), ctx) },
+        { kind: "table", table: crosstabMeasuresTable(s.result, `${s.id}-measures`, label(s.title, lang), ctx) },
+        { kind: "apa", sentences: crosstabSentences(s.result, ctx) }
+      ]
     case "multiple-response": {
       const b = multipleResponseBlocks(s.result, s.id, s.title, ctx)
       return [
@@ -36,6 +44,8 @@ const sectionBlocks = (s: PlanSectionResult, ctx: BuildContext): Array<Block> =>
       const b = likertBlocks(s.result, s.itemTests, s.id, s.title, ctx)
       return [...note, { kind: "table", table: b.table }, { kind: "table", table: b.tests }, { kind: "apa", sentences: b.sentences }, { kind: "chart", id: `${s.id}-chart`, chart: b.chart }]
     }
+    case "describe":
+      return [...note, ...describeBlocks(s.results, s.id, s.chart, ctx)]
     case "rate":
       return [
         ...note,

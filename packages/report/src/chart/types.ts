@@ -31,3 +31,11 @@ export interface DivergingBarChartData {
   /** One bar per item; `percents` has one value in 0-100 per category, in `categories` order. */
   rows: ReadonlyArray<{ label: BilingualLabel; percents: ReadonlyArray<number> }>
 }
+
+/** A histogram of one numeric variable: bars over [from, to) with their (weighted) counts. */
+export interface HistogramChartData {
+  title: BilingualLabel
+  /** The variable's label, under the horizontal axis. */
+  variable: BilingualLabel
+  bins: ReadonlyArray<{ from: number; to: number; count: number }>
+}

@@ -1,4 +1,4 @@
-import { divergingBarChartSvg, groupedBarChartSvg } from "../charts.js"
+import { divergingBarChartSvg, groupedBarChartSvg, histogramChartSvg } from "../charts.js"
 import type { ReportChart, ReportDocument } from "../document.js"
 
 /**
@@ -9,5 +9,12 @@ import type { ReportChart, ReportDocument } from "../document.js"
  */
 export const chartSvgOf = (chart: ReportChart, doc: Pick<ReportDocument, "lang" | "decimal">): Promise<string> => {
   const options = { lang: doc.lang, decimalComma: doc.decimal === "comma" }
-  return chart.type === "grouped-bar" ? groupedBarChartSvg(chart.data, options) : divergingBarChartSvg(chart.data, options)
+  switch (chart.type) {
+    case "grouped-bar":
+      return groupedBarChartSvg(chart.data, options)
+    case "histogram":
+      return histogramChartSvg(chart.data, options)
+    default:
+      return divergingBarChartSvg(chart.data, options)
+  }
 }

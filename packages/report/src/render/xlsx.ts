@@ -1,4 +1,5 @@
 import type { Cell, CellFormat, ReportDocument, ReportTable } from "../document.js"
+import type { Decimal } from "../format.js"
 import { t } from "../i18n.js"
 import { SUPPRESSED } from "./cells.js"
 
@@ -13,10 +14,20 @@ const NUMBER_FORMAT: Readonly<Record<Exclude<CellFormat, "text">, string>> = {
   mean: "0.00"
 }
 
-const formatOf = (c: Cell): string | undefined => {
+/**
+ * With a decimal comma, p and coefficients keep their leading zero (0,023, as the report's text does) and the
+ * literal below .001 is "< 0,001": Excel shows the number's separator by the reader's locale, but the text in
+ * quotes as written, so it must use the report's own mark.
+ */
+const COMMA_FORMAT: Partial<Record<Exclude<CellFormat, "text">, string>> = {
+  p: '[<0.001]"< 0,001";0.000',
+  coef: "0.000"
+}
+
+const formatOf = (c: Cell, decimal: Decimal): string | undefined => {
   if (c.format === "text" || typeof c.value !== "number") return undefined
   if ((c.format === "count" || c.format === "df") && !Number.isInteger(c.value)) return c.format === "df" ? "0.00" : "0.0"
-  return NUMBER_FORMAT[c.format]
+  return (decimal === "comma" ? COMMA_FORMAT[c.format] : undefined) ?? NUMBER_FORMAT[c.format]
 }
 
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ], unique. */
@@ -30,7 +41,7 @@ const sheetName = (wanted: string, used: Set<string>): string => {
 
 type Worksheet = import("exceljs").Worksheet
 
-const writeTable = (ws: Worksheet, table: ReportTable) => {
+const writeTable = (ws: Worksheet, table: ReportTable, decimal: Decimal) => {
   ws.addRow([table.title]).font = { bold: true, size: 12 }
   ws.addRow([])
   for (const header of table.header) {
@@ -48,7 +59,7 @@ const writeTable = (ws: Worksheet, table: ReportTable) => {
     const row = ws.addRow(r.cells.map((c) => (c.suppressed === true ? SUPPRESSED : c.value)))
     r.cells.forEach((c, j) => {
       const cell = row.getCell(j + 1)
-      const fmt = formatOf(c)
+      const fmt = formatOf(c, decimal)
       if (fmt !== undefined) cell.numFmt = fmt
       if (c.format !== "text") cell.alignment = { horizontal: "right" }
     })
@@ -76,7 +87,7 @@ export const renderXlsx = async (doc: ReportDocument): Promise<Uint8Array> => {
   const used = new Set<string>()
   const notesName = sheetName(t("notes", doc.lang), used)
   for (const s of doc.sections) {
-    for (const b of s.blocks) if (b.kind === "table") writeTable(wb.addWorksheet(sheetName(b.table.id, used)), b.table)
+    for (const b of s.blocks) if (b.kind === "table") writeTable(wb.addWorksheet(sheetName(b.table.id, used)), b.table, doc.decimal)
   }
   const notes = wb.addWorksheet(notesName)
   notes.addRow([doc.title]).font = { bold: true, size: 13 }

@@ -1,0 +1,39 @@
+import type * as Command from "@effect/cli/Command"
+import { describeVariable, type DescribeResult } from "@danvan/analysis"
+import { renderDescribeCsv, renderDescribeJson, renderDescribeMarkdown, renderDescribeText } from "@danvan/report/text"
+import * as Effect from "effect/Effect"
+import type { describeOptions } from "../commands/describe.js"
+import type { Format, Lang } from "../flags.js"
+import { colorEnabled, writeStdout } from "../terminal.js"
+import { caseOptions, optionalCodebook, orUndefined, readDataColumns } from "./common.js"
+
+export type DescribeArgs = Command.Command.ParseConfig<typeof describeOptions>
+
+export const renderDescribe = (results: ReadonlyArray<DescribeResult>, format: Format, lang: Lang): string => {
+  switch (format) {
+    case "json":
+      return renderDescribeJson(results)
+    case "csv":
+      return renderDescribeCsv(results, { lang })
+    case "md":
+      return renderDescribeMarkdown(results, { lang })
+    case "text":
+      return renderDescribeText(results, { lang, color: colorEnabled(process.stdout) })
+  }
+}
+
+/**
+ * `danvan describe`: reads the data (the described variables as numbers), then the statistics of each variable.
+ *
+ * @example
+ * yield* runDescribe(args) // prints the Descriptive Statistics table
+ */
+export const runDescribe = (args: DescribeArgs) =>
+  Effect.gen(function* () {
+    const codebook = yield* optionalCodebook(args.codebook)
+    const weight = orUndefined(args.weight)
+    const read = yield* readDataColumns(args.data, codebook, [...new Set([...(weight !== undefined ? [weight] : []), ...args.variables, ...Object.keys(args.missing)])], args.sheet)
+    const options = caseOptions(weight, args.missing)
+    const results = yield* Effect.forEach(args.variables, (name) => describeVariable(read.dataset, read.codebook, name, options))
+    yield* writeStdout(renderDescribe(results, args.format, args.lang))
+  })
