@@ -100,6 +100,10 @@ describe("renderDocx", () => {
     charts.forEach((c, i) => {
       const descr = docPr[i].getAttribute("descr") ?? ""
       expect(descr).toContain(c.chart.data.title.en)
+      if (c.chart.type === "histogram") {
+        expect(descr).toContain(c.chart.data.variable.en)
+        return
+      }
       const first = c.chart.type === "grouped-bar" ? c.chart.data.items[0] : c.chart.data.rows[0]
       expect(descr).toContain(`${first.label.en}: `)
       expect(descr).toContain(`${first.percents[0].toFixed(1)}%`)

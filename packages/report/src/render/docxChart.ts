@@ -28,6 +28,13 @@ export const chartDescription = (chart: ReportChart, doc: ReportDocument): strin
     const kind = lang === "vi" ? "Biểu đồ thanh ngang" : "Horizontal bar chart"
     return [`${kind}, ${label(d.title, lang)}.`, ...rows].join(" ").normalize("NFC")
   }
+  if (chart.type === "histogram") {
+    const d = chart.data
+    const num = (x: number) => String(Math.round(x * 10) / 10).replace(".", mark)
+    const bins = d.bins.map((b) => `[${num(b.from)}; ${num(b.to)}): ${num(b.count)}`).join(", ")
+    const kind = lang === "vi" ? "Biểu đồ tần số (histogram)" : "Histogram"
+    return `${kind}, ${label(d.title, lang)}. ${label(d.variable, lang)}: ${bins}`.normalize("NFC")
+  }
   const d = chart.data
   const rows = d.rows.map((r) => `${label(r.label, lang)}: ${values(d.categories.map((c) => c.label), r.percents)}`)
   const kind = lang === "vi" ? "Biểu đồ thanh xếp chồng 100%" : "100% stacked bar chart"
@@ -81,6 +88,7 @@ export const docxChart = (charts: Charts, chart: ReportChart, doc: ReportDocumen
       gapWidth: 60
     })
   }
+  if (chart.type === "histogram") return histogramRun(charts, chart.data, doc, altText, font)
   const d = chart.data
   let neg = 0
   let pos = 0
@@ -99,6 +107,34 @@ export const docxChart = (charts: Charts, chart: ReportChart, doc: ReportDocumen
     dataLabels: { value: true, numberFormat: "0", font: { size: 8 } },
     gapWidth: 50,
     overlap: 100
+  })
+}
+
+/** A histogram as a clustered column chart with no gaps: one column per bin, labelled by its bounds. */
+const histogramRun = (
+  charts: Charts,
+  d: Extract<ReportChart, { type: "histogram" }>["data"],
+  doc: ReportDocument,
+  altText: { name: string; title: string; description: string },
+  font: { name: string }
+) => {
+  const mark = doc.decimal === "comma" ? "," : "."
+  const num = (x: number) => String(Math.round(x * 100) / 100).replace(".", mark)
+  return new charts.ChartRun({
+    type: "column",
+    font,
+    altText,
+    chartArea: { border: "none" as const },
+    transformation: { width: WIDTH_PX, height: 300 },
+    categories: d.bins.map((b) => `${num(b.from)}–${num(b.to)}`),
+    series: [{
+      name: doc.lang === "vi" ? "Số người trả lời" : "Respondents",
+      values: d.bins.map((b) => round1(b.count)),
+      color: GROUP_COLOURS[0]
+    }],
+    categoryAxis: { title: label(d.variable, doc.lang), font: { size: 9 } },
+    valueAxis: { numberFormat: "0" },
+    gapWidth: 0
   })
 }
 
