@@ -98,6 +98,10 @@ const strings = {
   weightZero: { en: "{n} cases with a zero weight", vi: "{n} trường hợp có trọng số bằng 0" },
   weightNegative: { en: "{n} cases with a negative weight", vi: "{n} trường hợp có trọng số âm" },
   notComputed: { en: "not computed", vi: "không tính" },
+  frequencyWeightsNote: {
+    en: "Frequency weights, as SPSS computes them: proportions, means and tests are those of the replicated cases (not design-based tests).",
+    vi: "Trọng số tần suất như SPSS: tỷ lệ, trung bình và kiểm định tính như với các trường hợp được nhân bản (không phải kiểm định theo thiết kế mẫu)."
+  },
   fisherNotComputed: { en: "Fisher's exact test not computed: {reason}.", vi: "Không tính kiểm định chính xác Fisher: {reason}." },
   fisherFractional: {
     en: "it needs whole-number counts and the weighted table has fractional counts",
