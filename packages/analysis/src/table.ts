@@ -84,7 +84,8 @@ const fisherTest = (table: ContingencyTable, options: FisherOptions | undefined)
     }
   } catch (e) {
     if (method !== "auto" || !(e instanceof Stats.StatsInputError)) throw e
-    const reason = e.message.replace(/\s*\(the chi-square tests are accurate at this size\)/, "") + "; the chi-square tests are accurate at this size"
+    const message = e.message.replace(/\s*\(the chi-square tests are accurate at this size\)/, "")
+    const reason = `${message.charAt(0).toLowerCase()}${message.slice(1)}; the chi-square tests are accurate at this size`
     return { notComputed: notComputed(e.code === "TOO_LARGE" ? "TOO_LARGE" : "OTHER", reason) }
   }
 }

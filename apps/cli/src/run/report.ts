@@ -35,6 +35,9 @@ export const runReport = (args: ReportArgs) =>
     if (published === undefined && !(Option.isSome(args.data) && Option.isSome(args.plan))) {
       return yield* Effect.fail(usage("give --data FILE.csv --codebook FILE|ID --plan FILE|ID, or published tables (danvan report hcmc-2024)"))
     }
+    const weight = Option.getOrUndefined(args.weight)
+    if (weight !== undefined && args.noWeight) return yield* Effect.fail(usage(`give --weight ${weight} or --no-weight, not both`))
+    if (published !== undefined && (weight !== undefined || args.noWeight)) return yield* Effect.fail(usage("--weight and --no-weight apply to --data only"))
     yield* checkWritable(args.out)
     const options = {
       lang: args.lang,
@@ -62,8 +65,12 @@ export const runReport = (args: ReportArgs) =>
       const codebook = yield* loadCodebook(codebookRef)
       yield* checkPlanNames(plan, codebook, planRef)
       const dataFile = Option.getOrElse(args.data, () => "")
-      const read = yield* readData(dataFile, codebook, undefined, args.sheet)
-      const result = yield* runPlan(read.dataset, codebook, plan, { source: planRef })
+      const read = yield* readData(dataFile, codebook, weight ?? plan.weight ?? undefined, args.sheet)
+      const result = yield* runPlan(read.dataset, codebook, plan, {
+        source: planRef,
+        ...(weight !== undefined ? { weight } : {}),
+        ...(args.noWeight ? { noWeight: true } : {})
+      })
       doc = Report.buildPlanReport(result, { ...options, dataFile })
       results = result
     }

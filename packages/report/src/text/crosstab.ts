@@ -125,7 +125,7 @@ const testLines = (r: CrosstabResult, lang: Lang) => {
   if (f !== undefined) {
     lines.push({ key: "fisherExact", name: t("fisherExactTest", lang), value: "", df: "", asymp: "", exact: formatP(f.p), nameMark: mark(fisherText(r, lang)), valueMark: "" })
   } else if (notComputed !== undefined) {
-    const reason = fisherNotComputedReason(notComputed, r.n.valid, lang)
+    const reason = t("fisherNotComputed", lang, { reason: fisherNotComputedReason(notComputed, r.n.valid, lang) })
     lines.push({ key: "fisherExact", name: t("fisherExactTest", lang), value: "", df: "", asymp: "", exact: t("notComputed", lang), nameMark: mark(reason), valueMark: "" })
   }
   const ll = r.tests.linearByLinear
