@@ -99,8 +99,8 @@ const strings = {
   weightNegative: { en: "{n} cases with a negative weight", vi: "{n} trường hợp có trọng số âm" },
   notComputed: { en: "not computed", vi: "không tính" },
   frequencyWeightsNote: {
-    en: "Frequency weights, as SPSS computes them: proportions, means and tests are those of the replicated cases (not design-based tests).",
-    vi: "Trọng số tần suất như SPSS: tỷ lệ, trung bình và kiểm định tính như với các trường hợp được nhân bản (không phải kiểm định theo thiết kế mẫu)."
+    en: "Proportions, means and tests as SPSS computes them with frequency weights (as if each case were repeated); design-based tests are not available yet.",
+    vi: "Tỷ lệ, trung bình và kiểm định tính như SPSS với trọng số tần suất (như thể mỗi trường hợp được lặp lại); chưa có kiểm định theo thiết kế mẫu."
   },
   fisherNotComputed: { en: "Fisher's exact test not computed: {reason}.", vi: "Không tính kiểm định chính xác Fisher: {reason}." },
   fisherFractional: {

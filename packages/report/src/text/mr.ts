@@ -106,11 +106,21 @@ const WIDTH = 120
 const labelledRows = (text: string, width: number, cells: ReadonlyArray<string>): Array<Row> =>
   wrapText(text, width).map((line, k) => [line, ...(k === 0 ? cells : cells.map(() => ""))])
 
-/** Width of the label column: what the other columns (widest cell of each, plus gaps) leave of WIDTH. */
-const labelWidth = (rows: ReadonlyArray<ReadonlyArray<string>>): number => {
-  let rest = 0
-  for (let c = 0; c < rows[0].length; c++) rest += Math.max(...rows.map((r) => displayWidth(r[c] ?? ""))) + 2
-  return Math.max(16, Math.min(60, WIDTH - rest))
+/** The table rendered with the widest label column (60 down to 16) that keeps every line within WIDTH. */
+const fitted = (render: (labelWidth: number) => string): string => {
+  let out = ""
+  for (let w = 60; w >= 16; w -= 2) {
+    out = render(w)
+    if (out.split("\n").every((l) => displayWidth(l) <= WIDTH)) return out
+  }
+  return out
+}
+
+/** Column headings wrapped to the width of their column's widest body cell (at least 6), bottom-aligned. */
+const wrappedHeadings = (first: string, headings: ReadonlyArray<string>, body: ReadonlyArray<ReadonlyArray<string>>): Array<Row> => {
+  const lines = headings.map((h, c) => wrapText(h, Math.max(10, ...body.map((r) => displayWidth(r[c] ?? "")))))
+  const n = Math.max(...lines.map((l) => l.length))
+  return Array.from({ length: n }, (_, k) => [k === n - 1 ? first : "", ...lines.map((l) => l[k - (n - l.length)] ?? "")])
 }
 
 /** Header rows of group names wrapped to `width`, each spanning `span` columns; `corner` heads the last row. */
@@ -145,21 +155,19 @@ export const renderMrText = (r: MultipleResponseResult, options: MrRenderOptions
     formatPercent(i.total.percentOfCases)
   ])
   const baseCells = [...r.n.byGroup.flatMap((n) => [formatCount(n), ""]), formatCount(r.n.valid), ""]
-  const sub1 = groups.flatMap(() => [s.count, s.pctCases])
-  const w1 = labelWidth([sub1, ...casesCells, baseCells])
-  const table = renderTable(
+  const sub1 = wrappedHeadings(s.item, groups.flatMap(() => [s.count, s.pctCases]), [...casesCells, baseCells])
+  const table = fitted((w1) => renderTable(
     {
       title: wrap([title]).join("\n"),
       align: ["left", ...Array<Align>(groups.length * 2).fill("right")],
-      header: [...groupHeader(groups, 2, 18), [s.item, ...sub1]],
+      header: [...groupHeader(groups, 2, 16), ...sub1],
       body: [...r.items.flatMap((i, j) => labelledRows(itemLabel(i, lang), w1, casesCells[j])), "rule", ...labelledRows(s.base, w1, baseCells)],
       footnotes: wrap([s.letters, s.cases(formatCount(r.n.valid), formatCount(r.n.missing), formatCount(r.n.total)), ...weightLines(r, lang)])
     },
     style
-  )
+  ))
   const responseCells = r.items.map((i) => [...i.percentOfResponses.map((p) => formatPercent(p)), formatPercent(i.total.percentOfResponses)])
-  const w2 = labelWidth([groups.map(() => "100.0%"), ...responseCells])
-  const responses = renderTable(
+  const responses = fitted((w2) => renderTable(
     {
       title: wrap([s.responsesTitle(options.setLabel ?? `${r.items.length} items`, groupName(r, lang))]).join("\n"),
       align: ["left", ...Array<Align>(groups.length).fill("right")],
@@ -168,10 +176,9 @@ export const renderMrText = (r: MultipleResponseResult, options: MrRenderOptions
       footnotes: wrap([s.percents])
     },
     style
-  )
+  ))
   const testCells = r.items.map(testRow)
-  const w3 = labelWidth([["X²", "df", "p", s.pBonf, s.pHolm], ...testCells])
-  const tests = renderTable(
+  const tests = fitted((w3) => renderTable(
     {
       title: wrap([s.tests]).join("\n"),
       align: ["left", "right", "right", "right", "right", "right"],
@@ -179,7 +186,7 @@ export const renderMrText = (r: MultipleResponseResult, options: MrRenderOptions
       body: r.items.flatMap((i, j) => labelledRows(itemLabel(i, lang), w3, testCells[j]))
     },
     style
-  )
+  ))
   const parts = [table, responses, tests, wrap(overallLines(r, lang)).join("\n"), ...(r.warnings.length > 0 ? [wrap(warningLines(r, lang)).join("\n")] : [])]
   return parts.join("\n\n") + "\n"
 }
