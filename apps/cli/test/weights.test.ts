@@ -159,3 +159,43 @@ describe("pnpm danvan resolves relative paths from the directory the user ran it
     expect(JSON.parse(r.stdout)[0].n.valid).toBe(5)
   })
 })
+
+describe("reports are weighted by the file, the plan or the command line", () => {
+  const plan = (weight?: string | null) => JSON.stringify({
+    id: "w",
+    title: { vi: "Báo cáo", en: "Report" },
+    ...(weight !== undefined ? { weight } : {}),
+    sections: [
+      { kind: "crosstab", id: "kk1", row: "capbac", col: "kk1" },
+      { kind: "multiple-response", id: "pt", set: "phuongthuc", by: "capbac" }
+    ]
+  })
+  const tmp = tempFiles({ "plan.json": plan(), "plan-none.json": plan(null), "plan-w.json": plan("trongso") })
+  afterAll(tmp.cleanup)
+  const codebook = `${tmp.dir}/codebook.json`
+  const report = (planFile: string, ...extra: Array<string>) => {
+    const out = `${tmp.dir}/r-${planFile}-${extra.join("")}.md`
+    const r = run(["report", "--data", SAV, "--codebook", codebook, "--plan", `${tmp.dir}/${planFile}`, "--out", out, ...extra])
+    expect(r.stderr).toBe("")
+    expect(r.code).toBe(0)
+    return readFileSync(out, "utf8")
+  }
+
+  it("states the weight of every section; plan `weight: null` and --no-weight switch it off", () => {
+    expect(run(["codebook", "from", SAV, "--out", codebook]).code).toBe(0)
+    const md = report("plan.json")
+    expect(md.match(/Weighted by trongso, N = 788\.0/g)).toHaveLength(1)
+    expect(md).toContain("Weighted by trongso, N = 799.6")
+    expect(report("plan-w.json")).toContain("Weighted by trongso")
+    expect(report("plan-none.json")).not.toContain("Weighted by")
+    expect(report("plan.json", "--no-weight")).not.toContain("Weighted by")
+    expect(report("plan-none.json", "--lang", "vi", "--weight", "trongso")).toContain("Có trọng số theo trongso, N = 788,0")
+  })
+
+  it("a Likert section states the scale's direction from its labels (APA and notes)", () => {
+    const out = `${tmp.dir}/hcmc.md`
+    const r = run(["report", "--data", EXAMPLE, "--codebook", "hcmc-2024", "--plan", "hcmc-2024", "--out", out])
+    expect(r.code).toBe(0)
+    expect(readFileSync(out, "utf8")).toContain("A higher mean score is nearer “Difficult” (3); a lower one nearer “Not difficult” (1).")
+  })
+})
