@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { columnProportionTests, mmiRaoScott2, multipleResponseTable, perItemTests } from "../src/index.js"
+import { columnProportionTests, mmiBootstrap, mmiRaoScott2, multipleResponseTable, perItemTests } from "../src/index.js"
 
 // Frequency weights mean "respondent k stands for weights[k] respondents": integer weights must give exactly
 // the results of the replicated data (whose tests are checked against R and MRCV elsewhere).
@@ -24,8 +24,9 @@ describe("multiple-response tests with frequency weights", () => {
     expect(columnProportionTests(weighted).items.map((i) => i.largerThan)).toEqual(columnProportionTests(replicated).items.map((i) => i.largerThan))
   })
 
-  it("rejects a negative weight and a length mismatch", () => {
+  it("rejects a negative weight, a length mismatch, and weights in the bootstrap", () => {
     expect(() => perItemTests({ ...weighted, weights: Float64Array.from(weights, (w, k) => (k === 3 ? -1 : w)) })).toThrow(/weight -1/)
     expect(() => perItemTests({ ...weighted, weights: Float64Array.of(1, 2) })).toThrow(/2 weights for 12 respondents/)
+    expect(() => mmiBootstrap(weighted, { B: 9 })).toThrow(/does not take weights/)
   })
 })
