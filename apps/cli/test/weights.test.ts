@@ -57,6 +57,9 @@ describe("a .sav saved with WEIGHT BY is weighted by default", () => {
     const f = json(["frequencies", "--data", SAV, "capbac"])
     expect(f[0].weight.variable).toBe("trongso")
     expect(rel(f[0].n.valid, ref.frequencies.total)).toBeLessThan(1e-12)
+    const csv = run(["frequencies", "--data", SAV, "capbac", "--format", "csv"]).stdout
+    expect(csv).toContain("\r\n\"Weighted by trongso, N = 799.6")
+    expect(run(["frequencies", "--data", SAV, "capbac", "--format", "md"]).stdout).toContain("Weighted by trongso, N = 799.6")
     const mr = json(["mr", "--data", SAV, "--group", "capbac", "--set", "phuongthuc"])
     expect(mr.weight.variable).toBe("trongso")
     expect(rel(mr.items[0].p, ref.mr.items[0].p)).toBeLessThan(1e-10)

@@ -125,6 +125,8 @@ export const renderFrequenciesCsv = (results: ReadonlyArray<FrequenciesResult>, 
       ])
     }
     rows.push(["", t("total", lang), "", rawNumber(r.n.total), rawNumber(pct(r.n.total, r.n.total)), "", ""])
+    const notes = [...(r.weighted ? [weightText(r.weight, r.weighted, lang)!] : []), ...r.warnings.map((w) => warningText(w, lang))]
+    for (const note of notes) rows.push([note])
   })
   return csvDocument(rows)
 }
