@@ -63,7 +63,13 @@ export const LIKERT_STRINGS = {
   }
 } as const
 
-/** The notes under the summary: scores and direction, the net measure, the tests, the weight. */
+/**
+ * The notes under the Likert summary: scores and direction (from the labels), the net measure with its poles, the
+ * tests, the weight.
+ *
+ * @example
+ * likertFootnotes(result, "vi")[0] // "Điểm: Khó khăn = 1, …. Điểm trung bình cao hơn là gần “Không khó khăn” hơn; …"
+ */
 export const likertFootnotes = (r: LikertResult, lang: Lang): Array<string> => {
   const s = LIKERT_STRINGS[lang]
   const { high, low } = poles(r, lang)
