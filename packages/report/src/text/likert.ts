@@ -3,6 +3,7 @@ import { toJson, warningText } from "./crosstab.js"
 import { fixed, formatCount, formatDf, formatP, formatPercent, formatStat, NOT_AVAILABLE } from "./format.js"
 import { label, t, type Lang } from "./i18n.js"
 import { weightText } from "./notes.js"
+import { wrapText } from "./width.js"
 import { type Align, renderTable, type Row } from "./table.js"
 
 export interface LikertRenderOptions {
@@ -147,7 +148,7 @@ export const renderLikertText = (r: LikertResult, options: LikertRenderOptions):
         formatP(i.kruskalWallis.p),
         ...(r.ordinal.computed ? [formatStat(i.gamma?.value), formatP(i.gamma?.p), formatStat(i.kendallTauB?.value)] : [])
       ]),
-      footnotes: likertFootnotes(r, lang)
+      footnotes: likertFootnotes(r, lang).flatMap((l) => wrapText(l, 120))
     },
     style
   )
