@@ -29,5 +29,9 @@ export const polishHelp = (text: string): string => {
   return text
     .replace(GENERIC, "")
     .replace(ROOT_USAGE, "$1 <command> [options]$2")
-    .replace(USAGE_LINE, (_, start: string, name: string) => `${start}danvan ${PARENT[name] !== undefined ? `${PARENT[name]} ` : ""}${name}`)
+    .replace(
+      USAGE_LINE,
+      (_, start: string, name: string) =>
+        `${start}danvan ${PARENT[name] !== undefined ? `${PARENT[name]} ` : ""}${name}`
+    )
 }

@@ -11,7 +11,15 @@ import type { CategoricalVariable } from "./variables.js"
 import { categoricalVariable, checkMissingNames } from "./variables.js"
 import { analysisWeights, weightField } from "./weights.js"
 
-export type { LikertCell, LikertGroupCell, LikertItemResult, LikertOptions, LikertPole, LikertResult, LikertScalePoint } from "./likert/types.js"
+export type {
+  LikertCell,
+  LikertGroupCell,
+  LikertItemResult,
+  LikertOptions,
+  LikertPole,
+  LikertResult,
+  LikertScalePoint
+} from "./likert/types.js"
 
 /** Item scores per respondent (NaN = missing item), for Kruskal-Wallis and α. */
 const scoreColumn = (v: CategoricalVariable, scale: SharedScale): Float64Array =>
@@ -64,7 +72,10 @@ const itemResult = (
 /** Rank 1 = the highest mean score; tied means share the better rank. */
 const ranked = (items: ReadonlyArray<Omit<LikertItemResult, "rank">>): Array<LikertItemResult> => {
   const means = items.map((p) => p.total.mean)
-  return items.map((p, j) => ({ ...p, rank: Number.isNaN(means[j]) ? NaN : 1 + means.filter((m) => m > means[j]).length }))
+  return items.map((p, j) => ({
+    ...p,
+    rank: Number.isNaN(means[j]) ? NaN : 1 + means.filter((m) => m > means[j]).length
+  }))
 }
 
 /**
@@ -107,7 +118,9 @@ export const likert = (
     const groups = yield* likertGroups(group, weights)
     const ordinal = group.measure === "ordinal"
     const scoreColumns = items.map((v) => scoreColumn(v, scale))
-    const partial = yield* Either.all(items.map((v, j) => itemResult(v, scoreColumns[j], scale, groups, weights, ordinal)))
+    const partial = yield* Either.all(
+      items.map((v, j) => itemResult(v, scoreColumns[j], scale, groups, weights, ordinal))
+    )
     const reliability = yield* setReliability(scoreColumns, names, weights)
     return {
       kind: "likert",
@@ -121,7 +134,12 @@ export const likert = (
       items: ranked(partial),
       ordinal: ordinal
         ? { computed: true }
-        : { computed: false, reason: `"${by}" is ${group.measure}, not ordinal: gamma and tau-b need ordered groups (set measure: "ordinal" in the codebook)` },
+        : {
+            computed: false,
+            reason:
+              `"${by}" is ${group.measure}, not ordinal: gamma and tau-b need ordered groups ` +
+              `(set measure: "ordinal" in the codebook)`
+          },
       ...reliability,
       warnings: [...groups.warnings, ...(caseWeights?.warnings ?? [])]
     } satisfies LikertResult

@@ -4,7 +4,10 @@ import * as Either from "effect/Either"
 import { AnalysisError } from "./errors.js"
 import type { AnalysisWarning } from "./results.js"
 
-/** How an analysis is weighted: `weight` names the column (overrides the codebook's), `noWeight` switches weighting off. */
+/**
+ * How an analysis is weighted: `weight` names the column (overrides the codebook's), `noWeight` switches
+ * weighting off.
+ */
 export interface WeightChoice {
   /** Name of a numeric column holding frequency weights (like SPSS WEIGHT BY); overrides the codebook's. */
   readonly weight?: string
@@ -32,7 +35,10 @@ export interface CaseWeights {
 const unknownWeight = (dataset: Dataset, name: string) => {
   const known = columnNames(dataset)
   const list = known.length <= 15 ? known.join(", ") : `${known.slice(0, 15).join(", ")}, … (${known.length} columns)`
-  return new AnalysisError({ code: "UNKNOWN_VARIABLE", message: `unknown weight variable "${name}": the data has the columns ${list}` })
+  return new AnalysisError({
+    code: "UNKNOWN_VARIABLE",
+    message: `unknown weight variable "${name}": the data has the columns ${list}`
+  })
 }
 
 /**
@@ -51,33 +57,49 @@ export const resolveWeight = (
   choice: WeightChoice = {}
 ): Either.Either<string | undefined, AnalysisError> => {
   if (choice.noWeight === true && choice.weight !== undefined) {
-    return Either.left(new AnalysisError({ code: "BAD_OPTION", message: `give a weight variable ("${choice.weight}") or no weight, not both` }))
+    return Either.left(
+      new AnalysisError({
+        code: "BAD_OPTION",
+        message: `give a weight variable ("${choice.weight}") or no weight, not both`
+      })
+    )
   }
   if (choice.noWeight === true) return Either.right(undefined)
   if (choice.weight !== undefined) {
-    return getColumn(dataset, choice.weight) === undefined ? Either.left(unknownWeight(dataset, choice.weight)) : Either.right(choice.weight)
+    return getColumn(dataset, choice.weight) === undefined
+      ? Either.left(unknownWeight(dataset, choice.weight))
+      : Either.right(choice.weight)
   }
   const fromCodebook = codebook?.weightVariable
-  return Either.right(fromCodebook !== undefined && getColumn(dataset, fromCodebook) !== undefined ? fromCodebook : undefined)
+  return Either.right(
+    fromCodebook !== undefined && getColumn(dataset, fromCodebook) !== undefined ? fromCodebook : undefined
+  )
 }
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`
 
-const exclusionWarning = (name: string, blank: number, zero: number, negative: number): ReadonlyArray<AnalysisWarning> => {
+const exclusionWarning = (
+  name: string,
+  blank: number,
+  zero: number,
+  negative: number
+): ReadonlyArray<AnalysisWarning> => {
   if (blank + zero + negative === 0) return []
   const parts = [
     ...(blank > 0 ? [`${plural(blank, "case")} with a blank weight`] : []),
     ...(zero > 0 ? [`${plural(zero, "case")} with a zero weight`] : []),
     ...(negative > 0 ? [`${plural(negative, "case")} with a negative weight`] : [])
   ]
-  return [{
-    code: "WEIGHT_EXCLUDED",
-    variable: name,
-    blank,
-    zero,
-    negative,
-    message: `${parts.join(", ")} in "${name}" left out of the analysis (as SPSS and PSPP do)`
-  }]
+  return [
+    {
+      code: "WEIGHT_EXCLUDED",
+      variable: name,
+      blank,
+      zero,
+      negative,
+      message: `${parts.join(", ")} in "${name}" left out of the analysis (as SPSS and PSPP do)`
+    }
+  ]
 }
 
 /**
@@ -103,10 +125,20 @@ export const caseWeights = (dataset: Dataset, name: string): Either.Either<CaseW
     else if (w === 0) zero++
     else if (w < 0) negative++
     else if (!Number.isFinite(w)) {
-      return Either.left(new AnalysisError({ code: "BAD_WEIGHT", message: `weight "${name}" in data row ${k + 2} is ${w}; expected a finite number` }))
+      return Either.left(
+        new AnalysisError({
+          code: "BAD_WEIGHT",
+          message: `weight "${name}" in data row ${k + 2} is ${w}; expected a finite number`
+        })
+      )
     } else values[k] = w
   }
-  return Either.right({ variable: name, values, excluded: { blank, zero, negative }, warnings: exclusionWarning(name, blank, zero, negative) })
+  return Either.right({
+    variable: name,
+    values,
+    excluded: { blank, zero, negative },
+    warnings: exclusionWarning(name, blank, zero, negative)
+  })
 }
 
 /**
@@ -120,7 +152,9 @@ export const analysisWeights = (
   codebook: Codebook | undefined,
   choice: WeightChoice
 ): Either.Either<CaseWeights | undefined, AnalysisError> =>
-  Either.flatMap(resolveWeight(codebook, dataset, choice), (name) => (name === undefined ? Either.right(undefined) : caseWeights(dataset, name)))
+  Either.flatMap(resolveWeight(codebook, dataset, choice), (name) =>
+    name === undefined ? Either.right(undefined) : caseWeights(dataset, name)
+  )
 
 /** The `weight` field of a result: present only when weighted. */
 export const weightField = (w: CaseWeights | undefined, sum: number): { readonly weight?: WeightInfo } =>

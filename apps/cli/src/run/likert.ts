@@ -28,14 +28,18 @@ export const renderLikert = (result: LikertResult, format: Format, lang: Lang): 
 
 export const runLikert = (args: LikertArgs) =>
   Effect.gen(function* () {
-    if (Option.isSome(args.items) === Option.isSome(args.set)) return yield* Effect.fail(usage("give either --set NAME (with --codebook) or --items A,B,C"))
+    if (Option.isSome(args.items) === Option.isSome(args.set))
+      return yield* Effect.fail(usage("give either --set NAME (with --codebook) or --items A,B,C"))
     const weight = orUndefined(args.weight)
     const conflict = weightConflict(weight, args.noWeight)
     if (conflict !== undefined) return yield* Effect.fail(usage(conflict))
     let which: { set: string } | { items: Array<string> }
     if (Option.isSome(args.items)) {
       const items = args.items.value.split(",").map((s) => s.trim())
-      if (items.some((s) => s === "")) return yield* Effect.fail(usage(`--items "${args.items.value}" has an empty name; give comma-separated column names`))
+      if (items.some((s) => s === ""))
+        return yield* Effect.fail(
+          usage(`--items "${args.items.value}" has an empty name; give comma-separated column names`)
+        )
       which = { items }
     } else {
       which = { set: Option.getOrElse(args.set, () => "") }
@@ -44,7 +48,11 @@ export const runLikert = (args: LikertArgs) =>
     const read = yield* readData(args.data, codebook, weight, args.sheet)
     // A .sav file brings its own codebook (and weight) unless --codebook is given.
     if (Option.isSome(args.set) && read.codebook === undefined) {
-      return yield* Effect.fail(usage("--set NAME takes a set of the codebook: add --codebook FILE|ID (a .sav file's own sets need no --codebook)"))
+      return yield* Effect.fail(
+        usage(
+          "--set NAME takes a set of the codebook: add --codebook FILE|ID (a .sav file's own sets need no --codebook)"
+        )
+      )
     }
     const result = yield* likert(read.dataset, read.codebook, which, args.by, {
       ...caseOptions(weight, args.missing, args.noWeight),

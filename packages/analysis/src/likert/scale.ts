@@ -13,21 +13,32 @@ export const resolveItems = (
   setOrItems: { readonly set: string } | { readonly items: ReadonlyArray<string> }
 ): Either.Either<{ names: ReadonlyArray<string>; set?: LikertResult["set"] }, AnalysisError> => {
   if (!("set" in setOrItems)) {
-    return setOrItems.items.length < 1 ? Either.left(bad("a Likert analysis needs at least one item")) : Either.right({ names: setOrItems.items })
+    return setOrItems.items.length < 1
+      ? Either.left(bad("a Likert analysis needs at least one item"))
+      : Either.right({ names: setOrItems.items })
   }
-  if (codebook === undefined) return Either.left(bad(`a set ("${setOrItems.set}") needs a codebook; give the items instead`))
+  if (codebook === undefined)
+    return Either.left(bad(`a set ("${setOrItems.set}") needs a codebook; give the items instead`))
   const found = codebook.indicatorSets.find((s) => s.name === setOrItems.set)
   if (found === undefined) {
     const known = codebook.indicatorSets.filter((s) => s.kind === "likert").map((s) => s.name)
-    return Either.left(bad(`the codebook has no indicator set "${setOrItems.set}"; its Likert sets are: ${known.join(", ") || "(none)"}`))
+    return Either.left(
+      bad(`the codebook has no indicator set "${setOrItems.set}"; its Likert sets are: ${known.join(", ") || "(none)"}`)
+    )
   }
-  if (found.kind !== "likert") return Either.left(bad(`indicator set "${found.name}" is a ${found.kind} set, not a Likert set`))
+  if (found.kind !== "likert")
+    return Either.left(bad(`indicator set "${found.name}" is a ${found.kind} set, not a Likert set`))
   if (found.items.length < 1) return Either.left(bad("a Likert analysis needs at least one item"))
   return Either.right({ names: found.items, set: { name: found.name, label: found.label } })
 }
 
-/** The score of each valid code of an item: the codebook's value-label score, or the code itself without a codebook entry. */
-const scoresOf = (v: CategoricalVariable): Either.Either<Map<number, { label: BilingualLabel; score: number }>, AnalysisError> => {
+/**
+ * The score of each valid code of an item: the codebook's value-label score, or the code itself without a
+ * codebook entry.
+ */
+const scoresOf = (
+  v: CategoricalVariable
+): Either.Either<Map<number, { label: BilingualLabel; score: number }>, AnalysisError> => {
   const { categories } = validCategoriesOf(v)
   const out = new Map<number, { label: BilingualLabel; score: number }>()
   for (const c of categories) {
@@ -38,10 +49,13 @@ const scoresOf = (v: CategoricalVariable): Either.Either<Map<number, { label: Bi
     const score = v.variable.values.find((x) => x.code === c.code)?.score
     if (score === undefined) {
       const labelled = v.variable.values.some((x) => x.code === c.code)
-      return Either.left(bad(
-        `variable "${v.name}": the valid code ${c.code}${labelled ? ` (${c.label.en})` : " (not in the codebook)"} has no score; ` +
-          "give every valid code a score in the codebook, or declare the code missing"
-      ))
+      return Either.left(
+        bad(
+          `variable "${v.name}": the valid code ${c.code}${
+            labelled ? ` (${c.label.en})` : " (not in the codebook)"
+          } has no score; ` + "give every valid code a score in the codebook, or declare the code missing"
+        )
+      )
     }
     out.set(c.code, { label: c.label, score })
   }
@@ -61,7 +75,10 @@ export interface SharedScale {
  * The items' common scale: codes in the first item's (codebook) order, then any other item's extra codes in
  * numeric order; every code must score the same in every item. `reverse` maps each score s to max + min − s.
  */
-export const sharedScale = (items: ReadonlyArray<CategoricalVariable>, reverse: boolean): Either.Either<SharedScale, AnalysisError> =>
+export const sharedScale = (
+  items: ReadonlyArray<CategoricalVariable>,
+  reverse: boolean
+): Either.Either<SharedScale, AnalysisError> =>
   Either.gen(function* () {
     const itemScores = yield* Either.all(items.map(scoresOf))
     const scaleMap = new Map<number, LikertScalePoint>()
@@ -72,12 +89,19 @@ export const sharedScale = (items: ReadonlyArray<CategoricalVariable>, reverse: 
     for (let j = 0; j < items.length; j++) {
       for (const [code, s] of itemScores[j]) {
         if (scaleMap.get(code)!.score !== s.score) {
-          return yield* Either.left(bad(`items "${items[0].name}" and "${items[j].name}" score code ${code} differently (${scaleMap.get(code)!.score} and ${s.score}); the items of a set must share one scale`))
+          return yield* Either.left(
+            bad(
+              `items "${items[0].name}" and "${items[j].name}" score code ${code} differently (${
+                scaleMap.get(code)!.score
+              } and ${s.score}); the items of a set must share one scale`
+            )
+          )
         }
       }
     }
     const raw = [...scaleMap.values()]
-    if (raw.length === 0) return yield* Either.left(bad(`the items ${items.map((v) => `"${v.name}"`).join(", ")} have no valid answers`))
+    if (raw.length === 0)
+      return yield* Either.left(bad(`the items ${items.map((v) => `"${v.name}"`).join(", ")} have no valid answers`))
     const max = Math.max(...raw.map((s) => s.score))
     const min = Math.min(...raw.map((s) => s.score))
     const points = reverse ? raw.map((s) => ({ ...s, score: max + min - s.score })) : raw

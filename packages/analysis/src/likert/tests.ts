@@ -22,11 +22,26 @@ export const itemKruskalWallis = (
   weights: Float64Array | undefined
 ): Either.Either<KruskalWallisCell, AnalysisError> => {
   if (groupsWithData < 2) {
-    return Either.right({ statistic: NaN, df: NaN, p: NaN, tiesCorrection: NaN, reason: `only ${groupsWithData} group has responses to this item` })
+    return Either.right({
+      statistic: NaN,
+      df: NaN,
+      p: NaN,
+      tiesCorrection: NaN,
+      reason: `only ${groupsWithData} group has responses to this item`
+    })
   }
   return attempt(() => {
-    const r = weights === undefined ? Stats.kruskalWallis(scores, groups, groupCount) : Stats.kruskalWallisWeighted(scores, groups, groupCount, weights)
-    return { statistic: r.statistic, df: r.df, p: r.p, tiesCorrection: r.tiesCorrection, ...(r.reason !== undefined ? { reason: r.reason } : {}) }
+    const r =
+      weights === undefined
+        ? Stats.kruskalWallis(scores, groups, groupCount)
+        : Stats.kruskalWallisWeighted(scores, groups, groupCount, weights)
+    return {
+      statistic: r.statistic,
+      df: r.df,
+      p: r.p,
+      tiesCorrection: r.tiesCorrection,
+      ...(r.reason !== undefined ? { reason: r.reason } : {})
+    }
   })
 }
 
@@ -59,7 +74,11 @@ export const setReliability = (
   if (scoreColumns.length < 2) return Either.right({ cronbachReason: "Cronbach's alpha needs at least 2 items" })
   const named = (m: string) => m.replace(/item (\d+)/g, (_, j) => `item "${itemNames[Number(j) - 1] ?? j}"`)
   return Either.map(
-    attempt(() => (weights === undefined ? Stats.cronbachAlpha(scoreColumns) : Stats.cronbachAlphaWeighted(scoreColumns, weights)), named),
+    attempt(
+      () =>
+        weights === undefined ? Stats.cronbachAlpha(scoreColumns) : Stats.cronbachAlphaWeighted(scoreColumns, weights),
+      named
+    ),
     (r) => ({
       cronbach: {
         alpha: r.alpha,

@@ -80,7 +80,12 @@ export interface LikertItemResult {
 export interface LikertResult {
   readonly kind: "likert"
   readonly set?: { readonly name: string; readonly label: BilingualLabel }
-  readonly by: { readonly name: string; readonly label: BilingualLabel; readonly measure: "nominal" | "ordinal" | "scale"; readonly categories: ReadonlyArray<CategoryInfo> }
+  readonly by: {
+    readonly name: string
+    readonly label: BilingualLabel
+    readonly measure: "nominal" | "ordinal" | "scale"
+    readonly categories: ReadonlyArray<CategoryInfo>
+  }
   /** scale points in codebook order (without a codebook: observed codes in numeric order, the code as the score) */
   readonly scale: ReadonlyArray<LikertScalePoint>
   /** The categories with the highest and the lowest score: a higher mean is nearer `high`. */

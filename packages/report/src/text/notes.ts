@@ -18,7 +18,9 @@ export interface WeightStatement {
 export const weightText = (weight: WeightStatement | undefined, weighted: boolean, lang: Lang): string | undefined =>
   weight !== undefined
     ? t("weightedBy", lang, { var: weight.variable, n: formatCount(weight.sum) })
-    : weighted ? t("weightedNote", lang) : undefined
+    : weighted
+    ? t("weightedNote", lang)
+    : undefined
 
 /**
  * The warnings about weights and tests not computed, in Vietnamese (English uses the analysis's message).
@@ -41,7 +43,11 @@ export const weightExcludedText = (w: Extract<AnalysisWarning, { code: "WEIGHT_E
  * @example
  * fisherNotComputedReason(warning, 110003000, "vi")
  */
-export const fisherNotComputedReason = (w: Extract<AnalysisWarning, { code: "TEST_NOT_COMPUTED" }>, n: number, lang: Lang): string => {
+export const fisherNotComputedReason = (
+  w: Extract<AnalysisWarning, { code: "TEST_NOT_COMPUTED" }>,
+  n: number,
+  lang: Lang
+): string => {
   if (w.reasonCode === "FRACTIONAL_COUNTS") return t("fisherFractional", lang)
   if (w.reasonCode === "TOO_LARGE") return t("fisherTooLarge", lang, { n: formatCount(n) })
   return w.reason ?? w.message
