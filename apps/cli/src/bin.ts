@@ -1,6 +1,20 @@
 import { readFileSync } from "node:fs"
 import { colorEnabled } from "./colorPolicy.js"
 
+/**
+ * `pnpm danvan …` runs the root script in the repository root; pnpm (like npm) records the directory the user
+ * ran it in as INIT_CWD. Relative paths (--data, --out, codebook and plan files) are the user's, so resolve them
+ * from there. Only for that script: other scripts (tests) keep their working directory.
+ */
+const initCwd = process.env["INIT_CWD"]
+if (process.env["npm_lifecycle_event"] === "danvan" && initCwd !== undefined && initCwd !== "" && initCwd !== process.cwd()) {
+  try {
+    process.chdir(initCwd)
+  } catch {
+    // The directory is gone or not readable: paths stay relative to the repository root.
+  }
+}
+
 // `danvan … | head` closes stdout early: stop quietly instead of crashing with EPIPE.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on("error", (e: NodeJS.ErrnoException) => {

@@ -39,8 +39,14 @@ export const dataFile = (what: string) =>
   )
 
 export const weight = Options.text("weight").pipe(
-  Options.withDescription("Numeric column holding case weights (like SPSS WEIGHT BY)."),
+  Options.withDescription(
+    "Numeric column of frequency weights (like SPSS WEIGHT BY). By default the codebook's weight variable applies (a .sav file saved with WEIGHT BY names it); --weight overrides it."
+  ),
   Options.optional
+)
+
+export const noWeight = Options.boolean("no-weight").pipe(
+  Options.withDescription("Analyse unweighted even when the codebook or the .sav file names a weight variable.")
 )
 
 /** `VAR=CODE[,CODE...]` -> [VAR, codes]. Exported for tests. */

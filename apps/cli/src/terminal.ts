@@ -2,10 +2,13 @@ import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import { stripAnsi } from "@danvan/report/text/width"
 import { colorEnabled } from "./colorPolicy.js"
+import { polishHelp } from "./help.js"
 
 export { colorEnabled } from "./colorPolicy.js"
 
 const plain = (keep: boolean) => (args: ReadonlyArray<unknown>): Array<unknown> => (keep ? [...args] : args.map((a) => (typeof a === "string" ? stripAnsi(a) : a)))
+/** stdout messages of @effect/cli (its help pages) polished, then colour-stripped by the policy. */
+const polished = (keep: boolean) => (args: ReadonlyArray<unknown>): Array<unknown> => plain(keep)(args.map((a) => (typeof a === "string" ? polishHelp(a) : a)))
 
 /**
  * Runs `self` with a Console that strips ANSI from stdout/stderr messages when colour is off. With `capture`,
@@ -14,7 +17,7 @@ const plain = (keep: boolean) => (args: ReadonlyArray<unknown>): Array<unknown> 
  */
 export const withColorPolicy = <A, E, R>(self: Effect.Effect<A, E, R>, capture?: Array<string>): Effect.Effect<A, E, R> =>
   Console.consoleWith((base) => {
-    const out = plain(colorEnabled(process.stdout))
+    const out = polished(colorEnabled(process.stdout))
     const err = plain(colorEnabled(process.stderr))
     const console: Console.Console = {
       ...base,

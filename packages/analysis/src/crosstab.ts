@@ -7,7 +7,8 @@ import type { CrosstabOptions } from "./options.js"
 import type { AnalysisWarning, CategoryInfo, CrosstabResult, VariableInfo } from "./results.js"
 import { analyzeTable, dropEmpty } from "./table.js"
 import type { CategoricalVariable } from "./variables.js"
-import { caseWeights, categoricalVariable, checkMissingNames, validCategoriesOf } from "./variables.js"
+import { categoricalVariable, checkMissingNames, validCategoriesOf } from "./variables.js"
+import { analysisWeights, weightField } from "./weights.js"
 
 type MissingTally = Map<string, Map<number | "system", number>>
 
@@ -31,7 +32,8 @@ const info = (v: CategoricalVariable, categories: ReadonlyArray<CategoryInfo>): 
 /**
  * Crosstabulates two categorical variables of a dataset, the way SPSS CROSSTABS does, with every test and
  * measure. Categories follow the codebook's order; user-missing codes (the codebook's plus
- * `options.missing`) and blanks are excluded and counted in `n.missing`; weights are honoured.
+ * `options.missing`) and blanks are excluded and counted in `n.missing`. Weighted by `options.weight`, else by
+ * the codebook's `weightVariable` unless `options.noWeight` (see {@link resolveWeight}); the result states it.
  *
  * @example
  * const result = Either.getOrThrow(crosstab(dataset, codebook, "level", "people_trust_limited"))
@@ -48,7 +50,8 @@ export const crosstab = (
     yield* checkMissingNames(dataset, options.missing)
     const row = yield* categoricalVariable(dataset, codebook, rowName, options.missing)
     const col = yield* categoricalVariable(dataset, codebook, colName, options.missing)
-    const weights = yield* caseWeights(dataset, options.weight)
+    const caseWeights = yield* analysisWeights(dataset, codebook, options)
+    const weights = caseWeights?.values
     const rowCats = validCategoriesOf(row)
     const colCats = validCategoriesOf(col)
 
@@ -90,13 +93,15 @@ export const crosstab = (
       ...[...rowCats.unlabelled.map((c) => [rowName, c] as const), ...colCats.unlabelled.map((c) => [colName, c] as const)].map(
         ([variable, code]): AnalysisWarning => ({ code: "UNLABELLED_CODE", variable, categoryCode: code, message: `code ${code} of "${variable}" has no value label in the codebook` })
       ),
-      ...dropped.warnings
+      ...dropped.warnings,
+      ...(caseWeights?.warnings ?? [])
     ]
     const missingByCode = [...tally].flatMap(([variable, byCode]) => [...byCode].map(([code, count]) => ({ variable, code, count })))
     return yield* analyzeTable(dropped.table, {
       row: info(row, dropped.rowCats),
       col: info(col, dropped.colCats),
       weighted: weights !== undefined,
+      ...weightField(caseWeights, valid),
       n: { valid, missing, total: totalWeight },
       missingByCode,
       warnings,

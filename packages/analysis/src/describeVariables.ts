@@ -3,11 +3,14 @@ import { describeNumeric, histogramBins, StatsInputError, weightedValues, type H
 import * as Either from "effect/Either"
 import { AnalysisError } from "./errors.js"
 import { numericVariable } from "./numericVariable.js"
-import { checkMissingNames, caseWeights } from "./variables.js"
+import { checkMissingNames } from "./variables.js"
+import { analysisWeights } from "./weights.js"
 
 /** Options of `describeVariable`: a weight column and extra user-missing values, as for frequencies. */
 export interface DescribeOptions {
   readonly weight?: string
+  /** Unweighted even when the codebook names a weight variable. */
+  readonly noWeight?: boolean
   readonly missing?: Readonly<Record<string, ReadonlyArray<number>>>
 }
 
@@ -55,19 +58,20 @@ export const describeVariable = (
   Either.gen(function* () {
     yield* checkMissingNames(dataset, options.missing)
     const v = yield* numericVariable(dataset, codebook, name, options.missing)
-    const weights = yield* caseWeights(dataset, options.weight)
+    const w = yield* analysisWeights(dataset, codebook, options)
+    const weights = w?.values
     const values = Float64Array.from(v.values, (x) => (Number.isNaN(x) || v.isMissing(x) ? Number.NaN : x))
     const d = yield* Either.try({
       try: () => describeNumeric(values, weights),
       catch: (e) => new AnalysisError({ code: "BAD_WEIGHT", message: e instanceof StatsInputError ? `${name}: ${e.message}` : String(e) })
     })
     let weightSum = 0
-    if (weights !== undefined) for (const w of weights) weightSum += w
+    if (weights !== undefined) for (const x of weights) if (x > 0) weightSum += x
     return {
       kind: "describe",
       variable: { name, label: v.label },
       weighted: weights !== undefined,
-      ...(options.weight !== undefined ? { weight: { variable: options.weight, sum: weightSum } } : {}),
+      ...(w !== undefined ? { weight: { variable: w.variable, sum: weightSum } } : {}),
       n: { valid: d.n, missing: d.missing, total: d.n + d.missing },
       mean: d.mean,
       sd: d.sd,

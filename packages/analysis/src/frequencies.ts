@@ -6,13 +6,15 @@ import type { FrequenciesOptions } from "./options.js"
 import type { AnalysisWarning, FrequenciesResult, FrequencyRow } from "./results.js"
 import { numericFrequencies } from "./numericFrequencies.js"
 import { numericVariable } from "./numericVariable.js"
-import { caseWeights, categoricalVariable, checkMissingNames, validCategoriesOf } from "./variables.js"
+import { categoricalVariable, checkMissingNames, validCategoriesOf } from "./variables.js"
+import { analysisWeights, weightField } from "./weights.js"
 
 /**
  * SPSS FREQUENCIES for one variable: each valid category (codebook order, zero counts included) with
  * frequency, percent of all cases, valid percent and cumulative valid percent; then each user-missing code
- * and system-missing (blank) with its frequency and percent. Weighted when `options.weight` is given. A numeric
- * column is tabulated by its distinct values in ascending order.
+ * and system-missing (blank) with its frequency and percent. Weighted by `options.weight`, else by the
+ * codebook's `weightVariable` unless `options.noWeight` (see {@link resolveWeight}). A numeric column is
+ * tabulated by its distinct values in ascending order.
  *
  * @example
  * const result = Either.getOrThrow(frequencies(dataset, codebook, "level"))
@@ -29,10 +31,13 @@ export const frequencies = (
     if (getColumn(dataset, name)?.type === "numeric") {
       // A numeric column (decimals): its distinct values, as SPSS tabulates any numeric variable.
       const numeric = yield* numericVariable(dataset, codebook, name, options.missing)
-      return numericFrequencies(numeric, yield* caseWeights(dataset, options.weight))
+      const w = yield* analysisWeights(dataset, codebook, options)
+      const result = numericFrequencies(numeric, w?.values)
+      return { ...result, ...weightField(w, result.n.valid), warnings: [...result.warnings, ...(w?.warnings ?? [])] }
     }
     const v = yield* categoricalVariable(dataset, codebook, name, options.missing)
-    const weights = yield* caseWeights(dataset, options.weight)
+    const caseWeights = yield* analysisWeights(dataset, codebook, options)
+    const weights = caseWeights?.values
     const { categories, unlabelled } = validCategoriesOf(v)
     const validCount = new Map<number, number>(categories.map((c) => [c.code, 0]))
     const missingCount = new Map<number | "system", number>()
@@ -66,16 +71,20 @@ export const frequencies = (
       const count = missingCount.get(key)!
       rows.push({ code: key, label, missing: true, count, percent: pct(count, total), validPercent: null, cumulativePercent: null })
     }
-    const warnings: Array<AnalysisWarning> = unlabelled.map((code) => ({
-      code: "UNLABELLED_CODE",
-      message: `code ${code} of "${name}" has no value label in the codebook`,
-      variable: name,
-      categoryCode: code
-    }))
+    const warnings: Array<AnalysisWarning> = [
+      ...unlabelled.map((code): AnalysisWarning => ({
+        code: "UNLABELLED_CODE",
+        message: `code ${code} of "${name}" has no value label in the codebook`,
+        variable: name,
+        categoryCode: code
+      })),
+      ...(caseWeights?.warnings ?? [])
+    ]
     return {
       kind: "frequencies",
       variable: { name, label: v.label },
       weighted: weights !== undefined,
+      ...weightField(caseWeights, valid),
       n: { valid, missing, total },
       rows,
       warnings

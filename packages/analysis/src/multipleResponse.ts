@@ -7,8 +7,14 @@ import type { AnalysisWarning, CategoryInfo } from "./results.js"
 import { lowExpectedItems } from "./mrWarnings.js"
 import { attempt } from "./table.js"
 import { categoricalVariable, checkMissingNames, validCategoriesOf } from "./variables.js"
+import { analysisWeights, type WeightChoice, weightField, type WeightInfo } from "./weights.js"
 
-export interface MultipleResponseOptions {
+/**
+ * Options of {@link multipleResponse}. Weights as in crosstab (`weight`, the codebook's `weightVariable` by
+ * default, `noWeight`): frequency weights, so counts are sums of weights and the tests are those of the
+ * replicated data, as SPSS computes them under WEIGHT BY (not design-based tests).
+ */
+export interface MultipleResponseOptions extends WeightChoice {
   /** The overall test reported as `test`; Bonferroni and Rao-Scott are always computed (they are cheap). */
   readonly method?: "bonferroni" | "rs2" | "bootstrap"
   readonly B?: number
@@ -23,6 +29,9 @@ export interface MultipleResponseResult {
   readonly kind: "multiple-response"
   readonly group: { readonly name: string; readonly label: BilingualLabel; readonly categories: ReadonlyArray<CategoryInfo> }
   readonly n: { readonly valid: number; readonly missing: number; readonly total: number; readonly byGroup: ReadonlyArray<number> }
+  readonly weighted: boolean
+  /** When weighted: the weight variable and the weighted N of the valid respondents (`n.valid`). */
+  readonly weight?: WeightInfo
   readonly method: "bonferroni" | "rs2" | "bootstrap"
   readonly items: ReadonlyArray<{
     readonly name: string
@@ -75,14 +84,26 @@ export const multipleResponse = (
     const counted = options.countedValue ?? set?.countedValue ?? 1
     const { categories } = validCategoriesOf(group)
     const index = new Map(categories.map((c, i) => [c.code, i]))
+    const caseWeights = yield* analysisWeights(dataset, codebook, options)
+    const weights = caseWeights?.values
+    if (weights !== undefined && options.method === "bootstrap") {
+      return yield* Either.left(new AnalysisError({
+        code: "BAD_OPTION",
+        message: `the bootstrap test does not take weights (the data are weighted by "${caseWeights!.variable}"); use the rs2 or bonferroni method, or analyse unweighted (--no-weight)`
+      }))
+    }
+    const wt = (k: number) => (weights === undefined ? 1 : weights[k])
 
     const keep: Array<number> = []
     let missing = 0
+    let total = 0
     for (let k = 0; k < dataset.rowCount; k++) {
+      if (wt(k) === 0) continue
+      total += wt(k)
       const g = group.codes[k]
       const anyMissing = g === SYSTEM_MISSING || group.isMissing(g) || items.some((v) => v.codes[k] === SYSTEM_MISSING || v.isMissing(v.codes[k]))
       if (anyMissing) {
-        missing++
+        missing += wt(k)
         continue
       }
       for (const v of items) {
@@ -96,8 +117,8 @@ export const multipleResponse = (
       keep.push(k)
     }
     const groupN = categories.map(() => 0)
-    for (const k of keep) groupN[index.get(group.codes[k])!]++
-    const warnings: Array<AnalysisWarning> = []
+    for (const k of keep) groupN[index.get(group.codes[k])!] += wt(k)
+    const warnings: Array<AnalysisWarning> = [...(caseWeights?.warnings ?? [])]
     const used = categories.map((_, i) => i).filter((i) => groupN[i] > 0)
     categories.forEach((c, i) => {
       if (groupN[i] === 0) warnings.push({ code: "EMPTY_CATEGORY", variable: groupName, categoryCode: c.code, message: `category ${c.code} (${c.label.en}) of "${groupName}" has no respondents and is left out` })
@@ -107,7 +128,8 @@ export const multipleResponse = (
     const data: Stats.MultipleResponseData = {
       groupCount: used.length,
       groups: Int32Array.from(keep, (k) => compact.get(index.get(group.codes[k])!)!),
-      items: items.map((v) => Uint8Array.from(keep, (k) => (v.codes[k] === counted ? 1 : 0)))
+      items: items.map((v) => Uint8Array.from(keep, (k) => (v.codes[k] === counted ? 1 : 0))),
+      ...(weights !== undefined ? { weights: Float64Array.from(keep, (k) => weights[k]) } : {})
     }
     const usedCats = used.map((i) => categories[i])
     const method = options.method ?? "rs2"
@@ -130,7 +152,9 @@ export const multipleResponse = (
     return {
       kind: "multiple-response",
       group: { name: groupName, label: group.label, categories: usedCats },
-      n: { valid: keep.length, missing, total: dataset.rowCount, byGroup: used.map((i) => groupN[i]) },
+      n: { valid: total - missing, missing, total, byGroup: used.map((i) => groupN[i]) },
+      weighted: weights !== undefined,
+      ...weightField(caseWeights, total - missing),
       method,
       items: items.map((v, j) => ({
         name: v.name,

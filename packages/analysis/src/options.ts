@@ -1,4 +1,5 @@
 import type { Codebook } from "@danvan/domain"
+import type { WeightChoice } from "./weights.js"
 
 /** How the exact test is run: exact when feasible ("auto"), forced, simulated, or skipped. */
 export interface FisherOptions {
@@ -7,9 +8,11 @@ export interface FisherOptions {
   readonly seed?: number
 }
 
-export interface CrosstabOptions {
-  /** Name of a numeric column holding case weights. */
-  readonly weight?: string
+/**
+ * `weight` names a numeric column of frequency weights (overriding the codebook's `weightVariable`, which
+ * applies by default); `noWeight: true` analyses unweighted.
+ */
+export interface CrosstabOptions extends WeightChoice {
   /** Extra user-missing codes by variable name (the CLI's `--missing VAR=CODE,...`), on top of the codebook's. */
   readonly missing?: Readonly<Record<string, ReadonlyArray<number>>>
   readonly fisher?: FisherOptions
@@ -23,7 +26,7 @@ export interface CountsOptions {
   readonly fisher?: FisherOptions
 }
 
-export interface FrequenciesOptions {
-  readonly weight?: string
+/** Weights as in {@link CrosstabOptions}. */
+export interface FrequenciesOptions extends WeightChoice {
   readonly missing?: Readonly<Record<string, ReadonlyArray<number>>>
 }

@@ -1,4 +1,5 @@
 import type { BilingualLabel } from "@danvan/domain"
+import type { WeightInfo } from "./weights.js"
 
 /** One category of a row or column variable, in codebook order. */
 export interface CategoryInfo {
@@ -73,13 +74,28 @@ export type AnalysisWarning =
     }
   | { readonly code: "EMPTY_CATEGORY"; readonly message: string; readonly variable: string; readonly categoryCode: number }
   | { readonly code: "UNLABELLED_CODE"; readonly message: string; readonly variable: string; readonly categoryCode: number }
-  | { readonly code: "TEST_NOT_COMPUTED"; readonly message: string; readonly test: string }
+  | {
+      readonly code: "TEST_NOT_COMPUTED"
+      readonly message: string
+      readonly test: string
+      /** Why, in words, and as a code: FRACTIONAL_COUNTS (weighted), TOO_LARGE (beyond the exact algorithm's limit). */
+      readonly reason?: string
+      readonly reasonCode?: "FRACTIONAL_COUNTS" | "TOO_LARGE" | "OTHER"
+    }
   | {
       /** multiple response: items whose group-by-selected table has an expected count below 5 */
       readonly code: "LOW_EXPECTED_ITEMS"
       readonly message: string
       readonly items: ReadonlyArray<string>
       readonly minExpected: number
+    }
+  | {
+      readonly code: "WEIGHT_EXCLUDED"
+      readonly message: string
+      readonly variable: string
+      readonly blank: number
+      readonly zero: number
+      readonly negative: number
     }
 
 /** DESIGN.md's crosstab JSON: a labelled, plain-data result. Matrices are rows of the row variable. */
@@ -88,6 +104,8 @@ export interface CrosstabResult {
   readonly row: VariableInfo
   readonly col: VariableInfo
   readonly weighted: boolean
+  /** When weighted: the weight variable and the weighted N of the valid cases (`n.valid`). */
+  readonly weight?: WeightInfo
   readonly n: { readonly valid: number; readonly missing: number; readonly total: number }
   /** Missing cases by code and variable (`"system"` for blanks). */
   readonly missingByCode: ReadonlyArray<{ readonly variable: string; readonly code: number | "system"; readonly count: number }>
@@ -149,6 +167,8 @@ export interface FrequenciesResult {
   readonly kind: "frequencies"
   readonly variable: { readonly name: string; readonly label: BilingualLabel }
   readonly weighted: boolean
+  /** When weighted: the weight variable and the weighted N of the valid cases (`n.valid`). */
+  readonly weight?: WeightInfo
   readonly n: { readonly valid: number; readonly missing: number; readonly total: number }
   readonly rows: ReadonlyArray<FrequencyRow>
   readonly warnings: ReadonlyArray<AnalysisWarning>

@@ -9,6 +9,8 @@ import { likert, type LikertResult } from "./likert.js"
 import { multipleResponse, type MultipleResponseResult } from "./multipleResponse.js"
 import type { CrosstabResult, FrequenciesResult } from "./results.js"
 import { rate } from "./rate.js"
+import { attempt } from "./table.js"
+import type { WeightChoice } from "./weights.js"
 
 interface SectionBase {
   readonly id: string
@@ -44,32 +46,39 @@ export interface PlanResult {
   readonly sections: ReadonlyArray<PlanSectionResult>
 }
 
-export interface RunPlanOptions {
+export interface RunPlanOptions extends WeightChoice {
   /** Names the plan in error messages (a file path or built-in id). */
   readonly source?: string
 }
+
+/** The weight of a run: the options' (the CLI's --weight/--no-weight) over the plan's `weight`, over the codebook's. */
+const planWeight = (plan: AnalysisPlan, options: RunPlanOptions): WeightChoice =>
+  options.weight !== undefined || options.noWeight === true
+    ? { ...(options.weight !== undefined ? { weight: options.weight } : {}), ...(options.noWeight === true ? { noWeight: true } : {}) }
+    : plan.weight === null ? { noWeight: true } : plan.weight !== undefined ? { weight: plan.weight } : {}
 
 const byLabel = (a: BilingualLabel, b: BilingualLabel): BilingualLabel => ({ vi: `${a.vi} theo ${b.vi}`, en: `${a.en} by ${b.en}` })
 
 const labelOf = (codebook: Codebook, name: string): BilingualLabel =>
   codebook.variables.find((v) => v.name === name)?.label ?? { vi: name, en: name }
 
-const runSection = (dataset: Dataset, codebook: Codebook, s: PlanSection): Either.Either<PlanSectionResult, AnalysisError> =>
+const runSection = (dataset: Dataset, codebook: Codebook, s: PlanSection, w: WeightChoice): Either.Either<PlanSectionResult, AnalysisError> =>
   Either.gen(function* () {
     const base = (title: BilingualLabel) => ({ id: s.id, title: s.title ?? title, ...(s.note !== undefined ? { note: s.note } : {}) })
     switch (s.kind) {
       case "frequencies": {
         const present = s.variables.filter((v) => getColumn(dataset, v) !== undefined)
-        const results = yield* Either.all(present.map((v) => frequencies(dataset, codebook, v)))
+        const results = yield* Either.all(present.map((v) => frequencies(dataset, codebook, v, w)))
         return { ...base({ vi: "Tần số", en: "Frequencies" }), kind: "frequencies", results, skipped: s.variables.filter((v) => !present.includes(v)) }
       }
       case "crosstab": {
-        const result = yield* crosstab(dataset, codebook, s.row, s.col, { fisher: { method: s.fisher } })
+        const result = yield* crosstab(dataset, codebook, s.row, s.col, { ...w, fisher: { method: s.fisher } })
         return { ...base(byLabel(labelOf(codebook, s.row), labelOf(codebook, s.col))), kind: "crosstab", result }
       }
       case "multiple-response": {
         const set = codebook.multipleResponseSets.find((m) => m.name === s.set)!
         const result = yield* multipleResponse(dataset, codebook, s.by, set.items, {
+          ...w,
           method: s.method,
           countedValue: set.countedValue,
           ...(s.resamples !== undefined ? { B: s.resamples } : {}),
@@ -78,14 +87,14 @@ const runSection = (dataset: Dataset, codebook: Codebook, s: PlanSection): Eithe
         return { ...base(byLabel(set.label, labelOf(codebook, s.by))), kind: "multiple-response", set: { name: set.name, label: set.label }, result }
       }
       case "likert": {
-        const result = yield* likert(dataset, codebook, s.set !== undefined ? { set: s.set } : { items: s.items ?? [] }, s.by)
+        const result = yield* likert(dataset, codebook, s.set !== undefined ? { set: s.set } : { items: s.items ?? [] }, s.by, w)
         // Per item: levels x responses crosstab, so each item gets χ², df, N and Cramér's V (the paper's Table 4 test).
-        const itemTests = s.itemTests ? yield* Either.all(result.items.map((i) => crosstab(dataset, codebook, s.by, i.name, { fisher: { method: "none" } }))) : []
+        const itemTests = s.itemTests ? yield* Either.all(result.items.map((i) => crosstab(dataset, codebook, s.by, i.name, { ...w, fisher: { method: "none" } }))) : []
         const setLabel = result.set?.label ?? (s.set !== undefined ? { vi: s.set, en: s.set } : { vi: "Các mục thang đo", en: "Scale items" })
         return { ...base(byLabel(setLabel, labelOf(codebook, s.by))), kind: "likert", result, itemTests }
       }
       case "describe": {
-        const results = yield* Either.all(s.variables.map((v) => describeVariable(dataset, codebook, v)))
+        const results = yield* Either.all(s.variables.map((v) => describeVariable(dataset, codebook, v, w)))
         return { ...base({ vi: "Thống kê mô tả", en: "Descriptive statistics" }), kind: "describe", results, chart: s.chart }
       }
       case "rate": {
@@ -116,9 +125,10 @@ export const runPlan = (
   Either.gen(function* () {
     const checked = checkPlanNames(plan, codebook, options.source ?? plan.id, columnNames(dataset))
     if (Either.isLeft(checked)) return yield* Either.left(new AnalysisError({ code: "UNKNOWN_VARIABLE", message: checked.left.message }))
+    const weight = planWeight(plan, options)
     const sections = yield* Either.all(
       plan.sections.map((s) =>
-        Either.mapLeft(runSection(dataset, codebook, s), (e) => new AnalysisError({ code: e.code, message: `${options.source ?? plan.id}, section "${s.id}": ${e.message}` }))
+        Either.mapLeft(runSection(dataset, codebook, s, weight), (e) => new AnalysisError({ code: e.code, message: `${options.source ?? plan.id}, section "${s.id}": ${e.message}` }))
       )
     )
     return {

@@ -114,10 +114,54 @@ export const exactOrAdvice = <A>(run: () => A, table: ContingencyTable): A => {
 
 const isIntegerTable = (table: ContingencyTable) => table.counts.every((x) => Number.isInteger(x))
 
+const fisherResult = (f: Stats.FisherFreemanHaltonResult): FisherResult => ({
+  p: f.p,
+  method: f.method,
+  ...(f.B !== undefined ? { B: f.B } : {}),
+  ...(f.seed !== undefined ? { seed: f.seed } : {}),
+  ...(f.standardError !== undefined ? { standardError: f.standardError } : {})
+})
+
+const notComputed = (reasonCode: "FRACTIONAL_COUNTS" | "TOO_LARGE" | "OTHER", reason: string): AnalysisWarning => ({
+  code: "TEST_NOT_COMPUTED",
+  test: "fisherExact",
+  reason,
+  reasonCode,
+  message: `Fisher's exact test not computed: ${reason}`
+})
+
+/**
+ * Fisher's exact test as asked. A table it cannot handle (fractional weighted counts; a table too large for the
+ * exact algorithm and Monte Carlo) is marked not computed, with the reason: with the default setting ("auto") a
+ * valid table never becomes an error, the chi-square tests are reported as usual. An explicit `exact` or
+ * `monte-carlo` that cannot run is an error, since the user asked for that test.
+ */
+const fisherTest = (table: ContingencyTable, options: FisherOptions | undefined): { result?: FisherResult; notComputed?: AnalysisWarning } => {
+  const method = options?.method ?? "auto"
+  if (method === "none") return {}
+  if (!isIntegerTable(table)) return { notComputed: notComputed("FRACTIONAL_COUNTS", "it needs whole-number counts; the weighted table has fractional counts") }
+  try {
+    return {
+      result: fisherResult(exactOrAdvice(() =>
+        Stats.fisherFreemanHalton(table, {
+          method,
+          ...(options?.B !== undefined ? { B: options.B } : {}),
+          ...(options?.seed !== undefined ? { seed: options.seed } : {})
+        }), table))
+    }
+  } catch (e) {
+    if (method !== "auto" || !(e instanceof Stats.StatsInputError)) throw e
+    const message = e.message.replace(/\s*\(the chi-square tests are accurate at this size\)/, "")
+    const reason = `${message.charAt(0).toLowerCase()}${message.slice(1)}; the chi-square tests are accurate at this size`
+    return { notComputed: notComputed(e.code === "TOO_LARGE" ? "TOO_LARGE" : "OTHER", reason) }
+  }
+}
+
 export interface TableContext {
   readonly row: VariableInfo
   readonly col: VariableInfo
   readonly weighted: boolean
+  readonly weight?: CrosstabResult["weight"]
   readonly n: CrosstabResult["n"]
   readonly missingByCode: CrosstabResult["missingByCode"]
   readonly warnings: ReadonlyArray<AnalysisWarning>
@@ -137,32 +181,16 @@ export const analyzeTable = (table: ContingencyTable, ctx: TableContext): Either
     const lowExpected = { cells: low.cells, percent: low.percent, minExpected: low.minExpected, message: Stats.lowExpectedMessage(low) }
     if (low.cells > 0) warnings.push({ code: "LOW_EXPECTED", ...lowExpected })
     const res = Stats.residuals(table)
-    const fisherMethod = ctx.fisher?.method ?? "auto"
-    let fisherExact: FisherResult | undefined
-    if (fisherMethod !== "none") {
-      if (isIntegerTable(table)) {
-        const f = exactOrAdvice(() => Stats.fisherFreemanHalton(table, {
-          method: fisherMethod,
-          ...(ctx.fisher?.B !== undefined ? { B: ctx.fisher.B } : {}),
-          ...(ctx.fisher?.seed !== undefined ? { seed: ctx.fisher.seed } : {})
-        }), table)
-        fisherExact = {
-          p: f.p,
-          method: f.method,
-          ...(f.B !== undefined ? { B: f.B } : {}),
-          ...(f.seed !== undefined ? { seed: f.seed } : {}),
-          ...(f.standardError !== undefined ? { standardError: f.standardError } : {})
-        }
-      } else {
-        warnings.push({ code: "TEST_NOT_COMPUTED", test: "fisherExact", message: "Fisher's exact test needs whole-number counts; the weighted table has fractional counts" })
-      }
-    }
+    const fisher = fisherTest(table, ctx.fisher)
+    if (fisher.notComputed !== undefined) warnings.push(fisher.notComputed)
+    const fisherExact = fisher.result
     const m = Stats.associationMeasures(table)
     return {
       kind: "crosstab",
       row: ctx.row,
       col: ctx.col,
       weighted: ctx.weighted,
+      ...(ctx.weight !== undefined ? { weight: ctx.weight } : {}),
       n: ctx.n,
       missingByCode: ctx.missingByCode,
       counts: matrix(table.counts, rows, cols),

@@ -1,4 +1,4 @@
-import type { BilingualLabel, Codebook, Column, Dataset, Variable } from "@danvan/domain"
+import type { BilingualLabel, Codebook, Dataset, Variable } from "@danvan/domain"
 import { columnNames, findVariable, getColumn, isUserMissing, plainLabel, SYSTEM_MISSING } from "@danvan/domain"
 import * as Either from "effect/Either"
 import { AnalysisError } from "./errors.js"
@@ -70,30 +70,6 @@ export const checkMissingNames = (
     if (getColumn(dataset, name) === undefined) return Either.left(unknownVariable(dataset, name))
   }
   return Either.right(undefined)
-}
-
-/**
- * Case weights from a numeric (or integer-code) column. Blank weights drop the case; a negative or
- * non-finite weight is an error naming the data row (2-based: row 1 is the header).
- */
-export const caseWeights = (dataset: Dataset, name: string | undefined): Either.Either<Float64Array | undefined, AnalysisError> => {
-  if (name === undefined) return Either.right(undefined)
-  const column: Column | undefined = getColumn(dataset, name)
-  if (column === undefined) return Either.left(unknownVariable(dataset, name))
-  const weights = new Float64Array(dataset.rowCount)
-  for (let k = 0; k < dataset.rowCount; k++) {
-    const raw = column.values[k]
-    const w = column.type === "codes" ? (raw === SYSTEM_MISSING ? Number.NaN : raw) : raw
-    if (Number.isNaN(w)) {
-      weights[k] = 0
-      continue
-    }
-    if (!Number.isFinite(w) || w < 0) {
-      return Either.left(new AnalysisError({ code: "BAD_WEIGHT", message: `weight "${name}" in data row ${k + 2} is ${w}; expected a non-negative number` }))
-    }
-    weights[k] = w
-  }
-  return Either.right(weights)
 }
 
 /**

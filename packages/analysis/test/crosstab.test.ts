@@ -66,9 +66,18 @@ describe("crosstab over a dataset", () => {
     expect(r.warnings.map((w) => w.code)).toContain("TEST_NOT_COMPUTED")
   })
 
-  it("rejects a negative weight naming the data row", () => {
+  it("leaves out a case with a negative weight, as SPSS does, and counts it in a warning", () => {
     const weighted = dataset(...ds.columns, numeric("w", Array.from({ length: ds.rowCount }, (_, k) => (k === 3 ? -1 : 1))))
-    expect(fail(crosstab(weighted, hcmc, "level", "people_trust_limited", { weight: "w" })).message).toMatch(/weight "w" in data row 5 is -1/)
+    const r = Either.getOrThrow(crosstab(weighted, hcmc, "level", "people_trust_limited", { weight: "w" }))
+    expect(r.n.total).toBe(ds.rowCount - 1)
+    const w = r.warnings.find((x) => x.code === "WEIGHT_EXCLUDED")
+    expect(w).toMatchObject({ variable: "w", blank: 0, zero: 0, negative: 1 })
+    expect(w?.message).toMatch(/1 case with a negative weight in "w" left out/)
+  })
+
+  it("rejects an infinite weight naming the data row", () => {
+    const weighted = dataset(...ds.columns, numeric("w", Array.from({ length: ds.rowCount }, (_, k) => (k === 3 ? Infinity : 1))))
+    expect(fail(crosstab(weighted, hcmc, "level", "people_trust_limited", { weight: "w" })).message).toMatch(/weight "w" in data row 5 is Infinity/)
   })
 
   it("treats extra --missing codes as missing", () => {

@@ -181,3 +181,28 @@ describe("likert input problems", () => {
     expect(r.cronbachReason).toMatch(/at least 2 items/)
   })
 })
+
+describe("likert direction", () => {
+  const r = Either.getOrThrow(likert(ds, codebook, { set: "difficulty" }, "level"))
+  const rev = Either.getOrThrow(likert(ds, codebook, { set: "difficulty" }, "level", { reverse: true }))
+
+  it("names the poles from the scores: hcmc-2024 scores Difficult highest", () => {
+    expect(r.direction.high).toEqual({ code: 1, label: { vi: "Khó khăn", en: "Difficult" }, score: 3 })
+    expect(r.direction.low.code).toBe(3)
+    expect(r.reversed).toBe(false)
+    r.items.forEach((i) => expect(i.total.net).toBe(i.total.netDifficulty))
+  })
+
+  it("--reverse reverses the scores, the direction, the net measure and the ranks", () => {
+    expect(rev.reversed).toBe(true)
+    expect(rev.scale.map((s) => [s.code, s.score])).toEqual([[1, 1], [2, 2], [3, 3]])
+    expect(rev.direction.high.code).toBe(3)
+    expect(rev.direction.low.code).toBe(1)
+    rev.items.forEach((item, j) => {
+      expect(item.total.mean).toBeCloseTo(4 - r.items[j].total.mean, 12)
+      expect(item.total.net).toBeCloseTo(-r.items[j].total.net, 12)
+      expect(item.rank).toBe(r.items.length + 1 - r.items[j].rank)
+      expect(item.kruskalWallis.statistic).toBeCloseTo(r.items[j].kruskalWallis.statistic, 9)
+    })
+  })
+})

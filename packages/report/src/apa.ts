@@ -84,6 +84,29 @@ export const mmiSentence = (r: MmiSentenceInput, options: SentenceOptions): stri
   }
 }
 
+/** A pole of a Likert scale: the category with the highest (or lowest) score. */
+export interface ScalePole {
+  readonly label: { readonly vi: string; readonly en: string }
+  readonly score: number
+}
+
+/**
+ * The direction of a Likert scale in words, taken from its labels, never assumed: "A higher mean score is nearer
+ * “Không khó khăn” (3); a lower one nearer “Khó khăn” (1)."
+ *
+ * @example
+ * likertDirectionSentence({ high: { label: { vi: "Không khó khăn", en: "Not difficult" }, score: 3 }, low: { label: { vi: "Khó khăn", en: "Difficult" }, score: 1 } }, { lang: "en" })
+ */
+export const likertDirectionSentence = (direction: { readonly high: ScalePole; readonly low: ScalePole }, options: SentenceOptions): string => {
+  const d = dec(options)
+  const score = (x: number) => fixed(x, Number.isInteger(x) ? 0 : 2, d)
+  const high = `“${direction.high.label[options.lang].normalize("NFC")}” (${score(direction.high.score)})`
+  const low = `“${direction.low.label[options.lang].normalize("NFC")}” (${score(direction.low.score)})`
+  return options.lang === "vi"
+    ? `Điểm trung bình càng cao càng gần ${high}; càng thấp càng gần ${low}.`
+    : `A higher mean score is nearer ${high}; a lower one nearer ${low}.`
+}
+
 /**
  * APA sentence of a Kruskal-Wallis test: "Kruskal-Wallis H(2, N = 1090) = 12.34, p = .002".
  *

@@ -71,6 +71,10 @@ const strings = {
     en: "p-values in APA style: exact to three decimals, “{lt}” below {min} (never {zero}).",
     vi: "Giá trị p theo chuẩn APA: chính xác đến ba chữ số thập phân, ghi “{lt}” khi nhỏ hơn {min} (không bao giờ ghi {zero})."
   },
+  weightedBy: {
+    en: "Weighted by {var}, N = {n} (frequency weights, as SPSS WEIGHT BY: counts are sums of weights, and the tests are those of the replicated cases, not design-based).",
+    vi: "Có trọng số theo {var}, N = {n} (trọng số tần suất như WEIGHT BY của SPSS: tần số là tổng trọng số, kiểm định tính như với các trường hợp được nhân bản, không theo thiết kế mẫu)."
+  },
   decimalComma: { en: "Decimal separator: comma.", vi: "Dấu thập phân: dấu phẩy." },
   decimalPoint: { en: "Decimal separator: point.", vi: "Dấu thập phân: dấu chấm." },
   suppressionRule: {

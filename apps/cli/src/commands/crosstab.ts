@@ -29,6 +29,7 @@ export const crosstabOptions = {
   missing: flags.missing,
   codebook: flags.codebook,
   weight: flags.weight,
+  noWeight: flags.noWeight,
   format: flags.format,
   lang: flags.lang,
   exact,

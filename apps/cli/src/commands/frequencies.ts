@@ -9,6 +9,7 @@ export const frequenciesOptions = {
   sheet: flags.sheet,
   codebook: flags.codebook,
   weight: flags.weight,
+  noWeight: flags.noWeight,
   missing: flags.missing,
   format: flags.format,
   lang: flags.lang,

@@ -13,9 +13,12 @@ const set = Options.text("set").pipe(
   Options.withDescription("A Likert indicator set of the codebook by name (needs --codebook), e.g. --set difficulty --codebook hcmc-2024."),
   Options.optional
 )
-const format = Options.choice("format", ["text", "json"]).pipe(
-  Options.withDescription("Output format: text (tables) or json (the result object)."),
+const format = Options.choice("format", ["text", "json", "md", "csv"]).pipe(
+  Options.withDescription("Output format: text (tables), json (the result object), md (GitHub Markdown) or csv (UTF-8 with BOM, for Excel)."),
   Options.withDefault("text" as const)
+)
+const reverse = Options.boolean("reverse").pipe(
+  Options.withDescription("Reverse the scores (highest becomes lowest), and with them the direction the output states.")
 )
 
 export const likertOptions = {
@@ -26,6 +29,9 @@ export const likertOptions = {
   set,
   codebook: flags.codebook,
   missing: flags.missing,
+  weight: flags.weight,
+  noWeight: flags.noWeight,
+  reverse,
   format,
   lang: flags.lang
 }
@@ -37,6 +43,6 @@ export const likert = Command.make("likert", likertOptions, (args) =>
   )
 ).pipe(
   Command.withDescription(
-    "Likert items by a group: distribution, mean score (codebook scores), SD, 95% CI and net difficulty per group, items ranked by mean, Kruskal-Wallis per item, gamma and tau-b for an ordinal group, Cronbach's alpha of the set. Give --set NAME with --codebook, or --items A,B,C."
+    "Likert items by a group: distribution, mean score (codebook scores), SD, 95% CI and net (% at the highest-score category minus % at the lowest) per group, items ranked by mean (rank 1 = highest), the scale's direction stated from its labels, Kruskal-Wallis per item, gamma and tau-b for an ordinal group, Cronbach's alpha of the set. Give --set NAME with --codebook, or --items A,B,C."
   )
 )

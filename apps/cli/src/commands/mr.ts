@@ -37,6 +37,8 @@ export const mrOptions = {
   resamples,
   seed,
   missing: flags.missing,
+  weight: flags.weight,
+  noWeight: flags.noWeight,
   format,
   lang: flags.lang
 }

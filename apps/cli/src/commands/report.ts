@@ -20,6 +20,8 @@ export const reportOptions = {
     Options.withDescription("Analysis plan: a built-in id (hcmc-2024: respondent profile and the paper's Tables 1-4) or a plan JSON file."),
     Options.optional
   ),
+  weight: flags.weight,
+  noWeight: flags.noWeight,
   out: Options.text("out").pipe(Options.withDescription("The report file to write; its extension picks the format (.html, .xlsx, .docx, .pdf, .md, .csv, .json).")),
   format: Options.choice("format", ["html", "xlsx", "docx", "pdf", "md", "csv", "json"]).pipe(
     Options.withDescription("The format, when the --out extension does not say it."),

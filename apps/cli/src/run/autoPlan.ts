@@ -21,10 +21,16 @@ const listed = (names: ReadonlyArray<string>) => (names.length <= 15 ? names.joi
  * @example
  * const { read, codebook, plan } = yield* planForData("survey.sav", Option.none(), "level", Option.none())
  */
-export const planForData = (dataFile: string, codebookRef: Option.Option<string>, by: string, sheet: Option.Option<string>) =>
+export const planForData = (
+  dataFile: string,
+  codebookRef: Option.Option<string>,
+  by: string,
+  sheet: Option.Option<string>,
+  weight?: string
+) =>
   Effect.gen(function* () {
     const given = yield* optionalCodebook(codebookRef)
-    const read = yield* readData(dataFile, given, undefined, sheet)
+    const read = yield* readData(dataFile, given, weight, sheet)
     const codebook: Codebook = read.codebook ?? codebookFromDataset(read.dataset, { id: idOf(dataFile), title: plainLabel(basename(dataFile)) })
     const columns = columnNames(read.dataset)
     const variable = findVariable(codebook, by)
@@ -39,7 +45,7 @@ export const planForData = (dataFile: string, codebookRef: Option.Option<string>
     if (variable.kind === "numeric") {
       return yield* Effect.fail(new AnalysisError({ code: "NOT_CATEGORICAL", message: `--by "${by}": the variable is numeric in ${dataFile}; tables need a categorical grouping variable (integer codes)` }))
     }
-    const json: AnalysisPlanJson = planFromCodebook(codebook, { by, columns })
+    const json: AnalysisPlanJson = planFromCodebook(codebook, { by, columns, ...(weight !== undefined ? { weight } : {}) })
     const plan: AnalysisPlan = yield* Either.mapLeft(decodeAnalysisPlan(json, `the plan built for ${dataFile}`), (e) => new AnalysisError({ code: "BAD_OPTION", message: e.message }))
     return { read, codebook, json, plan }
   })

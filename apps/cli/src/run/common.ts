@@ -68,10 +68,15 @@ export const readDataColumns = (path: string, codebook: Codebook | undefined, nu
     ...(Option.isSome(sheet) ? { sheet: sheet.value } : {})
   }).pipe(Effect.tap((read) => reportWarnings(read.warnings)))
 
-/** The analysis options shared by crosstab and frequencies: weight and extra missing codes. */
-export const caseOptions = (weight: string | undefined, missing: Readonly<Record<string, ReadonlyArray<number>>>) => ({
+/** The analysis options shared by the data commands: weight (`--weight`, `--no-weight`) and extra missing codes. */
+export const caseOptions = (weight: string | undefined, missing: Readonly<Record<string, ReadonlyArray<number>>>, noWeight = false) => ({
   ...(weight !== undefined ? { weight } : {}),
+  ...(noWeight ? { noWeight: true } : {}),
   ...(Object.keys(missing).length > 0 ? { missing } : {})
 })
+
+/** `--weight` and `--no-weight` together are a usage error. */
+export const weightConflict = (weight: string | undefined, noWeight: boolean): string | undefined =>
+  weight !== undefined && noWeight ? `give --weight ${weight} or --no-weight, not both` : undefined
 
 export const orUndefined = <A>(o: Option.Option<A>): A | undefined => Option.getOrUndefined(o)

@@ -7,7 +7,7 @@ import { UsageError } from "../errors.js"
 import type { Format, Lang } from "../flags.js"
 import { renderCrosstabCsv, renderCrosstabJson, renderCrosstabMarkdown, renderCrosstabText } from "@danvan/report/text"
 import { colorEnabled, writeStdout } from "../terminal.js"
-import { caseOptions, optionalCodebook, orUndefined, readData } from "./common.js"
+import { caseOptions, optionalCodebook, orUndefined, readData, weightConflict } from "./common.js"
 
 export type CrosstabArgs = Command.Command.ParseConfig<typeof crosstabOptions>
 
@@ -44,7 +44,7 @@ export const runCrosstab = (args: CrosstabArgs) =>
     if (Option.isSome(args.counts) && Option.isSome(args.data)) return yield* Effect.fail(usage("give either --counts or --data, not both"))
     if (Option.isSome(args.counts)) {
       if (Option.isSome(args.sheet)) return yield* Effect.fail(usage("--sheet applies to --data only"))
-      if (Option.isSome(args.weight)) return yield* Effect.fail(usage("--weight applies to --data only"))
+      if (Option.isSome(args.weight) || args.noWeight) return yield* Effect.fail(usage(`${args.noWeight ? "--no-weight" : "--weight"} applies to --data only`))
       if (Object.keys(args.missing).length > 0) return yield* Effect.fail(usage("--missing applies to --data only"))
       if ((row === undefined) !== (col === undefined)) return yield* Effect.fail(usage("with --counts, give both --row and --col or neither"))
       // With --counts, --row/--col name codebook variables whose labels go on the typed table: one without the other does nothing.
@@ -62,9 +62,11 @@ export const runCrosstab = (args: CrosstabArgs) =>
       if (row === undefined || col === undefined) return yield* Effect.fail(usage("--data needs --row VAR and --col VAR"))
       const codebook = yield* optionalCodebook(args.codebook)
       const weight = orUndefined(args.weight)
+      const conflict = weightConflict(weight, args.noWeight)
+      if (conflict !== undefined) return yield* Effect.fail(usage(conflict))
       const read = yield* readData(args.data.value, codebook, weight, args.sheet)
       result = yield* crosstab(read.dataset, read.codebook, row, col, {
-        ...caseOptions(weight, args.missing),
+        ...caseOptions(weight, args.missing, args.noWeight),
         ...(fisher !== undefined ? { fisher } : {})
       })
     } else {

@@ -5,7 +5,8 @@ import type { frequenciesOptions } from "../commands/frequencies.js"
 import type { Format, Lang } from "../flags.js"
 import { renderFrequenciesCsv, renderFrequenciesJson, renderFrequenciesMarkdown, renderFrequenciesText } from "@danvan/report/text"
 import { colorEnabled, writeStdout } from "../terminal.js"
-import { caseOptions, optionalCodebook, orUndefined, readData } from "./common.js"
+import { caseOptions, optionalCodebook, orUndefined, readData, weightConflict } from "./common.js"
+import { UsageError } from "../errors.js"
 
 export type FrequenciesArgs = Command.Command.ParseConfig<typeof frequenciesOptions>
 
@@ -24,10 +25,12 @@ export const renderFrequencies = (results: ReadonlyArray<FrequenciesResult>, for
 
 export const runFrequencies = (args: FrequenciesArgs) =>
   Effect.gen(function* () {
-    const codebook = yield* optionalCodebook(args.codebook)
     const weight = orUndefined(args.weight)
+    const conflict = weightConflict(weight, args.noWeight)
+    if (conflict !== undefined) return yield* Effect.fail(new UsageError({ command: "frequencies", message: conflict }))
+    const codebook = yield* optionalCodebook(args.codebook)
     const read = yield* readData(args.data, codebook, weight, args.sheet, [...args.variables, ...Object.keys(args.missing)])
-    const options = caseOptions(weight, args.missing)
+    const options = caseOptions(weight, args.missing, args.noWeight)
     const results = yield* Effect.forEach(args.variables, (name) => frequencies(read.dataset, read.codebook, name, options))
     yield* writeStdout(renderFrequencies(results, args.format, args.lang))
   })

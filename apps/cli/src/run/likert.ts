@@ -4,35 +4,59 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type { likertOptions } from "../commands/likert.js"
 import { UsageError } from "../errors.js"
-import type { Lang } from "../flags.js"
-import { renderLikertJson, renderLikertText } from "@danvan/report/text"
+import type { Format, Lang } from "../flags.js"
+import { renderLikertCsv, renderLikertJson, renderLikertMarkdown, renderLikertText } from "@danvan/report/text"
 import { colorEnabled, writeStdout } from "../terminal.js"
-import { optionalCodebook, readData } from "./common.js"
+import { caseOptions, optionalCodebook, orUndefined, readData, weightConflict } from "./common.js"
 
 export type LikertArgs = Command.Command.ParseConfig<typeof likertOptions>
 
 const usage = (message: string) => new UsageError({ command: "likert", message })
 
-export const renderLikert = (result: LikertResult, format: "text" | "json", lang: Lang): string =>
-  format === "json" ? renderLikertJson(result) : renderLikertText(result, { lang, color: colorEnabled(process.stdout) })
+export const renderLikert = (result: LikertResult, format: Format, lang: Lang): string => {
+  switch (format) {
+    case "json":
+      return renderLikertJson(result)
+    case "md":
+      return renderLikertMarkdown(result, { lang })
+    case "csv":
+      return renderLikertCsv(result, { lang })
+    case "text":
+      return renderLikertText(result, { lang, color: colorEnabled(process.stdout) })
+  }
+}
 
 export const runLikert = (args: LikertArgs) =>
   Effect.gen(function* () {
-    if (Option.isSome(args.items) === Option.isSome(args.set)) return yield* Effect.fail(usage("give either --set NAME (with --codebook) or --items A,B,C"))
+    if (Option.isSome(args.items) === Option.isSome(args.set))
+      return yield* Effect.fail(usage("give either --set NAME (with --codebook) or --items A,B,C"))
+    const weight = orUndefined(args.weight)
+    const conflict = weightConflict(weight, args.noWeight)
+    if (conflict !== undefined) return yield* Effect.fail(usage(conflict))
     let which: { set: string } | { items: Array<string> }
     if (Option.isSome(args.items)) {
       const items = args.items.value.split(",").map((s) => s.trim())
-      if (items.some((s) => s === "")) return yield* Effect.fail(usage(`--items "${args.items.value}" has an empty name; give comma-separated column names`))
+      if (items.some((s) => s === ""))
+        return yield* Effect.fail(
+          usage(`--items "${args.items.value}" has an empty name; give comma-separated column names`)
+        )
       which = { items }
     } else {
       which = { set: Option.getOrElse(args.set, () => "") }
     }
     const codebook = yield* optionalCodebook(args.codebook)
-    const read = yield* readData(args.data, codebook, undefined, args.sheet)
-    // A .sav file brings its own codebook unless --codebook is given.
+    const read = yield* readData(args.data, codebook, weight, args.sheet)
+    // A .sav file brings its own codebook (and weight) unless --codebook is given.
     if (Option.isSome(args.set) && read.codebook === undefined) {
-      return yield* Effect.fail(usage("--set NAME takes a set of the codebook: add --codebook FILE|ID (a .sav file's own sets need no --codebook)"))
+      return yield* Effect.fail(
+        usage(
+          "--set NAME takes a set of the codebook: add --codebook FILE|ID (a .sav file's own sets need no --codebook)"
+        )
+      )
     }
-    const result = yield* likert(read.dataset, read.codebook, which, args.by, Object.keys(args.missing).length > 0 ? { missing: args.missing } : {})
+    const result = yield* likert(read.dataset, read.codebook, which, args.by, {
+      ...caseOptions(weight, args.missing, args.noWeight),
+      ...(args.reverse ? { reverse: true } : {})
+    })
     yield* writeStdout(renderLikert(result, args.format, args.lang))
   })

@@ -8,7 +8,7 @@ import type { Lang } from "../flags.js"
 import { label } from "@danvan/report/text"
 import { renderMrJson, renderMrMarkdown, renderMrText } from "@danvan/report/text"
 import { colorEnabled, writeStdout } from "../terminal.js"
-import { optionalCodebook, orUndefined, readData } from "./common.js"
+import { caseOptions, optionalCodebook, orUndefined, readData, weightConflict } from "./common.js"
 
 export type MrArgs = Command.Command.ParseConfig<typeof mrOptions>
 
@@ -27,9 +27,12 @@ export const runMr = (args: MrArgs) =>
     if (args.method !== "bootstrap" && (B !== undefined || Option.isSome(args.seed))) {
       return yield* Effect.fail(usage("--resamples and --seed apply to --method bootstrap only"))
     }
+    const weight = orUndefined(args.weight)
+    const conflict = weightConflict(weight, args.noWeight)
+    if (conflict !== undefined) return yield* Effect.fail(usage(conflict))
     const given = yield* optionalCodebook(args.codebook)
-    // A .sav file brings its own codebook (and MR sets) unless --codebook is given.
-    const read = yield* readData(args.data, given, undefined, args.sheet)
+    // A .sav file brings its own codebook (and MR sets, and weight) unless --codebook is given.
+    const read = yield* readData(args.data, given, weight, args.sheet)
     const codebook = read.codebook
     if (Option.isSome(args.set) && codebook === undefined) {
       return yield* Effect.fail(usage("--set NAME takes a set of the codebook: add --codebook FILE|ID (a .sav file's own sets need no --codebook)"))
@@ -48,7 +51,7 @@ export const runMr = (args: MrArgs) =>
       method: args.method,
       ...(B !== undefined ? { B } : {}),
       ...(Option.isSome(args.seed) ? { seed: args.seed.value } : {}),
-      ...(Object.keys(args.missing).length > 0 ? { missing: args.missing } : {})
+      ...caseOptions(weight, args.missing, args.noWeight)
     })
     yield* writeStdout(renderMr(result, args.format, args.lang, setLabel))
   })

@@ -44,6 +44,10 @@ export const runReport = (args: ReportArgs) =>
     if (published === undefined && !(Option.isSome(args.data) && (Option.isSome(args.plan) || Option.isSome(args.by)))) {
       return yield* Effect.fail(usage("give --data FILE with --by VAR (plan built from the codebook) or --plan FILE|ID, or published tables (danvan report hcmc-2024)"))
     }
+    const weight = Option.getOrUndefined(args.weight)
+    if (weight !== undefined && args.noWeight) return yield* Effect.fail(usage(`give --weight ${weight} or --no-weight, not both`))
+    if (published !== undefined && (weight !== undefined || args.noWeight)) return yield* Effect.fail(usage("--weight and --no-weight apply to --data only"))
+    const weightChoice = { ...(weight !== undefined ? { weight } : {}), ...(args.noWeight ? { noWeight: true } : {}) }
     yield* checkWritable(args.out)
     const options = {
       lang: args.lang,
@@ -65,8 +69,8 @@ export const runReport = (args: ReportArgs) =>
       results = result
     } else if (Option.isSome(args.by)) {
       const dataFile = Option.getOrElse(args.data, () => "")
-      const { read, codebook, plan } = yield* planForData(dataFile, args.codebook, args.by.value, args.sheet)
-      const result = yield* runPlan(read.dataset, codebook, plan, { source: `the plan built for ${dataFile}` })
+      const { read, codebook, plan } = yield* planForData(dataFile, args.codebook, args.by.value, args.sheet, weight)
+      const result = yield* runPlan(read.dataset, codebook, plan, { source: `the plan built for ${dataFile}`, ...weightChoice })
       doc = Report.buildPlanReport(result, { ...options, dataFile })
       results = result
     } else {
@@ -78,10 +82,10 @@ export const runReport = (args: ReportArgs) =>
       // Without --codebook: a .sav file's dictionary, else a codebook read off the data's columns (as plan init does).
       const given = codebookRef !== undefined ? yield* loadCodebook(codebookRef) : undefined
       if (given !== undefined) yield* checkPlanNames(plan, given, planRef)
-      const read = yield* readData(dataFile, given, undefined, args.sheet)
+      const read = yield* readData(dataFile, given, weight ?? plan.weight ?? undefined, args.sheet)
       const codebook = read.codebook ?? codebookFromDataset(read.dataset, { id: "data", title: plainLabel(basename(dataFile)) })
       if (given === undefined) yield* checkPlanNames(plan, codebook, planRef)
-      const result = yield* runPlan(read.dataset, codebook, plan, { source: planRef })
+      const result = yield* runPlan(read.dataset, codebook, plan, { source: planRef, ...weightChoice })
       const excerpts = yield* planExcerpts(plan, planRef)
       doc = Report.buildPlanReport(result, { ...options, dataFile, excerpts })
       results = result

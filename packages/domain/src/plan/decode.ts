@@ -84,6 +84,7 @@ export const checkPlanNames = (
       issues.push({ path, message: `item${absent.length > 1 ? "s" : ""} ${absent.map((i) => `"${i}"`).join(", ")} of set "${name}" ${absent.length > 1 ? "are not columns" : "is not a column"} of the data file` })
     }
   }
+  if (typeof plan.weight === "string") variable(plan.weight, "$.weight")
   plan.sections.forEach((s, i) => {
     const at = `$.sections[${i}]`
     switch (s.kind) {

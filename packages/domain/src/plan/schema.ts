@@ -86,6 +86,11 @@ export const AnalysisPlanJson = Schema.Struct({
   description: Schema.optional(BilingualLabel),
   /** The codebook the plan was written for (a built-in id or a file name); informative only. */
   codebook: Schema.optional(Schema.String),
+  /**
+   * The weight variable of every section (frequency weights, as SPSS WEIGHT BY); `null` analyses unweighted.
+   * Absent: the codebook's `weightVariable` (a .sav file's WEIGHT BY), if any.
+   */
+  weight: Schema.optional(Schema.NullOr(Name)),
   sections: Schema.NonEmptyArray(PlanSection)
 })
 export type AnalysisPlanJson = typeof AnalysisPlanJson.Encoded

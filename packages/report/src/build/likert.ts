@@ -1,5 +1,5 @@
 import type { CrosstabResult, LikertResult } from "@danvan/analysis"
-import { chiSquareSentence, kruskalWallisSentence } from "../apa.js"
+import { chiSquareSentence, kruskalWallisSentence, likertDirectionSentence } from "../apa.js"
 import type { ReportChart, ReportTable, TableRow } from "../document.js"
 import { coefficient, fixed } from "../format.js"
 import { label, t, type Bilingual } from "../i18n.js"
@@ -65,7 +65,7 @@ export const likertBlocks = (r: LikertResult, itemTests: ReadonlyArray<CrosstabR
       [h(""), h(""), ...r.scale.flatMap(() => [h(t("n", lang)), h("%")]), h(""), h(""), h("")]
     ],
     rows,
-    notes: [t("likertNote", lang, { scores })]
+    notes: [t("likertNote", lang, { scores }), likertDirectionSentence(r.direction, ctx)]
   }
   const ordinal = r.ordinal.computed
   const c = r.cronbach
@@ -114,6 +114,7 @@ export const likertBlocks = (r: LikertResult, itemTests: ReadonlyArray<CrosstabR
     // Each test is its own sentence: with a decimal comma the parts inside a test are already split by "; ".
     return `${label(item.label, lang)}: ${parts.join(". ")}.`
   })
+  sentences.unshift(likertDirectionSentence(r.direction, ctx))
   const chart: ReportChart = {
     type: "diverging-bar",
     data: {

@@ -1,6 +1,7 @@
 import type { PlanResult, PlanSectionResult } from "@danvan/analysis"
 import { rateSentence } from "../apa.js"
 import type { Block, ReportDocument, ReportSection } from "../document.js"
+import { fixed } from "../format.js"
 import { label, t } from "../i18n.js"
 import { type BuildContext, h, num, text } from "./common.js"
 import { crosstabSentences, crosstabTable } from "./crosstab.js"
@@ -12,9 +13,18 @@ import { multipleResponseBlocks } from "./multipleResponse.js"
 import { finishSections } from "./finish.js"
 import { closingNotes, contextOf, type ReportOptions } from "./options.js"
 
+/** The weight of a section's results, stated once under its heading: "Weighted by trongso, N = 764.5 (…)". */
+const weightNote = (s: PlanSectionResult, ctx: BuildContext): Array<Block> => {
+  const results: ReadonlyArray<{ readonly weight?: { readonly variable: string; readonly sum: number } }> =
+    s.kind === "frequencies" ? s.results : s.kind === "rate" ? [] : [s.result]
+  const w = results.find((r) => r.weight !== undefined)?.weight
+  if (w === undefined) return []
+  return [{ kind: "text", text: t("weightedBy", ctx.lang, { var: w.variable, n: fixed(w.sum, Number.isInteger(w.sum) ? 0 : 1, ctx.decimal) }) }]
+}
+
 const sectionBlocks = (s: PlanSectionResult, ctx: BuildContext): Array<Block> => {
   const { lang } = ctx
-  const note: Array<Block> = s.note !== undefined ? [{ kind: "text", text: label(s.note, lang) }] : []
+  const note: Array<Block> = [...(s.note !== undefined ? [{ kind: "text", text: label(s.note, lang) } as const] : []), ...weightNote(s, ctx)]
   switch (s.kind) {
     case "frequencies":
       return [

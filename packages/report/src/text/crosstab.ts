@@ -5,6 +5,21 @@ import { csvDocument, type CsvRow } from "./csv.js"
 import { mdEscape, mdTable } from "./markdown.js"
 import { renderTable, type Row, type TextTable } from "./table.js"
 import { displayWidth } from "./width.js"
+import { fisherNotComputedReason, weightExcludedText, weightText } from "./notes.js"
+
+/** Superscript footnote letters, so that a mark never reads as part of a (Vietnamese) word: "Fisher ᵇ". */
+const SUPERSCRIPT = "ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖ"
+/**
+ * A footnote mark after a cell's text, separated by a space and set as a superscript letter.
+ *
+ * @example
+ * withMark("Fisher's Exact Test", "b") // "Fisher's Exact Test ᵇ"
+ */
+export const withMark = (text: string, mark: string): string =>
+  mark === "" ? text : `${text} ${mark.length === 1 && mark >= "a" && mark <= "p" ? SUPERSCRIPT[mark.charCodeAt(0) - 97] : `(${mark})`}`
+
+const fisherNotComputed = (r: CrosstabResult) =>
+  r.warnings.find((w): w is Extract<AnalysisWarning, { code: "TEST_NOT_COMPUTED" }> => w.code === "TEST_NOT_COMPUTED" && w.test === "fisherExact")
 
 export interface RenderOptions {
   readonly lang: Lang
@@ -41,7 +56,8 @@ export const lowExpectedText = (w: CrosstabResult["lowExpected"], lang: Lang): s
  * @example
  * result.warnings.map((w) => warningText(w, "en"))
  */
-export const warningText = (w: AnalysisWarning, lang: Lang): string => {
+export const warningText = (w: AnalysisWarning, lang: Lang, n = Number.NaN): string => {
+  if (w.code === "TEST_NOT_COMPUTED" && w.test === "fisherExact") return t("fisherNotComputed", lang, { reason: fisherNotComputedReason(w, n, lang) })
   if (lang === "en") return w.message
   switch (w.code) {
     case "LOW_EXPECTED":
@@ -54,6 +70,8 @@ export const warningText = (w: AnalysisWarning, lang: Lang): string => {
       return t("testNotComputed", lang, { test: w.test })
     case "LOW_EXPECTED_ITEMS":
       return t("lowExpectedItems", lang, { items: w.items.join(", "), min: fixed(w.minExpected, 2) })
+    case "WEIGHT_EXCLUDED":
+      return weightExcludedText(w, lang)
   }
 }
 
@@ -105,16 +123,23 @@ const testLines = (r: CrosstabResult, lang: Lang) => {
   const lr = r.tests.likelihoodRatio
   lines.push({ key: "likelihoodRatio", name: t("likelihoodRatio", lang), value: formatStat(lr.statistic), df: formatDf(lr.df), asymp: formatP(lr.p), exact: "", nameMark: "", valueMark: "" })
   const f = r.tests.fisherExact
+  const notComputed = fisherNotComputed(r)
   if (f !== undefined) {
     lines.push({ key: "fisherExact", name: t("fisherExactTest", lang), value: "", df: "", asymp: "", exact: formatP(f.p), nameMark: mark(fisherText(r, lang)), valueMark: "" })
+  } else if (notComputed !== undefined) {
+    const reason = t("fisherNotComputed", lang, { reason: fisherNotComputedReason(notComputed, r.n.valid, lang) })
+    lines.push({ key: "fisherExact", name: t("fisherExactTest", lang), value: "", df: "", asymp: "", exact: t("notComputed", lang), nameMark: mark(reason), valueMark: "" })
   }
   const ll = r.tests.linearByLinear
   lines.push({ key: "linearByLinear", name: t("linearByLinear", lang), value: formatStat(ll.statistic), df: formatDf(ll.df), asymp: formatP(ll.p), exact: "", nameMark: "", valueMark: "" })
   return { lines, footnotes: footnotes.map((text, i) => `${String.fromCharCode(97 + i)}. ${text}`) }
 }
 
+/** Warnings not already printed as a footnote of Chi-Square Tests. */
 const otherWarnings = (r: CrosstabResult, lang: Lang): Array<string> =>
-  r.warnings.filter((w) => w.code !== "LOW_EXPECTED").map((w) => warningText(w, lang))
+  r.warnings.filter((w) => w.code !== "LOW_EXPECTED" && !(w.code === "TEST_NOT_COMPUTED" && w.test === "fisherExact")).map((w) => warningText(w, lang, r.n.valid))
+
+const hasFisherRow = (r: CrosstabResult) => r.tests.fisherExact !== undefined || fisherNotComputed(r) !== undefined
 
 const missingSummary = (r: CrosstabResult, lang: Lang): string | undefined => {
   if (r.missingByCode.length === 0) return undefined
@@ -128,7 +153,7 @@ const missingSummary = (r: CrosstabResult, lang: Lang): string | undefined => {
 const caseSummaryTable = (r: CrosstabResult, lang: Lang): TextTable => {
   const { row, col } = names(r, lang)
   const n = r.n
-  const footnotes = [r.weighted ? t("weightedNote", lang) : undefined, missingSummary(r, lang)].filter((x): x is string => x !== undefined)
+  const footnotes = [weightText(r.weight, r.weighted, lang), missingSummary(r, lang)].filter((x): x is string => x !== undefined)
   return {
     title: t("caseProcessingSummary", lang),
     align: ["left", "right", "right", "right", "right", "right", "right"],
@@ -190,9 +215,9 @@ const crosstabTable = (r: CrosstabResult, lang: Lang): TextTable => {
 
 const chiSquareTable = (r: CrosstabResult, lang: Lang): TextTable => {
   const { lines, footnotes } = testLines(r, lang)
-  const hasExact = r.tests.fisherExact !== undefined
+  const hasExact = hasFisherRow(r)
   const head = ["", t("value", lang), t("df", lang), t("asympSig2", lang), ...(hasExact ? [t("exactSig2", lang)] : [])]
-  const body: Array<Row> = lines.map((l) => [l.name + l.nameMark, l.value + l.valueMark, l.df, l.asymp, ...(hasExact ? [l.exact] : [])])
+  const body: Array<Row> = lines.map((l) => [withMark(l.name, l.nameMark), withMark(l.value, l.valueMark), l.df, l.asymp, ...(hasExact ? [l.exact] : [])])
   body.push([t("nOfValidCases", lang), formatCount(r.n.valid), "", "", ...(hasExact ? [""] : [])])
   return {
     title: t("chiSquareTests", lang),
@@ -216,7 +241,7 @@ const symmetricTable = (r: CrosstabResult, lang: Lang): TextTable => {
   return {
     title: t("symmetricMeasures", lang),
     align: ["left", "left", "right", "right", "right", "right"],
-    header: [["", "", t("value", lang), t("asympStdError", lang) + "a", t("approxT", lang) + "b", t("approxSig", lang)]],
+    header: [["", "", t("value", lang), withMark(t("asympStdError", lang), "a"), withMark(t("approxT", lang), "b"), t("approxSig", lang)]],
     body: [
       [t("nominalByNominal", lang), t("phi", lang), formatStat(m.phi), "", "", formatP(p)],
       ["", t("cramersV", lang), formatStat(m.cramersV), "", "", formatP(p)],
@@ -250,7 +275,7 @@ const directionalTable = (r: CrosstabResult, lang: Lang): TextTable => {
   return {
     title: t("directionalMeasures", lang),
     align: ["left", "left", "left", "right", "right", "right", "right"],
-    header: [["", "", "", t("value", lang), t("asympStdError", lang) + "a", t("approxT", lang) + "b", t("approxSig", lang)]],
+    header: [["", "", "", t("value", lang), withMark(t("asympStdError", lang), "a"), withMark(t("approxT", lang), "b"), t("approxSig", lang)]],
     body: [
       ...three(t("nominalByNominal", lang), t("lambda", lang), m.lambda),
       ...tauRows(m.goodmanKruskalTau),
@@ -310,11 +335,12 @@ export const renderCrosstabMarkdown = (r: CrosstabResult, options: RenderOptions
       rows
     )
   )
-  const nLine = `N = ${formatCount(r.n.valid)} (${t("missing", lang).toLowerCase()}: ${formatCount(r.n.missing)})${r.weighted ? `. ${t("weightedNote", lang)}` : ""}`
+  const weighted = weightText(r.weight, r.weighted, lang)
+  const nLine = `N = ${formatCount(r.n.valid)} (${t("missing", lang).toLowerCase()}: ${formatCount(r.n.missing)})${weighted !== undefined ? `. ${weighted}` : ""}`
   out.push("", mdEscape(nLine), "")
   out.push(`### ${t("chiSquareTests", lang)}`, "")
   const { lines, footnotes } = testLines(r, lang)
-  const hasExact = r.tests.fisherExact !== undefined
+  const hasExact = hasFisherRow(r)
   const sup = (m: string) => (m === "" ? "" : `<sup>${m}</sup>`)
   const testRows = lines.map((l) => [mdEscape(l.name) + sup(l.nameMark), l.value + sup(l.valueMark), l.df, l.asymp, ...(hasExact ? [l.exact] : [])])
   testRows.push([t("nOfValidCases", lang), formatCount(r.n.valid), "", "", ...(hasExact ? [""] : [])])
@@ -334,6 +360,23 @@ export const renderCrosstabMarkdown = (r: CrosstabResult, options: RenderOptions
 // ---------------------------------------------------------------------------------------------------------
 // CSV
 
+/** The row, column and total percentages (0..100, full precision), one block each, for the CSV. */
+const percentBlocks = (r: CrosstabResult, lang: Lang): Array<CsvRow> => {
+  const { row, col, rowCats, colCats } = names(r, lang)
+  const N = r.n.valid
+  const blocks: Array<[string, ReadonlyArray<ReadonlyArray<number>>, (i: number) => number, (j: number) => number, number]> = [
+    [t("within", lang, { var: row }), r.percents.row, () => 100, (j) => pct(r.colTotals[j], N), 100],
+    [t("within", lang, { var: col }), r.percents.col, (i) => pct(r.rowTotals[i], N), () => 100, 100],
+    [t("ofTotal", lang), r.percents.total, (i) => pct(r.rowTotals[i], N), (j) => pct(r.colTotals[j], N), 100]
+  ]
+  return blocks.flatMap(([title, m, rowTotal, colTotal, all]): Array<CsvRow> => [
+    [`${title}: ${row} \\ ${col}`, ...colCats, t("total", lang)],
+    ...rowCats.map((cat, i): CsvRow => [cat, ...m[i].map(rawNumber), rawNumber(rowTotal(i))]),
+    [t("total", lang), ...colCats.map((_, j) => rawNumber(colTotal(j))), rawNumber(all)],
+    []
+  ])
+}
+
 /**
  * CSV for spreadsheets: the counts with labels (one row per row category, then Total), a blank line, the tests
  * (full-precision numbers, p as a number) and, after another blank line, the notes. UTF-8 with BOM, CRLF.
@@ -349,18 +392,21 @@ export const renderCrosstabCsv = (r: CrosstabResult, options: RenderOptions): st
   rowCats.forEach((cat, i) => rows.push([cat, ...r.counts[i].map(rawNumber), rawNumber(r.rowTotals[i])]))
   rows.push([t("total", lang), ...r.colTotals.map(rawNumber), rawNumber(r.n.valid)])
   rows.push([])
+  rows.push(...percentBlocks(r, lang))
   rows.push([t("chiSquareTests", lang), t("value", lang), t("df", lang), t("asympSig2", lang), t("exactSig2", lang)])
   const tests = r.tests
   rows.push([t("pearsonChiSquare", lang), rawNumber(tests.pearson.statistic), rawNumber(tests.pearson.df), rawNumber(tests.pearson.p), ""])
   if (tests.yates !== undefined) rows.push([t("continuityCorrection", lang), rawNumber(tests.yates.statistic), rawNumber(tests.yates.df), rawNumber(tests.yates.p), ""])
   rows.push([t("likelihoodRatio", lang), rawNumber(tests.likelihoodRatio.statistic), rawNumber(tests.likelihoodRatio.df), rawNumber(tests.likelihoodRatio.p), ""])
   if (tests.fisherExact !== undefined) rows.push([t("fisherExactTest", lang), "", "", "", rawNumber(tests.fisherExact.p)])
+  else if (fisherNotComputed(r) !== undefined) rows.push([t("fisherExactTest", lang), "", "", "", t("notComputed", lang)])
   rows.push([t("linearByLinear", lang), rawNumber(tests.linearByLinear.statistic), rawNumber(tests.linearByLinear.df), rawNumber(tests.linearByLinear.p), ""])
   rows.push([t("nOfValidCases", lang), rawNumber(r.n.valid), "", "", ""])
   const notes = [
     ...(lowExpected(r) !== undefined ? [lowExpectedText(lowExpected(r)!, lang)] : []),
     ...(fisherText(r, lang) !== undefined ? [fisherText(r, lang)!] : []),
-    ...(r.weighted ? [t("weightedNote", lang)] : []),
+    ...r.warnings.filter((w) => w.code === "TEST_NOT_COMPUTED" && w.test === "fisherExact").map((w) => warningText(w, lang, r.n.valid)),
+    ...(r.weighted ? [weightText(r.weight, r.weighted, lang)!] : []),
     ...otherWarnings(r, lang)
   ]
   if (notes.length > 0) {

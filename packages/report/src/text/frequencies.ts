@@ -3,6 +3,7 @@ import { warningText, toJson, type RenderOptions } from "./crosstab.js"
 import { csvDocument, type CsvRow } from "./csv.js"
 import { fixed, formatCount, rawNumber } from "./format.js"
 import { label, t, type Lang } from "./i18n.js"
+import { weightText } from "./notes.js"
 import { mdEscape, mdTable } from "./markdown.js"
 import { renderTable, type Row, type TextTable } from "./table.js"
 
@@ -43,7 +44,7 @@ const frequencyTable = (r: FrequenciesResult, lang: Lang): TextTable => {
   }
   body.push("rule")
   body.push([t("total", lang), "", formatCount(r.n.total), fixed(pct(r.n.total, r.n.total), 1), "", ""])
-  const footnotes = [...(r.weighted ? [t("weightedNote", lang)] : []), ...r.warnings.map((w) => warningText(w, lang))]
+  const footnotes = [...(r.weighted ? [weightText(r.weight, r.weighted, lang)!] : []), ...r.warnings.map((w) => warningText(w, lang))]
   return {
     title: variableTitle(r, lang),
     align: ["left", "left", "right", "right", "right", "right"],
@@ -83,7 +84,7 @@ export const renderFrequenciesMarkdown = (results: ReadonlyArray<FrequenciesResu
       x.missing ? "" : fixed(x.cumulativePercent, 1)
     ])
     rows.push([`**${t("total", lang)}**`, "", formatCount(r.n.total), fixed(pct(r.n.total, r.n.total), 1), "", ""])
-    const notes = [...(r.weighted ? [t("weightedNote", lang)] : []), ...r.warnings.map((w) => warningText(w, lang))]
+    const notes = [...(r.weighted ? [weightText(r.weight, r.weighted, lang)!] : []), ...r.warnings.map((w) => warningText(w, lang))]
     return [
       `### ${mdEscape(variableTitle(r, lang))}`,
       "",
@@ -124,6 +125,8 @@ export const renderFrequenciesCsv = (results: ReadonlyArray<FrequenciesResult>, 
       ])
     }
     rows.push(["", t("total", lang), "", rawNumber(r.n.total), rawNumber(pct(r.n.total, r.n.total)), "", ""])
+    const notes = [...(r.weighted ? [weightText(r.weight, r.weighted, lang)!] : []), ...r.warnings.map((w) => warningText(w, lang))]
+    for (const note of notes) rows.push([note])
   })
   return csvDocument(rows)
 }

@@ -97,6 +97,31 @@ const strings = {
     vi: "Mã {code} của biến {var} không có nhãn giá trị trong sổ mã."
   },
   testNotComputed: { en: "{test} was not computed.", vi: "Không tính {test}." },
+  weightedBy: {
+    en: "Weighted by {var}, N = {n} (frequency weights, as SPSS WEIGHT BY: counts are sums of weights).",
+    vi: "Có trọng số theo {var}, N = {n} (trọng số tần suất như WEIGHT BY của SPSS: tần số là tổng trọng số)."
+  },
+  weightExcluded: {
+    en: "{parts} in {var} left out of the analysis (as SPSS and PSPP do).",
+    vi: "{parts} của biến {var} bị loại khỏi phân tích (như SPSS và PSPP)."
+  },
+  weightBlank: { en: "{n} cases with a blank weight", vi: "{n} trường hợp có trọng số trống" },
+  weightZero: { en: "{n} cases with a zero weight", vi: "{n} trường hợp có trọng số bằng 0" },
+  weightNegative: { en: "{n} cases with a negative weight", vi: "{n} trường hợp có trọng số âm" },
+  notComputed: { en: "not computed", vi: "không tính" },
+  frequencyWeightsNote: {
+    en: "Proportions, means and tests as SPSS computes them with frequency weights (as if each case were repeated); design-based tests are not available yet.",
+    vi: "Tỷ lệ, trung bình và kiểm định tính như SPSS với trọng số tần suất (như thể mỗi trường hợp được lặp lại); chưa có kiểm định theo thiết kế mẫu."
+  },
+  fisherNotComputed: { en: "Fisher's exact test not computed: {reason}.", vi: "Không tính kiểm định chính xác Fisher: {reason}." },
+  fisherFractional: {
+    en: "it needs whole-number counts and the weighted table has fractional counts",
+    vi: "kiểm định cần tần số nguyên, bảng có trọng số có tần số lẻ"
+  },
+  fisherTooLarge: {
+    en: "the table has {n} cases, too many for the exact algorithm; the chi-square tests are accurate at this size",
+    vi: "bảng có {n} trường hợp, quá lớn cho thuật toán chính xác; các kiểm định khi bình phương đủ chính xác ở cỡ mẫu này"
+  },
   // codebook show
   codebook: { en: "Codebook", vi: "Sổ mã" },
   source: { en: "Source", vi: "Nguồn" },

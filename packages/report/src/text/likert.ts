@@ -1,7 +1,9 @@
 import type { LikertCell, LikertResult } from "@danvan/analysis"
-import { toJson } from "./crosstab.js"
+import { toJson, warningText } from "./crosstab.js"
 import { fixed, formatCount, formatDf, formatP, formatPercent, formatStat, NOT_AVAILABLE } from "./format.js"
-import { label, type Lang } from "./i18n.js"
+import { label, t, type Lang } from "./i18n.js"
+import { weightText } from "./notes.js"
+import { wrapText } from "./width.js"
 import { type Align, renderTable, type Row } from "./table.js"
 
 export interface LikertRenderOptions {
@@ -9,7 +11,7 @@ export interface LikertRenderOptions {
   readonly color?: boolean
 }
 
-const S = {
+export const LIKERT_STRINGS = {
   en: {
     title: (item: string) => item,
     group: "Group",
@@ -24,11 +26,12 @@ const S = {
     kw: "Kruskal-Wallis H",
     gamma: "Gamma",
     tauB: "Kendall's tau-b",
-    scores: (s: string) => `Scores: ${s}. A higher mean score is more difficult; rank 1 = highest mean.`,
-    netNote: "Net = % in the highest-score category − % in the lowest-score category (percentage points).",
+    scores: (s: string, high: string) => `Scores: ${s}. A higher mean is nearer “${high}”; rank 1 = highest mean.`,
+    reversed: "Scores reversed (--reverse).",
+    netNote: (high: string, low: string) => `Net = % “${high}” − % “${low}” (percentage points; the highest-score minus the lowest-score category).`,
     kwNote: "Kruskal-Wallis: item scores across groups, corrected for ties; p from the chi-square upper tail.",
     ordinalNote: "Gamma and tau-b: item score vs the ordinal group (ASE1; p from value/ASE0).",
-    alpha: (a: string, n: number) => `Cronbach's alpha = ${a} (n = ${n} respondents with every item; listwise)`,
+    alpha: (a: string, n: string) => `Cronbach's alpha = ${a} (n = ${n} respondents with every item; listwise)`,
     alphaItem: "Alpha if item deleted",
     itemRest: "Item-rest correlation",
     reliability: "Reliability of the set",
@@ -48,17 +51,42 @@ const S = {
     kw: "Kruskal-Wallis H",
     gamma: "Gamma",
     tauB: "Kendall's tau-b",
-    scores: (s: string) => `Điểm: ${s}. Điểm trung bình cao hơn là khó khăn hơn; hạng 1 = điểm trung bình cao nhất.`,
-    netNote: "Chênh lệch = % ở mức điểm cao nhất − % ở mức điểm thấp nhất (điểm phần trăm).",
+    scores: (s: string, high: string) => `Điểm: ${s}. Điểm trung bình cao hơn là gần “${high}” hơn; hạng 1 = điểm trung bình cao nhất.`,
+    reversed: "Điểm đã được đảo chiều (--reverse).",
+    netNote: (high: string, low: string) => `Chênh lệch = % “${high}” − % “${low}” (điểm phần trăm; mức điểm cao nhất trừ mức điểm thấp nhất).`,
     kwNote: "Kruskal-Wallis: điểm của nội dung giữa các nhóm, có hiệu chỉnh hạng trùng; p theo đuôi trên của khi bình phương.",
     ordinalNote: "Gamma và tau-b: điểm của nội dung với nhóm thứ bậc (ASE1; p từ giá trị/ASE0).",
-    alpha: (a: string, n: number) => `Hệ số Cronbach's alpha = ${a} (n = ${n} người trả lời đủ mọi nội dung)`,
+    alpha: (a: string, n: string) => `Hệ số Cronbach's alpha = ${a} (n = ${n} người trả lời đủ mọi nội dung)`,
     alphaItem: "Alpha nếu loại nội dung",
     itemRest: "Tương quan nội dung - phần còn lại",
     reliability: "Độ tin cậy của bộ nội dung",
     items: (k: number) => `${k} nội dung`
   }
 } as const
+
+/**
+ * The notes under the Likert summary: scores and direction (from the labels), the net measure with its poles, the
+ * tests, the weight.
+ *
+ * @example
+ * likertFootnotes(result, "vi")[0] // "Điểm: Khó khăn = 1, …. Điểm trung bình cao hơn là gần “Không khó khăn” hơn; …"
+ */
+export const likertFootnotes = (r: LikertResult, lang: Lang): Array<string> => {
+  const s = LIKERT_STRINGS[lang]
+  const { high, low } = poles(r, lang)
+  const weighted = weightText(r.weight, r.weighted, lang)
+  return [
+    s.scores(r.scale.map((p) => `${label(p.label, lang)} = ${p.score}`).join(", "), high),
+    ...(r.reversed ? [s.reversed] : []),
+    s.netNote(high, low),
+    s.kwNote,
+    ...(r.ordinal.computed ? [s.ordinalNote] : r.ordinal.reason !== undefined ? [r.ordinal.reason] : []),
+    ...(weighted !== undefined ? [weighted, t("frequencyWeightsNote", lang)] : [])
+  ]
+}
+
+/** The labels of the high and low poles (the categories with the highest and lowest score). */
+const poles = (r: LikertResult, lang: Lang) => ({ high: label(r.direction.high.label, lang), low: label(r.direction.low.label, lang) })
 
 const MAX_LABEL = 48
 const short = (text: string): string => (text.length <= MAX_LABEL ? text : text.slice(0, MAX_LABEL - 1).trimEnd() + "…")
@@ -75,7 +103,7 @@ const cellRow = (head: string, c: LikertCell): Row => [
   fixed(c.mean, 2),
   fixed(c.sd, 2),
   ci(c.ci95),
-  signed(c.netDifficulty)
+  signed(c.net)
 ]
 
 /**
@@ -86,7 +114,7 @@ const cellRow = (head: string, c: LikertCell): Row => [
  */
 export const renderLikertText = (r: LikertResult, options: LikertRenderOptions): string => {
   const { lang } = options
-  const s = S[lang]
+  const s = LIKERT_STRINGS[lang]
   const style = { color: options.color === true }
   const scaleHead = r.scale.map((p) => `% ${label(p.label, lang)}`)
   const align: Array<Align> = ["left", "right", ...r.scale.map(() => "right" as const), "right", "right", "right", "right"]
@@ -114,18 +142,13 @@ export const renderLikertText = (r: LikertResult, options: LikertRenderOptions):
         Number.isFinite(i.rank) ? String(i.rank) : NOT_AVAILABLE,
         short(named(i.label, i.name, lang)),
         fixed(i.total.mean, 2),
-        signed(i.total.netDifficulty),
+        signed(i.total.net),
         formatStat(i.kruskalWallis.statistic),
         formatDf(i.kruskalWallis.df),
         formatP(i.kruskalWallis.p),
         ...(r.ordinal.computed ? [formatStat(i.gamma?.value), formatP(i.gamma?.p), formatStat(i.kendallTauB?.value)] : [])
       ]),
-      footnotes: [
-        s.scores(r.scale.map((p) => `${label(p.label, lang)} = ${p.score}`).join(", ")),
-        s.netNote,
-        s.kwNote,
-        r.ordinal.computed ? s.ordinalNote : r.ordinal.reason ?? ""
-      ]
+      footnotes: likertFootnotes(r, lang).flatMap((l) => wrapText(l, 120))
     },
     style
   )
@@ -139,7 +162,7 @@ export const renderLikertText = (r: LikertResult, options: LikertRenderOptions):
           align: ["left", "right", "right"],
           header: [[s.item, s.itemRest, s.alphaItem]],
           body: r.items.map((i, j) => [short(named(i.label, i.name, lang)), fixed(c.itemRestCorrelation[j], 3), fixed(c.alphaIfDeleted[j], 3)]),
-          footnotes: [s.alpha(fixed(c.alpha, 3), c.n), ...(c.reason !== undefined ? [c.reason] : [])]
+          footnotes: [s.alpha(fixed(c.alpha, 3), formatCount(c.n)), ...(c.reason !== undefined ? [c.reason] : [])]
         },
         style
       )
@@ -147,7 +170,7 @@ export const renderLikertText = (r: LikertResult, options: LikertRenderOptions):
   } else if (r.cronbachReason !== undefined) {
     parts.push(r.cronbachReason)
   }
-  if (r.warnings.length > 0) parts.push(r.warnings.map((w) => `! ${w.message}`).join("\n"))
+  if (r.warnings.length > 0) parts.push(r.warnings.map((w) => `! ${warningText(w, lang)}`).join("\n"))
   return parts.join("\n\n") + "\n"
 }
 

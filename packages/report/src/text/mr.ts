@@ -1,9 +1,11 @@
 import type { MultipleResponseResult } from "@danvan/analysis"
-import { toJson } from "./crosstab.js"
+import { toJson, warningText } from "./crosstab.js"
 import { fixed, formatCount, formatDf, formatP, formatPercent, formatStat } from "./format.js"
-import { label, type Lang } from "./i18n.js"
+import { label, t, type Lang } from "./i18n.js"
+import { weightText } from "./notes.js"
 import { mdEscape, mdTable } from "./markdown.js"
 import { type Align, renderTable, type Row } from "./table.js"
+import { displayWidth, wrapText } from "./width.js"
 
 export interface MrRenderOptions {
   readonly lang: Lang
@@ -17,6 +19,7 @@ type Method = MultipleResponseResult["method"]
 const S = {
   en: {
     title: (set: string, group: string) => `${set} by ${group}`,
+    responsesTitle: (set: string, group: string) => `${set} by ${group}: % of responses`,
     item: "Item",
     count: "Count",
     pctCases: "% of cases",
@@ -33,11 +36,12 @@ const S = {
     chosen: (m: Method) =>
       `Chosen overall test: ${m === "bonferroni" ? "Bonferroni (smallest item p times the number of items)" : m === "rs2" ? "second-order Rao-Scott" : "bootstrap under the null"}.`,
     letters: "Each letter marks a group whose proportion is significantly smaller (z-test, Bonferroni within the item, α = .05).",
-    cases: (valid: number, missing: number, total: number) => `Respondents: ${valid} valid, ${missing} left out for a missing group or item, ${total} in the file.`,
+    cases: (valid: string, missing: string, total: string) => `Respondents: ${valid} valid, ${missing} left out for a missing group or item, ${total} in the file.`,
     percents: "% of cases: base = respondents in the group; % of responses: base = selections in the group."
   },
   vi: {
     title: (set: string, group: string) => `${set} theo ${group}`,
+    responsesTitle: (set: string, group: string) => `${set} theo ${group}: % lượt chọn`,
     item: "Nội dung",
     count: "Số lượng",
     pctCases: "% người trả lời",
@@ -54,13 +58,11 @@ const S = {
     chosen: (m: Method) =>
       `Kiểm định chung được chọn: ${m === "bonferroni" ? "Bonferroni (p nhỏ nhất của các nội dung nhân với số nội dung)" : m === "rs2" ? "Rao-Scott bậc hai" : "bootstrap theo giả thuyết không"}.`,
     letters: "Mỗi chữ cái chỉ một nhóm có tỷ lệ nhỏ hơn có ý nghĩa (kiểm định z, hiệu chỉnh Bonferroni trong từng nội dung, α = .05).",
-    cases: (valid: number, missing: number, total: number) => `Người trả lời: ${valid} hợp lệ, ${missing} bị loại do thiếu nhóm hoặc nội dung, ${total} trong tệp.`,
+    cases: (valid: string, missing: string, total: string) => `Người trả lời: ${valid} hợp lệ, ${missing} bị loại do thiếu nhóm hoặc nội dung, ${total} trong tệp.`,
     percents: "% người trả lời: mẫu số = số người trả lời trong nhóm; % lượt chọn: mẫu số = số lượt chọn trong nhóm."
   }
 } as const
 
-const MAX_LABEL = 48
-const short = (text: string): string => (text.length <= MAX_LABEL ? text : text.slice(0, MAX_LABEL - 1).trimEnd() + "…")
 
 const itemLabel = (i: MultipleResponseResult["items"][number], lang: Lang) => {
   const l = label(i.label, lang)
@@ -95,10 +97,47 @@ const overallLines = (r: MultipleResponseResult, lang: Lang): Array<string> => {
   ]
 }
 
-const warningLines = (r: MultipleResponseResult) => r.warnings.map((w) => `! ${w.message}`)
+const warningLines = (r: MultipleResponseResult, lang: Lang) => r.warnings.map((w) => `! ${warningText(w, lang)}`)
+
+/** Terminal width the text output fits in; item and group labels wrap, never run past it. */
+const WIDTH = 120
+
+/** Rows whose first cell is a label wrapped to `width`: the numbers on its first line. */
+const labelledRows = (text: string, width: number, cells: ReadonlyArray<string>): Array<Row> =>
+  wrapText(text, width).map((line, k) => [line, ...(k === 0 ? cells : cells.map(() => ""))])
+
+/** The table rendered with the widest label column (60 down to 16) that keeps every line within WIDTH. */
+const fitted = (render: (labelWidth: number) => string): string => {
+  let out = ""
+  for (let w = 60; w >= 16; w -= 2) {
+    out = render(w)
+    if (out.split("\n").every((l) => displayWidth(l) <= WIDTH)) return out
+  }
+  return out
+}
+
+/** Column headings wrapped to the width of their column's widest body cell (at least 6), bottom-aligned. */
+const wrappedHeadings = (first: string, headings: ReadonlyArray<string>, body: ReadonlyArray<ReadonlyArray<string>>): Array<Row> => {
+  const lines = headings.map((h, c) => wrapText(h, Math.max(10, ...body.map((r) => displayWidth(r[c] ?? "")))))
+  const n = Math.max(...lines.map((l) => l.length))
+  return Array.from({ length: n }, (_, k) => [k === n - 1 ? first : "", ...lines.map((l) => l[k - (n - l.length)] ?? "")])
+}
+
+/** Header rows of group names wrapped to `width`, each spanning `span` columns; `corner` heads the last row. */
+const groupHeader = (groups: ReadonlyArray<string>, span: number, width: number, corner = ""): Array<Row> => {
+  const lines = groups.map((g) => wrapText(g, width))
+  const n = Math.max(...lines.map((l) => l.length))
+  return Array.from({ length: n }, (_, k) => [k === n - 1 ? corner : "", ...lines.map((l) => ({ text: l[k - (n - l.length)] ?? "", span, align: "right" as const }))])
+}
+
+const weightLines = (r: MultipleResponseResult, lang: Lang): Array<string> => {
+  const w = weightText(r.weight, r.weighted, lang)
+  return w === undefined ? [] : [w, t("frequencyWeightsNote", lang)]
+}
 
 /**
- * Plain-text tables: counts and percents by group with column-proportion letters, per-item tests, the MMI tests.
+ * Plain-text tables that fit 120 columns (labels wrap): counts and % of cases by group with column-proportion
+ * letters, % of responses, per-item tests, the MMI tests.
  *
  * @example
  * renderMrText(result, { lang: "en" })
@@ -106,35 +145,50 @@ const warningLines = (r: MultipleResponseResult) => r.warnings.map((w) => `! ${w
 export const renderMrText = (r: MultipleResponseResult, options: MrRenderOptions): string => {
   const { lang } = options
   const s = S[lang]
+  const style = { color: options.color === true }
+  const wrap = (lines: ReadonlyArray<string>) => lines.flatMap((l) => wrapText(l, WIDTH))
   const groups = [...groupHead(r, lang), s.total]
-  const align: Array<Align> = ["left", ...Array<Align>(groups.length * 3).fill("right")]
-  const header: Array<Row> = [
-    ["", ...groups.map((g) => ({ text: g, span: 3, align: "right" as const }))],
-    [s.item, ...groups.flatMap(() => [s.count, s.pctCases, s.pctResponses])]
-  ]
-  const body: Array<Row | "rule"> = r.items.map((i) => [
-    short(itemLabel(i, lang)),
-    ...i.counts.flatMap((c, g) => [formatCount(c), withLetters(i.percentOfCases[g], i.largerThan[g]), formatPercent(i.percentOfResponses[g])]),
+  const title = s.title(options.setLabel ?? `${r.items.length} items`, groupName(r, lang))
+  const casesCells = r.items.map((i) => [
+    ...i.counts.flatMap((c, g) => [formatCount(c), withLetters(i.percentOfCases[g], i.largerThan[g])]),
     formatCount(i.total.count),
-    formatPercent(i.total.percentOfCases),
-    formatPercent(i.total.percentOfResponses)
+    formatPercent(i.total.percentOfCases)
   ])
-  body.push("rule")
-  body.push([s.base, ...r.n.byGroup.flatMap((n) => [formatCount(n), "", ""]), formatCount(r.n.valid), "", ""])
-  const table = renderTable(
-    { title: s.title(options.setLabel ?? `${r.items.length} items`, groupName(r, lang)), align, header, body, footnotes: [s.percents, s.letters, s.cases(r.n.valid, r.n.missing, r.n.total)] },
-    { color: options.color === true }
-  )
-  const tests = renderTable(
+  const baseCells = [...r.n.byGroup.flatMap((n) => [formatCount(n), ""]), formatCount(r.n.valid), ""]
+  const sub1 = wrappedHeadings(s.item, groups.flatMap(() => [s.count, s.pctCases]), [...casesCells, baseCells])
+  const table = fitted((w1) => renderTable(
     {
-      title: s.tests,
+      title: wrap([title]).join("\n"),
+      align: ["left", ...Array<Align>(groups.length * 2).fill("right")],
+      header: [...groupHeader(groups, 2, 16), ...sub1],
+      body: [...r.items.flatMap((i, j) => labelledRows(itemLabel(i, lang), w1, casesCells[j])), "rule", ...labelledRows(s.base, w1, baseCells)],
+      footnotes: wrap([s.letters, s.cases(formatCount(r.n.valid), formatCount(r.n.missing), formatCount(r.n.total)), ...weightLines(r, lang)])
+    },
+    style
+  ))
+  const responseCells = r.items.map((i) => [...i.percentOfResponses.map((p) => formatPercent(p)), formatPercent(i.total.percentOfResponses)])
+  const responses = fitted((w2) => renderTable(
+    {
+      title: wrap([s.responsesTitle(options.setLabel ?? `${r.items.length} items`, groupName(r, lang))]).join("\n"),
+      align: ["left", ...Array<Align>(groups.length).fill("right")],
+      header: groupHeader(groups, 1, 14, s.item),
+      body: r.items.flatMap((i, j) => labelledRows(itemLabel(i, lang), w2, responseCells[j])),
+      footnotes: wrap([s.percents])
+    },
+    style
+  ))
+  const testCells = r.items.map(testRow)
+  const tests = fitted((w3) => renderTable(
+    {
+      title: wrap([s.tests]).join("\n"),
       align: ["left", "right", "right", "right", "right", "right"],
       header: [[s.item, "X²", "df", "p", s.pBonf, s.pHolm]],
-      body: r.items.map((i) => [short(itemLabel(i, lang)), ...testRow(i)])
+      body: r.items.flatMap((i, j) => labelledRows(itemLabel(i, lang), w3, testCells[j]))
     },
-    { color: options.color === true }
-  )
-  return [table, tests, overallLines(r, lang).join("\n"), ...(r.warnings.length > 0 ? [warningLines(r).join("\n")] : [])].join("\n\n") + "\n"
+    style
+  ))
+  const parts = [table, responses, tests, wrap(overallLines(r, lang)).join("\n"), ...(r.warnings.length > 0 ? [wrap(warningLines(r, lang)).join("\n")] : [])]
+  return parts.join("\n\n") + "\n"
 }
 
 /**
@@ -163,11 +217,12 @@ export const renderMrMarkdown = (r: MultipleResponseResult, options: MrRenderOpt
     [
       `### ${mdEscape(s.title(options.setLabel ?? `${r.items.length} items`, groupName(r, lang)))}`,
       mdTable(header, align, rows),
-      [s.percents, s.letters, s.cases(r.n.valid, r.n.missing, r.n.total)].map(mdEscape).join("  \n"),
+      [s.percents, s.letters, s.cases(formatCount(r.n.valid), formatCount(r.n.missing), formatCount(r.n.total))].map(mdEscape).join("  \n"),
       `### ${mdEscape(s.tests)}`,
       tests,
       overallLines(r, lang).map(mdEscape).join("  \n"),
-      ...(r.warnings.length > 0 ? [warningLines(r).map(mdEscape).join("  \n")] : [])
+      ...weightLines(r, lang).map(mdEscape),
+      ...(r.warnings.length > 0 ? [warningLines(r, lang).map(mdEscape).join("  \n")] : [])
     ].join("\n\n") + "\n"
   )
 }

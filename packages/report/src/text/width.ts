@@ -43,3 +43,35 @@ export const padStart = (text: string, width: number): string => " ".repeat(Math
  * stripAnsi("\u001b[1mTotal\u001b[22m") // "Total"
  */
 export const stripAnsi = (text: string): string => text.replace(ANSI, "")
+
+const graphemes = (text: string): Array<string> =>
+  segmenter === undefined ? [...text] : Array.from(segmenter.segment(text), (s) => s.segment)
+
+/**
+ * Word-wraps text to lines of at most `width` display columns (a longer word is broken). Always one line at least.
+ *
+ * @example
+ * wrapText("Khó khăn về nguồn lực", 10) // ["Khó khăn", "về nguồn", "lực"]
+ */
+export const wrapText = (text: string, width: number): Array<string> => {
+  const lines: Array<string> = []
+  let line = ""
+  for (let word of text.split(/\s+/).filter((w) => w !== "")) {
+    while (displayWidth(word) > width) {
+      if (line !== "") lines.push(line)
+      line = ""
+      const g = graphemes(word)
+      lines.push(g.slice(0, width).join(""))
+      word = g.slice(width).join("")
+    }
+    if (word === "") continue
+    if (line === "") line = word
+    else if (displayWidth(line) + 1 + displayWidth(word) <= width) line += ` ${word}`
+    else {
+      lines.push(line)
+      line = word
+    }
+  }
+  if (line !== "" || lines.length === 0) lines.push(line)
+  return lines
+}

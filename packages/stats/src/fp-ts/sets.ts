@@ -113,3 +113,20 @@ export const kruskalWallis = tryStats(core.kruskalWallis)
  * cronbachAlpha([Float64Array.of(1, 2, 3)]) // Left(StatsInputError { code: "BAD_DIMENSIONS", ... })
  */
 export const cronbachAlpha = tryStats(core.cronbachAlpha)
+
+/**
+ * `kruskalWallisWeighted` (frequency weights) returning `Either`: `Left` for lengths that differ, a group out of
+ * range or a bad weight.
+ *
+ * @example
+ * kruskalWallisWeighted(Float64Array.of(1, 2, 3, 3), Int32Array.of(0, 0, 1, 1), 2, Float64Array.of(1, 2, 1, 1)) // Right({ ... })
+ */
+export const kruskalWallisWeighted = tryStats(core.kruskalWallisWeighted)
+
+/**
+ * `cronbachAlphaWeighted` (frequency weights) returning `Either`: `Left` for fewer than 2 items or a bad weight.
+ *
+ * @example
+ * cronbachAlphaWeighted([Float64Array.of(1, 2, 3)], Float64Array.of(1, 1, 1)) // Left(StatsInputError { code: "BAD_DIMENSIONS", ... })
+ */
+export const cronbachAlphaWeighted = tryStats(core.cronbachAlphaWeighted)

@@ -12,11 +12,16 @@ export interface MultipleResponseData {
   readonly groups: Int32Array
   readonly groupCount: number
   readonly items: ReadonlyArray<Uint8Array>
+  /**
+   * Optional frequency weights, one per respondent (as SPSS WEIGHT BY): every count becomes a sum of weights,
+   * exactly as if respondent k appeared `weights[k]` times. Weights must be finite and non-negative.
+   */
+  readonly weights?: Float64Array
 }
 
 /** Per-group counts of a validated multiple-response set (internal). */
 export interface MultipleResponseCounts {
-  /** respondents */
+  /** respondents (the sum of the weights when weighted) */
   readonly n: number
   /** groups r */
   readonly r: number
@@ -46,21 +51,29 @@ export const countMultipleResponse = (
   what: string,
   minGroups: number
 ): MultipleResponseCounts => {
-  const { groups, groupCount: r, items } = data
-  const n = groups.length
+  const { groups, groupCount: r, items, weights } = data
+  const rows = groups.length
   const c = items.length
   if (!Number.isInteger(r) || r < minGroups) {
     throw new StatsInputError("BAD_DIMENSIONS", `${what} needs at least ${minGroups} group${minGroups === 1 ? "" : "s"}; groupCount is ${r}`)
   }
   if (c === 0) throw new StatsInputError("BAD_DIMENSIONS", `${what} needs at least one item in the multiple-response set`)
-  if (n === 0) throw new StatsInputError("EMPTY_TABLE", `${what}: there are no respondents`)
+  if (rows === 0) throw new StatsInputError("EMPTY_TABLE", `${what}: there are no respondents`)
+  if (weights !== undefined && weights.length !== rows) {
+    throw new StatsInputError("BAD_DIMENSIONS", `${what}: ${weights.length} weights for ${rows} respondents`)
+  }
+  const wt = (k: number) => (weights === undefined ? 1 : weights[k])
   const groupN = new Float64Array(r)
-  for (let k = 0; k < n; k++) {
+  let n = 0
+  for (let k = 0; k < rows; k++) {
     const g = groups[k]
     if (!(g >= 0 && g < r)) {
       throw new StatsInputError("BAD_CODE", `${what}: respondent ${k + 1} has group index ${g}, outside 0..${r - 1}`, { row: k })
     }
-    groupN[g]++
+    const w = wt(k)
+    if (!(w >= 0 && Number.isFinite(w))) throw new StatsInputError("BAD_CODE", `${what}: respondent ${k + 1} has weight ${w}`, { row: k })
+    groupN[g] += w
+    n += w
   }
   for (let i = 0; i < r; i++) {
     if (groupN[i] === 0) {
@@ -71,14 +84,14 @@ export const countMultipleResponse = (
   const itemTotals = new Float64Array(c)
   for (let j = 0; j < c; j++) {
     const y = items[j]
-    if (y.length !== n) {
-      throw new StatsInputError("BAD_DIMENSIONS", `${what}: item ${j + 1} has ${y.length} answers but there are ${n} respondents`, { col: j })
+    if (y.length !== rows) {
+      throw new StatsInputError("BAD_DIMENSIONS", `${what}: item ${j + 1} has ${y.length} answers but there are ${rows} respondents`, { col: j })
     }
-    for (let k = 0; k < n; k++) {
+    for (let k = 0; k < rows; k++) {
       const v = y[k]
       if (v === 1) {
-        selected[groups[k] * c + j]++
-        itemTotals[j]++
+        selected[groups[k] * c + j] += wt(k)
+        itemTotals[j] += wt(k)
       } else if (v !== 0) {
         throw new StatsInputError(
           "BAD_CODE",

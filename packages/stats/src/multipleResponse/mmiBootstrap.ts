@@ -52,6 +52,9 @@ export interface MmiBootstrap {
  * // { p: 0.32729103726082576, statistic: 5.485714285714286, resamples: 992, discarded: 7, B: 999, seed: 1 }
  */
 export const mmiBootstrap = (data: MultipleResponseData, options: MmiBootstrapOptions = {}): MmiBootstrap => {
+  if (data.weights !== undefined) {
+    throw new StatsInputError("BAD_OPTION", "the MMI bootstrap does not take weights; use mmiRaoScott2 or mmiBonferroni with weighted data")
+  }
   const B = options.B ?? 1999
   const seed = options.seed ?? 2000
   if (!(Number.isInteger(B) && B >= 1 && B <= 1e8)) {

@@ -53,7 +53,7 @@ export const mmiRaoScott2 = (data: MultipleResponseData): MmiRaoScott2 => {
   const counts = countMultipleResponse(data, what, 2)
   assertItemsVary(counts, what)
   const { n, r, c, groupN, selected, itemTotals } = counts
-  const { groups, items } = data
+  const { groups, items, weights } = data
   const x2 = itemChiSquares(selected, groupN, itemTotals, n, r, c)
   let sumStatistic = 0
   for (let j = 0; j < c; j++) sumStatistic += x2[j]
@@ -61,13 +61,14 @@ export const mmiRaoScott2 = (data: MultipleResponseData): MmiRaoScott2 => {
   // co-selection counts s_ijk per group (c x c blocks), by respondent
   const both = new Float64Array(r * c * c)
   const chosen = new Int32Array(c)
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k < groups.length; k++) {
+    const w = weights === undefined ? 1 : weights[k]
     let m = 0
     for (let j = 0; j < c; j++) if (items[j][k] === 1) chosen[m++] = j
     const base = groups[k] * c * c
     for (let u = 0; u < m; u++) {
       const row = base + chosen[u] * c
-      for (let v = 0; v < m; v++) both[row + chosen[v]]++
+      for (let v = 0; v < m; v++) both[row + chosen[v]] += w
     }
   }
   const rc = r * c
