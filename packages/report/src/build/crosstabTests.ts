@@ -60,6 +60,7 @@ export const crosstabTestsTable = (r: CrosstabResult, id: string, title: string,
   ]
   const notes = f?.method === "monte-carlo" ? [w("monteCarlo", lang).replace("{b}", String(f.B ?? "")).replace("{seed}", String(f.seed ?? ""))] : []
   return {
+    detail: "full",
     id,
     title: `${title}: ${w("tests", lang)}`,
     header: [[h(w("test", lang)), h(w("value", lang)), h(w("df", lang)), h(w("p", lang)), h(w("exactP", lang))]],
@@ -84,6 +85,7 @@ export const crosstabMeasuresTable = (r: CrosstabResult, id: string, title: stri
     return { cells: [text(w(key, lang)), num(x.value, "coef"), num(x.ase, "coef"), num(x.t, "stat"), num(x.p, "p")] }
   }
   return {
+    detail: "full",
     id,
     title: `${title}: ${w("measures", lang)}`,
     header: [[h(w("measure", lang)), h(w("value", lang)), h(w("ase", lang)), h(w("approxT", lang)), h(w("p", lang))]],

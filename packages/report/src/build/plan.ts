@@ -16,7 +16,7 @@ import { closingNotes, contextOf, type ReportOptions } from "./options.js"
 /** The weight of a section's results, stated once under its heading: "Weighted by trongso, N = 764.5 (…)". */
 const weightNote = (s: PlanSectionResult, ctx: BuildContext): Array<Block> => {
   const results: ReadonlyArray<{ readonly weight?: { readonly variable: string; readonly sum: number } }> =
-    s.kind === "frequencies" ? s.results : s.kind === "rate" ? [] : [s.result]
+    s.kind === "frequencies" || s.kind === "describe" ? s.results : s.kind === "rate" ? [] : [s.result]
   const w = results.find((r) => r.weight !== undefined)?.weight
   if (w === undefined) return []
   return [{ kind: "text", text: t("weightedBy", ctx.lang, { var: w.variable, n: fixed(w.sum, Number.isInteger(w.sum) ? 0 : 1, ctx.decimal) }) }]
