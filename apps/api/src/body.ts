@@ -72,7 +72,7 @@ export const readJson = <A, I>(request: HttpServerRequest.HttpServerRequest, sch
     const bytes = yield* readBody(request)
     const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes)
     const parsed = parseJsonText(text)
-    if (Either.isLeft(parsed)) return yield* Effect.fail(BadRequest.of("INVALID_JSON", `the body is not valid JSON: ${parsed.left}`))
+    if (Either.isLeft(parsed)) return yield* Effect.fail(BadRequest.of("INVALID_JSON", `the body is ${parsed.left}`))
     return yield* decodeOrBadRequest(schema, parsed.right)
   })
 

@@ -12,7 +12,8 @@ export const USER_ERROR_TAGS: ReadonlySet<string> = new Set([
   "UnknownNameError",
   "PublishedTablesError",
   "FileWriteError",
-  "AnalysisPlanError"
+  "AnalysisPlanError",
+  "ListenError"
 ])
 
 export const isUserError = (e: unknown): e is { readonly _tag: string; readonly message: string } =>

@@ -7,7 +7,7 @@ import type { CrosstabOptions } from "./options.js"
 import type { AnalysisWarning, CategoryInfo, CrosstabResult, VariableInfo } from "./results.js"
 import { analyzeTable } from "./table.js"
 import type { CategoricalVariable } from "./variables.js"
-import { caseWeights, categoricalVariable, checkMissingNames, validCategoriesOf } from "./variables.js"
+import { caseWeights, categoricalVariable, checkMissingNames, requireCategories, validCategoriesOf } from "./variables.js"
 
 type MissingTally = Map<string, Map<number | "system", number>>
 
@@ -78,6 +78,8 @@ export const crosstab = (
     const weights = yield* caseWeights(dataset, options.weight)
     const rowCats = validCategoriesOf(row)
     const colCats = validCategoriesOf(col)
+    yield* requireCategories(row, rowCats.categories)
+    yield* requireCategories(col, colCats.categories)
 
     const tally: MissingTally = new Map()
     let missing = 0

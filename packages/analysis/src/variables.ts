@@ -34,7 +34,8 @@ export const categoricalVariable = (
     return Either.left(new AnalysisError({ code: "NOT_CATEGORICAL", message: `variable "${name}" is numeric, not categorical codes; it cannot be tabulated` }))
   }
   const variable = codebook === undefined ? undefined : findVariable(codebook, name)
-  const extra = extraMissing[name] ?? []
+  // Own keys only: a column called "constructor" must not find Object.prototype.constructor.
+  const extra = Object.hasOwn(extraMissing, name) ? (extraMissing[name] ?? []) : []
   const isMissing = (code: number) => extra.includes(code) || (variable !== undefined && isUserMissing(variable.missing, code))
   return Either.right({
     name,
@@ -80,6 +81,23 @@ export const caseWeights = (dataset: Dataset, name: string | undefined): Either.
   }
   return Either.right(weights)
 }
+
+/**
+ * An EMPTY_TABLE refusal when `v` has no valid category (every row blank or user-missing), so a table never
+ * reaches the counting code without categories.
+ *
+ * @example
+ * yield* requireCategories(row, validCategoriesOf(row).categories)
+ */
+export const requireCategories = (v: CategoricalVariable, categories: ReadonlyArray<CategoryInfo>): Either.Either<void, AnalysisError> =>
+  categories.length > 0
+    ? Either.right(undefined)
+    : Either.left(
+        new AnalysisError({
+          code: "EMPTY_TABLE",
+          message: `variable "${v.name}" has no valid values: it is blank or user-missing in every row; choose another variable or check the data file`
+        })
+      )
 
 /**
  * The valid categories of a variable, in codebook order, followed by observed codes the codebook does not
