@@ -3,7 +3,7 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import { DanvanApi, Tenant } from "../api.js"
 import { readJson } from "../body.js"
-import { resolveCodebook } from "../codebooks.js"
+import { datasetCodebook } from "../codebooks.js"
 import { BadRequest, NotFound } from "../errors.js"
 import { CrosstabRequest, FrequenciesRequest, LikertRequest, MultipleResponseRequest, ReportRequest } from "../schemas.js"
 import { Store } from "../store.js"
@@ -25,8 +25,7 @@ const datasetOf = (id: string) =>
     const tenant = yield* Tenant
     const dataset = yield* (yield* Store).loadDataset(tenant.name, id)
     if (Option.isNone(dataset)) return yield* Effect.fail(NotFound.of("dataset", id))
-    const codebookId = dataset.value.codebookId
-    const codebook = codebookId !== undefined ? yield* resolveCodebook(tenant.name, codebookId) : undefined
+    const codebook = yield* datasetCodebook(tenant.name, id, dataset.value.codebookId)
     const meta = yield* (yield* Store).getDatasetMeta(tenant.name, id)
     return { dataset: dataset.value, codebook, name: meta._tag === "Some" ? meta.value.name : id }
   })

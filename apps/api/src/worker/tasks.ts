@@ -1,6 +1,7 @@
 import { crosstab, crosstabFromCounts, frequencies, likert, multipleResponse, multipleResponseSet, runPlan, type AnalysisError } from "@danvan/analysis"
 import * as Either from "effect/Either"
 import type { AnalysisTask, ReportFormat, TaskReply } from "./protocol.js"
+import { parseUpload } from "./upload.js"
 
 const CONTENT_TYPES: Readonly<Record<ReportFormat, string>> = {
   html: "text/html; charset=utf-8",
@@ -47,6 +48,10 @@ export const runTask = async (task: AnalysisTask): Promise<TaskReply> => {
       return reply(crosstabFromCounts(task.counts, task.options))
     case "report":
       return renderReport(task)
+    case "parseUpload": {
+      const parsed = await parseUpload(task)
+      return Either.isRight(parsed) ? { ok: true, upload: parsed.right } : { ok: false, error: "upload", refusal: parsed.left }
+    }
   }
 }
 
