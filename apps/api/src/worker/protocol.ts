@@ -8,7 +8,7 @@ import type { ParsedUpload, UploadRefusal, UploadTask } from "./upload.js"
  * (the dataset's columns travel as views of SharedArrayBuffers, so posting them copies no data); the reply
  * is the finished response body, so the server thread only writes it out.
  */
-export type AnalysisTask =
+export type AnalysisTask = (
   | {
       readonly kind: "frequencies"
       readonly dataset: Dataset
@@ -58,6 +58,10 @@ export type AnalysisTask =
     }
   /** An upload to read and check (parsing runs here too, off the event loop). */
   | UploadTask
+) & {
+  /** The server's minimum cell size (`DANVAN_MIN_CELL`): smaller counts in the result are suppressed; 0 is off. */
+  readonly minCell?: number
+}
 
 export type ReportFormat = "html" | "xlsx" | "json" | "md" | "csv"
 

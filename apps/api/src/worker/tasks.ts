@@ -25,6 +25,27 @@ const reply = <A>(result: Either.Either<A, AnalysisError>): TaskReply => (Either
  * await runTask({ kind: "tableTest", counts: [[1, 2], [3, 4]], options: {} }) // { ok: true, body: "{...}", ... }
  */
 export const runTask = async (task: AnalysisTask): Promise<TaskReply> => {
+  const reply = await runTaskOnly(task)
+  const minCell = task.minCell ?? 0
+  if (minCell <= 1 || task.kind === "report" || task.kind === "tableTest" || !reply.ok || !("body" in reply) || typeof reply.body !== "string") return reply
+  return { ...reply, body: await withSuppression(reply.body, minCell) }
+}
+
+/**
+ * The result with the server's minimum cell size applied (@danvan/report's disclosure control) and stated:
+ * `"suppression": {"minCell", "cells"}` on each result object (`cells`: how many counts were hidden).
+ */
+const withSuppression = async (body: string, minCell: number): Promise<string> => {
+  const { suppressResult } = await import("@danvan/report")
+  const value = JSON.parse(body) as unknown
+  const results = Array.isArray(value) ? value : [value]
+  for (const result of results) {
+    if (typeof result === "object" && result !== null) (result as Record<string, unknown>)["suppression"] = { minCell, cells: suppressResult(result, minCell) }
+  }
+  return JSON.stringify(value)
+}
+
+const runTaskOnly = async (task: AnalysisTask): Promise<TaskReply> => {
   switch (task.kind) {
     case "frequencies": {
       const results: Array<unknown> = []
@@ -65,7 +86,8 @@ const renderReport = async (task: Extract<AnalysisTask, { kind: "report" }>): Pr
     lang: task.lang,
     dataFile: task.dataFile,
     ...(task.decimal !== undefined ? { decimal: task.decimal } : {}),
-    ...(task.suppressBelow !== undefined ? { suppressBelow: task.suppressBelow } : {})
+    // The server's minimum cell size is a floor under the request's own suppressBelow.
+    ...(task.suppressBelow !== undefined || (task.minCell ?? 0) > 1 ? { suppressBelow: Math.max(task.suppressBelow ?? 0, task.minCell ?? 0) } : {})
   })
   const body: string | Uint8Array =
     task.format === "html"
