@@ -12,6 +12,16 @@ try {
   logEvent("error", "config", { message: (e as Error).message })
   process.exit(2)
 }
+// Load benchmarks (bench/heap.mjs) start the server with --expose-gc: SIGUSR2 then runs a full collection and logs
+// the heap left, so growth over rounds of load can be told from garbage not yet collected.
+const gc = (globalThis as { gc?: () => void }).gc
+if (gc !== undefined) {
+  process.on("SIGUSR2", () => {
+    gc()
+    const m = process.memoryUsage()
+    logEvent("info", "heap", { heapUsedMB: m.heapUsed / 2 ** 20, rssMB: m.rss / 2 ** 20, externalMB: m.external / 2 ** 20, arrayBuffersMB: m.arrayBuffers / 2 ** 20 })
+  })
+}
 runServer(config).pipe(
   Effect.catchIf(
     (e): e is ListenError => e instanceof ListenError,
