@@ -42,10 +42,11 @@ const key = cli(["api-key", "create", "--tenant", "bench"]).trim()
 const server = spawn(process.execPath, ["--expose-gc", SERVER], { env, stdio: ["ignore", "ignore", "pipe"] })
 const waiters = []
 const onLine = (line) => {
-  for (const w of [...waiters]) if (line.includes(w.text)) {
-    waiters.splice(waiters.indexOf(w), 1)
-    w.resolve(JSON.parse(line))
-  }
+  for (const w of [...waiters])
+    if (line.includes(w.text)) {
+      waiters.splice(waiters.indexOf(w), 1)
+      w.resolve(JSON.parse(line))
+    }
 }
 const nextLog = (text) => new Promise((resolve) => waiters.push({ text, resolve }))
 let buffer = ""
@@ -56,28 +57,52 @@ server.stderr.on("data", (chunk) => {
   buffer = parts.pop() ?? ""
   parts.forEach(onLine)
 })
-const { url } = await Promise.race([nextLog('"event":"listening"'), new Promise((_, reject) => server.on("exit", (c) => reject(new Error(`server exited with ${c}`))))])
+const { url } = await Promise.race([
+  nextLog('"event":"listening"'),
+  new Promise((_, reject) => server.on("exit", (c) => reject(new Error(`server exited with ${c}`))))
+])
 const heap = async () => {
   const line = nextLog('"event":"heap"')
   server.kill("SIGUSR2")
   const { heapUsedMB, rssMB, externalMB, arrayBuffersMB } = await line
   const round = (x) => Math.round(x * 10) / 10
-  return { heapUsedMB: round(heapUsedMB), rssMB: round(rssMB), externalMB: round(externalMB), arrayBuffersMB: round(arrayBuffersMB) }
+  return {
+    heapUsedMB: round(heapUsedMB),
+    rssMB: round(rssMB),
+    externalMB: round(externalMB),
+    arrayBuffersMB: round(arrayBuffersMB)
+  }
 }
 
 try {
   const auth = { authorization: `Bearer ${key}` }
-  const uploaded = await fetch(`${url}/v1/datasets?codebook=hcmc-2024&name=bench.csv`, { method: "POST", headers: { ...auth, "content-type": "text/csv" }, body: csv })
+  const uploaded = await fetch(`${url}/v1/datasets?codebook=hcmc-2024&name=bench.csv`, {
+    method: "POST",
+    headers: { ...auth, "content-type": "text/csv" },
+    body: csv
+  })
   if (uploaded.status !== 201) throw new Error(`upload failed: ${uploaded.status} ${await uploaded.text()}`)
   const { id } = await uploaded.json()
   const json = { ...auth, "content-type": "application/json" }
-  const post = (path, body, headers = json) => ({ method: "POST", path, headers, body: typeof body === "string" ? body : JSON.stringify(body) })
+  const post = (path, body, headers = json) => ({
+    method: "POST",
+    path,
+    headers,
+    body: typeof body === "string" ? body : JSON.stringify(body)
+  })
   const requests = [
     post(`/v1/datasets/${id}/crosstab`, { row: "level", col: "people_trust_limited", fisher: { method: "none" } }),
     post(`/v1/datasets/${id}/frequencies`, { variables: ["level", "people_trust_limited"] }),
     post(`/v1/datasets/${id}/multiple-response`, { group: "level", set: "purpose" }),
     post(`/v1/datasets/${id}/likert`, { by: "level", set: "difficulty" }),
-    post("/v1/tables/test", { counts: [[66, 209, 35], [158, 177, 41], [163, 216, 31]], fisher: { method: "none" } }),
+    post("/v1/tables/test", {
+      counts: [
+        [66, 209, 35],
+        [158, 177, 41],
+        [163, 216, 31]
+      ],
+      fisher: { method: "none" }
+    }),
     post("/v1/datasets?codebook=hcmc-2024&name=small.csv", smallCsv, { ...auth, "content-type": "text/csv" }),
     { method: "GET", path: "/v1/health" },
     post(`/v1/datasets/${id}/crosstab`, "[".repeat(5000) + "]".repeat(5000)),
@@ -90,10 +115,13 @@ try {
     const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests })
     // The small uploads of the round are deleted, so only the server's own state can grow.
     const list = await (await fetch(`${url}/v1/datasets`, { headers: auth })).json()
-    for (const d of list.datasets) if (d.id !== id) await fetch(`${url}/v1/datasets/${d.id}`, { method: "DELETE", headers: auth })
+    for (const d of list.datasets)
+      if (d.id !== id) await fetch(`${url}/v1/datasets/${d.id}`, { method: "DELETE", headers: auth })
     const after = await heap()
     rounds.push({ round: r, requests: result.requests.total, non2xx: result.non2xx, errors: result.errors, ...after })
-    console.log(`round ${r}: ${result.requests.total} requests (${result.non2xx} non-2xx by design), heap after full GC ${after.heapUsedMB} MB, rss ${after.rssMB} MB`)
+    console.log(
+      `round ${r}: ${result.requests.total} requests (${result.non2xx} non-2xx by design), heap after full GC ${after.heapUsedMB} MB, rss ${after.rssMB} MB`
+    )
   }
   const cpus = os.cpus()
   const out = {
@@ -104,16 +132,30 @@ try {
     mix: requests.map((q) => `${q.method} ${q.path.replace(id, "{id}")}`),
     afterUpload: before,
     perRound: rounds,
-    growthMB: Math.round(((rounds.at(-1)?.heapUsedMB ?? before.heapUsedMB) - (rounds[0]?.heapUsedMB ?? before.heapUsedMB)) * 10) / 10,
-    machine: { cpu: cpus[0]?.model ?? "unknown", cores: cpus.length, node: process.version, loadAverageAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100) }
+    growthMB:
+      Math.round(
+        ((rounds.at(-1)?.heapUsedMB ?? before.heapUsedMB) - (rounds[0]?.heapUsedMB ?? before.heapUsedMB)) * 10
+      ) / 10,
+    machine: {
+      cpu: cpus[0]?.model ?? "unknown",
+      cores: cpus.length,
+      node: process.version,
+      loadAverageAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100)
+    }
   }
   writeFileSync(join(root, "bench/heap-results.json"), JSON.stringify(out, null, 2) + "\n")
   console.log(`heap growth from round 1 to round ${ROUNDS}: ${out.growthMB} MB (bench/heap-results.json)`)
 } finally {
   server.kill("SIGTERM")
   await new Promise((resolve) => {
-    const t = setTimeout(() => { server.kill("SIGKILL"); resolve() }, 15_000)
-    server.on("exit", () => { clearTimeout(t); resolve() })
+    const t = setTimeout(() => {
+      server.kill("SIGKILL")
+      resolve()
+    }, 15_000)
+    server.on("exit", () => {
+      clearTimeout(t)
+      resolve()
+    })
   })
   rmSync(dir, { recursive: true, force: true })
 }

@@ -44,6 +44,8 @@ for (const name of chosen) {
   })
   const ok = r.status === 0
   if (!ok) failed++
-  console.log(`fuzz: ${name} ${ok ? "passed" : "FAILED"} in ${Math.round((Date.now() - started) / 1000)} s (seed ${seed})`)
+  console.log(
+    `fuzz: ${name} ${ok ? "passed" : "FAILED"} in ${Math.round((Date.now() - started) / 1000)} s (seed ${seed})`
+  )
 }
 process.exit(failed === 0 ? 0 : 1)

@@ -10,7 +10,11 @@ import { BadRequest, PayloadTooLarge, RequestTimeout, UploadsBusy } from "./erro
 import { logEvent } from "./log.js"
 
 const tooLarge = (limit: number) =>
-  PayloadTooLarge.of("BODY_TOO_LARGE", `the request body is larger than the limit of ${limit} bytes (DANVAN_MAX_BODY_MB)`, { limitBytes: limit })
+  PayloadTooLarge.of(
+    "BODY_TOO_LARGE",
+    `the request body is larger than the limit of ${limit} bytes (DANVAN_MAX_BODY_MB)`,
+    { limitBytes: limit }
+  )
 
 /**
  * The request body's bytes, refused with 413 as soon as it passes the configured limit (by its declared
@@ -56,12 +60,24 @@ export const readBody = (request: HttpServerRequest.HttpServerRequest) =>
         clearTimeout(idleTimer)
         idleTimer = setTimeout(() => {
           logEvent("warn", "body.timeout", { kind: "idle", received: size, limitMs: config.bodyIdleTimeoutMs })
-          stop(RequestTimeout.of("BODY_IDLE_TIMEOUT", `the request body sent nothing for ${config.bodyIdleTimeoutMs} ms (DANVAN_BODY_IDLE_TIMEOUT_MS) and was cut after ${size} bytes`, { limitMs: config.bodyIdleTimeoutMs }))
+          stop(
+            RequestTimeout.of(
+              "BODY_IDLE_TIMEOUT",
+              `the request body sent nothing for ${config.bodyIdleTimeoutMs} ms (DANVAN_BODY_IDLE_TIMEOUT_MS) and was cut after ${size} bytes`,
+              { limitMs: config.bodyIdleTimeoutMs }
+            )
+          )
         }, config.bodyIdleTimeoutMs)
       }
       const totalTimer = setTimeout(() => {
         logEvent("warn", "body.timeout", { kind: "total", received: size, limitMs: config.bodyTimeoutMs })
-        stop(RequestTimeout.of("BODY_TIMEOUT", `the request body took longer than ${config.bodyTimeoutMs} ms (DANVAN_BODY_TIMEOUT_MS) and was cut after ${size} bytes`, { limitMs: config.bodyTimeoutMs }))
+        stop(
+          RequestTimeout.of(
+            "BODY_TIMEOUT",
+            `the request body took longer than ${config.bodyTimeoutMs} ms (DANVAN_BODY_TIMEOUT_MS) and was cut after ${size} bytes`,
+            { limitMs: config.bodyTimeoutMs }
+          )
+        )
       }, config.bodyTimeoutMs)
       const take = (bytes: number): boolean => {
         if (bytes <= held) return true
@@ -81,7 +97,8 @@ export const readBody = (request: HttpServerRequest.HttpServerRequest) =>
         cleanup()
         resume(Effect.succeed(bytes))
       }
-      const onError = (e: Error) => stop(BadRequest.of("BODY_UNREADABLE", `the request body could not be read: ${e.message}`))
+      const onError = (e: Error) =>
+        stop(BadRequest.of("BODY_UNREADABLE", `the request body could not be read: ${e.message}`))
       const onAborted = () => onError(new Error("the client closed the connection"))
       // The declared length is reserved up front, so a slow upload holds its share from the first byte.
       if (Number.isFinite(declared) && declared > 0 && !take(declared)) {
@@ -125,6 +142,9 @@ export const decodeOrBadRequest = <A, I>(schema: Schema.Schema<A, I>, value: unk
   if (Either.isRight(decoded)) return Effect.succeed(decoded.right)
   const issues = formatParseIssues(decoded.left)
   const first = issues[0]
-  const message = first === undefined ? "the body does not match the schema" : `${first.path}: ${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ""}`
+  const message =
+    first === undefined
+      ? "the body does not match the schema"
+      : `${first.path}: ${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ""}`
   return Effect.fail(BadRequest.of("INVALID_BODY", message, { issues }))
 }

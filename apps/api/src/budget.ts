@@ -36,5 +36,8 @@ export class ByteBudget {
 
 /** The server's one budget for bodies in flight (sized by Config's uploadMemoryBytes). */
 export class BodyBudget extends Context.Tag("@danvan/api/BodyBudget")<BodyBudget, ByteBudget>() {
-  static readonly layer = Layer.effect(BodyBudget, Effect.map(Config, (config) => new ByteBudget(config.uploadMemoryBytes)))
+  static readonly layer = Layer.effect(
+    BodyBudget,
+    Effect.map(Config, (config) => new ByteBudget(config.uploadMemoryBytes))
+  )
 }

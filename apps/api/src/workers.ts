@@ -29,9 +29,13 @@ const WORKER_SCRIPT = new URL("./analysis-worker.js", import.meta.url)
 export class AnalysisWorkers extends Context.Tag("@danvan/api/AnalysisWorkers")<
   AnalysisWorkers,
   {
-    readonly run: (task: AnalysisTask) => Effect.Effect<HttpServerResponse.HttpServerResponse, Busy | AnalysisTimeout | Unprocessable>
+    readonly run: (
+      task: AnalysisTask
+    ) => Effect.Effect<HttpServerResponse.HttpServerResponse, Busy | AnalysisTimeout | Unprocessable>
     /** Reads an upload on a worker (the body's buffer is moved to it): the parsed columns, or its refusal. */
-    readonly parse: (task: UploadTask) => Effect.Effect<ParsedUpload, Busy | AnalysisTimeout | BadRequest | PayloadTooLarge | Unprocessable>
+    readonly parse: (
+      task: UploadTask
+    ) => Effect.Effect<ParsedUpload, Busy | AnalysisTimeout | BadRequest | PayloadTooLarge | Unprocessable>
   }
 >() {
   /**
@@ -47,7 +51,9 @@ export class AnalysisWorkers extends Context.Tag("@danvan/api/AnalysisWorkers")<
       Effect.gen(function* () {
         const config = yield* Config
         if (script.protocol === "file:" && !existsSync(fileURLToPath(script))) {
-          return yield* Effect.dieMessage(`the analysis worker ${fileURLToPath(script)} is missing: build the API (npx tsup)`)
+          return yield* Effect.dieMessage(
+            `the analysis worker ${fileURLToPath(script)} is missing: build the API (npx tsup)`
+          )
         }
         const pool = yield* Effect.acquireRelease(
           Effect.sync(
@@ -67,7 +73,9 @@ export class AnalysisWorkers extends Context.Tag("@danvan/api/AnalysisWorkers")<
           parse: (task: UploadTask) =>
             Effect.suspend(() => {
               const body = owned(task.body)
-              return Effect.flatMap(submit(pool, { ...task, body }, [body.buffer]), (outcome) => parsed(pool, task, outcome))
+              return Effect.flatMap(submit(pool, { ...task, body }, [body.buffer]), (outcome) =>
+                parsed(pool, task, outcome)
+              )
             })
         }
       })
@@ -76,7 +84,9 @@ export class AnalysisWorkers extends Context.Tag("@danvan/api/AnalysisWorkers")<
 
 /** `bytes` over an ArrayBuffer of its own, so it can be moved (a view of Node's Buffer pool is copied first). */
 const owned = (bytes: Uint8Array): Uint8Array<ArrayBuffer> =>
-  bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes as Uint8Array<ArrayBuffer>) : bytes.slice()
+  bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+    ? (bytes as Uint8Array<ArrayBuffer>)
+    : bytes.slice()
 
 /** The task's outcome; interrupting (the client closed the connection) cancels it in the pool. */
 const submit = (pool: WorkerPool, task: AnalysisTask, transfer: ReadonlyArray<ArrayBuffer> = []) =>
@@ -87,7 +97,11 @@ const submit = (pool: WorkerPool, task: AnalysisTask, transfer: ReadonlyArray<Ar
   })
 
 /** Fails with the error every task kind shares for a busy pool, a timeout or a crash; the reply otherwise. */
-const replyOf = (pool: WorkerPool, task: AnalysisTask, outcome: Outcome): Effect.Effect<TaskReply, Busy | AnalysisTimeout> => {
+const replyOf = (
+  pool: WorkerPool,
+  task: AnalysisTask,
+  outcome: Outcome
+): Effect.Effect<TaskReply, Busy | AnalysisTimeout> => {
   switch (outcome.kind) {
     case "busy":
       logEvent("warn", "analysis.busy", { kind: task.kind, ...pool.load })
@@ -103,16 +117,29 @@ const replyOf = (pool: WorkerPool, task: AnalysisTask, outcome: Outcome): Effect
 }
 
 const parsed = (pool: WorkerPool, task: UploadTask, outcome: Outcome) =>
-  Effect.flatMap(replyOf(pool, task, outcome), (reply): Effect.Effect<ParsedUpload, Busy | AnalysisTimeout | BadRequest | PayloadTooLarge | Unprocessable> => {
-    if (reply.ok && "upload" in reply) return Effect.succeed(reply.upload)
-    if (!reply.ok && reply.error === "upload") {
-      const { status, code, message, details } = reply.refusal
-      return Effect.fail(status === 400 ? BadRequest.of(code, message, details) : status === 413 ? PayloadTooLarge.of(code, message, details) : Unprocessable.of(code, message, details))
+  Effect.flatMap(
+    replyOf(pool, task, outcome),
+    (reply): Effect.Effect<ParsedUpload, Busy | AnalysisTimeout | BadRequest | PayloadTooLarge | Unprocessable> => {
+      if (reply.ok && "upload" in reply) return Effect.succeed(reply.upload)
+      if (!reply.ok && reply.error === "upload") {
+        const { status, code, message, details } = reply.refusal
+        return Effect.fail(
+          status === 400
+            ? BadRequest.of(code, message, details)
+            : status === 413
+              ? PayloadTooLarge.of(code, message, details)
+              : Unprocessable.of(code, message, details)
+        )
+      }
+      return Effect.dieMessage(`analysis worker failed on an upload: ${reply.ok ? "unexpected reply" : reply.message}`)
     }
-    return Effect.dieMessage(`analysis worker failed on an upload: ${reply.ok ? "unexpected reply" : reply.message}`)
-  })
+  )
 
-const respond = (pool: WorkerPool, task: AnalysisTask, outcome: Outcome): Effect.Effect<HttpServerResponse.HttpServerResponse, Busy | AnalysisTimeout | Unprocessable> =>
+const respond = (
+  pool: WorkerPool,
+  task: AnalysisTask,
+  outcome: Outcome
+): Effect.Effect<HttpServerResponse.HttpServerResponse, Busy | AnalysisTimeout | Unprocessable> =>
   Effect.flatMap(replyOf(pool, task, outcome), (reply) => {
     if (reply.ok && "body" in reply) {
       return Effect.succeed(
@@ -121,6 +148,9 @@ const respond = (pool: WorkerPool, task: AnalysisTask, outcome: Outcome): Effect
           : HttpServerResponse.uint8Array(reply.body, { contentType: reply.contentType })
       )
     }
-    if (!reply.ok && reply.error === "analysis") return Effect.fail(Unprocessable.of(reply.code, reply.message, reply.details))
-    return Effect.dieMessage(`analysis worker failed on a ${task.kind} task: ${reply.ok || reply.error === "upload" ? "unexpected reply" : reply.message}`)
+    if (!reply.ok && reply.error === "analysis")
+      return Effect.fail(Unprocessable.of(reply.code, reply.message, reply.details))
+    return Effect.dieMessage(
+      `analysis worker failed on a ${task.kind} task: ${reply.ok || reply.error === "upload" ? "unexpected reply" : reply.message}`
+    )
   })

@@ -28,7 +28,10 @@ describe("a stalled upload", () => {
     const r = rawRequest(server.url, uploadHead(key, 10_000), "level,people_trust_limited\n1,1\n")
     const reply = await r.reply
     expect(reply.status).toBe(408)
-    expect((reply.json as { error: { code: string; details: { limitMs: number } } }).error).toMatchObject({ code: "BODY_IDLE_TIMEOUT", details: { limitMs: 300 } })
+    expect((reply.json as { error: { code: string; details: { limitMs: number } } }).error).toMatchObject({
+      code: "BODY_IDLE_TIMEOUT",
+      details: { limitMs: 300 }
+    })
     expect(reply.text).toMatch(/\r\nconnection: close\r\n/i)
     // The cut is logged, then the request line with its 408.
     await waitForLog(server, '"status":408')
@@ -48,33 +51,48 @@ describe("a stalled upload", () => {
     const reply = await r.reply
     clearInterval(trickle)
     expect(reply.status).toBe(408)
-    expect(errorCode({ status: reply.status, json: reply.json, text: reply.text, headers: new Headers() })).toBe("BODY_TIMEOUT")
+    expect(errorCode({ status: reply.status, json: reply.json, text: reply.text, headers: new Headers() })).toBe(
+      "BODY_TIMEOUT"
+    )
   })
 })
 
 describe("memory held by uploads in flight", () => {
   it("past DANVAN_UPLOAD_MEMORY_MB a new upload is refused with 503 UPLOADS_BUSY and Retry-After; the budget is given back", async () => {
     // 10 KB for all bodies in flight; a stalled upload declares 8 KB of it.
-    const { server, key } = await start({ DANVAN_UPLOAD_MEMORY_MB: String(10 / 1024), DANVAN_BODY_IDLE_TIMEOUT_MS: "60000" })
+    const { server, key } = await start({
+      DANVAN_UPLOAD_MEMORY_MB: String(10 / 1024),
+      DANVAN_BODY_IDLE_TIMEOUT_MS: "60000"
+    })
     const stalled = rawRequest(server.url, uploadHead(key, 8192, "\r\nExpect: 100-continue"), "")
     await stalled.continued
     stalled.socket.write("level\n1\n")
     const second = await rawRequest(server.url, uploadHead(key, 8192), "").reply
     expect(second.status).toBe(503)
-    expect((second.json as { error: { code: string; details: { limitBytes: number } } }).error).toMatchObject({ code: "UPLOADS_BUSY", details: { limitBytes: 10_240 } })
+    expect((second.json as { error: { code: string; details: { limitBytes: number } } }).error).toMatchObject({
+      code: "UPLOADS_BUSY",
+      details: { limitBytes: 10_240 }
+    })
     expect(second.text).toMatch(/\r\nretry-after: 5\r\n/i)
     // The stalled client goes away: its share is released, and an upload fits again.
     stalled.socket.destroy()
     await stalled.reply
     await waitForLog(server, '"path":"/v1/datasets"', 2)
-    const ok = await call(server.url, "POST", "/v1/datasets?name=small.csv", { key, body: "level,people_trust_limited\n1,1\n2,2\n" })
+    const ok = await call(server.url, "POST", "/v1/datasets?name=small.csv", {
+      key,
+      body: "level,people_trust_limited\n1,1\n2,2\n"
+    })
     expect(ok.status).toBe(201)
   })
 })
 
 describe("shutdown", () => {
   it("SIGTERM with a stalled upload exits once DANVAN_SHUTDOWN_TIMEOUT_MS has passed, cutting it", async () => {
-    const { server, key } = await start({ DANVAN_SHUTDOWN_TIMEOUT_MS: "300", DANVAN_BODY_IDLE_TIMEOUT_MS: "600000", DANVAN_BODY_TIMEOUT_MS: "600000" })
+    const { server, key } = await start({
+      DANVAN_SHUTDOWN_TIMEOUT_MS: "300",
+      DANVAN_BODY_IDLE_TIMEOUT_MS: "600000",
+      DANVAN_BODY_TIMEOUT_MS: "600000"
+    })
     const stalled = rawRequest(server.url, uploadHead(key, 10_000, "\r\nExpect: 100-continue"), "")
     await stalled.continued
     stalled.socket.write("level\n1\n")
@@ -105,7 +123,12 @@ describe("parsing runs on a worker", () => {
     expect(uploadDone).toBe(false)
     const r = await upload
     expect(r.status).toBe(413)
-    expect((r.json as { error: { code: string; details: unknown } }).error).toMatchObject({ code: "TOO_MANY_COLUMNS", details: { columns: 20_000, limit: 10_000 } })
-    expect(((await call(server.url, "GET", "/v1/datasets", { key })).json as { datasets: Array<unknown> }).datasets).toHaveLength(0)
+    expect((r.json as { error: { code: string; details: unknown } }).error).toMatchObject({
+      code: "TOO_MANY_COLUMNS",
+      details: { columns: 20_000, limit: 10_000 }
+    })
+    expect(
+      ((await call(server.url, "GET", "/v1/datasets", { key })).json as { datasets: Array<unknown> }).datasets
+    ).toHaveLength(0)
   }, 60_000)
 })

@@ -19,9 +19,22 @@ const expectInputError = (r: ReturnType<typeof run>, message: RegExp) => {
 
 describe("deeply nested JSON", () => {
   it("a codebook nested 3,000 deep is exit 1 naming the file and the depth", () => {
-    expectInputError(run(["codebook", "show", files.paths["deep.json"]!]), /^danvan: error: invalid codebook .*deep\.json:\n {2}\$: nested too deeply: deeper than 64 levels/)
     expectInputError(
-      run(["crosstab", "--data", files.paths["blank.csv"]!, "--row", "a", "--col", "c", "--codebook", files.paths["deep-object.json"]!]),
+      run(["codebook", "show", files.paths["deep.json"]!]),
+      /^danvan: error: invalid codebook .*deep\.json:\n {2}\$: nested too deeply: deeper than 64 levels/
+    )
+    expectInputError(
+      run([
+        "crosstab",
+        "--data",
+        files.paths["blank.csv"]!,
+        "--row",
+        "a",
+        "--col",
+        "c",
+        "--codebook",
+        files.paths["deep-object.json"]!
+      ]),
       /invalid codebook .*deep-object\.json:\n {2}\$: nested too deeply/
     )
   })
@@ -37,10 +50,35 @@ describe("--missing with names of Object.prototype", () => {
     })
   }
   it("columns named constructor, toString and __proto__ are ordinary variables, with and without --missing", () => {
-    const plain = run(["crosstab", "--data", files.paths["proto.csv"]!, "--row", "constructor", "--col", "toString", "--format", "json"])
+    const plain = run([
+      "crosstab",
+      "--data",
+      files.paths["proto.csv"]!,
+      "--row",
+      "constructor",
+      "--col",
+      "toString",
+      "--format",
+      "json"
+    ])
     expect(plain.code).toBe(0)
-    expect(JSON.parse(plain.stdout).counts).toEqual([[1, 1], [1, 1]])
-    const missing = run(["crosstab", "--data", files.paths["proto.csv"]!, "--row", "__proto__", "--col", "toString", "--missing", "__proto__=2", "--format", "json"])
+    expect(JSON.parse(plain.stdout).counts).toEqual([
+      [1, 1],
+      [1, 1]
+    ])
+    const missing = run([
+      "crosstab",
+      "--data",
+      files.paths["proto.csv"]!,
+      "--row",
+      "__proto__",
+      "--col",
+      "toString",
+      "--missing",
+      "__proto__=2",
+      "--format",
+      "json"
+    ])
     expect(missing.code).toBe(1)
     expect(missing.stderr).toMatch(/"__proto__" has valid cases in only 1 category/)
   })
@@ -54,8 +92,14 @@ describe("a variable blank in every row", () => {
     )
   })
   it("mr and likert grouped by it exit 1", () => {
-    expectInputError(run(["mr", "--data", files.paths["blank.csv"]!, "--group", "b", "--items", "a,c"]), /"b" has respondents in only 0 group/)
-    expectInputError(run(["likert", "--data", files.paths["blank.csv"]!, "--by", "b", "--items", "a,c"]), /"b" has respondents in only 0 group/)
+    expectInputError(
+      run(["mr", "--data", files.paths["blank.csv"]!, "--group", "b", "--items", "a,c"]),
+      /"b" has respondents in only 0 group/
+    )
+    expectInputError(
+      run(["likert", "--data", files.paths["blank.csv"]!, "--by", "b", "--items", "a,c"]),
+      /"b" has respondents in only 0 group/
+    )
   })
 })
 

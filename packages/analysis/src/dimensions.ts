@@ -18,7 +18,9 @@ const refuse = (name: string, why: string) =>
   Either.left(
     new AnalysisError({
       code: "IDENTIFIER_LIKE",
-      message: `variable "${name}" cannot be a table dimension: ${why}; a table by it would list respondents one by one. Choose a grouping variable with few categories`
+      message:
+        `variable "${name}" cannot be a table dimension: ${why}; a table by it would list respondents one by one. ` +
+        "Choose a grouping variable with few categories"
     })
   )
 
@@ -31,7 +33,12 @@ const refuse = (name: string, why: string) =>
  * @example
  * checkDimension(dataset, undefined, "respondent_id", { maxCategories: 100 }) // Left(IDENTIFIER_LIKE …)
  */
-export const checkDimension = (dataset: Dataset, codebook: Codebook | undefined, name: string, limits: DimensionLimits): Either.Either<void, AnalysisError> => {
+export const checkDimension = (
+  dataset: Dataset,
+  codebook: Codebook | undefined,
+  name: string,
+  limits: DimensionLimits
+): Either.Either<void, AnalysisError> => {
   const column = getColumn(dataset, name)
   if (column === undefined) return Either.right(undefined)
   const variable = codebook === undefined ? undefined : findVariable(codebook, name)
@@ -45,7 +52,8 @@ export const checkDimension = (dataset: Dataset, codebook: Codebook | undefined,
     valid++
     if (distinct.size <= limits.maxCategories) distinct.add(code)
   }
-  if (distinct.size > limits.maxCategories) return refuse(name, `it has more than ${limits.maxCategories} distinct values (DANVAN_MAX_CATEGORIES)`)
+  if (distinct.size > limits.maxCategories)
+    return refuse(name, `it has more than ${limits.maxCategories} distinct values (DANVAN_MAX_CATEGORIES)`)
   if (valid >= (limits.minCasesForUniqueness ?? 20) && distinct.size * 2 > valid) {
     return refuse(name, `${distinct.size} of its ${valid} valid values are distinct (mostly unique)`)
   }

@@ -89,13 +89,18 @@ export const caseWeights = (dataset: Dataset, name: string | undefined): Either.
  * @example
  * yield* requireCategories(row, validCategoriesOf(row).categories)
  */
-export const requireCategories = (v: CategoricalVariable, categories: ReadonlyArray<CategoryInfo>): Either.Either<void, AnalysisError> =>
+export const requireCategories = (
+  v: CategoricalVariable,
+  categories: ReadonlyArray<CategoryInfo>
+): Either.Either<void, AnalysisError> =>
   categories.length > 0
     ? Either.right(undefined)
     : Either.left(
         new AnalysisError({
           code: "EMPTY_TABLE",
-          message: `variable "${v.name}" has no valid values: it is blank or user-missing in every row; choose another variable or check the data file`
+          message:
+            `variable "${v.name}" has no valid values: it is blank or user-missing in every row; ` +
+            "choose another variable or check the data file"
         })
       )
 

@@ -41,7 +41,8 @@ export const formatParseIssues = (error: ParseResult.ParseError): Array<{ path: 
 export const parseJsonText = (text: string): Either.Either<unknown, string> => {
   const deep = jsonTooDeep(text)
   if (deep !== undefined) {
-    return Either.left(`nested too deeply: deeper than ${MAX_JSON_DEPTH} levels of arrays/objects at character ${deep.position + 1}; no danvan input needs more`)
+    const where = `deeper than ${MAX_JSON_DEPTH} levels of arrays/objects at character ${deep.position + 1}`
+    return Either.left(`nested too deeply: ${where}; no danvan input needs more`)
   }
   try {
     return Either.right(JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text))

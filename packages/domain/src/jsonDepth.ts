@@ -14,13 +14,17 @@ export const MAX_JSON_DEPTH = 64
  * jsonTooDeep("[[1]]", 1) // { depth: 2, position: 1 }
  * jsonTooDeep('{"a": "[[["}', 1) // undefined
  */
-export const jsonTooDeep = (text: string, limit: number = MAX_JSON_DEPTH): { readonly depth: number; readonly position: number } | undefined => {
+export const jsonTooDeep = (
+  text: string,
+  limit: number = MAX_JSON_DEPTH
+): { readonly depth: number; readonly position: number } | undefined => {
   let depth = 0
   let inString = false
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
     if (inString) {
-      if (c === 0x5c) i++ // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++ // backslash: skip the escaped character
       else if (c === 0x22) inString = false
     } else if (c === 0x22) inString = true
     else if (c === 0x5b || c === 0x7b) {

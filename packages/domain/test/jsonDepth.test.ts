@@ -15,12 +15,16 @@ describe("jsonTooDeep", () => {
   it("accepts JSON exactly at the limit and refuses one level more", () => {
     expect(Either.isRight(parseJsonText(nested(MAX_JSON_DEPTH)))).toBe(true)
     expect(parseJsonText(nested(MAX_JSON_DEPTH + 1))).toEqual(
-      Either.left(`nested too deeply: deeper than ${MAX_JSON_DEPTH} levels of arrays/objects at character ${MAX_JSON_DEPTH + 1}; no danvan input needs more`)
+      Either.left(
+        `nested too deeply: deeper than ${MAX_JSON_DEPTH} levels of arrays/objects at character ${MAX_JSON_DEPTH + 1}; no danvan input needs more`
+      )
     )
   })
 
   it("refuses a 100,000-deep codebook as an issue at $, without overflowing the stack", () => {
     const result = parseCodebook(nested(100_000, '{"a":', "}"), "deep.json")
-    expect(Either.isLeft(result) && result.left.issues).toEqual([{ path: "$", message: expect.stringMatching(/^nested too deeply: deeper than 64 levels/) }])
+    expect(Either.isLeft(result) && result.left.issues).toEqual([
+      { path: "$", message: expect.stringMatching(/^nested too deeply: deeper than 64 levels/) }
+    ])
   })
 })

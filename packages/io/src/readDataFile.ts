@@ -45,7 +45,11 @@ export interface DataFileRead {
  * @example
  * dataFormatOf("survey.sav", bytes) // "sav"
  */
-export const dataFormatOf = (path: string, bytes: Uint8Array, sniff: "extension" | "content" = "extension"): "csv" | "xlsx" | "sav" => {
+export const dataFormatOf = (
+  path: string,
+  bytes: Uint8Array,
+  sniff: "extension" | "content" = "extension"
+): "csv" | "xlsx" | "sav" => {
   const starts = (...sig: Array<number>) => sig.every((b, k) => bytes[k] === b)
   const savSignature = starts(0x24, 0x46, 0x4c, 0x32) || starts(0x24, 0x46, 0x4c, 0x33)
   const zipSignature = starts(0x50, 0x4b, 0x03, 0x04)

@@ -4,13 +4,18 @@ type Json = unknown
 type Obj = Record<string, Json>
 
 const isObj = (x: Json): x is Obj => typeof x === "object" && x !== null && !Array.isArray(x)
-const isVector = (x: Json): x is Array<number | null> => Array.isArray(x) && x.length > 0 && x.every((v) => typeof v === "number" || v === null)
+const isVector = (x: Json): x is Array<number | null> =>
+  Array.isArray(x) && x.length > 0 && x.every((v) => typeof v === "number" || v === null)
 const isMatrix = (x: Json): x is Array<Array<number | null>> => Array.isArray(x) && x.length > 0 && x.every(isVector)
 
 // Zero cells reveal no one: they are never primary, and are hidden for secondary suppression only as a last resort.
-const sensitive = (v: number | null, k: number): number => (v === null ? Number.MAX_SAFE_INTEGER : v === 0 ? k + Number.MAX_SAFE_INTEGER / 2 : v)
+const sensitive = (v: number | null, k: number): number =>
+  v === null ? Number.MAX_SAFE_INTEGER : v === 0 ? k + Number.MAX_SAFE_INTEGER / 2 : v
 
-/** Nulls, in every matrix of the same shape under `node` (the counts' siblings: expected, percents, residuals), the hidden cells. */
+/**
+ * Nulls the hidden cells in every matrix of the same shape under `node` (the counts' siblings: expected,
+ * percents, residuals).
+ */
 const hideInMatrices = (node: Json, hidden: ReadonlyArray<ReadonlyArray<boolean>>): void => {
   if (isMatrix(node)) {
     if (node.length === hidden.length && node.every((row, i) => row.length === hidden[i]!.length)) {
@@ -20,7 +25,8 @@ const hideInMatrices = (node: Json, hidden: ReadonlyArray<ReadonlyArray<boolean>
 }
 
 const hideInVectors = (node: Obj, hidden: ReadonlyArray<boolean>): void => {
-  for (const v of Object.values(node)) if (isVector(v) && v.length === hidden.length) hidden.forEach((h, j) => h && (v[j] = null))
+  for (const v of Object.values(node))
+    if (isVector(v) && v.length === hidden.length) hidden.forEach((h, j) => h && (v[j] = null))
 }
 
 /**
@@ -43,20 +49,28 @@ export const suppressResult = (result: Json, minCell: number): number => {
     if (!isObj(node)) return
     const counts = node["counts"]
     if (isMatrix(counts)) {
-      const hidden = suppressMatrix(counts.map((row) => row.map((v) => sensitive(v, minCell))), minCell)
+      const hidden = suppressMatrix(
+        counts.map((row) => row.map((v) => sensitive(v, minCell))),
+        minCell
+      )
       cells += hidden.flat().filter(Boolean).length
       for (const [key, v] of Object.entries(node)) if (key !== "layers") hideInMatrices(v, hidden)
     }
     for (const key of ["counts", "distribution"]) {
       const vector = node[key]
       if (isVector(vector)) {
-        const hidden = suppressCells(vector.map((v) => sensitive(v, minCell)), [vector.map((_, j) => j)], minCell)
+        const hidden = suppressCells(
+          vector.map((v) => sensitive(v, minCell)),
+          [vector.map((_, j) => j)],
+          minCell
+        )
         cells += hidden.filter(Boolean).length
         hideInVectors(node, hidden)
       }
     }
     const rows = node["rows"]
-    if (node["kind"] === "frequencies" && Array.isArray(rows) && rows.every(isObj)) cells += suppressFrequencyRows(rows, minCell)
+    if (node["kind"] === "frequencies" && Array.isArray(rows) && rows.every(isObj))
+      cells += suppressFrequencyRows(rows, minCell)
     for (const [key, v] of Object.entries(node)) if (key !== "counts") visit(v)
   }
   visit(result)
@@ -64,7 +78,9 @@ export const suppressResult = (result: Json, minCell: number): number => {
 }
 
 const suppressFrequencyRows = (rows: Array<Obj>, minCell: number): number => {
-  const values = rows.map((r) => (typeof r["count"] === "number" ? sensitive(r["count"], minCell) : Number.MAX_SAFE_INTEGER))
+  const values = rows.map((r) =>
+    typeof r["count"] === "number" ? sensitive(r["count"], minCell) : Number.MAX_SAFE_INTEGER
+  )
   const all = rows.map((_, i) => i)
   const valid = all.filter((i) => rows[i]!["missing"] !== true)
   const hidden = suppressCells(values, [valid, all], minCell)

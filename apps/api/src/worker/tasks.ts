@@ -1,4 +1,13 @@
-import { crosstab, crosstabFromCounts, frequencies, likert, multipleResponse, multipleResponseSet, runPlan, type AnalysisError } from "@danvan/analysis"
+import {
+  crosstab,
+  crosstabFromCounts,
+  frequencies,
+  likert,
+  multipleResponse,
+  multipleResponseSet,
+  runPlan,
+  type AnalysisError
+} from "@danvan/analysis"
 import * as Either from "effect/Either"
 import type { AnalysisTask, ReportFormat, TaskReply } from "./protocol.js"
 import { parseUpload } from "./upload.js"
@@ -14,7 +23,8 @@ const CONTENT_TYPES: Readonly<Record<ReportFormat, string>> = {
 // The same JSON the HttpApi would write for the result object (its success schemas are Schema.Unknown).
 const json = (value: unknown): TaskReply => ({ ok: true, body: JSON.stringify(value), contentType: "application/json" })
 const refused = (e: AnalysisError): TaskReply => ({ ok: false, error: "analysis", code: e.code, message: e.message })
-const reply = <A>(result: Either.Either<A, AnalysisError>): TaskReply => (Either.isRight(result) ? json(result.right) : refused(result.left))
+const reply = <A>(result: Either.Either<A, AnalysisError>): TaskReply =>
+  Either.isRight(result) ? json(result.right) : refused(result.left)
 
 /**
  * Runs one analysis task with the package functions (no statistics here) and returns the response body: what
@@ -27,7 +37,15 @@ const reply = <A>(result: Either.Either<A, AnalysisError>): TaskReply => (Either
 export const runTask = async (task: AnalysisTask): Promise<TaskReply> => {
   const reply = await runTaskOnly(task)
   const minCell = task.minCell ?? 0
-  if (minCell <= 1 || task.kind === "report" || task.kind === "tableTest" || !reply.ok || !("body" in reply) || typeof reply.body !== "string") return reply
+  if (
+    minCell <= 1 ||
+    task.kind === "report" ||
+    task.kind === "tableTest" ||
+    !reply.ok ||
+    !("body" in reply) ||
+    typeof reply.body !== "string"
+  )
+    return reply
   return { ...reply, body: await withSuppression(reply.body, minCell) }
 }
 
@@ -40,7 +58,8 @@ const withSuppression = async (body: string, minCell: number): Promise<string> =
   const value = JSON.parse(body) as unknown
   const results = Array.isArray(value) ? value : [value]
   for (const result of results) {
-    if (typeof result === "object" && result !== null) (result as Record<string, unknown>)["suppression"] = { minCell, cells: suppressResult(result, minCell) }
+    if (typeof result === "object" && result !== null)
+      (result as Record<string, unknown>)["suppression"] = { minCell, cells: suppressResult(result, minCell) }
   }
   return JSON.stringify(value)
 }
@@ -59,7 +78,10 @@ const runTaskOnly = async (task: AnalysisTask): Promise<TaskReply> => {
     case "crosstab":
       return reply(crosstab(task.dataset, task.codebook, task.row, task.col, task.options))
     case "multipleResponse": {
-      const items = "items" in task.items ? Either.right({ items: task.items.items }) : multipleResponseSet(task.codebook, task.items.set)
+      const items =
+        "items" in task.items
+          ? Either.right({ items: task.items.items })
+          : multipleResponseSet(task.codebook, task.items.set)
       if (Either.isLeft(items)) return refused(items.left)
       return reply(multipleResponse(task.dataset, task.codebook, task.group, items.right.items, task.options))
     }
@@ -71,7 +93,9 @@ const runTaskOnly = async (task: AnalysisTask): Promise<TaskReply> => {
       return renderReport(task)
     case "parseUpload": {
       const parsed = await parseUpload(task)
-      return Either.isRight(parsed) ? { ok: true, upload: parsed.right } : { ok: false, error: "upload", refusal: parsed.left }
+      return Either.isRight(parsed)
+        ? { ok: true, upload: parsed.right }
+        : { ok: false, error: "upload", refusal: parsed.left }
     }
   }
 }
@@ -87,7 +111,9 @@ const renderReport = async (task: Extract<AnalysisTask, { kind: "report" }>): Pr
     dataFile: task.dataFile,
     ...(task.decimal !== undefined ? { decimal: task.decimal } : {}),
     // The server's minimum cell size is a floor under the request's own suppressBelow.
-    ...(task.suppressBelow !== undefined || (task.minCell ?? 0) > 1 ? { suppressBelow: Math.max(task.suppressBelow ?? 0, task.minCell ?? 0) } : {})
+    ...(task.suppressBelow !== undefined || (task.minCell ?? 0) > 1
+      ? { suppressBelow: Math.max(task.suppressBelow ?? 0, task.minCell ?? 0) }
+      : {})
   })
   const body: string | Uint8Array =
     task.format === "html"

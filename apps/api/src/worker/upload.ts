@@ -40,22 +40,41 @@ export interface UploadRefusal {
   readonly details?: unknown
 }
 
-const refuse = (status: UploadRefusal["status"], code: string, message: string, details?: unknown): Either.Either<never, UploadRefusal> =>
+const refuse = (
+  status: UploadRefusal["status"],
+  code: string,
+  message: string,
+  details?: unknown
+): Either.Either<never, UploadRefusal> =>
   Either.left({ status, code, message, ...(details !== undefined ? { details } : {}) })
 
 /** The file of a multipart form: its `file` part, or its only file part. */
-const multipartFile = async (body: Uint8Array, contentType: string): Promise<Either.Either<{ bytes: Uint8Array; fileName: string | undefined }, UploadRefusal>> => {
+const multipartFile = async (
+  body: Uint8Array,
+  contentType: string
+): Promise<Either.Either<{ bytes: Uint8Array; fileName: string | undefined }, UploadRefusal>> => {
   let form: FormData
   try {
-    form = await new Request("http://localhost/", { method: "POST", headers: { "content-type": contentType }, body }).formData()
+    form = await new Request("http://localhost/", {
+      method: "POST",
+      headers: { "content-type": contentType },
+      body
+    }).formData()
   } catch (e) {
-    return refuse(400, "INVALID_MULTIPART", `the multipart form could not be read: ${e instanceof Error ? e.message : String(e)}`)
+    return refuse(
+      400,
+      "INVALID_MULTIPART",
+      `the multipart form could not be read: ${e instanceof Error ? e.message : String(e)}`
+    )
   }
   type Part = { readonly name: string; arrayBuffer(): Promise<ArrayBuffer> }
   const files = [...form.entries()].filter((entry) => typeof entry[1] !== "string") as unknown as Array<[string, Part]>
   const chosen = files.find(([field]) => field === "file") ?? (files.length === 1 ? files[0] : undefined)
   if (chosen === undefined) return refuse(400, "MISSING_FILE", 'the multipart form has no file part named "file"')
-  return Either.right({ bytes: new Uint8Array(await chosen[1].arrayBuffer()), fileName: chosen[1].name === "" ? undefined : chosen[1].name })
+  return Either.right({
+    bytes: new Uint8Array(await chosen[1].arrayBuffer()),
+    fileName: chosen[1].name === "" ? undefined : chosen[1].name
+  })
 }
 
 /**
@@ -65,11 +84,16 @@ const multipartFile = async (body: Uint8Array, contentType: string): Promise<Eit
  * brings its own dictionary and weight), and the row and column limits are applied.
  *
  * @example
- * const parsed = await parseUpload({ kind: "parseUpload", body, contentType: "text/csv", name: "s.csv", codebook: undefined, weight: undefined, maxRows: 1e6, maxColumns: 1e4 })
+ * const parsed = await parseUpload({
+ *   kind: "parseUpload", body, contentType: "text/csv", name: "s.csv",
+ *   codebook: undefined, weight: undefined, maxRows: 1e6, maxColumns: 1e4
+ * })
  */
 export const parseUpload = async (task: UploadTask): Promise<Either.Either<ParsedUpload, UploadRefusal>> => {
   const multipart = task.contentType.toLowerCase().startsWith("multipart/form-data")
-  const file = multipart ? await multipartFile(task.body, task.contentType) : Either.right({ bytes: task.body, fileName: undefined })
+  const file = multipart
+    ? await multipartFile(task.body, task.contentType)
+    : Either.right({ bytes: task.body, fileName: undefined })
   if (Either.isLeft(file)) return Either.left(file.left)
   const name = task.name ?? file.right.fileName ?? "upload"
   const read = await Effect.runPromise(
@@ -83,17 +107,31 @@ export const parseUpload = async (task: UploadTask): Promise<Either.Either<Parse
   )
   if (Either.isLeft(read)) {
     const e: DataFileError = read.left
-    return refuse(422, "INVALID_DATA", e.message, { file: e.file, problems: e.problems, totalProblems: e.totalProblems })
+    return refuse(422, "INVALID_DATA", e.message, {
+      file: e.file,
+      problems: e.problems,
+      totalProblems: e.totalProblems
+    })
   }
   const { dataset, codebook, format, warnings } = read.right
   if (dataset.columns.length > task.maxColumns) {
-    return refuse(413, "TOO_MANY_COLUMNS", `the file has ${dataset.columns.length} columns; the limit is ${task.maxColumns} (DANVAN_MAX_COLUMNS)`, {
-      columns: dataset.columns.length,
-      limit: task.maxColumns
-    })
+    return refuse(
+      413,
+      "TOO_MANY_COLUMNS",
+      `the file has ${dataset.columns.length} columns; the limit is ${task.maxColumns} (DANVAN_MAX_COLUMNS)`,
+      {
+        columns: dataset.columns.length,
+        limit: task.maxColumns
+      }
+    )
   }
   if (dataset.rowCount > task.maxRows) {
-    return refuse(413, "TOO_MANY_ROWS", `the file has ${dataset.rowCount} data rows; the limit is ${task.maxRows} (DANVAN_MAX_ROWS)`, { rows: dataset.rowCount, limit: task.maxRows })
+    return refuse(
+      413,
+      "TOO_MANY_ROWS",
+      `the file has ${dataset.rowCount} data rows; the limit is ${task.maxRows} (DANVAN_MAX_ROWS)`,
+      { rows: dataset.rowCount, limit: task.maxRows }
+    )
   }
   const weightVariable = task.weight ?? codebook?.weightVariable
   return Either.right({
