@@ -27,8 +27,8 @@ const refuse = (name: string, why: string) =>
 /**
  * Refuses a variable as a table dimension (a crosstab's row or column, a frequency table, a group) when it looks
  * like a respondent identifier, so an aggregate cannot hand back respondent rows: a codebook `role: "id"`, a
- * column that is not integer codes (text), more distinct valid values than `maxCategories`, or mostly unique
- * values. Unknown names pass (the analysis reports them).
+ * text column, more distinct valid values than `maxCategories`, or mostly unique
+ * values (codes or numbers). Unknown names pass (the analysis reports them).
  *
  * @example
  * checkDimension(dataset, undefined, "respondent_id", { maxCategories: 100 }) // Left(IDENTIFIER_LIKE …)
@@ -44,13 +44,20 @@ export const checkDimension = (
   const variable = codebook === undefined ? undefined : findVariable(codebook, name)
   if (variable?.role === "id") return refuse(name, 'the codebook marks it as the respondent identifier (role "id")')
   if ((column.type as string) === "text") return refuse(name, "it is a text column")
-  if (column.type !== "codes") return Either.right(undefined) // numeric columns are refused by the analyses themselves
+  // Codes and numbers alike (a numeric respondent id is as identifying as a coded one); blanks and user-missing
+  // codes are not values.
   const distinct = new Set<number>()
   let valid = 0
-  for (const code of column.values) {
-    if (code === SYSTEM_MISSING || (variable !== undefined && isUserMissing(variable.missing, code))) continue
+  for (const value of column.values as Iterable<number>) {
+    if (
+      column.type === "codes"
+        ? value === SYSTEM_MISSING || (variable !== undefined && isUserMissing(variable.missing, value))
+        : Number.isNaN(value)
+    ) {
+      continue
+    }
     valid++
-    if (distinct.size <= limits.maxCategories) distinct.add(code)
+    if (distinct.size <= limits.maxCategories) distinct.add(value)
   }
   if (distinct.size > limits.maxCategories)
     return refuse(name, `it has more than ${limits.maxCategories} distinct values (DANVAN_MAX_CATEGORIES)`)

@@ -22,10 +22,8 @@ describe("checkDimension: identifier-like variables are no table dimension", () 
       "district",
       Array.from({ length: n }, (_, i) => i % 12)
     ),
-    numeric(
-      "w",
-      Array.from({ length: n }, () => 1)
-    )
+    numeric("w", Array.from({ length: n }, () => 1)),
+    numeric("respNumber", Array.from({ length: n }, (_, i) => (i === 3 ? Number.NaN : 7 + i / 8)))
   )
   it("refuses more distinct values than the limit, and mostly unique values", () => {
     expect(messageOf(checkDimension(ds, undefined, "resp", { maxCategories: 30 }))).toMatch(
@@ -36,6 +34,10 @@ describe("checkDimension: identifier-like variables are no table dimension", () 
     )
     expect(messageOf(checkDimension(ds, undefined, "district", { maxCategories: 10 }))).toMatch(
       /more than 10 distinct values/
+    )
+    // A numeric id is as identifying as a coded one; its blank is not a value.
+    expect(messageOf(checkDimension(ds, undefined, "respNumber", { maxCategories: 100 }))).toMatch(
+      /39 of its 39 valid values are distinct/
     )
   })
   it("accepts grouping variables, tiny samples, numeric and unknown columns (the analyses judge those)", () => {
