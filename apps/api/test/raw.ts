@@ -25,12 +25,13 @@ const parse = (text: string): RawReply => {
  * Writes `head` (request line and headers, without the blank line) and `body` on a raw TCP connection, so a test
  * can send less body than it declares and stall. `reply` resolves when the server closes the connection;
  * `continued` when the server sent `100 Continue` (with an `Expect: 100-continue` header: the request reached it).
+ * With `finishHeaders` false the blank line that ends the headers is never sent.
  *
  * @example
  * const r = rawRequest(server.url, "POST /v1/datasets HTTP/1.1\r\nContent-Length: 1000", "level\n1\n")
  * (await r.reply).status // 408
  */
-export const rawRequest = (url: string, head: string, body: string | Uint8Array = "") => {
+export const rawRequest = (url: string, head: string, body: string | Uint8Array = "", finishHeaders = true) => {
   const { hostname, port } = new URL(url)
   const socket: Socket = connect(Number(port), hostname)
   let text = ""
@@ -45,7 +46,7 @@ export const rawRequest = (url: string, head: string, body: string | Uint8Array 
     socket.on("close", () => resolve(parse(text)))
     socket.on("error", () => undefined)
   })
-  socket.write(`${head}\r\nHost: ${hostname}:${port}\r\n\r\n`)
+  socket.write(finishHeaders ? `${head}\r\nHost: ${hostname}:${port}\r\n\r\n` : `${head}\r\n`)
   if (body.length > 0) socket.write(body)
   return { socket, reply, continued }
 }

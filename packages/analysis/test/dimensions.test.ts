@@ -22,8 +22,14 @@ describe("checkDimension: identifier-like variables are no table dimension", () 
       "district",
       Array.from({ length: n }, (_, i) => i % 12)
     ),
-    numeric("w", Array.from({ length: n }, () => 1)),
-    numeric("respNumber", Array.from({ length: n }, (_, i) => (i === 3 ? Number.NaN : 7 + i / 8)))
+    numeric(
+      "w",
+      Array.from({ length: n }, () => 1)
+    ),
+    numeric(
+      "respNumber",
+      Array.from({ length: n }, (_, i) => (i === 3 ? Number.NaN : 7 + i / 8))
+    )
   )
   it("refuses more distinct values than the limit, and mostly unique values", () => {
     expect(messageOf(checkDimension(ds, undefined, "resp", { maxCategories: 30 }))).toMatch(
