@@ -178,7 +178,13 @@ export const Ready = Schema.Struct({ status: Schema.Literal("ready"), database: 
 export const ReportRequest = Schema.Struct({
   plan: Schema.Union(
     Schema.String.annotations({ description: "A built-in analysis plan id (hcmc-2024)" }),
-    Schema.Record({ key: Schema.String, value: Schema.Unknown }).annotations({ description: "An analysis plan in the plan file format (see packages/domain)" })
+    // Passed through as parsed (Schema.Record would rebuild it and drop a "__proto__" key silently); the plan
+    // decoder checks it whole, unknown keys included.
+    Schema.declare((u: unknown): u is { readonly [key: string]: unknown } => typeof u === "object" && u !== null && !Array.isArray(u), {
+      identifier: "PlanObject",
+      description: "An analysis plan in the plan file format (see packages/domain)",
+      jsonSchema: { type: "object", description: "An analysis plan in the plan file format (see packages/domain)" }
+    })
   ),
   format: Schema.optional(Schema.Literal("html", "xlsx", "json", "md", "csv")).annotations({ description: "Default html" }),
   lang: Schema.optional(Schema.Literal("en", "vi")).annotations({ description: "Default en" }),

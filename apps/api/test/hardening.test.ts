@@ -76,6 +76,16 @@ describe("prototype names in missing", () => {
       expect((r.json as { error: { message: string } }).error.message).toContain(`unknown variable "${name}"`)
     })
   }
+  it("a report plan object with a __proto__ key is refused as an unknown property, not silently rebuilt", async () => {
+    const r = await call(server.url, "POST", `/v1/datasets/${small}/reports`, {
+      key,
+      body: '{"plan": {"__proto__": {"x": 1}, "id": "p"}}',
+      contentType: "application/json"
+    })
+    expect(r.status).toBe(400)
+    expect(errorCode(r)).toBe("INVALID_PLAN")
+    expect(r.text).toContain("__proto__")
+  })
   it("a malformed missing entry names its JSON path", async () => {
     const r = await call(server.url, "POST", `/v1/datasets/${small}/crosstab`, {
       key,
