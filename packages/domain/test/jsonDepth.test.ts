@@ -31,12 +31,14 @@ describe("jsonTooDeep", () => {
 
 describe("built-in lookups by a user's name", () => {
   it("names of Object.prototype are unknown built-ins, not inherited members", async () => {
-    const { builtinCodebook, builtinPlan } = await import("../src/index.js")
+    const { builtinCodebook, builtinPlan, builtinPublishedTables } = await import("../src/index.js")
     for (const name of ["constructor", "toString", "__proto__", "hasOwnProperty"]) {
       const codebook = builtinCodebook(name)
       const plan = builtinPlan(name)
       expect(Either.isLeft(codebook) && codebook.left._tag).toBe("UnknownNameError")
       expect(Either.isLeft(plan) && plan.left._tag).toBe("UnknownNameError")
+      const tables = builtinPublishedTables(name)
+      expect(Either.isLeft(tables) && tables.left._tag).toBe("UnknownNameError")
     }
   })
 })
