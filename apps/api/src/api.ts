@@ -1,7 +1,7 @@
 import { HttpApi, HttpApiEndpoint, HttpApiGroup, HttpApiMiddleware, HttpApiSchema, HttpApiSecurity, OpenApi } from "@effect/platform"
 import * as Context from "effect/Context"
 import * as Schema from "effect/Schema"
-import { AnalysisTimeout, BadRequest, Busy, Conflict, NotFound, PayloadTooLarge, Unauthorized, Unavailable, Unprocessable } from "./errors.js"
+import { AnalysisTimeout, BadRequest, Busy, Conflict, NotFound, PayloadTooLarge, RequestTimeout, Unauthorized, Unavailable, Unprocessable, UploadsBusy } from "./errors.js"
 import { describeServer } from "./openapi.js"
 import * as S from "./schemas.js"
 
@@ -46,7 +46,9 @@ const datasets = HttpApiGroup.make("datasets")
       .addSuccess(S.DatasetMeta, { status: 201 })
       .addError(NotFound)
       .addError(Unprocessable)
-      .annotate(OpenApi.Summary, "Upload a CSV file: checked against the codebook all-or-nothing and stored in one transaction")
+      .addError(Busy)
+      .addError(AnalysisTimeout)
+      .annotate(OpenApi.Summary, "Upload a CSV, .sav/.zsav or .xlsx file (format from its content): checked all-or-nothing and stored in one transaction")
   )
   .add(HttpApiEndpoint.get("list", "/v1/datasets").addSuccess(S.DatasetList).annotate(OpenApi.Summary, "The tenant's datasets"))
   .add(HttpApiEndpoint.get("get", "/v1/datasets/:id").setPath(IdPath).addSuccess(S.DatasetMeta).addError(NotFound).annotate(OpenApi.Summary, "A dataset's metadata: rows, variables, missing counts"))
@@ -104,6 +106,8 @@ export class DanvanApi extends HttpApi.make("danvan")
   .add(tables)
   .addError(BadRequest)
   .addError(PayloadTooLarge)
+  .addError(RequestTimeout)
+  .addError(UploadsBusy)
   .annotateContext(
     OpenApi.annotations({
       title: "danvan HTTP API",

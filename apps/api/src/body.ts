@@ -5,56 +5,111 @@ import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequest"
 import { Config } from "./config.js"
-import { BadRequest, PayloadTooLarge } from "./errors.js"
+import { BodyBudget } from "./budget.js"
+import { BadRequest, PayloadTooLarge, RequestTimeout, UploadsBusy } from "./errors.js"
+import { logEvent } from "./log.js"
 
 const tooLarge = (limit: number) =>
-  PayloadTooLarge.of("BODY_TOO_LARGE", `the request body is larger than the limit of ${limit} bytes (DANVAN_MAX_BODY_MB)`, { limitBytes: limit })
+  PayloadTooLarge.of(
+    "BODY_TOO_LARGE",
+    `the request body is larger than the limit of ${limit} bytes (DANVAN_MAX_BODY_MB)`,
+    { limitBytes: limit }
+  )
 
 /**
  * The request body's bytes, refused with 413 as soon as it passes the configured limit (by its declared
- * Content-Length, or while it streams in), so an oversized upload is never held in memory whole.
+ * Content-Length, or while it streams in), so an oversized upload is never held in memory whole. A body that
+ * sends nothing for `DANVAN_BODY_IDLE_TIMEOUT_MS`, or is still arriving after `DANVAN_BODY_TIMEOUT_MS`, is cut
+ * with 408; one that would take the bytes held by all bodies in flight past `DANVAN_UPLOAD_MEMORY_MB` is
+ * refused with 503 `UPLOADS_BUSY` (the envelope middleware closes the connection after each of these).
  *
  * @example
  * const bytes = yield* readBody(request)
  */
 export const readBody = (request: HttpServerRequest.HttpServerRequest) =>
   Effect.gen(function* () {
-    const { maxBodyBytes } = yield* Config
+    const config = yield* Config
+    const budget = yield* BodyBudget
+    const { maxBodyBytes } = config
     const declared = Number(request.headers["content-length"])
     if (Number.isFinite(declared) && declared > maxBodyBytes) return yield* Effect.fail(tooLarge(maxBodyBytes))
     // Read from Node's request directly: on passing the limit it is paused, not destroyed, so the 413 can
     // still be written on the same socket (the envelope middleware then closes the connection).
     const incoming = NodeHttpServerRequest.toIncomingMessage(request)
-    return yield* Effect.async<Uint8Array, PayloadTooLarge | BadRequest>((resume) => {
+    return yield* Effect.async<Uint8Array, PayloadTooLarge | BadRequest | RequestTimeout | UploadsBusy>((resume) => {
       const chunks: Array<Buffer> = []
       let size = 0
+      let held = 0
+      let idleTimer: ReturnType<typeof setTimeout> | undefined
       const cleanup = () => {
         incoming.off("data", onData)
         incoming.off("end", onEnd)
         incoming.off("error", onError)
         incoming.off("aborted", onAborted)
+        clearTimeout(idleTimer)
+        clearTimeout(totalTimer)
+        budget.release(held)
+        held = 0
+      }
+      const stop = (error: PayloadTooLarge | BadRequest | RequestTimeout | UploadsBusy) => {
+        cleanup()
+        incoming.pause()
+        resume(Effect.fail(error))
+      }
+      const armIdle = () => {
+        clearTimeout(idleTimer)
+        idleTimer = setTimeout(() => {
+          logEvent("warn", "body.timeout", { kind: "idle", received: size, limitMs: config.bodyIdleTimeoutMs })
+          stop(
+            RequestTimeout.of(
+              "BODY_IDLE_TIMEOUT",
+              `the request body sent nothing for ${config.bodyIdleTimeoutMs} ms (DANVAN_BODY_IDLE_TIMEOUT_MS) and was cut after ${size} bytes`,
+              { limitMs: config.bodyIdleTimeoutMs }
+            )
+          )
+        }, config.bodyIdleTimeoutMs)
+      }
+      const totalTimer = setTimeout(() => {
+        logEvent("warn", "body.timeout", { kind: "total", received: size, limitMs: config.bodyTimeoutMs })
+        stop(
+          RequestTimeout.of(
+            "BODY_TIMEOUT",
+            `the request body took longer than ${config.bodyTimeoutMs} ms (DANVAN_BODY_TIMEOUT_MS) and was cut after ${size} bytes`,
+            { limitMs: config.bodyTimeoutMs }
+          )
+        )
+      }, config.bodyTimeoutMs)
+      const take = (bytes: number): boolean => {
+        if (bytes <= held) return true
+        if (!budget.reserve(bytes - held)) return false
+        held = bytes
+        return true
       }
       const onData = (chunk: Buffer) => {
         size += chunk.byteLength
-        if (size > maxBodyBytes) {
-          cleanup()
-          incoming.pause()
-          resume(Effect.fail(tooLarge(maxBodyBytes)))
-        } else chunks.push(chunk)
+        if (size > maxBodyBytes) return stop(tooLarge(maxBodyBytes))
+        if (!take(size)) return stop(UploadsBusy.of(budget.limit))
+        chunks.push(chunk)
+        armIdle()
       }
       const onEnd = () => {
+        const bytes = new Uint8Array(Buffer.concat(chunks, size))
         cleanup()
-        resume(Effect.succeed(new Uint8Array(Buffer.concat(chunks, size))))
+        resume(Effect.succeed(bytes))
       }
-      const onError = (e: Error) => {
-        cleanup()
-        resume(Effect.fail(BadRequest.of("BODY_UNREADABLE", `the request body could not be read: ${e.message}`)))
-      }
+      const onError = (e: Error) =>
+        stop(BadRequest.of("BODY_UNREADABLE", `the request body could not be read: ${e.message}`))
       const onAborted = () => onError(new Error("the client closed the connection"))
+      // The declared length is reserved up front, so a slow upload holds its share from the first byte.
+      if (Number.isFinite(declared) && declared > 0 && !take(declared)) {
+        stop(UploadsBusy.of(budget.limit))
+        return Effect.void
+      }
       incoming.on("data", onData)
       incoming.on("end", onEnd)
       incoming.on("error", onError)
       incoming.on("aborted", onAborted)
+      armIdle()
       if (incoming.readableEnded) onEnd()
       return Effect.sync(cleanup)
     })
@@ -72,7 +127,7 @@ export const readJson = <A, I>(request: HttpServerRequest.HttpServerRequest, sch
     const bytes = yield* readBody(request)
     const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes)
     const parsed = parseJsonText(text)
-    if (Either.isLeft(parsed)) return yield* Effect.fail(BadRequest.of("INVALID_JSON", `the body is not valid JSON: ${parsed.left}`))
+    if (Either.isLeft(parsed)) return yield* Effect.fail(BadRequest.of("INVALID_JSON", `the body is ${parsed.left}`))
     return yield* decodeOrBadRequest(schema, parsed.right)
   })
 
@@ -87,6 +142,9 @@ export const decodeOrBadRequest = <A, I>(schema: Schema.Schema<A, I>, value: unk
   if (Either.isRight(decoded)) return Effect.succeed(decoded.right)
   const issues = formatParseIssues(decoded.left)
   const first = issues[0]
-  const message = first === undefined ? "the body does not match the schema" : `${first.path}: ${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ""}`
+  const message =
+    first === undefined
+      ? "the body does not match the schema"
+      : `${first.path}: ${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ""}`
   return Effect.fail(BadRequest.of("INVALID_BODY", message, { issues }))
 }

@@ -28,3 +28,24 @@ export const resolveCodebook = (tenant: string, id: string) =>
     decoded.set(cacheKey, codebook)
     return codebook
   })
+
+/**
+ * The codebook of a tenant's dataset: the one its file brought (a .sav's dictionary, kept with the dataset),
+ * else the stored or built-in codebook it was checked against, else none.
+ *
+ * @example
+ * const codebook = yield* datasetCodebook("district-7", datasetId, dataset.codebookId)
+ */
+export const datasetCodebook = (tenant: string, datasetId: string, codebookId: string | undefined) =>
+  Effect.gen(function* () {
+    const cacheKey = `${tenant}\u0000dataset\u0000${datasetId}`
+    const cached = decoded.get(cacheKey)
+    if (cached !== undefined) return cached
+    const body = yield* (yield* Store).getDatasetCodebook(tenant, datasetId)
+    if (Option.isNone(body)) return codebookId !== undefined ? yield* resolveCodebook(tenant, codebookId) : undefined
+    const codebook = Either.getOrThrow(decodeCodebook(JSON.parse(body.value), datasetId))
+    // Bounded: one entry per dataset analysed would otherwise grow without end (evicted entries are re-read).
+    if (decoded.size >= 256) decoded.delete(decoded.keys().next().value as string)
+    decoded.set(cacheKey, codebook)
+    return codebook
+  })

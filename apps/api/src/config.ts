@@ -21,6 +21,20 @@ export interface ServerConfig {
   readonly mode?: AppMode
   /** The web app's built files (`DANVAN_WEB_DIR`, default apps/web/dist next to the API); see web/serve.ts. */
   readonly webDir?: string
+  /** A request body that sends nothing for this long is cut with 408 (`DANVAN_BODY_IDLE_TIMEOUT_MS`, default 30000). */
+  readonly bodyIdleTimeoutMs: number
+  /** A request body still arriving after this long is cut with 408 (`DANVAN_BODY_TIMEOUT_MS`, default 300000). */
+  readonly bodyTimeoutMs: number
+  /** Bytes all request bodies being received may hold together (`DANVAN_UPLOAD_MEMORY_MB`, default 256); over it, 503. */
+  readonly uploadMemoryBytes: number
+  /** Most columns an upload may have (`DANVAN_MAX_COLUMNS`, default 10000); more gets 413. */
+  readonly maxColumns: number
+  /** After SIGTERM, requests still running this long are cut (`DANVAN_SHUTDOWN_TIMEOUT_MS`, default 30000). */
+  readonly shutdownTimeoutMs: number
+  /** Most distinct values a table dimension may have (`DANVAN_MAX_CATEGORIES`, default 100); more is refused as identifier-like. */
+  readonly maxCategories: number
+  /** Server-wide minimum cell size (`DANVAN_MIN_CELL`, default 0 = off): smaller counts are suppressed in every aggregate. */
+  readonly minCell: number
 }
 
 /** The running server's configuration, for handlers that check limits. */
@@ -61,8 +75,10 @@ const modeOf = (text: string | undefined, host: string): AppMode => {
 /**
  * The configuration from environment variables: HOST (127.0.0.1), PORT (8080; 0 picks a free port),
  * DANVAN_DB (./data/danvan.sqlite), DANVAN_MAX_BODY_MB (50), DANVAN_MAX_ROWS (1000000), DANVAN_WORKERS
- * (max(1, cores - 1)), DANVAN_QUEUE_SIZE (64), DANVAN_ANALYSIS_TIMEOUT_MS (60000), DANVAN_MODE (local on a
- * loopback host, else server), DANVAN_WEB_DIR. Throws on a value that is not a number (or a zero worker count or
+ * (max(1, cores - 1)), DANVAN_QUEUE_SIZE (64), DANVAN_ANALYSIS_TIMEOUT_MS (60000), DANVAN_BODY_IDLE_TIMEOUT_MS
+ * (30000), DANVAN_BODY_TIMEOUT_MS (300000), DANVAN_UPLOAD_MEMORY_MB (256), DANVAN_MAX_COLUMNS (10000),
+ * DANVAN_SHUTDOWN_TIMEOUT_MS (30000), DANVAN_MAX_CATEGORIES (100), DANVAN_MIN_CELL (0, off), DANVAN_MODE (local on
+ * a loopback host, else server), DANVAN_WEB_DIR. Throws on a value that is not a number (or a zero worker count or
  * time limit), on a DANVAN_MODE other than local/server, and on local mode with a non-loopback HOST, naming the
  * variable.
  *
@@ -79,6 +95,13 @@ export const configFromEnv = (env: Readonly<Record<string, string | undefined>> 
   workers: atLeastOne("DANVAN_WORKERS", positive("DANVAN_WORKERS", env["DANVAN_WORKERS"], Math.max(1, availableParallelism() - 1), true)),
   queueSize: positive("DANVAN_QUEUE_SIZE", env["DANVAN_QUEUE_SIZE"], 64, true),
   analysisTimeoutMs: atLeastOne("DANVAN_ANALYSIS_TIMEOUT_MS", positive("DANVAN_ANALYSIS_TIMEOUT_MS", env["DANVAN_ANALYSIS_TIMEOUT_MS"], 60_000, true)),
+  bodyIdleTimeoutMs: atLeastOne("DANVAN_BODY_IDLE_TIMEOUT_MS", positive("DANVAN_BODY_IDLE_TIMEOUT_MS", env["DANVAN_BODY_IDLE_TIMEOUT_MS"], 30_000, true)),
+  bodyTimeoutMs: atLeastOne("DANVAN_BODY_TIMEOUT_MS", positive("DANVAN_BODY_TIMEOUT_MS", env["DANVAN_BODY_TIMEOUT_MS"], 300_000, true)),
+  uploadMemoryBytes: Math.round(positive("DANVAN_UPLOAD_MEMORY_MB", env["DANVAN_UPLOAD_MEMORY_MB"], 256, false) * 1024 * 1024),
+  maxColumns: atLeastOne("DANVAN_MAX_COLUMNS", positive("DANVAN_MAX_COLUMNS", env["DANVAN_MAX_COLUMNS"], 10_000, true)),
+  shutdownTimeoutMs: positive("DANVAN_SHUTDOWN_TIMEOUT_MS", env["DANVAN_SHUTDOWN_TIMEOUT_MS"], 30_000, true),
+  maxCategories: atLeastOne("DANVAN_MAX_CATEGORIES", positive("DANVAN_MAX_CATEGORIES", env["DANVAN_MAX_CATEGORIES"], 100, true)),
+  minCell: positive("DANVAN_MIN_CELL", env["DANVAN_MIN_CELL"], 0, true),
   mode: modeOf(env["DANVAN_MODE"], env["HOST"]?.trim() || "127.0.0.1"),
   ...(env["DANVAN_WEB_DIR"]?.trim() ? { webDir: env["DANVAN_WEB_DIR"].trim() } : {})
 })

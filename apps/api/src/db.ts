@@ -43,6 +43,11 @@ const migrations = {
       type TEXT NOT NULL,
       data BLOB NOT NULL,
       PRIMARY KEY (dataset_id, position))`
+  }),
+  // A .sav upload keeps its own dictionary as the dataset's codebook (file form JSON; NULL for other uploads).
+  "0002_dataset_codebook": Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    yield* sql`ALTER TABLE datasets ADD COLUMN codebook_body TEXT`
   })
 }
 

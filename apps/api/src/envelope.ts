@@ -12,6 +12,7 @@ const CODES: Readonly<Record<number, string>> = {
   401: "UNAUTHORIZED",
   404: "NOT_FOUND",
   405: "METHOD_NOT_ALLOWED",
+  408: "REQUEST_TIMEOUT",
   413: "BODY_TOO_LARGE",
   422: "UNPROCESSABLE",
   499: "CLIENT_CLOSED",
@@ -91,8 +92,8 @@ export const envelope = (app: HttpApp.Default): HttpApp.Default =>
         let withId = HttpServerResponse.setHeader(response, "x-request-id", requestId)
         // A 503 (analysis queue full, database down) is temporary: tell the client when to try again.
         if (response.status === 503 && response.headers["retry-after"] === undefined) withId = HttpServerResponse.setHeader(withId, "retry-after", String(RETRY_AFTER_SECONDS))
-        // A refused body may still be arriving: close the connection instead of reading the rest of it.
-        return response.status === 413 ? HttpServerResponse.setHeader(withId, "connection", "close") : withId
+        // A refused or cut body may still be arriving (or stalled): close the connection instead of reading the rest of it.
+        return response.status === 413 || response.status === 408 || response.status === 503 ? HttpServerResponse.setHeader(withId, "connection", "close") : withId
       })
     )
     return yield* app.pipe(

@@ -91,6 +91,36 @@ export class Unavailable extends Schema.TaggedError<Unavailable>()("Unavailable"
   }
 }
 
+/** 408: a request body that stalled (nothing sent for the idle time) or took longer than the total time limit. */
+export class RequestTimeout extends Schema.TaggedError<RequestTimeout>()("RequestTimeout", { error: ErrorBody }, HttpApiSchema.annotations({ status: 408 })) {
+  /**
+   * @example
+   * RequestTimeout.of("BODY_IDLE_TIMEOUT", "the request body sent nothing for 30000 ms", { limitMs: 30000 })
+   */
+  static of(code: "BODY_IDLE_TIMEOUT" | "BODY_TIMEOUT", message: string, details: { readonly limitMs: number }): RequestTimeout {
+    return new RequestTimeout(body(code, message, details))
+  }
+}
+
+/**
+ * 503 `UPLOADS_BUSY`: the request bodies being received already hold `DANVAN_UPLOAD_MEMORY_MB`; the response
+ * has a `Retry-After` header.
+ */
+export class UploadsBusy extends Schema.TaggedError<UploadsBusy>()("UploadsBusy", { error: ErrorBody }, HttpApiSchema.annotations({ status: 503 })) {
+  /**
+   * @example
+   * UploadsBusy.of(268435456)
+   */
+  static of(limitBytes: number): UploadsBusy {
+    return new UploadsBusy(
+      body("UPLOADS_BUSY", `uploads in progress already hold ${limitBytes} bytes (DANVAN_UPLOAD_MEMORY_MB): retry after ${RETRY_AFTER_SECONDS} s`, {
+        limitBytes,
+        retryAfterSeconds: RETRY_AFTER_SECONDS
+      })
+    )
+  }
+}
+
 /** Seconds a client is asked to wait (`Retry-After`) after a 503. */
 export const RETRY_AFTER_SECONDS = 5
 

@@ -1,8 +1,8 @@
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
-import * as Layer from "effect/Layer"
+import * as Effect from "effect/Effect"
 import { configFromEnv } from "./config.js"
 import { logEvent } from "./log.js"
-import { serverLayer } from "./server.js"
+import { ListenError, runServer } from "./run.js"
 
 // `pnpm --filter @danvan/api start`: the server with its configuration from the environment (see config.ts).
 let config
@@ -12,4 +12,24 @@ try {
   logEvent("error", "config", { message: (e as Error).message })
   process.exit(2)
 }
-Layer.launch(serverLayer(config)).pipe(NodeRuntime.runMain({ disablePrettyLogger: true }))
+// Load benchmarks (bench/heap.mjs) start the server with --expose-gc: SIGUSR2 then runs a full collection and logs
+// the heap left, so growth over rounds of load can be told from garbage not yet collected.
+const gc = (globalThis as { gc?: () => void }).gc
+if (gc !== undefined) {
+  process.on("SIGUSR2", () => {
+    gc()
+    const m = process.memoryUsage()
+    logEvent("info", "heap", { heapUsedMB: m.heapUsed / 2 ** 20, rssMB: m.rss / 2 ** 20, externalMB: m.external / 2 ** 20, arrayBuffersMB: m.arrayBuffers / 2 ** 20 })
+  })
+}
+runServer(config).pipe(
+  Effect.catchIf(
+    (e): e is ListenError => e instanceof ListenError,
+    (e) =>
+      Effect.sync(() => {
+        logEvent("error", "listen", { message: e.message, host: e.host, port: e.port })
+        process.exit(1)
+      })
+  ),
+  NodeRuntime.runMain({ disablePrettyLogger: true })
+)

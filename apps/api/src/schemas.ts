@@ -1,5 +1,7 @@
 import { CodebookJson } from "@danvan/domain"
 import { HttpApiSchema, Multipart } from "@effect/platform"
+import * as Effect from "effect/Effect"
+import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 
 /**
@@ -10,10 +12,38 @@ import * as Schema from "effect/Schema"
 
 const Name = Schema.String.pipe(Schema.minLength(1), Schema.maxLength(200))
 
-/** Extra user-missing codes by variable, as the CLI's `--missing VAR=CODE,...`. */
-export const MissingCodes = Schema.Record({ key: Schema.String, value: Schema.Array(Schema.Int) }).annotations({
-  description: "Extra user-missing codes by variable name, on top of the codebook's (the CLI's --missing VAR=CODE,...)"
-})
+const Codes = Schema.Array(Schema.Int)
+const decodeCodes = ParseResult.decodeUnknown(Codes)
+const missingDescription = "Extra user-missing codes by variable name, on top of the codebook's (the CLI's --missing VAR=CODE,...)"
+
+/**
+ * Extra user-missing codes by variable, as the CLI's `--missing VAR=CODE,...`. Decoded into a prototype-free
+ * object (Schema.Record would assign `__proto__` as the prototype and drop it silently), so every name the
+ * client gives, `__proto__` and `constructor` included, reaches the analysis and an unknown one is a 422.
+ */
+export const MissingCodes = Schema.declare(
+  [],
+  {
+    decode: () => (input, options, ast) =>
+      Effect.gen(function* () {
+        if (typeof input !== "object" || input === null || Array.isArray(input)) {
+          return yield* Effect.fail(new ParseResult.Type(ast, input, "expected an object of variable names to arrays of integer codes"))
+        }
+        const out: Record<string, ReadonlyArray<number>> = Object.create(null)
+        for (const [name, value] of Object.entries(input)) {
+          const codes = yield* Effect.mapError(decodeCodes(value, options), (issue) => new ParseResult.Pointer(name, input, issue))
+          Object.defineProperty(out, name, { value: codes, enumerable: true, writable: true, configurable: true })
+        }
+        return out
+      }),
+    encode: () => (input) => ParseResult.succeed(input)
+  },
+  {
+    identifier: "MissingCodes",
+    description: missingDescription,
+    jsonSchema: { type: "object", additionalProperties: { type: "array", items: { type: "integer" } }, description: missingDescription }
+  }
+) as unknown as Schema.Schema<Readonly<Record<string, ReadonlyArray<number>>>>
 
 const Fisher = Schema.Struct({
   method: Schema.optional(Schema.Literal("auto", "exact", "monte-carlo", "none")),
@@ -102,7 +132,14 @@ export const DatasetMeta = Schema.Struct({
   rows: Schema.Number,
   createdAt: Schema.String,
   variables: Schema.Array(ColumnSummary),
-  warnings: Schema.Array(Schema.Struct({ code: Schema.String, message: Schema.String }))
+  warnings: Schema.Array(Schema.Struct({ code: Schema.String, message: Schema.String })),
+  format: Schema.optional(Schema.Literal("csv", "xlsx", "sav")).annotations({ description: "The uploaded file's format, from its content" }),
+  codebookFromFile: Schema.optional(Schema.Boolean).annotations({
+    description: "True when `codebook` is the file's own dictionary (a .sav uploaded without ?codebook), kept with the dataset"
+  }),
+  weightVariable: Schema.optional(Schema.NullOr(Schema.String)).annotations({
+    description: "The dataset's default weight: ?weight= at upload, else the codebook's weightVariable (a .sav's WEIGHT BY)"
+  })
 }).annotations({ identifier: "DatasetMeta", description: "A stored dataset's metadata: counts only, never respondent-level rows" })
 export type DatasetMeta = typeof DatasetMeta.Type
 
@@ -120,12 +157,18 @@ export const DatasetList = Schema.Struct({ datasets: Schema.Array(DatasetSummary
 export const UploadParams = Schema.Struct({
   codebook: Schema.optional(Schema.String).annotations({ description: "Id of a built-in or own codebook the rows are checked against" }),
   name: Schema.optional(Schema.String).annotations({ description: "A name for the dataset (default: the uploaded file's name, or upload.csv)" }),
-  weight: Schema.optional(Schema.String).annotations({ description: "A column read as numbers (case weights) when the codebook does not say so" })
+  weight: Schema.optional(Schema.String).annotations({
+    description: "A column read as numbers (case weights) when the codebook does not say so; it becomes the dataset's weightVariable"
+  })
 })
 
-/** The upload body: a CSV file sent raw (e.g. `Content-Type: text/csv`) or as the `file` part of a multipart form. */
+/**
+ * The upload body: a CSV, SPSS .sav/.zsav or .xlsx file sent raw (e.g. `Content-Type: text/csv` or
+ * `application/octet-stream`) or as the `file` part of a multipart form; the format is read from the content.
+ */
 export const UploadBody = Schema.Union(
   HttpApiSchema.Uint8Array({ contentType: "text/csv" }),
+  HttpApiSchema.Uint8Array({ contentType: "application/octet-stream" }),
   HttpApiSchema.Multipart(Schema.Struct({ file: Multipart.SingleFileSchema }))
 )
 
@@ -135,7 +178,13 @@ export const Ready = Schema.Struct({ status: Schema.Literal("ready"), database: 
 export const ReportRequest = Schema.Struct({
   plan: Schema.Union(
     Schema.String.annotations({ description: "A built-in analysis plan id (hcmc-2024)" }),
-    Schema.Record({ key: Schema.String, value: Schema.Unknown }).annotations({ description: "An analysis plan in the plan file format (see packages/domain)" })
+    // Passed through as parsed (Schema.Record would rebuild it and drop a "__proto__" key silently); the plan
+    // decoder checks it whole, unknown keys included.
+    Schema.declare((u: unknown): u is { readonly [key: string]: unknown } => typeof u === "object" && u !== null && !Array.isArray(u), {
+      identifier: "PlanObject",
+      description: "An analysis plan in the plan file format (see packages/domain)",
+      jsonSchema: { type: "object", description: "An analysis plan in the plan file format (see packages/domain)" }
+    })
   ),
   format: Schema.optional(Schema.Literal("html", "xlsx", "json", "md", "csv", "docx")).annotations({ description: "Default html" }),
   lang: Schema.optional(Schema.Literal("en", "vi")).annotations({ description: "Default en" }),

@@ -5,6 +5,8 @@ import * as Layer from "effect/Layer"
 import { createServer, type ServerResponse } from "node:http"
 import { DanvanApi } from "./api.js"
 import { AuthenticationLive } from "./auth.js"
+import { BodyBudget } from "./budget.js"
+import { answerClientError } from "./clientErrors.js"
 import { Config, type ServerConfig } from "./config.js"
 import { databaseLayer } from "./db.js"
 import { envelope } from "./envelope.js"
@@ -25,12 +27,16 @@ const ApiLive = HttpApiBuilder.api(DanvanApi).pipe(Layer.provide([SystemLive, Co
  * Node's HTTP server, made to stop promptly: `close()` waits for every open connection, and a keep-alive
  * connection whose request was in flight at shutdown would otherwise stay open (idle) for keepAliveTimeout
  * after its response. Once closing, responses not yet written say `Connection: close`, so each such
- * connection ends with its response.
+ * connection ends with its response; requests still running `shutdownTimeoutMs` after the close are cut
+ * (their sockets destroyed), so a stalled upload cannot hold the process. Node's own refusals (431 headers too
+ * large, 408 headers too slow, 400 malformed) are written with the API's error envelope (see clientErrors.ts).
  */
-const nodeServer = () => {
+const nodeServer = (config: ServerConfig) => () => {
   // Idle keep-alive connections are kept 65 s (Node's default is 5 s): a client that reuses a connection just as
-  // the server drops it gets EPIPE on its next POST, which a longer idle time makes rare.
-  const server = createServer({ keepAliveTimeout: 65_000 })
+  // the server drops it gets EPIPE on its next POST, which a longer idle time makes rare. Node's own limit on
+  // receiving a whole request stays above the body time limit, so the API's 408 (with its envelope) comes first.
+  const server = createServer({ keepAliveTimeout: 65_000, requestTimeout: config.bodyTimeoutMs + 30_000 })
+  server.on("clientError", answerClientError)
   const inFlight = new Set<ServerResponse>()
   let closing = false
   const closeAfter = (res: ServerResponse) => {
@@ -45,7 +51,16 @@ const nodeServer = () => {
   server.close = (callback) => {
     closing = true
     for (const res of inFlight) closeAfter(res)
-    return close(callback)
+    const deadline = setTimeout(() => {
+      if (inFlight.size > 0) logEvent("warn", "shutdown.deadline", { cut: inFlight.size, limitMs: config.shutdownTimeoutMs })
+      for (const res of inFlight) res.destroy()
+      server.closeAllConnections()
+    }, config.shutdownTimeoutMs)
+    deadline.unref()
+    return close((error) => {
+      clearTimeout(deadline)
+      callback?.(error)
+    })
   }
   return server
 }
@@ -76,11 +91,11 @@ export const serverLayer = (config: ServerConfig) => {
     Layer.provide(HttpApiBuilder.middlewareOpenApi({ path: "/openapi.json" })),
     Layer.provide(ApiLive),
     Layer.provide(AuthenticationLive),
-    Layer.provide(NodeHttpServer.layer(nodeServer, { port: config.port, host: config.host })),
+    Layer.provide(NodeHttpServer.layer(nodeServer(config), { port: config.port, host: config.host })),
     // Built before the HTTP server and so released after it: on shutdown the server first stops listening and
     // waits for in-flight requests, which still have their database and analysis workers (whose release then
     // waits for any analysis still running before it terminates the threads).
-    Layer.provide(Layer.mergeAll(storage, AnalysisWorkers.layer(), Sessions.layer)),
+    Layer.provide(Layer.mergeAll(storage, AnalysisWorkers.layer(), Sessions.layer, BodyBudget.layer)),
     Layer.provide(Layer.succeed(Config, config))
   )
 }

@@ -76,11 +76,14 @@ const makeStore = Effect.gen(function* () {
       orDie
     )
 
-  /** Stores a dataset's metadata and every column in ONE transaction: it is there whole or not at all. */
-  const insertDataset = (tenant: string, meta: DatasetMeta, dataset: Dataset) =>
+  /**
+   * Stores a dataset's metadata and every column in ONE transaction: it is there whole or not at all.
+   * `fileCodebook` is the codebook the file brought (a .sav's dictionary, file-form JSON), kept with the dataset.
+   */
+  const insertDataset = (tenant: string, meta: DatasetMeta, dataset: Pick<Dataset, "columns">, fileCodebook?: string) =>
     Effect.gen(function* () {
-      yield* sql`INSERT INTO datasets (id, tenant, name, codebook_id, row_count, column_count, meta, created_at)
-        VALUES (${meta.id}, ${tenant}, ${meta.name}, ${meta.codebook}, ${meta.rows}, ${dataset.columns.length}, ${JSON.stringify(meta)}, ${meta.createdAt})`
+      yield* sql`INSERT INTO datasets (id, tenant, name, codebook_id, row_count, column_count, meta, created_at, codebook_body)
+        VALUES (${meta.id}, ${tenant}, ${meta.name}, ${meta.codebook}, ${meta.rows}, ${dataset.columns.length}, ${JSON.stringify(meta)}, ${meta.createdAt}, ${fileCodebook ?? null})`
       for (const [position, column] of dataset.columns.entries()) {
         yield* sql`INSERT INTO dataset_columns (dataset_id, position, name, type, data)
           VALUES (${meta.id}, ${position}, ${column.name}, ${column.type}, ${columnBytes(column)})`
@@ -98,6 +101,13 @@ const makeStore = Effect.gen(function* () {
 
   const getDatasetMeta = (tenant: string, id: string) =>
     Effect.map(datasetRow(tenant, id), Option.map((r) => JSON.parse(r.meta) as DatasetMeta))
+
+  /** The codebook a dataset's file brought (file-form JSON), if any. */
+  const getDatasetCodebook = (tenant: string, id: string) =>
+    sql<{ codebook_body: string | null }>`SELECT codebook_body FROM datasets WHERE tenant = ${tenant} AND id = ${id}`.pipe(
+      Effect.map((rows) => Option.fromNullable(rows[0]?.codebook_body)),
+      orDie
+    )
 
   /** The dataset's columns, from memory or from the database. */
   const loadDataset = (tenant: string, id: string) =>
@@ -127,5 +137,5 @@ const makeStore = Effect.gen(function* () {
 
   const ping = sql<{ ok: number }>`SELECT 1 AS ok`.pipe(Effect.as(true), Effect.orElseSucceed(() => false))
 
-  return { createApiKey, tenantOfKey, listCodebooks, getCodebook, insertCodebook, insertDataset, listDatasets, getDatasetMeta, loadDataset, deleteDataset, ping }
+  return { createApiKey, tenantOfKey, listCodebooks, getCodebook, insertCodebook, insertDataset, listDatasets, getDatasetMeta, getDatasetCodebook, loadDataset, deleteDataset, ping }
 })

@@ -162,7 +162,7 @@ describe("documentation", () => {
       "/v1/ready",
       "/v1/tables/test"
     ])
-    expect(Object.keys(spec.paths["/v1/datasets/{id}/crosstab"].post.responses).sort()).toEqual(["200", "400", "401", "404", "413", "422", "503", "504"])
+    expect(Object.keys(spec.paths["/v1/datasets/{id}/crosstab"].post.responses).sort()).toEqual(["200", "400", "401", "404", "408", "413", "422", "431", "503", "504"])
     // Analyses run on worker threads: a full queue is a 503 with Retry-After, an analysis over the time limit a 504.
     for (const path of ["/v1/datasets/{id}/reports", "/v1/tables/test"]) expect(Object.keys(spec.paths[path].post.responses)).toEqual(expect.arrayContaining(["503", "504"]))
     expect(JSON.stringify(spec.paths["/v1/datasets/{id}/crosstab"].post.responses["503"])).toContain("Retry-After")

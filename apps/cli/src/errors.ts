@@ -13,7 +13,8 @@ export const USER_ERROR_TAGS: ReadonlySet<string> = new Set([
   "PublishedTablesError",
   "FileWriteError",
   "AnalysisPlanError",
-  "ChromiumError"
+  "ChromiumError",
+  "ListenError"
 ])
 
 export const isUserError = (e: unknown): e is { readonly _tag: string; readonly message: string } =>

@@ -66,14 +66,17 @@ export const missing = Options.text("missing").pipe(
   Options.withDescription("Extra user-missing codes for a variable, e.g. --missing level=9 or --missing q1=8,9. Repeatable."),
   Options.repeated,
   Options.mapEffect((specs) => {
-    const out: Record<string, Array<number>> = {}
+    // A prototype-free map: a variable called __proto__ or constructor is a name like any other (and unknown
+    // names are refused by the analysis, naming the data's columns).
+    const out = new Map<string, Array<number>>()
     for (const spec of specs) {
       const parsed = parseMissingSpec(spec)
       if (typeof parsed === "string") return Effect.fail(ValidationError.invalidValue(HelpDoc.p(`Invalid value for --missing: ${parsed}.`)))
       const [name, codes] = parsed
-      out[name] = [...(out[name] ?? []), ...codes.filter((c) => !(out[name] ?? []).includes(c))]
+      const known = out.get(name) ?? []
+      out.set(name, [...known, ...codes.filter((c) => !known.includes(c))])
     }
-    return Effect.succeed(out)
+    return Effect.succeed(Object.assign(Object.create(null) as Record<string, Array<number>>, Object.fromEntries(out)))
   })
 )
 

@@ -7,7 +7,7 @@ import type { CrosstabOptions } from "./options.js"
 import type { AnalysisWarning, CategoryInfo, CrosstabResult, VariableInfo } from "./results.js"
 import { analyzeTable, dropEmpty } from "./table.js"
 import type { CategoricalVariable } from "./variables.js"
-import { categoricalVariable, checkMissingNames, validCategoriesOf } from "./variables.js"
+import { categoricalVariable, checkMissingNames, requireCategories, validCategoriesOf } from "./variables.js"
 import { analysisWeights, weightField } from "./weights.js"
 
 type MissingTally = Map<string, Map<number | "system", number>>
@@ -54,6 +54,8 @@ export const crosstab = (
     const weights = caseWeights?.values
     const rowCats = validCategoriesOf(row)
     const colCats = validCategoriesOf(col)
+    yield* requireCategories(row, rowCats.categories)
+    yield* requireCategories(col, colCats.categories)
 
     const tally: MissingTally = new Map()
     let missing = 0

@@ -49,7 +49,8 @@ export const categoricalVariable = (
   if (column === undefined) return Either.left(typedColumnError(dataset, name) ?? unknownVariable(dataset, name))
   if (column.type !== "codes") return Either.left(typedColumnError(dataset, name) ?? notCategorical(name, "holds numbers, not integer codes"))
   const variable = codebook === undefined ? undefined : findVariable(codebook, name)
-  const extra = extraMissing[name] ?? []
+  // Own keys only: a column called "constructor" must not find Object.prototype.constructor.
+  const extra = Object.hasOwn(extraMissing, name) ? (extraMissing[name] ?? []) : []
   const isMissing = (code: number) => extra.includes(code) || (variable !== undefined && isUserMissing(variable.missing, code))
   return Either.right({
     name,
@@ -71,6 +72,28 @@ export const checkMissingNames = (
   }
   return Either.right(undefined)
 }
+
+/**
+ * An EMPTY_TABLE refusal when `v` has no valid category (every row blank or user-missing), so a table never
+ * reaches the counting code without categories.
+ *
+ * @example
+ * yield* requireCategories(row, validCategoriesOf(row).categories)
+ */
+export const requireCategories = (
+  v: CategoricalVariable,
+  categories: ReadonlyArray<CategoryInfo>
+): Either.Either<void, AnalysisError> =>
+  categories.length > 0
+    ? Either.right(undefined)
+    : Either.left(
+        new AnalysisError({
+          code: "EMPTY_TABLE",
+          message:
+            `variable "${v.name}" has no valid values: it is blank or user-missing in every row; ` +
+            "choose another variable or check the data file"
+        })
+      )
 
 /**
  * The valid categories of a variable, in codebook order, followed by observed codes the codebook does not

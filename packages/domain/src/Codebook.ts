@@ -48,7 +48,9 @@ export const VariableJson = Schema.Struct({
   scale: Schema.optional(Schema.String),
   values: Schema.optional(Schema.Array(ValueLabel)),
   missing: Schema.optional(MissingSpec),
-  question: Schema.optional(BilingualLabel)
+  question: Schema.optional(BilingualLabel),
+  /** `"id"`: the respondent identifier; never a table dimension (the API refuses it as row, column or group). */
+  role: Schema.optional(Schema.Literal("id"))
 })
 
 /** A reusable set of value labels and missing codes shared by many items (e.g. the 3-point difficulty scale). */
@@ -101,6 +103,8 @@ export interface Variable {
   readonly values: ReadonlyArray<ValueLabel>
   readonly missing: MissingSpec
   readonly question?: BilingualLabel
+  /** `"id"` for a respondent identifier (see VariableJson). */
+  readonly role?: "id"
 }
 
 /** A decoded, cross-checked codebook. Build one with `decodeCodebook`. */

@@ -4,6 +4,7 @@ import * as Schema from "effect/Schema"
 import type { Codebook, Variable } from "./Codebook.js"
 import { CodebookJson, MissingSpec } from "./Codebook.js"
 import { CodebookError, type CodebookIssue } from "./errors.js"
+import { jsonTooDeep, MAX_JSON_DEPTH } from "./jsonDepth.js"
 
 /**
  * `["variables", 3, "values", 0]` -> `$.variables[3].values[0]`
@@ -30,13 +31,19 @@ export const formatParseIssues = (error: ParseResult.ParseError): Array<{ path: 
   )
 
 /**
- * Parses JSON text (a leading BOM allowed); a syntax error comes back as its message instead of a throw.
+ * Parses JSON text (a leading BOM allowed); a syntax error comes back as its message instead of a throw, and so
+ * does text nested deeper than `MAX_JSON_DEPTH` (checked before parsing, so nothing recursive overflows).
  *
  * @example
  * parseJsonText('{"a": 1}') // Right({ a: 1 })
  * parseJsonText("{") // Left("not valid JSON: Expected property name or '}' in JSON at position 1")
  */
 export const parseJsonText = (text: string): Either.Either<unknown, string> => {
+  const deep = jsonTooDeep(text)
+  if (deep !== undefined) {
+    const where = `deeper than ${MAX_JSON_DEPTH} levels of arrays/objects at character ${deep.position + 1}`
+    return Either.left(`nested too deeply: ${where}; no danvan input needs more`)
+  }
   try {
     return Either.right(JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text))
   } catch (e) {
@@ -70,7 +77,7 @@ export const decodeCodebook = (input: unknown, source = "codebook"): Either.Eith
     const at = `$.variables[${i}]`
     if (seen.has(v.name)) issues.push({ path: `${at}.name`, message: `duplicate variable name "${v.name}" (also at $.variables[${seen.get(v.name)}])` })
     seen.set(v.name, i)
-    const scale = v.scale === undefined ? undefined : json.scales[v.scale]
+    const scale = v.scale === undefined || !Object.hasOwn(json.scales, v.scale) ? undefined : json.scales[v.scale]
     if (v.scale !== undefined && scale === undefined) {
       const known = Object.keys(json.scales)
       issues.push({ path: `${at}.scale`, message: `unknown scale "${v.scale}"; the codebook's scales are: ${known.join(", ") || "(none)"}` })
@@ -102,7 +109,8 @@ export const decodeCodebook = (input: unknown, source = "codebook"): Either.Eith
       measure: v.scale !== undefined && v.measure === "nominal" && scale?.measure !== undefined ? scale.measure : v.measure,
       values: ordered,
       missing,
-      ...(v.question !== undefined ? { question: v.question } : {})
+      ...(v.question !== undefined ? { question: v.question } : {}),
+      ...(v.role !== undefined ? { role: v.role } : {})
     })
   })
 

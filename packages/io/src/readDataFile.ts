@@ -40,14 +40,28 @@ export interface DataFileRead {
   readonly textColumns: ReadonlyArray<TextColumn>
 }
 
-const formatOf = (path: string, bytes: Uint8Array): "csv" | "xlsx" | "sav" => {
+/**
+ * The format of a data file's bytes: by extension first (a renamed file's content signature decides for other
+ * extensions), or by content alone with `sniff: "content"` (uploads, whose names are not trusted).
+ *
+ * @example
+ * dataFormatOf("survey.sav", bytes) // "sav"
+ */
+export const dataFormatOf = (
+  path: string,
+  bytes: Uint8Array,
+  sniff: "extension" | "content" = "extension"
+): "csv" | "xlsx" | "sav" => {
+  const starts = (...sig: Array<number>) => sig.every((b, k) => bytes[k] === b)
+  const savSignature = starts(0x24, 0x46, 0x4c, 0x32) || starts(0x24, 0x46, 0x4c, 0x33)
+  const zipSignature = starts(0x50, 0x4b, 0x03, 0x04)
+  if (sniff === "content") return savSignature ? "sav" : zipSignature ? "xlsx" : "csv"
   const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase()
   if (ext === "sav" || ext === "zsav") return "sav"
   if (ext === "xlsx" || ext === "xlsm") return "xlsx"
   // Another extension (or none): trust the content's signature, as a renamed file is common.
-  const starts = (...sig: Array<number>) => sig.every((b, k) => bytes[k] === b)
-  if (starts(0x24, 0x46, 0x4c, 0x32) || starts(0x24, 0x46, 0x4c, 0x33)) return "sav"
-  if (starts(0x50, 0x4b, 0x03, 0x04) && ext !== "csv" && ext !== "txt") return "xlsx"
+  if (savSignature) return "sav"
+  if (zipSignature && ext !== "csv" && ext !== "txt") return "xlsx"
   return "csv"
 }
 
@@ -61,9 +75,22 @@ const formatOf = (path: string, bytes: Uint8Array): "csv" | "xlsx" | "sav" => {
  * const fromExcel = yield* readDataFile("survey.xlsx", { sheet: "Data", codebook })
  */
 export const readDataFile = (path: string, options: DataFileOptions = {}): Effect.Effect<DataFileRead, DataFileError | FileReadError> =>
+  Effect.flatMap(readBytes(path), (bytes) => readDataBytes(bytes, path, options))
+
+/**
+ * A data file's bytes read as `readDataFile` reads a file (`fileName` names it in messages); with
+ * `sniff: "content"` the format is decided by the content alone (an upload's name is not trusted).
+ *
+ * @example
+ * const { dataset, codebook, format } = yield* readDataBytes(bytes, "upload", { sniff: "content" })
+ */
+export const readDataBytes = (
+  bytes: Uint8Array,
+  path: string,
+  options: DataFileOptions & { readonly sniff?: "extension" | "content" } = {}
+): Effect.Effect<DataFileRead, DataFileError> =>
   Effect.gen(function* () {
-    const bytes = yield* readBytes(path)
-    const format = formatOf(path, bytes)
+    const format = dataFormatOf(path, bytes, options.sniff)
     const common = {
       fileName: path,
       ...(options.codebook !== undefined ? { codebook: options.codebook } : {}),

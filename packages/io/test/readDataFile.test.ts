@@ -5,7 +5,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
-import { readDataFile, readSav, writeSavFile } from "../src/index.js"
+import { dataFormatOf, readDataBytes, readDataFile, readSav, writeSavFile } from "../src/index.js"
 
 const dir = mkdtempSync(join(tmpdir(), "danvan-io-"))
 const fixture = new URL("./fixtures/sav/survey-utf8.zsav", import.meta.url)
@@ -53,5 +53,20 @@ describe("readDataFile", () => {
     }
     const failed = await Effect.runPromise(Effect.either(writeSavFile(join(dir, "no/such/dir.sav"), source.dataset, source.codebook)))
     expect(Either.isLeft(failed) && failed.left.message).toBe(`cannot write ${join(dir, "no/such/dir.sav")}: the folder does not exist`)
+  })
+})
+
+describe("readDataBytes (uploads)", () => {
+  it("with sniff: content the bytes decide, whatever the name says", async () => {
+    const zsav = new Uint8Array(readFileSync(fixture))
+    const sav = await Effect.runPromise(readDataBytes(zsav, "upload.csv", { sniff: "content" }))
+    expect([sav.format, sav.codebook?.id, sav.dataset.rowCount]).toEqual(["sav", "upload", 200])
+    const wb = new ExcelJS.Workbook()
+    wb.addWorksheet("Data").addRows([["level"], [1], [2]])
+    const xlsx = await Effect.runPromise(readDataBytes(new Uint8Array(await wb.xlsx.writeBuffer()), "upload.csv", { sniff: "content" }))
+    expect(xlsx.format).toBe("xlsx")
+    const csv = await Effect.runPromise(readDataBytes(new TextEncoder().encode("level\n1\n"), "upload.sav", { sniff: "content" }))
+    expect(csv.format).toBe("csv")
+    expect([dataFormatOf("x.sav", new Uint8Array()), dataFormatOf("x.sav", new Uint8Array(), "content")]).toEqual(["sav", "csv"])
   })
 })

@@ -1,10 +1,14 @@
+import { checkDimension } from "@danvan/analysis"
+import type { Codebook, Dataset } from "@danvan/domain"
 import { HttpApiBuilder } from "@effect/platform"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import { DanvanApi, Tenant } from "../api.js"
 import { readJson } from "../body.js"
-import { resolveCodebook } from "../codebooks.js"
-import { BadRequest, NotFound } from "../errors.js"
+import { datasetCodebook } from "../codebooks.js"
+import { Config } from "../config.js"
+import { BadRequest, NotFound, Unprocessable } from "../errors.js"
 import { CrosstabRequest, FrequenciesRequest, LikertRequest, MultipleResponseRequest, ReportRequest } from "../schemas.js"
 import { Store } from "../store.js"
 import type { AnalysisTask } from "../worker/protocol.js"
@@ -17,7 +21,8 @@ import { reportTask } from "./report.js"
  * @example
  * return yield* runAnalysis({ kind: "tableTest", counts: [[1, 2], [3, 4]], options: {} })
  */
-export const runAnalysis = (task: AnalysisTask) => Effect.flatMap(AnalysisWorkers, (workers) => workers.run(task))
+export const runAnalysis = (task: AnalysisTask) =>
+  Effect.flatMap(Effect.all([AnalysisWorkers, Config]), ([workers, config]) => workers.run(config.minCell > 1 ? { ...task, minCell: config.minCell } : task))
 
 /** The tenant's dataset and the codebook it was checked against. */
 const datasetOf = (id: string) =>
@@ -25,10 +30,23 @@ const datasetOf = (id: string) =>
     const tenant = yield* Tenant
     const dataset = yield* (yield* Store).loadDataset(tenant.name, id)
     if (Option.isNone(dataset)) return yield* Effect.fail(NotFound.of("dataset", id))
-    const codebookId = dataset.value.codebookId
-    const codebook = codebookId !== undefined ? yield* resolveCodebook(tenant.name, codebookId) : undefined
+    const codebook = yield* datasetCodebook(tenant.name, id, dataset.value.codebookId)
     const meta = yield* (yield* Store).getDatasetMeta(tenant.name, id)
     return { dataset: dataset.value, codebook, name: meta._tag === "Some" ? meta.value.name : id }
+  })
+
+/**
+ * Refuses identifier-like variables as table dimensions (422 `IDENTIFIER_LIKE`): a codebook `role: "id"`, a text
+ * column, more distinct values than `DANVAN_MAX_CATEGORIES`, or mostly unique values. Aggregates must never
+ * give respondent rows back.
+ */
+const checkDimensions = (dataset: Dataset, codebook: Codebook | undefined, names: ReadonlyArray<string>) =>
+  Effect.gen(function* () {
+    const { maxCategories } = yield* Config
+    for (const name of names) {
+      const checked = checkDimension(dataset, codebook, name, { maxCategories })
+      if (Either.isLeft(checked)) return yield* Effect.fail(Unprocessable.of(checked.left.code, checked.left.message, { variable: name }))
+    }
   })
 
 const missingOption = (missing: Readonly<Record<string, ReadonlyArray<number>>> | undefined) =>
@@ -50,6 +68,7 @@ export const AnalysesLive = HttpApiBuilder.group(DanvanApi, "analyses", (handler
       Effect.gen(function* () {
         const body = yield* readJson(request, FrequenciesRequest)
         const { dataset, codebook } = yield* datasetOf(path.id)
+        yield* checkDimensions(dataset, codebook, body.variables)
         const options = { ...(body.weight !== undefined ? { weight: body.weight } : {}), ...missingOption(body.missing) }
         return yield* runAnalysis({ kind: "frequencies", dataset, codebook, variables: body.variables, options })
       })
@@ -58,6 +77,7 @@ export const AnalysesLive = HttpApiBuilder.group(DanvanApi, "analyses", (handler
       Effect.gen(function* () {
         const body = yield* readJson(request, CrosstabRequest)
         const { dataset, codebook } = yield* datasetOf(path.id)
+        yield* checkDimensions(dataset, codebook, [body.row, body.col])
         return yield* runAnalysis({
           kind: "crosstab",
           dataset,
@@ -80,6 +100,7 @@ export const AnalysesLive = HttpApiBuilder.group(DanvanApi, "analyses", (handler
           return yield* Effect.fail(BadRequest.of("INVALID_BODY", "resamples and seed apply to method bootstrap only", { issues: [{ path: "$.method", message: "must be \"bootstrap\" with resamples or seed" }] }))
         }
         const { dataset, codebook } = yield* datasetOf(path.id)
+        yield* checkDimensions(dataset, codebook, [body.group])
         return yield* runAnalysis({
           kind: "multipleResponse",
           dataset,
@@ -101,6 +122,7 @@ export const AnalysesLive = HttpApiBuilder.group(DanvanApi, "analyses", (handler
         const body = yield* readJson(request, LikertRequest)
         yield* itemsOrSet(body)
         const { dataset, codebook } = yield* datasetOf(path.id)
+        yield* checkDimensions(dataset, codebook, [body.by, ...(body.items ?? [])])
         const which = body.items !== undefined ? { items: body.items } : { set: body.set ?? "" }
         return yield* runAnalysis({ kind: "likert", dataset, codebook, which, by: body.by, options: missingOption(body.missing) })
       })

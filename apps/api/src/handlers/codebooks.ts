@@ -38,7 +38,7 @@ export const CodebooksLive = HttpApiBuilder.group(DanvanApi, "codebooks", (handl
         const tenant = yield* Tenant
         const text = new TextDecoder().decode(yield* readBody(request))
         const json = parseJsonText(text)
-        if (Either.isLeft(json)) return yield* Effect.fail(BadRequest.of("INVALID_JSON", `the body is not valid JSON: ${json.left}`))
+        if (Either.isLeft(json)) return yield* Effect.fail(BadRequest.of("INVALID_JSON", `the body is ${json.left}`))
         const codebook = decodeCodebook(json.right, "request body")
         if (Either.isLeft(codebook)) {
           return yield* Effect.fail(BadRequest.of("INVALID_CODEBOOK", codebook.left.message, { issues: codebook.left.issues }))

@@ -26,6 +26,8 @@ export interface PoolOptions {
 
 interface Job {
   readonly task: AnalysisTask
+  /** Buffers moved to the worker with the task (an upload's body). */
+  readonly transfer: ReadonlyArray<ArrayBuffer>
   readonly resolve: (outcome: Outcome) => void
   timer?: ReturnType<typeof setTimeout>
 }
@@ -70,10 +72,10 @@ export class WorkerPool {
    * Runs `task` on a free worker, or queues it; `cancel` (the client went away) drops a queued task and
    * terminates the worker of a running one, so an abandoned analysis stops using a core.
    */
-  submit(task: AnalysisTask): { readonly outcome: Promise<Outcome>; readonly cancel: () => void } {
+  submit(task: AnalysisTask, transfer: ReadonlyArray<ArrayBuffer> = []): { readonly outcome: Promise<Outcome>; readonly cancel: () => void } {
     let job!: Job
     const outcome = new Promise<Outcome>((resolve) => {
-      job = { task, resolve }
+      job = { task, transfer, resolve }
     })
     const idle = this.slots.find((s) => s.job === undefined)
     if (idle !== undefined) this.start(idle, job)
@@ -125,7 +127,7 @@ export class WorkerPool {
     job.timer = setTimeout(() => this.kill(slot, { kind: "timeout", ms: this.options.timeoutMs }), this.options.timeoutMs)
     this.options.onStart?.(job.task, this.load)
     // The dataset's columns are SharedArrayBuffer views: the worker sees the same memory, nothing is copied.
-    slot.worker.postMessage(job.task)
+    slot.worker.postMessage(job.task, [...job.transfer])
   }
 
   /** Stops the slot's worker mid-task (time limit, cancelled) and puts a fresh one in its place. */

@@ -1,13 +1,14 @@
 import type { crosstab, crosstabFromCounts, frequencies, likert, multipleResponse } from "@danvan/analysis"
 import type { AnalysisPlan, Codebook, Dataset } from "@danvan/domain"
 import type { ReportRequest } from "../schemas.js"
+import type { ParsedUpload, UploadRefusal, UploadTask } from "./upload.js"
 
 /**
  * The messages between the server and its analysis workers. A task carries everything the analysis needs
  * (the dataset's columns travel as views of SharedArrayBuffers, so posting them copies no data); the reply
  * is the finished response body, so the server thread only writes it out.
  */
-export type AnalysisTask =
+export type AnalysisTask = (
   | {
       readonly kind: "frequencies"
       readonly dataset: Dataset
@@ -55,6 +56,12 @@ export type AnalysisTask =
       readonly decimal?: (typeof ReportRequest.Type)["decimal"]
       readonly suppressBelow?: number | undefined
     }
+  /** An upload to read and check (parsing runs here too, off the event loop). */
+  | UploadTask
+) & {
+  /** The server's minimum cell size (`DANVAN_MIN_CELL`): smaller counts in the result are suppressed; 0 is off. */
+  readonly minCell?: number
+}
 
 export type ReportFormat = "html" | "xlsx" | "json" | "md" | "csv" | "docx"
 
@@ -63,6 +70,10 @@ export type TaskReply =
   /** The response body and its content type. */
   | { readonly ok: true; readonly body: string | Uint8Array; readonly contentType: string }
   /** The analysis refused the request (an AnalysisError: unknown variable, bad weight, ...): a 422. */
-  | { readonly ok: false; readonly error: "analysis"; readonly code: string; readonly message: string }
+  | { readonly ok: false; readonly error: "analysis"; readonly code: string; readonly message: string; readonly details?: unknown }
+  /** An upload read and checked: its columns' buffers are moved, not copied. */
+  | { readonly ok: true; readonly upload: ParsedUpload }
+  /** An upload refused (a malformed form, data that fail the codebook, over a limit): 400, 413 or 422. */
+  | { readonly ok: false; readonly error: "upload"; readonly refusal: UploadRefusal }
   /** A bug (an exception): a logged 500. */
   | { readonly ok: false; readonly error: "defect"; readonly message: string }

@@ -1,6 +1,16 @@
-import { crosstab, crosstabFromCounts, frequencies, likert, multipleResponse, multipleResponseSet, runPlan, type AnalysisError } from "@danvan/analysis"
+import {
+  crosstab,
+  crosstabFromCounts,
+  frequencies,
+  likert,
+  multipleResponse,
+  multipleResponseSet,
+  runPlan,
+  type AnalysisError
+} from "@danvan/analysis"
 import * as Either from "effect/Either"
 import type { AnalysisTask, ReportFormat, TaskReply } from "./protocol.js"
+import { parseUpload } from "./upload.js"
 
 const CONTENT_TYPES: Readonly<Record<ReportFormat, string>> = {
   html: "text/html; charset=utf-8",
@@ -14,7 +24,8 @@ const CONTENT_TYPES: Readonly<Record<ReportFormat, string>> = {
 // The same JSON the HttpApi would write for the result object (its success schemas are Schema.Unknown).
 const json = (value: unknown): TaskReply => ({ ok: true, body: JSON.stringify(value), contentType: "application/json" })
 const refused = (e: AnalysisError): TaskReply => ({ ok: false, error: "analysis", code: e.code, message: e.message })
-const reply = <A>(result: Either.Either<A, AnalysisError>): TaskReply => (Either.isRight(result) ? json(result.right) : refused(result.left))
+const reply = <A>(result: Either.Either<A, AnalysisError>): TaskReply =>
+  Either.isRight(result) ? json(result.right) : refused(result.left)
 
 /**
  * Runs one analysis task with the package functions (no statistics here) and returns the response body: what
@@ -25,6 +36,36 @@ const reply = <A>(result: Either.Either<A, AnalysisError>): TaskReply => (Either
  * await runTask({ kind: "tableTest", counts: [[1, 2], [3, 4]], options: {} }) // { ok: true, body: "{...}", ... }
  */
 export const runTask = async (task: AnalysisTask): Promise<TaskReply> => {
+  const reply = await runTaskOnly(task)
+  const minCell = task.minCell ?? 0
+  if (
+    minCell <= 1 ||
+    task.kind === "report" ||
+    task.kind === "tableTest" ||
+    !reply.ok ||
+    !("body" in reply) ||
+    typeof reply.body !== "string"
+  )
+    return reply
+  return { ...reply, body: await withSuppression(reply.body, minCell) }
+}
+
+/**
+ * The result with the server's minimum cell size applied (@danvan/report's disclosure control) and stated:
+ * `"suppression": {"minCell", "cells"}` on each result object (`cells`: how many counts were hidden).
+ */
+const withSuppression = async (body: string, minCell: number): Promise<string> => {
+  const { suppressResult } = await import("@danvan/report")
+  const value = JSON.parse(body) as unknown
+  const results = Array.isArray(value) ? value : [value]
+  for (const result of results) {
+    if (typeof result === "object" && result !== null)
+      (result as Record<string, unknown>)["suppression"] = { minCell, cells: suppressResult(result, minCell) }
+  }
+  return JSON.stringify(value)
+}
+
+const runTaskOnly = async (task: AnalysisTask): Promise<TaskReply> => {
   switch (task.kind) {
     case "frequencies": {
       const results: Array<unknown> = []
@@ -38,7 +79,10 @@ export const runTask = async (task: AnalysisTask): Promise<TaskReply> => {
     case "crosstab":
       return reply(crosstab(task.dataset, task.codebook, task.row, task.col, task.options))
     case "multipleResponse": {
-      const items = "items" in task.items ? Either.right({ items: task.items.items }) : multipleResponseSet(task.codebook, task.items.set)
+      const items =
+        "items" in task.items
+          ? Either.right({ items: task.items.items })
+          : multipleResponseSet(task.codebook, task.items.set)
       if (Either.isLeft(items)) return refused(items.left)
       return reply(multipleResponse(task.dataset, task.codebook, task.group, items.right.items, task.options))
     }
@@ -48,6 +92,12 @@ export const runTask = async (task: AnalysisTask): Promise<TaskReply> => {
       return reply(crosstabFromCounts(task.counts, task.options))
     case "report":
       return renderReport(task)
+    case "parseUpload": {
+      const parsed = await parseUpload(task)
+      return Either.isRight(parsed)
+        ? { ok: true, upload: parsed.right }
+        : { ok: false, error: "upload", refusal: parsed.left }
+    }
   }
 }
 
@@ -61,7 +111,10 @@ const renderReport = async (task: Extract<AnalysisTask, { kind: "report" }>): Pr
     lang: task.lang,
     dataFile: task.dataFile,
     ...(task.decimal !== undefined ? { decimal: task.decimal } : {}),
-    ...(task.suppressBelow !== undefined ? { suppressBelow: task.suppressBelow } : {})
+    // The server's minimum cell size is a floor under the request's own suppressBelow.
+    ...(task.suppressBelow !== undefined || (task.minCell ?? 0) > 1
+      ? { suppressBelow: Math.max(task.suppressBelow ?? 0, task.minCell ?? 0) }
+      : {})
   })
   const body: string | Uint8Array =
     task.format === "html"

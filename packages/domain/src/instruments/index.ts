@@ -22,7 +22,7 @@ export const builtinCodebookIds = (): Array<string> => Object.keys(builtinCodebo
  * const codebook = Either.getOrThrow(builtinCodebook("hcmc-2024"))
  */
 export const builtinCodebook = (id: string): Either.Either<Codebook, UnknownNameError> => {
-  const json = builtinCodebookJson[id]
+  const json = Object.hasOwn(builtinCodebookJson, id) ? builtinCodebookJson[id] : undefined
   if (json === undefined) return Either.left(new UnknownNameError({ what: "built-in codebook", name: id, known: builtinCodebookIds() }))
   // A built-in that fails its own checks is a bug in danvan, not bad user input.
   return Either.right(Either.getOrThrowWith(decodeCodebook(json, id), (e) => new Error(e.message)))

@@ -76,7 +76,7 @@ export const builtinPlanIds = (): Array<string> => Object.keys(builtinPlanJson)
  * plan.sections.map((s) => s.id) // ["profile", "table1-purpose", …]
  */
 export const builtinPlan = (id: string): Either.Either<AnalysisPlan, UnknownNameError> => {
-  const json = builtinPlanJson[id]
+  const json = Object.hasOwn(builtinPlanJson, id) ? builtinPlanJson[id] : undefined
   if (json === undefined) return Either.left(new UnknownNameError({ what: "built-in analysis plan", name: id, known: builtinPlanIds() }))
   return Either.right(Either.getOrThrowWith(decodeAnalysisPlan(json, id), (e) => new Error(e.message)))
 }
