@@ -7,7 +7,8 @@
 //    (built by a task the reader depends on), .vitest/.artifacts (outputs) and paths that do not exist are left out.
 // 2. `turbo run build typecheck test --dry=json` lists, per task, the files whose hashes make the task's hash.
 // 3. Every scanned file must be in that list for the tasks that read it (build: what src and the tsup/vitest
-//    configs read; typecheck: what src and test import; test: everything src, test and scripts read). A file in the list changes the task's hash when its content changes, so its cache entry is not replayed.
+//    configs read; typecheck: what src and test import; test: everything src, test and scripts read). A file in
+//    the list changes the task's hash when its content changes, so its cache entry is not replayed.
 //
 // `node scripts/turbo-inputs.mjs` prints the misses and exits 1 when there are any; tests/repo runs it as a test.
 import { execFileSync } from "node:child_process"
@@ -35,7 +36,10 @@ export const workspacePackages = () =>
     if (!existsSync(base)) return []
     return readdirSync(base)
       .filter((name) => existsSync(join(base, name, "package.json")))
-      .map((name) => ({ name: JSON.parse(readFileSync(join(base, name, "package.json"), "utf8")).name, dir: join(base, name) }))
+      .map((name) => ({
+        name: JSON.parse(readFileSync(join(base, name, "package.json"), "utf8")).name,
+        dir: join(base, name)
+      }))
   })
 
 /**
@@ -71,7 +75,9 @@ export const pathsReadBy = (file, pkgDir, literals) => {
 export const scanReads = () =>
   workspacePackages().map(({ name, dir }) => {
     const code = ["src", "test", "scripts"].flatMap((sub) => walk(join(dir, sub)).filter((f) => CODE.test(f)))
-    const literals = new Set(code.flatMap((f) => [...readFileSync(f, "utf8").matchAll(/"([\w@.-][^"\n]*)"/g)].map((m) => m[1])))
+    const literals = new Set(
+      code.flatMap((f) => [...readFileSync(f, "utf8").matchAll(/"([\w@.-][^"\n]*)"/g)].map((m) => m[1]))
+    )
     const reads = (sub) => {
       const all = new Set()
       for (const file of walk(join(dir, sub)).filter((f) => CODE.test(f))) {
@@ -81,7 +87,8 @@ export const scanReads = () =>
     }
     const rel = (f) => relative(root, f).split(sep).join("/")
     const readme = existsSync(join(dir, "README.md")) ? [rel(join(dir, "README.md"))] : []
-    const configReads = (name) => existsSync(join(dir, name)) ? pathsReadBy(join(dir, name), dir, literals).map(rel) : []
+    const configReads = (name) =>
+      existsSync(join(dir, name)) ? pathsReadBy(join(dir, name), dir, literals).map(rel) : []
     const tsconfig = join(dir, "tsconfig.json")
     const extended = existsSync(tsconfig) ? JSON.parse(readFileSync(tsconfig, "utf8")).extends : undefined
     const base = typeof extended === "string" ? [rel(resolve(dir, extended))] : []
@@ -102,7 +109,15 @@ export const scanReads = () =>
       dir: rel(dir),
       src: [...new Set([...reads("src"), ...configReads("tsup.config.ts"), ...base])].sort(),
       typecheck: [...new Set([...imports(["src", "test"]), ...base])].sort(),
-      test: [...new Set([...reads("src"), ...reads("test"), ...reads("scripts"), ...readme, ...configReads("vitest.config.ts")])].sort()
+      test: [
+        ...new Set([
+          ...reads("src"),
+          ...reads("test"),
+          ...reads("scripts"),
+          ...readme,
+          ...configReads("vitest.config.ts")
+        ])
+      ].sort()
     }
   })
 
@@ -120,8 +135,7 @@ export const turboInputs = () => {
     const inputs = new Set(Object.keys(t.inputs).map((p) => relative(root, resolve(root, dir, p)).split(sep).join("/")))
     for (const g of Object.keys(json.globalCacheInputs?.files ?? {})) inputs.add(g)
     if (t.command === "<NONEXISTENT>") continue
-    tasks[t.taskId] = { cache: t.cache?.status !== undefined ? t.resolvedTaskDefinition?.cache !== false : true, inputs }
-    if (t.resolvedTaskDefinition && t.resolvedTaskDefinition.cache === false) tasks[t.taskId].cache = false
+    tasks[t.taskId] = { cache: t.resolvedTaskDefinition?.cache !== false, inputs }
   }
   return tasks
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest"
+
 import { misses, scanReads, turboInputs } from "../../../scripts/turbo-inputs.mjs"
 
 describe("turbo inputs", () => {
@@ -12,7 +13,9 @@ describe("turbo inputs", () => {
     expect(reads("@danvan/analysis")).toContain("examples/hcmc-2024-synthetic.csv")
     expect(reads("@danvan/cli")).toContain("packages/io/test/fixtures/sav/survey-utf8.zsav")
     expect(reads("@danvan/report")).toContain("packages/analysis/test/fixtures/replicate.json")
-    expect(scan.find((p) => p.name === "@danvan/domain")!.src).toContain("packages/domain/data/hcmc-2024-published-tables.json")
+    expect(scan.find((p) => p.name === "@danvan/domain")!.src).toContain(
+      "packages/domain/data/hcmc-2024-published-tables.json"
+    )
   })
 
   it("a file read from outside the package is hashed into the test task (so changing it changes the hash)", () => {
