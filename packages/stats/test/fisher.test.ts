@@ -59,6 +59,10 @@ describe("logFactorial", () => {
 })
 
 describe("fisherExact2x2 against R fisher.test", () => {
+  it("the fixture holds 71 tables, 13 of them 2 x 2", () => {
+    expect(fixture.tables).toHaveLength(71)
+    expect(fixture.tables.filter(is2x2)).toHaveLength(13)
+  })
   for (const t of fixture.tables.filter(is2x2)) {
     it(`${t.id} (n = ${t.n})`, () => {
       const r = fisherExact2x2(fromMatrix(t.counts))
