@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
+
 import { describe, expect, it } from "vitest"
+
 import { generators } from "../../../scripts/fixtures.mjs"
 
 const root = new URL("../../../", import.meta.url).pathname
@@ -9,7 +11,9 @@ describe("pnpm fixtures", () => {
   const found = generators()
 
   it("is scripts/fixtures.mjs", () => {
-    expect(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).scripts.fixtures).toBe("node scripts/fixtures.mjs")
+    expect(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).scripts.fixtures).toBe(
+      "node scripts/fixtures.mjs"
+    )
   })
 
   it("runs every generator, the mpmath one included, stats first", () => {
