@@ -15,7 +15,7 @@ suppressPackageStartupMessages({
   library(parallel)
 })
 
-TIME_LIMIT <- 30 # seconds per fisher.test call
+TIME_LIMIT <- 900 # seconds per fisher.test call: generous, so that a slow or busy machine writes the same tables
 MAX_N_RXC <- 300
 
 # fisher.test in a forked child with a wall-clock limit; NULL on timeout or error
