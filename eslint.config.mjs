@@ -66,7 +66,8 @@ export default tseslint.config(
     plugins: { "@effect": effect, "simple-import-sort": simpleImportSort },
     rules: {
       "@effect/dprint": ["error", { config: dprint }],
-      "simple-import-sort/imports": "error",
+      // one block, no blank lines (the repo's style): side effects, node:, packages, then relative paths
+      "simple-import-sort/imports": ["error", { groups: [["^\\u0000", "^node:", "^@?\\w", "^", "^\\."]] }],
       "simple-import-sort/exports": "off",
       // tests read fixtures as `any`, and the codebase narrows with guards where it matters
       "@typescript-eslint/no-explicit-any": "off",

@@ -1,6 +1,5 @@
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-
 import { defineConfig } from "vitest/config"
 
 const root = fileURLToPath(new URL(".", import.meta.url))

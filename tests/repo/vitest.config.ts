@@ -1,5 +1,4 @@
 import { mergeConfig } from "vitest/config"
-
 import { sharedConfig } from "../../vitest.shared.js"
 
 // turbo's dry run and the JSDoc examples take a few seconds on a loaded 2-core machine.

@@ -14,7 +14,6 @@
  */
 import { readdirSync, readFileSync } from "node:fs"
 import { join, relative } from "node:path"
-
 import ts from "typescript"
 
 export interface Example {

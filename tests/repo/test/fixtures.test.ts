@@ -1,8 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
-
 import { describe, expect, it } from "vitest"
-
 import { generators } from "../../../scripts/fixtures.mjs"
 
 const root = new URL("../../../", import.meta.url).pathname

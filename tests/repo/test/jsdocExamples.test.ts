@@ -1,7 +1,5 @@
 import { join } from "node:path"
-
 import { describe, expect, it } from "vitest"
-
 import { extractExamples, mismatch, type Outcome, parseClaim, runExample } from "./examples.js"
 
 const root = new URL("../../../", import.meta.url).pathname

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest"
-
 import { misses, scanReads, turboInputs } from "../../../scripts/turbo-inputs.mjs"
 
 describe("turbo inputs", () => {

@@ -1,5 +1,4 @@
 import { SYSTEM_MISSING } from "@danvan/domain"
-
 import { CODE, NUMERIC, type SlotPlan, STRING } from "./caseSlots.js"
 import type { SavVariable } from "./variables.js"
 

@@ -24,7 +24,9 @@ export interface RawCases {
  * (`offsetBase`; for .zsav the stream is inflated and offsets are reported within it).
  *
  * @example
- * const options: CaseOptions = { start: 4518, compressed: true, bias: 100, little: true, sysmis: -Number.MAX_VALUE, declaredCases: 200, where: "" }
+ * const options: CaseOptions = {
+ *   start: 4518, compressed: true, bias: 100, little: true, sysmis: -Number.MAX_VALUE, declaredCases: 200, where: ""
+ * }
  */
 export interface CaseOptions {
   readonly start: number
@@ -62,7 +64,9 @@ interface Reader {
  * (several writers omit it).
  *
  * @example
- * const cases = readCases(bytes, variables, { start: dictionary.dataOffset, compressed: false, bias: 100, little: true, sysmis, declaredCases: 200, where: "" })
+ * const cases = readCases(bytes, variables, {
+ *   start: dictionary.dataOffset, compressed: false, bias: 100, little: true, sysmis, declaredCases: 200, where: ""
+ * })
  */
 export const readCases = (bytes: Uint8Array, variables: ReadonlyArray<SavVariable>, options: CaseOptions): RawCases => {
   const plan = slotPlan(variables, options.asCodes)
