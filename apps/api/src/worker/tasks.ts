@@ -62,15 +62,6 @@ const renderReport = async (task: Extract<AnalysisTask, { kind: "report" }>): Pr
     ...(task.decimal !== undefined ? { decimal: task.decimal } : {}),
     ...(task.suppressBelow !== undefined ? { suppressBelow: task.suppressBelow } : {})
   })
-  const body: string | Uint8Array =
-    task.format === "html"
-      ? await Report.renderHtml(doc)
-      : task.format === "xlsx"
-        ? await Report.renderXlsx(doc)
-        : task.format === "md"
-          ? Report.renderMarkdown(doc)
-          : task.format === "csv"
-            ? Report.renderCsv(doc)
-            : Report.renderJson(doc, result.right)
+  const body = await Report.render(doc, task.format, result.right)
   return { ok: true, body, contentType: CONTENT_TYPES[task.format] }
 }

@@ -67,11 +67,7 @@ export const runReport = (args: ReportArgs) =>
       doc = Report.buildPlanReport(result, { ...options, dataFile })
       results = result
     }
-    const bytes = format === "html"
-      ? yield* Effect.promise(() => Report.renderHtml(doc))
-      : format === "xlsx"
-        ? yield* Effect.promise(() => Report.renderXlsx(doc))
-        : format === "md" ? Report.renderMarkdown(doc) : format === "csv" ? Report.renderCsv(doc) : Report.renderJson(doc, results)
+    const bytes = yield* Effect.promise(() => Report.render(doc, format, results))
     yield* writeTextFiles([{ path: args.out, text: bytes }])
     const tables = Report.tablesOf(doc).length
     const charts = Report.chartsOf(doc).length
