@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Adds up vitest's JSON reports (one per workspace package) into the plain line CI reads:
-// "N passed, N failed". Exits 1 when any test failed or a package with tests left no report.
+// "N passed, N failed" (the TEST_DIST run of analysis against its build included). Exits 1 when any test failed
+// or a package with tests left no report.
 import { existsSync, readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 
@@ -19,10 +20,15 @@ for (const group of ["packages", "apps", "tests"]) {
       problems.push(`${group}/${name}: no vitest report (did its tests run?)`)
       continue
     }
-    const json = JSON.parse(readFileSync(report, "utf8"))
-    passed += json.numPassedTests
-    failed += json.numFailedTests
-    if (json.numFailedTests > 0 || json.success === false) problems.push(`${group}/${name}: failures`)
+    // results-dist.json: the same tests run against the built package (TEST_DIST=1), where `pnpm test` does that
+    const dist = join(pkg, ".vitest", "results-dist.json")
+    for (const [file, what] of [[report, ""], [dist, " (built package)"]]) {
+      if (file === dist && !existsSync(dist)) continue
+      const json = JSON.parse(readFileSync(file, "utf8"))
+      passed += json.numPassedTests
+      failed += json.numFailedTests
+      if (json.numFailedTests > 0 || json.success === false) problems.push(`${group}/${name}${what}: failures`)
+    }
   }
 }
 for (const p of problems) console.error(p)

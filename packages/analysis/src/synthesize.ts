@@ -1,5 +1,5 @@
 import type { Column, Dataset, PublishedTables } from "@danvan/domain"
-import { makeDataset, SYSTEM_MISSING } from "@danvan/domain"
+import { makeDataset } from "@danvan/domain"
 import * as Either from "effect/Either"
 import { AnalysisError } from "./errors.js"
 

@@ -27,6 +27,7 @@ describe("replicate (hcmc-2024) against R", () => {
       ["table3-method", "multiple-response", 7],
       ["table4-difficulty", "likert", 5]
     ])
+    expect(fixture.tables).toHaveLength(4)
     expect(fixture.tables.flatMap((t) => t.items)).toHaveLength(25)
   })
 

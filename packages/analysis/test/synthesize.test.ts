@@ -22,6 +22,7 @@ describe("synthesize", () => {
     published.levels.forEach((l, i) => expect(countAt("level", l.code, l.code)).toBe(maxBase[i]))
     expect(maxBase).toEqual([310, 376, 410])
     let checked = 0
+    expect(published.tables).toHaveLength(4)
     for (const table of published.tables) {
       for (const item of table.items) {
         published.levels.forEach((l, i) => {

@@ -56,6 +56,7 @@ describe("built-in hcmc-2024 codebook", () => {
       "table3-method": "method",
       "table4-difficulty": "difficulty"
     }
+    expect(published.tables).toHaveLength(4)
     for (const table of published.tables) {
       const set = hcmc.indicatorSets.find((s) => s.name === sets[table.id])!
       expect(set.items).toEqual(table.items.map((i: { key: string }) => i.key))

@@ -1,59 +1,64 @@
-import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
-import ExcelJS from "exceljs"
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { describe, expect, it } from "vitest"
+import { describe, expect, it } from "@effect/vitest"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import ExcelJS from "exceljs"
 import { dataFormatOf, readDataBytes, readDataFile, readSav, writeSavFile } from "../src/index.js"
 
 const dir = mkdtempSync(join(tmpdir(), "danvan-io-"))
 const fixture = new URL("./fixtures/sav/survey-utf8.zsav", import.meta.url)
 
 describe("readDataFile", () => {
-  it("reads .zsav with the file's own codebook, .xlsx and CSV by extension", async () => {
-    const zsav = join(dir, "survey.zsav")
-    copyFileSync(fixture, zsav)
-    const sav = await Effect.runPromise(readDataFile(zsav))
-    expect(sav.format).toBe("sav")
-    expect(sav.codebook?.id).toBe("survey")
-    expect(sav.dataset.rowCount).toBe(200)
-    expect(sav.textColumns.map((c) => c.name)).toEqual(["ten_don_vi", "tinh", "ghi_chu_dai"])
+  it.effect("reads .zsav with the file's own codebook, .xlsx and CSV by extension", () =>
+    Effect.gen(function*() {
+      const zsav = join(dir, "survey.zsav")
+      copyFileSync(fixture, zsav)
+      const sav = yield* readDataFile(zsav)
+      expect(sav.format).toBe("sav")
+      expect(sav.codebook?.id).toBe("survey")
+      expect(sav.dataset.rowCount).toBe(200)
+      expect(sav.textColumns.map((c) => c.name)).toEqual(["ten_don_vi", "tinh", "ghi_chu_dai"])
 
-    const wb = new ExcelJS.Workbook()
-    wb.addWorksheet("Data").addRows([["level"], [1], [2]])
-    const xlsx = join(dir, "survey.xlsx")
-    writeFileSync(xlsx, new Uint8Array(await wb.xlsx.writeBuffer()))
-    const x = await Effect.runPromise(readDataFile(xlsx, { sheet: "Data" }))
-    expect([x.format, x.codebook, Array.from(x.dataset.columns[0].values)]).toEqual(["xlsx", undefined, [1, 2]])
+      const wb = new ExcelJS.Workbook()
+      wb.addWorksheet("Data").addRows([["level"], [1], [2]])
+      const xlsx = join(dir, "survey.xlsx")
+      writeFileSync(xlsx, new Uint8Array(yield* Effect.promise(() => wb.xlsx.writeBuffer())))
+      const x = yield* readDataFile(xlsx, { sheet: "Data" })
+      expect([x.format, x.codebook, Array.from(x.dataset.columns[0].values)]).toEqual(["xlsx", undefined, [1, 2]])
 
-    const csv = join(dir, "survey.csv")
-    writeFileSync(csv, "level\n3\n")
-    expect((await Effect.runPromise(readDataFile(csv))).format).toBe("csv")
-    // A .sav renamed to .dat is recognised by its signature.
-    const renamed = join(dir, "survey.dat")
-    copyFileSync(fixture, renamed)
-    expect((await Effect.runPromise(readDataFile(renamed))).format).toBe("sav")
-  })
+      const csv = join(dir, "survey.csv")
+      writeFileSync(csv, "level\n3\n")
+      expect((yield* readDataFile(csv)).format).toBe("csv")
+      // A .sav renamed to .dat is recognised by its signature.
+      const renamed = join(dir, "survey.dat")
+      copyFileSync(fixture, renamed)
+      expect((yield* readDataFile(renamed)).format).toBe("sav")
+    }))
 
-  it("rejects --sheet for a file that is not a workbook", async () => {
-    const csv = join(dir, "s.csv")
-    writeFileSync(csv, "level\n3\n")
-    const result = await Effect.runPromise(Effect.either(readDataFile(csv, { sheet: "Data" })))
-    expect(Either.isLeft(result) && result.left.message).toContain('a sheet name ("Data") for a CSV file — expected a sheet name only with an .xlsx workbook')
-  })
+  it.effect("rejects --sheet for a file that is not a workbook", () =>
+    Effect.gen(function*() {
+      const csv = join(dir, "s.csv")
+      writeFileSync(csv, "level\n3\n")
+      const error = yield* Effect.flip(readDataFile(csv, { sheet: "Data" }))
+      expect(error.message).toContain(
+        "a sheet name (\"Data\") for a CSV file — expected a sheet name only with an .xlsx workbook"
+      )
+    }))
 
-  it("writes .sav and .zsav files atomically that read back", async () => {
-    const source = Either.getOrThrow(readSav(readFileSync(fixture), { fileName: "survey.zsav" }))
-    for (const name of ["out.sav", "out.zsav"]) {
-      const path = join(dir, name)
-      await Effect.runPromise(writeSavFile(path, source.dataset, source.codebook))
-      const back = await Effect.runPromise(readDataFile(path))
-      expect(back.dataset.columns).toEqual(source.dataset.columns)
-    }
-    const failed = await Effect.runPromise(Effect.either(writeSavFile(join(dir, "no/such/dir.sav"), source.dataset, source.codebook)))
-    expect(Either.isLeft(failed) && failed.left.message).toBe(`cannot write ${join(dir, "no/such/dir.sav")}: the folder does not exist`)
-  })
+  it.effect("writes .sav and .zsav files atomically that read back", () =>
+    Effect.gen(function*() {
+      const source = Either.getOrThrow(readSav(readFileSync(fixture), { fileName: "survey.zsav" }))
+      for (const name of ["out.sav", "out.zsav"]) {
+        const path = join(dir, name)
+        yield* writeSavFile(path, source.dataset, source.codebook)
+        const back = yield* readDataFile(path)
+        expect(back.dataset.columns).toEqual(source.dataset.columns)
+      }
+      const failed = yield* Effect.flip(writeSavFile(join(dir, "no/such/dir.sav"), source.dataset, source.codebook))
+      expect(failed.message).toBe(`cannot write ${join(dir, "no/such/dir.sav")}: the folder does not exist`)
+    }))
 })
 
 describe("readDataBytes (uploads)", () => {

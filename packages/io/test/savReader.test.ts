@@ -9,11 +9,11 @@ import { parsePsppListing, psppNumber } from "./psppListing.js"
 const dir = new URL("./fixtures/sav/", import.meta.url)
 // writer-output.sav is our writer's output (scripts/write-sav-fixture.mjs), listed by PSPP like the others.
 const FIXTURES = [
-  { file: "survey-utf8-uncompressed.sav", compression: "none", encoding: "utf-8", cases: 200 },
-  { file: "survey-utf8-bytecode.sav", compression: "bytecode", encoding: "utf-8", cases: 200 },
-  { file: "survey-utf8.zsav", compression: "zlib", encoding: "utf-8", cases: 200 },
-  { file: "survey-cp1258-bytecode.sav", compression: "bytecode", encoding: "windows-1258", cases: 200 },
-  { file: "writer-output.sav", compression: "bytecode", encoding: "utf-8", cases: 60 }
+  { file: "survey-utf8-uncompressed.sav", compression: "none", encoding: "utf-8", cases: 200, labels: 29, sets: 2 },
+  { file: "survey-utf8-bytecode.sav", compression: "bytecode", encoding: "utf-8", cases: 200, labels: 29, sets: 2 },
+  { file: "survey-utf8.zsav", compression: "zlib", encoding: "utf-8", cases: 200, labels: 29, sets: 2 },
+  { file: "survey-cp1258-bytecode.sav", compression: "bytecode", encoding: "windows-1258", cases: 200, labels: 29, sets: 2 },
+  { file: "writer-output.sav", compression: "bytecode", encoding: "utf-8", cases: 60, labels: 15, sets: 1 }
 ] as const
 
 const read = (file: string): SavReadResult => {
@@ -39,7 +39,9 @@ const missingText = (v: SavVariable): string => {
   return parts.join("; ")
 }
 
-describe.each(FIXTURES)("readSav $file against PSPP's listing", ({ file, compression, encoding, cases }) => {
+it("reads the five PSPP-listed fixtures", () => expect(FIXTURES).toHaveLength(5))
+
+describe.each(FIXTURES)("readSav $file against PSPP's listing", ({ file, compression, encoding, cases, labels, sets }) => {
   const r = read(file)
   const listing = parsePsppListing(readFileSync(new URL(`${file}.listing.csv`, dir), "utf8"))
   const variables = r.file.variables
@@ -70,6 +72,7 @@ describe.each(FIXTURES)("readSav $file against PSPP's listing", ({ file, compres
 
   it("has the value labels PSPP lists (string and long-string labels included)", () => {
     const rows = listing.get("Value Labels")!.slice(1).filter((row) => row.length === 3) // not the footnote
+    expect(rows).toHaveLength(labels)
     const listed: Array<string> = []
     let owner = ""
     for (const [name, value, label] of rows) {
@@ -84,6 +87,7 @@ describe.each(FIXTURES)("readSav $file against PSPP's listing", ({ file, compres
 
   it("lists every case exactly as PSPP does (long strings joined before decoding)", () => {
     const rows = listing.get("Data List")!
+    expect(rows).toHaveLength(cases + 1)
     expect(rows[0]).toEqual(variables.map((v) => v.name))
     expect(rows.length - 1).toBe(r.dataset.rowCount)
     for (let i = 0; i < r.dataset.rowCount; i++) {
@@ -94,6 +98,7 @@ describe.each(FIXTURES)("readSav $file against PSPP's listing", ({ file, compres
 
   it("has PSPP's multiple-response sets and documents", () => {
     const rows = listing.get("Multiple Response Sets")!.slice(1)
+    expect(rows).toHaveLength(sets)
     expect(r.file.mrSets.map((s) => [`$${s.name}`, s.label, s.type === "dichotomy" ? "Dichotomies" : "Categories", s.countedValue ?? "", s.items.join("\n")])).toEqual(rows)
     const documents = listing.get("Documents")![0][0]
     expect(r.file.documents.join("\n")).toBe(documents === "(none)" ? "" : documents)

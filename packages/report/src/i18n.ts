@@ -63,10 +63,6 @@ const strings = {
     en: "{holm} of {tested} items differ by group at α = .05 after Holm's adjustment ({unadjusted} without adjustment).",
     vi: "{holm} trên {tested} nội dung khác biệt theo nhóm ở mức α = .05 sau hiệu chỉnh Holm ({unadjusted} nếu không hiệu chỉnh)."
   },
-  lowExpected: {
-    en: "{cells} cells ({percent}%) have expected count less than 5; the minimum expected count is {min}.",
-    vi: "{cells} ô ({percent}%) có tần số kỳ vọng nhỏ hơn 5; tần số kỳ vọng nhỏ nhất là {min}."
-  },
   pFormat: {
     en: "p-values in APA style: exact to three decimals, “{lt}” below {min} (never {zero}).",
     vi: "Giá trị p theo chuẩn APA: chính xác đến ba chữ số thập phân, ghi “{lt}” khi nhỏ hơn {min} (không bao giờ ghi {zero})."

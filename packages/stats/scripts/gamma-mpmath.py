@@ -60,8 +60,13 @@ lr_tables = [
 ]
 likelihood = [{"counts": m, "statistic": d(g2([[mp.mpf(o) for o in r] for r in m]))} for m in lr_tables]
 
+# ln(n!) = loggamma(n + 1) for the Fisher tests' log-factorial table, across its exact and Stirling ranges
+lf_n = [2, 10, 22, 23, 100, 170, 171, 172, 1000, 12345, 1000000, 2**40]
+log_factorial = [{"n": n, "value": d(mp.loggamma(mp.mpf(n) + 1))} for n in lf_n]
+
 with open("../test/fixtures/gamma-mpmath.json", "w") as fh:
     json.dump({"generatedBy": f"scripts/gamma-mpmath.py with mpmath {mp.__version__} at 50 digits",
-               "gamma": gamma, "chiSquareTail": tails, "lnGamma": lgamma, "likelihoodRatio": likelihood},
+               "gamma": gamma, "chiSquareTail": tails, "lnGamma": lgamma, "likelihoodRatio": likelihood,
+               "logFactorial": log_factorial},
               fh, indent=None)
 print("wrote ../test/fixtures/gamma-mpmath.json:", len(gamma), "gamma,", len(tails), "tails,", len(lgamma), "lnGamma")

@@ -4,7 +4,7 @@ import { expectedCounts } from "../src/cells/expected.js"
 import { colPercents, rowPercents, totalPercents } from "../src/cells/percents.js"
 import { residuals } from "../src/cells/residuals.js"
 import { lowExpectedCounts, lowExpectedMessage } from "../src/lowExpected.js"
-import { expectRelClose } from "./helpers.js"
+import { expectRelClose, readFixture, type References } from "./helpers.js"
 
 describe("expectedCounts", () => {
   it("is R_i C_j / N, row-major", () => {
@@ -55,11 +55,12 @@ describe("percents", () => {
 describe("residuals", () => {
   it("adjusted residuals of a 2 x 2 are all ±sqrt(X²) and their p equals the Pearson p", () => {
     // for 2 x 2, adjusted^2 = X^2 in every cell (Agresti 2002, p. 81)
-    const res = residuals(fromMatrix([[40, 1], [1, 40]]))
-    for (const a of res.adjusted) expectRelClose(Math.abs(a), Math.sqrt(74.19512195121952), 1e-14)
+    const r = readFixture<References>("references.json").strong2x2
+    const res = residuals(fromMatrix(r.counts))
+    for (const a of res.adjusted) expectRelClose(Math.abs(a), Math.sqrt(r.statistic), 1e-14)
     expect(res.adjusted[0]).toBeGreaterThan(0)
     expect(res.adjusted[1]).toBeLessThan(0)
-    expectRelClose(res.adjustedP[0], 7.076494845710743e-18, 1e-12)
+    expectRelClose(res.adjustedP[0], r.adjustedP, 1e-12)
   })
   it("raw residuals sum to zero along every row and column", () => {
     const res = residuals(fromMatrix([[66, 209, 35], [158, 177, 41], [163, 216, 31]]))

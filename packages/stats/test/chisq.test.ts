@@ -41,7 +41,7 @@ const expectTest = (got: Test, want: Test, what: string): void => {
 
 describe("R reference tables (scripts/chisq.R)", () => {
   it("covers more than 100 tables, 2x2 to 6x6, sparse, large, strong and weighted", () => {
-    expect(fx.tables.length).toBeGreaterThan(100)
+    expect(fx.tables).toHaveLength(111)
     expect(fx.tables.filter((t) => t.yates !== null).length).toBeGreaterThan(5)
     expect(fx.tables.some((t) => t.counts.length === 6 && t.counts[0].length === 6)).toBe(true)
     expect(fx.tables.some((t) => t.id.startsWith("weighted"))).toBe(true)
@@ -93,6 +93,7 @@ describe("R reference tables (scripts/chisq.R)", () => {
 })
 
 describe("linear-by-linear with user scores (R formula code)", () => {
+  it("the fixture holds 2 scored tables", () => expect(fx.linearByLinearScored).toHaveLength(2))
   for (const s of fx.linearByLinearScored) {
     it(s.id, () => {
       const got = linearByLinear(fromMatrix(s.counts), { rowScores: s.rowScores, colScores: Float64Array.from(s.colScores) })

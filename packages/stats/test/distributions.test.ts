@@ -23,6 +23,7 @@ const mp = readFixture<MpFixture>("gamma-mpmath.json")
 
 describe("lnGamma", () => {
   it("matches 50-digit values to 2e-15 for x > 0, including next to the zeros at 1 and 2", () => {
+    expect(mp.lnGamma).toHaveLength(41)
     for (const { x, value } of mp.lnGamma) {
       if (x > 0) expectRelClose(lnGamma(x), value, 2e-15, `lnGamma(${x})`)
     }
@@ -33,6 +34,7 @@ describe("lnGamma", () => {
     for (const { x, value } of neg) expectRelClose(lnGamma(x), value, 1e-12, `lnGamma(${x})`)
   })
   it("matches R lgamma away from its zeros (where R itself loses digits)", () => {
+    expect(fx.lgamma).toHaveLength(43)
     for (const { x, value } of fx.lgamma) {
       if (Math.abs(value) > 0.1) expectRelClose(lnGamma(x), value, 2e-15, `lnGamma(${x})`)
     }
@@ -50,6 +52,7 @@ describe("lnGamma", () => {
 describe("regularized incomplete gamma", () => {
   it("matches 50-digit values to 2e-13 in both tails, a from 0.001 to 1e6, values down to 1e-300", () => {
     let n = 0
+    expect(mp.gamma).toHaveLength(232)
     for (const { a, x, P, Q } of mp.gamma) {
       if (P !== null) { expectRelClose(regularizedGammaP(a, x), P, 2e-13, `P(${a}, ${x})`); n++ }
       if (Q !== null) { expectRelClose(regularizedGammaQ(a, x), Q, 2e-13, `Q(${a}, ${x})`); n++ }
@@ -57,6 +60,7 @@ describe("regularized incomplete gamma", () => {
     expect(n).toBeGreaterThan(400)
   })
   it("matches R pgamma in both tails (R is within ~1.5e-12 of the exact values here)", () => {
+    expect(fx.pgamma).toHaveLength(137)
     for (const { a, x, P, Q } of fx.pgamma) {
       expectRelClose(regularizedGammaP(a, x), P, 2e-12, `P(${a}, ${x})`)
       expectRelClose(regularizedGammaQ(a, x), Q, 2e-12, `Q(${a}, ${x})`)
@@ -90,23 +94,27 @@ describe("chiSquareUpperTail", () => {
   })
   it("matches R pchisq(lower.tail = FALSE) on a grid down to 1e-300 (x up to 2000, df 0.5..1000)", () => {
     let worst = 0
+    expect(fx.pchisq).toHaveLength(1095)
     for (const { x, df, p } of fx.pchisq) {
       const got = chiSquareUpperTail(x, df)
       worst = Math.max(worst, Math.abs(got - p) / p)
       expectRelClose(got, p, 1e-12, `pchisq(${x}, ${df})`)
     }
-    expect(fx.pchisq.length).toBeGreaterThan(900)
+    expect(fx.pchisq).toHaveLength(1095)
     expect(worst).toBeLessThan(1e-12)
   })
   it("matches 50-digit chi-square tails down to 1e-300 (x up to 3000) to 2e-13", () => {
+    expect(mp.chiSquareTail).toHaveLength(133)
     for (const { x, df, p } of mp.chiSquareTail) expectRelClose(chiSquareUpperTail(x, df), p, 2e-13, `chi2(${x}, ${df})`)
   })
   it("agrees with R's lower tail through P(df/2, x/2)", () => {
+    expect(fx.pchisq).toHaveLength(1095)
     for (const { x, df, lower } of fx.pchisq) {
       if (lower > 1e-300) expectRelClose(regularizedGammaP(df / 2, x / 2), lower, 1e-12, `lower(${x}, ${df})`)
     }
   })
   it("underflows to (near) zero where R does, never to a negative or NaN", () => {
+    expect(fx.pchisqUnderflow).toHaveLength(62)
     for (const { x, df } of fx.pchisqUnderflow) {
       const p = chiSquareUpperTail(x, df)
       expect(p >= 0 && p < 1e-300, `pchisq(${x}, ${df}) = ${p}`).toBe(true)
@@ -124,7 +132,7 @@ describe("chiSquareUpperTail", () => {
 
 describe("normal tail used by the adjusted residuals", () => {
   it("normalTwoSidedP matches R's 2 * pnorm(-|z|) out to z = 37.5", () => {
-    expect(fx.pnorm.length).toBeGreaterThan(10)
+    expect(fx.pnorm).toHaveLength(13)
     for (const { z, twoSided } of fx.pnorm) {
       expectRelClose(normalTwoSidedP(z), Math.min(1, twoSided), 1e-13, `z = ${z}`)
       expectRelClose(normalTwoSidedP(-z), Math.min(1, twoSided), 1e-13, `z = -${z}`)

@@ -33,6 +33,16 @@ export const expectMatrixClose = (
   }
 }
 
+/** R's values for the named edge cases (scripts/references.R writes fixtures/references.json). */
+export interface References {
+  readonly chiSquareTail: ReadonlyArray<{ readonly x: number; readonly df: number; readonly p: number }>
+  readonly normalUpperTail: ReadonlyArray<{ readonly z: number; readonly p: number }>
+  readonly normalLogUpperTail38: number
+  readonly normalTwoSided196: number
+  readonly hugeCounts: { readonly counts: Array<Array<number>>; readonly statistic: number; readonly p: number }
+  readonly strong2x2: { readonly counts: Array<Array<number>>; readonly statistic: number; readonly adjustedP: number }
+}
+
 /** Reads a JSON fixture from test/fixtures. */
 export const readFixture = <A>(name: string): A =>
   JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8")) as A

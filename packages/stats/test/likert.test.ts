@@ -29,6 +29,14 @@ const throwsCode = (f: () => unknown, code: string): void => {
   expect((err as StatsInputError).code).toBe(code)
 }
 
+describe("the R fixture", () => {
+  it("holds 12 Kruskal-Wallis, 3 Cronbach alpha and 5 mean cases", () => {
+    expect(fx.kruskalWallis).toHaveLength(12)
+    expect(fx.cronbachAlpha).toHaveLength(3)
+    expect(fx.means).toHaveLength(5)
+  })
+})
+
 describe("Kruskal-Wallis against R's kruskal.test", () => {
   it.each(fx.kruskalWallis.map((c) => [c.id, c] as const))("%s", (_, c) => {
     const r = kruskalWallis(f64(c.values), Int32Array.from(c.groups), c.groupCount)

@@ -42,6 +42,10 @@ const toData = (rows: M, groupCount: number): MultipleResponseData => {
   }
 }
 
+describe("the R fixture", () => {
+  it("holds 6 data sets", () => expect(fx.datasets).toHaveLength(6))
+})
+
 describe.each(fx.datasets)("multiple-response set $id against R", (ds) => {
   const data = toData(ds.rows, ds.groupCount)
   const c = data.items.length

@@ -7,6 +7,7 @@ interface Case { id: string; p: Array<number>; bonferroni: Array<number>; holm: 
 const fx = readFixture<{ cases: Array<Case> }>("padjust.json")
 
 describe("p-value adjustment against R's p.adjust", () => {
+  it("the fixture holds 7 cases", () => expect(fx.cases).toHaveLength(7))
   for (const c of fx.cases) {
     it(c.id, () => {
       const b = bonferroni(c.p)
@@ -20,6 +21,7 @@ describe("p-value adjustment against R's p.adjust", () => {
     })
   }
   it("Holm is never larger than Bonferroni and keeps the order of the raw p-values", () => {
+    expect(fx.cases).toHaveLength(7)
     for (const c of fx.cases) {
       const b = bonferroni(c.p)
       const h = holm(c.p)

@@ -18,6 +18,13 @@ const fx = readFixture<Fixture>("rates.json")
 const P = 1e-9
 
 describe("rate intervals against R (prop.test correct = FALSE, binom.test)", () => {
+  it("the fixture holds 60 intervals, 156 + 130 beta, 143 t and 15 normal quantile cases", () => {
+    expect(fx.intervals).toHaveLength(60)
+    expect(fx.betaQuantile).toHaveLength(156)
+    expect(fx.betaCdf).toHaveLength(130)
+    expect(fx.tQuantile).toHaveLength(143)
+    expect(fx.normalQuantile).toHaveLength(15)
+  })
   it.each(fx.intervals.map((c) => [`${c.x}/${c.n} @ ${c.level}`, c] as const))("%s", (_, c) => {
     const w = wilsonInterval(c.x, c.n, c.level)
     expect(w.method).toBe("wilson")

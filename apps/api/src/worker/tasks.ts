@@ -116,15 +116,6 @@ const renderReport = async (task: Extract<AnalysisTask, { kind: "report" }>): Pr
       ? { suppressBelow: Math.max(task.suppressBelow ?? 0, task.minCell ?? 0) }
       : {})
   })
-  const body: string | Uint8Array =
-    task.format === "html"
-      ? await Report.renderHtml(doc)
-      : task.format === "xlsx" || task.format === "docx"
-        ? await Report.renderReport(doc, task.format)
-        : task.format === "md"
-          ? Report.renderMarkdown(doc)
-          : task.format === "csv"
-            ? Report.renderCsv(doc)
-            : Report.renderJson(doc, result.right)
+  const body = await Report.render(doc, task.format, result.right)
   return { ok: true, body, contentType: CONTENT_TYPES[task.format] }
 }

@@ -90,7 +90,7 @@ export const runReport = (args: ReportArgs) =>
       doc = Report.buildPlanReport(result, { ...options, dataFile, excerpts })
       results = result
     }
-    const bytes = yield* Effect.tryPromise({ try: () => Report.renderReport(doc, format, { results }), catch: renderFailure })
+    const bytes = yield* Effect.tryPromise({ try: () => Report.render(doc, format, results), catch: renderFailure })
     yield* writeTextFiles([{ path: args.out, text: bytes }])
     const chartFiles = Option.isSome(args.charts) ? yield* writeChartFiles(doc, args.charts.value) : 0
     const tables = Report.tablesOf(doc).length

@@ -1,4 +1,6 @@
 import { SYSTEM_MISSING } from "@danvan/domain"
+import { CaseColumns } from "./caseColumns.js"
+import { CODE, NUMERIC, type SlotPlan, slotPlan } from "./caseSlots.js"
 import { SavFormatError } from "./cursor.js"
 import type { SavVariable } from "./variables.js"
 
@@ -22,7 +24,9 @@ export interface RawCases {
  * (`offsetBase`; for .zsav the stream is inflated and offsets are reported within it).
  *
  * @example
- * const options: CaseOptions = { start: 4518, compressed: true, bias: 100, little: true, sysmis: -Number.MAX_VALUE, declaredCases: 200, where: "" }
+ * const options: CaseOptions = {
+ *   start: 4518, compressed: true, bias: 100, little: true, sysmis: -Number.MAX_VALUE, declaredCases: 200, where: ""
+ * }
  */
 export interface CaseOptions {
   readonly start: number
@@ -41,10 +45,18 @@ export interface CaseOptions {
   readonly asCodes?: ReadonlyArray<boolean>
 }
 
-const NUMERIC = 0
-const STRING = 1
-const CODE = 2
 const MAX_CODE = 2147483647
+
+/** What the two case loops share: the bytes, the slot plan, the columns they fill and the read position. */
+interface Reader {
+  readonly bytes: Uint8Array
+  readonly view: DataView
+  readonly plan: SlotPlan
+  readonly columns: CaseColumns
+  readonly options: CaseOptions
+  /** Ends the read with a `SavFormatError`: the data ends inside a case, at `slot`. */
+  readonly midCase: (pos: number, slot: number, what: string) => never
+}
 
 /**
  * Decodes the case data (uncompressed or bytecode) into columns, one pass over the bytes with no object per
@@ -52,147 +64,122 @@ const MAX_CODE = 2147483647
  * (several writers omit it).
  *
  * @example
- * const cases = readCases(bytes, variables, { start: dictionary.dataOffset, compressed: false, bias: 100, little: true, sysmis, declaredCases: 200, where: "" })
+ * const cases = readCases(bytes, variables, {
+ *   start: dictionary.dataOffset, compressed: false, bias: 100, little: true, sysmis, declaredCases: 200, where: ""
+ * })
  */
 export const readCases = (bytes: Uint8Array, variables: ReadonlyArray<SavVariable>, options: CaseOptions): RawCases => {
-  // The plan: what each 8-byte slot of a case holds.
-  let slotCount = 0
-  for (const v of variables) for (const s of v.segments) slotCount += s.slots
-  const kind = new Uint8Array(slotCount)
-  const target = new Int32Array(slotCount) // variable index
-  const destination = new Int32Array(slotCount) // byte offset inside the variable's value
-  const length = new Uint8Array(slotCount) // bytes of the slot that belong to the value
-  const widths = variables.map((v) => v.width)
-  variables.forEach((v, index) => {
-    let at = 0
-    for (const s of v.segments) {
-      for (let k = 0; k < s.slots; k++) {
-        const slot = s.slot + k
-        if (slot >= slotCount) throw new SavFormatError(0, `variable ${v.name} at slot ${slot}`, `slots below ${slotCount}`)
-        kind[slot] = v.width > 0 ? STRING : options.asCodes?.[index] === true ? CODE : NUMERIC
-        target[slot] = index
-        const used = v.width === 0 ? 8 : Math.max(0, Math.min(8, s.used - 8 * k, v.width - at))
-        destination[slot] = at
-        length[slot] = used
-        at += used
-      }
-    }
-  })
-
-  const { start, compressed, bias, little, sysmis, where } = options
-  const end = bytes.length
-  const dataBytes = Math.max(0, end - start)
-  // Never trust the declared count for allocation: a compressed case needs at least one command byte per
-  // slot, an uncompressed one 8 bytes per slot.
-  const maxCases = Math.floor(compressed ? dataBytes / slotCount : dataBytes / (8 * slotCount)) + 1
-  let capacity = Math.max(16, Math.min(options.declaredCases >= 0 ? options.declaredCases : 1024, maxCases))
-  let numbers: Array<Float64Array | undefined> = variables.map((v, k) => (v.width === 0 && options.asCodes?.[k] !== true ? new Float64Array(capacity) : undefined))
-  let codes: Array<Int32Array | undefined> = variables.map((v, k) => (v.width === 0 && options.asCodes?.[k] === true ? new Int32Array(capacity) : undefined))
-  let strings: Array<Uint8Array | undefined> = variables.map((v) => (v.width > 0 ? new Uint8Array(capacity * v.width).fill(32) : undefined))
-  const grow = () => {
-    capacity *= 2
-    numbers = numbers.map((a) => {
-      if (a === undefined) return a
-      const g = new Float64Array(capacity)
-      g.set(a)
-      return g
-    })
-    codes = codes.map((a) => {
-      if (a === undefined) return a
-      const g = new Int32Array(capacity)
-      g.set(a)
-      return g
-    })
-    strings = strings.map((a, k) => {
-      if (a === undefined) return a
-      const g = new Uint8Array(capacity * widths[k]).fill(32)
-      g.set(a)
-      return g
-    })
-    views()
-  }
-  /** Per-slot views of the column buffers, rebuilt when they grow or a code column becomes numeric. */
-  const views = () => {
-    numberBySlot = Array.from(target, (t, j) => (kind[j] === NUMERIC ? numbers[t]! : EMPTY_F64))
-    codeBySlot = Array.from(target, (t, j) => (kind[j] === CODE ? codes[t]! : EMPTY_I32))
-    stringBySlot = Array.from(target, (t, j) => (kind[j] === STRING ? strings[t]! : EMPTY_U8))
-  }
-  const EMPTY_F64 = new Float64Array(0)
-  const EMPTY_U8 = new Uint8Array(0)
-  const EMPTY_I32 = new Int32Array(0)
-  let numberBySlot: Array<Float64Array> = []
-  let codeBySlot: Array<Int32Array> = []
-  let stringBySlot: Array<Uint8Array> = []
-  views()
-  /** A value that is not an integer code: the variable becomes Float64 numbers from here on. */
-  const demote = (slot: number) => {
-    const t = target[slot]
-    const old = codes[t]!
-    const values = new Float64Array(capacity)
-    for (let i = 0; i < cases; i++) values[i] = old[i] === SYSTEM_MISSING ? NaN : old[i]
-    numbers[t] = values
-    codes[t] = undefined
-    kind[slot] = NUMERIC
-    views()
-  }
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  const stringWidth = Int32Array.from(target, (t) => widths[t])
-
-  let cases = 0
-  let pos = start
-  const finish = (): RawCases => ({
-    caseCount: cases,
-    numbers: numbers.map((a) => (a === undefined || a.length === cases ? a : a.slice(0, cases))),
-    codes: codes.map((a) => (a === undefined || a.length === cases ? a : a.slice(0, cases))),
-    strings: strings.map((a, k) => (a === undefined || a.length === cases * widths[k] ? a : a.slice(0, cases * widths[k])))
-  })
-  const midCase = (slot: number, what: string): never => {
+  const plan = slotPlan(variables, options.asCodes)
+  const columns = new CaseColumns(variables, plan, options.asCodes, initialCapacity(bytes, plan.slotCount, options))
+  const midCase = (pos: number, slot: number, what: string): never => {
+    const cases = columns.count
     throw new SavFormatError(
       pos,
-      `${where}the data ends inside case ${cases + 1} at variable ${variables[target[slot]].name}${what}`,
-      `${slotCount} values per case (${cases} complete case${cases === 1 ? "" : "s"} read)`,
+      `${options.where}the data ends inside case ${cases + 1} at variable ${variables[plan.target[slot]].name}${what}`,
+      `${plan.slotCount} values per case (${cases} complete case${cases === 1 ? "" : "s"} read)`,
       cases + 1
     )
   }
-
-  if (!compressed) {
-    const caseBytes = 8 * slotCount
-    while (pos < end) {
-      if (pos + caseBytes > end) midCase(Math.floor((end - pos) / 8), "")
-      if (cases === capacity) grow()
-      for (let j = 0; j < slotCount; j++, pos += 8) {
-        const slotKind = kind[j]
-        if (slotKind === CODE) {
-          const v = view.getFloat64(pos, little)
-          if (v === sysmis) codeBySlot[j][cases] = SYSTEM_MISSING
-          else if (Number.isInteger(v) && v >= -MAX_CODE && v <= MAX_CODE) codeBySlot[j][cases] = v
-          else {
-            demote(j)
-            numberBySlot[j][cases] = v
-          }
-        } else if (slotKind === NUMERIC) {
-          const v = view.getFloat64(pos, little)
-          numberBySlot[j][cases] = v === sysmis ? NaN : v
-        } else {
-          const n = length[j]
-          if (n > 0) stringBySlot[j].set(bytes.subarray(pos, pos + n), cases * stringWidth[j] + destination[j])
-        }
-      }
-      cases++
-    }
-    return finish()
+  const reader: Reader = {
+    bytes,
+    view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    plan,
+    columns,
+    options,
+    midCase
   }
+  if (options.compressed) readBytecode(reader)
+  else readUncompressed(reader)
+  return columns.finish()
+}
 
+/**
+ * Buffer size to start with. Never trust the declared count for allocation: a compressed case needs at least
+ * one command byte per slot, an uncompressed one 8 bytes per slot.
+ */
+const initialCapacity = (bytes: Uint8Array, slotCount: number, options: CaseOptions): number => {
+  const dataBytes = Math.max(0, bytes.length - options.start)
+  const maxCases = Math.floor(options.compressed ? dataBytes / slotCount : dataBytes / (8 * slotCount)) + 1
+  return Math.max(16, Math.min(options.declaredCases >= 0 ? options.declaredCases : 1024, maxCases))
+}
+
+/**
+ * Stores a full 8-byte value in a code slot: an integer code, system-missing, or else the column turns numeric
+ * (then true: the caller's per-slot views are stale).
+ */
+const storeCode = (columns: CaseColumns, j: number, v: number, sysmis: number): boolean => {
+  const cases = columns.count
+  if (v === sysmis) columns.codeBySlot[j][cases] = SYSTEM_MISSING
+  else if (Number.isInteger(v) && v >= -MAX_CODE && v <= MAX_CODE) columns.codeBySlot[j][cases] = v
+  else {
+    columns.demote(j)
+    columns.numberBySlot[j][cases] = v
+    return true
+  }
+  return false
+}
+
+/** Uncompressed data: every slot of every case is 8 bytes. */
+const readUncompressed = ({ bytes, view, plan, columns, options, midCase }: Reader): void => {
+  // locals: the loop compares every slot with them, and an imported binding may be a property read (vitest)
+  const [CODE_SLOT, NUMERIC_SLOT] = [CODE, NUMERIC]
+  const { kind, length, destination, stringWidth, slotCount } = plan
+  const { little, sysmis } = options
+  const end = bytes.length
+  const caseBytes = 8 * slotCount
+  let pos = options.start
+  // the per-slot views, read again whenever the buffers grow or a code column turns numeric
+  let { codeBySlot, numberBySlot, stringBySlot } = columns
+  while (pos < end) {
+    if (pos + caseBytes > end) midCase(pos, Math.floor((end - pos) / 8), "")
+    if (columns.count === columns.capacity) {
+      columns.grow()
+      ;({ codeBySlot, numberBySlot, stringBySlot } = columns)
+    }
+    const cases = columns.count
+    for (let j = 0; j < slotCount; j++, pos += 8) {
+      const slotKind = kind[j]
+      if (slotKind === CODE_SLOT) {
+        const v = view.getFloat64(pos, little)
+        if (v === sysmis) codeBySlot[j][cases] = SYSTEM_MISSING
+        else if (Number.isInteger(v) && v >= -MAX_CODE && v <= MAX_CODE) codeBySlot[j][cases] = v
+        else if (storeCode(columns, j, v, sysmis)) ({ codeBySlot, numberBySlot, stringBySlot } = columns)
+      } else if (slotKind === NUMERIC_SLOT) {
+        const v = view.getFloat64(pos, little)
+        numberBySlot[j][cases] = v === sysmis ? NaN : v
+      } else {
+        const n = length[j]
+        if (n > 0) stringBySlot[j].set(bytes.subarray(pos, pos + n), cases * stringWidth[j] + destination[j])
+      }
+    }
+    columns.count++
+  }
+}
+
+/**
+ * Bytecode compression: blocks of 8 command bytes, each standing for one slot: 0 padding, 1-251 the number
+ * `code - bias`, 252 end of data, 253 an 8-byte value follows, 254 eight spaces, 255 system-missing.
+ */
+const readBytecode = ({ bytes, view, plan, columns, options, midCase }: Reader): void => {
+  // locals: the loop compares every slot with them, and an imported binding may be a property read (vitest)
+  const [CODE_SLOT, NUMERIC_SLOT] = [CODE, NUMERIC]
+  const { kind, length, destination, stringWidth, slotCount } = plan
+  const { little, sysmis, bias } = options
+  const end = bytes.length
+  let pos = options.start
   let command = 0 // where the current block of 8 command bytes is
   let k = 8 // next command in the block; 8 = read a new block
-  outer: for (;;) {
+  // the per-slot views, read again whenever the buffers grow or a code column turns numeric
+  let { codeBySlot, numberBySlot, stringBySlot } = columns
+  let cases = columns.count
+  for (;;) {
     for (let j = 0; j < slotCount; j++) {
       let code: number
       do {
         if (k === 8) {
           if (pos + 8 > end) {
-            if (j === 0 && pos === end) break outer
-            midCase(j, pos === end ? "" : " (an incomplete block of compression codes)")
+            if (j === 0 && pos === end) return
+            midCase(pos, j, pos === end ? "" : " (an incomplete block of compression codes)")
           }
           command = pos
           pos += 8
@@ -201,29 +188,27 @@ export const readCases = (bytes: Uint8Array, variables: ReadonlyArray<SavVariabl
         code = bytes[command + k++]
       } while (code === 0)
       if (code === 252) {
-        if (j === 0) break outer
-        midCase(j, " (the end-of-data code)")
+        if (j === 0) return
+        midCase(pos, j, " (the end-of-data code)")
       }
       // Grow only once a case has really begun, so a file that fills the buffer exactly is not copied.
-      if (j === 0 && cases === capacity) grow()
+      if (j === 0 && cases === columns.capacity) {
+        columns.grow()
+        ;({ codeBySlot, numberBySlot, stringBySlot } = columns)
+      }
       const slotKind = kind[j]
-      if (slotKind === CODE) {
+      if (code === 253 && pos + 8 > end) midCase(pos, j, "")
+      if (slotKind === CODE_SLOT) {
         if (code < 252) codeBySlot[j][cases] = code - bias
         else if (code === 253) {
-          if (pos + 8 > end) midCase(j, "")
-          const v = view.getFloat64(pos, little)
-          pos += 8
-          if (v === sysmis) codeBySlot[j][cases] = SYSTEM_MISSING
-          else if (Number.isInteger(v) && v >= -MAX_CODE && v <= MAX_CODE) codeBySlot[j][cases] = v
-          else {
-            demote(j)
-            numberBySlot[j][cases] = v
+          if (storeCode(columns, j, view.getFloat64(pos, little), sysmis)) {
+            ;({ codeBySlot, numberBySlot, stringBySlot } = columns)
           }
+          pos += 8
         } else codeBySlot[j][cases] = SYSTEM_MISSING
-      } else if (slotKind === NUMERIC) {
+      } else if (slotKind === NUMERIC_SLOT) {
         let v: number
         if (code === 253) {
-          if (pos + 8 > end) midCase(j, "")
           v = view.getFloat64(pos, little)
           pos += 8
           if (v === sysmis) v = NaN
@@ -231,14 +216,12 @@ export const readCases = (bytes: Uint8Array, variables: ReadonlyArray<SavVariabl
         else v = code - bias
         numberBySlot[j][cases] = v
       } else if (code === 253) {
-        if (pos + 8 > end) midCase(j, "")
         const n = length[j]
         if (n > 0) stringBySlot[j].set(bytes.subarray(pos, pos + n), cases * stringWidth[j] + destination[j])
         pos += 8
       }
       // Any other code in a string slot stands for eight spaces (254), which the buffer already holds.
     }
-    cases++
+    columns.count = ++cases
   }
-  return finish()
 }

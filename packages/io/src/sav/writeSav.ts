@@ -157,7 +157,10 @@ export const writeSav = (dataset: Dataset, codebook: Codebook | undefined, optio
     w.int32(size)
     w.int32(count)
     if (payload instanceof Uint8Array) w.raw(payload)
-    else for (const x of payload) (asFloat ? w.float64(x) : w.int32(x))
+    else for (const x of payload) {
+      if (asFloat) w.float64(x)
+      else w.int32(x)
+    }
   }
   // Machine integer info: version, machine -1, IEEE 754, compression, endianness (2 little, 1 big), code page 65001 (UTF-8).
   extension(3, 4, [1, 0, 0, -1, 1, compression === "none" ? 0 : 1, little ? 2 : 1, 65001])

@@ -1,9 +1,10 @@
 import type { CrosstabResult } from "@danvan/analysis"
 import { chiSquareSentence, fisherSentence } from "../apa.js"
 import type { ReportTable, TableRow } from "../document.js"
-import { fixed } from "../format.js"
 import { label, t } from "../i18n.js"
 import { suppressMatrix } from "../suppress.js"
+import { lowExpectedText } from "../text/crosstab.js"
+import { percentOf } from "../text/format.js"
 import { type BuildContext, blank, h, noneHidden, num, tally, text } from "./common.js"
 
 /**
@@ -24,7 +25,7 @@ export const crosstabTable = (r: CrosstabResult, id: string, title: string, ctx:
   const n = r.n.valid
   rows.push(
     { kind: "total", cells: [text(t("total", lang)), text(t("count", lang)), ...r.colTotals.map((c) => num(c, "count")), num(n, "count")] },
-    { kind: "total", cells: [blank, text(within), ...r.colTotals.map((c) => num((100 * c) / n, "percent")), num(100, "percent")] }
+    { kind: "total", cells: [blank, text(within), ...r.colTotals.map((c) => num(percentOf(c, n), "percent")), num(100, "percent")] }
   )
   const low = r.lowExpected
   return {
@@ -32,7 +33,7 @@ export const crosstabTable = (r: CrosstabResult, id: string, title: string, ctx:
     title,
     header: [[h(label(r.row.label, lang)), h(""), ...r.col.categories.map((c) => h(label(c.label, lang))), h(t("total", lang))]],
     rows,
-    notes: [t("lowExpected", lang, { cells: low.cells, percent: fixed(low.percent, 1, ctx.decimal), min: fixed(low.minExpected, 2, ctx.decimal) })]
+    notes: [lowExpectedText(low, lang, ctx.decimal)]
   }
 }
 

@@ -2,6 +2,7 @@ import type { FrequenciesResult } from "@danvan/analysis"
 import type { ReportTable, TableRow } from "../document.js"
 import { label, t } from "../i18n.js"
 import { suppressCells } from "../suppress.js"
+import { percentOf } from "../text/format.js"
 import { type BuildContext, h, num, tally, text } from "./common.js"
 
 /**
@@ -31,7 +32,7 @@ export const frequenciesTable = (r: FrequenciesResult, id: string, ctx: BuildCon
       ]
     }
   }
-  const pct = (x: number) => (r.n.total === 0 ? Number.NaN : (100 * x) / r.n.total)
+  const pct = (x: number) => percentOf(x, r.n.total)
   const rows: Array<TableRow> = [
     ...valid.map(row),
     { kind: "total", cells: [text(`${t("valid", lang)}: ${t("total", lang)}`), num(r.n.valid, "count"), num(pct(r.n.valid), "percent"), num(r.n.valid > 0 ? 100 : Number.NaN, "percent"), ...(anyHidden ? [] : [num(Number.NaN, "percent")])] },

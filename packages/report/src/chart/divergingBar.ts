@@ -4,6 +4,7 @@ import { CHART_TEXT, labelLookup, pick } from "./labels.js"
 import { legendColumns } from "./layout.js"
 import { divergingColours } from "./palette.js"
 import { renderSvg, specFrame } from "./render.js"
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- named by {@link} in the doc comments
 import type { ChartDataError } from "./errors.js"
 import type { ChartOptions, DivergingBarChartData } from "./types.js"
 import { checkDivergingBarData, checkOptions } from "./validate.js"

@@ -1,5 +1,5 @@
 import type { AnalysisWarning, CrosstabResult, DirectionalMeasure, MeasureWithTest } from "@danvan/analysis"
-import { rawNumber, formatCount, formatDf, formatP, formatPercent, formatStat, fixed } from "./format.js"
+import { rawNumber, formatCount, formatDf, formatP, formatPercent, formatStat, fixed, percentOf as pct } from "./format.js"
 import { label, t, type Lang } from "./i18n.js"
 import { csvDocument, type CsvRow } from "./csv.js"
 import { mdEscape, mdTable } from "./markdown.js"
@@ -27,8 +27,6 @@ export interface RenderOptions {
   readonly color?: boolean
 }
 
-const pct = (part: number, whole: number): number => (whole > 0 ? (100 * part) / whole : Number.NaN)
-
 const names = (r: CrosstabResult, lang: Lang) => ({
   row: label(r.row.label, lang),
   col: label(r.col.label, lang),
@@ -40,15 +38,20 @@ const names = (r: CrosstabResult, lang: Lang) => ({
 const lowExpected = (r: CrosstabResult) => r.lowExpected
 
 /**
- * SPSS's footnote "a" under Chi-Square Tests. English uses the analysis's own message.
+ * SPSS's footnote "a" under Chi-Square Tests: the one wording of the low-expected-count note, for the terminal
+ * and for reports. English uses the analysis's own message (stats' `lowExpectedMessage`, the JSON `message`);
+ * `decimal: "comma"` writes its numbers with a decimal comma.
  *
  * @example
  * lowExpectedText(result.lowExpected, "vi") // "0 ô (0.0%) có tần số kỳ vọng nhỏ hơn 5. …"
+ * lowExpectedText(result.lowExpected, "vi", "comma") // "0 ô (0,0%) có tần số kỳ vọng nhỏ hơn 5. …"
  */
-export const lowExpectedText = (w: CrosstabResult["lowExpected"], lang: Lang): string =>
-  lang === "en" && w.message.trim() !== ""
+export const lowExpectedText = (w: CrosstabResult["lowExpected"], lang: Lang, decimal: "point" | "comma" = "point"): string => {
+  const sentence = lang === "en" && w.message.trim() !== ""
     ? w.message
     : t("lowExpected", lang, { cells: w.cells, percent: fixed(w.percent, 1), min: fixed(w.minExpected, 2) })
+  return decimal === "comma" ? sentence.replace(/(\d)\.(\d)/g, "$1,$2") : sentence
+}
 
 /**
  * A warning other than LOW_EXPECTED, in the chosen language.

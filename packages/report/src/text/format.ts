@@ -5,6 +5,16 @@
 
 const isNum = (x: number | null | undefined): x is number => typeof x === "number" && Number.isFinite(x)
 
+/**
+ * 100 · part / whole, NaN for an empty whole: the one percent the renderers compute themselves (totals and
+ * valid/missing shares; the cell percents come with the analysis result).
+ *
+ * @example
+ * percentOf(1, 4) // 25
+ * percentOf(0, 0) // NaN
+ */
+export const percentOf = (part: number, whole: number): number => (whole > 0 ? (100 * part) / whole : Number.NaN)
+
 /** What a table shows for a statistic that could not be computed (NaN, null, missing). */
 export const NOT_AVAILABLE = "—"
 

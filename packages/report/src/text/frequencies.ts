@@ -1,13 +1,12 @@
 import type { FrequenciesResult, FrequencyRow } from "@danvan/analysis"
 import { warningText, toJson, type RenderOptions } from "./crosstab.js"
 import { csvDocument, type CsvRow } from "./csv.js"
-import { fixed, formatCount, rawNumber } from "./format.js"
+import { fixed, formatCount, percentOf as pct, rawNumber } from "./format.js"
 import { label, t, type Lang } from "./i18n.js"
 import { weightText } from "./notes.js"
 import { mdEscape, mdTable } from "./markdown.js"
 import { renderTable, type Row, type TextTable } from "./table.js"
 
-const pct = (part: number, whole: number): number => (whole > 0 ? (100 * part) / whole : Number.NaN)
 
 /** "Cadre level (level)", or just "level" when the variable has no label of its own. */
 const variableTitle = (r: FrequenciesResult, lang: Lang): string => {

@@ -10,16 +10,20 @@ import { renderPdf } from "./pdf.js"
 import { renderXlsx } from "./xlsx.js"
 
 /**
- * A report in any of its formats: text (HTML, Markdown, CSV, JSON) or bytes (XLSX, DOCX, PDF). `results` are the
- * raw result objects for JSON (left out under disclosure control); PDF needs the system Chromium.
+ * A report document in one of the report formats: text (HTML with SVG charts, Markdown, CSV, JSON with `results`,
+ * the analysis results the document was built from, unless cells were suppressed) or bytes (XLSX, DOCX, PDF; PDF
+ * needs the system Chromium, found as `chromium` says). The CLI's `danvan report` and the API's report endpoint
+ * both render through here.
  *
  * @example
- * await writeFile("report.docx", await renderReport(doc, "docx"))
+ * const body = await render(buildPublishedReport(publishedTables, { lang: "en" }), "md") // "# …"
+ * await writeFile("report.docx", await render(doc, "docx"))
  */
-export const renderReport = async (
+export const render = async (
   doc: ReportDocument,
   format: ReportFormat,
-  options: ChromiumOptions & { readonly results?: unknown } = {}
+  results?: unknown,
+  chromium: ChromiumOptions = {}
 ): Promise<string | Uint8Array> => {
   switch (format) {
     case "html":
@@ -29,12 +33,12 @@ export const renderReport = async (
     case "docx":
       return renderDocx(doc)
     case "pdf":
-      return renderPdf(doc, options)
+      return renderPdf(doc, chromium)
     case "md":
       return renderMarkdown(doc)
     case "csv":
       return renderCsv(doc)
     case "json":
-      return renderJson(doc, options.results)
+      return renderJson(doc, results)
   }
 }
