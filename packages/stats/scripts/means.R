@@ -6,7 +6,8 @@
 # uniroot on ptukey to 1e-15, since qtukey stops at 1e-4), Pearson and Spearman (cor.test; Spearman with
 # exact = FALSE and the Fieller-Hartley-Pearson interval written out). Frequency-weighted cases are the same
 # statistics on the data with each case repeated w times.
-# Run from this directory:  Rscript means.R   (writes ../test/fixtures/means.json)
+# Run from this directory:  Rscript means.R   (writes ../test/fixtures/means.json and the same file as
+# ../../analysis/test/fixtures/means.json)
 # Doubles are written as "%.17g" text verbatim (jsonlite writes at most 15 digits), as in likert.R.
 
 suppressPackageStartupMessages(library(jsonlite))
@@ -112,4 +113,7 @@ cors <- list(cor_case("age-tenure", cx, cy), cor_case("small-ties", c(1, 2, 2, 3
 
 out <- list(generatedBy = paste("scripts/means.R,", R.version.string),
             groups = exact(cases), ptukey = exact(ptk), qtukey = exact(qtk), correlations = exact(cors))
-writeLines(toJSON(out, auto_unbox = TRUE, pretty = FALSE, json_verbatim = TRUE, na = "null", null = "null"), "../test/fixtures/means.json")
+json <- toJSON(out, auto_unbox = TRUE, pretty = FALSE, json_verbatim = TRUE, na = "null", null = "null")
+writeLines(json, "../test/fixtures/means.json")
+# the same file for the analysis package's tests (so they read nothing outside their package)
+writeLines(json, "../../analysis/test/fixtures/means.json")
