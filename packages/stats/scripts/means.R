@@ -45,11 +45,11 @@ group_case <- function(id, values, groups, groupCount, weights = NULL) {
   pairs <- list(); gh <- list()
   for (a in 1:(k - 1)) for (b in (a + 1):k) {
     d <- mi[b] - mi[a]
-    se <- sqrt(msw / 2 * (1 / ni[a] + 1 / ni[b]))
+    se <- sqrt(msw * (1 / ni[a] + 1 / ni[b]))
     row <- tk[paste0(present[b], "-", present[a]), ]
     pairs[[length(pairs) + 1]] <- list(i = as.numeric(present[a]), j = as.numeric(present[b]), difference = unname(row["diff"]),
       se = se, p = unname(row["p adj"]), lwrR = unname(row["lwr"]), uprR = unname(row["upr"]),
-      ci95 = c(d - qc * se, d + qc * se))
+      statistic = abs(d) / (se / sqrt(2)), ci95 = c(d - qc * se / sqrt(2), d + qc * se / sqrt(2)))
     va <- vi[a] / ni[a]; vb <- vi[b] / ni[b]
     s <- sqrt(va + vb); df <- (va + vb)^2 / (va^2 / (ni[a] - 1) + vb^2 / (ni[b] - 1)); t <- abs(d) / s
     h <- qtukey_exact(0.95, k, df) / sqrt(2)

@@ -6,9 +6,9 @@ export interface PairwiseComparison {
   readonly j: number
   /** mean_j − mean_i (R's TukeyHSD "diff" of the pair "j-i") */
   readonly difference: number
-  /** standard error of the difference */
+  /** standard error of the difference (Tukey: √(MS_W(1/n_i + 1/n_j)); Games-Howell: √(s²_i/n_i + s²_j/n_j)) */
   readonly se: number
-  /** studentized range statistic q = |difference|/(se/√2) for Tukey; |t| for Games-Howell */
+  /** Tukey: the studentized range q = √2·|difference|/se; Games-Howell: |t| = |difference|/se */
   readonly statistic: number
   /** degrees of freedom of the comparison */
   readonly df: number
