@@ -3,7 +3,7 @@
 # without the 2x2xK continuity correction), and the Breslow-Day test with Tarone's correction (its published
 # formula: Breslow & Day 1980, Tarone 1985; the expected a-cell found by uniroot on the odds-ratio equation, not
 # by the quadratic the TypeScript code solves).
-# Run from this directory:  Rscript cmh.R   (writes ../test/fixtures/cmh.json)
+# Run from this directory:  Rscript cmh.R   (writes ../test/fixtures/cmh.json and ../../analysis/test/fixtures/cmh.json)
 # Doubles are written as "%.17g" text verbatim, as in likert.R.
 
 suppressPackageStartupMessages(library(jsonlite))
@@ -56,4 +56,6 @@ cases[[3]] <- case("level-by-item-by-sex-3x3x2", lev)
 cases[[4]] <- case("2x4x3", array(rpois(24, 12) + 1, dim = c(2, 4, 3)))
 cases[[5]] <- case("2x2x3-small", array(c(5, 2, 1, 6, 3, 3, 2, 4, 7, 1, 2, 3), dim = c(2, 2, 3)))
 out <- list(generatedBy = paste("scripts/cmh.R,", R.version.string), cases = exact(cases))
-writeLines(toJSON(out, auto_unbox = TRUE, pretty = FALSE, json_verbatim = TRUE, na = "null"), "../test/fixtures/cmh.json")
+json <- toJSON(out, auto_unbox = TRUE, pretty = FALSE, json_verbatim = TRUE, na = "null")
+writeLines(json, "../test/fixtures/cmh.json")
+writeLines(json, "../../analysis/test/fixtures/cmh.json")  # the same file for the analysis package's tests
