@@ -114,6 +114,8 @@ const kruskal = (values: Float64Array, groups: Int32Array, k: number, weights: F
   if (!weights.every((w) => Number.isInteger(w))) {
     throw new Stats.StatsInputError("BAD_WEIGHT", "the weighted Kruskal-Wallis test needs whole-number (frequency) weights")
   }
+  const total = weights.reduce((a, w) => a + w, 0)
+  if (total > 1e7) throw new Stats.StatsInputError("TOO_LARGE", `the weighted Kruskal-Wallis test repeats each case by its weight; the weights sum to ${total}, over the limit of 10,000,000`)
   const v: Array<number> = []
   const g: Array<number> = []
   weights.forEach((w, i) => {

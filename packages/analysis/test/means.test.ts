@@ -69,6 +69,14 @@ describe("means against R", () => {
     expect(r.tests.anova).toBeDefined()
     expect(r.warnings.some((w) => w.code === "TEST_NOT_COMPUTED" && w.test === "welch")).toBe(true)
   })
+  it("fractional weights: Kruskal-Wallis is left out with a warning, the rest is weighted", () => {
+    const ds = dataset(numeric("x", [1, 2, 3, 4, 5, 7]), codes("g", [1, 1, 1, 2, 2, 2]), numeric("w", [0.5, 1, 1, 1, 1, 1.5]))
+    const r = Either.getOrThrow(means(ds, undefined, "x", "g", { weight: "w" }))
+    expect(r.tests.kruskalWallis).toBeUndefined()
+    expect(r.warnings.some((w) => w.code === "TEST_NOT_COMPUTED" && w.test === "kruskalWallis")).toBe(true)
+    expect(r.groups[0].n).toBe(2.5)
+    expect(r.weight).toEqual({ variable: "w", sum: 6 })
+  })
   it("user-missing codes from --missing are left out", () => {
     const ds = dataset(codes("x", [1, 2, 3, 99, 5, 6]), codes("g", [1, 1, 1, 2, 2, 2]))
     const r = Either.getOrThrow(means(ds, undefined, "x", "g", { missing: { x: [99] } }))
