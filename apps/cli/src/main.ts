@@ -12,6 +12,7 @@ import { crosstab } from "./commands/crosstab.js"
 import { frequencies } from "./commands/frequencies.js"
 import { likert } from "./commands/likert.js"
 import { correlate, means } from "./commands/means.js"
+import { table } from "./commands/table.js"
 import { mr } from "./commands/mr.js"
 import { rate } from "./commands/rate.js"
 import { replicate } from "./commands/replicate.js"
@@ -24,10 +25,10 @@ import { withColorPolicy, writeStderr } from "./terminal.js"
 export const VERSION: string = pkg.version
 
 const root = Command.make("danvan", {}, () =>
-  Effect.fail(new UsageError({ command: "", message: "missing command; expected one of: crosstab, frequencies, codebook, replicate, report, rate, mr, likert, means, correlate, synth, serve, api-key" }))
+  Effect.fail(new UsageError({ command: "", message: "missing command; expected one of: crosstab, frequencies, codebook, replicate, report, rate, mr, likert, means, correlate, table, synth, serve, api-key" }))
 ).pipe(
   Command.withDescription("Survey tables for cadre questionnaires on mass mobilization work (công tác dân vận): SPSS-style CROSSTABS and FREQUENCIES with exact p-values, multiple-response sets, Likert scoring and re-checks of published tables, and finished reports (HTML, XLSX, Markdown), in English or Vietnamese."),
-  Command.withSubcommands([crosstab, frequencies, codebook, replicate, report, rate, mr, likert, means, correlate, synth, serve, apiKey])
+  Command.withSubcommands([crosstab, frequencies, codebook, replicate, report, rate, mr, likert, means, correlate, table, synth, serve, apiKey])
 )
 
 const footer = HelpDoc.p(
@@ -38,7 +39,7 @@ const cli = Command.run(root, { name: "danvan", version: VERSION, footer })
 
 /** One-line synopses, shown after a usage error. */
 const SYNOPSIS: Readonly<Record<string, string>> = {
-  "": "danvan <crosstab|frequencies|codebook|replicate|report|rate|mr|likert|means|correlate|synth|serve|api-key> [options]   (danvan --help)",
+  "": "danvan <crosstab|frequencies|codebook|replicate|report|rate|mr|likert|means|correlate|table|synth|serve|api-key> [options]   (danvan --help)",
   report:
     "danvan report (--data FILE.csv|.xlsx|.sav [--sheet NAME] --codebook FILE|ID --plan FILE|ID | hcmc-2024|TABLES.json) --out report.html|.xlsx|.md|.csv|.json [--lang en|vi] [--decimal comma|point] [--suppress-below K]",
   serve: "danvan serve [--host HOST] [--port N] [--db FILE]",
@@ -51,6 +52,7 @@ const SYNOPSIS: Readonly<Record<string, string>> = {
   likert: "danvan likert --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --by VAR (--set NAME --codebook FILE|ID | --items A,B,C) [--missing VAR=CODE[,CODE...]]... [--format text|json] [--lang en|vi]",
   means: "danvan means --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --var VAR --by VAR [--codebook FILE|ID] [--weight VAR] [--missing VAR=CODE[,CODE...]]... [--format text|json] [--lang en|vi]",
   correlate: "danvan correlate --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] [--codebook FILE|ID] [--weight VAR] [--missing VAR=CODE[,CODE...]]... [--format text|json] [--lang en|vi] VAR VAR...",
+  table: "danvan table --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --rows A,B --cols V,W [--net VAR:NAME=CODE,CODE]... [--codebook FILE|ID] [--weight VAR] [--missing VAR=CODE[,CODE...]]... [--format text|json] [--lang en|vi]",
   synth: "danvan synth hcmc-2024|FILE.json --out FILE.csv [--seed N] [--loading 0.5]",
   rate: "danvan rate X N [--level 0.95] [--format text|json] [--lang en|vi]",
   mr: "danvan mr --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --group VAR (--items A,B,C | --set NAME --codebook FILE|ID) [--method bonferroni|rs2|bootstrap] [--resamples B] [--seed N] [--missing VAR=CODE[,CODE...]]... [--format text|json|md] [--lang en|vi]"
