@@ -23,8 +23,18 @@ export type CrosstabLayer =
 export type LayeredCrosstabResult = CrosstabResult & {
   readonly layer: { readonly name: string; readonly label: BilingualLabel; readonly categories: ReadonlyArray<CategoryInfo>; readonly missing: number }
   readonly layers: ReadonlyArray<CrosstabLayer>
-  readonly cochranMantelHaenszel?: { readonly statistic: number; readonly df: number; readonly p: number; readonly corrected: boolean; readonly strata: number }
-  readonly mantelHaenszelOddsRatio?: { readonly estimate: number; readonly ci95: readonly [number, number]; readonly seLog: number }
+  readonly cochranMantelHaenszel?: {
+    readonly statistic: number
+    readonly df: number
+    readonly p: number
+    readonly corrected: boolean
+    readonly strata: number
+    /** 2x2xK only: both versions, as SPSS prints them (Cochran's = uncorrected, Mantel-Haenszel = corrected) */
+    readonly uncorrected?: { readonly statistic: number; readonly p: number }
+    readonly continuityCorrected?: { readonly statistic: number; readonly p: number }
+  }
+  /** with `seLog` (SE of ln estimate) and `p` (two-sided z test of ln estimate = 0, as SPSS's Asymp. Sig.) */
+  readonly mantelHaenszelOddsRatio?: { readonly estimate: number; readonly ci95: readonly [number, number]; readonly seLog: number; readonly p: number }
   readonly breslowDay?: { readonly statistic: number; readonly df: number; readonly p: number; readonly uncorrected: { readonly statistic: number; readonly p: number } }
 }
 
@@ -47,13 +57,26 @@ const acrossLayers = (strata: ReadonlyArray<Float64Array>, rows: number, cols: n
   }
   const cmh = run("cochranMantelHaenszel", () => Stats.cochranMantelHaenszel(strata, rows, cols, correct))
   const is2x2 = rows === 2 && cols === 2
+  const both = cmh !== undefined && is2x2
+    ? { uncorrected: Stats.cochranMantelHaenszel(strata, 2, 2, false), continuityCorrected: Stats.cochranMantelHaenszel(strata, 2, 2, true) }
+    : undefined
   const or = is2x2 ? run("mantelHaenszelOddsRatio", () => Stats.mantelHaenszelOddsRatio(strata)) : undefined
   const bd = or !== undefined && Number.isFinite(or.estimate) && or.estimate > 0
     ? run("breslowDay", () => Stats.breslowDay(strata, or.estimate))
     : undefined
   return {
-    ...(cmh !== undefined ? { cochranMantelHaenszel: { statistic: cmh.statistic, df: cmh.df, p: cmh.p, corrected: cmh.corrected, strata: cmh.strata } } : {}),
-    ...(or !== undefined ? { mantelHaenszelOddsRatio: { estimate: or.estimate, ci95: or.ci95, seLog: or.seLog } } : {}),
+    ...(cmh !== undefined ? {
+      cochranMantelHaenszel: {
+        statistic: cmh.statistic, df: cmh.df, p: cmh.p, corrected: cmh.corrected, strata: cmh.strata,
+        ...(both !== undefined ? {
+          uncorrected: { statistic: both.uncorrected.statistic, p: both.uncorrected.p },
+          continuityCorrected: { statistic: both.continuityCorrected.statistic, p: both.continuityCorrected.p }
+        } : {})
+      }
+    } : {}),
+    ...(or !== undefined ? {
+      mantelHaenszelOddsRatio: { estimate: or.estimate, ci95: or.ci95, seLog: or.seLog, p: Stats.normalTwoSidedP(Math.log(or.estimate) / or.seLog) }
+    } : {}),
     ...(bd !== undefined ? { breslowDay: { statistic: bd.statistic, df: bd.df, p: bd.p, uncorrected: bd.uncorrected } } : {}),
     warnings
   }

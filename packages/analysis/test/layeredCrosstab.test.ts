@@ -45,6 +45,11 @@ describe("layered crosstab against R", () => {
         if (c.oddsRatio !== undefined) {
           close(r.mantelHaenszelOddsRatio!.estimate, c.oddsRatio.estimate, "OR")
           close(r.mantelHaenszelOddsRatio!.ci95[1], c.oddsRatio.ci95[1], "OR hi")
+          // R does not expose the RBG standard error: the fixture backs it out of the interval (so 1e-8, not 1e-10)
+          expect(relClose(r.mantelHaenszelOddsRatio!.seLog, c.oddsRatio.seLog, 1e-8)).toBe(true)
+          expect(relClose(r.mantelHaenszelOddsRatio!.p, c.oddsRatio.p, 1e-8)).toBe(true)
+          close(r.cochranMantelHaenszel!.uncorrected!.statistic, c.cmh.statistic, "Cochran's")
+          close(r.cochranMantelHaenszel!.continuityCorrected!.statistic, c.cmhCorrected.statistic, "Mantel-Haenszel corrected")
           close(r.breslowDay!.statistic, c.breslowDay.statistic, "Tarone")
           expect(r.breslowDay!.df).toBe(c.breslowDay.df)
         } else {

@@ -42,7 +42,9 @@ case <- function(id, x) {
   if (all(dim(x)[1:2] == 2)) {
     gc <- mantelhaen.test(x, correct = TRUE)
     out$cmhCorrected <- list(statistic = unname(gc$statistic), df = 1, p = gc$p.value)
-    out$oddsRatio <- list(estimate = unname(g$estimate), ci95 = as.numeric(g$conf.int))
+    sdlog <- (log(g$conf.int[2]) - log(g$estimate)) / qnorm(0.975)  # R's RBG standard error, from its interval
+    out$oddsRatio <- list(estimate = unname(g$estimate), ci95 = as.numeric(g$conf.int), seLog = unname(sdlog),
+                          p = unname(2 * pnorm(-abs(log(g$estimate)) / sdlog)))
     out$breslowDay <- breslow_day(x, unname(g$estimate))
   }
   out

@@ -18,6 +18,7 @@ const S = {
     homogeneity: "Tests of Homogeneity of the Odds Ratio",
     chiSquared: "Chi-Squared", df: "df", sig: "Asymp. Sig. (2-sided)",
     cmh: "Cochran-Mantel-Haenszel", cmhCorrected: "Cochran-Mantel-Haenszel (continuity corrected)",
+    cochran: "Cochran's", mantel: "Mantel-Haenszel (continuity corrected)", orSig: "Asymp. Sig. (2-sided)",
     breslow: "Breslow-Day", tarone: "Tarone's",
     orTitle: "Mantel-Haenszel Common Odds Ratio Estimate",
     estimate: "Estimate", lnEstimate: "ln(Estimate)", seLn: "Std. Error of ln(Estimate)", ci: "95% CI (Robins-Breslow-Greenland)",
@@ -31,6 +32,7 @@ const S = {
     homogeneity: "Kiểm định tính đồng nhất của tỷ số chênh",
     chiSquared: "Khi bình phương", df: "df", sig: "Mức ý nghĩa tiệm cận (2 phía)",
     cmh: "Cochran-Mantel-Haenszel", cmhCorrected: "Cochran-Mantel-Haenszel (hiệu chỉnh liên tục)",
+    cochran: "Cochran", mantel: "Mantel-Haenszel (hiệu chỉnh liên tục)", orSig: "Mức ý nghĩa tiệm cận (2 phía)",
     breslow: "Breslow-Day", tarone: "Tarone",
     orTitle: "Ước lượng tỷ số chênh chung Mantel-Haenszel",
     estimate: "Ước lượng", lnEstimate: "ln(Ước lượng)", seLn: "Sai số chuẩn của ln(Ước lượng)", ci: "KTC 95% (Robins-Breslow-Greenland)",
@@ -51,7 +53,13 @@ const acrossTables = (r: LayeredCrosstabResult, lang: Lang, color: boolean): Arr
   if (cmh !== undefined) {
     out.push(renderTable({
       title: s.conditional, align: ["left", "right", "right", "right"], header: [["", s.chiSquared, s.df, s.sig]],
-      body: [[cmh.corrected ? s.cmhCorrected : s.cmh, formatStat(cmh.statistic), formatDf(cmh.df), formatP(cmh.p)]], footnotes: [s.note]
+      body: cmh.uncorrected !== undefined && cmh.continuityCorrected !== undefined
+        ? [
+          [s.cochran, formatStat(cmh.uncorrected.statistic), formatDf(cmh.df), formatP(cmh.uncorrected.p)],
+          [s.mantel, formatStat(cmh.continuityCorrected.statistic), formatDf(cmh.df), formatP(cmh.continuityCorrected.p)]
+        ]
+        : [[cmh.corrected ? s.cmhCorrected : s.cmh, formatStat(cmh.statistic), formatDf(cmh.df), formatP(cmh.p)]],
+      footnotes: [s.note]
     }, { color }))
   }
   const bd = r.breslowDay
@@ -69,6 +77,7 @@ const acrossTables = (r: LayeredCrosstabResult, lang: Lang, color: boolean): Arr
         [s.estimate, fixed(or.estimate, 3)],
         [s.lnEstimate, fixed(Math.log(or.estimate), 3)],
         [s.seLn, fixed(or.seLog, 3)],
+        [s.orSig, formatP(or.p)],
         [s.ci, Number.isFinite(or.ci95[0]) ? `[${fixed(or.ci95[0], 3)}, ${fixed(or.ci95[1], 3)}]` : NOT_AVAILABLE]
       ]
     }, { color }))
