@@ -13,6 +13,8 @@ import { describe } from "./commands/describe.js"
 import { excerpts } from "./commands/excerpts.js"
 import { frequencies } from "./commands/frequencies.js"
 import { likert } from "./commands/likert.js"
+import { correlate, means } from "./commands/means.js"
+import { table } from "./commands/table.js"
 import { mr } from "./commands/mr.js"
 import { plan } from "./commands/plan.js"
 import { negativeRateCountsLast, rate } from "./commands/rate.js"
@@ -26,10 +28,10 @@ import { withColorPolicy, writeStderr } from "./terminal.js"
 export const VERSION: string = pkg.version
 
 const root = Command.make("danvan", {}, () =>
-  Effect.fail(new UsageError({ command: "", message: "missing command; expected one of: crosstab, frequencies, describe, codebook, plan, replicate, report, excerpts, rate, mr, likert, synth, serve, api-key" }))
+  Effect.fail(new UsageError({ command: "", message: "missing command; expected one of: crosstab, frequencies, describe, codebook, plan, replicate, report, excerpts, rate, mr, likert, means, correlate, table, synth, serve, api-key" }))
 ).pipe(
   Command.withDescription("Survey tables for cadre questionnaires on mass mobilization work (công tác dân vận): SPSS-style CROSSTABS and FREQUENCIES with exact p-values, multiple-response sets, Likert scoring and re-checks of published tables, and finished reports (HTML, Word, PDF, XLSX, Markdown), in English or Vietnamese."),
-  Command.withSubcommands([crosstab, frequencies, describe, codebook, plan, replicate, report, excerpts, rate, mr, likert, synth, serve, apiKey])
+  Command.withSubcommands([crosstab, frequencies, describe, codebook, plan, replicate, report, excerpts, rate, mr, likert, means, correlate, table, synth, serve, apiKey])
 )
 
 const footer = HelpDoc.p(
@@ -40,20 +42,23 @@ const cli = Command.run(root, { name: "danvan", version: VERSION, footer })
 
 /** One-line synopses, shown after a usage error. */
 const SYNOPSIS: Readonly<Record<string, string>> = {
-  "": "danvan <crosstab|frequencies|describe|codebook|plan|replicate|report|excerpts|rate|mr|likert|synth|serve|api-key> [options]   (danvan --help)",
+  "": "danvan <crosstab|frequencies|describe|codebook|plan|replicate|report|excerpts|rate|mr|likert|means|correlate|table|synth|serve|api-key> [options]   (danvan --help)",
   report:
     "danvan report (--data FILE.csv|.xlsx|.sav [--sheet NAME] [--codebook FILE|ID] (--by VAR | --plan FILE|ID) | hcmc-2024|TABLES.json) --out report.html|.xlsx|.docx|.pdf|.md|.csv|.json [--lang en|vi] [--decimal comma|point] [--weight VAR | --no-weight] [--suppress-below K] [--detail apa|full] [--charts DIR]",
   excerpts: "danvan excerpts --data EXCERPTS.csv|.xlsx [--by theme|COLUMN] [--theme T]... [--filter COLUMN=VALUE[,VALUE...]]... [--format text|json|md] [--lang en|vi]",
   serve: "danvan serve [--host HOST] [--port N] [--db FILE]",
   "api-key": "danvan api-key create --tenant NAME [--db FILE]",
   crosstab:
-    'danvan crosstab (--counts "66,209,35;158,177,41" | --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --row VAR --col VAR) [--missing VAR=CODE[,CODE...]]... [--codebook FILE|ID] [--weight VAR | --no-weight] [--format text|json|csv|md] [--lang en|vi]',
+    'danvan crosstab (--counts "66,209,35;158,177,41" | --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --row VAR --col VAR) [--missing VAR=CODE[,CODE...]]... [--codebook FILE|ID] [--weight VAR | --no-weight] [--layer VAR [--correct]] [--format text|json|csv|md] [--lang en|vi]',
   frequencies: "danvan frequencies --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] [--codebook FILE|ID] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json|csv|md] [--lang en|vi] VAR...",
   describe: "danvan describe --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] [--codebook FILE|ID] [--weight VAR] [--missing VAR=CODE[,CODE...]]... [--format text|json|csv|md] [--lang en|vi] VAR...",
   plan: "danvan plan init --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] [--codebook FILE|ID] --by VAR",
   codebook: "danvan codebook show hcmc-2024|FILE [--format text|json] [--lang en|vi]  |  danvan codebook from FILE.sav|.zsav [--out C.json]",
   replicate: "danvan replicate hcmc-2024|FILE.json [--format text|json|md] [--lang en|vi]",
   likert: "danvan likert --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --by VAR (--set NAME --codebook FILE|ID | --items A,B,C) [--reverse] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json|md|csv] [--lang en|vi]",
+  means: "danvan means --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --var VAR --by VAR [--codebook FILE|ID] [--weight VAR] [--missing VAR=CODE[,CODE...]]... [--format text|json] [--lang en|vi]",
+  correlate: "danvan correlate --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] [--codebook FILE|ID] [--weight VAR] [--missing VAR=CODE[,CODE...]]... [--format text|json] [--lang en|vi] VAR VAR...",
+  table: "danvan table --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --rows A,B --cols V,W [--net VAR:NAME=CODE,CODE]... [--codebook FILE|ID] [--weight VAR] [--missing VAR=CODE[,CODE...]]... [--format text|json] [--lang en|vi]",
   synth: "danvan synth hcmc-2024|FILE.json --out FILE.csv [--seed N] [--loading 0.5]",
   rate: "danvan rate X N [--level 0.95] [--format text|json] [--lang en|vi]",
   mr: "danvan mr --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --group VAR (--items A,B,C | --set NAME --codebook FILE|ID) [--method bonferroni|rs2|bootstrap] [--resamples B] [--seed N] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json|md] [--lang en|vi]"

@@ -1,3 +1,4 @@
+import type { ColumnProportionLetters } from "./columnProportions.js"
 import type { BilingualLabel } from "@danvan/domain"
 import type { WeightInfo } from "./weights.js"
 
@@ -149,6 +150,8 @@ export interface CrosstabResult {
    * The minimum expected count is 30.26."); a LOW_EXPECTED warning is added only when `cells > 0`.
    */
   readonly lowExpected: { readonly cells: number; readonly percent: number; readonly minExpected: number; readonly message: string }
+  /** SPSS's column-proportion letters (issue 15): per cell the letters of the columns it is significantly larger than */
+  readonly columnProportions?: ColumnProportionLetters
   readonly warnings: ReadonlyArray<AnalysisWarning>
 }
 

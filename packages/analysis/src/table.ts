@@ -1,6 +1,7 @@
 import type { ContingencyTable } from "@danvan/stats"
 import * as Stats from "@danvan/stats"
 import * as Either from "effect/Either"
+import { columnProportionLetters } from "./columnProportions.js"
 import { AnalysisError } from "./errors.js"
 import type { FisherOptions } from "./options.js"
 import type {
@@ -228,6 +229,7 @@ export const analyzeTable = (table: ContingencyTable, ctx: TableContext): Either
         somersD: directional(m.somersD)
       },
       lowExpected,
+      columnProportions: columnProportionLetters(table),
       warnings
     } satisfies CrosstabResult
   })

@@ -20,6 +20,12 @@ const exact = Options.choice("exact", ["auto", "exact", "monte-carlo", "none"]).
 const seed = Options.integer("seed").pipe(Options.withDescription("Seed of the Monte Carlo Fisher test (reproducible p)."), Options.optional)
 const resamples = Options.integer("resamples").pipe(Options.withDescription("Number of Monte Carlo tables (B) for the Fisher test."), Options.optional)
 
+const layer = Options.text("layer").pipe(
+  Options.withDescription("Layer (control) variable: one table per category, then the Cochran-Mantel-Haenszel test across layers (and for 2x2xK the Mantel-Haenszel odds ratio and Breslow-Day)."),
+  Options.optional
+)
+const correct = Options.boolean("correct").pipe(Options.withDescription("With --layer on 2x2 tables: continuity-correct the CMH test (as R's default)."))
+
 export const crosstabOptions = {
   counts,
   data,
@@ -34,7 +40,9 @@ export const crosstabOptions = {
   lang: flags.lang,
   exact,
   seed,
-  resamples
+  resamples,
+  layer,
+  correct
 }
 
 export const crosstab = Command.make("crosstab", crosstabOptions, (args) =>

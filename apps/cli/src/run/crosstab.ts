@@ -45,6 +45,7 @@ export const runCrosstab = (args: CrosstabArgs) =>
     if (Option.isSome(args.counts)) {
       if (Option.isSome(args.sheet)) return yield* Effect.fail(usage("--sheet applies to --data only"))
       if (Option.isSome(args.weight) || args.noWeight) return yield* Effect.fail(usage(`${args.noWeight ? "--no-weight" : "--weight"} applies to --data only`))
+      if (Option.isSome(args.layer) || args.correct) return yield* Effect.fail(usage("--layer and --correct apply to --data only"))
       if (Object.keys(args.missing).length > 0) return yield* Effect.fail(usage("--missing applies to --data only"))
       if ((row === undefined) !== (col === undefined)) return yield* Effect.fail(usage("with --counts, give both --row and --col or neither"))
       // With --counts, --row/--col name codebook variables whose labels go on the typed table: one without the other does nothing.
@@ -60,6 +61,11 @@ export const runCrosstab = (args: CrosstabArgs) =>
       })
     } else if (Option.isSome(args.data)) {
       if (row === undefined || col === undefined) return yield* Effect.fail(usage("--data needs --row VAR and --col VAR"))
+      if (Option.isSome(args.layer)) {
+        const { runLayered } = yield* Effect.promise(() => import("./layered.js"))
+        return yield* runLayered(args, args.data.value, row, col, args.layer.value, fisher)
+      }
+      if (args.correct) return yield* Effect.fail(usage("--correct applies to a layered table (--layer VAR)"))
       const codebook = yield* optionalCodebook(args.codebook)
       const weight = orUndefined(args.weight)
       const conflict = weightConflict(weight, args.noWeight)

@@ -1,4 +1,5 @@
 import type { AnalysisWarning, CrosstabResult, DirectionalMeasure, MeasureWithTest } from "@danvan/analysis"
+import { columnLettersTable } from "./columnLetters.js"
 import { rawNumber, formatCount, formatDf, formatP, formatPercent, formatStat, fixed, percentOf as pct } from "./format.js"
 import { label, t, type Lang } from "./i18n.js"
 import { csvDocument, type CsvRow } from "./csv.js"
@@ -300,7 +301,8 @@ const directionalTable = (r: CrosstabResult, lang: Lang): TextTable => {
 export const renderCrosstabText = (r: CrosstabResult, options: RenderOptions): string => {
   const { lang } = options
   const style = { color: options.color === true }
-  const sections = [caseSummaryTable(r, lang), crosstabTable(r, lang), chiSquareTable(r, lang), symmetricTable(r, lang), directionalTable(r, lang)].map((tb) =>
+  const letters = columnLettersTable(r, lang)
+  const sections = [caseSummaryTable(r, lang), crosstabTable(r, lang), ...(letters !== undefined ? [letters] : []), chiSquareTable(r, lang), symmetricTable(r, lang), directionalTable(r, lang)].map((tb) =>
     renderTable(tb, style)
   )
   const notes = otherWarnings(r, lang)

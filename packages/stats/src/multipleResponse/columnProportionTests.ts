@@ -46,8 +46,13 @@ export interface ColumnProportionTests {
   readonly items: ReadonlyArray<ItemProportionComparison>
 }
 
-/** Spreadsheet-style column letter of a 0-based index: 0 -> A, 25 -> Z, 26 -> AA. */
-const letterOf = (index: number): string => {
+/**
+ * Spreadsheet-style column letter of a 0-based index: 0 -> A, 25 -> Z, 26 -> AA.
+ *
+ * @example
+ * letterOf(27) // "AB"
+ */
+export const letterOf = (index: number): string => {
   let s = ""
   let k = index + 1
   while (k > 0) {

@@ -1,0 +1,41 @@
+import type * as Command from "@effect/cli/Command"
+import type { Codebook } from "@danvan/domain"
+import { correlate, means } from "@danvan/analysis"
+import { readDataFile } from "@danvan/io"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import type { correlateOptions, meansOptions } from "../commands/means.js"
+import { renderCorrelateText, renderMeansJson, renderMeansText } from "@danvan/report/text"
+import { colorEnabled, writeStdout } from "../terminal.js"
+import { caseOptions, optionalCodebook, orUndefined, reportWarnings } from "./common.js"
+
+export type MeansArgs = Command.Command.ParseConfig<typeof meansOptions>
+export type CorrelateArgs = Command.Command.ParseConfig<typeof correlateOptions>
+
+/** Reads `--data` with the given columns read as numbers (and the weight). */
+const readNumeric = (path: string, codebook: Codebook | undefined, numeric: ReadonlyArray<string>, sheet: Option.Option<string>) =>
+  readDataFile(path, {
+    ...(codebook !== undefined ? { codebook } : {}),
+    numericColumns: [...numeric],
+    ...(Option.isSome(sheet) ? { sheet: sheet.value } : {})
+  }).pipe(Effect.tap((read) => reportWarnings(read.warnings)))
+
+export const runMeans = (args: MeansArgs) =>
+  Effect.gen(function* () {
+    const codebook = yield* optionalCodebook(args.codebook)
+    const weight = orUndefined(args.weight)
+    const read = yield* readNumeric(args.data, codebook, [args.variable, ...(weight !== undefined ? [weight] : [])], args.sheet)
+    const result = yield* means(read.dataset, read.codebook, args.variable, args.by, caseOptions(weight, args.missing))
+    const color = colorEnabled(process.stdout)
+    yield* writeStdout(args.format === "json" ? renderMeansJson(result) : renderMeansText(result, { lang: args.lang, color }))
+  })
+
+export const runCorrelate = (args: CorrelateArgs) =>
+  Effect.gen(function* () {
+    const codebook = yield* optionalCodebook(args.codebook)
+    const weight = orUndefined(args.weight)
+    const read = yield* readNumeric(args.data, codebook, [...args.variables, ...(weight !== undefined ? [weight] : [])], args.sheet)
+    const result = yield* correlate(read.dataset, read.codebook, args.variables, caseOptions(weight, args.missing))
+    const color = colorEnabled(process.stdout)
+    yield* writeStdout(args.format === "json" ? renderMeansJson(result) : renderCorrelateText(result, { lang: args.lang, color }))
+  })

@@ -1,0 +1,77 @@
+import type { BannerResult } from "@danvan/analysis"
+import { toJson } from "./crosstab.js"
+import { fixed, formatCount, formatPercent } from "./format.js"
+import { label, type Lang } from "./i18n.js"
+import { renderTable, type Row } from "./table.js"
+
+export interface BannerRenderOptions {
+  readonly lang: Lang
+  readonly color?: boolean
+}
+
+const S = {
+  en: {
+    total: "Total", base: "Base (N)", count: "Count", colPct: "Column %",
+    note: (alpha: string) =>
+      `Letters: the cell's column % is significantly larger than that of the lettered column of the same banner variable (pooled z, p < ${alpha}, Bonferroni within each row; columns at 0% or 100% or with a base under 2 not compared).`,
+    weighted: (w: string, sum: string) => `Weighted by ${w} (sum of weights ${sum}).`
+  },
+  vi: {
+    total: "Tổng", base: "Cơ sở (N)", count: "Số lượng", colPct: "% theo cột",
+    note: (alpha: string) =>
+      `Chữ cái: % theo cột của ô lớn hơn có ý nghĩa so với cột mang chữ đó trong cùng biến tiêu đề (z gộp, p < ${alpha}, Bonferroni trong từng hàng; cột 0% hoặc 100% hoặc cỡ mẫu dưới 2 không so sánh).`,
+    weighted: (w: string, sum: string) => `Có trọng số theo ${w} (tổng trọng số ${sum}).`
+  }
+} as const
+
+const named = (l: { vi: string; en: string }, name: string, lang: Lang) => {
+  const text = label(l, lang)
+  return text === "" ? name : text
+}
+
+/**
+ * Plain text of a banner table: one block per stub variable, columns Total then each banner variable's categories
+ * with their letters; per category a count row and a column-% row with the letters, then nets and the mean score.
+ *
+ * @example
+ * renderBannerText(result, { lang: "en" })
+ */
+export const renderBannerText = (r: BannerResult, options: BannerRenderOptions): string => {
+  const { lang } = options
+  const s = S[lang]
+  const cols = r.banner.flatMap((b) => b.categories.map((c) => `${named(c.label, String(c.code), lang)} (${c.letter})`))
+  const groupHead = r.banner.flatMap((b) => b.categories.map((_, j) => (j === 0 ? named(b.label, b.name, lang) : "")))
+  const align = ["left" as const, "left" as const, ...Array.from({ length: cols.length + 1 }, () => "right" as const)]
+  const blocks = r.stub.map((st) => {
+    const body: Array<Row | "rule"> = [["", s.base, ...st.base.map((b) => formatCount(b))], "rule"]
+    for (const row of st.rows) {
+      const head = row.kind === "net" ? `${label(row.label, lang)} (net)` : named(row.label, String(row.code ?? ""), lang)
+      if (row.kind === "mean") {
+        body.push([head, "", ...row.cells.map((c) => fixed(c.mean, 2))])
+        continue
+      }
+      body.push([head, s.count, ...row.cells.map((c) => formatCount(c.count))])
+      body.push(["", s.colPct, ...row.cells.map((c) => `${formatPercent(c.percent)}${c.letters === "" ? "" : ` ${c.letters}`}`)])
+    }
+    return renderTable(
+      {
+        title: named(st.label, st.name, lang),
+        align,
+        header: [["", "", "", ...groupHead], ["", "", s.total, ...cols]],
+        body,
+        footnotes: []
+      },
+      { color: options.color === true }
+    )
+  })
+  const notes = [s.note(String(r.alpha).replace(/^0/, "")), ...(r.weight !== undefined ? [s.weighted(r.weight.variable, fixed(r.weight.sum, 2))] : [])]
+  return blocks.join("\n\n") + "\n" + notes.join("\n") + "\n"
+}
+
+/**
+ * The banner result as JSON; NaN becomes null.
+ *
+ * @example
+ * JSON.parse(renderBannerJson(result)).stub[0].rows[0].cells[1].letters
+ */
+export const renderBannerJson = (r: BannerResult): string => toJson(r)

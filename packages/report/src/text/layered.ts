@@ -1,0 +1,115 @@
+import type { LayeredCrosstabResult } from "@danvan/analysis"
+import { renderCrosstabText, toJson } from "./crosstab.js"
+import { fixed, formatDf, formatP, formatStat, NOT_AVAILABLE } from "./format.js"
+import { label, type Lang } from "./i18n.js"
+import { renderTable } from "./table.js"
+
+export interface LayeredRenderOptions {
+  readonly lang: Lang
+  readonly color?: boolean
+}
+
+const S = {
+  en: {
+    layer: (v: string, c: string) => `${v} = ${c}`,
+    total: (v: string) => `All categories of ${v} (layer missing: excluded)`,
+    noTable: (reason: string) => `No table: ${reason}`,
+    conditional: "Tests of Conditional Independence",
+    homogeneity: "Tests of Homogeneity of the Odds Ratio",
+    chiSquared: "Chi-Squared", df: "df", sig: "Asymp. Sig. (2-sided)",
+    cmh: "Cochran-Mantel-Haenszel", cmhCorrected: "Cochran-Mantel-Haenszel (continuity corrected)",
+    cochran: "Cochran's", mantel: "Mantel-Haenszel (continuity corrected)", orSig: "Asymp. Sig. (2-sided)",
+    breslow: "Breslow-Day", tarone: "Tarone's",
+    orTitle: "Mantel-Haenszel Common Odds Ratio Estimate",
+    estimate: "Estimate", lnEstimate: "ln(Estimate)", seLn: "Std. Error of ln(Estimate)", ci: "95% CI (Robins-Breslow-Greenland)",
+    note: "Under the conditional independence assumption, the CMH statistic is asymptotically chi-square distributed (generalized CMH, general association)."
+  },
+  vi: {
+    layer: (v: string, c: string) => `${v} = ${c}`,
+    total: (v: string) => `Mọi nhóm của ${v} (bỏ các trường hợp thiếu ${v})`,
+    noTable: (reason: string) => `Không lập được bảng: ${reason}`,
+    conditional: "Kiểm định độc lập có điều kiện",
+    homogeneity: "Kiểm định tính đồng nhất của tỷ số chênh",
+    chiSquared: "Khi bình phương", df: "df", sig: "Mức ý nghĩa tiệm cận (2 phía)",
+    cmh: "Cochran-Mantel-Haenszel", cmhCorrected: "Cochran-Mantel-Haenszel (hiệu chỉnh liên tục)",
+    cochran: "Cochran", mantel: "Mantel-Haenszel (hiệu chỉnh liên tục)", orSig: "Mức ý nghĩa tiệm cận (2 phía)",
+    breslow: "Breslow-Day", tarone: "Tarone",
+    orTitle: "Ước lượng tỷ số chênh chung Mantel-Haenszel",
+    estimate: "Ước lượng", lnEstimate: "ln(Ước lượng)", seLn: "Sai số chuẩn của ln(Ước lượng)", ci: "KTC 95% (Robins-Breslow-Greenland)",
+    note: "Khi độc lập có điều kiện, thống kê CMH tiệm cận phân phối khi bình phương (CMH tổng quát, liên hệ chung)."
+  }
+} as const
+
+const named = (l: { vi: string; en: string }, name: string, lang: Lang) => {
+  const text = label(l, lang)
+  return text === "" ? name : text
+}
+
+/** The tables across layers: conditional independence, homogeneity, common odds ratio. */
+const acrossTables = (r: LayeredCrosstabResult, lang: Lang, color: boolean): Array<string> => {
+  const s = S[lang]
+  const out: Array<string> = []
+  const cmh = r.cochranMantelHaenszel
+  if (cmh !== undefined) {
+    out.push(renderTable({
+      title: s.conditional, align: ["left", "right", "right", "right"], header: [["", s.chiSquared, s.df, s.sig]],
+      body: cmh.uncorrected !== undefined && cmh.continuityCorrected !== undefined
+        ? [
+          [s.cochran, formatStat(cmh.uncorrected.statistic), formatDf(cmh.df), formatP(cmh.uncorrected.p)],
+          [s.mantel, formatStat(cmh.continuityCorrected.statistic), formatDf(cmh.df), formatP(cmh.continuityCorrected.p)]
+        ]
+        : [[cmh.corrected ? s.cmhCorrected : s.cmh, formatStat(cmh.statistic), formatDf(cmh.df), formatP(cmh.p)]],
+      footnotes: [s.note]
+    }, { color }))
+  }
+  const bd = r.breslowDay
+  if (bd !== undefined) {
+    out.push(renderTable({
+      title: s.homogeneity, align: ["left", "right", "right", "right"], header: [["", s.chiSquared, s.df, s.sig]],
+      body: [[s.breslow, formatStat(bd.uncorrected.statistic), formatDf(bd.df), formatP(bd.uncorrected.p)], [s.tarone, formatStat(bd.statistic), formatDf(bd.df), formatP(bd.p)]]
+    }, { color }))
+  }
+  const or = r.mantelHaenszelOddsRatio
+  if (or !== undefined) {
+    out.push(renderTable({
+      title: s.orTitle, align: ["left", "right"], header: [["", s.estimate]],
+      body: [
+        [s.estimate, fixed(or.estimate, 3)],
+        [s.lnEstimate, fixed(Math.log(or.estimate), 3)],
+        [s.seLn, fixed(or.seLog, 3)],
+        [s.orSig, formatP(or.p)],
+        [s.ci, Number.isFinite(or.ci95[0]) ? `[${fixed(or.ci95[0], 3)}, ${fixed(or.ci95[1], 3)}]` : NOT_AVAILABLE]
+      ]
+    }, { color }))
+  }
+  return out
+}
+
+/**
+ * Plain text of a layered crosstab: each layer's crosstab as SPSS prints it (under a heading naming the layer),
+ * the table over all layers, then the tests of conditional independence (CMH), of homogeneity of the odds ratio
+ * (Breslow-Day, Tarone) and the Mantel-Haenszel common odds ratio.
+ *
+ * @example
+ * renderLayeredCrosstabText(result, { lang: "en" })
+ */
+export const renderLayeredCrosstabText = (r: LayeredCrosstabResult, options: LayeredRenderOptions): string => {
+  const { lang } = options
+  const s = S[lang]
+  const color = options.color === true
+  const layerName = named(r.layer.label, r.layer.name, lang)
+  const parts = r.layers.map((l) => {
+    const head = `### ${s.layer(layerName, named(l.label, String(l.code), lang))}`
+    return "reason" in l ? `${head}\n${s.noTable(l.reason)}\n` : `${head}\n\n${renderCrosstabText(l, { lang, color })}`
+  })
+  parts.push(`### ${s.total(layerName)}\n\n${renderCrosstabText(r, { lang, color })}`)
+  return parts.join("\n") + "\n" + acrossTables(r, lang, color).join("\n\n") + "\n"
+}
+
+/**
+ * The layered result as JSON; NaN becomes null.
+ *
+ * @example
+ * JSON.parse(renderLayeredCrosstabJson(result)).cochranMantelHaenszel.p
+ */
+export const renderLayeredCrosstabJson = (r: LayeredCrosstabResult): string => toJson(r)

@@ -1,0 +1,99 @@
+// Either versions of the group comparison, correlation, stratified-table and column-letter functions.
+import * as core from "../index.js"
+import { tryStats } from "./tryStats.js"
+
+/**
+ * `groupMoments` returning `Either`: Left for arrays of different lengths, a bad group index or a negative weight.
+ *
+ * @example
+ * groupMoments(values, groups, 3) // Right({ n, cases, mean, variance })
+ */
+export const groupMoments = tryStats(core.groupMoments)
+
+/**
+ * `oneWayAnova` returning `Either`: Left when fewer than 2 groups have data.
+ *
+ * @example
+ * oneWayAnova(moments) // Right({ statistic, dfBetween, dfWithin, p, etaSquared, omegaSquared, ... })
+ */
+export const oneWayAnova = tryStats(core.oneWayAnova)
+
+/**
+ * `welchAnova` returning `Either`: Left when a group has fewer than 2 cases or zero variance.
+ *
+ * @example
+ * welchAnova(moments) // Right({ statistic, df1, df2, p })
+ */
+export const welchAnova = tryStats(core.welchAnova)
+
+/**
+ * `leveneTest` returning `Either`: Left as `groupMoments` and `oneWayAnova`.
+ *
+ * @example
+ * leveneTest(values, groups, 3, "median") // Right({ center: "median", statistic, df1, df2, p })
+ */
+export const leveneTest = tryStats(core.leveneTest)
+
+/**
+ * `tukeyHsd` returning `Either`: Left when fewer than 2 groups have data.
+ *
+ * @example
+ * tukeyHsd(moments, msw, dfw) // Right([{ i, j, difference, se, statistic, df, p, ci95 }, ...])
+ */
+export const tukeyHsd = tryStats(core.tukeyHsd)
+
+/**
+ * `gamesHowell` returning `Either`: Left when fewer than 2 groups have data.
+ *
+ * @example
+ * gamesHowell(moments) // Right([{ i, j, difference, se, statistic, df, p, ci95 }, ...])
+ */
+export const gamesHowell = tryStats(core.gamesHowell)
+
+/**
+ * `pearsonCorrelation` returning `Either`: Left for fewer than 3 complete pairs.
+ *
+ * @example
+ * pearsonCorrelation(x, y) // Right({ r, n, statistic, df, p, ci95 })
+ */
+export const pearsonCorrelation = tryStats(core.pearsonCorrelation)
+
+/**
+ * `spearmanCorrelation` returning `Either`: Left for fewer than 3 complete pairs.
+ *
+ * @example
+ * spearmanCorrelation(x, y) // Right({ r, n, statistic, df, p, ci95 })
+ */
+export const spearmanCorrelation = tryStats(core.spearmanCorrelation)
+
+/**
+ * `cochranMantelHaenszel` returning `Either`: Left for a wrong stratum size or a singular covariance.
+ *
+ * @example
+ * cochranMantelHaenszel(strata, 2, 2) // Right({ statistic, df, p, strata, corrected })
+ */
+export const cochranMantelHaenszel = tryStats(core.cochranMantelHaenszel)
+
+/**
+ * `mantelHaenszelOddsRatio` returning `Either`: Left when a stratum is not 2x2.
+ *
+ * @example
+ * mantelHaenszelOddsRatio(strata) // Right({ estimate, seLog, ci95 })
+ */
+export const mantelHaenszelOddsRatio = tryStats(core.mantelHaenszelOddsRatio)
+
+/**
+ * `breslowDay` returning `Either`: Left for fewer than 2 usable strata.
+ *
+ * @example
+ * breslowDay(strata, 2.3) // Right({ statistic, df, p, uncorrected, strata })
+ */
+export const breslowDay = tryStats(core.breslowDay)
+
+/**
+ * `columnProportions` returning `Either`: Left for alpha outside (0, 1).
+ *
+ * @example
+ * columnProportions(table) // Right({ alpha, letters, largerThan, pairs, tested })
+ */
+export const columnProportions = tryStats(core.columnProportions)
