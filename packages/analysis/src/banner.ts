@@ -5,7 +5,8 @@ import * as Either from "effect/Either"
 import { AnalysisError } from "./errors.js"
 import { attempt } from "./table.js"
 import type { CategoricalVariable } from "./variables.js"
-import { caseWeights, categoricalVariable, checkMissingNames, validCategoriesOf } from "./variables.js"
+import { categoricalVariable, checkMissingNames, validCategoriesOf } from "./variables.js"
+import { analysisWeights } from "./weights.js"
 
 /** A net: a combined row of some codes of a stub variable (e.g. top-2 box). */
 export interface BannerNet {
@@ -16,6 +17,8 @@ export interface BannerNet {
 
 export interface BannerOptions {
   readonly weight?: string
+  /** Unweighted even when the codebook names a weight variable. */
+  readonly noWeight?: boolean
   readonly missing?: Readonly<Record<string, ReadonlyArray<number>>>
   readonly nets?: ReadonlyArray<BannerNet>
 }
@@ -112,7 +115,8 @@ export const bannerTable = (
   Either.gen(function* () {
     if (rows.length === 0 || cols.length === 0) return yield* Either.left(new AnalysisError({ code: "BAD_OPTION", message: "a banner table needs at least one stub (--rows) and one banner (--cols) variable" }))
     yield* checkMissingNames(dataset, options.missing)
-    const weights = yield* caseWeights(dataset, options.weight)
+    const resolvedWeight = yield* analysisWeights(dataset, codebook, options)
+    const weights = resolvedWeight?.values
     const w = (k: number) => (weights === undefined ? 1 : weights[k])
     const bannerVars = yield* Either.all(cols.map((c) => categoricalVariable(dataset, codebook, c, options.missing)))
     const banner = bannerVars.map((v) => ({
@@ -158,7 +162,7 @@ export const bannerTable = (
       banner: banner.map((b) => ({ name: b.variable.name, label: b.variable.label, categories: b.categories })),
       stub,
       weighted: weights !== undefined,
-      ...(weights !== undefined && options.weight !== undefined ? { weight: { variable: options.weight, sum } } : {}),
+      ...(resolvedWeight !== undefined ? { weight: { variable: resolvedWeight.variable, sum } } : {}),
       alpha: 0.05
     }
   })

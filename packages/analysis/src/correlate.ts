@@ -5,11 +5,14 @@ import { AnalysisError } from "./errors.js"
 import { numericValues } from "./numericValues.js"
 import type { AnalysisWarning } from "./results.js"
 import { attempt } from "./table.js"
-import { caseWeights, checkMissingNames } from "./variables.js"
+import { checkMissingNames } from "./variables.js"
+import { analysisWeights } from "./weights.js"
 
 export interface CorrelateOptions {
   /** Name of a numeric column of frequency weights (the caller resolves any default weight). */
   readonly weight?: string
+  /** Unweighted even when the codebook names a weight variable. */
+  readonly noWeight?: boolean
   readonly missing?: Readonly<Record<string, ReadonlyArray<number>>>
 }
 
@@ -64,7 +67,8 @@ export const correlate = (
     if (names.length < 2) return yield* Either.left(new AnalysisError({ code: "BAD_OPTION", message: `correlate needs at least 2 variables, got ${names.length}` }))
     yield* checkMissingNames(dataset, options.missing)
     const vars = yield* Either.all(names.map((n) => numericValues(dataset, codebook, n, options.missing)))
-    const weights = yield* caseWeights(dataset, options.weight)
+    const resolvedWeight = yield* analysisWeights(dataset, codebook, options)
+    const weights = resolvedWeight?.values
     const warnings: Array<AnalysisWarning> = []
     const pairs: Array<CorrelationPair> = []
     for (let a = 0; a < vars.length; a++) {
@@ -92,7 +96,7 @@ export const correlate = (
       kind: "correlation" as const,
       variables: vars.map((v) => ({ name: v.name, label: v.label })),
       weighted: weights !== undefined,
-      ...(weights !== undefined && options.weight !== undefined ? { weight: { variable: options.weight, sum } } : {}),
+      ...(resolvedWeight !== undefined ? { weight: { variable: resolvedWeight.variable, sum } } : {}),
       pairs,
       warnings
     }

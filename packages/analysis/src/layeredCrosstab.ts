@@ -7,7 +7,8 @@ import type { AnalysisError } from "./errors.js"
 import type { CrosstabOptions } from "./options.js"
 import type { AnalysisWarning, CategoryInfo, CrosstabResult } from "./results.js"
 import { attempt } from "./table.js"
-import { caseWeights, categoricalVariable, validCategoriesOf } from "./variables.js"
+import { categoricalVariable, validCategoriesOf } from "./variables.js"
+import { analysisWeights } from "./weights.js"
 
 export interface LayeredCrosstabOptions extends CrosstabOptions {
   /** continuity correction of the 2x2xK CMH test (R's default; SPSS's Mantel-Haenszel row); off by default */
@@ -122,7 +123,8 @@ export const layeredCrosstab = (
       layers.push(Either.isRight(r) ? { code: cat.code, label: cat.label, ...r.right } : { code: cat.code, label: cat.label, reason: r.left.message })
       const row = yield* categoricalVariable(part, codebook, rowName, options.missing)
       const col = yield* categoricalVariable(part, codebook, colName, options.missing)
-      const weights = yield* caseWeights(part, options.weight)
+      const resolvedWeight = yield* analysisWeights(part, codebook, options)
+      const weights = resolvedWeight?.values
       strata.push(Stats.countCodes(row.codes, col.codes, rowCodes, colCodes, weights).table.counts)
     }
     const across = acrossLayers(strata, rowCodes.length, colCodes.length, correct === true)

@@ -6,11 +6,14 @@ import { AnalysisError } from "./errors.js"
 import { numericValues } from "./numericValues.js"
 import type { AnalysisWarning, CategoryInfo } from "./results.js"
 import { attempt } from "./table.js"
-import { caseWeights, categoricalVariable, checkMissingNames, validCategoriesOf } from "./variables.js"
+import { categoricalVariable, checkMissingNames, validCategoriesOf } from "./variables.js"
+import { analysisWeights } from "./weights.js"
 
 export interface MeansOptions {
   /** Name of a numeric column of frequency weights (the caller resolves any default weight). */
   readonly weight?: string
+  /** Unweighted even when the codebook names a weight variable. */
+  readonly noWeight?: boolean
   /** Extra user-missing codes by variable name (the CLI's `--missing VAR=CODE,...`), on top of the codebook's. */
   readonly missing?: Readonly<Record<string, ReadonlyArray<number>>>
 }
@@ -186,7 +189,8 @@ export const means = (
     yield* checkMissingNames(dataset, options.missing)
     const v = yield* numericValues(dataset, codebook, name, options.missing)
     const group = yield* categoricalVariable(dataset, codebook, by, options.missing)
-    const weights = yield* caseWeights(dataset, options.weight)
+    const resolvedWeight = yield* analysisWeights(dataset, codebook, options)
+    const weights = resolvedWeight?.values
     const { categories } = validCategoriesOf(group)
     const gIndex = new Map(categories.map((c, i) => [c.code, i]))
     const groupOf = Int32Array.from(group.codes, (g) => (g === SYSTEM_MISSING || group.isMissing(g) ? -1 : gIndex.get(g) ?? -1))
@@ -218,7 +222,7 @@ export const means = (
       variable: { name, label: v.label },
       by: { name: by, label: group.label, categories },
       weighted: weights !== undefined,
-      ...(weights !== undefined && options.weight !== undefined ? { weight: { variable: options.weight, sum: tm.n[0] } } : {}),
+      ...(resolvedWeight !== undefined ? { weight: { variable: resolvedWeight.variable, sum: tm.n[0] } } : {}),
       n: { valid, missing: dataset.rowCount - valid, total: dataset.rowCount },
       groups,
       total,
