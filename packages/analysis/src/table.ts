@@ -98,11 +98,12 @@ const gkTau = (t: Stats.GoodmanKruskalTau): GoodmanKruskalTauResult => ({
  * Runs Fisher's test; when a forced exact enumeration is over its budget, the error advises the options the CLI
  * and the API really have (the stats message names `workLimit`, which neither exposes).
  */
-export const exactOrAdvice = <A>(run: () => A, table: ContingencyTable): A => {
+export const exactOrAdvice = <A>(run: () => A, table: ContingencyTable, method: FisherOptions["method"] = "exact"): A => {
   try {
     return run()
   } catch (e) {
-    if (!(e instanceof Stats.StatsInputError) || e.code !== "TOO_LARGE") throw e
+    // Only a forced full enumeration gets the advice; under "auto" the caller marks Fisher not computed instead.
+    if (!(e instanceof Stats.StatsInputError) || e.code !== "TOO_LARGE" || method !== "exact") throw e
     throw new Stats.StatsInputError(
       "BAD_OPTION",
       `Fisher's exact test by full enumeration is too large for this ${table.rows} x ${table.cols} table with ` +
@@ -148,7 +149,7 @@ const fisherTest = (table: ContingencyTable, options: FisherOptions | undefined)
           method,
           ...(options?.B !== undefined ? { B: options.B } : {}),
           ...(options?.seed !== undefined ? { seed: options.seed } : {})
-        }), table))
+        }), table, method))
     }
   } catch (e) {
     if (method !== "auto" || !(e instanceof Stats.StatsInputError)) throw e

@@ -26,9 +26,20 @@ describe("readXlsx on a workbook saved by LibreOffice", () => {
       expect(Array.from(column("weight")!.values)).toEqual([1.25, 0.8, 0.5])
     }))
 
-  it.effect("names the sheet, cells and Vietnamese values (shared strings) it cannot read as codes", () =>
+  it.effect("reads a column of Vietnamese text (shared strings) as a text column, naming its first value", () =>
     Effect.gen(function*() {
-      const error = yield* Effect.flip(readXlsx(bytes, { fileName: "survey-libreoffice.xlsx", sheet: "Ghi chú" }))
+      const result = yield* readXlsx(bytes, { fileName: "survey-libreoffice.xlsx", sheet: "Ghi chú" })
+      expect(result.dataset.columns).toEqual([])
+      expect(result.dataset.typing).toEqual([
+        { name: "level", type: "text", row: 2, value: "Cán bộ phường", file: "survey-libreoffice.xlsx (sheet \"Ghi chú\")" }
+      ])
+    }))
+
+  it.effect("with strict codes (typeColumns: false), names the sheet, cells and Vietnamese values it cannot read", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(
+        readXlsx(bytes, { fileName: "survey-libreoffice.xlsx", sheet: "Ghi chú", typeColumns: false })
+      )
       expect(error.message).toBe(
         [
           "data file survey-libreoffice.xlsx (sheet \"Ghi chú\"): 2 problems, nothing was read:",

@@ -3,6 +3,7 @@ import {
   buildPublishedReport,
   render,
   renderCsv,
+  renderDocx,
   renderHtml,
   renderJson,
   renderMarkdown,
@@ -16,7 +17,7 @@ describe("render(document, format): the one entry the CLI and the API use", () =
   const doc = buildPublishedReport(results, { lang: "vi" })
 
   it("gives what each format's renderer gives, for every format", async () => {
-    expect(reportFormats).toEqual(["html", "xlsx", "md", "csv", "json"])
+    expect(reportFormats).toEqual(["html", "xlsx", "md", "csv", "json", "docx", "pdf"])
     expect(await render(doc, "html")).toBe(await renderHtml(doc))
     expect(await render(doc, "md")).toBe(renderMarkdown(doc))
     expect(await render(doc, "csv")).toBe(renderCsv(doc))
@@ -26,5 +27,9 @@ describe("render(document, format): the one entry the CLI and the API use", () =
     // a zip (the workbook) of the same size as renderXlsx's: its timestamps may differ
     expect(Array.from((xlsx as Uint8Array).subarray(0, 2))).toEqual([0x50, 0x4b])
     expect(Math.abs((xlsx as Uint8Array).length - (await renderXlsx(doc)).length)).toBeLessThan(64)
+    const docx = await render(doc, "docx")
+    expect(docx).toBeInstanceOf(Uint8Array)
+    expect(Array.from((docx as Uint8Array).subarray(0, 2))).toEqual([0x50, 0x4b])
+    expect(Math.abs((docx as Uint8Array).length - (await renderDocx(doc)).length)).toBeLessThan(64)
   })
 })

@@ -272,9 +272,9 @@ const directionalTable = (r: CrosstabResult, lang: Lang): TextTable => {
   // SPSS prints tau with its ASE and a chi-square-based Sig. (footnote c), without an approximate T
   const tauRows = (tau: CrosstabResult["measures"]["goodmanKruskalTau"]): Array<Row> => [
     ["", t("goodmanKruskalTau", lang), t("dependent", lang, { var: withinName(row, r.row.name) }),
-      formatStat(tau.rowDependent.value), formatStat(tau.rowDependent.ase), "", formatP(tau.rowDependent.p) + "c"],
+      formatStat(tau.rowDependent.value), formatStat(tau.rowDependent.ase), "", withMark(formatP(tau.rowDependent.p), "c")],
     ["", "", t("dependent", lang, { var: withinName(col, r.col.name) }),
-      formatStat(tau.colDependent.value), formatStat(tau.colDependent.ase), "", formatP(tau.colDependent.p) + "c"]
+      formatStat(tau.colDependent.value), formatStat(tau.colDependent.ase), "", withMark(formatP(tau.colDependent.p), "c")]
   ]
   return {
     title: t("directionalMeasures", lang),

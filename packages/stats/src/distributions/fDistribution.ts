@@ -11,7 +11,7 @@ import { regularizedBeta } from "./beta.js"
  * @param df2 - denominator degrees of freedom, > 0 (need not be an integer)
  * @returns the upper tail probability; `NaN` for invalid input
  * @example
- * fUpperTail(3.5, 2, 27) // 0.04452... (R: pf(3.5, 2, 27, lower.tail = FALSE))
+ * fUpperTail(3.5, 2, 27) // 0.0445087... (R: pf(3.5, 2, 27, lower.tail = FALSE))
  */
 export const fUpperTail = (f: number, df1: number, df2: number): number => {
   if (Number.isNaN(f) || !(df1 > 0) || !(df2 > 0)) return NaN

@@ -134,7 +134,7 @@ const outerInterval = (q: number, nmeans: number, f2lf: number, f21: number, ff4
  * @param df - degrees of freedom of the standard deviation estimate, >= 2 (need not be an integer)
  * @returns P(Q <= q); 0 for q <= 0, 1 for q = Infinity; `NaN` for invalid input
  * @example
- * studentizedRangeCdf(3.5, 3, 20) // 0.9456... (R: ptukey(3.5, 3, 20))
+ * studentizedRangeCdf(3.5, 3, 20) // 0.944108... (R: ptukey(3.5, 3, 20))
  */
 export const studentizedRangeCdf = (q: number, nmeans: number, df: number): number => {
   if (Number.isNaN(q) || Number.isNaN(nmeans) || Number.isNaN(df)) return NaN
@@ -168,7 +168,7 @@ export const studentizedRangeCdf = (q: number, nmeans: number, df: number): numb
  * @param df - degrees of freedom, >= 2
  * @returns P(Q > q); `NaN` for invalid input
  * @example
- * studentizedRangeUpperTail(3.5, 3, 20) // 0.0543... (R: ptukey(3.5, 3, 20, lower.tail = FALSE))
+ * studentizedRangeUpperTail(3.5, 3, 20) // 0.0558918... (R: ptukey(3.5, 3, 20, lower.tail = FALSE))
  */
 export const studentizedRangeUpperTail = (q: number, nmeans: number, df: number): number => {
   const p = studentizedRangeCdf(q, nmeans, df)
