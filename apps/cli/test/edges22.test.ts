@@ -45,7 +45,7 @@ describe("crosstab --counts at the edges", () => {
     expect(Object.keys(json.measures.goodmanKruskalTau)).toEqual(["rowDependent", "colDependent"])
     expect(Object.keys(json.measures.goodmanKruskalTau.colDependent)).toEqual(["value", "ase", "statistic", "df", "p"])
     const text = run(["crosstab", "--counts", "66,209,35;158,177,41;163,216,31"]).stdout
-    expect(text).toMatch(/Goodman and Kruskal tau\s+Row Dependent\s+0\.\d{3}\s+0\.\d{3}\s+(< )?[.0-9]+c/)
+    expect(text).toMatch(/Goodman and Kruskal tau\s+Row Dependent\s+0\.\d{3}\s+0\.\d{3}\s+(< )?[.0-9]+ ᶜ/)
     expect(text).toContain("c. Based on chi-square approximation.")
   })
 })

@@ -20,7 +20,7 @@ describe("crosstab text at the edges (issue 22)", () => {
   it("prints Goodman and Kruskal tau under Directional Measures with footnote c", () => {
     const r = Either.getOrThrow(crosstabFromCounts([[66, 209, 35], [158, 177, 41], [163, 216, 31]]))
     const vi = renderCrosstabText(r, { lang: "vi" })
-    expect(vi).toMatch(/Tau của Goodman và Kruskal\s+Hàng phụ thuộc\s+0\.017\s+0\.005\s+< \.001c/)
+    expect(vi).toMatch(/Tau của Goodman và Kruskal\s+Hàng phụ thuộc\s+0\.017\s+0\.005\s+< \.001 ᶜ/)
     expect(vi).toContain("c. Dựa trên xấp xỉ Chi bình phương.")
   })
   it("names a dropped empty row of a typed table in Vietnamese too", () => {
