@@ -4,7 +4,7 @@
  * give page sizes, text and page images. A missing tool fails the test with the package to install.
  */
 import { execFileSync } from "node:child_process"
-import { existsSync, mkdirSync, readdirSync } from "node:fs"
+import { existsSync, mkdirSync, rmSync, readdirSync } from "node:fs"
 import { basename, join } from "node:path"
 
 const run = (tool: string, args: ReadonlyArray<string>, apt: string, timeout = 120_000): string => {
@@ -29,6 +29,8 @@ export const pdfText = (pdf: string): Array<string> => run("pdftotext", ["-layou
 export const pdfImages = (pdf: string, dir: string, dpi = 60): Array<string> => {
   mkdirSync(dir, { recursive: true })
   const prefix = join(dir, basename(pdf, ".pdf"))
+  // the pages of an earlier, longer run must not be counted as this one's
+  for (const f of readdirSync(dir)) if (f.startsWith(basename(prefix)) && f.endsWith(".png")) rmSync(join(dir, f))
   run("pdftoppm", ["-r", String(dpi), "-png", pdf, prefix], "poppler-utils")
   return readdirSync(dir).filter((f) => f.startsWith(basename(prefix)) && f.endsWith(".png")).sort().map((f) => join(dir, f))
 }

@@ -77,7 +77,8 @@ const heading1 = (docx: Docx, text: string) =>
   new docx.Paragraph({
     heading: docx.HeadingLevel.HEADING_1,
     keepNext: true,
-    children: [new docx.TextRun(text.normalize("NFC"))]
+    // a plan's "Bảng 2. …" heading would disagree with the document's own numbering of the captions below it
+    children: [new docx.TextRun(text.replace(ownNumber, "").normalize("NFC"))]
   })
 
 const blockChildren = (

@@ -18,9 +18,17 @@ const NONE = (docx: Docx) => ({ style: docx.BorderStyle.NONE, size: 0, color: "F
  */
 export const columnWidths = (table: ReportTable, texts: ReadonlyArray<ReadonlyArray<string>>, total: number): Array<number> => {
   const n = table.rows[0]?.cells.length ?? table.header[0]?.reduce((a, c) => a + (c.span ?? 1), 0) ?? 1
+  // a column of short codes (the column-proportion letters "BC") is sized like a number column, never squeezed
+  const isTextColumn = Array.from(
+    { length: n },
+    (_, j) =>
+      table.rows.some((r) => r.cells[j]?.format === "text" && r.cells[j]?.value !== null) &&
+      texts.some((r) => [...(r[j] ?? "")].length > 4)
+  )
+  const longest: Array<number> = []
   const weights = Array.from({ length: n }, (_, j) => {
     // blank cells (a total row's empty percent) are text cells without a value: they do not make a column text
-    const isText = table.rows.some((r) => r.cells[j]?.format === "text" && r.cells[j]?.value !== null)
+    const isText = isTextColumn[j]
     const body = Math.max(0, ...texts.map((r) => [...(r[j] ?? "")].length))
     const head = Math.max(0, ...table.header.map((row) => {
       let col = 0
@@ -31,12 +39,29 @@ export const columnWidths = (table: ReportTable, texts: ReadonlyArray<ReadonlyAr
       return 0
     }))
     const w = Math.max(body, head)
+    longest.push(Math.max(body, head, 2))
     // numbers get two characters more for the cell padding and bold totals
     return isText ? Math.min(Math.max(w, 8), 40) : Math.max(w + 2, 5)
   })
+  // Numbers never wrap ("26\n7"): number columns get their full width first (a digit is about half an em of a
+  // 10-point font, plus the cell margins), text columns share what is left; only when even the numbers do not fit
+  // is every column scaled down alike.
+  const numberTwips = longest.map((w, j) => (isTextColumn[j] ? 0 : w * TWIPS_PER_CHAR + CELL_PADDING))
+  const numbersTotal = numberTwips.reduce((a, b) => a + b, 0)
+  const textWeights = weights.map((w, j) => (isTextColumn[j] ? w : 0))
+  const textSum = textWeights.reduce((a, b) => a + b, 0)
+  const rest = total - numbersTotal
+  if (textSum > 0 && rest >= textWeights.filter((w) => w > 0).length * (8 * TWIPS_PER_CHAR + CELL_PADDING)) {
+    return weights.map((_, j) => (isTextColumn[j] ? Math.floor((rest * textWeights[j]) / textSum) : numberTwips[j]))
+  }
   const sum = weights.reduce((a, b) => a + b, 0)
   return weights.map((w) => Math.floor((total * w) / sum))
 }
+
+/** About one character of a 10-point serif font in twips (half an em: digits are that wide). */
+const TWIPS_PER_CHAR = 100
+/** Word's default left and right cell margins (108 twips each) and a little air. */
+const CELL_PADDING = 230
 
 /** Characters after the decimal mark (0 for integers, "—" or text). */
 const fractionLength = (s: string, mark: string): number => {
