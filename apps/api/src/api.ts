@@ -71,6 +71,8 @@ const analyses = HttpApiGroup.make("analyses")
   .add(analysis("crosstab", "crosstab", S.CrosstabRequest, S.CrosstabResult, "Crosstab with tests and measures (as `danvan crosstab --format json`)"))
   .add(analysis("multipleResponse", "multiple-response", S.MultipleResponseRequest, S.MultipleResponseResult, "Multiple-response set by group (as `danvan mr --format json`)"))
   .add(analysis("likert", "likert", S.LikertRequest, S.LikertResult, "Likert set by group (as `danvan likert --format json`)"))
+  .add(analysis("means", "means", S.MeansRequest, S.MeansResult, "A numeric variable by group (as `danvan means --format json`)"))
+  .add(analysis("describe", "describe", S.DescribeRequest, S.DescribeResult, "Numeric variables described (as `danvan describe --format json`)"))
   .add(
     HttpApiEndpoint.post("report", "/v1/datasets/:id/reports")
       .setPath(IdPath)
