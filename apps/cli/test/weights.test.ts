@@ -53,6 +53,19 @@ describe("a .sav saved with WEIGHT BY is weighted by default", () => {
     expect(both.stderr).toMatch(/--weight trongso or --no-weight, not both/)
   })
 
+  it("means, correlate and table: weighted by default, --no-weight analyses unweighted, both flags a usage error", () => {
+    for (const args of [["means", "--var", "kk1", "--by", "capbac"], ["correlate", "kk1", "kk2"], ["table", "--rows", "kk1", "--cols", "capbac"]]) {
+      const weighted = json([...args, "--data", SAV])
+      expect(weighted.weight.variable, args[0]).toBe("trongso")
+      const plain = json([...args, "--data", SAV, "--no-weight"])
+      expect(plain.weight, args[0]).toBeUndefined()
+      expect(plain.weighted, args[0]).toBe(false)
+      const both = run([...args, "--data", SAV, "--no-weight", "--weight", "trongso"])
+      expect(both.code, args[0]).toBe(2)
+      expect(both.stderr).toMatch(/--weight trongso or --no-weight, not both/)
+    }
+  })
+
   it("frequencies, mr and likert are weighted too", () => {
     const f = json(["frequencies", "--data", SAV, "capbac"])
     expect(f[0].weight.variable).toBe("trongso")

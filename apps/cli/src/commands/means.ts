@@ -16,6 +16,7 @@ export const meansOptions = {
   by: Options.text("by").pipe(Options.withDescription("Group variable (a column of codes), e.g. --by level.")),
   codebook: flags.codebook,
   weight: flags.weight,
+  noWeight: flags.noWeight,
   missing: flags.missing,
   format,
   lang: flags.lang
@@ -37,6 +38,7 @@ export const correlateOptions = {
   sheet: flags.sheet,
   codebook: flags.codebook,
   weight: flags.weight,
+  noWeight: flags.noWeight,
   missing: flags.missing,
   format,
   lang: flags.lang,
