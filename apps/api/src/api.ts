@@ -55,10 +55,16 @@ const datasets = HttpApiGroup.make("datasets")
   .add(HttpApiEndpoint.del("delete", "/v1/datasets/:id").setPath(IdPath).addSuccess(HttpApiSchema.NoContent).addError(NotFound).annotate(OpenApi.Summary, "Delete a dataset"))
   .middleware(Authentication)
 
-const analysis = <const Name extends string>(name: Name, path: string, payload: Schema.Schema.Any, success: Schema.Schema.Any, summary: string) =>
+const analysis = <const Name extends string, P extends typeof S.CrosstabRequest | typeof S.FrequenciesRequest | typeof S.MultipleResponseRequest | typeof S.LikertRequest | typeof S.MeansRequest | typeof S.DescribeRequest>(
+  name: Name,
+  path: string,
+  payload: P,
+  success: Schema.Schema.Any,
+  summary: string
+) =>
   HttpApiEndpoint.post(name, `/v1/datasets/:id/${path}`)
     .setPath(IdPath)
-    .setPayload(payload as typeof S.CrosstabRequest)
+    .setPayload(payload)
     .addSuccess(success as typeof S.CrosstabResult)
     .addError(NotFound)
     .addError(Unprocessable)

@@ -51,7 +51,7 @@ const SYNOPSIS: Readonly<Record<string, string>> = {
   crosstab:
     'danvan crosstab (--counts "66,209,35;158,177,41" | --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --row VAR --col VAR) [--missing VAR=CODE[,CODE...]]... [--codebook FILE|ID] [--weight VAR | --no-weight] [--layer VAR [--correct]] [--format text|json|csv|md] [--lang en|vi]',
   frequencies: "danvan frequencies --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] [--codebook FILE|ID] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json|csv|md] [--lang en|vi] VAR...",
-  describe: "danvan describe --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] [--codebook FILE|ID] [--weight VAR] [--missing VAR=CODE[,CODE...]]... [--format text|json|csv|md] [--lang en|vi] VAR...",
+  describe: "danvan describe --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] [--codebook FILE|ID] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json|csv|md] [--lang en|vi] VAR...",
   plan: "danvan plan init --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] [--codebook FILE|ID] --by VAR",
   codebook: "danvan codebook show hcmc-2024|FILE [--format text|json] [--lang en|vi]  |  danvan codebook from FILE.sav|.zsav [--out C.json]",
   replicate: "danvan replicate hcmc-2024|FILE.json [--format text|json|md] [--lang en|vi]",
