@@ -96,6 +96,8 @@ export const MultipleResponseRequest = Schema.Struct({
   method: Schema.optional(Schema.Literal("bonferroni", "rs2", "bootstrap")),
   resamples: Schema.optional(Schema.Int.pipe(Schema.between(1, 100_000))),
   seed: Schema.optional(Schema.Int),
+  weight: Schema.optional(Name),
+  noWeight: NoWeight,
   missing: Schema.optional(MissingCodes)
 }).annotations({ identifier: "MultipleResponseRequest", description: "Give either `items` or `set` (a multiple-response set of the dataset's codebook)" })
 
@@ -103,6 +105,8 @@ export const LikertRequest = Schema.Struct({
   by: Name,
   items: Schema.optional(Schema.Array(Name).pipe(Schema.minItems(1), Schema.maxItems(500))),
   set: Schema.optional(Name),
+  weight: Schema.optional(Name),
+  noWeight: NoWeight,
   missing: Schema.optional(MissingCodes)
 }).annotations({ identifier: "LikertRequest", description: "Give either `items` or `set` (a Likert indicator set of the dataset's codebook)" })
 

@@ -108,6 +108,7 @@ export const AnalysesLive = HttpApiBuilder.group(DanvanApi, "analyses", (handler
       Effect.gen(function* () {
         const body = yield* readJson(request, MultipleResponseRequest)
         yield* itemsOrSet(body)
+        const weight = yield* weightOptions(body)
         if (body.method !== "bootstrap" && (body.resamples !== undefined || body.seed !== undefined)) {
           return yield* Effect.fail(BadRequest.of("INVALID_BODY", "resamples and seed apply to method bootstrap only", { issues: [{ path: "$.method", message: "must be \"bootstrap\" with resamples or seed" }] }))
         }
@@ -124,6 +125,7 @@ export const AnalysesLive = HttpApiBuilder.group(DanvanApi, "analyses", (handler
             ...(body.method !== undefined ? { method: body.method } : {}),
             ...(body.resamples !== undefined ? { B: body.resamples } : {}),
             ...(body.seed !== undefined ? { seed: body.seed } : {}),
+            ...weight,
             ...missingOption(body.missing)
           }
         })
@@ -133,10 +135,11 @@ export const AnalysesLive = HttpApiBuilder.group(DanvanApi, "analyses", (handler
       Effect.gen(function* () {
         const body = yield* readJson(request, LikertRequest)
         yield* itemsOrSet(body)
+        const weight = yield* weightOptions(body)
         const { dataset, codebook } = yield* datasetOf(path.id)
         yield* checkDimensions(dataset, codebook, [body.by, ...(body.items ?? [])])
         const which = body.items !== undefined ? { items: body.items } : { set: body.set ?? "" }
-        return yield* runAnalysis({ kind: "likert", dataset, codebook, which, by: body.by, options: missingOption(body.missing) })
+        return yield* runAnalysis({ kind: "likert", dataset, codebook, which, by: body.by, options: { ...weight, ...missingOption(body.missing) } })
       })
     )
     .handleRaw("means", ({ request, path }) =>
