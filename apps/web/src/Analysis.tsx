@@ -128,6 +128,12 @@ export const Analysis = ({
     }
   }
 
+  // A choice the new kind's lists do not offer is cleared, so what runs is what the form shows.
+  const switchKind = (k: Kind) => {
+    const coded = (v: string) => (variables.some((x) => x.name === v) ? v : "")
+    setKind(k)
+    setChoices((c) => ({ ...c, set: "", ...(k === "means" || k === "describe" ? {} : { row: coded(c.row) }), col: coded(c.col) }))
+  }
   const name = (v: Variable) => (v.label !== undefined ? `${v.label[ui.lang]} (${v.name})` : v.name)
   const pick = (list: ReadonlyArray<Variable>, first: string) => [
     { value: "", text: first },
@@ -151,7 +157,7 @@ export const Analysis = ({
             <legend>{ui.t("kind")}</legend>
             {KINDS.map((k) => (
               <label key={k}>
-                <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} /> {ui.t(k)}
+                <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => switchKind(k)} /> {ui.t(k)}
               </label>
             ))}
           </fieldset>

@@ -1,5 +1,5 @@
 import type { DescribeResult, LayeredCrosstabResult, LikertResult, MeansResult, MultipleResponseResult } from "@danvan/analysis"
-import { defaultDecimal, kruskalWallisSentence, likertDirectionSentence, mmiSentence } from "@danvan/report"
+import { defaultDecimal, kruskalWallisSentence, likertDirectionSentence, mmiSentence } from "@danvan/report/sentences"
 import type { Ui } from "./App.js"
 import { formatNumber, formatPValue, formatStat, type Lang } from "./i18n.js"
 import { CrosstabView } from "./Results.js"

@@ -2,7 +2,7 @@
  * Every string the page shows, in Vietnamese (the default) and English, and number formats by language
  * (decimal comma and dot thousands in vi). Placeholders are `{name}`.
  */
-import { defaultDecimal, fixed, formatP } from "@danvan/report"
+import { defaultDecimal, fixed, formatP } from "@danvan/report/sentences"
 
 export type Lang = "vi" | "en"
 
