@@ -4,6 +4,15 @@ import type { Ui } from "./App.js"
 import { formatNumber, formatPValue, formatStat, type Lang } from "./i18n.js"
 import { CrosstabView } from "./Results.js"
 
+/** "p = .023" or "p < .001" (never "p = < .001"). */
+const pText = (lang: Lang, p: number) => {
+  const f = formatPValue(lang, p)
+  return f.startsWith("<") ? `p ${f}` : `p = ${f}`
+}
+
+/** A (weighted) count: thousands separated, one decimal when weighted. */
+const count = (lang: Lang, n: number) => formatNumber(lang, n, Number.isInteger(n) ? 0 : 1)
+
 const opts = (lang: Lang) => ({ lang, decimal: defaultDecimal(lang) })
 
 /** The weight of a result, stated under its table (weights are always stated). */
@@ -160,7 +169,7 @@ export const MeansView = ({ ui, r }: { ui: Ui; r: MeansResult }) => {
             {rows.map(({ key, label, c }) => (
               <tr key={key} class={key === "total" ? "total" : ""}>
                 <th scope="row">{label}</th>
-                <td class="num">{formatStat(lang, c.n, Number.isInteger(c.n) ? 0 : 1)}</td>
+                <td class="num">{count(lang, c.n)}</td>
                 <td class="num">{formatStat(lang, c.mean, 2)}</td>
                 <td class="num">{formatStat(lang, c.sd, 2)}</td>
                 <td class="num">{formatStat(lang, c.se, 3)}</td>
@@ -180,14 +189,14 @@ export const MeansView = ({ ui, r }: { ui: Ui; r: MeansResult }) => {
             <tr key={t.k}>
               <th scope="row">{ui.t(t.k)}</th>
               <td class="num" data-testid={`${t.k}-statistic`}>{t.stat}</td>
-              <td class="num">p = {formatPValue(lang, t.p)}</td>
+              <td class="num">{pText(lang, t.p)}</td>
             </tr>
           ))}
           {kw !== undefined && (
             <tr>
               <th scope="row">{ui.t("kruskalWallis")}</th>
               <td class="num">H({formatNumber(lang, kw.df)}) = {formatStat(lang, kw.statistic, 2)}</td>
-              <td class="num">p = {formatPValue(lang, kw.p)}</td>
+              <td class="num">{pText(lang, kw.p)}</td>
             </tr>
           )}
         </tbody>
@@ -222,7 +231,7 @@ export const DescribeView = ({ ui, results }: { ui: Ui; results: ReadonlyArray<D
             {results.map((r) => (
               <tr key={r.variable.name}>
                 <th scope="row">{r.variable.label[lang]}</th>
-                <td class="num">{formatStat(lang, r.n.valid, Number.isInteger(r.n.valid) ? 0 : 1)}</td>
+                <td class="num">{count(lang, r.n.valid)}</td>
                 <td class="num">{formatStat(lang, r.mean, 2)}</td>
                 <td class="num">{formatStat(lang, r.sd, 2)}</td>
                 <td class="num">{formatStat(lang, r.median, 2)}</td>
@@ -271,21 +280,21 @@ export const LayeredView = ({ ui, r }: { ui: Ui; r: LayeredCrosstabResult }) => 
               <td class="num" data-testid="cmh-statistic">
                 χ²({formatStat(lang, cmh.df, 0)}) = {formatStat(lang, cmh.statistic, 3)}
               </td>
-              <td class="num">p = {formatPValue(lang, cmh.p)}</td>
+              <td class="num">{pText(lang, cmh.p)}</td>
             </tr>
           )}
           {cmh?.continuityCorrected !== undefined && (
             <tr>
               <th scope="row">{ui.t("cmhCorrected")}</th>
               <td class="num">χ²({formatStat(lang, cmh.df, 0)}) = {formatStat(lang, cmh.continuityCorrected.statistic, 3)}</td>
-              <td class="num">p = {formatPValue(lang, cmh.continuityCorrected.p)}</td>
+              <td class="num">{pText(lang, cmh.continuityCorrected.p)}</td>
             </tr>
           )}
           {bd !== undefined && (
             <tr>
               <th scope="row">{ui.t("breslowDay")}</th>
               <td class="num">χ²({formatStat(lang, bd.df, 0)}) = {formatStat(lang, bd.statistic, 3)}</td>
-              <td class="num">p = {formatPValue(lang, bd.p)}</td>
+              <td class="num">{pText(lang, bd.p)}</td>
             </tr>
           )}
           {or !== undefined && (
@@ -294,7 +303,7 @@ export const LayeredView = ({ ui, r }: { ui: Ui; r: LayeredCrosstabResult }) => 
               <td class="num">
                 {formatStat(lang, or.estimate, 3)}, {ui.t("ci95")} [{formatStat(lang, or.ci95[0], 3)}; {formatStat(lang, or.ci95[1], 3)}]
               </td>
-              <td class="num">p = {formatPValue(lang, or.p)}</td>
+              <td class="num">{pText(lang, or.p)}</td>
             </tr>
           )}
         </tbody>
