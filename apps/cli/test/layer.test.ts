@@ -39,4 +39,20 @@ describe("danvan crosstab --layer", () => {
     expect(unknown.code).toBe(1)
     expect(unknown.stderr).toMatch(/unknown variable "sexx"/)
   })
+
+  it("md: a section per layer and the tests across layers; csv refused; --weight with --no-weight refused", () => {
+    const args = ["crosstab", "--data", files.paths["layers.csv"]!, "--row", "a", "--col", "b", "--layer", "sex"]
+    const md = run([...args, "--format", "md"])
+    expect(md.stderr).toBe("")
+    expect(md.code).toBe(0)
+    expect(md.stdout.match(/^## sex = /gm)).toHaveLength(2)
+    expect(md.stdout).toContain("### Tests of Conditional Independence")
+    expect(md.stdout).toMatch(/\| Estimate \| 5\.000 \|/)
+    const csv = run([...args, "--format", "csv"])
+    expect(csv.code).toBe(2)
+    expect(csv.stderr).toMatch(/--format text, json or md/)
+    const both = run([...args, "--weight", "a", "--no-weight"])
+    expect(both.code).toBe(2)
+    expect(both.stderr).toMatch(/--weight a or --no-weight, not both/)
+  })
 })

@@ -4,8 +4,8 @@ import * as Options from "@effect/cli/Options"
 import * as Effect from "effect/Effect"
 import * as flags from "../flags.js"
 
-const format = Options.choice("format", ["text", "json"]).pipe(
-  Options.withDescription("Output format: text (tables) or json (the result object)."),
+const format = Options.choice("format", ["text", "json", "csv", "md"]).pipe(
+  Options.withDescription("Output format: text (tables), json (the result object), csv (full-precision numbers) or md (Markdown tables)."),
   Options.withDefault("text" as const)
 )
 

@@ -5,7 +5,15 @@ import { readDataFile } from "@danvan/io"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type { correlateOptions, meansOptions } from "../commands/means.js"
-import { renderCorrelateText, renderMeansJson, renderMeansText } from "@danvan/report/text"
+import {
+  renderCorrelateCsv,
+  renderCorrelateMarkdown,
+  renderCorrelateText,
+  renderMeansCsv,
+  renderMeansJson,
+  renderMeansMarkdown,
+  renderMeansText
+} from "@danvan/report/text"
 import { colorEnabled, writeStdout } from "../terminal.js"
 import { UsageError } from "../errors.js"
 import { caseOptions, optionalCodebook, orUndefined, reportWarnings, weightConflict } from "./common.js"
@@ -29,8 +37,9 @@ export const runMeans = (args: MeansArgs) =>
     const codebook = yield* optionalCodebook(args.codebook)
     const read = yield* readNumeric(args.data, codebook, [args.variable, ...(weight !== undefined ? [weight] : [])], args.sheet)
     const result = yield* means(read.dataset, read.codebook, args.variable, args.by, caseOptions(weight, args.missing, args.noWeight))
-    const color = colorEnabled(process.stdout)
-    yield* writeStdout(args.format === "json" ? renderMeansJson(result) : renderMeansText(result, { lang: args.lang, color }))
+    const options = { lang: args.lang, color: colorEnabled(process.stdout) }
+    const render = { json: renderMeansJson, csv: renderMeansCsv, md: renderMeansMarkdown, text: renderMeansText }[args.format]
+    yield* writeStdout(render(result, options))
   })
 
 export const runCorrelate = (args: CorrelateArgs) =>
@@ -41,6 +50,7 @@ export const runCorrelate = (args: CorrelateArgs) =>
     const codebook = yield* optionalCodebook(args.codebook)
     const read = yield* readNumeric(args.data, codebook, [...args.variables, ...(weight !== undefined ? [weight] : [])], args.sheet)
     const result = yield* correlate(read.dataset, read.codebook, args.variables, caseOptions(weight, args.missing, args.noWeight))
-    const color = colorEnabled(process.stdout)
-    yield* writeStdout(args.format === "json" ? renderMeansJson(result) : renderCorrelateText(result, { lang: args.lang, color }))
+    const options = { lang: args.lang, color: colorEnabled(process.stdout) }
+    const render = { json: renderMeansJson, csv: renderCorrelateCsv, md: renderCorrelateMarkdown, text: renderCorrelateText }[args.format]
+    yield* writeStdout(render(result, options))
   })
