@@ -40,7 +40,7 @@ describe("danvan crosstab --layer", () => {
     expect(unknown.stderr).toMatch(/unknown variable "sexx"/)
   })
 
-  it("md: a section per layer and the tests across layers; csv refused; --weight with --no-weight refused", () => {
+  it("md and csv: a section per layer and the tests across layers; --weight with --no-weight refused", () => {
     const args = ["crosstab", "--data", files.paths["layers.csv"]!, "--row", "a", "--col", "b", "--layer", "sex"]
     const md = run([...args, "--format", "md"])
     expect(md.stderr).toBe("")
@@ -49,8 +49,14 @@ describe("danvan crosstab --layer", () => {
     expect(md.stdout).toContain("### Tests of Conditional Independence")
     expect(md.stdout).toMatch(/\| Estimate \| 5\.000 \|/)
     const csv = run([...args, "--format", "csv"])
-    expect(csv.code).toBe(2)
-    expect(csv.stderr).toMatch(/--format text, json or md/)
+    expect(csv.stderr).toBe("")
+    expect(csv.code).toBe(0)
+    const lines = csv.stdout.split("\r\n")
+    expect(lines[0]).toBe("\uFEFFsex = 1")
+    expect(lines.filter((l) => /^sex = /.test(l))).toEqual(["sex = 2"])
+    expect(lines).toContain("test,statistic,df,p,estimate,ciLower,ciUpper")
+    const or = lines.find((l) => l.startsWith("Mantel-Haenszel Common Odds Ratio Estimate,"))!.split(",")
+    expect(Number(or[4])).toBeCloseTo(5, 12)
     const both = run([...args, "--weight", "a", "--no-weight"])
     expect(both.code).toBe(2)
     expect(both.stderr).toMatch(/--weight a or --no-weight, not both/)

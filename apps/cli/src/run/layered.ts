@@ -1,7 +1,12 @@
 import { layeredCrosstab, type FisherOptions } from "@danvan/analysis"
 import * as Effect from "effect/Effect"
 import { UsageError } from "../errors.js"
-import { renderLayeredCrosstabJson, renderLayeredCrosstabMarkdown, renderLayeredCrosstabText } from "@danvan/report/text"
+import {
+  renderLayeredCrosstabCsv,
+  renderLayeredCrosstabJson,
+  renderLayeredCrosstabMarkdown,
+  renderLayeredCrosstabText
+} from "@danvan/report/text"
 import { colorEnabled, writeStdout } from "../terminal.js"
 import type { CrosstabArgs } from "./crosstab.js"
 import { caseOptions, optionalCodebook, orUndefined, readData, weightConflict } from "./common.js"
@@ -9,9 +14,6 @@ import { caseOptions, optionalCodebook, orUndefined, readData, weightConflict } 
 /** `danvan crosstab --data F --row R --col C --layer L [--correct]`: the layered crosstab with CMH tests. */
 export const runLayered = (args: CrosstabArgs, data: string, row: string, col: string, layer: string, fisher: FisherOptions | undefined) =>
   Effect.gen(function* () {
-    if (args.format === "csv") {
-      return yield* Effect.fail(new UsageError({ command: "crosstab", message: "--layer prints text, json or md; use --format text, json or md" }))
-    }
     const weight = orUndefined(args.weight)
     const conflict = weightConflict(weight, args.noWeight)
     if (conflict !== undefined) return yield* Effect.fail(new UsageError({ command: "crosstab", message: conflict }))
@@ -26,5 +28,7 @@ export const runLayered = (args: CrosstabArgs, data: string, row: string, col: s
       ? renderLayeredCrosstabJson(result)
       : args.format === "md"
       ? renderLayeredCrosstabMarkdown(result, { lang: args.lang })
+      : args.format === "csv"
+      ? renderLayeredCrosstabCsv(result, { lang: args.lang })
       : renderLayeredCrosstabText(result, { lang: args.lang, color: colorEnabled(process.stdout) }))
   })

@@ -1,6 +1,7 @@
 import type { LayeredCrosstabResult } from "@danvan/analysis"
-import { renderCrosstabMarkdown, renderCrosstabText, toJson } from "./crosstab.js"
-import { fixed, formatDf, formatP, formatStat, NOT_AVAILABLE } from "./format.js"
+import { renderCrosstabCsv, renderCrosstabMarkdown, renderCrosstabText, toJson } from "./crosstab.js"
+import { BOM, csvDocument, csvField, type CsvRow } from "./csv.js"
+import { fixed, formatDf, formatP, formatStat, NOT_AVAILABLE, rawNumber } from "./format.js"
 import { label, type Lang } from "./i18n.js"
 import { mdEscape } from "./markdown.js"
 import { renderTable, type TextTable } from "./table.js"
@@ -125,6 +126,42 @@ export const renderLayeredCrosstabMarkdown = (r: LayeredCrosstabResult, options:
   })
   parts.push(`## ${mdEscape(s.total(layerName))}\n\n${renderCrosstabMarkdown(r, { lang })}`)
   return parts.join("\n") + "\n" + textTablesMarkdown(acrossTables(r, lang))
+}
+
+/**
+ * CSV of a layered crosstab: per layer a heading row ("sex = Nam") and that layer's crosstab CSV (as
+ * `danvan crosstab --format csv`), the same for all layers, then the tests across layers with full-precision
+ * numbers. One UTF-8 BOM at the start, CRLF.
+ *
+ * @example
+ * renderLayeredCrosstabCsv(result, { lang: "en" })
+ */
+export const renderLayeredCrosstabCsv = (r: LayeredCrosstabResult, options: LayeredRenderOptions): string => {
+  const { lang } = options
+  const s = S[lang]
+  const layerName = named(r.layer.label, r.layer.name, lang)
+  const body = (x: string) => x.replace(/^\uFEFF/, "")
+  const parts = r.layers.map((l) => {
+    const head = csvField(s.layer(layerName, named(l.label, String(l.code), lang)))
+    return "reason" in l ? `${head}\r\n${csvField(s.noTable(l.reason))}\r\n` : `${head}\r\n${body(renderCrosstabCsv(l, { lang }))}`
+  })
+  parts.push(`${csvField(s.total(layerName))}\r\n${body(renderCrosstabCsv(r, { lang }))}`)
+  const tests: Array<CsvRow> = [["test", "statistic", "df", "p", "estimate", "ciLower", "ciUpper"]]
+  const cmh = r.cochranMantelHaenszel
+  if (cmh !== undefined) {
+    if (cmh.uncorrected !== undefined && cmh.continuityCorrected !== undefined) {
+      tests.push([s.cochran, rawNumber(cmh.uncorrected.statistic), rawNumber(cmh.df), rawNumber(cmh.uncorrected.p)])
+      tests.push([s.mantel, rawNumber(cmh.continuityCorrected.statistic), rawNumber(cmh.df), rawNumber(cmh.continuityCorrected.p)])
+    } else tests.push([cmh.corrected ? s.cmhCorrected : s.cmh, rawNumber(cmh.statistic), rawNumber(cmh.df), rawNumber(cmh.p)])
+  }
+  const bd = r.breslowDay
+  if (bd !== undefined) {
+    tests.push([s.breslow, rawNumber(bd.uncorrected.statistic), rawNumber(bd.df), rawNumber(bd.uncorrected.p)])
+    tests.push([s.tarone, rawNumber(bd.statistic), rawNumber(bd.df), rawNumber(bd.p)])
+  }
+  const or = r.mantelHaenszelOddsRatio
+  if (or !== undefined) tests.push([s.orTitle, "", "", rawNumber(or.p), rawNumber(or.estimate), rawNumber(or.ci95[0]), rawNumber(or.ci95[1])])
+  return BOM + parts.join("\r\n") + "\r\n" + body(csvDocument(tests))
 }
 
 /**
