@@ -16,7 +16,7 @@ describe("render(document, format): the one entry the CLI and the API use", () =
   const doc = buildPublishedReport(results, { lang: "vi" })
 
   it("gives what each format's renderer gives, for every format", async () => {
-    expect(reportFormats).toEqual(["html", "xlsx", "md", "csv", "json"])
+    expect(reportFormats).toEqual(["html", "xlsx", "md", "csv", "json", "docx", "pdf"])
     expect(await render(doc, "html")).toBe(await renderHtml(doc))
     expect(await render(doc, "md")).toBe(renderMarkdown(doc))
     expect(await render(doc, "csv")).toBe(renderCsv(doc))
