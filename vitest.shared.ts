@@ -22,7 +22,7 @@ export const sharedConfig = defineConfig({
     alias: [
       { find: /^@danvan\/report\/text$/, replacement: entry("packages/report", "text/index") },
       { find: /^@danvan\/report\/text\/width$/, replacement: entry("packages/report", "text/width") },
-      { find: /^@danvan\/report\/apa$/, replacement: entry("packages/report", "apa/index") },
+      { find: /^@danvan\/report\/sentences$/, replacement: entry("packages/report", "sentences") },
       ...["domain", "stats", "io", "analysis", "report"].map((name) => ({
         find: new RegExp(`^@danvan/${name}$`),
         replacement: entry(`packages/${name}`, "index")

@@ -2,9 +2,9 @@ import { defineConfig } from "tsup"
 
 export default defineConfig({
   // Entry points: the report (vega, exceljs); `text`, the terminal renderers of single commands; and `text/width`
-  // (display width, ANSI stripping), which the CLI needs at start-up without loading any renderer; `apa`, the APA
-  // sentences and number formats alone, for the browser app.
-  entry: { index: "src/index.ts", "text/index": "src/text/index.ts", "text/width": "src/text/width.ts", "apa/index": "src/apa/index.ts" },
+  // (display width, ANSI stripping), which the CLI needs at start-up without loading any renderer.
+  // `sentences`: the APA sentences and number formats only, for the browser (the web app).
+  entry: { index: "src/index.ts", "text/index": "src/text/index.ts", "text/width": "src/text/width.ts", sentences: "src/sentences.ts" },
   format: ["esm"],
   dts: true,
   sourcemap: true,

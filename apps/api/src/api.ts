@@ -55,10 +55,16 @@ const datasets = HttpApiGroup.make("datasets")
   .add(HttpApiEndpoint.del("delete", "/v1/datasets/:id").setPath(IdPath).addSuccess(HttpApiSchema.NoContent).addError(NotFound).annotate(OpenApi.Summary, "Delete a dataset"))
   .middleware(Authentication)
 
-const analysis = <const Name extends string>(name: Name, path: string, payload: Schema.Schema.Any, success: Schema.Schema.Any, summary: string) =>
+const analysis = <const Name extends string, P extends typeof S.CrosstabRequest | typeof S.FrequenciesRequest | typeof S.MultipleResponseRequest | typeof S.LikertRequest | typeof S.MeansRequest | typeof S.DescribeRequest>(
+  name: Name,
+  path: string,
+  payload: P,
+  success: Schema.Schema.Any,
+  summary: string
+) =>
   HttpApiEndpoint.post(name, `/v1/datasets/:id/${path}`)
     .setPath(IdPath)
-    .setPayload(payload as typeof S.CrosstabRequest)
+    .setPayload(payload)
     .addSuccess(success as typeof S.CrosstabResult)
     .addError(NotFound)
     .addError(Unprocessable)
@@ -71,6 +77,8 @@ const analyses = HttpApiGroup.make("analyses")
   .add(analysis("crosstab", "crosstab", S.CrosstabRequest, S.CrosstabResult, "Crosstab with tests and measures (as `danvan crosstab --format json`)"))
   .add(analysis("multipleResponse", "multiple-response", S.MultipleResponseRequest, S.MultipleResponseResult, "Multiple-response set by group (as `danvan mr --format json`)"))
   .add(analysis("likert", "likert", S.LikertRequest, S.LikertResult, "Likert set by group (as `danvan likert --format json`)"))
+  .add(analysis("means", "means", S.MeansRequest, S.MeansResult, "A numeric variable by group (as `danvan means --format json`)"))
+  .add(analysis("describe", "describe", S.DescribeRequest, S.DescribeResult, "Numeric variables described (as `danvan describe --format json`)"))
   .add(
     HttpApiEndpoint.post("report", "/v1/datasets/:id/reports")
       .setPath(IdPath)

@@ -51,13 +51,37 @@ const Fisher = Schema.Struct({
   seed: Schema.optional(Schema.Int)
 }).annotations({ identifier: "FisherOptions", description: "How Fisher's exact test is run (the CLI's --exact, --resamples, --seed)" })
 
+const NoWeight = Schema.optional(Schema.Boolean).annotations({
+  description: "Analyse unweighted even when the dataset's codebook names a weight variable (the CLI's --no-weight)"
+})
+
 export const CrosstabRequest = Schema.Struct({
   row: Name,
   col: Name,
+  layer: Schema.optional(Name).annotations({
+    description: "A layer (control) variable: one crosstab per category and the Cochran-Mantel-Haenszel tests (the CLI's --layer)"
+  }),
+  correct: Schema.optional(Schema.Boolean).annotations({ description: "With layer: continuity correction of the 2x2xK CMH test (the CLI's --correct)" }),
   weight: Schema.optional(Name),
+  noWeight: NoWeight,
   missing: Schema.optional(MissingCodes),
   fisher: Schema.optional(Fisher)
 }).annotations({ identifier: "CrosstabRequest" })
+
+export const MeansRequest = Schema.Struct({
+  variable: Name,
+  by: Name,
+  weight: Schema.optional(Name),
+  noWeight: NoWeight,
+  missing: Schema.optional(MissingCodes)
+}).annotations({ identifier: "MeansRequest", description: "A numeric variable by group (the CLI's `danvan means --var VARIABLE --by BY`)" })
+
+export const DescribeRequest = Schema.Struct({
+  variables: Schema.Array(Name).pipe(Schema.minItems(1), Schema.maxItems(500)),
+  weight: Schema.optional(Name),
+  noWeight: NoWeight,
+  missing: Schema.optional(MissingCodes)
+}).annotations({ identifier: "DescribeRequest", description: "Numeric variables described (the CLI's `danvan describe`)" })
 
 export const FrequenciesRequest = Schema.Struct({
   variables: Schema.Array(Name).pipe(Schema.minItems(1), Schema.maxItems(500)),
@@ -72,6 +96,8 @@ export const MultipleResponseRequest = Schema.Struct({
   method: Schema.optional(Schema.Literal("bonferroni", "rs2", "bootstrap")),
   resamples: Schema.optional(Schema.Int.pipe(Schema.between(1, 100_000))),
   seed: Schema.optional(Schema.Int),
+  weight: Schema.optional(Name),
+  noWeight: NoWeight,
   missing: Schema.optional(MissingCodes)
 }).annotations({ identifier: "MultipleResponseRequest", description: "Give either `items` or `set` (a multiple-response set of the dataset's codebook)" })
 
@@ -79,6 +105,8 @@ export const LikertRequest = Schema.Struct({
   by: Name,
   items: Schema.optional(Schema.Array(Name).pipe(Schema.minItems(1), Schema.maxItems(500))),
   set: Schema.optional(Name),
+  weight: Schema.optional(Name),
+  noWeight: NoWeight,
   missing: Schema.optional(MissingCodes)
 }).annotations({ identifier: "LikertRequest", description: "Give either `items` or `set` (a Likert indicator set of the dataset's codebook)" })
 
@@ -105,6 +133,11 @@ export const FrequenciesResult = Schema.Unknown.annotations({
   jsonSchema: { type: "array", items: { type: "object" }, description: "One result per variable: the output of `danvan frequencies --format json`" }
 })
 export const MultipleResponseResult = jsonObject("MultipleResponseResult", "DESIGN.md's multiple-response JSON: the output of `danvan mr --format json`")
+export const MeansResult = jsonObject("MeansResult", "The output of `danvan means --format json`")
+export const DescribeResult = Schema.Unknown.annotations({
+  identifier: "DescribeResults",
+  jsonSchema: { type: "array", items: { type: "object" }, description: "One result per variable: the output of `danvan describe --format json`" }
+})
 export const LikertResult = jsonObject("LikertResult", "The output of `danvan likert --format json`")
 export const CodebookDocument = jsonObject("CodebookDocument", "A codebook in its file form: the output of `danvan codebook show ID --format json`")
 

@@ -72,7 +72,9 @@ describe("tenant isolation", () => {
       ["POST", `/v1/datasets/${datasetId}/crosstab`, { row: "level", col: "people_trust_limited" }],
       ["POST", `/v1/datasets/${datasetId}/frequencies`, { variables: ["level"] }],
       ["POST", `/v1/datasets/${datasetId}/multiple-response`, { group: "level", set: "purpose" }],
-      ["POST", `/v1/datasets/${datasetId}/likert`, { by: "level", set: "difficulty" }]
+      ["POST", `/v1/datasets/${datasetId}/likert`, { by: "level", set: "difficulty" }],
+      ["POST", `/v1/datasets/${datasetId}/means`, { variable: "people_trust_limited", by: "level" }],
+      ["POST", `/v1/datasets/${datasetId}/describe`, { variables: ["people_trust_limited"] }]
     ] as const) {
       const r = await call(server.url, method, path, { key: bob, ...(body !== undefined ? { body } : {}) })
       expect(r.status, `${method} ${path}`).toBe(404)

@@ -34,6 +34,8 @@ const endpoints = (id: string) => [
   ["POST", `/v1/datasets/${id}/crosstab`],
   ["POST", `/v1/datasets/${id}/multiple-response`],
   ["POST", `/v1/datasets/${id}/likert`],
+  ["POST", `/v1/datasets/${id}/means`],
+  ["POST", `/v1/datasets/${id}/describe`],
   ["POST", `/v1/datasets/${id}/reports`],
   ["POST", "/v1/tables/test"]
 ] as const

@@ -51,14 +51,14 @@ const SYNOPSIS: Readonly<Record<string, string>> = {
   crosstab:
     'danvan crosstab (--counts "66,209,35;158,177,41" | --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --row VAR --col VAR) [--missing VAR=CODE[,CODE...]]... [--codebook FILE|ID] [--weight VAR | --no-weight] [--layer VAR [--correct]] [--format text|json|csv|md] [--lang en|vi]',
   frequencies: "danvan frequencies --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] [--codebook FILE|ID] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json|csv|md] [--lang en|vi] VAR...",
-  describe: "danvan describe --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] [--codebook FILE|ID] [--weight VAR] [--missing VAR=CODE[,CODE...]]... [--format text|json|csv|md] [--lang en|vi] VAR...",
+  describe: "danvan describe --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] [--codebook FILE|ID] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json|csv|md] [--lang en|vi] VAR...",
   plan: "danvan plan init --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] [--codebook FILE|ID] --by VAR",
   codebook: "danvan codebook show hcmc-2024|FILE [--format text|json] [--lang en|vi]  |  danvan codebook from FILE.sav|.zsav [--out C.json]",
   replicate: "danvan replicate hcmc-2024|FILE.json [--format text|json|md] [--lang en|vi]",
   likert: "danvan likert --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --by VAR (--set NAME --codebook FILE|ID | --items A,B,C) [--reverse] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json|md|csv] [--lang en|vi]",
-  means: "danvan means --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --var VAR --by VAR [--codebook FILE|ID] [--weight VAR] [--missing VAR=CODE[,CODE...]]... [--format text|json] [--lang en|vi]",
-  correlate: "danvan correlate --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] [--codebook FILE|ID] [--weight VAR] [--missing VAR=CODE[,CODE...]]... [--format text|json] [--lang en|vi] VAR VAR...",
-  table: "danvan table --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --rows A,B --cols V,W [--net VAR:NAME=CODE,CODE]... [--codebook FILE|ID] [--weight VAR] [--missing VAR=CODE[,CODE...]]... [--format text|json] [--lang en|vi]",
+  means: "danvan means --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --var VAR --by VAR [--codebook FILE|ID] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json|csv|md] [--lang en|vi]",
+  correlate: "danvan correlate --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] [--codebook FILE|ID] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json|csv|md] [--lang en|vi] VAR VAR...",
+  table: "danvan table --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --rows A,B --cols V,W [--net VAR:NAME=CODE,CODE]... [--codebook FILE|ID] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json] [--lang en|vi]",
   synth: "danvan synth hcmc-2024|FILE.json --out FILE.csv [--seed N] [--loading 0.5]",
   rate: "danvan rate X N [--level 0.95] [--format text|json] [--lang en|vi]",
   mr: "danvan mr --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --group VAR (--items A,B,C | --set NAME --codebook FILE|ID) [--method bonferroni|rs2|bootstrap] [--resamples B] [--seed N] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json|md] [--lang en|vi]"

@@ -53,6 +53,20 @@ describe("a .sav saved with WEIGHT BY is weighted by default", () => {
     expect(both.stderr).toMatch(/--weight trongso or --no-weight, not both/)
   })
 
+  it("means, correlate, table and describe: weighted by default, --no-weight analyses unweighted, both flags a usage error", () => {
+    for (const args of [["means", "--var", "kk1", "--by", "capbac"], ["correlate", "kk1", "kk2"], ["table", "--rows", "kk1", "--cols", "capbac"], ["describe", "kk1"]]) {
+      const one = (x: any) => (Array.isArray(x) ? x[0] : x)
+      const weighted = one(json([...args, "--data", SAV]))
+      expect(weighted.weight.variable, args[0]).toBe("trongso")
+      const plain = one(json([...args, "--data", SAV, "--no-weight"]))
+      expect(plain.weight, args[0]).toBeUndefined()
+      expect(plain.weighted, args[0]).toBe(false)
+      const both = run([...args, "--data", SAV, "--no-weight", "--weight", "trongso"])
+      expect(both.code, args[0]).toBe(2)
+      expect(both.stderr).toMatch(/--weight trongso or --no-weight, not both/)
+    }
+  })
+
   it("frequencies, mr and likert are weighted too", () => {
     const f = json(["frequencies", "--data", SAV, "capbac"])
     expect(f[0].weight.variable).toBe("trongso")

@@ -1,51 +1,81 @@
-import type { CrosstabResult, FrequenciesResult } from "@danvan/analysis"
+import type {
+  CrosstabResult,
+  DescribeResult,
+  FrequenciesResult,
+  LayeredCrosstabResult,
+  LikertResult,
+  MeansResult,
+  MultipleResponseResult
+} from "@danvan/analysis"
 import { useEffect, useState } from "preact/hooks"
 import { apiClient, call } from "./api.js"
 import type { Ui } from "./App.js"
-import { crosstabCommand, frequenciesCommand } from "./command.js"
+import type { Lang } from "./i18n.js"
 import type { DatasetRef } from "./Datasets.js"
 import { ErrorMessage } from "./ErrorMessage.js"
-import type { Lang } from "./i18n.js"
 import { ReportDownload } from "./Report.js"
 import { VariableView, type ColumnSummary } from "./Variables.js"
 import { CommandBox, CrosstabView, FrequenciesView } from "./Results.js"
+import { DescribeView, LayeredView, LikertView, MeansView, MrView } from "./GroupResults.js"
+import { type CodebookSets, type Choices, KINDS, type Kind, NO_WEIGHT, runKind, setsOf } from "./runKind.js"
 
 type Variable = ColumnSummary
 
 /** A result and the CLI line that repeats it (made in the page's current language when shown). */
-type Result =
+export type Result =
   | { kind: "crosstab"; result: CrosstabResult; command: (lang: Lang) => string }
+  | { kind: "layered"; result: LayeredCrosstabResult; command: (lang: Lang) => string }
   | { kind: "frequencies"; result: ReadonlyArray<FrequenciesResult>; command: (lang: Lang) => string }
+  | { kind: "mr"; result: MultipleResponseResult; command: (lang: Lang) => string }
+  | { kind: "likert"; result: LikertResult; command: (lang: Lang) => string }
+  | { kind: "means"; result: MeansResult; command: (lang: Lang) => string }
+  | { kind: "describe"; result: ReadonlyArray<DescribeResult>; command: (lang: Lang) => string }
 
-const VariableSelect = ({
-  ui,
+const Select = ({
   id,
   label,
   value,
-  variables,
+  options,
   onChange
 }: {
-  ui: Ui
   id: string
   label: string
   value: string
-  variables: ReadonlyArray<Variable>
+  options: ReadonlyArray<{ value: string; text: string }>
   onChange: (v: string) => void
 }) => (
   <div class="field">
     <label for={id}>{label}</label>
     <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
-      <option value="">{ui.t("choose")}</option>
-      {variables.map((v) => (
-        <option key={v.name} value={v.name}>
-          {v.label !== undefined ? `${v.label[ui.lang]} (${v.name})` : v.name}
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.text}
         </option>
       ))}
     </select>
   </div>
 )
 
-/** One dataset's analyses by clicking: crosstab or frequencies of variables from its codebook. */
+const ResultView = ({ ui, result }: { ui: Ui; result: Result }) => {
+  switch (result.kind) {
+    case "crosstab":
+      return <CrosstabView ui={ui} r={result.result} />
+    case "layered":
+      return <LayeredView ui={ui} r={result.result} />
+    case "frequencies":
+      return <>{result.result.map((f) => <FrequenciesView key={f.variable.name} ui={ui} r={f} />)}</>
+    case "mr":
+      return <MrView ui={ui} r={result.result} />
+    case "likert":
+      return <LikertView ui={ui} r={result.result} />
+    case "means":
+      return <MeansView ui={ui} r={result.result} />
+    case "describe":
+      return <DescribeView ui={ui} results={result.result} />
+  }
+}
+
+/** One dataset's analyses by clicking: crosstab, frequencies, sets by group, means by group, describe. */
 export const Analysis = ({
   ui,
   csrf,
@@ -58,10 +88,11 @@ export const Analysis = ({
   onBack: () => void
 }) => {
   const [columns, setColumns] = useState<ReadonlyArray<Variable>>([])
+  const [sets, setSets] = useState<CodebookSets>({ mr: [], likert: [] })
   const variables = columns.filter((v) => v.type === "codes")
-  const [kind, setKind] = useState<"crosstab" | "frequencies">("crosstab")
-  const [row, setRow] = useState("")
-  const [col, setCol] = useState("")
+  const [kind, setKind] = useState<Kind>("crosstab")
+  const [choices, setChoices] = useState<Choices>({ row: "", col: "", layer: "", weight: "", set: "" })
+  const choose = (key: keyof Choices) => (value: string) => setChoices((c) => ({ ...c, [key]: value }))
   const [busy, setBusy] = useState(false)
   const [result, setResult] = useState<Result | undefined>()
   const [error, setError] = useState<unknown>()
@@ -71,37 +102,24 @@ export const Analysis = ({
 
   useEffect(() => {
     apiClient(csrf)
-      .then((api) => call(api.datasets.get({ path: { id: dataset.id } })))
-      .then(
-        (meta) => setColumns(meta.variables),
-        (e) => ui.fail(e, setError)
-      )
+      .then(async (api) => {
+        const meta = await call(api.datasets.get({ path: { id: dataset.id } }))
+        setColumns(meta.variables)
+        if (dataset.codebook !== null) setSets(setsOf(await call(api.codebooks.get({ path: { id: dataset.codebook } }))))
+      })
+      .catch((e) => ui.fail(e, setError))
   }, [dataset.id])
 
-  const source = { file: dataset.name, codebook: dataset.codebook }
   const runAnalysis = async (event: Event) => {
     event.preventDefault()
     setError(undefined)
-    if (kind === "crosstab" && (row === "" || col === "")) return setError({ status: -1, text: ui.t("chooseBoth") })
-    if (kind === "crosstab" && row === col) return setError({ status: -1, text: ui.t("chooseDifferent") })
-    if (kind === "frequencies" && row === "") return setError({ status: -1, text: ui.t("chooseOne") })
     setBusy(true)
     try {
-      const api = await apiClient(csrf)
-      if (kind === "crosstab") {
-        const r = await call(api.analyses.crosstab({ path: { id: dataset.id }, payload: { row, col } }))
-        setResult({ kind, result: r as CrosstabResult, command: (lang) => crosstabCommand(source, row, col, lang) })
-      } else {
-        // apps/api/src/api.ts's `analysis` helper declares every analysis payload as CrosstabRequest (its cast), so
-        // the frequencies payload cannot be typed here until that helper is generic in its payload.
-        const payload = { variables: [row] } as unknown as { row: string; col: string }
-        const r = await call(api.analyses.frequencies({ path: { id: dataset.id }, payload }))
-        setResult({
-          kind,
-          result: r as ReadonlyArray<FrequenciesResult>,
-          command: (lang) => frequenciesCommand(source, [row], lang)
-        })
-      }
+      const outcome = await runKind(kind, choices, dataset, csrf)
+      if ("invalid" in outcome) {
+        setResult(undefined)
+        setError({ status: -1, text: ui.t(outcome.invalid) })
+      } else setResult(outcome)
     } catch (e) {
       setResult(undefined)
       ui.fail(e, setError)
@@ -110,6 +128,19 @@ export const Analysis = ({
     }
   }
 
+  // A choice the new kind's lists do not offer is cleared, so what runs is what the form shows.
+  const switchKind = (k: Kind) => {
+    const coded = (v: string) => (variables.some((x) => x.name === v) ? v : "")
+    setKind(k)
+    setChoices((c) => ({ ...c, set: "", ...(k === "means" || k === "describe" ? {} : { row: coded(c.row) }), col: coded(c.col) }))
+  }
+  const name = (v: Variable) => (v.label !== undefined ? `${v.label[ui.lang]} (${v.name})` : v.name)
+  const pick = (list: ReadonlyArray<Variable>, first: string) => [
+    { value: "", text: first },
+    ...list.map((v) => ({ value: v.name, text: name(v) }))
+  ]
+  const setList = kind === "mr" ? sets.mr : sets.likert
+  const groupKinds: ReadonlyArray<Kind> = ["mr", "likert", "means"]
   return (
     <>
       <p>
@@ -124,29 +155,54 @@ export const Analysis = ({
         <form onSubmit={runAnalysis}>
           <fieldset class="kinds">
             <legend>{ui.t("kind")}</legend>
-            {(["crosstab", "frequencies"] as const).map((k) => (
+            {KINDS.map((k) => (
               <label key={k}>
-                <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} /> {ui.t(k)}
+                <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => switchKind(k)} /> {ui.t(k)}
               </label>
             ))}
           </fieldset>
           <div class="row">
-            <VariableSelect
-              ui={ui}
-              id="row-var"
-              label={kind === "crosstab" ? ui.t("rowVar") : ui.t("variable")}
-              value={row}
-              variables={variables}
-              onChange={setRow}
-            />
+            {(kind === "mr" || kind === "likert") && (
+              <Select
+                id="set"
+                label={ui.t("set")}
+                value={choices.set}
+                options={[{ value: "", text: setList.length === 0 ? ui.t("noSets") : ui.t("choose") }, ...setList.map((s) => ({ value: s.name, text: `${s.label[ui.lang]} (${s.name})` }))]}
+                onChange={choose("set")}
+              />
+            )}
+            {(kind === "means" || kind === "describe") && (
+              <Select id="numeric-var" label={ui.t("numericVar")} value={choices.row} options={pick(columns, ui.t("choose"))} onChange={choose("row")} />
+            )}
+            {(kind === "crosstab" || kind === "frequencies") && (
+              <Select
+                id="row-var"
+                label={kind === "crosstab" ? ui.t("rowVar") : ui.t("variable")}
+                value={choices.row}
+                options={pick(variables, ui.t("choose"))}
+                onChange={choose("row")}
+              />
+            )}
             {kind === "crosstab" && (
-              <VariableSelect
-                ui={ui}
-                id="col-var"
-                label={ui.t("colVar")}
-                value={col}
-                variables={variables}
-                onChange={setCol}
+              <Select id="col-var" label={ui.t("colVar")} value={choices.col} options={pick(variables, ui.t("choose"))} onChange={choose("col")} />
+            )}
+            {groupKinds.includes(kind) && (
+              <Select id="group-var" label={ui.t("groupVar")} value={choices.col} options={pick(variables, ui.t("choose"))} onChange={choose("col")} />
+            )}
+            {kind === "crosstab" && (
+              <Select id="layer-var" label={ui.t("layerVar")} value={choices.layer} options={pick(variables, ui.t("noLayer"))} onChange={choose("layer")} />
+            )}
+            {kind !== "frequencies" && (
+              <Select
+                id="weight-var"
+                label={ui.t("weightVar")}
+                value={choices.weight}
+                options={[
+                  { value: "", text: ui.t("weightDefault") },
+                  { value: NO_WEIGHT, text: ui.t("noWeight") },
+                  ...columns.filter((v) => v.type === "numeric").map((v) => ({ value: v.name, text: name(v) }))
+                ]}
+                onChange={choose("weight")}
               />
             )}
           </div>
@@ -157,12 +213,8 @@ export const Analysis = ({
         {error !== undefined && <ErrorMessage lang={ui.lang} error={error} />}
       </section>
       {result !== undefined && (
-        <section class="card" aria-label={ui.t(result.kind)} data-testid="result">
-          {result.kind === "crosstab" ? (
-            <CrosstabView ui={ui} r={result.result} />
-          ) : (
-            result.result.map((f) => <FrequenciesView key={f.variable.name} ui={ui} r={f} />)
-          )}
+        <section class="card" aria-label={ui.t(result.kind === "layered" ? "crosstab" : result.kind)} data-testid="result">
+          <ResultView ui={ui} result={result} />
           <CommandBox ui={ui} command={result.command(ui.lang)} />
         </section>
       )}

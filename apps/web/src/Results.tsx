@@ -1,5 +1,5 @@
 import type { CrosstabResult, FrequenciesResult } from "@danvan/analysis"
-import { chiSquareSentence, defaultDecimal } from "@danvan/report/apa"
+import { chiSquareSentence, defaultDecimal } from "@danvan/report/sentences"
 import { useState } from "preact/hooks"
 import type { Ui } from "./App.js"
 import { formatNumber, formatPValue, formatStat } from "./i18n.js"

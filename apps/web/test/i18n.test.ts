@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { crosstabCommand, frequenciesCommand, shellWord } from "../src/command.js"
+import { crosstabCommand, describeCommand, frequenciesCommand, likertCommand, meansCommand, mrCommand, shellWord } from "../src/command.js"
 import { dataProblems, describeError, fromEnvelope } from "../src/errors.js"
 import { dictionary, formatNumber, formatPValue, formatStat, translate } from "../src/i18n.js"
 
@@ -83,5 +83,26 @@ describe("errors in words", () => {
     expect(describeError("en", { status: 0, code: "NETWORK", message: "" })).toContain("danvan serve")
     expect(describeError("vi", { status: 503, code: "BUSY", message: "" })).toContain("thử lại")
     expect(describeError("en", { status: 401, code: "UNAUTHORIZED", message: "unknown API key" })).toContain("Sign in again")
+  })
+})
+
+describe("the command lines of the new analyses", () => {
+  const d = { file: "khảo sát.csv", codebook: "hcmc-2024" }
+  it("crosstab with a layer and a weight; sets, means and describe with --no-weight", () => {
+    expect(crosstabCommand(d, "level", "q1", "en", { layer: "sex", weight: "w" })).toBe(
+      "danvan crosstab --data 'khảo sát.csv' --codebook hcmc-2024 --row level --col q1 --layer sex --weight w --lang en"
+    )
+    expect(mrCommand(d, "purpose", "level", "vi", { noWeight: true })).toBe(
+      "danvan mr --data 'khảo sát.csv' --codebook hcmc-2024 --set purpose --group level --no-weight --lang vi"
+    )
+    expect(likertCommand(d, "difficulty", "level", "vi")).toBe(
+      "danvan likert --data 'khảo sát.csv' --codebook hcmc-2024 --set difficulty --by level --lang vi"
+    )
+    expect(meansCommand(d, "age", "level", "en", { weight: "w" })).toBe(
+      "danvan means --data 'khảo sát.csv' --codebook hcmc-2024 --var age --by level --weight w --lang en"
+    )
+    expect(describeCommand({ file: "a.csv", codebook: null }, ["age", "tenure"], "en", { noWeight: true })).toBe(
+      "danvan describe --data a.csv --no-weight --lang en age tenure"
+    )
   })
 })

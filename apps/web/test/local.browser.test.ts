@@ -128,7 +128,12 @@ describe("the web app in local mode", () => {
     // same variable twice: the page says what to do, the server is not asked
     await page.locator("#row-var").selectOption(ROW)
     await page.locator("#col-var").selectOption(ROW)
+    // Tab order: row, column, layer, weight, Run
     await page.locator("#col-var").focus()
+    for (const next of ["layer-var", "weight-var"]) {
+      await page.keyboard.press("Tab")
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe(next)
+    }
     await page.keyboard.press("Tab")
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Chạy")
     await page.keyboard.press("Enter")

@@ -5,6 +5,7 @@ import { crosstab } from "./crosstab.js"
 import { describeVariable, type DescribeResult } from "./describeVariables.js"
 import { AnalysisError } from "./errors.js"
 import { frequencies } from "./frequencies.js"
+import { layeredCrosstab, type LayeredCrosstabResult } from "./layeredCrosstab.js"
 import { likert, type LikertResult } from "./likert.js"
 import { multipleResponse, type MultipleResponseResult } from "./multipleResponse.js"
 import type { CrosstabResult, FrequenciesResult } from "./results.js"
@@ -22,7 +23,8 @@ interface SectionBase {
 /** The result of one plan section: the existing result objects, unchanged. */
 export type PlanSectionResult =
   | (SectionBase & { readonly kind: "frequencies"; readonly results: ReadonlyArray<FrequenciesResult>; readonly skipped: ReadonlyArray<string> })
-  | (SectionBase & { readonly kind: "crosstab"; readonly result: CrosstabResult })
+  /** with the plan's `layer`, a layered crosstab (its `layers` and the tests across them) */
+  | (SectionBase & { readonly kind: "crosstab"; readonly result: CrosstabResult | LayeredCrosstabResult })
   | (SectionBase & { readonly kind: "multiple-response"; readonly set: { readonly name: string; readonly label: BilingualLabel }; readonly result: MultipleResponseResult })
   | (SectionBase & { readonly kind: "likert"; readonly result: LikertResult; readonly itemTests: ReadonlyArray<CrosstabResult> })
   | (SectionBase & { readonly kind: "describe"; readonly results: ReadonlyArray<DescribeResult>; readonly chart: boolean })
@@ -72,7 +74,9 @@ const runSection = (dataset: Dataset, codebook: Codebook, s: PlanSection, w: Wei
         return { ...base({ vi: "Tần số", en: "Frequencies" }), kind: "frequencies", results, skipped: s.variables.filter((v) => !present.includes(v)) }
       }
       case "crosstab": {
-        const result = yield* crosstab(dataset, codebook, s.row, s.col, { ...w, fisher: { method: s.fisher } })
+        const result = s.layer !== undefined
+          ? yield* layeredCrosstab(dataset, codebook, s.row, s.col, s.layer, { ...w, fisher: { method: s.fisher } })
+          : yield* crosstab(dataset, codebook, s.row, s.col, { ...w, fisher: { method: s.fisher } })
         return { ...base(byLabel(labelOf(codebook, s.row), labelOf(codebook, s.col))), kind: "crosstab", result }
       }
       case "multiple-response": {

@@ -2,7 +2,7 @@ import { builtinCodebook, builtinPlan, decodeAnalysisPlan } from "@danvan/domain
 import * as Either from "effect/Either"
 import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
-import { runPlan } from "../src/index.js"
+import { layeredCrosstab, runPlan } from "../src/index.js"
 import { codes, dataset, relClose, rFixture } from "./helpers.js"
 
 /** The shipped synthetic example (plain integer CSV, no blanks): its counts by level equal the paper's tables. */
@@ -50,6 +50,22 @@ describe("runPlan", () => {
     expect(r.left.message).toContain("invalid analysis plan plan.json")
     expect(r.left.message).toContain('$.sections[0].col: unknown variable "nosuch"')
     expect(r.left.message).toContain('$.sections[1].set: unknown multiple-response set "nosuchset"')
+  })
+
+  it("a crosstab section with `layer` is the layered crosstab (layers and CMH); an unknown layer is named", () => {
+    const section = { kind: "crosstab", id: "c", row: "independent_democratic_society", col: "clean_strong_party", layer: "level", fisher: "none" }
+    const layered = Either.getOrThrow(decodeAnalysisPlan({ id: "l", title: { vi: "x", en: "x" }, sections: [section] }))
+    const r = Either.getOrThrow(runPlan(example(), codebook, layered))
+    const c = r.sections[0]
+    if (c.kind !== "crosstab" || !("layers" in c.result)) throw new Error("expected a layered crosstab")
+    const direct = Either.getOrThrow(layeredCrosstab(example(), codebook, section.row, section.col, "level", { fisher: { method: "none" } }))
+    expect(c.result.layers).toHaveLength(3)
+    expect(c.result.cochranMantelHaenszel).toEqual(direct.cochranMantelHaenszel)
+    expect(c.result.breslowDay).toEqual(direct.breslowDay)
+    const bad = Either.getOrThrow(decodeAnalysisPlan({ id: "l", title: { vi: "x", en: "x" }, sections: [{ ...section, layer: "nosuch" }] }))
+    const e = runPlan(example(), codebook, bad, { source: "plan.json" })
+    if (Either.isRight(e)) throw new Error("expected an error")
+    expect(e.left.message).toContain('$.sections[0].layer: unknown variable "nosuch"')
   })
 })
 

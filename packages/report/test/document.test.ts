@@ -151,7 +151,8 @@ describe("crosstab and rate sections", () => {
     }))
     const result = Either.getOrThrow(runPlan(exampleDataset(), codebook, plan))
     const doc = buildPlanReport(result, { lang: "en" })
-    const [table, tests, measures, rate] = tablesOf(doc)
+    const byId = (id: string) => tablesOf(doc).find((t) => t.id === id)!
+    const [table, tests, measures, rate] = [byId("trust"), byId("trust-tests"), byId("trust-measures"), byId("resolved")]
     const x = result.sections[0]
     if (x.kind !== "crosstab") throw new Error("crosstab")
     // the Chi-Square Tests and Symmetric Measures tables, as the CLI prints them

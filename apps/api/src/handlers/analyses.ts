@@ -9,7 +9,7 @@ import { readJson } from "../body.js"
 import { datasetCodebook } from "../codebooks.js"
 import { Config } from "../config.js"
 import { BadRequest, NotFound, Unprocessable } from "../errors.js"
-import { CrosstabRequest, FrequenciesRequest, LikertRequest, MultipleResponseRequest, ReportRequest } from "../schemas.js"
+import { CrosstabRequest, DescribeRequest, FrequenciesRequest, LikertRequest, MeansRequest, MultipleResponseRequest, ReportRequest } from "../schemas.js"
 import { Store } from "../store.js"
 import type { AnalysisTask } from "../worker/protocol.js"
 import { AnalysisWorkers } from "../workers.js"
@@ -52,13 +52,19 @@ const checkDimensions = (dataset: Dataset, codebook: Codebook | undefined, names
 const missingOption = (missing: Readonly<Record<string, ReadonlyArray<number>>> | undefined) =>
   missing !== undefined && Object.keys(missing).length > 0 ? { missing } : {}
 
+/** `weight` and `noWeight` of a request as analysis options; both together are a 400, as in the CLI. */
+const weightOptions = (body: { readonly weight?: string | undefined; readonly noWeight?: boolean | undefined }) =>
+  body.weight !== undefined && body.noWeight === true
+    ? Effect.fail(BadRequest.of("INVALID_BODY", `give weight ${body.weight} or noWeight, not both`, { issues: [{ path: "$.noWeight", message: "not with weight" }] }))
+    : Effect.succeed({ ...(body.weight !== undefined ? { weight: body.weight } : {}), ...(body.noWeight === true ? { noWeight: true } : {}) })
+
 const itemsOrSet = (body: { readonly items?: ReadonlyArray<string> | undefined; readonly set?: string | undefined }) =>
   (body.items === undefined) === (body.set === undefined)
     ? Effect.fail(BadRequest.of("INVALID_BODY", "give either items (column names) or set (a set of the dataset's codebook)", { issues: [{ path: "$", message: "exactly one of items, set" }] }))
     : Effect.void
 
 /**
- * Frequencies, crosstab, multiple-response, Likert and reports on a stored dataset: the CLI's JSON, from the same
+ * Frequencies, crosstab (layered too), multiple-response, Likert, means by group, describe and reports on a stored dataset: the CLI's JSON, from the same
  * functions. The request is checked here; the analysis itself runs on a worker thread (workers.ts), so a slow
  * one does not hold up other requests.
  */
@@ -76,18 +82,24 @@ export const AnalysesLive = HttpApiBuilder.group(DanvanApi, "analyses", (handler
     .handleRaw("crosstab", ({ request, path }) =>
       Effect.gen(function* () {
         const body = yield* readJson(request, CrosstabRequest)
+        const weight = yield* weightOptions(body)
+        if (body.correct !== undefined && body.layer === undefined) {
+          return yield* Effect.fail(BadRequest.of("INVALID_BODY", "correct applies to a layered crosstab only", { issues: [{ path: "$.correct", message: "give layer too" }] }))
+        }
         const { dataset, codebook } = yield* datasetOf(path.id)
-        yield* checkDimensions(dataset, codebook, [body.row, body.col])
+        yield* checkDimensions(dataset, codebook, [body.row, body.col, ...(body.layer !== undefined ? [body.layer] : [])])
         return yield* runAnalysis({
           kind: "crosstab",
           dataset,
           codebook,
           row: body.row,
           col: body.col,
+          ...(body.layer !== undefined ? { layer: body.layer } : {}),
           options: {
-            ...(body.weight !== undefined ? { weight: body.weight } : {}),
+            ...weight,
             ...missingOption(body.missing),
-            ...(body.fisher !== undefined ? { fisher: body.fisher } : {})
+            ...(body.fisher !== undefined ? { fisher: body.fisher } : {}),
+            ...(body.correct === true ? { correct: true } : {})
           }
         })
       })
@@ -96,6 +108,7 @@ export const AnalysesLive = HttpApiBuilder.group(DanvanApi, "analyses", (handler
       Effect.gen(function* () {
         const body = yield* readJson(request, MultipleResponseRequest)
         yield* itemsOrSet(body)
+        const weight = yield* weightOptions(body)
         if (body.method !== "bootstrap" && (body.resamples !== undefined || body.seed !== undefined)) {
           return yield* Effect.fail(BadRequest.of("INVALID_BODY", "resamples and seed apply to method bootstrap only", { issues: [{ path: "$.method", message: "must be \"bootstrap\" with resamples or seed" }] }))
         }
@@ -112,6 +125,7 @@ export const AnalysesLive = HttpApiBuilder.group(DanvanApi, "analyses", (handler
             ...(body.method !== undefined ? { method: body.method } : {}),
             ...(body.resamples !== undefined ? { B: body.resamples } : {}),
             ...(body.seed !== undefined ? { seed: body.seed } : {}),
+            ...weight,
             ...missingOption(body.missing)
           }
         })
@@ -121,10 +135,28 @@ export const AnalysesLive = HttpApiBuilder.group(DanvanApi, "analyses", (handler
       Effect.gen(function* () {
         const body = yield* readJson(request, LikertRequest)
         yield* itemsOrSet(body)
+        const weight = yield* weightOptions(body)
         const { dataset, codebook } = yield* datasetOf(path.id)
         yield* checkDimensions(dataset, codebook, [body.by, ...(body.items ?? [])])
         const which = body.items !== undefined ? { items: body.items } : { set: body.set ?? "" }
-        return yield* runAnalysis({ kind: "likert", dataset, codebook, which, by: body.by, options: missingOption(body.missing) })
+        return yield* runAnalysis({ kind: "likert", dataset, codebook, which, by: body.by, options: { ...weight, ...missingOption(body.missing) } })
+      })
+    )
+    .handleRaw("means", ({ request, path }) =>
+      Effect.gen(function* () {
+        const body = yield* readJson(request, MeansRequest)
+        const weight = yield* weightOptions(body)
+        const { dataset, codebook } = yield* datasetOf(path.id)
+        yield* checkDimensions(dataset, codebook, [body.by])
+        return yield* runAnalysis({ kind: "means", dataset, codebook, variable: body.variable, by: body.by, options: { ...weight, ...missingOption(body.missing) } })
+      })
+    )
+    .handleRaw("describe", ({ request, path }) =>
+      Effect.gen(function* () {
+        const body = yield* readJson(request, DescribeRequest)
+        const weight = yield* weightOptions(body)
+        const { dataset, codebook } = yield* datasetOf(path.id)
+        return yield* runAnalysis({ kind: "describe", dataset, codebook, variables: body.variables, options: { ...weight, ...missingOption(body.missing) } })
       })
     )
     .handleRaw("report", ({ request, path }) =>

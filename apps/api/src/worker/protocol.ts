@@ -1,4 +1,4 @@
-import type { crosstab, crosstabFromCounts, frequencies, likert, multipleResponse } from "@danvan/analysis"
+import type { crosstabFromCounts, describeVariable, frequencies, LayeredCrosstabOptions, likert, means, multipleResponse } from "@danvan/analysis"
 import type { AnalysisPlan, Codebook, Dataset } from "@danvan/domain"
 import type { ReportRequest } from "../schemas.js"
 import type { ParsedUpload, UploadRefusal, UploadTask } from "./upload.js"
@@ -22,7 +22,24 @@ export type AnalysisTask = (
       readonly codebook: Codebook | undefined
       readonly row: string
       readonly col: string
-      readonly options: NonNullable<Parameters<typeof crosstab>[4]>
+      /** a layer (control) variable: the layered crosstab with the CMH tests */
+      readonly layer?: string
+      readonly options: LayeredCrosstabOptions
+    }
+  | {
+      readonly kind: "means"
+      readonly dataset: Dataset
+      readonly codebook: Codebook | undefined
+      readonly variable: string
+      readonly by: string
+      readonly options: NonNullable<Parameters<typeof means>[4]>
+    }
+  | {
+      readonly kind: "describe"
+      readonly dataset: Dataset
+      readonly codebook: Codebook | undefined
+      readonly variables: ReadonlyArray<string>
+      readonly options: NonNullable<Parameters<typeof describeVariable>[3]>
     }
   | {
       readonly kind: "multipleResponse"

@@ -1,8 +1,11 @@
 import {
   crosstab,
   crosstabFromCounts,
+  describeVariable,
   frequencies,
+  layeredCrosstab,
   likert,
+  means,
   multipleResponse,
   multipleResponseSet,
   runPlan,
@@ -77,7 +80,20 @@ const runTaskOnly = async (task: AnalysisTask): Promise<TaskReply> => {
       return json(results)
     }
     case "crosstab":
-      return reply(crosstab(task.dataset, task.codebook, task.row, task.col, task.options))
+      return task.layer !== undefined
+        ? reply(layeredCrosstab(task.dataset, task.codebook, task.row, task.col, task.layer, task.options))
+        : reply(crosstab(task.dataset, task.codebook, task.row, task.col, task.options))
+    case "means":
+      return reply(means(task.dataset, task.codebook, task.variable, task.by, task.options))
+    case "describe": {
+      const results: Array<unknown> = []
+      for (const name of task.variables) {
+        const r = describeVariable(task.dataset, task.codebook, name, task.options)
+        if (Either.isLeft(r)) return refused(r.left)
+        results.push(r.right)
+      }
+      return json(results)
+    }
     case "multipleResponse": {
       const items =
         "items" in task.items

@@ -8,6 +8,7 @@ export const describeOptions = {
   sheet: flags.sheet,
   codebook: flags.codebook,
   weight: flags.weight,
+  noWeight: flags.noWeight,
   missing: flags.missing,
   format: flags.format,
   lang: flags.lang,

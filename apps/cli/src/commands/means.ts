@@ -4,8 +4,8 @@ import * as Options from "@effect/cli/Options"
 import * as Effect from "effect/Effect"
 import * as flags from "../flags.js"
 
-const format = Options.choice("format", ["text", "json"]).pipe(
-  Options.withDescription("Output format: text (tables) or json (the result object)."),
+const format = Options.choice("format", ["text", "json", "csv", "md"]).pipe(
+  Options.withDescription("Output format: text (tables), json (the result object), csv (full-precision numbers) or md (Markdown tables)."),
   Options.withDefault("text" as const)
 )
 
@@ -16,6 +16,7 @@ export const meansOptions = {
   by: Options.text("by").pipe(Options.withDescription("Group variable (a column of codes), e.g. --by level.")),
   codebook: flags.codebook,
   weight: flags.weight,
+  noWeight: flags.noWeight,
   missing: flags.missing,
   format,
   lang: flags.lang
@@ -37,6 +38,7 @@ export const correlateOptions = {
   sheet: flags.sheet,
   codebook: flags.codebook,
   weight: flags.weight,
+  noWeight: flags.noWeight,
   missing: flags.missing,
   format,
   lang: flags.lang,

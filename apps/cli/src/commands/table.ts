@@ -14,6 +14,7 @@ export const tableOptions = {
   ),
   codebook: flags.codebook,
   weight: flags.weight,
+  noWeight: flags.noWeight,
   missing: flags.missing,
   format: Options.choice("format", ["text", "json"]).pipe(
     Options.withDescription("Output format: text (tables) or json (the result object)."),

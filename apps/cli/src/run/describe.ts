@@ -5,7 +5,8 @@ import * as Effect from "effect/Effect"
 import type { describeOptions } from "../commands/describe.js"
 import type { Format, Lang } from "../flags.js"
 import { colorEnabled, writeStdout } from "../terminal.js"
-import { caseOptions, optionalCodebook, orUndefined, readDataColumns } from "./common.js"
+import { UsageError } from "../errors.js"
+import { caseOptions, optionalCodebook, orUndefined, readDataColumns, weightConflict } from "./common.js"
 
 export type DescribeArgs = Command.Command.ParseConfig<typeof describeOptions>
 
@@ -30,10 +31,12 @@ export const renderDescribe = (results: ReadonlyArray<DescribeResult>, format: F
  */
 export const runDescribe = (args: DescribeArgs) =>
   Effect.gen(function* () {
-    const codebook = yield* optionalCodebook(args.codebook)
     const weight = orUndefined(args.weight)
+    const conflict = weightConflict(weight, args.noWeight)
+    if (conflict !== undefined) return yield* Effect.fail(new UsageError({ command: "describe", message: conflict }))
+    const codebook = yield* optionalCodebook(args.codebook)
     const read = yield* readDataColumns(args.data, codebook, [...new Set([...(weight !== undefined ? [weight] : []), ...args.variables, ...Object.keys(args.missing)])], args.sheet)
-    const options = caseOptions(weight, args.missing)
+    const options = caseOptions(weight, args.missing, args.noWeight)
     const results = yield* Effect.forEach(args.variables, (name) => describeVariable(read.dataset, read.codebook, name, options))
     yield* writeStdout(renderDescribe(results, args.format, args.lang))
   })

@@ -5,9 +5,18 @@ import { readDataFile } from "@danvan/io"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type { correlateOptions, meansOptions } from "../commands/means.js"
-import { renderCorrelateText, renderMeansJson, renderMeansText } from "@danvan/report/text"
+import {
+  renderCorrelateCsv,
+  renderCorrelateMarkdown,
+  renderCorrelateText,
+  renderMeansCsv,
+  renderMeansJson,
+  renderMeansMarkdown,
+  renderMeansText
+} from "@danvan/report/text"
 import { colorEnabled, writeStdout } from "../terminal.js"
-import { caseOptions, optionalCodebook, orUndefined, reportWarnings } from "./common.js"
+import { UsageError } from "../errors.js"
+import { caseOptions, optionalCodebook, orUndefined, reportWarnings, weightConflict } from "./common.js"
 
 export type MeansArgs = Command.Command.ParseConfig<typeof meansOptions>
 export type CorrelateArgs = Command.Command.ParseConfig<typeof correlateOptions>
@@ -22,20 +31,26 @@ const readNumeric = (path: string, codebook: Codebook | undefined, numeric: Read
 
 export const runMeans = (args: MeansArgs) =>
   Effect.gen(function* () {
-    const codebook = yield* optionalCodebook(args.codebook)
     const weight = orUndefined(args.weight)
+    const conflict = weightConflict(weight, args.noWeight)
+    if (conflict !== undefined) return yield* Effect.fail(new UsageError({ command: "means", message: conflict }))
+    const codebook = yield* optionalCodebook(args.codebook)
     const read = yield* readNumeric(args.data, codebook, [args.variable, ...(weight !== undefined ? [weight] : [])], args.sheet)
-    const result = yield* means(read.dataset, read.codebook, args.variable, args.by, caseOptions(weight, args.missing))
-    const color = colorEnabled(process.stdout)
-    yield* writeStdout(args.format === "json" ? renderMeansJson(result) : renderMeansText(result, { lang: args.lang, color }))
+    const result = yield* means(read.dataset, read.codebook, args.variable, args.by, caseOptions(weight, args.missing, args.noWeight))
+    const options = { lang: args.lang, color: colorEnabled(process.stdout) }
+    const render = { json: renderMeansJson, csv: renderMeansCsv, md: renderMeansMarkdown, text: renderMeansText }[args.format]
+    yield* writeStdout(render(result, options))
   })
 
 export const runCorrelate = (args: CorrelateArgs) =>
   Effect.gen(function* () {
-    const codebook = yield* optionalCodebook(args.codebook)
     const weight = orUndefined(args.weight)
+    const conflict = weightConflict(weight, args.noWeight)
+    if (conflict !== undefined) return yield* Effect.fail(new UsageError({ command: "correlate", message: conflict }))
+    const codebook = yield* optionalCodebook(args.codebook)
     const read = yield* readNumeric(args.data, codebook, [...args.variables, ...(weight !== undefined ? [weight] : [])], args.sheet)
-    const result = yield* correlate(read.dataset, read.codebook, args.variables, caseOptions(weight, args.missing))
-    const color = colorEnabled(process.stdout)
-    yield* writeStdout(args.format === "json" ? renderMeansJson(result) : renderCorrelateText(result, { lang: args.lang, color }))
+    const result = yield* correlate(read.dataset, read.codebook, args.variables, caseOptions(weight, args.missing, args.noWeight))
+    const options = { lang: args.lang, color: colorEnabled(process.stdout) }
+    const render = { json: renderMeansJson, csv: renderCorrelateCsv, md: renderCorrelateMarkdown, text: renderCorrelateText }[args.format]
+    yield* writeStdout(render(result, options))
   })

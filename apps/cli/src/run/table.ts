@@ -5,7 +5,7 @@ import type { tableOptions } from "../commands/table.js"
 import { UsageError } from "../errors.js"
 import { renderBannerJson, renderBannerText } from "@danvan/report/text"
 import { colorEnabled, writeStdout } from "../terminal.js"
-import { caseOptions, optionalCodebook, orUndefined, readData } from "./common.js"
+import { caseOptions, optionalCodebook, orUndefined, readData, weightConflict } from "./common.js"
 
 export type TableArgs = Command.Command.ParseConfig<typeof tableOptions>
 
@@ -30,9 +30,11 @@ export const runTable = (args: TableArgs) =>
     const rows = yield* names("rows", args.rows)
     const cols = yield* names("cols", args.cols)
     const nets = yield* Effect.forEach(args.net, parseNet)
-    const codebook = yield* optionalCodebook(args.codebook)
     const weight = orUndefined(args.weight)
+    const conflict = weightConflict(weight, args.noWeight)
+    if (conflict !== undefined) return yield* Effect.fail(usage(conflict))
+    const codebook = yield* optionalCodebook(args.codebook)
     const read = yield* readData(args.data, codebook, weight, args.sheet)
-    const result = yield* bannerTable(read.dataset, read.codebook, rows, cols, { ...caseOptions(weight, args.missing), nets })
+    const result = yield* bannerTable(read.dataset, read.codebook, rows, cols, { ...caseOptions(weight, args.missing, args.noWeight), nets })
     yield* writeStdout(args.format === "json" ? renderBannerJson(result) : renderBannerText(result, { lang: args.lang, color: colorEnabled(process.stdout) }))
   })

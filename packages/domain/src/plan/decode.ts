@@ -94,6 +94,7 @@ export const checkPlanNames = (
       case "crosstab":
         variable(s.row, `${at}.row`)
         variable(s.col, `${at}.col`)
+        if (s.layer !== undefined) variable(s.layer, `${at}.layer`)
         break
       case "multiple-response":
         set(s.set, `${at}.set`, s.kind)

@@ -22,12 +22,16 @@ export const FrequenciesSection = Schema.Struct({
   ifPresent: Schema.optionalWith(Schema.Boolean, { default: () => false })
 })
 
-/** One crosstab (row by col) with Pearson, likelihood ratio, Fisher and Cramér's V. */
+/**
+ * One crosstab (row by col) with Pearson, likelihood ratio, Fisher and Cramér's V; with `layer`, one crosstab per
+ * category of the layer (control) variable plus the Cochran-Mantel-Haenszel tests across layers.
+ */
 export const CrosstabSection = Schema.Struct({
   kind: Schema.Literal("crosstab"),
   ...common,
   row: Name,
   col: Name,
+  layer: Schema.optional(Name),
   fisher: Schema.optionalWith(Schema.Literal("auto", "exact", "monte-carlo", "none"), { default: () => "auto" as const })
 })
 

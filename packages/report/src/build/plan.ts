@@ -4,8 +4,8 @@ import type { Block, ReportDocument, ReportSection } from "../document.js"
 import { fixed } from "../format.js"
 import { label, t } from "../i18n.js"
 import { type BuildContext, h, num, text } from "./common.js"
-import { crosstabSentences, crosstabTable } from "./crosstab.js"
-import { crosstabMeasuresTable, crosstabTestsTable } from "./crosstabTests.js"
+import { crosstabSentences } from "./crosstab.js"
+import { crosstabBlocks, layeredBlocks } from "./layered.js"
 import { describeBlocks } from "./describe.js"
 import { frequenciesTable } from "./frequencies.js"
 import { likertBlocks } from "./likert.js"
@@ -35,10 +35,9 @@ const sectionBlocks = (s: PlanSectionResult, ctx: BuildContext): Array<Block> =>
     case "crosstab":
       return [
         ...note,
-        { kind: "table", table: crosstabTable(s.result, s.id, label(s.title, lang), ctx) },
-        { kind: "table", table: crosstabTestsTable(s.result, `${s.id}-tests`, label(s.title, lang), ctx) },
-        { kind: "table", table: crosstabMeasuresTable(s.result, `${s.id}-measures`, label(s.title, lang), ctx) },
-        { kind: "apa", sentences: crosstabSentences(s.result, ctx) }
+        ...("layers" in s.result
+          ? layeredBlocks(s.result, s.id, label(s.title, lang), ctx)
+          : [...crosstabBlocks(s.result, s.id, label(s.title, lang), ctx), { kind: "apa", sentences: crosstabSentences(s.result, ctx) } as const])
       ]
     case "multiple-response": {
       const b = multipleResponseBlocks(s.result, s.id, s.title, ctx)

@@ -1,8 +1,11 @@
 import type { LayeredCrosstabResult } from "@danvan/analysis"
-import { renderCrosstabText, toJson } from "./crosstab.js"
-import { fixed, formatDf, formatP, formatStat, NOT_AVAILABLE } from "./format.js"
+import { renderCrosstabCsv, renderCrosstabMarkdown, renderCrosstabText, toJson } from "./crosstab.js"
+import { BOM, csvDocument, csvField, type CsvRow } from "./csv.js"
+import { fixed, formatDf, formatP, formatStat, NOT_AVAILABLE, rawNumber } from "./format.js"
 import { label, type Lang } from "./i18n.js"
-import { renderTable } from "./table.js"
+import { mdEscape } from "./markdown.js"
+import { renderTable, type TextTable } from "./table.js"
+import { textTablesMarkdown } from "./tablesMarkdown.js"
 
 export interface LayeredRenderOptions {
   readonly lang: Lang
@@ -46,12 +49,12 @@ const named = (l: { vi: string; en: string }, name: string, lang: Lang) => {
 }
 
 /** The tables across layers: conditional independence, homogeneity, common odds ratio. */
-const acrossTables = (r: LayeredCrosstabResult, lang: Lang, color: boolean): Array<string> => {
+const acrossTables = (r: LayeredCrosstabResult, lang: Lang): Array<TextTable> => {
   const s = S[lang]
-  const out: Array<string> = []
+  const out: Array<TextTable> = []
   const cmh = r.cochranMantelHaenszel
   if (cmh !== undefined) {
-    out.push(renderTable({
+    out.push({
       title: s.conditional, align: ["left", "right", "right", "right"], header: [["", s.chiSquared, s.df, s.sig]],
       body: cmh.uncorrected !== undefined && cmh.continuityCorrected !== undefined
         ? [
@@ -60,18 +63,18 @@ const acrossTables = (r: LayeredCrosstabResult, lang: Lang, color: boolean): Arr
         ]
         : [[cmh.corrected ? s.cmhCorrected : s.cmh, formatStat(cmh.statistic), formatDf(cmh.df), formatP(cmh.p)]],
       footnotes: [s.note]
-    }, { color }))
+    })
   }
   const bd = r.breslowDay
   if (bd !== undefined) {
-    out.push(renderTable({
+    out.push({
       title: s.homogeneity, align: ["left", "right", "right", "right"], header: [["", s.chiSquared, s.df, s.sig]],
       body: [[s.breslow, formatStat(bd.uncorrected.statistic), formatDf(bd.df), formatP(bd.uncorrected.p)], [s.tarone, formatStat(bd.statistic), formatDf(bd.df), formatP(bd.p)]]
-    }, { color }))
+    })
   }
   const or = r.mantelHaenszelOddsRatio
   if (or !== undefined) {
-    out.push(renderTable({
+    out.push({
       title: s.orTitle, align: ["left", "right"], header: [["", s.estimate]],
       body: [
         [s.estimate, fixed(or.estimate, 3)],
@@ -80,7 +83,7 @@ const acrossTables = (r: LayeredCrosstabResult, lang: Lang, color: boolean): Arr
         [s.orSig, formatP(or.p)],
         [s.ci, Number.isFinite(or.ci95[0]) ? `[${fixed(or.ci95[0], 3)}, ${fixed(or.ci95[1], 3)}]` : NOT_AVAILABLE]
       ]
-    }, { color }))
+    })
   }
   return out
 }
@@ -103,7 +106,62 @@ export const renderLayeredCrosstabText = (r: LayeredCrosstabResult, options: Lay
     return "reason" in l ? `${head}\n${s.noTable(l.reason)}\n` : `${head}\n\n${renderCrosstabText(l, { lang, color })}`
   })
   parts.push(`### ${s.total(layerName)}\n\n${renderCrosstabText(r, { lang, color })}`)
-  return parts.join("\n") + "\n" + acrossTables(r, lang, color).join("\n\n") + "\n"
+  return parts.join("\n") + "\n" + acrossTables(r, lang).map((t) => renderTable(t, { color })).join("\n\n") + "\n"
+}
+
+/**
+ * GitHub Markdown of a layered crosstab: each layer's crosstab (as `danvan crosstab --format md`) under a heading
+ * naming the layer, the table over all layers, then the tests across layers.
+ *
+ * @example
+ * renderLayeredCrosstabMarkdown(result, { lang: "vi" })
+ */
+export const renderLayeredCrosstabMarkdown = (r: LayeredCrosstabResult, options: LayeredRenderOptions): string => {
+  const { lang } = options
+  const s = S[lang]
+  const layerName = named(r.layer.label, r.layer.name, lang)
+  const parts = r.layers.map((l) => {
+    const head = `## ${mdEscape(s.layer(layerName, named(l.label, String(l.code), lang)))}`
+    return "reason" in l ? `${head}\n\n${mdEscape(s.noTable(l.reason))}\n` : `${head}\n\n${renderCrosstabMarkdown(l, { lang })}`
+  })
+  parts.push(`## ${mdEscape(s.total(layerName))}\n\n${renderCrosstabMarkdown(r, { lang })}`)
+  return parts.join("\n") + "\n" + textTablesMarkdown(acrossTables(r, lang))
+}
+
+/**
+ * CSV of a layered crosstab: per layer a heading row ("sex = Nam") and that layer's crosstab CSV (as
+ * `danvan crosstab --format csv`), the same for all layers, then the tests across layers with full-precision
+ * numbers. One UTF-8 BOM at the start, CRLF.
+ *
+ * @example
+ * renderLayeredCrosstabCsv(result, { lang: "en" })
+ */
+export const renderLayeredCrosstabCsv = (r: LayeredCrosstabResult, options: LayeredRenderOptions): string => {
+  const { lang } = options
+  const s = S[lang]
+  const layerName = named(r.layer.label, r.layer.name, lang)
+  const body = (x: string) => x.replace(/^\uFEFF/, "")
+  const parts = r.layers.map((l) => {
+    const head = csvField(s.layer(layerName, named(l.label, String(l.code), lang)))
+    return "reason" in l ? `${head}\r\n${csvField(s.noTable(l.reason))}\r\n` : `${head}\r\n${body(renderCrosstabCsv(l, { lang }))}`
+  })
+  parts.push(`${csvField(s.total(layerName))}\r\n${body(renderCrosstabCsv(r, { lang }))}`)
+  const tests: Array<CsvRow> = [["test", "statistic", "df", "p", "estimate", "ciLower", "ciUpper"]]
+  const cmh = r.cochranMantelHaenszel
+  if (cmh !== undefined) {
+    if (cmh.uncorrected !== undefined && cmh.continuityCorrected !== undefined) {
+      tests.push([s.cochran, rawNumber(cmh.uncorrected.statistic), rawNumber(cmh.df), rawNumber(cmh.uncorrected.p)])
+      tests.push([s.mantel, rawNumber(cmh.continuityCorrected.statistic), rawNumber(cmh.df), rawNumber(cmh.continuityCorrected.p)])
+    } else tests.push([cmh.corrected ? s.cmhCorrected : s.cmh, rawNumber(cmh.statistic), rawNumber(cmh.df), rawNumber(cmh.p)])
+  }
+  const bd = r.breslowDay
+  if (bd !== undefined) {
+    tests.push([s.breslow, rawNumber(bd.uncorrected.statistic), rawNumber(bd.df), rawNumber(bd.uncorrected.p)])
+    tests.push([s.tarone, rawNumber(bd.statistic), rawNumber(bd.df), rawNumber(bd.p)])
+  }
+  const or = r.mantelHaenszelOddsRatio
+  if (or !== undefined) tests.push([s.orTitle, "", "", rawNumber(or.p), rawNumber(or.estimate), rawNumber(or.ci95[0]), rawNumber(or.ci95[1])])
+  return BOM + parts.join("\r\n") + "\r\n" + body(csvDocument(tests))
 }
 
 /**

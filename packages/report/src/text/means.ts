@@ -1,8 +1,10 @@
 import type { CorrelateResult, MeansCell, MeansComparison, MeansResult } from "@danvan/analysis"
 import { toJson } from "./crosstab.js"
-import { fixed, formatDf, formatP, formatStat, NOT_AVAILABLE } from "./format.js"
+import { csvDocument, type CsvRow } from "./csv.js"
+import { fixed, formatDf, formatP, formatStat, NOT_AVAILABLE, rawNumber } from "./format.js"
 import { label, type Lang } from "./i18n.js"
-import { renderTable, type Row } from "./table.js"
+import { renderTable, type Row, type TextTable } from "./table.js"
+import { textTablesMarkdown } from "./tablesMarkdown.js"
 
 export interface MeansRenderOptions {
   readonly lang: Lang
@@ -54,101 +56,173 @@ const cellRow = (head: string, c: MeansCell): Row => [
   head, num(c.n), fixed(c.mean, 2), fixed(c.sd, 2), fixed(c.se, 3), ci(c.ci95), fixed(c.median, 2), num(c.min), num(c.max)
 ]
 
-const comparisonTable = (r: MeansResult, title: string, cs: ReadonlyArray<MeansComparison>, lang: Lang, color: boolean) => {
+const comparisonTable = (r: MeansResult, title: string, cs: ReadonlyArray<MeansComparison>, lang: Lang): TextTable => {
   const s = S[lang]
   const name = (code: number) => named(r.by.categories.find((c) => c.code === code)!.label, String(code), lang)
-  return renderTable(
-    {
-      title: s.postHoc(title),
-      align: ["left", "right", "right", "right", "right", "right"],
-      header: [[s.pair, s.diff, s.se, "df", s.sig, s.pairCi]],
-      body: cs.map((c) => [`${name(c.i)} - ${name(c.j)}`, fixed(c.difference, 3), fixed(c.se, 3), formatDf(c.df), formatP(c.p), ci(c.ci95, 3)]),
-      footnotes: [s.postHocNote]
-    },
-    { color }
-  )
+  return {
+    title: s.postHoc(title),
+    align: ["left", "right", "right", "right", "right", "right"],
+    header: [[s.pair, s.diff, s.se, "df", s.sig, s.pairCi]],
+    body: cs.map((c) => [`${name(c.i)} - ${name(c.j)}`, fixed(c.difference, 3), fixed(c.se, 3), formatDf(c.df), formatP(c.p), ci(c.ci95, 3)]),
+    footnotes: [s.postHocNote]
+  }
 }
 
 /**
- * Plain text of {@link MeansResult}: SPSS MEANS-style report, the tests (ANOVA, Welch, Kruskal-Wallis, Levene,
- * Brown-Forsythe) with η² and ω², then Tukey HSD and Games-Howell tables.
+ * The tables of {@link MeansResult}: SPSS MEANS-style report, the tests (ANOVA, Welch, Kruskal-Wallis, Levene,
+ * Brown-Forsythe) with η² and ω², then Tukey HSD and Games-Howell tables (what text and Markdown print).
+ *
+ * @example
+ * meansTables(result, "en").map((t) => t.title)
+ */
+export const meansTables = (r: MeansResult, lang: Lang): Array<TextTable> => {
+  const s = S[lang]
+  const byName = named(r.by.label, r.by.name, lang)
+  const report: TextTable = {
+    title: s.report(named(r.variable.label, r.variable.name, lang), byName),
+    align: ["left", "right", "right", "right", "right", "right", "right", "right", "right"],
+    header: [[byName, s.n, s.mean, s.sd, s.se, s.ci, s.median, s.min, s.max]],
+    body: [...r.groups.map((g) => cellRow(named(g.label, String(g.code), lang), g)), "rule", cellRow(s.total, r.total)],
+    footnotes: [
+      s.cases(r.n.valid, r.n.missing),
+      ...(r.weight !== undefined ? [s.weighted(r.weight.variable, fixed(r.weight.sum, 2))] : [])
+    ]
+  }
+  const t = r.tests
+  const f = (head: string, x: { statistic: number; df1: number; df2: number; p: number } | undefined): Array<Row> =>
+    x === undefined ? [] : [[head, formatStat(x.statistic), formatDf(x.df1), formatDf(x.df2), formatP(x.p)]]
+  const tests: TextTable = {
+    title: s.tests,
+    align: ["left", "right", "right", "right", "right"],
+    header: [[s.test, s.statistic, s.df1, s.df2, s.sig]],
+    body: [
+      ...f(s.anova, t.anova),
+      ...f(s.welch, t.welch),
+      ...(t.kruskalWallis === undefined ? [] : [[s.kw, formatStat(t.kruskalWallis.statistic), formatDf(t.kruskalWallis.df), "", formatP(t.kruskalWallis.p)]]),
+      ...f(s.levene, t.levene),
+      ...f(s.bf, t.brownForsythe)
+    ],
+    footnotes: r.effectSizes === undefined ? [] : [s.effects(fixed(r.effectSizes.etaSquared, 3), fixed(r.effectSizes.omegaSquared, 3))]
+  }
+  return [
+    report,
+    tests,
+    ...(r.postHoc.tukey !== undefined ? [comparisonTable(r, s.tukey, r.postHoc.tukey, lang)] : []),
+    ...(r.postHoc.gamesHowell !== undefined ? [comparisonTable(r, s.gh, r.postHoc.gamesHowell, lang)] : [])
+  ]
+}
+
+const warningLines = (warnings: ReadonlyArray<{ readonly message: string }>) => warnings.map((w) => `! ${w.message}`)
+
+/**
+ * Plain text of {@link MeansResult}: the tables of {@link meansTables}, then any warnings.
  *
  * @example
  * renderMeansText(result, { lang: "en" })
  */
 export const renderMeansText = (r: MeansResult, options: MeansRenderOptions): string => {
-  const { lang } = options
-  const s = S[lang]
-  const color = options.color === true
-  const byName = named(r.by.label, r.by.name, lang)
-  const report = renderTable(
-    {
-      title: s.report(named(r.variable.label, r.variable.name, lang), byName),
-      align: ["left", "right", "right", "right", "right", "right", "right", "right", "right"],
-      header: [[byName, s.n, s.mean, s.sd, s.se, s.ci, s.median, s.min, s.max]],
-      body: [...r.groups.map((g) => cellRow(named(g.label, String(g.code), lang), g)), "rule", cellRow(s.total, r.total)],
-      footnotes: [
-        s.cases(r.n.valid, r.n.missing),
-        ...(r.weight !== undefined ? [s.weighted(r.weight.variable, fixed(r.weight.sum, 2))] : [])
-      ]
-    },
-    { color }
-  )
-  const t = r.tests
-  const f = (head: string, x: { statistic: number; df1: number; df2: number; p: number } | undefined): Array<Row> =>
-    x === undefined ? [] : [[head, formatStat(x.statistic), formatDf(x.df1), formatDf(x.df2), formatP(x.p)]]
-  const tests = renderTable(
-    {
-      title: s.tests,
-      align: ["left", "right", "right", "right", "right"],
-      header: [[s.test, s.statistic, s.df1, s.df2, s.sig]],
-      body: [
-        ...f(s.anova, t.anova),
-        ...f(s.welch, t.welch),
-        ...(t.kruskalWallis === undefined ? [] : [[s.kw, formatStat(t.kruskalWallis.statistic), formatDf(t.kruskalWallis.df), "", formatP(t.kruskalWallis.p)]]),
-        ...f(s.levene, t.levene),
-        ...f(s.bf, t.brownForsythe)
-      ],
-      footnotes: r.effectSizes === undefined ? [] : [s.effects(fixed(r.effectSizes.etaSquared, 3), fixed(r.effectSizes.omegaSquared, 3))]
-    },
-    { color }
-  )
-  const parts = [report, tests]
-  if (r.postHoc.tukey !== undefined) parts.push(comparisonTable(r, s.tukey, r.postHoc.tukey, lang, color))
-  if (r.postHoc.gamesHowell !== undefined) parts.push(comparisonTable(r, s.gh, r.postHoc.gamesHowell, lang, color))
-  if (r.warnings.length > 0) parts.push(r.warnings.map((w) => `! ${w.message}`).join("\n"))
+  const parts = meansTables(r, options.lang).map((t) => renderTable(t, { color: options.color === true }))
+  if (r.warnings.length > 0) parts.push(warningLines(r.warnings).join("\n"))
   return parts.join("\n\n") + "\n"
 }
 
 /**
- * Plain text of {@link CorrelateResult}: one row per pair with Pearson's r and Spearman's rho, p and 95% CI.
+ * The table of {@link CorrelateResult}: one row per pair with Pearson's r and Spearman's rho, p and 95% CI.
  *
  * @example
- * renderCorrelateText(result, { lang: "vi" })
+ * correlateTable(result, "vi").body.length
  */
-export const renderCorrelateText = (r: CorrelateResult, options: MeansRenderOptions): string => {
-  const { lang } = options
+export const correlateTable = (r: CorrelateResult, lang: Lang): TextTable => {
   const s = S[lang]
   const nameOf = (n: string) => {
     const v = r.variables.find((x) => x.name === n)!
     return named(v.label, v.name, lang)
   }
-  const table = renderTable(
-    {
-      title: s.correlations,
-      align: ["left", "right", "right", "right", "right", "right", "right", "right"],
-      header: [[s.pairHead, s.n, s.pearson, s.sig, "95% CI", s.spearman, s.sig, "95% CI"]],
-      body: r.pairs.map((p) => [
-        `${nameOf(p.x)} × ${nameOf(p.y)}`, num(p.n),
-        fixed(p.pearson?.r, 3), formatP(p.pearson?.p), p.pearson ? ci(p.pearson.ci95, 3) : NOT_AVAILABLE,
-        fixed(p.spearman?.r, 3), formatP(p.spearman?.p), p.spearman ? ci(p.spearman.ci95, 3) : NOT_AVAILABLE
-      ]),
-      footnotes: [s.corNote, ...(r.weight !== undefined ? [s.weighted(r.weight.variable, fixed(r.weight.sum, 2))] : [])]
-    },
-    { color: options.color === true }
-  )
-  const warn = r.warnings.length > 0 ? "\n\n" + r.warnings.map((w) => `! ${w.message}`).join("\n") : ""
+  return {
+    title: s.correlations,
+    align: ["left", "right", "right", "right", "right", "right", "right", "right"],
+    header: [[s.pairHead, s.n, s.pearson, s.sig, "95% CI", s.spearman, s.sig, "95% CI"]],
+    body: r.pairs.map((p) => [
+      `${nameOf(p.x)} × ${nameOf(p.y)}`, num(p.n),
+      fixed(p.pearson?.r, 3), formatP(p.pearson?.p), p.pearson ? ci(p.pearson.ci95, 3) : NOT_AVAILABLE,
+      fixed(p.spearman?.r, 3), formatP(p.spearman?.p), p.spearman ? ci(p.spearman.ci95, 3) : NOT_AVAILABLE
+    ]),
+    footnotes: [s.corNote, ...(r.weight !== undefined ? [s.weighted(r.weight.variable, fixed(r.weight.sum, 2))] : [])]
+  }
+}
+
+/**
+ * Plain text of {@link CorrelateResult}: the table of {@link correlateTable}, then any warnings.
+ *
+ * @example
+ * renderCorrelateText(result, { lang: "vi" })
+ */
+export const renderCorrelateText = (r: CorrelateResult, options: MeansRenderOptions): string => {
+  const table = renderTable(correlateTable(r, options.lang), { color: options.color === true })
+  const warn = r.warnings.length > 0 ? "\n\n" + warningLines(r.warnings).join("\n") : ""
   return table + warn + "\n"
+}
+
+/**
+ * The means tables in GitHub Markdown (a heading per table, notes and warnings as lists).
+ *
+ * @example
+ * renderMeansMarkdown(result, { lang: "vi" })
+ */
+export const renderMeansMarkdown = (r: MeansResult, options: MeansRenderOptions): string =>
+  textTablesMarkdown(meansTables(r, options.lang), warningLines(r.warnings))
+
+/**
+ * The correlation table in GitHub Markdown.
+ *
+ * @example
+ * renderCorrelateMarkdown(result, { lang: "en" })
+ */
+export const renderCorrelateMarkdown = (r: CorrelateResult, options: MeansRenderOptions): string =>
+  textTablesMarkdown([correlateTable(r, options.lang)], warningLines(r.warnings))
+
+/**
+ * CSV of a means result with full-precision numbers: one row per group and the total, then one row per test
+ * (UTF-8 BOM, CRLF).
+ *
+ * @example
+ * renderMeansCsv(result, { lang: "en" })
+ */
+export const renderMeansCsv = (r: MeansResult, options: MeansRenderOptions): string => {
+  const { lang } = options
+  const cell = (code: string, name: string, c: MeansCell): CsvRow =>
+    [r.variable.name, r.by.name, code, name, ...[c.n, c.mean, c.sd, c.se, c.ci95[0], c.ci95[1], c.median, c.min, c.max].map(rawNumber)]
+  const rows: Array<CsvRow> = [
+    ["variable", "by", "code", "group", "n", "mean", "sd", "se", "ciLower", "ciUpper", "median", "min", "max"],
+    ...r.groups.map((g) => cell(String(g.code), named(g.label, String(g.code), lang), g)),
+    cell("", S[lang].total, r.total),
+    [],
+    ["test", "statistic", "df1", "df2", "p"]
+  ]
+  const t = r.tests
+  for (const [name, x] of [["anova", t.anova], ["welch", t.welch], ["levene", t.levene], ["brownForsythe", t.brownForsythe]] as const) {
+    if (x !== undefined) rows.push([name, ...[x.statistic, x.df1, x.df2, x.p].map(rawNumber)])
+  }
+  if (t.kruskalWallis !== undefined) rows.push(["kruskalWallis", ...[t.kruskalWallis.statistic, t.kruskalWallis.df].map(rawNumber), "", rawNumber(t.kruskalWallis.p)])
+  if (r.weight !== undefined) rows.push([], ["weight", r.weight.variable, rawNumber(r.weight.sum)])
+  return csvDocument(rows)
+}
+
+/**
+ * CSV of the correlations with full-precision numbers: one row per pair (UTF-8 BOM, CRLF).
+ *
+ * @example
+ * renderCorrelateCsv(result, { lang: "en" })
+ */
+export const renderCorrelateCsv = (r: CorrelateResult, _options: MeansRenderOptions): string => {
+  const rows: Array<CsvRow> = [["x", "y", "n", "pearsonR", "pearsonP", "pearsonLower", "pearsonUpper", "spearmanRho", "spearmanP", "spearmanLower", "spearmanUpper"]]
+  for (const p of r.pairs) {
+    const m = (x: { readonly r: number; readonly p: number; readonly ci95: readonly [number, number] } | undefined) =>
+      x === undefined ? ["", "", "", ""] : [x.r, x.p, x.ci95[0], x.ci95[1]].map(rawNumber)
+    rows.push([p.x, p.y, rawNumber(p.n), ...m(p.pearson), ...m(p.spearman)])
+  }
+  if (r.weight !== undefined) rows.push([], ["weight", r.weight.variable, rawNumber(r.weight.sum)])
+  return csvDocument(rows)
 }
 
 /**

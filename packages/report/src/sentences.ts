@@ -1,0 +1,6 @@
+/**
+ * The APA sentences and number formats alone, with nothing that needs Node (no renderers, no charts): what the
+ * web app imports in the browser (`@danvan/report/sentences`).
+ */
+export * from "./apa.js"
+export * from "./format.js"
