@@ -34,8 +34,10 @@ export const MeasurementLevel = Schema.Literal("nominal", "ordinal", "scale")
 export type MeasurementLevel = typeof MeasurementLevel.Type
 
 const VariableName = Schema.String.pipe(
-  Schema.pattern(/^[A-Za-z_][A-Za-z0-9_.]*$/, {
-    message: () => "a variable name starts with a letter or _ and holds only letters, digits, _ and ."
+  // Letters of any script (Vietnamese names such as "cấp"), and the "/", "-" and "." of KoboToolbox/ODK group
+  // paths ("info/level", "info-level") and of split select_multiple columns ("q5.opt").
+  Schema.pattern(/^[\p{L}_][\p{L}\p{M}\p{N}_./-]*$/u, {
+    message: () => "a variable name starts with a letter or _ and holds only letters, digits, _, ., / and -"
   })
 )
 

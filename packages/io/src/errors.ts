@@ -58,6 +58,8 @@ export type IoWarning = {
     | "UNDECODABLE_TEXT"
     | "FILE_STRUCTURE"
     | "TEXT_COLUMNS"
+    | "FORM_INFERRED"
+    | "FORM_AMBIGUOUS_OPTION"
   readonly message: string
 }
 

@@ -6,6 +6,7 @@ import { readBytes } from "./readBytes.js"
 import { readCsv } from "./readCsv.js"
 import { readSav } from "./sav/readSav.js"
 import type { TextColumn } from "./sav/types.js"
+import { readFormExport } from "./forms/sniffForm.js"
 
 /**
  * Options of `readDataFile`.
@@ -106,6 +107,9 @@ export const readDataBytes = (
       const { dataset, codebook, warnings, textColumns } = read.right
       return { dataset, codebook, format, warnings, textColumns }
     }
+    // A Google/Microsoft Forms export (told by its header) is read whole with an inferred codebook.
+    const form = yield* readFormExport(bytes, format, path, options)
+    if (form !== undefined) return { dataset: form.dataset, codebook: form.codebook, format, warnings: form.warnings, textColumns: [] }
     const selected = { ...common, ...(options.columns !== undefined ? { columns: options.columns } : {}) }
     if (format === "xlsx") {
       const { readXlsx } = yield* Effect.promise(() => import("./xlsx/readXlsx.js"))
