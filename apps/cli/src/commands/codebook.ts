@@ -15,7 +15,7 @@ export const showOptions = {
 }
 
 export const fromOptions = {
-  file: Args.file({ name: "FILE", exists: "yes" }).pipe(Args.withDescription("An SPSS .sav or .zsav file.")),
+  file: Args.file({ name: "FILE", exists: "yes" }).pipe(Args.withDescription("An SPSS .sav or .zsav file, a Google/Microsoft Forms export (.csv, .xlsx) or an XLSForm (.xlsx).")),
   out: Options.file("out").pipe(Options.withDescription("Write the codebook JSON to this file (default: stdout)."), Options.optional)
 }
 
@@ -26,7 +26,7 @@ const from = Command.make("from", fromOptions, (args) =>
   )
 ).pipe(
   Command.withDescription(
-    "Derive a codebook from an SPSS .sav/.zsav file's dictionary: value labels become categories, user-missing values missing codes, measurement levels measures, dichotomy MR sets multiple-response sets. The file's single labels go into both vi and en."
+    "Derive a codebook from a Google/Microsoft Forms export (inferred: questions q1, q2, …, checkbox questions as multiple-response sets, grids as indicator sets) or from an SPSS .sav/.zsav file's dictionary: value labels become categories, user-missing values missing codes, measurement levels measures, dichotomy MR sets multiple-response sets. The file's single labels go into both vi and en."
   )
 )
 

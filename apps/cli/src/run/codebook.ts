@@ -34,10 +34,11 @@ export type FromArgs = Command.Command.ParseConfig<typeof fromOptions>
 export const runCodebookFrom = (args: FromArgs) =>
   Effect.gen(function* () {
     const read = yield* readDataFile(args.file)
-    if (read.format !== "sav" || read.codebook === undefined) {
-      return yield* Effect.fail(new UsageError({ command: "codebook from", message: `${args.file} is not an SPSS file; codebook from reads .sav and .zsav files` }))
+    if (read.codebook === undefined) {
+      return yield* Effect.fail(new UsageError({ command: "codebook from", message: `${args.file} is neither an SPSS file nor a Google/Microsoft Forms export; codebook from reads .sav and .zsav files, form exports (.csv, .xlsx) and XLSForms` }))
     }
-    yield* reportWarnings(read.warnings)
+    // The inferred codebook is what is printed: its listing would repeat it on stderr.
+    yield* reportWarnings(read.warnings.filter((w) => w.code !== "FORM_INFERRED"))
     const json = codebookToJson(read.codebook)
     const text = renderCodebookJson(json)
     // SPSS allows names and sets that a codebook file does not (e.g. non-ASCII names): say what to edit.
