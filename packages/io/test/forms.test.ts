@@ -1,6 +1,5 @@
 import { it } from "@effect/vitest"
-import { type Codebook, type Dataset, decodeCodebook, findVariable, getColumn, SYSTEM_MISSING } from "@danvan/domain"
-import { codebookToJson } from "@danvan/report/text"
+import { type Codebook, codebookToJson, type Dataset, decodeCodebook, findVariable, getColumn, SYSTEM_MISSING } from "@danvan/domain"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import { readFileSync } from "node:fs"
