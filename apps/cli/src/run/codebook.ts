@@ -1,6 +1,6 @@
 import type * as Command from "@effect/cli/Command"
 import { builtinCodebookJson, decodeCodebook } from "@danvan/domain"
-import { loadCodebook, readDataFile, writeTextFiles } from "@danvan/io"
+import { loadCodebook, readDataFile, readXlsFormFile, writeTextFiles } from "@danvan/io"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type { fromOptions, showOptions } from "../commands/codebook.js"
@@ -33,7 +33,8 @@ export type FromArgs = Command.Command.ParseConfig<typeof fromOptions>
  */
 export const runCodebookFrom = (args: FromArgs) =>
   Effect.gen(function* () {
-    const read = yield* readDataFile(args.file)
+    const xlsForm = yield* readXlsFormFile(args.file)
+    const read = xlsForm !== undefined ? { codebook: xlsForm, warnings: [] } : yield* readDataFile(args.file)
     if (read.codebook === undefined) {
       return yield* Effect.fail(new UsageError({ command: "codebook from", message: `${args.file} is neither an SPSS file nor a Google/Microsoft Forms export; codebook from reads .sav and .zsav files, form exports (.csv, .xlsx) and XLSForms` }))
     }

@@ -2,6 +2,7 @@ import { type Codebook, type Column, findVariable, makeDataset, SYSTEM_MISSING }
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import { DataFileError, type DataProblem } from "../errors.js"
+import { isKoboHeader, readKoboTable } from "../xlsform/readKobo.js"
 import { detectFormPlatform } from "./detect.js"
 import { type FormRead, inferForm } from "./inferForm.js"
 import type { ChoiceList } from "./questions.js"
@@ -80,9 +81,14 @@ export const readFormBytes = (
   format: "csv" | "xlsx",
   file: string,
   options: { readonly sheet?: string; readonly codebook?: Codebook }
-): Effect.Effect<FormRead | undefined, DataFileError> =>
+): Effect.Effect<(Omit<FormRead, "platform"> & { readonly platform: FormRead["platform"] | "kobo-odk" }) | undefined, DataFileError> =>
   Effect.gen(function* () {
     const table = format === "csv" ? csvTable(bytes) : yield* xlsxTable(bytes, file, options.sheet)
+    if (options.codebook !== undefined && isKoboHeader(table.header)) {
+      const kobo = readKoboTable(table, options.codebook, file)
+      if (Either.isLeft(kobo)) return yield* Effect.fail(kobo.left)
+      return { ...kobo.right, codebook: options.codebook, platform: "kobo-odk" as const }
+    }
     if (detectFormPlatform(table.header) === undefined) return undefined
     const choices = options.codebook !== undefined ? choicesFromCodebook(options.codebook) : undefined
     const inferred = inferForm(table, { fileName: file, ...(choices !== undefined ? { choices } : {}) })
