@@ -60,6 +60,7 @@ export type IoWarning = {
     | "TEXT_COLUMNS"
     | "FORM_INFERRED"
     | "FORM_AMBIGUOUS_OPTION"
+    | "LEGACY_ENCODING"
   readonly message: string
 }
 

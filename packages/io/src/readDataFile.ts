@@ -23,6 +23,8 @@ export interface DataFileOptions {
   /** CSV and .xlsx: parse only these columns (and `numericColumns`); .sav files are read whole. */
   readonly columns?: ReadonlyArray<string>
   readonly maxProblems?: number
+  /** CSV and form exports: the text encoding (default `auto`: UTF-8, TCVN3/VNI detected, else windows-1258). */
+  readonly encoding?: import("./decodeText.js").TextEncodingName
 }
 
 /**
@@ -96,7 +98,8 @@ export const readDataBytes = (
       fileName: path,
       ...(options.codebook !== undefined ? { codebook: options.codebook } : {}),
       ...(options.numericColumns !== undefined ? { numericColumns: options.numericColumns } : {}),
-      ...(options.maxProblems !== undefined ? { maxProblems: options.maxProblems } : {})
+      ...(options.maxProblems !== undefined ? { maxProblems: options.maxProblems } : {}),
+      ...(options.encoding !== undefined ? { encoding: options.encoding } : {})
     }
     if (options.sheet !== undefined && format !== "xlsx") {
       return yield* Effect.fail(new DataFileError({ file: path, problems: [{ row: 0, column: "", value: `a sheet name (${JSON.stringify(options.sheet)}) for a ${format === "sav" ? ".sav" : "CSV"} file`, expected: "a sheet name only with an .xlsx workbook" }], totalProblems: 1 }))

@@ -1,6 +1,7 @@
 import { type Codebook, type Column, findVariable, makeDataset, SYSTEM_MISSING } from "@danvan/domain"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import type { TextEncodingName } from "../decodeText.js"
 import { DataFileError, type DataProblem } from "../errors.js"
 import { isKoboHeader, readKoboTable } from "../xlsform/readKobo.js"
 import { detectFormPlatform } from "./detect.js"
@@ -80,10 +81,10 @@ export const readFormBytes = (
   bytes: Uint8Array,
   format: "csv" | "xlsx",
   file: string,
-  options: { readonly sheet?: string; readonly codebook?: Codebook }
+  options: { readonly sheet?: string; readonly codebook?: Codebook; readonly encoding?: TextEncodingName }
 ): Effect.Effect<(Omit<FormRead, "platform"> & { readonly platform: FormRead["platform"] | "kobo-odk" }) | undefined, DataFileError> =>
   Effect.gen(function* () {
-    const table = format === "csv" ? csvTable(bytes) : yield* xlsxTable(bytes, file, options.sheet)
+    const table = format === "csv" ? csvTable(bytes, options.encoding) : yield* xlsxTable(bytes, file, options.sheet)
     if (options.codebook !== undefined && isKoboHeader(table.header)) {
       const kobo = readKoboTable(table, options.codebook, file)
       if (Either.isLeft(kobo)) return yield* Effect.fail(kobo.left)

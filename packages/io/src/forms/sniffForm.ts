@@ -29,7 +29,7 @@ export const readFormExport = (
   bytes: Uint8Array,
   format: "csv" | "xlsx",
   file: string,
-  options: { readonly sheet?: string; readonly codebook?: Codebook }
+  options: { readonly sheet?: string; readonly codebook?: Codebook; readonly encoding?: import("../decodeText.js").TextEncodingName }
 ): Effect.Effect<Pick<FormRead, "dataset" | "codebook" | "warnings"> | undefined, DataFileError> =>
   Effect.gen(function* () {
     if (format === "csv" && !csvLooksLikeForm(bytes, options.codebook !== undefined)) return undefined

@@ -1,5 +1,6 @@
 import * as Effect from "effect/Effect"
-import { decodeText } from "../decodeText.js"
+import { decodeText, legacyWarning, type TextEncodingName } from "../decodeText.js"
+import { detectLegacyEncoding, fromLegacy } from "../encoding/legacy.js"
 import { DataFileError, type IoWarning } from "../errors.js"
 import { parseCsvRecords } from "../loadExcerpts.js"
 
@@ -16,8 +17,8 @@ export interface TextTable {
  * @example
  * csvTable(new TextEncoder().encode("Timestamp,Q\n2024/03/05,Có\n")).rows[0] // { row: 2, cells: ["2024/03/05", "Có"] }
  */
-export const csvTable = (bytes: Uint8Array): TextTable => {
-  const { text, warnings } = decodeText(bytes)
+export const csvTable = (bytes: Uint8Array, encoding: TextEncodingName = "auto"): TextTable => {
+  const { text, warnings } = decodeText(bytes, encoding)
   const records = parseCsvRecords(text)
   const [head, ...rest] = records
   return {
@@ -81,5 +82,10 @@ export const sheetTable = (sheet: import("exceljs").Worksheet): TextTable => {
     const cells = rowCells(r)
     if (cells.some((c) => c.trim() !== "")) rows.push({ row: r, cells })
   }
-  return { header: sheet.rowCount === 0 ? [] : rowCells(1).map((h) => h.trim()), rows, warnings: [] }
+  const header = sheet.rowCount === 0 ? [] : rowCells(1).map((h) => h.trim())
+  // Cells typed in .VnTime or VNI-Times fonts hold TCVN3/VNI text: converted, with a warning.
+  const legacy = detectLegacyEncoding([header, ...rows.map((r) => r.cells)].flat().join("\n"))
+  if (legacy === undefined) return { header, rows, warnings: [] }
+  const convert = (cells: ReadonlyArray<string>) => cells.map((c) => fromLegacy(c, legacy))
+  return { header: convert(header), rows: rows.map((r) => ({ row: r.row, cells: convert(r.cells) })), warnings: [legacyWarning(legacy, false)] }
 }
