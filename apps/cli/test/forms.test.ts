@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs"
+import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
 import { run, STACK_FRAME, tempFiles } from "./run.js"
@@ -50,5 +50,40 @@ describe("form exports in one step", () => {
     const a = JSON.parse(ok(["crosstab", "--data", google, "--row", "q1", "--col", "q5", "--format", "json"]).stdout)
     const b = JSON.parse(ok(["crosstab", "--data", google, "--row", "q1", "--col", "q5", "--codebook", out, "--format", "json"]).stdout)
     expect(b.counts).toEqual(a.counts)
+  })
+})
+
+describe("convert", () => {
+  const kobo = new URL("../../../packages/io/test/fixtures/kobo/", import.meta.url)
+  const koboExpected = JSON.parse(readFileSync(new URL("kobo-expected.json", kobo), "utf8"))
+
+  it("a Google Forms export to .sav: read back, the same counts", () => {
+    const out = join(files.dir, "clean.sav")
+    ok(["convert", google, "--out", out])
+    const back = JSON.parse(ok(["frequencies", "--data", out, "q1", "--format", "json"]).stdout)
+    expect(JSON.stringify(back)).toContain(`"valid":${expected.rows}`)
+    const table = JSON.parse(ok(["crosstab", "--data", out, "--row", "q1", "--col", "q2", "--format", "json"]).stdout)
+    expect(table.row.categories.map((c: { label: { vi: string } }) => c.label.vi).sort()).toEqual(Object.keys(expected.q1).sort())
+  })
+
+  it("a Kobo export with its XLSForm to .sav: SPSS-safe names, the set kept", () => {
+    const out = join(files.dir, "kobo.sav")
+    const r = ok(["convert", new URL("kobo-xml.csv", kobo).pathname, "--codebook", new URL("xlsform.xlsx", kobo).pathname, "--out", out])
+    expect(r.stderr).toContain("kenh/mxh -> kenh_mxh")
+    const codebook = JSON.parse(ok(["codebook", "from", out]).stdout)
+    expect(codebook.multipleResponseSets[0].items).toEqual(["kenh_bao_chi", "kenh_mxh", "kenh_tiep_xuc", "kenh_khac"])
+    const mxh = JSON.parse(ok(["frequencies", "--data", out, "kenh_mxh", "--format", "json"]).stdout)
+    expect(JSON.stringify(mxh)).toContain(`"valid":${koboExpected.kenh_asked}`)
+  })
+
+  it("an unknown output extension is a usage error; a bad input writes nothing", () => {
+    expect(run(["convert", google, "--out", join(files.dir, "x.txt")]).code).toBe(2)
+    const bad = join(files.dir, "bad.csv")
+    writeFileSync(bad, "start;info/level;_uuid\n2024-01-01;tinh;a\n")
+    const out = join(files.dir, "never.sav")
+    const r = run(["convert", bad, "--codebook", new URL("xlsform.xlsx", kobo).pathname, "--out", out])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain('row 2, column "info/level": value "tinh"')
+    expect(existsSync(out)).toBe(false)
   })
 })
