@@ -114,3 +114,16 @@ describe("checkbox answers", () => {
     expect(Either.isLeft(result) && result.left.message).toContain('row 3, column "Cấp": value "Huyện"')
   }))
 })
+
+describe("answer order", () => {
+  it("cadre levels keep their customary order; other answers first appearance; a Likert set its natural order", () => {
+    const csv = "Timestamp,Cấp,Màu,Mức độ\n1/1/2024,Phường/Xã,Xanh,Khó khăn\n1/1/2024,Thành phố,Đỏ,Rất khó khăn\n1/1/2024,Quận/Huyện,Xanh,Khó khăn\n"
+    const read = Either.getOrThrow(inferForm(csvTable(new TextEncoder().encode(csv)), { fileName: "f.csv" }))
+    const labels = (name: string) => findVariable(read.codebook, name)!.values.map((v) => v.label.vi)
+    expect(labels("q1")).toEqual(["Thành phố", "Quận/Huyện", "Phường/Xã"])
+    expect(labels("q2")).toEqual(["Xanh", "Đỏ"])
+    // Both the 3- and the 4-point difficulty scales hold these answers: the shorter (the seed study's) is taken.
+    expect(labels("q3")).toEqual(["Rất khó khăn", "Khó khăn", "Không khó khăn"])
+    expect(findVariable(read.codebook, "q3")!.values.map((v) => v.score)).toEqual([1, 2, 3])
+  })
+})

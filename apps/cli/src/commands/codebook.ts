@@ -16,7 +16,11 @@ export const showOptions = {
 
 export const fromOptions = {
   file: Args.file({ name: "FILE", exists: "yes" }).pipe(Args.withDescription("An SPSS .sav or .zsav file, a Google/Microsoft Forms export (.csv, .xlsx) or an XLSForm (.xlsx).")),
-  out: Options.file("out").pipe(Options.withDescription("Write the codebook JSON to this file (default: stdout)."), Options.optional)
+  out: Options.file("out").pipe(Options.withDescription("Write the codebook JSON to this file (default: stdout)."), Options.optional),
+  encoding: Options.choice("encoding", ["auto", "utf-8", "windows-1258", "tcvn3", "vni"]).pipe(
+    Options.withDescription("Text encoding of a CSV export: auto (UTF-8; TCVN3 and VNI detected and converted; else windows-1258) or one named."),
+    Options.withDefault("auto" as const)
+  )
 }
 
 const from = Command.make("from", fromOptions, (args) =>

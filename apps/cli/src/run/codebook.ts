@@ -34,7 +34,7 @@ export type FromArgs = Command.Command.ParseConfig<typeof fromOptions>
 export const runCodebookFrom = (args: FromArgs) =>
   Effect.gen(function* () {
     const xlsForm = yield* readXlsFormFile(args.file)
-    const read = xlsForm !== undefined ? { codebook: xlsForm, warnings: [] } : yield* readDataFile(args.file)
+    const read = xlsForm !== undefined ? { codebook: xlsForm, warnings: [] } : yield* readDataFile(args.file, { encoding: args.encoding })
     if (read.codebook === undefined) {
       return yield* Effect.fail(new UsageError({ command: "codebook from", message: `${args.file} is neither an SPSS file nor a Google/Microsoft Forms export; codebook from reads .sav and .zsav files, form exports (.csv, .xlsx) and XLSForms` }))
     }

@@ -6,7 +6,7 @@ export { knownSegmentations, splitAnswer, splitOutsideBrackets } from "./options
 export type { SplitAnswer } from "./options.js"
 export { categoriesOf, inferQuestion, looksLikeCheckbox } from "./questions.js"
 export type { Cells, ChoiceList, QuestionOut } from "./questions.js"
-export { KNOWN_SCALES, knownScaleOf, orderByScale } from "./scales.js"
+export { KNOWN_ORDERS, KNOWN_SCALES, knownScaleOf, orderByScale } from "./scales.js"
 export { csvTable, sheetTable, xlsxTable } from "./table.js"
 export type { TextTable } from "./table.js"
 export { choicesFromCodebook, readFormBytes } from "./readForm.js"

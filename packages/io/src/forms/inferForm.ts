@@ -122,7 +122,7 @@ const assemble = (file: string, platform: FormPlatform, table: TextTable, outs: 
   const codebook: Codebook = {
     id: codebookId(file),
     title: plainLabel((file.split(/[\\/]/).pop() ?? file).normalize("NFC")),
-    source: `${platform === "google-forms" ? "Google Forms" : "Microsoft Forms"} export ${file}, codebook inferred by danvan`,
+    source: `${platform === "google-forms" ? "Google Forms" : "Microsoft Forms"} export ${file.split(/[\\/]/).pop() ?? file}, codebook inferred by danvan`,
     variables,
     multipleResponseSets: outs.flatMap((o) => o.sets),
     indicatorSets

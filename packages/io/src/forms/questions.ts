@@ -1,6 +1,6 @@
 import { type Column, type ColumnTyping, plainLabel, SYSTEM_MISSING, type ValueLabel, type Variable } from "@danvan/domain"
 import type { MultipleResponseSet } from "@danvan/domain"
-import { knownScaleOf } from "./scales.js"
+import { KNOWN_ORDERS, knownScaleOf } from "./scales.js"
 import { splitAnswer, splitOutsideBrackets, startsLower } from "./options.js"
 
 /** A column's cells with the row each came from (the header is row 1). */
@@ -73,6 +73,12 @@ export const categoriesOf = (answers: ReadonlyArray<string>, choices?: ChoiceLis
     const spelled = new Map(distinct.map((d) => [fold(d), d]))
     const values = scale.map((s, k) => ({ code: k + 1, label: plainLabel(spelled.get(fold(s)) ?? s), score: k + 1 }))
     return { values, ordinal: true, how: "known scale" }
+  }
+  const order = knownScaleOf(distinct, KNOWN_ORDERS)
+  if (order !== undefined) {
+    const rank = new Map(order.map((s, k) => [fold(s), k]))
+    const sorted = [...distinct].sort((a, b) => (rank.get(fold(a)) ?? 0) - (rank.get(fold(b)) ?? 0))
+    return { values: sorted.map((t, k) => ({ code: k + 1, label: plainLabel(t) })), ordinal: false, how: "known order" }
   }
   return { values: distinct.map((t, k) => ({ code: k + 1, label: plainLabel(t) })), ordinal: false, how: "first appearance" }
 }

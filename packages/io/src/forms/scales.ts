@@ -25,6 +25,22 @@ export const KNOWN_SCALES: ReadonlyArray<ReadonlyArray<string>> = [
   ["Not important", "Slightly important", "Moderately important", "Important", "Very important"]
 ]
 
+/**
+ * Nominal answer sets with a customary order (not scored): the cadre levels, City before District before
+ * Ward/Commune, as the codebooks of the field use (1, 2, 3).
+ */
+export const KNOWN_ORDERS: ReadonlyArray<ReadonlyArray<string>> = [
+  ["Thành phố", "Quận/Huyện", "Phường/Xã"],
+  ["Tỉnh", "Huyện", "Xã"],
+  ["Cấp tỉnh", "Cấp huyện", "Cấp xã"],
+  ["Thành phố", "Quận, huyện", "Phường, xã"],
+  ["City", "District", "Ward/Commune"],
+  ["Nam", "Nữ"],
+  ["Male", "Female"],
+  ["Có", "Không"],
+  ["Yes", "No"]
+]
+
 const fold = (s: string) => s.normalize("NFC").trim().toLocaleLowerCase("vi")
 
 /**
@@ -34,10 +50,10 @@ const fold = (s: string) => s.normalize("NFC").trim().toLocaleLowerCase("vi")
  * @example
  * knownScaleOf(["Khó khăn", "Rất khó khăn"]) // ["Rất khó khăn", "Khó khăn", "Bình thường", "Không khó khăn"] (or the 3-point one)
  */
-export const knownScaleOf = (answers: ReadonlyArray<string>): ReadonlyArray<string> | undefined => {
+export const knownScaleOf = (answers: ReadonlyArray<string>, scales: ReadonlyArray<ReadonlyArray<string>> = KNOWN_SCALES): ReadonlyArray<string> | undefined => {
   const seen = new Set(answers.map(fold))
   if (seen.size < 2) return undefined
-  const fits = KNOWN_SCALES.filter((scale) => {
+  const fits = scales.filter((scale) => {
     const folded = new Set(scale.map(fold))
     return [...seen].every((a) => folded.has(a))
   })
