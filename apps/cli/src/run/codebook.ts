@@ -36,7 +36,7 @@ export const runCodebookFrom = (args: FromArgs) =>
     const xlsForm = yield* readXlsFormFile(args.file)
     const read = xlsForm !== undefined ? { codebook: xlsForm, warnings: [] } : yield* readDataFile(args.file, { encoding: args.encoding })
     if (read.codebook === undefined) {
-      return yield* Effect.fail(new UsageError({ command: "codebook from", message: `${args.file} is neither an SPSS file nor a Google/Microsoft Forms export; codebook from reads .sav and .zsav files, form exports (.csv, .xlsx) and XLSForms` }))
+      return yield* Effect.fail(new UsageError({ command: "codebook from", message: `${args.file} is not an SPSS file; codebook from reads .sav and .zsav files, Google/Microsoft Forms exports (.csv, .xlsx) and XLSForms (.xlsx with survey and choices sheets)` }))
     }
     // The inferred codebook is what is printed: its listing would repeat it on stderr.
     yield* reportWarnings(read.warnings.filter((w) => w.code !== "FORM_INFERRED"))

@@ -84,7 +84,9 @@ export const readFormBytes = (
   options: { readonly sheet?: string; readonly codebook?: Codebook; readonly encoding?: TextEncodingName }
 ): Effect.Effect<(Omit<FormRead, "platform"> & { readonly platform: FormRead["platform"] | "kobo-odk" }) | undefined, DataFileError> =>
   Effect.gen(function* () {
-    const table = format === "csv" ? csvTable(bytes, options.encoding) : yield* xlsxTable(bytes, file, options.sheet)
+    // A workbook that cannot be read, or lacks the sheet, is left to the .xlsx reader to report.
+    const table = format === "csv" ? csvTable(bytes, options.encoding) : yield* Effect.orElseSucceed(xlsxTable(bytes, file, options.sheet), () => undefined)
+    if (table === undefined) return undefined
     if (options.codebook !== undefined && isKoboHeader(table.header)) {
       const kobo = readKoboTable(table, options.codebook, file)
       if (Either.isLeft(kobo)) return yield* Effect.fail(kobo.left)
