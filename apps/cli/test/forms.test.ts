@@ -8,7 +8,9 @@ const fixtures = new URL("../../../packages/io/test/fixtures/forms/", import.met
 const google = new URL("google-forms.csv", fixtures).pathname
 const microsoft = new URL("microsoft-forms.xlsx", fixtures).pathname
 const expected = JSON.parse(readFileSync(new URL("forms-expected.json", fixtures), "utf8"))
-const files = tempFiles({ "ambiguous.csv": "Timestamp,Kênh\n1/1/2024,Báo chí\n1/1/2024,\"Báo chí, Tiếp xúc, Đối thoại\"\n" })
+const files = tempFiles({
+  "ambiguous.csv": "Timestamp,Kênh\n1/1/2024,Báo chí\n1/1/2024,\"Báo chí, Tiếp xúc, Đối thoại\"\n"
+})
 afterAll(files.cleanup)
 
 const ok = (args: ReadonlyArray<string>) => {
@@ -30,7 +32,12 @@ describe("form exports in one step", () => {
     const r = ok(["crosstab", "--data", microsoft, "--row", "q1", "--col", "q2", "--format", "json"])
     expect(r.stderr).toMatch(/a Microsoft Forms export; codebook inferred \(id numeric/)
     const table = JSON.parse(r.stdout)
-    const rows = Object.fromEntries(table.row.categories.map((c: { label: { vi: string } }, k: number) => [c.label.vi, table.counts[k].reduce((a: number, b: number) => a + b, 0)]))
+    const rows = Object.fromEntries(
+      table.row.categories.map((
+        c: { label: { vi: string } },
+        k: number
+      ) => [c.label.vi, table.counts[k].reduce((a: number, b: number) => a + b, 0)])
+    )
     expect(rows).toEqual(expected.q1)
   })
 
@@ -41,14 +48,16 @@ describe("form exports in one step", () => {
 
   it("an ambiguous checkbox answer is a warning naming column, row and value", () => {
     const r = ok(["codebook", "from", files.paths["ambiguous.csv"]])
-    expect(r.stderr).toContain('row 3, column "Kênh": value "Báo chí, Tiếp xúc, Đối thoại"')
+    expect(r.stderr).toContain("row 3, column \"Kênh\": value \"Báo chí, Tiếp xúc, Đối thoại\"")
   })
 
   it("--codebook from the inferred one gives the same table", () => {
     const out = join(files.dir, "c.json")
     ok(["codebook", "from", google, "--out", out])
     const a = JSON.parse(ok(["crosstab", "--data", google, "--row", "q1", "--col", "q5", "--format", "json"]).stdout)
-    const b = JSON.parse(ok(["crosstab", "--data", google, "--row", "q1", "--col", "q5", "--codebook", out, "--format", "json"]).stdout)
+    const b = JSON.parse(
+      ok(["crosstab", "--data", google, "--row", "q1", "--col", "q5", "--codebook", out, "--format", "json"]).stdout
+    )
     expect(b.counts).toEqual(a.counts)
   })
 })
@@ -63,12 +72,21 @@ describe("convert", () => {
     const back = JSON.parse(ok(["frequencies", "--data", out, "q1", "--format", "json"]).stdout)
     expect(JSON.stringify(back)).toContain(`"valid":${expected.rows}`)
     const table = JSON.parse(ok(["crosstab", "--data", out, "--row", "q1", "--col", "q2", "--format", "json"]).stdout)
-    expect(table.row.categories.map((c: { label: { vi: string } }) => c.label.vi).sort()).toEqual(Object.keys(expected.q1).sort())
+    expect(table.row.categories.map((c: { label: { vi: string } }) => c.label.vi).sort()).toEqual(
+      Object.keys(expected.q1).sort()
+    )
   })
 
   it("a Kobo export with its XLSForm to .sav: SPSS-safe names, the set kept", () => {
     const out = join(files.dir, "kobo.sav")
-    const r = ok(["convert", new URL("kobo-xml.csv", kobo).pathname, "--codebook", new URL("xlsform.xlsx", kobo).pathname, "--out", out])
+    const r = ok([
+      "convert",
+      new URL("kobo-xml.csv", kobo).pathname,
+      "--codebook",
+      new URL("xlsform.xlsx", kobo).pathname,
+      "--out",
+      out
+    ])
     expect(r.stderr).toContain("kenh/mxh -> kenh_mxh")
     const codebook = JSON.parse(ok(["codebook", "from", out]).stdout)
     expect(codebook.multipleResponseSets[0].items).toEqual(["kenh_bao_chi", "kenh_mxh", "kenh_tiep_xuc", "kenh_khac"])
@@ -83,7 +101,7 @@ describe("convert", () => {
     const out = join(files.dir, "never.sav")
     const r = run(["convert", bad, "--codebook", new URL("xlsform.xlsx", kobo).pathname, "--out", out])
     expect(r.code).toBe(1)
-    expect(r.stderr).toContain('row 2, column "info/level": value "tinh"')
+    expect(r.stderr).toContain("row 2, column \"info/level\": value \"tinh\"")
     expect(existsSync(out)).toBe(false)
   })
 })

@@ -1,9 +1,17 @@
-import { it } from "@effect/vitest"
-import { type Codebook, codebookToJson, type Dataset, decodeCodebook, findVariable, getColumn, SYSTEM_MISSING } from "@danvan/domain"
-import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
+import {
+  type Codebook,
+  codebookToJson,
+  type Dataset,
+  decodeCodebook,
+  findVariable,
+  getColumn,
+  SYSTEM_MISSING
+} from "@danvan/domain"
+import { it } from "@effect/vitest"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import { describe, expect } from "vitest"
 import { csvTable, inferForm, readDataBytes, readDataFile, splitAnswer } from "../src/index.js"
 
@@ -13,7 +21,9 @@ const expected = JSON.parse(readFileSync(join(dir, "forms-expected.json"), "utf8
 const countOf = (dataset: Dataset, codebook: Codebook, name: string): Record<string, number> => {
   const column = getColumn(dataset, name)
   const variable = findVariable(codebook, name)
-  if (column === undefined || column.type !== "codes" || variable === undefined) throw new Error(`no code column ${name}`)
+  if (column === undefined || column.type !== "codes" || variable === undefined) {
+    throw new Error(`no code column ${name}`)
+  }
   const out: Record<string, number> = {}
   for (const v of variable.values) out[v.label.vi] = column.values.filter((c) => c === v.code).length
   return out
@@ -29,11 +39,16 @@ const checkCounts = (dataset: Dataset, codebook: Codebook) => {
   let answered = 0
   const columns = set.items.map((i) => getColumn(dataset, i)!.values)
   for (let r = 0; r < dataset.rowCount; r++) if (columns[0][r] !== SYSTEM_MISSING) answered++
-  set.items.forEach((item, k) => (selected[findVariable(codebook, item)!.label.vi] = columns[k].filter((c) => c === 1).length))
+  set.items.forEach((
+    item,
+    k
+  ) => (selected[findVariable(codebook, item)!.label.vi] = columns[k].filter((c) => c === 1).length))
   expect(selected).toEqual(expected.q3.selected)
   expect(answered).toBe(expected.q3.answered)
   expect(expected.q4.length).toBe(3)
-  expected.q4.forEach((counts: Record<string, number>, k: number) => expect(countOf(dataset, codebook, `q4_${k + 1}`)).toEqual(counts))
+  expected.q4.forEach((counts: Record<string, number>, k: number) =>
+    expect(countOf(dataset, codebook, `q4_${k + 1}`)).toEqual(counts)
+  )
   // The difficulty scale keeps its natural order, the agreement scale too (an unseen category still listed).
   expect(findVariable(codebook, "q4_1")!.values.map((v) => v.label.vi)).toEqual(Object.keys(expected.q4[0]))
   expect(countOf(dataset, codebook, "q5")).toEqual(expected.q5)
@@ -48,7 +63,7 @@ const checkCounts = (dataset: Dataset, codebook: Codebook) => {
 
 describe("Google Forms export", () => {
   it.effect("infers the codebook and reproduces the counts computed by the generator", () =>
-    Effect.gen(function* () {
+    Effect.gen(function*() {
       const read = yield* readDataFile(join(dir, "google-forms.csv"))
       expect(read.codebook?.source).toMatch(/Google Forms/)
       checkCounts(read.dataset, read.codebook!)
@@ -61,7 +76,7 @@ describe("Google Forms export", () => {
 
 describe("Microsoft Forms export", () => {
   it.effect("reads the .xlsx with its ID/Start time/Completion time metadata and ';' checkbox answers", () =>
-    Effect.gen(function* () {
+    Effect.gen(function*() {
       const read = yield* readDataFile(join(dir, "microsoft-forms.xlsx"))
       expect(read.codebook?.source).toMatch(/Microsoft Forms/)
       checkCounts(read.dataset, read.codebook!)
@@ -71,9 +86,10 @@ describe("Microsoft Forms export", () => {
 
 describe("checkbox answers", () => {
   it("keeps bracketed and lower-case continued options whole", () => {
-    expect(splitAnswer("Qua mạng xã hội (Zalo, Facebook), Hội nghị, họp dân", new Set(["Hội nghị, họp dân"]), ", ")).toEqual({
-      options: ["Qua mạng xã hội (Zalo, Facebook)", "Hội nghị, họp dân"]
-    })
+    expect(splitAnswer("Qua mạng xã hội (Zalo, Facebook), Hội nghị, họp dân", new Set(["Hội nghị, họp dân"]), ", "))
+      .toEqual({
+        options: ["Qua mạng xã hội (Zalo, Facebook)", "Hội nghị, họp dân"]
+      })
     expect(splitAnswer("A;B (x;y);", new Set(), ";").options).toEqual(["A", "B (x;y)"])
   })
 
@@ -82,20 +98,44 @@ describe("checkbox answers", () => {
     const read = inferForm(csvTable(new TextEncoder().encode(csv)), { fileName: "f.csv" })
     const right = Either.getOrThrow(read)
     const warning = right.warnings.find((w) => w.code === "FORM_AMBIGUOUS_OPTION")
-    expect(warning?.message).toContain('row 3, column "Kênh": value "Báo chí, Tiếp xúc, Đối thoại"')
+    expect(warning?.message).toContain("row 3, column \"Kênh\": value \"Báo chí, Tiếp xúc, Đối thoại\"")
     expect(right.codebook.variables.map((v) => v.label.vi)).toEqual(["Báo chí", "Tiếp xúc, Đối thoại"])
   })
 
   it.effect("follows a codebook's choice list: names, codes and the split", () =>
-    Effect.gen(function* () {
+    Effect.gen(function*() {
       const codebook = Either.getOrThrow(decodeCodebook({
-        id: "kenh", title: { vi: "k", en: "k" },
+        id: "kenh",
+        title: { vi: "k", en: "k" },
         variables: [
-          { name: "cấp", label: { vi: "Cấp", en: "Level" }, kind: "single", values: [{ code: 3, label: { vi: "Xã", en: "Commune" } }, { code: 1, label: { vi: "Tỉnh", en: "Province" } }] },
-          { name: "kênh/a", label: { vi: "Báo chí", en: "Press" }, kind: "multiple-response-item", values: [{ code: 1, label: { vi: "Có", en: "Yes" } }] },
-          { name: "kênh/b", label: { vi: "Tiếp xúc, Đối thoại", en: "Meetings" }, kind: "multiple-response-item", values: [{ code: 1, label: { vi: "Có", en: "Yes" } }] }
+          {
+            name: "cấp",
+            label: { vi: "Cấp", en: "Level" },
+            kind: "single",
+            values: [{ code: 3, label: { vi: "Xã", en: "Commune" } }, {
+              code: 1,
+              label: { vi: "Tỉnh", en: "Province" }
+            }]
+          },
+          {
+            name: "kênh/a",
+            label: { vi: "Báo chí", en: "Press" },
+            kind: "multiple-response-item",
+            values: [{ code: 1, label: { vi: "Có", en: "Yes" } }]
+          },
+          {
+            name: "kênh/b",
+            label: { vi: "Tiếp xúc, Đối thoại", en: "Meetings" },
+            kind: "multiple-response-item",
+            values: [{ code: 1, label: { vi: "Có", en: "Yes" } }]
+          }
         ],
-        multipleResponseSets: [{ name: "q2", label: { vi: "Kênh", en: "Channels" }, items: ["kênh/a", "kênh/b"], countedValue: 1 }]
+        multipleResponseSets: [{
+          name: "q2",
+          label: { vi: "Kênh", en: "Channels" },
+          items: ["kênh/a", "kênh/b"],
+          countedValue: 1
+        }]
       }))
       const csv = "Timestamp,Cấp,Kênh\n1/1/2024,Xã,Báo chí\n1/1/2024,Tỉnh,\"Báo chí, Tiếp xúc, Đối thoại\"\n"
       const read = yield* readDataBytes(new TextEncoder().encode(csv), "f.csv", { codebook })
@@ -104,20 +144,28 @@ describe("checkbox answers", () => {
       expect(read.codebook).toBe(codebook)
     }))
 
-  it.effect("refuses an answer the codebook does not list, naming row, column and value", () => Effect.gen(function* () {
-    const codebook = Either.getOrThrow(decodeCodebook({
-      id: "c", title: { vi: "c", en: "c" },
-      variables: [{ name: "q1", label: { vi: "Cấp", en: "Level" }, kind: "single", values: [{ code: 1, label: { vi: "Xã", en: "Commune" } }] }]
+  it.effect("refuses an answer the codebook does not list, naming row, column and value", () =>
+    Effect.gen(function*() {
+      const codebook = Either.getOrThrow(decodeCodebook({
+        id: "c",
+        title: { vi: "c", en: "c" },
+        variables: [{
+          name: "q1",
+          label: { vi: "Cấp", en: "Level" },
+          kind: "single",
+          values: [{ code: 1, label: { vi: "Xã", en: "Commune" } }]
+        }]
+      }))
+      const csv = "Timestamp,Cấp\n1/1/2024,Xã\n1/1/2024,Huyện\n"
+      const result = yield* Effect.either(readDataBytes(new TextEncoder().encode(csv), "f.csv", { codebook }))
+      expect(Either.isLeft(result) && result.left.message).toContain("row 3, column \"Cấp\": value \"Huyện\"")
     }))
-    const csv = "Timestamp,Cấp\n1/1/2024,Xã\n1/1/2024,Huyện\n"
-    const result = yield* Effect.either(readDataBytes(new TextEncoder().encode(csv), "f.csv", { codebook }))
-    expect(Either.isLeft(result) && result.left.message).toContain('row 3, column "Cấp": value "Huyện"')
-  }))
 })
 
 describe("answer order", () => {
   it("cadre levels keep their customary order; other answers first appearance; a Likert set its natural order", () => {
-    const csv = "Timestamp,Cấp,Màu,Mức độ\n1/1/2024,Phường/Xã,Xanh,Khó khăn\n1/1/2024,Thành phố,Đỏ,Rất khó khăn\n1/1/2024,Quận/Huyện,Xanh,Khó khăn\n"
+    const csv =
+      "Timestamp,Cấp,Màu,Mức độ\n1/1/2024,Phường/Xã,Xanh,Khó khăn\n1/1/2024,Thành phố,Đỏ,Rất khó khăn\n1/1/2024,Quận/Huyện,Xanh,Khó khăn\n"
     const read = Either.getOrThrow(inferForm(csvTable(new TextEncoder().encode(csv)), { fileName: "f.csv" }))
     const labels = (name: string) => findVariable(read.codebook, name)!.values.map((v) => v.label.vi)
     expect(labels("q1")).toEqual(["Thành phố", "Quận/Huyện", "Phường/Xã"])

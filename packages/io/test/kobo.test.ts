@@ -1,9 +1,17 @@
-import { it } from "@effect/vitest"
-import { type Codebook, codebookToJson, type Dataset, decodeCodebook, findVariable, getColumn, SYSTEM_MISSING } from "@danvan/domain"
-import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
+import {
+  type Codebook,
+  codebookToJson,
+  type Dataset,
+  decodeCodebook,
+  findVariable,
+  getColumn,
+  SYSTEM_MISSING
+} from "@danvan/domain"
+import { it } from "@effect/vitest"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import { describe, expect } from "vitest"
 import { loadCodebook, readDataFile, readXlsFormFile } from "../src/index.js"
 
@@ -14,7 +22,9 @@ const form = join(dir, "xlsform.xlsx")
 
 const counts = (dataset: Dataset, codebook: Codebook, name: string) => {
   const column = getColumn(dataset, name)!.values
-  return Object.fromEntries(findVariable(codebook, name)!.values.map((v) => [v.label.en, column.filter((c) => c === v.code).length]))
+  return Object.fromEntries(
+    findVariable(codebook, name)!.values.map((v) => [v.label.en, column.filter((c) => c === v.code).length])
+  )
 }
 
 const check = (dataset: Dataset, codebook: Codebook, split: boolean) => {
@@ -25,7 +35,12 @@ const check = (dataset: Dataset, codebook: Codebook, split: boolean) => {
   const set = codebook.multipleResponseSets[0]
   expect(set.items).toHaveLength(4)
   const items = set.items.map((i) => getColumn(dataset, i)!.values)
-  expect(Object.fromEntries(set.items.map((i, k) => [findVariable(codebook, i)!.label.en, items[k].filter((c) => c === 1).length]))).toEqual(expected.kenh_selected)
+  expect(
+    Object.fromEntries(set.items.map((i, k) => [
+      findVariable(codebook, i)!.label.en,
+      items[k].filter((c) => c === 1).length
+    ]))
+  ).toEqual(expected.kenh_selected)
   const answered = items[0].filter((c) => c !== SYSTEM_MISSING).length
   const none = items[0].filter((_, r) => items.every((col) => col[r] === 0)).length
   // Split 0/1 columns keep "none chosen" (all 0) apart from "not asked" (blank); a joined column alone cannot.
@@ -35,7 +50,7 @@ const check = (dataset: Dataset, codebook: Codebook, split: boolean) => {
 
 describe("XLSForm as codebook", () => {
   it.effect("select_one, select_multiple, integer, groups, bilingual labels and notes", () =>
-    Effect.gen(function* () {
+    Effect.gen(function*() {
       const codebook = (yield* readXlsFormFile(form))!
       expect(codebook.id).toBe("dan_van_2024")
       expect(codebook.title).toEqual({ vi: "Khảo sát cán bộ dân vận", en: "Khảo sát cán bộ dân vận" })
@@ -52,7 +67,7 @@ describe("XLSForm as codebook", () => {
 
 describe("KoboToolbox and ODK Central exports resolved to the XLSForm", () => {
   it.effect("Kobo CSV with ';', XML values, '/' group paths, split and joined select_multiple, metadata", () =>
-    Effect.gen(function* () {
+    Effect.gen(function*() {
       const codebook = yield* loadCodebook(form)
       const read = yield* readDataFile(join(dir, "kobo-xml.csv"), { codebook })
       check(read.dataset, codebook, true)
@@ -61,25 +76,25 @@ describe("KoboToolbox and ODK Central exports resolved to the XLSForm", () => {
     }))
 
   it.effect("ODK Central CSV with '-' group paths and only the joined column", () =>
-    Effect.gen(function* () {
+    Effect.gen(function*() {
       const codebook = yield* loadCodebook(form)
       const read = yield* readDataFile(join(dir, "odk-central.csv"), { codebook })
       check(read.dataset, codebook, false)
     }))
 
   it.effect("Kobo XLSX with label headers", () =>
-    Effect.gen(function* () {
+    Effect.gen(function*() {
       const codebook = yield* loadCodebook(form)
       const read = yield* readDataFile(join(dir, "kobo-labels.xlsx"), { codebook })
       check(read.dataset, codebook, true)
     }))
 
   it.effect("a value that is no choice is refused, naming row, column and value", () =>
-    Effect.gen(function* () {
+    Effect.gen(function*() {
       const codebook = yield* loadCodebook(form)
       const { readDataBytes } = yield* Effect.promise(() => import("../src/index.js"))
       const csv = "start;info/level;_uuid\n2024-01-01;thanh_pho;a\n2024-01-01;tinh;b\n"
       const result = yield* Effect.either(readDataBytes(new TextEncoder().encode(csv), "k.csv", { codebook }))
-      expect(Either.isLeft(result) && result.left.message).toContain('row 3, column "info/level": value "tinh"')
+      expect(Either.isLeft(result) && result.left.message).toContain("row 3, column \"info/level\": value \"tinh\"")
     }))
 })

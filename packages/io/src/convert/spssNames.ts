@@ -11,7 +11,15 @@ import type { IoWarning } from "../errors.js"
  * @example
  * spssSafe(dataset, codebook).renames // [["kenh/mxh", "kenh_mxh"]]
  */
-export const spssSafe = (dataset: Dataset, codebook: Codebook | undefined): { dataset: Dataset; codebook: Codebook | undefined; renames: Array<[string, string]>; warnings: Array<IoWarning> } => {
+export const spssSafe = (
+  dataset: Dataset,
+  codebook: Codebook | undefined
+): {
+  dataset: Dataset
+  codebook: Codebook | undefined
+  renames: Array<[string, string]>
+  warnings: Array<IoWarning>
+} => {
   const names = new Map<string, string>()
   const taken = new Set<string>()
   const renames: Array<[string, string]> = []
@@ -34,7 +42,11 @@ export const spssSafe = (dataset: Dataset, codebook: Codebook | undefined): { da
     ...(codebook.weightVariable !== undefined ? { weightVariable: to(codebook.weightVariable) } : {}),
     ...(codebook.groupVariable !== undefined ? { groupVariable: to(codebook.groupVariable) } : {}),
     variables: codebook.variables.map((v) => ({ ...v, name: to(v.name) })),
-    multipleResponseSets: codebook.multipleResponseSets.map((s) => ({ ...s, name: to(s.name), items: s.items.map(to) as unknown as typeof s.items })),
+    multipleResponseSets: codebook.multipleResponseSets.map((s) => ({
+      ...s,
+      name: to(s.name),
+      items: s.items.map(to) as unknown as typeof s.items
+    })),
     indicatorSets: codebook.indicatorSets.map((s) => ({ ...s, items: s.items.map(to) as unknown as typeof s.items }))
   }
   const list = renames.map(([a, b]) => `${a} -> ${b}`).join(", ")

@@ -2,9 +2,9 @@ import { type Codebook, type Dataset, findVariable, type Lang, SYSTEM_MISSING } 
 import * as Effect from "effect/Effect"
 import type { IoWarning } from "../errors.js"
 import { writeSav } from "../sav/writeSav.js"
-import { spssSafe } from "./spssNames.js"
 import { writeCsv } from "../writeCsv.js"
 import { type FileWriteError, writeTextFiles } from "../writeTextFiles.js"
+import { spssSafe } from "./spssNames.js"
 
 /** The formats `writeDataFile` writes, by the output path's extension. */
 export type DataOutputFormat = "sav" | "zsav" | "csv" | "xlsx"
@@ -27,7 +27,11 @@ export const dataOutputFormat = (path: string): DataOutputFormat | undefined => 
  * @example
  * const bytes = yield* datasetToXlsx(dataset, codebook, "vi")
  */
-export const datasetToXlsx = (dataset: Dataset, codebook: Codebook | undefined, lang: Lang): Effect.Effect<Uint8Array> =>
+export const datasetToXlsx = (
+  dataset: Dataset,
+  codebook: Codebook | undefined,
+  lang: Lang
+): Effect.Effect<Uint8Array> =>
   Effect.promise(async () => {
     const ExcelJS = (await import("exceljs")).default
     const workbook = new ExcelJS.Workbook()
@@ -53,7 +57,9 @@ export const datasetToXlsx = (dataset: Dataset, codebook: Codebook | undefined, 
       if (codebook.multipleResponseSets.length > 0) {
         const sets = workbook.addWorksheet("sets")
         sets.addRow(["set", "label", "counted value", "items"])
-        for (const s of codebook.multipleResponseSets) sets.addRow([s.name, s.label[lang], s.countedValue, s.items.join(", ")])
+        for (const s of codebook.multipleResponseSets) {
+          sets.addRow([s.name, s.label[lang], s.countedValue, s.items.join(", ")])
+        }
       }
     }
     return new Uint8Array(await workbook.xlsx.writeBuffer())
@@ -72,12 +78,15 @@ export const writeDataFile = (
   codebook: Codebook | undefined,
   options: { readonly lang?: Lang } = {}
 ): Effect.Effect<ReadonlyArray<IoWarning>, FileWriteError> =>
-  Effect.gen(function* () {
+  Effect.gen(function*() {
     const format = dataOutputFormat(path) ?? "csv"
     const lang = options.lang ?? "vi"
     if (format === "sav" || format === "zsav") {
       const safe = spssSafe(dataset, codebook)
-      const { bytes, warnings } = writeSav(safe.dataset, safe.codebook, { lang, compression: format === "zsav" ? "zlib" : "bytecode" })
+      const { bytes, warnings } = writeSav(safe.dataset, safe.codebook, {
+        lang,
+        compression: format === "zsav" ? "zlib" : "bytecode"
+      })
       yield* writeTextFiles([{ path, text: bytes }])
       return [...safe.warnings, ...warnings]
     }

@@ -68,5 +68,10 @@ export const metaColumn = (platform: FormPlatform, header: string): MetaColumn |
   return Object.hasOwn(table, k) ? table[k] : undefined
 }
 
-/** The separator between the options of a checkbox answer. */
+/**
+ * The separator between the options of a checkbox answer.
+ *
+ * @example
+ * checkboxSeparator("microsoft-forms") // ";"
+ */
 export const checkboxSeparator = (platform: FormPlatform): string => (platform === "google-forms" ? ", " : ";")

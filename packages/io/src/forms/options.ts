@@ -7,7 +7,12 @@
  * and reported, never silently split.
  */
 
-/** The pieces of `text` between separators that stand outside (), [] and {}. */
+/**
+ * The pieces of `text` between separators that stand outside (), [] and {}.
+ *
+ * @example
+ * splitOutsideBrackets("A (x, y), B", ", ") // ["A (x, y)", "B"]
+ */
 export const splitOutsideBrackets = (text: string, separator: string): Array<string> => {
   const pieces: Array<string> = []
   let depth = 0
@@ -44,7 +49,11 @@ export const startsLower = (s: string) => {
  * @example
  * knownSegmentations(["A", "B"], new Set(["A", "B", "A, B"]), ", ") // [["A", "B"], ["A, B"]]
  */
-export const knownSegmentations = (pieces: ReadonlyArray<string>, known: ReadonlySet<string>, sep: string): Array<Array<string>> => {
+export const knownSegmentations = (
+  pieces: ReadonlyArray<string>,
+  known: ReadonlySet<string>,
+  sep: string
+): Array<Array<string>> => {
   const out: Array<Array<string>> = []
   const walk = (from: number, acc: Array<string>) => {
     if (out.length >= 3) return
@@ -75,7 +84,10 @@ export const splitAnswer = (answer: string, known: ReadonlySet<string>, separato
   if (exact.length === 1) return { options: exact[0] }
   if (exact.length > 1) {
     const fewest = exact.sort((a, b) => a.length - b.length)[0]
-    return { options: fewest, ambiguous: `can be read as ${exact.map((s) => s.map((o) => JSON.stringify(o)).join(" + ")).join(" or ")}` }
+    return {
+      options: fewest,
+      ambiguous: `can be read as ${exact.map((s) => s.map((o) => JSON.stringify(o)).join(" + ")).join(" or ")}`
+    }
   }
   // Some pieces are not known options: known options are taken greedily (longest first); the unknown runs in
   // between join lower-case continuations; a run still cut into several new options is ambiguous.
@@ -92,12 +104,16 @@ export const splitAnswer = (answer: string, known: ReadonlySet<string>, separato
       else joined.push(piece)
     }
     if (joined.length > 1) {
-      ambiguities.push(`${JSON.stringify(run.join(sep))} may be one option or ${joined.length} (${joined.map((o) => JSON.stringify(o)).join(", ")})`)
+      ambiguities.push(
+        `${JSON.stringify(run.join(sep))} may be one option or ${joined.length} (${
+          joined.map((o) => JSON.stringify(o)).join(", ")
+        })`
+      )
       options.push(run.join(sep))
     } else options.push(joined[0])
     run = []
   }
-  for (let i = 0; i < pieces.length; ) {
+  for (let i = 0; i < pieces.length;) {
     let to = pieces.length
     while (to > i && !known.has(pieces.slice(i, to).join(sep))) to--
     if (to > i) {

@@ -1,7 +1,14 @@
-import { type Column, type ColumnTyping, plainLabel, SYSTEM_MISSING, type ValueLabel, type Variable } from "@danvan/domain"
 import type { MultipleResponseSet } from "@danvan/domain"
-import { KNOWN_ORDERS, knownScaleOf } from "./scales.js"
+import {
+  type Column,
+  type ColumnTyping,
+  plainLabel,
+  SYSTEM_MISSING,
+  type ValueLabel,
+  type Variable
+} from "@danvan/domain"
 import { splitAnswer, splitOutsideBrackets, startsLower } from "./options.js"
+import { KNOWN_ORDERS, knownScaleOf } from "./scales.js"
 
 /** A column's cells with the row each came from (the header is row 1). */
 export interface Cells {
@@ -28,7 +35,8 @@ export interface QuestionOut {
 
 const fold = (s: string) => s.normalize("NFC").trim().toLocaleLowerCase("vi")
 const noMissing = { values: [], ranges: [] }
-const label = (text: string, fallback: string) => plainLabel(text.trim() === "" ? fallback : text.trim().normalize("NFC"))
+const label = (text: string, fallback: string) =>
+  plainLabel(text.trim() === "" ? fallback : text.trim().normalize("NFC"))
 const empty = (): QuestionOut => ({ columns: [], variables: [], sets: [], typing: [], ambiguities: [], summary: "" })
 
 const firstFilled = (cells: Cells) => {
@@ -48,20 +56,42 @@ const isDate = (s: string) => /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}([ T].*)?$/.test(
 /** A respondent id or a number: a numeric column (an id gets the role "id"). */
 const numericColumn = (name: string, cells: Cells, text: string, role?: "id"): QuestionOut => {
   const values = Float64Array.from(cells.values, (v) => (v.trim() === "" ? NaN : Number(v.trim().replace(",", "."))))
-  const variable: Variable = { name, label: label(text, name), kind: "numeric", measure: "scale", values: [], missing: noMissing, ...(role !== undefined ? { role } : {}) }
-  return { ...empty(), columns: [{ name, type: "numeric", values }], variables: [variable], summary: `${name} numeric${role === "id" ? " (id)" : ""}` }
+  const variable: Variable = {
+    name,
+    label: label(text, name),
+    kind: "numeric",
+    measure: "scale",
+    values: [],
+    missing: noMissing,
+    ...(role !== undefined ? { role } : {})
+  }
+  return {
+    ...empty(),
+    columns: [{ name, type: "numeric", values }],
+    variables: [variable],
+    summary: `${name} numeric${role === "id" ? " (id)" : ""}`
+  }
 }
 
 /**
  * The categories of a single-choice question: a choice list's order, else a known Likert-like scale (all its
- * answers, in natural order, scored 1..n), else first appearance.
+ * answers, in natural order, scored 1..n), else a customary order (cadre levels), else first appearance.
+ *
+ * @example
+ * categoriesOf(["Khó khăn", "Rất khó khăn"]).how // "known scale"
  */
-export const categoriesOf = (answers: ReadonlyArray<string>, choices?: ChoiceList): { values: Array<ValueLabel>; ordinal: boolean; how: string } => {
+export const categoriesOf = (
+  answers: ReadonlyArray<string>,
+  choices?: ChoiceList
+): { values: Array<ValueLabel>; ordinal: boolean; how: string } => {
   const distinct: Array<string> = []
   const seen = new Set<string>()
   for (const a of answers) {
     const t = a.trim()
-    if (t !== "" && !seen.has(fold(t))) (seen.add(fold(t)), distinct.push(t))
+    if (t !== "" && !seen.has(fold(t))) {
+      seen.add(fold(t))
+      distinct.push(t)
+    }
   }
   if (choices !== undefined) {
     const listed = new Set(choices.options.map(fold))
@@ -80,7 +110,11 @@ export const categoriesOf = (answers: ReadonlyArray<string>, choices?: ChoiceLis
     const sorted = [...distinct].sort((a, b) => (rank.get(fold(a)) ?? 0) - (rank.get(fold(b)) ?? 0))
     return { values: sorted.map((t, k) => ({ code: k + 1, label: plainLabel(t) })), ordinal: false, how: "known order" }
   }
-  return { values: distinct.map((t, k) => ({ code: k + 1, label: plainLabel(t) })), ordinal: false, how: "first appearance" }
+  return {
+    values: distinct.map((t, k) => ({ code: k + 1, label: plainLabel(t) })),
+    ordinal: false,
+    how: "first appearance"
+  }
 }
 
 const codesOf = (cells: Cells, values: ReadonlyArray<ValueLabel>): Int32Array => {
@@ -92,15 +126,41 @@ const codesOf = (cells: Cells, values: ReadonlyArray<ValueLabel>): Int32Array =>
 const singleColumn = (name: string, cells: Cells, text: string, choices?: ChoiceList): QuestionOut => {
   const integers = cells.values.every((v) => v.trim() === "" || /^[-+]?\d+$/.test(v.trim()))
   if (integers && choices === undefined) {
-    const codes = [...new Set(cells.values.filter((v) => v.trim() !== "").map((v) => Number(v.trim())))].sort((a, b) => a - b)
+    const codes = [...new Set(cells.values.filter((v) => v.trim() !== "").map((v) => Number(v.trim())))].sort((a, b) =>
+      a - b
+    )
     const values = codes.map((c) => ({ code: c, label: plainLabel(String(c)), score: c }))
     const column = Int32Array.from(cells.values, (v) => (v.trim() === "" ? SYSTEM_MISSING : Number(v.trim())))
-    const variable: Variable = { name, label: label(text, name), kind: "likert-item", measure: "ordinal", values, missing: noMissing }
-    return { ...empty(), columns: [{ name, type: "codes", values: column }], variables: [variable], summary: `${name} rating ${codes.join("/")}` }
+    const variable: Variable = {
+      name,
+      label: label(text, name),
+      kind: "likert-item",
+      measure: "ordinal",
+      values,
+      missing: noMissing
+    }
+    return {
+      ...empty(),
+      columns: [{ name, type: "codes", values: column }],
+      variables: [variable],
+      summary: `${name} rating ${codes.join("/")}`
+    }
   }
   const { values, ordinal, how } = categoriesOf(cells.values, choices)
-  const variable: Variable = { name, label: label(text, name), kind: ordinal ? "likert-item" : "single", measure: ordinal ? "ordinal" : "nominal", values, missing: noMissing }
-  return { ...empty(), columns: [{ name, type: "codes", values: codesOf(cells, values) }], variables: [variable], summary: `${name} single (${values.length} categories, ${how})` }
+  const variable: Variable = {
+    name,
+    label: label(text, name),
+    kind: ordinal ? "likert-item" : "single",
+    measure: ordinal ? "ordinal" : "nominal",
+    values,
+    missing: noMissing
+  }
+  return {
+    ...empty(),
+    columns: [{ name, type: "codes", values: codesOf(cells, values) }],
+    variables: [variable],
+    summary: `${name} single (${values.length} categories, ${how})`
+  }
 }
 
 /** The answers that hold no separator outside brackets: options seen on their own. */
@@ -114,7 +174,12 @@ const aloneOptions = (cells: Cells, separator: string): Set<string> => {
   return out
 }
 
-/** Whether a column holds checkbox answers: some answer splits into two or more options, one of them seen alone. */
+/**
+ * Whether a column holds checkbox answers: some answer splits into two or more options, one of them seen alone.
+ *
+ * @example
+ * looksLikeCheckbox({ header: "Kênh", values: ["Báo chí", "Báo chí, Tivi"], rows: [2, 3] }, ", ") // true
+ */
 export const looksLikeCheckbox = (cells: Cells, separator: string): boolean => {
   const alone = aloneOptions(cells, separator)
   if (separator === ";" && cells.values.some((v) => /;\s*$/.test(v.trim()))) return true
@@ -125,13 +190,21 @@ export const looksLikeCheckbox = (cells: Cells, separator: string): boolean => {
 }
 
 /** A checkbox question: one 0/1 item per option and a multiple-response set; a blank answer is missing on every item. */
-const checkboxColumns = (name: string, cells: Cells, text: string, separator: string, choices?: ChoiceList): QuestionOut => {
+const checkboxColumns = (
+  name: string,
+  cells: Cells,
+  text: string,
+  separator: string,
+  choices?: ChoiceList
+): QuestionOut => {
   const known = new Set([...(choices?.options ?? []), ...aloneOptions(cells, separator)])
   const out = empty()
   const split = cells.values.map((v, k) => {
     if (v.trim() === "") return undefined
     const s = splitAnswer(v, known, separator)
-    if (s.ambiguous !== undefined) out.ambiguities.push({ row: cells.rows[k], column: cells.header, value: v, why: s.ambiguous })
+    if (s.ambiguous !== undefined) {
+      out.ambiguities.push({ row: cells.rows[k], column: cells.header, value: v, why: s.ambiguous })
+    }
     return s.options
   })
   const options: Array<string> = [...(choices?.options ?? [])]
@@ -145,13 +218,18 @@ const checkboxColumns = (name: string, cells: Cells, text: string, separator: st
       label: plainLabel(option),
       kind: "multiple-response-item",
       measure: "nominal",
-      values: [{ code: 0, label: { vi: "Không chọn", en: "Not selected" } }, { code: 1, label: { vi: "Có chọn", en: "Selected" } }],
+      values: [{ code: 0, label: { vi: "Không chọn", en: "Not selected" } }, {
+        code: 1,
+        label: { vi: "Có chọn", en: "Selected" }
+      }],
       missing: noMissing,
       question: label(text, name)
     })
     return item
   })
-  if (items.length > 0) out.sets.push({ name, label: label(text, name), items: items as [string, ...Array<string>], countedValue: 1 })
+  if (items.length > 0) {
+    out.sets.push({ name, label: label(text, name), items: items as [string, ...Array<string>], countedValue: 1 })
+  }
   return { ...out, summary: `${name} checkbox (${items.length} options: ${name}_1..${name}_${items.length})` }
 }
 
@@ -162,7 +240,11 @@ const checkboxColumns = (name: string, cells: Cells, text: string, separator: st
  * inferQuestion("q2", { header: "Cấp", values: ["Thành phố", "Xã"], rows: [2, 3] }, { separator: ", ", file: "f.csv" }).summary
  * // "q2 single (2 categories, first appearance)"
  */
-export const inferQuestion = (name: string, cells: Cells, ctx: { separator: string; file: string; choices?: ChoiceList }): QuestionOut => {
+export const inferQuestion = (
+  name: string,
+  cells: Cells,
+  ctx: { separator: string; file: string; choices?: ChoiceList }
+): QuestionOut => {
   const filled = cells.values.map((v) => v.trim()).filter((v) => v !== "")
   const text = cells.header
   if (ctx.choices?.multiple === true) return checkboxColumns(name, cells, text, ctx.separator, ctx.choices)

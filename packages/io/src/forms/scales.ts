@@ -50,7 +50,10 @@ const fold = (s: string) => s.normalize("NFC").trim().toLocaleLowerCase("vi")
  * @example
  * knownScaleOf(["Khó khăn", "Rất khó khăn"]) // ["Rất khó khăn", "Khó khăn", "Bình thường", "Không khó khăn"] (or the 3-point one)
  */
-export const knownScaleOf = (answers: ReadonlyArray<string>, scales: ReadonlyArray<ReadonlyArray<string>> = KNOWN_SCALES): ReadonlyArray<string> | undefined => {
+export const knownScaleOf = (
+  answers: ReadonlyArray<string>,
+  scales: ReadonlyArray<ReadonlyArray<string>> = KNOWN_SCALES
+): ReadonlyArray<string> | undefined => {
   const seen = new Set(answers.map(fold))
   if (seen.size < 2) return undefined
   const fits = scales.filter((scale) => {

@@ -11,7 +11,7 @@ const HEAD_BYTES = 65536
 /** Whether a CSV file's first record is a form export's header (only the first 64 KiB are looked at). */
 const csvLooksLikeForm = (bytes: Uint8Array, withCodebook: boolean): boolean => {
   let end = Math.min(bytes.length, HEAD_BYTES)
-  if (end < bytes.length) while (end > 0 && bytes[end - 1] !== 0x0a) end--
+  if (end < bytes.length) { while (end > 0 && bytes[end - 1] !== 0x0a) end-- }
   const text = new TextDecoder("utf-8").decode(bytes.subarray(0, end)).normalize("NFC")
   const first = parseCsvRecords(text)[0]
   const header = first?.fields.map((f) => f.trim()) ?? []
@@ -29,9 +29,13 @@ export const readFormExport = (
   bytes: Uint8Array,
   format: "csv" | "xlsx",
   file: string,
-  options: { readonly sheet?: string; readonly codebook?: Codebook; readonly encoding?: import("../decodeText.js").TextEncodingName }
+  options: {
+    readonly sheet?: string
+    readonly codebook?: Codebook
+    readonly encoding?: import("../decodeText.js").TextEncodingName
+  }
 ): Effect.Effect<Pick<FormRead, "dataset" | "codebook" | "warnings"> | undefined, DataFileError> =>
-  Effect.gen(function* () {
+  Effect.gen(function*() {
     if (format === "csv" && !csvLooksLikeForm(bytes, options.codebook !== undefined)) return undefined
     const { readFormBytes } = yield* Effect.promise(() => import("./readForm.js"))
     return yield* readFormBytes(bytes, format, file, options)

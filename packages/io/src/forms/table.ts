@@ -34,7 +34,13 @@ const cellString = (value: unknown): string => {
   if (typeof value === "number" || typeof value === "boolean") return String(value)
   if (typeof value === "string") return value.normalize("NFC")
   if (typeof value === "object") {
-    const v = value as { result?: unknown; richText?: Array<{ text: string }>; text?: unknown; hyperlink?: unknown; error?: unknown }
+    const v = value as {
+      result?: unknown
+      richText?: Array<{ text: string }>
+      text?: unknown
+      hyperlink?: unknown
+      error?: unknown
+    }
     if (v.richText !== undefined) return v.richText.map((r) => r.text).join("").normalize("NFC")
     if ("result" in v) return cellString(v.result)
     if (v.text !== undefined) return String(v.text).normalize("NFC")
@@ -50,16 +56,31 @@ const cellString = (value: unknown): string => {
  * @example
  * const table = yield* xlsxTable(bytes, "form.xlsx", "Sheet1")
  */
-export const xlsxTable = (bytes: Uint8Array, fileName: string, sheetName?: string): Effect.Effect<TextTable, DataFileError> =>
-  Effect.gen(function* () {
+export const xlsxTable = (
+  bytes: Uint8Array,
+  fileName: string,
+  sheetName?: string
+): Effect.Effect<TextTable, DataFileError> =>
+  Effect.gen(function*() {
     const fail = (value: string, expected: string) =>
-      Effect.fail(new DataFileError({ file: fileName, problems: [{ row: 0, column: "", value, expected }], totalProblems: 1 }))
+      Effect.fail(
+        new DataFileError({ file: fileName, problems: [{ row: 0, column: "", value, expected }], totalProblems: 1 })
+      )
     const ExcelJS = (yield* Effect.promise(() => import("exceljs"))).default
     const workbook = new ExcelJS.Workbook()
-    const loaded = yield* Effect.either(Effect.tryPromise(() => workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never)))
+    const loaded = yield* Effect.either(
+      Effect.tryPromise(() =>
+        workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never)
+      )
+    )
     if (loaded._tag === "Left") return yield* fail("not a readable .xlsx workbook", "an Excel workbook saved as .xlsx")
     const sheet = sheetName === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheetName)
-    if (sheet === undefined) return yield* fail(`no sheet ${JSON.stringify(sheetName ?? "")}`, `one of the sheets ${workbook.worksheets.map((s) => JSON.stringify(s.name)).join(", ")}`)
+    if (sheet === undefined) {
+      return yield* fail(
+        `no sheet ${JSON.stringify(sheetName ?? "")}`,
+        `one of the sheets ${workbook.worksheets.map((s) => JSON.stringify(s.name)).join(", ")}`
+      )
+    }
     return sheetTable(sheet)
   })
 
@@ -87,5 +108,9 @@ export const sheetTable = (sheet: import("exceljs").Worksheet): TextTable => {
   const legacy = detectLegacyEncoding([header, ...rows.map((r) => r.cells)].flat().join("\n"))
   if (legacy === undefined) return { header, rows, warnings: [] }
   const convert = (cells: ReadonlyArray<string>) => cells.map((c) => fromLegacy(c, legacy))
-  return { header: convert(header), rows: rows.map((r) => ({ row: r.row, cells: convert(r.cells) })), warnings: [legacyWarning(legacy, false)] }
+  return {
+    header: convert(header),
+    rows: rows.map((r) => ({ row: r.row, cells: convert(r.cells) })),
+    warnings: [legacyWarning(legacy, false)]
+  }
 }
