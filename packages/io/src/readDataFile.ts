@@ -6,6 +6,7 @@ import { readBytes } from "./readBytes.js"
 import { readCsv } from "./readCsv.js"
 import { readSav } from "./sav/readSav.js"
 import type { TextColumn } from "./sav/types.js"
+import { convertLegacyLabels } from "./encoding/legacyCodebook.js"
 import { readFormExport } from "./forms/sniffForm.js"
 
 /**
@@ -107,8 +108,10 @@ export const readDataBytes = (
     if (format === "sav") {
       const read = readSav(bytes, common)
       if (Either.isLeft(read)) return yield* Effect.fail(read.left)
-      const { dataset, codebook, warnings, textColumns } = read.right
-      return { dataset, codebook, format, warnings, textColumns }
+      const { dataset, warnings, textColumns } = read.right
+      // Labels typed with .VnTime/VNI fonts in an old SPSS file are converted (a given codebook is left alone).
+      const legacy = options.codebook === undefined ? convertLegacyLabels(read.right.codebook, options.encoding ?? "auto") : { codebook: read.right.codebook, warnings: [] }
+      return { dataset, codebook: legacy.codebook, format, warnings: [...warnings, ...legacy.warnings], textColumns }
     }
     // A Google/Microsoft Forms export (told by its header) is read whole with an inferred codebook.
     const form = yield* readFormExport(bytes, format, path, options)

@@ -93,3 +93,34 @@ describe("a form export typed in TCVN3", () => {
     expect(read.warnings.some((w) => w.code === "LEGACY_ENCODING")).toBe(true)
   })
 })
+
+describe("an old .sav file with TCVN3 labels", () => {
+  it("has its variable and value labels converted, with a warning", async () => {
+    const { Effect } = await import("effect")
+    const { makeDataset, decodeCodebook } = await import("@danvan/domain")
+    const { readDataBytes, writeSav } = await import("../src/index.js")
+    const w = (word: string) => latin1(iconv.words[word])
+    const codebook = decodeCodebook({
+      id: "old",
+      title: { vi: w("Dân vận"), en: w("Dân vận") },
+      variables: [{
+        name: "level",
+        label: { vi: w("Dân vận"), en: w("Dân vận") },
+        kind: "single",
+        values: [{ code: 1, label: { vi: w("Thành phố"), en: w("Thành phố") } }, {
+          code: 3,
+          label: { vi: w("Phường/Xã"), en: w("Phường/Xã") }
+        }]
+      }]
+    })
+    if (codebook._tag === "Left") throw new Error(codebook.left.message)
+    const { bytes } = writeSav(
+      makeDataset([{ name: "level", type: "codes", values: Int32Array.of(1, 3) }]),
+      codebook.right
+    )
+    const read = await Effect.runPromise(readDataBytes(bytes, "old.sav"))
+    expect(read.codebook?.variables[0].label.vi).toBe("Dân vận")
+    expect(read.codebook?.variables[0].values.map((v) => v.label.vi)).toEqual(["Thành phố", "Phường/Xã"])
+    expect(read.warnings.some((x) => x.code === "LEGACY_ENCODING")).toBe(true)
+  })
+})
