@@ -8,6 +8,7 @@ import * as Option from "effect/Option"
 import pkg from "../package.json" with { type: "json" }
 import { apiKey, serve } from "./commands/api.js"
 import { codebook } from "./commands/codebook.js"
+import { convert } from "./commands/convert.js"
 import { crosstab } from "./commands/crosstab.js"
 import { describe } from "./commands/describe.js"
 import { excerpts } from "./commands/excerpts.js"
@@ -28,10 +29,10 @@ import { withColorPolicy, writeStderr } from "./terminal.js"
 export const VERSION: string = pkg.version
 
 const root = Command.make("danvan", {}, () =>
-  Effect.fail(new UsageError({ command: "", message: "missing command; expected one of: crosstab, frequencies, describe, codebook, plan, replicate, report, excerpts, rate, mr, likert, means, correlate, table, synth, serve, api-key" }))
+  Effect.fail(new UsageError({ command: "", message: "missing command; expected one of: crosstab, frequencies, describe, codebook, convert, plan, replicate, report, excerpts, rate, mr, likert, means, correlate, table, synth, serve, api-key" }))
 ).pipe(
   Command.withDescription("Survey tables for cadre questionnaires on mass mobilization work (công tác dân vận): SPSS-style CROSSTABS and FREQUENCIES with exact p-values, multiple-response sets, Likert scoring and re-checks of published tables, and finished reports (HTML, Word, PDF, XLSX, Markdown), in English or Vietnamese."),
-  Command.withSubcommands([crosstab, frequencies, describe, codebook, plan, replicate, report, excerpts, rate, mr, likert, means, correlate, table, synth, serve, apiKey])
+  Command.withSubcommands([crosstab, frequencies, describe, codebook, convert, plan, replicate, report, excerpts, rate, mr, likert, means, correlate, table, synth, serve, apiKey])
 )
 
 const footer = HelpDoc.p(
@@ -42,7 +43,7 @@ const cli = Command.run(root, { name: "danvan", version: VERSION, footer })
 
 /** One-line synopses, shown after a usage error. */
 const SYNOPSIS: Readonly<Record<string, string>> = {
-  "": "danvan <crosstab|frequencies|describe|codebook|plan|replicate|report|excerpts|rate|mr|likert|means|correlate|table|synth|serve|api-key> [options]   (danvan --help)",
+  "": "danvan <crosstab|frequencies|describe|codebook|convert|plan|replicate|report|excerpts|rate|mr|likert|means|correlate|table|synth|serve|api-key> [options]   (danvan --help)",
   report:
     "danvan report (--data FILE.csv|.xlsx|.sav [--sheet NAME] [--codebook FILE|ID] (--by VAR | --plan FILE|ID) | hcmc-2024|TABLES.json) --out report.html|.xlsx|.docx|.pdf|.md|.csv|.json [--lang en|vi] [--decimal comma|point] [--weight VAR | --no-weight] [--suppress-below K] [--detail apa|full] [--charts DIR]",
   excerpts: "danvan excerpts --data EXCERPTS.csv|.xlsx [--by theme|COLUMN] [--theme T]... [--filter COLUMN=VALUE[,VALUE...]]... [--format text|json|md] [--lang en|vi]",

@@ -6,7 +6,9 @@ export const ValueLabel = Schema.Struct({
   code: Schema.Int,
   label: BilingualLabel,
   order: Schema.optional(Schema.Int),
-  score: Schema.optional(Schema.Number)
+  score: Schema.optional(Schema.Number),
+  /** The value's name in the source form (an XLSForm choice name such as "thanh_pho"), to read exports by name. */
+  name: Schema.optional(Schema.String)
 })
 export type ValueLabel = typeof ValueLabel.Type
 
@@ -34,8 +36,10 @@ export const MeasurementLevel = Schema.Literal("nominal", "ordinal", "scale")
 export type MeasurementLevel = typeof MeasurementLevel.Type
 
 const VariableName = Schema.String.pipe(
-  Schema.pattern(/^[A-Za-z_][A-Za-z0-9_.]*$/, {
-    message: () => "a variable name starts with a letter or _ and holds only letters, digits, _ and ."
+  // Letters of any script (Vietnamese names such as "cấp"), and the "/", "-" and "." of KoboToolbox/ODK group
+  // paths ("info/level", "info-level") and of split select_multiple columns ("q5.opt").
+  Schema.pattern(/^[\p{L}_][\p{L}\p{M}\p{N}_./-]*$/u, {
+    message: () => "a variable name starts with a letter or _ and holds only letters, digits, _, ., / and -"
   })
 )
 
@@ -50,7 +54,9 @@ export const VariableJson = Schema.Struct({
   missing: Schema.optional(MissingSpec),
   question: Schema.optional(BilingualLabel),
   /** `"id"`: the respondent identifier; never a table dimension (the API refuses it as row, column or group). */
-  role: Schema.optional(Schema.Literal("id"))
+  role: Schema.optional(Schema.Literal("id")),
+  /** Free notes kept from the source (an XLSForm's required/relevant/constraint, its group). */
+  note: Schema.optional(NfcString)
 })
 
 /** A reusable set of value labels and missing codes shared by many items (e.g. the 3-point difficulty scale). */
@@ -105,6 +111,8 @@ export interface Variable {
   readonly question?: BilingualLabel
   /** `"id"` for a respondent identifier (see VariableJson). */
   readonly role?: "id"
+  /** Notes kept from the source form (see VariableJson). */
+  readonly note?: string
 }
 
 /** A decoded, cross-checked codebook. Build one with `decodeCodebook`. */

@@ -110,7 +110,8 @@ export const decodeCodebook = (input: unknown, source = "codebook"): Either.Eith
       values: ordered,
       missing,
       ...(v.question !== undefined ? { question: v.question } : {}),
-      ...(v.role !== undefined ? { role: v.role } : {})
+      ...(v.role !== undefined ? { role: v.role } : {}),
+      ...(v.note !== undefined ? { note: v.note } : {})
     })
   })
 

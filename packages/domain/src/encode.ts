@@ -25,7 +25,8 @@ export const codebookToJson = (c: Codebook): CodebookJson => ({
     ...(v.values.length > 0 ? { values: v.values } : {}),
     ...(v.missing.values.length > 0 || v.missing.ranges.length > 0 ? { missing: v.missing } : {}),
     ...(v.question !== undefined ? { question: v.question } : {}),
-    ...(v.role !== undefined ? { role: v.role } : {})
+    ...(v.role !== undefined ? { role: v.role } : {}),
+    ...(v.note !== undefined ? { note: v.note } : {})
   })) as unknown as CodebookJson["variables"],
   ...(c.multipleResponseSets.length > 0 ? { multipleResponseSets: c.multipleResponseSets } : {}),
   ...(c.indicatorSets.length > 0 ? { indicatorSets: c.indicatorSets } : {})

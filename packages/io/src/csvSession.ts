@@ -61,7 +61,7 @@ export class CsvSession {
   }
 
   /** The result once every record has been scanned: the dataset, or every problem found. */
-  finish(builder: DatasetBuilder, encoding: "utf-8" | "windows-1258", delimiter: string): Either.Either<CsvReadResult, DataFileError> {
+  finish(builder: DatasetBuilder, encoding: "utf-8" | "windows-1258" | "tcvn3" | "vni", delimiter: string): Either.Either<CsvReadResult, DataFileError> {
     if (builder.plan === undefined) this.problems.add({ row: 1, column: "", value: "the file is empty", expected: NEEDS_ROWS })
     else if (builder.dataRecords === 0) this.problems.add({ row: 1, column: "", value: "the file has a header row but no data rows", expected: NEEDS_ROWS })
     if (this.problems.total > 0 || builder.buffers === undefined) return this.fail()

@@ -1,8 +1,10 @@
 import { isAscii } from "node:buffer"
+import { detectLegacyEncoding, fromLegacy, type LegacyEncoding } from "./encoding/legacy.js"
 import type { IoWarning } from "./errors.js"
 
 const utf8 = new TextDecoder("utf-8", { fatal: true })
 const windows1258 = new TextDecoder("windows-1258")
+const latin1 = new TextDecoder("latin1")
 
 /**
  * Decodes a text file's bytes: UTF-8 (a byte order mark is dropped); when the bytes are not valid UTF-8,
@@ -16,21 +18,57 @@ const windows1258 = new TextDecoder("windows-1258")
  * decodeText(new TextEncoder().encode("\uFEFFlevel\n1\n"))
  * // { text: "level\n1\n", encoding: "utf-8", warnings: [] }
  */
-export const decodeText = (bytes: Uint8Array): { text: string; encoding: "utf-8" | "windows-1258"; warnings: IoWarning[] } => {
-  try {
-    const text = utf8.decode(bytes)
+export const decodeText = (
+  bytes: Uint8Array,
+  named: TextEncodingName = "auto"
+): { text: string; encoding: "utf-8" | "windows-1258" | LegacyEncoding; warnings: IoWarning[] } => {
+  if (named === "tcvn3" || named === "vni") {
+    const valid = validUtf8(bytes)
+    const raw = valid ?? latin1.decode(hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes)
+    return { text: fromLegacy(raw, named), encoding: named, warnings: [legacyWarning(named, true)] }
+  }
+  if (named === "windows-1258") return { text: windows1258.decode(hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes).normalize("NFC"), encoding: "windows-1258", warnings: [] }
+  const valid = validUtf8(bytes)
+  if (valid !== undefined) {
     // ASCII text is already NFC; skipping the normalisation pass saves time on large files of codes.
-    return { text: isAscii(bytes) ? text : text.normalize("NFC"), encoding: "utf-8", warnings: [] }
-  } catch {
-    const offset = firstInvalidUtf8(bytes)
-    return {
-      // A UTF-8 byte order mark on a file with other invalid bytes (mixed encodings) must not become "ï»¿".
-      text: windows1258.decode(hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes).normalize("NFC"),
-      encoding: "windows-1258",
-      warnings: [fallbackWarning(bytes[offset], offset)]
-    }
+    if (isAscii(bytes)) return { text: valid, encoding: "utf-8", warnings: [] }
+    const legacy = named === "auto" ? detectLegacyEncoding(valid) : undefined
+    if (legacy !== undefined) return { text: fromLegacy(valid, legacy), encoding: legacy, warnings: [legacyWarning(legacy, false)] }
+    return { text: valid.normalize("NFC"), encoding: "utf-8", warnings: [] }
+  }
+  const offset = firstInvalidUtf8(bytes)
+  const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes
+  const legacy = named === "auto" ? detectLegacyEncoding(latin1.decode(body)) : undefined
+  if (legacy !== undefined) return { text: fromLegacy(latin1.decode(body), legacy), encoding: legacy, warnings: [legacyWarning(legacy, false)] }
+  return {
+    // A UTF-8 byte order mark on a file with other invalid bytes (mixed encodings) must not become "ï»¿".
+    text: windows1258.decode(body).normalize("NFC"),
+    encoding: "windows-1258",
+    warnings: [fallbackWarning(bytes[offset], offset)]
   }
 }
+
+/** The text encodings a reader may be told to use (`--encoding`); `auto` detects. */
+export type TextEncodingName = "auto" | "utf-8" | "windows-1258" | LegacyEncoding
+
+const validUtf8 = (bytes: Uint8Array): string | undefined => {
+  try {
+    return utf8.decode(bytes)
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The `LEGACY_ENCODING` warning: the text was in TCVN3 or VNI and was converted to Unicode.
+ *
+ * @example
+ * legacyWarning("tcvn3", false).message // "text in TCVN3 (ABC, .VnTime fonts) detected; converted to Unicode …"
+ */
+export const legacyWarning = (encoding: LegacyEncoding, named: boolean): IoWarning => ({
+  code: "LEGACY_ENCODING",
+  message: `text in ${encoding === "tcvn3" ? "TCVN3 (ABC, .VnTime fonts)" : "VNI Windows (VNI-Times fonts)"} ${named ? "as named" : "detected"}; converted to Unicode (NFC). Check a few labels; name the encoding with --encoding tcvn3|vni|windows-1258 if the guess is wrong`
+})
 
 /**
  * The `ENCODING_FALLBACK` warning for the first invalid UTF-8 byte `byte` at `offset`.

@@ -58,6 +58,9 @@ export type IoWarning = {
     | "UNDECODABLE_TEXT"
     | "FILE_STRUCTURE"
     | "TEXT_COLUMNS"
+    | "FORM_INFERRED"
+    | "FORM_AMBIGUOUS_OPTION"
+    | "LEGACY_ENCODING"
   readonly message: string
 }
 

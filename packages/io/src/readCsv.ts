@@ -45,7 +45,7 @@ const dataLinesHint = (text: string): number => {
 export const readCsv = (bytes: Uint8Array, options: CsvReadOptions): Either.Either<CsvReadResult, DataFileError> => {
   const session = new CsvSession(options)
   if (session.rejectsNonCsv(bytes)) return session.fail()
-  const { text, encoding, warnings: encodingWarnings } = decodeText(bytes)
+  const { text, encoding, warnings: encodingWarnings } = decodeText(bytes, options.encoding)
   for (const w of encodingWarnings) session.warn(w.code, w.message)
   const { delimiter, note } = detectDelimiter(text)
   if (note !== undefined) session.warn("DELIMITER", note)

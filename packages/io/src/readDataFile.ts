@@ -6,6 +6,8 @@ import { readBytes } from "./readBytes.js"
 import { readCsv } from "./readCsv.js"
 import { readSav } from "./sav/readSav.js"
 import type { TextColumn } from "./sav/types.js"
+import { convertLegacyLabels } from "./encoding/legacyCodebook.js"
+import { readFormExport } from "./forms/sniffForm.js"
 
 /**
  * Options of `readDataFile`.
@@ -22,6 +24,8 @@ export interface DataFileOptions {
   /** CSV and .xlsx: parse only these columns (and `numericColumns`); .sav files are read whole. */
   readonly columns?: ReadonlyArray<string>
   readonly maxProblems?: number
+  /** CSV and form exports: the text encoding (default `auto`: UTF-8, TCVN3/VNI detected, else windows-1258). */
+  readonly encoding?: import("./decodeText.js").TextEncodingName
 }
 
 /**
@@ -95,7 +99,8 @@ export const readDataBytes = (
       fileName: path,
       ...(options.codebook !== undefined ? { codebook: options.codebook } : {}),
       ...(options.numericColumns !== undefined ? { numericColumns: options.numericColumns } : {}),
-      ...(options.maxProblems !== undefined ? { maxProblems: options.maxProblems } : {})
+      ...(options.maxProblems !== undefined ? { maxProblems: options.maxProblems } : {}),
+      ...(options.encoding !== undefined ? { encoding: options.encoding } : {})
     }
     if (options.sheet !== undefined && format !== "xlsx") {
       return yield* Effect.fail(new DataFileError({ file: path, problems: [{ row: 0, column: "", value: `a sheet name (${JSON.stringify(options.sheet)}) for a ${format === "sav" ? ".sav" : "CSV"} file`, expected: "a sheet name only with an .xlsx workbook" }], totalProblems: 1 }))
@@ -103,9 +108,14 @@ export const readDataBytes = (
     if (format === "sav") {
       const read = readSav(bytes, common)
       if (Either.isLeft(read)) return yield* Effect.fail(read.left)
-      const { dataset, codebook, warnings, textColumns } = read.right
-      return { dataset, codebook, format, warnings, textColumns }
+      const { dataset, warnings, textColumns } = read.right
+      // Labels typed with .VnTime/VNI fonts in an old SPSS file are converted (a given codebook is left alone).
+      const legacy = options.codebook === undefined ? convertLegacyLabels(read.right.codebook, options.encoding ?? "auto") : { codebook: read.right.codebook, warnings: [] }
+      return { dataset, codebook: legacy.codebook, format, warnings: [...warnings, ...legacy.warnings], textColumns }
     }
+    // A Google/Microsoft Forms export (told by its header) is read whole with an inferred codebook.
+    const form = yield* readFormExport(bytes, format, path, options)
+    if (form !== undefined) return { dataset: form.dataset, codebook: form.codebook, format, warnings: form.warnings, textColumns: [] }
     const selected = { ...common, ...(options.columns !== undefined ? { columns: options.columns } : {}) }
     if (format === "xlsx") {
       const { readXlsx } = yield* Effect.promise(() => import("./xlsx/readXlsx.js"))

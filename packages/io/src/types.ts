@@ -25,6 +25,11 @@ export interface CsvReadOptions {
    * such a column must hold integer codes, and any other cell is a problem.
    */
   readonly typeColumns?: boolean
+  /**
+   * The text encoding: `auto` (default) reads UTF-8, detects TCVN3 and VNI text (converted with a
+   * `LEGACY_ENCODING` warning) and falls back to windows-1258; or name one.
+   */
+  readonly encoding?: import("./decodeText.js").TextEncodingName
   /** How many problems a `DataFileError` keeps (all are counted). Default 20. */
   readonly maxProblems?: number
 }
@@ -37,7 +42,7 @@ export interface CsvReadOptions {
  */
 export interface CsvReadResult {
   readonly dataset: Dataset
-  readonly encoding: "utf-8" | "windows-1258"
+  readonly encoding: "utf-8" | "windows-1258" | "tcvn3" | "vni"
   /** The delimiter found in the header line: `,`, `;` or a tab. */
   readonly delimiter: string
   readonly warnings: ReadonlyArray<IoWarning>

@@ -15,8 +15,12 @@ export const showOptions = {
 }
 
 export const fromOptions = {
-  file: Args.file({ name: "FILE", exists: "yes" }).pipe(Args.withDescription("An SPSS .sav or .zsav file.")),
-  out: Options.file("out").pipe(Options.withDescription("Write the codebook JSON to this file (default: stdout)."), Options.optional)
+  file: Args.file({ name: "FILE", exists: "yes" }).pipe(Args.withDescription("An SPSS .sav or .zsav file, a Google/Microsoft Forms export (.csv, .xlsx) or an XLSForm (.xlsx).")),
+  out: Options.file("out").pipe(Options.withDescription("Write the codebook JSON to this file (default: stdout)."), Options.optional),
+  encoding: Options.choice("encoding", ["auto", "utf-8", "windows-1258", "tcvn3", "vni"]).pipe(
+    Options.withDescription("Text encoding of a CSV export: auto (UTF-8; TCVN3 and VNI detected and converted; else windows-1258) or one named."),
+    Options.withDefault("auto" as const)
+  )
 }
 
 const from = Command.make("from", fromOptions, (args) =>
@@ -26,7 +30,7 @@ const from = Command.make("from", fromOptions, (args) =>
   )
 ).pipe(
   Command.withDescription(
-    "Derive a codebook from an SPSS .sav/.zsav file's dictionary: value labels become categories, user-missing values missing codes, measurement levels measures, dichotomy MR sets multiple-response sets. The file's single labels go into both vi and en."
+    "Derive a codebook from a Google/Microsoft Forms export (inferred: questions q1, q2, …, checkbox questions as multiple-response sets, grids as indicator sets) or from an SPSS .sav/.zsav file's dictionary: value labels become categories, user-missing values missing codes, measurement levels measures, dichotomy MR sets multiple-response sets. The file's single labels go into both vi and en."
   )
 )
 

@@ -1,6 +1,6 @@
 import type * as Command from "@effect/cli/Command"
 import { builtinCodebookJson, decodeCodebook } from "@danvan/domain"
-import { loadCodebook, readDataFile, writeTextFiles } from "@danvan/io"
+import { loadCodebook, readDataFile, readXlsFormFile, writeTextFiles } from "@danvan/io"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type { fromOptions, showOptions } from "../commands/codebook.js"
@@ -33,11 +33,13 @@ export type FromArgs = Command.Command.ParseConfig<typeof fromOptions>
  */
 export const runCodebookFrom = (args: FromArgs) =>
   Effect.gen(function* () {
-    const read = yield* readDataFile(args.file)
-    if (read.format !== "sav" || read.codebook === undefined) {
-      return yield* Effect.fail(new UsageError({ command: "codebook from", message: `${args.file} is not an SPSS file; codebook from reads .sav and .zsav files` }))
+    const xlsForm = yield* readXlsFormFile(args.file)
+    const read = xlsForm !== undefined ? { codebook: xlsForm, warnings: [] } : yield* readDataFile(args.file, { encoding: args.encoding })
+    if (read.codebook === undefined) {
+      return yield* Effect.fail(new UsageError({ command: "codebook from", message: `${args.file} is not an SPSS file; codebook from reads .sav and .zsav files, Google/Microsoft Forms exports (.csv, .xlsx) and XLSForms (.xlsx with survey and choices sheets)` }))
     }
-    yield* reportWarnings(read.warnings)
+    // The inferred codebook is what is printed: its listing would repeat it on stderr.
+    yield* reportWarnings(read.warnings.filter((w) => w.code !== "FORM_INFERRED"))
     const json = codebookToJson(read.codebook)
     const text = renderCodebookJson(json)
     // SPSS allows names and sets that a codebook file does not (e.g. non-ASCII names): say what to edit.

@@ -90,7 +90,19 @@ const readSavOrThrow = (bytes: Uint8Array, options: SavReadOptions): Either.Eith
   const number = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, 8).getFloat64(0, dictionary.little)
   const variables = assembleVariables(dictionary, text, number, (m) => warn("FILE_STRUCTURE", m))
   if (variables.length === 0) throw new SavFormatError(176, "a dictionary without variables", "at least one variable record (2)")
-  const mrSets: Array<SavMrSet> = dictionary.extensions.filter((e) => e.subtype === 7 || e.subtype === 19).flatMap((e) => parseMrSets(e, text))
+  // Set items are written with short names (as SPSS and PSPP look them up): map them to the long names.
+  const longOf = new Map(variables.map((v) => [v.name.toUpperCase(), v.name]))
+  const long13 = dictionary.extensions.find((e) => e.subtype === 13)
+  if (long13 !== undefined) {
+    for (const pair of new TextDecoder().decode(long13.data).split("\t")) {
+      const eq = pair.indexOf("=")
+      if (eq > 0) longOf.set(pair.slice(0, eq).toUpperCase(), pair.slice(eq + 1).normalize("NFC"))
+    }
+  }
+  const mrSets: Array<SavMrSet> = dictionary.extensions
+    .filter((e) => e.subtype === 7 || e.subtype === 19)
+    .flatMap((e) => parseMrSets(e, text))
+    .map((set) => ({ ...set, items: set.items.map((item) => longOf.get(item.toUpperCase()) ?? item) }))
 
   const stream = dictionary.zlib ? inflateZsav(bytes, dictionary.dataOffset, dictionary.little) : bytes
   const forced = new Set(options.numericColumns ?? [])

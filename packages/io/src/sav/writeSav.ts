@@ -171,7 +171,8 @@ export const writeSav = (dataset: Dataset, codebook: Codebook | undefined, optio
       const label = utf8(s.label[lang])
       const counted = String(s.countedValue)
       const head = utf8(`$${s.name}=D${counted.length} ${counted} ${label.length} `)
-      const items = utf8(` ${s.items.join(" ")}\n`)
+      // PSPP (and SPSS) look the items up by their short names: a long name would not be found.
+      const items = utf8(` ${s.items.map((item) => shorts[names.indexOf(item)] ?? item).join(" ")}\n`)
       return [head, label, items]
     })
     extension(7, 1, concat(lines.flat()))

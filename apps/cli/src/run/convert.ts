@@ -1,0 +1,48 @@
+import { dataOutputFormat, readDataFile, writeDataFile } from "@danvan/io"
+import type * as Command from "@effect/cli/Command"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import type { convertOptions } from "../commands/convert.js"
+import { UsageError } from "../errors.js"
+import { writeStderr } from "../terminal.js"
+import { optionalCodebook, reportWarnings } from "./common.js"
+
+export type ConvertArgs = Command.Command.ParseConfig<typeof convertOptions>
+
+/**
+ * `convert FILE --out clean.sav|.zsav|.csv|.xlsx`: reads any data file danvan reads and writes it coded.
+ *
+ * @example
+ * yield* runConvert({ file: "responses.csv", out: "clean.sav", codebook: Option.none(), sheet: Option.none(), encoding: "auto", lang: "vi" })
+ */
+export const runConvert = (args: ConvertArgs) =>
+  Effect.gen(function*() {
+    if (dataOutputFormat(args.out) === undefined) {
+      return yield* Effect.fail(
+        new UsageError({
+          command: "convert",
+          message: `--out ${args.out}: expected a .sav, .zsav, .csv or .xlsx file name`
+        })
+      )
+    }
+    const codebook = yield* optionalCodebook(args.codebook)
+    const read = yield* readDataFile(args.file, {
+      ...(codebook !== undefined ? { codebook } : {}),
+      ...(Option.isSome(args.sheet) ? { sheet: args.sheet.value } : {}),
+      encoding: args.encoding
+    })
+    yield* reportWarnings(read.warnings)
+    const warnings = yield* writeDataFile(args.out, read.dataset, read.codebook, { lang: args.lang })
+    yield* reportWarnings(warnings)
+    const text = read.dataset.typing?.filter((t) => t.type !== "numeric").map((t) => t.name) ?? []
+    if (text.length > 0) {
+      yield* writeStderr(
+        `danvan: warning: text and date columns not written (the writer holds coded and numeric columns): ${
+          text.join(", ")
+        }`
+      )
+    }
+    yield* writeStderr(
+      `danvan: wrote ${args.out} (${read.dataset.rowCount} rows, ${read.dataset.columns.length} variables)`
+    )
+  })
