@@ -94,8 +94,9 @@ export const runCompute = (s: State, step: Step<"compute">): string => {
   const old = s.cols.has(step.target) ? columnReader(env.column(step.target), true) : undefined
   const out = new Float64Array(s.rowCount)
   for (let r = 0; r < s.rowCount; r++) {
-    if (when === undefined || when(r) === 1) out[r] = f(r)
-    else out[r] = otherwise !== undefined ? otherwise(r) : old !== undefined ? old(r) : NaN
+    // As SPSS's DO IF: a missing condition runs neither branch.
+    const w = when === undefined ? 1 : when(r)
+    out[r] = w === 1 ? f(r) : w === 0 && otherwise !== undefined ? otherwise(r) : old !== undefined ? old(r) : NaN
   }
   const type = step.type ?? (old !== undefined ? s.cols.get(step.target)!.type : "numeric")
   setColumn(s, step.target, store(out, type, ".expr"), labels(step))
