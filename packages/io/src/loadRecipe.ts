@@ -1,0 +1,20 @@
+import type { Recipe, RecipeError } from "@danvan/domain"
+import { parseRecipe } from "@danvan/domain"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import { decodeText } from "./decodeText.js"
+import type { FileReadError } from "./errors.js"
+import { describeFsError, readBytes } from "./readBytes.js"
+
+/**
+ * A recipe file (JSON, see packages/domain/README.md "Recipes"): its problems come back as a `RecipeError` with
+ * JSON paths and the file's path as source.
+ *
+ * @example
+ * const recipe = yield* loadRecipe("clean.recipe.json")
+ */
+export const loadRecipe = (path: string): Effect.Effect<Recipe, RecipeError | FileReadError> =>
+  Effect.flatMap(readBytes(path, describeFsError), (bytes) => {
+    const parsed = parseRecipe(decodeText(bytes).text, path)
+    return Either.isRight(parsed) ? Effect.succeed(parsed.right) : Effect.fail(parsed.left)
+  })
