@@ -43,3 +43,14 @@ export const prepareRead = (path: string, read: DataFileRead, codebook: Codebook
     const applied: AppliedRecipe = { path, log: prepared.log, all: prepared.all, ...(recipe.title !== undefined ? { title: recipe.title } : {}) }
     return { ...read, dataset: prepared.dataset, codebook: prepared.codebook, recipe: applied }
   })
+
+/**
+ * The report option naming the recipe and its steps (for the method notes), when one was applied.
+ *
+ * @example
+ * Report.buildPlanReport(result, { ...options, ...recipeOption(read.recipe) })
+ */
+export const recipeOption = (applied: AppliedRecipe | undefined) =>
+  applied === undefined
+    ? {}
+    : { recipe: { file: applied.path, steps: applied.log.map((l) => `${l.op}: ${l.summary}${l.note !== undefined ? ` (${l.note})` : ""}`) } }

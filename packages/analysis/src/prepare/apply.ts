@@ -69,8 +69,11 @@ const columnsOf = (s: State, rows: ((values: Int32Array | Float64Array) => Int32
 const resultCodebook = (s: State, base: Codebook | undefined, all: Dataset): Codebook | undefined => {
   if (base === undefined && s.vars.size === 0) return undefined
   const derived = codebookFromDataset(all, { id: base?.id ?? "recipe", title: base?.title ?? plainLabel("recipe") })
-  const names = new Set(all.columns.map((c) => c.name))
-  const variables: Array<Variable> = derived.variables.map((d) => (s.vars.has(d.name) ? variableOf(s, d.name) : d))
+  const inData = new Set(all.columns.map((c) => c.name))
+  // The codebook's variables that the file does not hold stay described (a plan may name them).
+  const absent = [...s.vars.values()].filter((v) => !inData.has(v.name))
+  const variables: Array<Variable> = [...derived.variables.map((d) => (s.vars.has(d.name) ? variableOf(s, d.name) : d)), ...absent]
+  const names = new Set(variables.map((v) => v.name))
   const cb = s.codebook ?? derived
   return {
     ...cb,
