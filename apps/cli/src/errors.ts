@@ -15,7 +15,8 @@ export const USER_ERROR_TAGS: ReadonlySet<string> = new Set([
   "AnalysisPlanError",
   "ChromiumError",
   "ListenError",
-  "RecipeError"
+  "RecipeError",
+  "CheckFailed"
 ])
 
 export const isUserError = (e: unknown): e is { readonly _tag: string; readonly message: string } =>

@@ -18,6 +18,7 @@ import { table } from "./commands/table.js"
 import { mr } from "./commands/mr.js"
 import { plan } from "./commands/plan.js"
 import { prepare } from "./commands/prepare.js"
+import { check } from "./commands/check.js"
 import { negativeRateCountsLast, rate } from "./commands/rate.js"
 import { replicate } from "./commands/replicate.js"
 import { report } from "./commands/report.js"
@@ -33,7 +34,7 @@ const root = Command.make("danvan", {}, () =>
   Effect.fail(new UsageError({ command: "", message: "missing command; expected one of: crosstab, frequencies, describe, codebook, plan, replicate, report, excerpts, rate, mr, likert, means, correlate, table, synth, serve, api-key" }))
 ).pipe(
   Command.withDescription("Survey tables for cadre questionnaires on mass mobilization work (công tác dân vận): SPSS-style CROSSTABS and FREQUENCIES with exact p-values, multiple-response sets, Likert scoring and re-checks of published tables, and finished reports (HTML, Word, PDF, XLSX, Markdown), in English or Vietnamese."),
-  Command.withSubcommands([crosstab, frequencies, describe, codebook, plan, replicate, report, excerpts, rate, mr, likert, means, correlate, table, synth, serve, apiKey, prepare])
+  Command.withSubcommands([crosstab, frequencies, describe, codebook, plan, replicate, report, excerpts, rate, mr, likert, means, correlate, table, synth, serve, apiKey, prepare, check])
 )
 
 const footer = HelpDoc.p(
@@ -62,6 +63,7 @@ const SYNOPSIS: Readonly<Record<string, string>> = {
   correlate: "danvan correlate --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] [--codebook FILE|ID] [--weight VAR] [--missing VAR=CODE[,CODE...]]... [--format text|json] [--lang en|vi] VAR VAR...",
   table: "danvan table --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --rows A,B --cols V,W [--net VAR:NAME=CODE,CODE]... [--codebook FILE|ID] [--weight VAR] [--missing VAR=CODE[,CODE...]]... [--format text|json] [--lang en|vi]",
   prepare: "danvan prepare --recipe R.json --data FILE.csv|.xlsx|.sav [--sheet NAME] [--codebook FILE|ID] --out clean.sav|.zsav|.csv [--format text|json]",
+  check: "danvan check --data FILE.csv|.xlsx|.sav [--sheet NAME] [--codebook FILE|ID] [--rules R.json] [--recipe R] [--format text|json]",
   synth: "danvan synth hcmc-2024|FILE.json --out FILE.csv [--seed N] [--loading 0.5]",
   rate: "danvan rate X N [--level 0.95] [--format text|json] [--lang en|vi]",
   mr: "danvan mr --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --group VAR (--items A,B,C | --set NAME --codebook FILE|ID) [--method bonferroni|rs2|bootstrap] [--resamples B] [--seed N] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json|md] [--lang en|vi]"

@@ -3,7 +3,7 @@ import { UsageError } from "./errors.js"
 import { CurrentRecipe } from "./run/recipe.js"
 
 /** Commands with a `--recipe` option of their own (the flag is theirs, not taken off the command line). */
-const OWN_RECIPE = new Set(["prepare", "check"])
+const OWN_RECIPE = new Set(["prepare"])
 
 /**
  * Takes `--recipe FILE` (or `--recipe=FILE`) off the command line, for every command that reads `--data`: the
