@@ -68,11 +68,14 @@ const columnsOf = (s: State, rows: ((values: Int32Array | Float64Array) => Int32
 
 const resultCodebook = (s: State, base: Codebook | undefined, all: Dataset): Codebook | undefined => {
   if (base === undefined && s.vars.size === 0) return undefined
-  const derived = codebookFromDataset(all, { id: base?.id ?? "recipe", title: base?.title ?? plainLabel("recipe") })
+  // Only the columns nothing describes are scanned for their codes.
+  const undescribed = makeDataset(all.columns.filter((c) => !s.vars.has(c.name)))
+  const derived = codebookFromDataset(undescribed, { id: base?.id ?? "recipe", title: base?.title ?? plainLabel("recipe") })
+  const byName = new Map(derived.variables.map((v) => [v.name, v]))
   const inData = new Set(all.columns.map((c) => c.name))
   // The codebook's variables that the file does not hold stay described (a plan may name them).
   const absent = [...s.vars.values()].filter((v) => !inData.has(v.name))
-  const variables: Array<Variable> = [...derived.variables.map((d) => (s.vars.has(d.name) ? variableOf(s, d.name) : d)), ...absent]
+  const variables: Array<Variable> = [...all.columns.map((c) => byName.get(c.name) ?? variableOf(s, c.name)), ...absent]
   const names = new Set(variables.map((v) => v.name))
   const cb = s.codebook ?? derived
   return {
@@ -86,11 +89,13 @@ const resultCodebook = (s: State, base: Codebook | undefined, all: Dataset): Cod
 }
 
 const selectRows = (mask: Uint8Array) => {
-  const rows: Array<number> = []
-  mask.forEach((m, r) => m === 1 && rows.push(r))
+  let n = 0
+  for (let r = 0; r < mask.length; r++) n += mask[r]!
+  const rows = new Int32Array(n)
+  for (let r = 0, k = 0; r < mask.length; r++) if (mask[r] === 1) rows[k++] = r
   return (values: Int32Array | Float64Array) => {
-    const out = values instanceof Int32Array ? new Int32Array(rows.length) : new Float64Array(rows.length)
-    rows.forEach((r, k) => (out[k] = values[r]!))
+    const out = values instanceof Int32Array ? new Int32Array(n) : new Float64Array(n)
+    for (let k = 0; k < n; k++) out[k] = values[rows[k]!]!
     return out
   }
 }

@@ -1,5 +1,5 @@
 import { type RecipeStep, type RecodeMatch, SYSTEM_MISSING, type ValueLabel } from "@danvan/domain"
-import { columnReader, compile } from "./compile.js"
+import { columnReader, compile, missingTest } from "./compile.js"
 import { parseExpression } from "./parse.js"
 import { envOf, setColumn, type State, toCodes, variableOf, type WorkColumn } from "./state.js"
 import { outputType, reverseType } from "./validate.js"
@@ -21,34 +21,41 @@ const store = (values: Float64Array, type: "codes" | "numeric", field: string): 
 }
 
 /** Whether a value (NaN = system-missing; `user` = user-missing) matches a recode/count specification. */
-export const matches = (m: RecodeMatch, x: number, user: boolean): boolean => {
-  if (m === "sysmis") return x !== x
-  if (m === "missing") return x !== x || user
-  if (x !== x) return false
-  if (typeof m === "number") return x === m
-  if (Array.isArray(m)) return m.includes(x)
+export const matcher = (m: RecodeMatch): ((x: number, user: boolean) => boolean) => {
+  if (m === "sysmis") return (x) => x !== x
+  if (m === "missing") return (x, user) => x !== x || user
+  if (typeof m === "number") return (x) => x === m
+  if (Array.isArray(m)) {
+    const set = new Set<number>(m)
+    return (x) => set.has(x)
+  }
   const range = m as { low?: number; high?: number }
-  return (range.low === undefined || x >= range.low) && (range.high === undefined || x <= range.high)
+  const low = range.low ?? -Infinity
+  const high = range.high ?? Infinity
+  return (x) => x >= low && x <= high
 }
 
 const userMissingReader = (s: State, name: string) => {
   const raw = columnReader(envOf(s).column(name), true)
-  const valid = columnReader(envOf(s).column(name), false)
-  return { raw, isUser: (r: number) => raw(r) === raw(r) && valid(r) !== valid(r) }
+  const missing = missingTest(variableOf(s, name).missing)
+  return { raw, isUser: (r: number) => missing(raw(r)) }
 }
 
 export const runRecode = (s: State, step: Step<"recode">): string => {
   const into = step.into
   const elseCopy = (step.else ?? (into === undefined ? "copy" : "missing")) === "copy"
   const whole = step.rules.every((r) => r.to === "sysmis" || Number.isInteger(r.to))
+  const tests = step.rules.map((r) => matcher(r.from))
+  const to = step.rules.map((r) => (r.to === "sysmis" ? NaN : r.to))
   step.variables.forEach((name, k) => {
     const { raw, isUser } = userMissingReader(s, name)
     const out = new Float64Array(s.rowCount)
     for (let r = 0; r < s.rowCount; r++) {
       const x = raw(r)
       const user = isUser(r)
-      const rule = step.rules.find((rl) => matches(rl.from, x, user))
-      out[r] = rule !== undefined ? (rule.to === "sysmis" ? NaN : rule.to) : elseCopy ? x : NaN
+      let k = 0
+      while (k < tests.length && !tests[k]!(x, user)) k++
+      out[r] = k < tests.length ? to[k]! : elseCopy ? x : NaN
     }
     const type = outputType(s.cols.get(name)!.type, into !== undefined, whole)
     setColumn(s, into?.[k] ?? name, store(out, type, ".rules"), labels(step))
@@ -112,12 +119,18 @@ export const runScore = (s: State, step: Step<"score">): string => {
 
 export const runCount = (s: State, step: Step<"count">): string => {
   const out = new Int32Array(s.rowCount)
+  const tests = step.values.map(matcher)
   for (const name of step.items) {
     const { raw, isUser } = userMissingReader(s, name)
     for (let r = 0; r < s.rowCount; r++) {
       const x = raw(r)
       const user = isUser(r)
-      if (step.values.some((m) => matches(m, x, user))) out[r]!++
+      for (let k = 0; k < tests.length; k++) {
+        if (tests[k]!(x, user)) {
+          out[r]!++
+          break
+        }
+      }
     }
   }
   setColumn(s, step.target, { type: "codes", values: out }, step.label !== undefined ? { label: step.label } : {})
