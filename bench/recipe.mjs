@@ -11,10 +11,16 @@ const STEPS = [
   { op: "score", target: "score", items: ["q1", "q2", "q3", "q4", "q5"], function: "mean", minValid: 3 },
   { op: "compute", target: "older", expr: "1", when: "age >= 40", else: "0", type: "codes" },
   { op: "count", target: "fives", items: ["q1", "q2", "q3", "q4", "q5"], values: [5] },
-  { op: "bin", variable: "age", into: "agegroup", bins: [
-    { high: 30, code: 1, label: { vi: "Dưới 30", en: "Under 30" } },
-    { low: 30, high: 50, code: 2, label: { vi: "30–49", en: "30–49" } },
-    { low: 50, code: 3, label: { vi: "Từ 50", en: "50 and over" } }] },
+  {
+    op: "bin",
+    variable: "age",
+    into: "agegroup",
+    bins: [
+      { high: 30, code: 1, label: { vi: "Dưới 30", en: "Under 30" } },
+      { low: 30, high: 50, code: 2, label: { vi: "30–49", en: "30–49" } },
+      { low: 50, code: 3, label: { vi: "Từ 50", en: "50 and over" } }
+    ]
+  },
   { op: "filter", expr: "score >= 2 and not MISSING(level)" },
   { op: "rename", names: { q1: "trust" } },
   { op: "drop", variables: ["q4"] }
@@ -26,7 +32,11 @@ export const recipeBench = ({ time, lcg }) => {
   const codes = (f) => Int32Array.from({ length: ROWS }, f)
   const columns = [
     { name: "level", type: "codes", values: codes(() => 1 + Math.floor(next() * 3)) },
-    ...["q1", "q2", "q3", "q4", "q5"].map((name) => ({ name, type: "codes", values: codes(() => (next() < 0.05 ? 9 : 1 + Math.floor(next() * 5))) })),
+    ...["q1", "q2", "q3", "q4", "q5"].map((name) => ({
+      name,
+      type: "codes",
+      values: codes(() => (next() < 0.05 ? 9 : 1 + Math.floor(next() * 5)))
+    })),
     { name: "age", type: "numeric", values: Float64Array.from({ length: ROWS }, () => 20 + next() * 45) },
     { name: "id", type: "codes", values: codes((_, k) => k + 1) }
   ]

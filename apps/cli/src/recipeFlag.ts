@@ -18,7 +18,12 @@ export const takeRecipe = (argv: ReadonlyArray<string>) => {
   const command = argv.slice(2).find((a) => !a.startsWith("-"))
   const found: Array<string> = []
   const rest: Array<string> = []
-  if (command !== undefined && OWN_RECIPE.has(command)) return { rest: [...argv], run: <A, E, R>(e: Effect.Effect<A, E, R>) => e }
+  if (command !== undefined && OWN_RECIPE.has(command)) {
+    return {
+      rest: [...argv],
+      run: <A, E, R>(e: Effect.Effect<A, E, R>) => e
+    }
+  }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!
     if (i >= 2 && a === "--recipe" && i + 1 < argv.length) found.push(argv[++i]!)
@@ -26,13 +31,16 @@ export const takeRecipe = (argv: ReadonlyArray<string>) => {
     else rest.push(a)
   }
   const hasData = rest.some((a) => a === "--data" || a.startsWith("--data="))
-  const problem =
-    found.length > 1 ? "give --recipe once" : found.length === 1 && !hasData ? "--recipe applies to commands that read --data" : undefined
+  const problem = found.length > 1
+    ? "give --recipe once"
+    : found.length === 1 && !hasData
+    ? "--recipe applies to commands that read --data"
+    : undefined
   const run = <A, E, R>(e: Effect.Effect<A, E, R>): Effect.Effect<A, E | UsageError, R> =>
     problem !== undefined
       ? Effect.fail(new UsageError({ command: command ?? "", message: problem }))
       : found.length === 1
-        ? Effect.locally(e, CurrentRecipe, found[0])
-        : e
+      ? Effect.locally(e, CurrentRecipe, found[0])
+      : e
   return { rest, run }
 }

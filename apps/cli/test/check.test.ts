@@ -18,11 +18,24 @@ const data = files.paths["s.csv"]!
 
 describe("danvan check", () => {
   it("lists each finding with its case IDs and exits 1 when an error-level check fails", () => {
-    const r = run(["check", "--data", data, "--codebook", "hcmc-2024", "--rules", files.paths["rules.json"]!, "--format", "json"])
+    const r = run([
+      "check",
+      "--data",
+      data,
+      "--codebook",
+      "hcmc-2024",
+      "--rules",
+      files.paths["rules.json"]!,
+      "--format",
+      "json"
+    ])
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(/check failed: 4 error-level findings/)
     const report = JSON.parse(r.stdout)
-    const by = (code: string) => report.findings.filter((f: { code: string }) => f.code === code).map((f: { variable?: string; ids: Array<number> }) => [f.variable, f.ids])
+    const by = (code: string) =>
+      report.findings.filter((f: { code: string }) => f.code === code).map((
+        f: { variable?: string; ids: Array<number> }
+      ) => [f.variable, f.ids])
     expect(by("UNDEFINED_CODE")).toEqual([["level", [6]]])
     expect(by("OUT_OF_RANGE")).toEqual([["age", [5]]])
     expect(by("DUPLICATE_ID")).toEqual([["id", [3]]])
@@ -34,7 +47,15 @@ describe("danvan check", () => {
   it("exits 0 when only warnings fail (after a recipe drops the duplicate ID)", () => {
     const r = run(["check", "--data", data, "--rules", files.paths["warn.json"]!])
     expect(r.code, r.stderr).toBe(1) // the duplicate ID 3 is an error
-    const ok = run(["check", "--data", data, "--rules", files.paths["warn.json"]!, "--recipe", files.paths["dedupe.json"]!])
+    const ok = run([
+      "check",
+      "--data",
+      data,
+      "--rules",
+      files.paths["warn.json"]!,
+      "--recipe",
+      files.paths["dedupe.json"]!
+    ])
     expect(ok.code, ok.stderr).toBe(0)
     expect(ok.stdout).toMatch(/WARNING items: the same answer to all 2 items \(q1, q2\) \[1 case; id: 2\]/)
   })

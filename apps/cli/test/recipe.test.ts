@@ -3,7 +3,9 @@ import { join } from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
 import { run, STACK_FRAME, tempFiles } from "./run.js"
 
-const csv = ["id,level,q1,q2,age", "1,1,1,2,25", "2,2,2,2,41", "3,3,3,9,37", "3,1,2,1,52", "5,2,,3,60", "6,3,1,1,19"].join("\n") + "\n"
+const csv =
+  ["id,level,q1,q2,age", "1,1,1,2,25", "2,2,2,2,41", "3,3,3,9,37", "3,1,2,1,52", "5,2,,3,60", "6,3,1,1,19"].join("\n") +
+  "\n"
 const recipe = {
   version: 1,
   title: "test",
@@ -27,7 +29,10 @@ const recipe = {
 const files = tempFiles({
   "s.csv": csv,
   "r.json": JSON.stringify(recipe),
-  "bad.json": JSON.stringify({ version: 1, steps: [{ op: "filter", expr: "level = 1" }, { op: "compute", target: "x", expr: "q1 +* 2" }] })
+  "bad.json": JSON.stringify({
+    version: 1,
+    steps: [{ op: "filter", expr: "level = 1" }, { op: "compute", target: "x", expr: "q1 +* 2" }]
+  })
 })
 afterAll(files.cleanup)
 const data = files.paths["s.csv"]!
@@ -46,7 +51,18 @@ describe("--recipe and danvan prepare", () => {
   })
 
   it("crosstab takes --recipe=FILE too", () => {
-    const out = run(["crosstab", "--data", data, "--row", "agegroup", "--col", "level", `--recipe=${r}`, "--format", "json"])
+    const out = run([
+      "crosstab",
+      "--data",
+      data,
+      "--row",
+      "agegroup",
+      "--col",
+      "level",
+      `--recipe=${r}`,
+      "--format",
+      "json"
+    ])
     expect(out.code, out.stderr).toBe(0)
     expect(JSON.parse(out.stdout).n.total).toBe(3)
   })

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest"
-import { compileExpression, type Env, ExpressionError, ExpressionSyntaxError, expressionType, parseExpression } from "../src/index.js"
+import {
+  compileExpression,
+  type Env,
+  ExpressionError,
+  ExpressionSyntaxError,
+  expressionType,
+  parseExpression
+} from "../src/index.js"
 import { codes, numeric } from "./helpers.js"
 
 const cols = [
@@ -13,7 +20,11 @@ const env: Env = {
   has: (n) => cols.some((c) => c.name === n),
   column: (n) => {
     const c = cols.find((x) => x.name === n)!
-    return { type: c.type, values: c.values, missing: n === "q1" ? { values: [9], ranges: [] } : { values: [], ranges: [] } }
+    return {
+      type: c.type,
+      values: c.values,
+      missing: n === "q1" ? { values: [9], ranges: [] } : { values: [], ranges: [] }
+    }
   }
 }
 const run = (text: string): Array<number | null> => {
@@ -66,14 +77,18 @@ describe("expression language", () => {
       expect((e as ExpressionError).pos).toBe(6)
       expect((e as ExpressionError).variable).toBe("q9")
     }
-    expect(() => expressionType(parseExpression("q1 and q2 = 1"), env)).toThrow(/at character 1: type mismatch: "and" needs a logical value/)
+    expect(() => expressionType(parseExpression("q1 and q2 = 1"), env)).toThrow(
+      /at character 1: type mismatch: "and" needs a logical value/
+    )
     expect(() => expressionType(parseExpression("(q1 = 1) + 2"), env)).toThrow(/type mismatch/)
     expect(() => expressionType(parseExpression("MEAN(q3 to q1)"), env)).toThrow(/comes before/)
   })
 
   it("reports syntax errors with the character position and never evaluates code", () => {
     expect(() => parseExpression("q1 + ")).toThrow(ExpressionSyntaxError)
-    expect(() => parseExpression("q1 + ")).toThrow(/at character 6: expected a number, a variable or "\(", found the end/)
+    expect(() => parseExpression("q1 + ")).toThrow(
+      /at character 6: expected a number, a variable or "\(", found the end/
+    )
     expect(() => parseExpression("process.exit(1)")).toThrow(/unknown function "process.exit"/)
     expect(() => parseExpression("q1 ; q2")).toThrow(/at character 4: unexpected character ";"/)
     expect(() => parseExpression("ANY.2(q1, 1)")).toThrow(/takes no ".n" suffix/)

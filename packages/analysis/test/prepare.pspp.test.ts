@@ -1,6 +1,6 @@
+import { readFileSync } from "node:fs"
 import { type Column, decodeRecipe, makeDataset, SYSTEM_MISSING } from "@danvan/domain"
 import * as Either from "effect/Either"
-import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
 import { applyRecipe, type OtherData } from "../src/index.js"
 
@@ -26,7 +26,10 @@ const readTable = (name: string) => {
 }
 
 const rows = (d: ReturnType<typeof readTable>) =>
-  d.columns.map((c) => ({ name: c.name, values: [...c.values].map((x) => (x === SYSTEM_MISSING || Number.isNaN(x) ? null : x)) }))
+  d.columns.map((c) => ({
+    name: c.name,
+    values: [...c.values].map((x) => (x === SYSTEM_MISSING || Number.isNaN(x) ? null : x))
+  }))
 
 const compare = (recipeFile: string, expectedFile: string, others: ReadonlyMap<string, OtherData>) => {
   const recipe = Either.getOrThrow(decodeRecipe(JSON.parse(text(recipeFile))))
@@ -39,7 +42,9 @@ const compare = (recipeFile: string, expectedFile: string, others: ReadonlyMap<s
     const mine = got[k]!.values
     col.values.forEach((x, r) => {
       if (x === null) expect([col.name, r, mine[r]]).toEqual([col.name, r, null])
-      else expect(Math.abs(mine[r]! - x), `${col.name} row ${r + 1}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(x)))
+      else {expect(Math.abs(mine[r]! - x), `${col.name} row ${r + 1}`).toBeLessThanOrEqual(
+          1e-12 * Math.max(1, Math.abs(x))
+        )}
     })
   }
   return prepared

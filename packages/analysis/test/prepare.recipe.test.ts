@@ -23,7 +23,12 @@ describe("applyRecipe: transformations", () => {
   it("recodes values, lists and ranges, in place (else copy) or into a new variable (else missing)", () => {
     const r = apply([
       { op: "missing", variables: ["q1"], values: [9] },
-      { op: "recode", variables: ["q1"], into: ["q1g"], rules: [{ from: [1, 2], to: 1 }, { from: { low: 3, high: 4 }, to: 2 }, { from: "missing", to: 99 }] },
+      {
+        op: "recode",
+        variables: ["q1"],
+        into: ["q1g"],
+        rules: [{ from: [1, 2], to: 1 }, { from: { low: 3, high: 4 }, to: 2 }, { from: "missing", to: 99 }]
+      },
       { op: "recode", variables: ["q2"], rules: [{ from: 5, to: 50 }, { from: "sysmis", to: 0 }] }
     ])
     expect(col(r.all, "q1g")).toEqual([1, 1, 2, 2, null, 99])
@@ -53,7 +58,13 @@ describe("applyRecipe: transformations", () => {
       { low: 30, high: 50, code: 2, label: { vi: "30–49", en: "30–49" } },
       { low: 50, code: 3, label: { vi: "50 trở lên", en: "50 and over" } }
     ]
-    const r = apply([{ op: "bin", variable: "age", into: "agegroup", bins: groups, label: { vi: "Nhóm tuổi", en: "Age group" } }])
+    const r = apply([{
+      op: "bin",
+      variable: "age",
+      into: "agegroup",
+      bins: groups,
+      label: { vi: "Nhóm tuổi", en: "Age group" }
+    }])
     expect(col(r.all, "agegroup")).toEqual([1, 2, 2, 3, 3, null])
     const f = Either.getOrThrow(frequencies(r.dataset, r.codebook, "agegroup"))
     expect(f.rows.map((x) => [x.label.en, x.count])).toEqual([
@@ -80,7 +91,12 @@ describe("applyRecipe: transformations", () => {
   it("renames, keeps and drops, and labels variables and values in vi and en", () => {
     const r = apply([
       { op: "rename", names: { q1: "trust", q2: "q1" } },
-      { op: "label", variable: "trust", label: { vi: "Niềm tin", en: "Trust" }, values: [{ code: 1, label: { vi: "Thấp", en: "Low" } }] },
+      {
+        op: "label",
+        variable: "trust",
+        label: { vi: "Niềm tin", en: "Trust" },
+        values: [{ code: 1, label: { vi: "Thấp", en: "Low" } }]
+      },
       { op: "drop", variables: ["age"] }
     ])
     expect(r.all.columns.map((c) => c.name)).toEqual(["id", "trust", "q1"])
@@ -100,7 +116,10 @@ describe("applyRecipe: transformations", () => {
   it("appends a file with the same variables and merges another by ID", () => {
     const more = dataset(codes("id", [7, 8]), codes("q1", [2, 2]), codes("q2", [1, 1]), numeric("age", [30, 31]))
     const region = dataset(codes("id", [8, 2, 1]), codes("region", [3, 2, 1]))
-    const others = new Map([["more.csv", { dataset: more, codebook: undefined }], ["region.csv", { dataset: region, codebook: undefined }]])
+    const others = new Map([["more.csv", { dataset: more, codebook: undefined }], ["region.csv", {
+      dataset: region,
+      codebook: undefined
+    }]])
     const r = apply([{ op: "append", data: "more.csv" }, { op: "merge", data: "region.csv", by: "id" }], base, others)
     expect(col(r.all, "id")).toEqual([1, 2, 3, 3, 5, 6, 7, 8])
     expect(col(r.all, "region")).toEqual([1, 2, null, null, null, null, null, 3])
@@ -116,7 +135,10 @@ describe("applyRecipe: validation before any data is touched", () => {
 
   it("names the step, the position in the expression and the variable", () => {
     const r = issues([{ op: "filter", expr: "age > 18" }, { op: "compute", target: "x", expr: "q1 + qq" }])
-    expect(r.issues).toEqual([{ path: "$.steps[1].expr", message: 'compute: in "q1 + qq" at character 6: unknown variable "qq" (variable "qq")' }])
+    expect(r.issues).toEqual([{
+      path: "$.steps[1].expr",
+      message: "compute: in \"q1 + qq\" at character 6: unknown variable \"qq\" (variable \"qq\")"
+    }])
     expect(r.text).toMatch(/^invalid recipe clean\.json:/)
   })
 
@@ -130,13 +152,23 @@ describe("applyRecipe: validation before any data is touched", () => {
       { op: "rename", names: { q1: "q2" } },
       { op: "merge", data: "missing.csv", by: "id" }
     ])
-    expect(r.issues.map((i) => i.path)).toEqual(["$.steps[0].expr", "$.steps[2].expr", "$.steps[3].expr", "$.steps[4].variables[0]", "$.steps[5].names.q1", "$.steps[6].data"])
+    expect(r.issues.map((i) => i.path)).toEqual([
+      "$.steps[0].expr",
+      "$.steps[2].expr",
+      "$.steps[3].expr",
+      "$.steps[4].variables[0]",
+      "$.steps[5].names.q1",
+      "$.steps[6].data"
+    ])
     expect(r.issues[1]?.message).toMatch(/type mismatch/)
     expect(r.issues[2]?.message).toMatch(/cycle: "z" is defined in terms of itself/)
   })
 
   it("decodes recipe files with JSON-path errors", () => {
-    const bad = decodeRecipe({ version: 1, steps: [{ op: "filter" }, { op: "recode", variables: ["q1"], rules: [] }] }, "r.json")
+    const bad = decodeRecipe(
+      { version: 1, steps: [{ op: "filter" }, { op: "recode", variables: ["q1"], rules: [] }] },
+      "r.json"
+    )
     expect(Either.isLeft(bad)).toBe(true)
     if (Either.isLeft(bad)) expect(bad.left.message).toMatch(/\$\.steps\[0\]/)
   })

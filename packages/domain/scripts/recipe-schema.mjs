@@ -13,5 +13,8 @@ export const recipeJsonSchema = () => ({
 })
 
 if (process.argv[1] === new URL(import.meta.url).pathname) {
-  writeFileSync(new URL("../data/recipe.schema.json", import.meta.url), JSON.stringify(recipeJsonSchema(), null, 2) + "\n")
+  writeFileSync(
+    new URL("../data/recipe.schema.json", import.meta.url),
+    JSON.stringify(recipeJsonSchema(), null, 2) + "\n"
+  )
 }

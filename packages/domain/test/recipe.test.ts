@@ -1,6 +1,6 @@
+import { readFileSync } from "node:fs"
 import * as Either from "effect/Either"
 import * as JSONSchema from "effect/JSONSchema"
-import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
 import { decodeRecipe, parseRecipe, RecipeJson } from "../src/index.js"
 
@@ -9,12 +9,22 @@ describe("recipe file format", () => {
     const recipe = {
       version: 1,
       steps: [
-        { op: "recode", variables: ["q1"], rules: [{ from: [1, 2], to: 1 }, { from: { low: 3 }, to: 2 }, { from: "missing", to: "sysmis" }], else: "copy" },
+        {
+          op: "recode",
+          variables: ["q1"],
+          rules: [{ from: [1, 2], to: 1 }, { from: { low: 3 }, to: 2 }, { from: "missing", to: "sysmis" }],
+          else: "copy"
+        },
         { op: "compute", target: "x", expr: "q1 + 1", when: "age > 20", else: "0", note: "x" },
         { op: "score", target: "s", items: ["q1", "q2"], function: "mean", minValid: 2 },
         { op: "reverse", variables: ["q2"], min: 1, max: 5 },
         { op: "count", target: "n", items: ["q1"], values: [1, "missing"] },
-        { op: "bin", variable: "age", into: "ag", bins: [{ high: 30, code: 1, label: { vi: "Dưới 30", en: "Under 30" } }] },
+        {
+          op: "bin",
+          variable: "age",
+          into: "ag",
+          bins: [{ high: 30, code: 1, label: { vi: "Dưới 30", en: "Under 30" } }]
+        },
         { op: "filter", expr: "age >= 18" },
         { op: "rename", names: { q1: "trust" } },
         { op: "keep", variables: ["trust"] },
@@ -32,7 +42,10 @@ describe("recipe file format", () => {
   })
 
   it("names the JSON path of each problem", () => {
-    const r = parseRecipe('{"version": 1, "steps": [{"op": "filter", "expr": "a"}, {"op": "compute", "target": "1x", "expr": "a"}]}', "r.json")
+    const r = parseRecipe(
+      "{\"version\": 1, \"steps\": [{\"op\": \"filter\", \"expr\": \"a\"}, {\"op\": \"compute\", \"target\": \"1x\", \"expr\": \"a\"}]}",
+      "r.json"
+    )
     expect(Either.isLeft(r)).toBe(true)
     if (Either.isLeft(r)) {
       expect(r.left.message).toMatch(/^invalid recipe r\.json:/)

@@ -8,7 +8,9 @@ export const checkOptions = {
   sheet: flags.sheet,
   codebook: flags.codebook,
   rules: Options.file("rules", { exists: "yes" }).pipe(
-    Options.withDescription("Rules file (JSON): consistency rules such as when q5 = 2 require MISSING(q6), ranges, straight-lining sets, the ID variable."),
+    Options.withDescription(
+      "Rules file (JSON): consistency rules such as when q5 = 2 require MISSING(q6), ranges, straight-lining sets, the ID variable."
+    ),
     Options.optional
   ),
   format: Options.choice("format", ["text", "json"]).pipe(
@@ -21,9 +23,8 @@ export const check = Command.make("check", checkOptions, (args) =>
   Effect.flatMap(
     Effect.promise(() => import("../run/check.js")),
     (m) => m.runCheck(args)
+  )).pipe(
+    Command.withDescription(
+      "Check data before analysis: codes the codebook does not define, numbers out of range, missing values by variable, duplicate IDs, consistency rules and straight-lining; each finding lists the case IDs. Exit 1 when an error-level check fails."
+    )
   )
-).pipe(
-  Command.withDescription(
-    "Check data before analysis: codes the codebook does not define, numbers out of range, missing values by variable, duplicate IDs, consistency rules and straight-lining; each finding lists the case IDs. Exit 1 when an error-level check fails."
-  )
-)

@@ -5,7 +5,9 @@ import * as flags from "../flags.js"
 
 export const prepareOptions = {
   recipe: Options.file("recipe", { exists: "yes" }).pipe(
-    Options.withDescription("The recipe: a JSON file of data-preparation steps (see packages/domain/README.md, Recipes).")
+    Options.withDescription(
+      "The recipe: a JSON file of data-preparation steps (see packages/domain/README.md, Recipes)."
+    )
   ),
   data: flags.dataFile(""),
   sheet: flags.sheet,
@@ -25,9 +27,8 @@ export const prepare = Command.make("prepare", prepareOptions, (args) =>
   Effect.flatMap(
     Effect.promise(() => import("../run/prepare.js")),
     (m) => m.runPrepare(args)
+  )).pipe(
+    Command.withDescription(
+      "Apply a recipe (recode, compute, count, bin, filter, rename, keep/drop, labels, missing codes, append, merge, drop duplicate IDs) and write the result with its codebook, as an SPSS syntax file would."
+    )
   )
-).pipe(
-  Command.withDescription(
-    "Apply a recipe (recode, compute, count, bin, filter, rename, keep/drop, labels, missing codes, append, merge, drop duplicate IDs) and write the result with its codebook, as an SPSS syntax file would."
-  )
-)

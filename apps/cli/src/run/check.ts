@@ -1,6 +1,6 @@
-import type * as Command from "@effect/cli/Command"
 import { checkData, type CheckReport } from "@danvan/analysis"
 import { loadCheckRules } from "@danvan/io"
+import type * as Command from "@effect/cli/Command"
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
@@ -17,21 +17,37 @@ const text = (report: CheckReport): string => {
   const who = report.idVariable !== undefined ? report.idVariable : "row"
   const lines = report.findings.map((f) => {
     const ids = f.ids.join(", ") + (f.count > f.ids.length ? ", …" : "")
-    return `${f.level.toUpperCase().padEnd(7)} ${f.message} [${f.count} case${f.count === 1 ? "" : "s"}; ${who}: ${ids}]`
+    return `${f.level.toUpperCase().padEnd(7)} ${f.message} [${f.count} case${
+      f.count === 1 ? "" : "s"
+    }; ${who}: ${ids}]`
   })
-  return [...lines, `${report.rows} rows checked: ${report.errors} error-level finding${report.errors === 1 ? "" : "s"}`].join("\n")
+  return [
+    ...lines,
+    `${report.rows} rows checked: ${report.errors} error-level finding${report.errors === 1 ? "" : "s"}`
+  ].join("\n")
 }
 
 /** `danvan check`: findings on stdout; exit 1 when an error-level check failed. */
 export const runCheck = (args: CheckArgs) =>
-  Effect.gen(function* () {
+  Effect.gen(function*() {
     const codebook = yield* optionalCodebook(args.codebook)
     const rules = Option.isSome(args.rules) ? yield* loadCheckRules(args.rules.value) : undefined
     // Read without the codebook's checks (the reader would stop at the first undefined code): check reports them all.
     const read = yield* readData(args.data, undefined, undefined, args.sheet)
-    const report = yield* checkData(read.dataset, codebook ?? read.codebook, rules, Option.getOrElse(args.rules, () => "rules"))
+    const report = yield* checkData(
+      read.dataset,
+      codebook ?? read.codebook,
+      rules,
+      Option.getOrElse(args.rules, () => "rules")
+    )
     yield* writeStdout(args.format === "json" ? JSON.stringify(report, null, 2) : text(report))
     if (report.errors > 0) {
-      return yield* Effect.fail(new CheckFailed({ message: `check failed: ${report.errors} error-level finding${report.errors === 1 ? "" : "s"} (listed on stdout)` }))
+      return yield* Effect.fail(
+        new CheckFailed({
+          message: `check failed: ${report.errors} error-level finding${
+            report.errors === 1 ? "" : "s"
+          } (listed on stdout)`
+        })
+      )
     }
   })

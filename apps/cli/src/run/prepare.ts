@@ -1,6 +1,6 @@
-import type * as Command from "@effect/cli/Command"
 import { codebookToJson } from "@danvan/domain"
 import { checkWritable, readDataFile, writeCsv, writeSavFile, writeTextFiles } from "@danvan/io"
+import type * as Command from "@effect/cli/Command"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type { prepareOptions } from "../commands/prepare.js"
@@ -16,10 +16,12 @@ const kindOf = (out: string): "sav" | "csv" | undefined =>
 
 /** `danvan prepare`: read, apply the recipe, write the result (all or nothing) and print the log. */
 export const runPrepare = (args: PrepareArgs) =>
-  Effect.gen(function* () {
+  Effect.gen(function*() {
     const kind = kindOf(args.out)
     if (kind === undefined) {
-      return yield* Effect.fail(new UsageError({ command: "prepare", message: `--out ${args.out}: write .sav, .zsav or .csv` }))
+      return yield* Effect.fail(
+        new UsageError({ command: "prepare", message: `--out ${args.out}: write .sav, .zsav or .csv` })
+      )
     }
     yield* checkWritable(args.out)
     const codebook = yield* optionalCodebook(args.codebook)
@@ -41,10 +43,14 @@ export const runPrepare = (args: PrepareArgs) =>
     const log = prepared.recipe.log
     yield* writeStdout(
       args.format === "json"
-        ? JSON.stringify({ recipe: args.recipe, out: args.out, rows: all.rowCount, analysed: prepared.dataset.rowCount, steps: log }, null, 2)
+        ? JSON.stringify(
+          { recipe: args.recipe, out: args.out, rows: all.rowCount, analysed: prepared.dataset.rowCount, steps: log },
+          null,
+          2
+        )
         : [
-            ...log.map((l) => `${l.step}. ${l.op}: ${l.summary}${l.note !== undefined ? ` (${l.note})` : ""}`),
-            `wrote ${args.out}: ${all.rowCount} rows, ${all.columns.length} variables (${prepared.dataset.rowCount} selected for analysis)`
-          ].join("\n")
+          ...log.map((l) => `${l.step}. ${l.op}: ${l.summary}${l.note !== undefined ? ` (${l.note})` : ""}`),
+          `wrote ${args.out}: ${all.rowCount} rows, ${all.columns.length} variables (${prepared.dataset.rowCount} selected for analysis)`
+        ].join("\n")
     )
   })

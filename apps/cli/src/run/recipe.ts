@@ -1,9 +1,9 @@
+import { dirname, isAbsolute, join } from "node:path"
 import { applyRecipe, type OtherData, type RecipeLogEntry } from "@danvan/analysis"
 import type { Codebook, Dataset } from "@danvan/domain"
 import { type DataFileRead, loadRecipe, readDataFile } from "@danvan/io"
 import * as Effect from "effect/Effect"
 import * as FiberRef from "effect/FiberRef"
-import { dirname, isAbsolute, join } from "node:path"
 
 /**
  * `--recipe FILE`, taken off the command line by `main` for every command that reads `--data` (so all of them
@@ -31,7 +31,7 @@ const besideRecipe = (recipePath: string, data: string) => (isAbsolute(data) ? d
  * const prepared = yield* prepareRead("clean.recipe.json", read, codebook)
  */
 export const prepareRead = (path: string, read: DataFileRead, codebook: Codebook | undefined) =>
-  Effect.gen(function* () {
+  Effect.gen(function*() {
     const recipe = yield* loadRecipe(path)
     const names = [...new Set(recipe.steps.flatMap((s) => (s.op === "append" || s.op === "merge" ? [s.data] : [])))]
     const others = new Map<string, OtherData>()
@@ -40,7 +40,12 @@ export const prepareRead = (path: string, read: DataFileRead, codebook: Codebook
       others.set(name, { dataset: other.dataset, codebook: other.codebook })
     }
     const prepared = yield* applyRecipe(read.dataset, read.codebook, recipe, others, path)
-    const applied: AppliedRecipe = { path, log: prepared.log, all: prepared.all, ...(recipe.title !== undefined ? { title: recipe.title } : {}) }
+    const applied: AppliedRecipe = {
+      path,
+      log: prepared.log,
+      all: prepared.all,
+      ...(recipe.title !== undefined ? { title: recipe.title } : {})
+    }
     return { ...read, dataset: prepared.dataset, codebook: prepared.codebook, recipe: applied }
   })
 
@@ -53,4 +58,9 @@ export const prepareRead = (path: string, read: DataFileRead, codebook: Codebook
 export const recipeOption = (applied: AppliedRecipe | undefined) =>
   applied === undefined
     ? {}
-    : { recipe: { file: applied.path, steps: applied.log.map((l) => `${l.op}: ${l.summary}${l.note !== undefined ? ` (${l.note})` : ""}`) } }
+    : {
+      recipe: {
+        file: applied.path,
+        steps: applied.log.map((l) => `${l.op}: ${l.summary}${l.note !== undefined ? ` (${l.note})` : ""}`)
+      }
+    }

@@ -37,40 +37,69 @@ export interface PreparedData {
 /** The name of the selection column in `PreparedData.all` (SPSS's FILTER variable). */
 export const FILTER_VARIABLE = "filter_$"
 
-const shapeOf = (d: Dataset): Shape => ({ order: d.columns.map((c) => c.name), types: new Map(d.columns.map((c) => [c.name, c.type])) })
+const shapeOf = (d: Dataset): Shape => ({
+  order: d.columns.map((c) => c.name),
+  types: new Map(d.columns.map((c) => [c.name, c.type]))
+})
 
-const runStep = (s: State, step: RecipeStep, others: ReadonlyMap<string, OtherData>): { summary: string; ids?: Array<number> } => {
+const runStep = (
+  s: State,
+  step: RecipeStep,
+  others: ReadonlyMap<string, OtherData>
+): { summary: string; ids?: Array<number> } => {
   switch (step.op) {
-    case "recode": return { summary: runRecode(s, step) }
-    case "compute": return { summary: runCompute(s, step) }
-    case "score": return { summary: runScore(s, step) }
-    case "reverse": return { summary: runReverse(s, step) }
-    case "count": return { summary: runCount(s, step) }
-    case "bin": return { summary: runBin(s, step) }
-    case "filter": return { summary: runFilter(s, step) }
-    case "rename": return { summary: runRename(s, step) }
+    case "recode":
+      return { summary: runRecode(s, step) }
+    case "compute":
+      return { summary: runCompute(s, step) }
+    case "score":
+      return { summary: runScore(s, step) }
+    case "reverse":
+      return { summary: runReverse(s, step) }
+    case "count":
+      return { summary: runCount(s, step) }
+    case "bin":
+      return { summary: runBin(s, step) }
+    case "filter":
+      return { summary: runFilter(s, step) }
+    case "rename":
+      return { summary: runRename(s, step) }
     case "keep":
-    case "drop": return { summary: runKeepDrop(s, step) }
-    case "label": return { summary: runLabel(s, step) }
-    case "missing": return { summary: runMissing(s, step) }
-    case "append": return { summary: runAppend(s, step, others.get(step.data)!) }
-    case "merge": return { summary: runMerge(s, step, others.get(step.data)!) }
-    case "dedupe": return runDedupe(s, step)
+    case "drop":
+      return { summary: runKeepDrop(s, step) }
+    case "label":
+      return { summary: runLabel(s, step) }
+    case "missing":
+      return { summary: runMissing(s, step) }
+    case "append":
+      return { summary: runAppend(s, step, others.get(step.data)!) }
+    case "merge":
+      return { summary: runMerge(s, step, others.get(step.data)!) }
+    case "dedupe":
+      return runDedupe(s, step)
   }
 }
 
-const columnsOf = (s: State, rows: ((values: Int32Array | Float64Array) => Int32Array | Float64Array) | undefined): Array<Column> =>
+const columnsOf = (
+  s: State,
+  rows: ((values: Int32Array | Float64Array) => Int32Array | Float64Array) | undefined
+): Array<Column> =>
   s.order.map((name) => {
     const c = s.cols.get(name)!
     const values = rows === undefined ? c.values : rows(c.values)
-    return c.type === "codes" ? { name, type: "codes", values: values as Int32Array } : { name, type: "numeric", values: values as Float64Array }
+    return c.type === "codes"
+      ? { name, type: "codes", values: values as Int32Array }
+      : { name, type: "numeric", values: values as Float64Array }
   })
 
 const resultCodebook = (s: State, base: Codebook | undefined, all: Dataset): Codebook | undefined => {
   if (base === undefined && s.vars.size === 0) return undefined
   // Only the columns nothing describes are scanned for their codes.
   const undescribed = makeDataset(all.columns.filter((c) => !s.vars.has(c.name)))
-  const derived = codebookFromDataset(undescribed, { id: base?.id ?? "recipe", title: base?.title ?? plainLabel("recipe") })
+  const derived = codebookFromDataset(undescribed, {
+    id: base?.id ?? "recipe",
+    title: base?.title ?? plainLabel("recipe")
+  })
   const byName = new Map(derived.variables.map((v) => [v.name, v]))
   const inData = new Set(all.columns.map((c) => c.name))
   // The codebook's variables that the file does not hold stay described (a plan may name them).
@@ -102,7 +131,9 @@ const selectRows = (mask: Uint8Array) => {
 
 const finish = (s: State, dataset: Dataset, base: Codebook | undefined): PreparedData => {
   const typing = dataset.typing?.filter((t) => !s.cols.has(t.name))
-  const filterColumn: Array<Column> = s.mask === undefined ? [] : [{ name: FILTER_VARIABLE, type: "codes", values: Int32Array.from(s.mask) }]
+  const filterColumn: Array<Column> = s.mask === undefined
+    ? []
+    : [{ name: FILTER_VARIABLE, type: "codes", values: Int32Array.from(s.mask) }]
   if (s.mask !== undefined) {
     s.vars.set(FILTER_VARIABLE, {
       name: FILTER_VARIABLE,
@@ -117,7 +148,9 @@ const finish = (s: State, dataset: Dataset, base: Codebook | undefined): Prepare
     })
   }
   const all = makeDataset([...columnsOf(s, undefined), ...filterColumn], dataset.codebookId, typing)
-  const selected = s.mask === undefined ? makeDataset(columnsOf(s, undefined), dataset.codebookId, typing) : makeDataset(columnsOf(s, selectRows(s.mask)), dataset.codebookId, typing)
+  const selected = s.mask === undefined
+    ? makeDataset(columnsOf(s, undefined), dataset.codebookId, typing)
+    : makeDataset(columnsOf(s, selectRows(s.mask)), dataset.codebookId, typing)
   return { dataset: selected, all, codebook: resultCodebook(s, base, all), log: s.log }
 }
 
@@ -145,11 +178,19 @@ export const applyRecipe = (
   for (const [k, step] of recipe.steps.entries()) {
     try {
       const done = runStep(s, step, others)
-      s.log.push({ step: k + 1, op: step.op, ...(step.note !== undefined ? { note: step.note } : {}), summary: done.summary, ...(done.ids !== undefined ? { ids: done.ids } : {}) })
+      s.log.push({
+        step: k + 1,
+        op: step.op,
+        ...(step.note !== undefined ? { note: step.note } : {}),
+        summary: done.summary,
+        ...(done.ids !== undefined ? { ids: done.ids } : {})
+      })
     } catch (e) {
       if (e instanceof StepDataError || e instanceof ExpressionError) {
         const field = e instanceof StepDataError ? e.field : ""
-        return Either.left(new RecipeError({ source, issues: [{ path: `$.steps[${k}]${field}`, message: `${step.op}: ${e.message}` }] }))
+        return Either.left(
+          new RecipeError({ source, issues: [{ path: `$.steps[${k}]${field}`, message: `${step.op}: ${e.message}` }] })
+        )
       }
       throw e
     }

@@ -1,6 +1,13 @@
-import { type CheckRules, type Codebook, type Dataset, isUserMissing, RecipeError, SYSTEM_MISSING } from "@danvan/domain"
+import {
+  type CheckRules,
+  type Codebook,
+  type Dataset,
+  isUserMissing,
+  RecipeError,
+  SYSTEM_MISSING
+} from "@danvan/domain"
 import * as Either from "effect/Either"
-import { columnReader, compile, ExpressionError, type Env, typeOf } from "./compile.js"
+import { columnReader, compile, type Env, ExpressionError, typeOf } from "./compile.js"
 import { parseExpression } from "./parse.js"
 import { ExpressionSyntaxError } from "./tokenize.js"
 
@@ -30,19 +37,28 @@ const envOf = (d: Dataset, codebook: Codebook | undefined): Env => ({
   has: (n) => d.columns.some((c) => c.name === n),
   column: (n) => {
     const c = d.columns.find((x) => x.name === n)!
-    return { type: c.type, values: c.values, missing: codebook?.variables.find((v) => v.name === n)?.missing ?? { values: [], ranges: [] } }
+    return {
+      type: c.type,
+      values: c.values,
+      missing: codebook?.variables.find((v) => v.name === n)?.missing ?? { values: [], ranges: [] }
+    }
   }
 })
 
-const compileRule = (text: string, env: Env, path: string): ((r: number) => number) => {
+const compileRule = (text: string, env: Env, path: string): (r: number) => number => {
   try {
     const e = parseExpression(text)
-    if (typeOf(e, env) !== "logical") throw new ExpressionError(1, "a rule needs a condition (true/false), not a number")
+    if (typeOf(e, env) !== "logical") {
+      throw new ExpressionError(1, "a rule needs a condition (true/false), not a number")
+    }
     return compile(e, env)
   } catch (err) {
     if (err instanceof ExpressionSyntaxError || err instanceof ExpressionError) {
       const v = err instanceof ExpressionError && err.variable !== undefined ? ` (variable "${err.variable}")` : ""
-      throw new RecipeError({ source: "rules", issues: [{ path, message: `in "${text}" at character ${err.pos}: ${err.detail}${v}` }] })
+      throw new RecipeError({
+        source: "rules",
+        issues: [{ path, message: `in "${text}" at character ${err.pos}: ${err.detail}${v}` }]
+      })
     }
     throw err
   }
@@ -58,13 +74,21 @@ const compileRule = (text: string, env: Env, path: string): ((r: number) => numb
  * const report = checkData(dataset, codebook, { version: 1, rules: [{ name: "skip", level: "error", when: "q5 = 2", require: "MISSING(q6)" }], ranges: [], straightlining: [] })
  * report.errors // number of error-level findings
  */
-export const checkData = (dataset: Dataset, codebook: Codebook | undefined, rules: CheckRules | undefined, source = "rules"): Either.Either<CheckReport, RecipeError> => {
+export const checkData = (
+  dataset: Dataset,
+  codebook: Codebook | undefined,
+  rules: CheckRules | undefined,
+  source = "rules"
+): Either.Either<CheckReport, RecipeError> => {
   const env = envOf(dataset, codebook)
-  const idName = rules?.id ?? codebook?.variables.find((v) => v.role === "id" && env.has(v.name))?.name ?? (env.has("id") ? "id" : undefined)
+  const idName = rules?.id ?? codebook?.variables.find((v) => v.role === "id" && env.has(v.name))?.name ??
+    (env.has("id") ? "id" : undefined)
   if (idName !== undefined && !env.has(idName)) {
     return Either.left(new RecipeError({ source, issues: [{ path: "$.id", message: `unknown variable "${idName}"` }] }))
   }
-  let compiled: Array<{ rule: CheckRules["rules"][number]; when: ((r: number) => number) | undefined; require: (r: number) => number }>
+  let compiled: Array<
+    { rule: CheckRules["rules"][number]; when: ((r: number) => number) | undefined; require: (r: number) => number }
+  >
   try {
     compiled = (rules?.rules ?? []).map((rule, k) => ({
       rule,
@@ -72,11 +96,17 @@ export const checkData = (dataset: Dataset, codebook: Codebook | undefined, rule
       require: compileRule(rule.require, env, `$.rules[${k}].require`)
     }))
     const unknown = [
-      ...(rules?.ranges ?? []).flatMap((g, k) => g.variables.map((v, j) => [v, `$.ranges[${k}].variables[${j}]`] as const)),
-      ...(rules?.straightlining ?? []).flatMap((g, k) => g.items.map((v, j) => [v, `$.straightlining[${k}].items[${j}]`] as const))
+      ...(rules?.ranges ?? []).flatMap((g, k) =>
+        g.variables.map((v, j) => [v, `$.ranges[${k}].variables[${j}]`] as const)
+      ),
+      ...(rules?.straightlining ?? []).flatMap((g, k) =>
+        g.items.map((v, j) => [v, `$.straightlining[${k}].items[${j}]`] as const)
+      )
     ].filter(([v]) => !env.has(v))
     if (unknown.length > 0) {
-      return Either.left(new RecipeError({ source, issues: unknown.map(([v, path]) => ({ path, message: `unknown variable "${v}"` })) }))
+      return Either.left(
+        new RecipeError({ source, issues: unknown.map(([v, path]) => ({ path, message: `unknown variable "${v}"` })) })
+      )
     }
   } catch (e) {
     if (e instanceof RecipeError) return Either.left(new RecipeError({ source, issues: e.issues }))
@@ -91,32 +121,65 @@ export const checkData = (dataset: Dataset, codebook: Codebook | undefined, rule
   for (const g of rules?.ranges ?? []) {
     for (const v of g.variables) {
       const read = columnReader(env.column(v), false)
-      add({ level: g.level, code: "OUT_OF_RANGE", check: "range", variable: v, message: `${v} outside ${g.min} to ${g.max}` }, rowsWhere(dataset.rowCount, (r) => read(r) < g.min || read(r) > g.max))
+      add({
+        level: g.level,
+        code: "OUT_OF_RANGE",
+        check: "range",
+        variable: v,
+        message: `${v} outside ${g.min} to ${g.max}`
+      }, rowsWhere(dataset.rowCount, (r) => read(r) < g.min || read(r) > g.max))
     }
   }
   if (idName !== undefined) {
     const read = columnReader(env.column(idName), true)
     const seen = new Set<number>()
-    add({ level: "error", code: "DUPLICATE_ID", check: "duplicate-id", variable: idName, message: `${idName} repeats an earlier row's` }, rowsWhere(dataset.rowCount, (r) => {
-      const x = read(r)
-      if (x !== x) return false
-      if (seen.has(x)) return true
-      seen.add(x)
-      return false
-    }))
+    add(
+      {
+        level: "error",
+        code: "DUPLICATE_ID",
+        check: "duplicate-id",
+        variable: idName,
+        message: `${idName} repeats an earlier row's`
+      },
+      rowsWhere(dataset.rowCount, (r) => {
+        const x = read(r)
+        if (x !== x) return false
+        if (seen.has(x)) return true
+        seen.add(x)
+        return false
+      })
+    )
   }
   for (const { rule, when, require } of compiled) {
     const text = rule.when !== undefined ? `if ${rule.when} then ${rule.require}` : rule.require
-    add({ level: rule.level, code: "RULE", check: rule.name, message: `${rule.name}: ${text}${rule.note !== undefined ? ` (${rule.note})` : ""}` }, rowsWhere(dataset.rowCount, (r) => (when === undefined || when(r) === 1) && require(r) !== 1))
+    add({
+      level: rule.level,
+      code: "RULE",
+      check: rule.name,
+      message: `${rule.name}: ${text}${rule.note !== undefined ? ` (${rule.note})` : ""}`
+    }, rowsWhere(dataset.rowCount, (r) => (when === undefined || when(r) === 1) && require(r) !== 1))
   }
   for (const g of rules?.straightlining ?? []) {
     const reads = g.items.map((v) => columnReader(env.column(v), false))
-    add({ level: g.level, code: "STRAIGHT_LINING", check: g.name, message: `${g.name}: the same answer to all ${g.items.length} items (${g.items.join(", ")})` }, rowsWhere(dataset.rowCount, (r) => {
-      const first = reads[0]!(r)
-      return first === first && reads.every((f) => f(r) === first)
-    }))
+    add(
+      {
+        level: g.level,
+        code: "STRAIGHT_LINING",
+        check: g.name,
+        message: `${g.name}: the same answer to all ${g.items.length} items (${g.items.join(", ")})`
+      },
+      rowsWhere(dataset.rowCount, (r) => {
+        const first = reads[0]!(r)
+        return first === first && reads.every((f) => f(r) === first)
+      })
+    )
   }
-  return Either.right({ rows: dataset.rowCount, ...(idName !== undefined ? { idVariable: idName } : {}), findings, errors: findings.filter((f) => f.level === "error").length })
+  return Either.right({
+    rows: dataset.rowCount,
+    ...(idName !== undefined ? { idVariable: idName } : {}),
+    findings,
+    errors: findings.filter((f) => f.level === "error").length
+  })
 }
 
 const rowsWhere = (n: number, test: (r: number) => boolean): Array<number> => {
@@ -126,7 +189,11 @@ const rowsWhere = (n: number, test: (r: number) => boolean): Array<number> => {
 }
 
 /** Codes without a value label (error) and missing values by variable (info). */
-const codeFindings = (dataset: Dataset, codebook: Codebook | undefined, add: (f: Omit<CheckFinding, "ids" | "count">, rows: Array<number>) => void) => {
+const codeFindings = (
+  dataset: Dataset,
+  codebook: Codebook | undefined,
+  add: (f: Omit<CheckFinding, "ids" | "count">, rows: Array<number>) => void
+) => {
   for (const c of dataset.columns) {
     const v = codebook?.variables.find((x) => x.name === c.name)
     const missing = v?.missing ?? { values: [], ranges: [] }
@@ -137,12 +204,24 @@ const codeFindings = (dataset: Dataset, codebook: Codebook | undefined, add: (f:
         return x !== SYSTEM_MISSING && !known.has(x) && !isUserMissing(missing, x)
       })
       const codes = [...new Set(rows.map((r) => c.values[r]!))].sort((a, b) => a - b)
-      add({ level: "error", code: "UNDEFINED_CODE", check: "codes", variable: c.name, message: `${c.name} holds codes the codebook does not define: ${codes.slice(0, 10).join(", ")}` }, rows)
+      add({
+        level: "error",
+        code: "UNDEFINED_CODE",
+        check: "codes",
+        variable: c.name,
+        message: `${c.name} holds codes the codebook does not define: ${codes.slice(0, 10).join(", ")}`
+      }, rows)
     }
     const miss = rowsWhere(dataset.rowCount, (r) => {
       const x = c.values[r]!
       return x === SYSTEM_MISSING || Number.isNaN(x) || isUserMissing(missing, x)
     })
-    add({ level: "info", code: "MISSING", check: "missing", variable: c.name, message: `${c.name}: ${miss.length} of ${dataset.rowCount} missing` }, miss)
+    add({
+      level: "info",
+      code: "MISSING",
+      check: "missing",
+      variable: c.name,
+      message: `${c.name}: ${miss.length} of ${dataset.rowCount} missing`
+    }, miss)
   }
 }

@@ -39,7 +39,9 @@ const expandRange = (e: Extract<Expr, { kind: "varRange" }>, scope: Scope): Arra
   const b = scope.order.indexOf(e.to)
   if (a < 0) throw new ExpressionError(e.pos, `unknown variable "${e.from}"`, e.from)
   if (b < 0) throw new ExpressionError(e.pos, `unknown variable "${e.to}"`, e.to)
-  if (b < a) throw new ExpressionError(e.pos, `"${e.from} to ${e.to}": ${e.to} comes before ${e.from} in the data`, e.from)
+  if (b < a) {
+    throw new ExpressionError(e.pos, `"${e.from} to ${e.to}": ${e.to} comes before ${e.from} in the data`, e.from)
+  }
   return scope.order.slice(a, b + 1)
 }
 
@@ -56,12 +58,17 @@ const checkCall = (e: Extract<Expr, { kind: "call" }>, scope: Scope): ExprType =
   const arity = (min: number, max = Infinity) => {
     if (args.length < min || args.length > max) {
       const want = max === min ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`
-      throw new ExpressionError(e.pos, `${e.fn} takes ${want} argument${min === 1 && max === 1 ? "" : "s"}, found ${args.length}`)
+      throw new ExpressionError(
+        e.pos,
+        `${e.fn} takes ${want} argument${min === 1 && max === 1 ? "" : "s"}, found ${args.length}`
+      )
     }
   }
   const numbers = (list: ReadonlyArray<Expr>) => {
-    for (const a of list) if (a.kind === "varRange") expandRange(a, scope)
+    for (const a of list) {
+      if (a.kind === "varRange") expandRange(a, scope)
       else expect(a, scope, "number", e.fn)
+    }
   }
   switch (e.fn) {
     case "MISSING":
@@ -82,7 +89,9 @@ const checkCall = (e: Extract<Expr, { kind: "call" }>, scope: Scope): ExprType =
     case "ANY":
     case "RANGE":
       arity(e.fn === "ANY" ? 2 : 3)
-      if (e.fn === "RANGE" && args.length % 2 === 0) throw new ExpressionError(e.pos, "RANGE takes a value and pairs of low, high")
+      if (e.fn === "RANGE" && args.length % 2 === 0) {
+        throw new ExpressionError(e.pos, "RANGE takes a value and pairs of low, high")
+      }
       numbers(args)
       return "logical"
     default:
@@ -107,7 +116,10 @@ export const typeOf = (e: Expr, scope: Scope): ExprType => {
       if (!scope.has(e.name)) throw new ExpressionError(e.pos, `unknown variable "${e.name}"`, e.name)
       return "number"
     case "varRange":
-      throw new ExpressionError(e.pos, `"${e.from} to ${e.to}" is only allowed as an argument of MEAN, SUM, MIN, MAX, ANY, RANGE`)
+      throw new ExpressionError(
+        e.pos,
+        `"${e.from} to ${e.to}" is only allowed as an argument of MEAN, SUM, MIN, MAX, ANY, RANGE`
+      )
     case "unary":
       expect(e.arg, scope, e.op === "-" ? "number" : "logical", e.op === "-" ? "unary minus" : "not")
       return e.op === "-" ? "number" : "logical"
@@ -125,7 +137,12 @@ export const typeOf = (e: Expr, scope: Scope): ExprType => {
   }
 }
 
-/** Every variable an expression reads (ranges expanded). */
+/**
+ * Every variable an expression reads (ranges expanded).
+ *
+ * @example
+ * variablesOf(parseExpression("MEAN(q1 to q3) > age"), scope) // ["q1", "q2", "q3", "age"]
+ */
 export const variablesOf = (e: Expr, scope: Scope): Array<string> => {
   switch (e.kind) {
     case "number":
@@ -177,7 +194,7 @@ export const columnReader = (c: ColumnSource, raw: boolean): RowFn => {
  * @example
  * missingTest({ values: [9], ranges: [] })(9) // true
  */
-export const missingTest = (m: MissingSpec): ((x: number) => boolean) => {
+export const missingTest = (m: MissingSpec): (x: number) => boolean => {
   const vals = m.values
   if (m.ranges.length === 0) {
     if (vals.length === 0) return () => false
@@ -192,7 +209,9 @@ export const missingTest = (m: MissingSpec): ((x: number) => boolean) => {
 }
 
 const args = (list: ReadonlyArray<Expr>, env: Env): Array<RowFn> =>
-  list.flatMap((a) => (a.kind === "varRange" ? expandRange(a, env).map((n) => columnReader(env.column(n), false)) : [compile(a, env)]))
+  list.flatMap((
+    a
+  ) => (a.kind === "varRange" ? expandRange(a, env).map((n) => columnReader(env.column(n), false)) : [compile(a, env)]))
 
 const aggregate = (fns: Array<RowFn>, min: number, kind: "MEAN" | "SUM" | "MIN" | "MAX"): RowFn => (r) => {
   let n = 0
@@ -225,7 +244,11 @@ const compileCall = (e: Extract<Expr, { kind: "call" }>, env: Env): RowFn => {
     case "RND":
     case "TRUNC": {
       const f = compile(e.args[0]!, env)
-      const g = e.fn === "ABS" ? Math.abs : e.fn === "TRUNC" ? Math.trunc : (x: number) => Math.sign(x) * Math.round(Math.abs(x))
+      const g = e.fn === "ABS"
+        ? Math.abs
+        : e.fn === "TRUNC"
+        ? Math.trunc
+        : (x: number) => Math.sign(x) * Math.round(Math.abs(x))
       return (r) => g(f(r))
     }
     case "ANY": {
@@ -255,29 +278,36 @@ const compileBinary = (e: Extract<Expr, { kind: "binary" }>, env: Env): RowFn =>
   const a = compile(e.left, env)
   const b = compile(e.right, env)
   switch (e.op) {
-    case "+": return (r) => a(r) + b(r)
-    case "-": return (r) => a(r) - b(r)
-    case "*": return (r) => a(r) * b(r)
-    case "/": return (r) => {
-      const d = b(r)
-      return d === 0 ? NaN : a(r) / d
-    }
-    case "**": return (r) => {
-      const x = a(r) ** b(r)
-      return Number.isFinite(x) ? x : NaN
-    }
-    case "and": return (r) => {
-      const x = a(r)
-      if (x === 0) return 0
-      const y = b(r)
-      return y === 0 ? 0 : x === 1 && y === 1 ? 1 : NaN
-    }
-    case "or": return (r) => {
-      const x = a(r)
-      if (x === 1) return 1
-      const y = b(r)
-      return y === 1 ? 1 : x === 0 && y === 0 ? 0 : NaN
-    }
+    case "+":
+      return (r) => a(r) + b(r)
+    case "-":
+      return (r) => a(r) - b(r)
+    case "*":
+      return (r) => a(r) * b(r)
+    case "/":
+      return (r) => {
+        const d = b(r)
+        return d === 0 ? NaN : a(r) / d
+      }
+    case "**":
+      return (r) => {
+        const x = a(r) ** b(r)
+        return Number.isFinite(x) ? x : NaN
+      }
+    case "and":
+      return (r) => {
+        const x = a(r)
+        if (x === 0) return 0
+        const y = b(r)
+        return y === 0 ? 0 : x === 1 && y === 1 ? 1 : NaN
+      }
+    case "or":
+      return (r) => {
+        const x = a(r)
+        if (x === 1) return 1
+        const y = b(r)
+        return y === 1 ? 1 : x === 0 && y === 0 ? 0 : NaN
+      }
     default: {
       const cmp = COMPARE[e.op]
       return (r) => {

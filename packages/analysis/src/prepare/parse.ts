@@ -1,4 +1,4 @@
-import { type BinaryOp, type Expr, FUNCTIONS, type FunctionName, type InItem } from "./ast.js"
+import { type BinaryOp, type Expr, type FunctionName, FUNCTIONS, type InItem } from "./ast.js"
 import { ExpressionSyntaxError, type Token, tokenize } from "./tokenize.js"
 
 /**
@@ -7,7 +7,15 @@ import { ExpressionSyntaxError, type Token, tokenize } from "./tokenize.js"
  * spell and, or, not; `=`/`==` and `<>`/`~=`/`!=` compare.
  */
 const COMPARISONS: Readonly<Record<string, BinaryOp>> = {
-  "=": "=", "==": "=", "<>": "<>", "~=": "<>", "!=": "<>", "<": "<", "<=": "<=", ">": ">", ">=": ">="
+  "=": "=",
+  "==": "=",
+  "<>": "<>",
+  "~=": "<>",
+  "!=": "<>",
+  "<": "<",
+  "<=": "<=",
+  ">": ">",
+  ">=": ">="
 }
 const RESERVED = new Set(["and", "or", "not", "in", "thru", "to"])
 
@@ -31,7 +39,9 @@ class Parser {
   }
   private expectOp(op: string): Token {
     const t = this.next()
-    if (t.kind !== "op" || t.value !== op) throw new ExpressionSyntaxError(t.pos, `expected "${op}", found ${describe(t)}`)
+    if (t.kind !== "op" || t.value !== op) {
+      throw new ExpressionSyntaxError(t.pos, `expected "${op}", found ${describe(t)}`)
+    }
     return t
   }
 
@@ -100,7 +110,13 @@ class Parser {
     let left = this.multiplicative()
     while (this.isOp("+", "-")) {
       const t = this.next()
-      left = { kind: "binary", op: t.kind === "op" && t.value === "+" ? "+" : "-", left, right: this.multiplicative(), pos: t.pos }
+      left = {
+        kind: "binary",
+        op: t.kind === "op" && t.value === "+" ? "+" : "-",
+        left,
+        right: this.multiplicative(),
+        pos: t.pos
+      }
     }
     return left
   }
@@ -108,7 +124,13 @@ class Parser {
     let left = this.unary()
     while (this.isOp("*", "/")) {
       const t = this.next()
-      left = { kind: "binary", op: t.kind === "op" && t.value === "*" ? "*" : "/", left, right: this.unary(), pos: t.pos }
+      left = {
+        kind: "binary",
+        op: t.kind === "op" && t.value === "*" ? "*" : "/",
+        left,
+        right: this.unary(),
+        pos: t.pos
+      }
     }
     return left
   }
@@ -168,7 +190,9 @@ class Parser {
     if (t.kind === "name" && after?.kind === "name" && after.value.toLowerCase() === "to") {
       this.i += 2
       const end = this.next()
-      if (end.kind !== "name") throw new ExpressionSyntaxError(end.pos, `expected a variable after "to", found ${describe(end)}`)
+      if (end.kind !== "name") {
+        throw new ExpressionSyntaxError(end.pos, `expected a variable after "to", found ${describe(end)}`)
+      }
       return { kind: "varRange", from: t.value, to: end.value, pos: t.pos }
     }
     return this.or()

@@ -1,4 +1,11 @@
-import { type Codebook, type Dataset, type MissingSpec, plainLabel, type ValueLabel, type Variable } from "@danvan/domain"
+import {
+  type Codebook,
+  type Dataset,
+  type MissingSpec,
+  plainLabel,
+  type ValueLabel,
+  type Variable
+} from "@danvan/domain"
 import type { Env } from "./compile.js"
 
 /** A column while a recipe runs: typed values, replaced (never mutated) by the steps that change it. */
@@ -35,7 +42,14 @@ export const variableOf = (s: State, name: string): Variable => {
   const known = s.vars.get(name)
   if (known !== undefined) return known
   const numeric = s.cols.get(name)?.type === "numeric"
-  return { name, label: plainLabel(name), kind: numeric ? "numeric" : "single", measure: numeric ? "scale" : "nominal", values: [], missing: NO_MISSING }
+  return {
+    name,
+    label: plainLabel(name),
+    kind: numeric ? "numeric" : "single",
+    measure: numeric ? "scale" : "nominal",
+    values: [],
+    missing: NO_MISSING
+  }
 }
 
 /** The expression environment over the current state. */

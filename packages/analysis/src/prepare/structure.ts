@@ -9,14 +9,17 @@ const renameInCodebook = (c: Codebook | undefined, to: (n: string) => string): C
   c === undefined
     ? undefined
     : {
-        ...c,
-        ...(c.groupVariable !== undefined ? { groupVariable: to(c.groupVariable) } : {}),
-        ...(c.weightVariable !== undefined ? { weightVariable: to(c.weightVariable) } : {}),
-        multipleResponseSets: c.multipleResponseSets.map((m) => ({ ...m, items: mapItems(m.items, to) })),
-        indicatorSets: c.indicatorSets.map((m) => ({ ...m, items: mapItems(m.items, to) }))
-      }
+      ...c,
+      ...(c.groupVariable !== undefined ? { groupVariable: to(c.groupVariable) } : {}),
+      ...(c.weightVariable !== undefined ? { weightVariable: to(c.weightVariable) } : {}),
+      multipleResponseSets: c.multipleResponseSets.map((m) => ({ ...m, items: mapItems(m.items, to) })),
+      indicatorSets: c.indicatorSets.map((m) => ({ ...m, items: mapItems(m.items, to) }))
+    }
 
-const mapItems = (items: readonly [string, ...Array<string>], to: (n: string) => string): [string, ...Array<string>] => [
+const mapItems = (
+  items: readonly [string, ...Array<string>],
+  to: (n: string) => string
+): [string, ...Array<string>] => [
   to(items[0]),
   ...items.slice(1).map(to)
 ]
@@ -59,12 +62,18 @@ export const runLabel = (s: State, step: Step<"label">): string => {
 }
 
 export const runMissing = (s: State, step: Step<"missing">): string => {
-  for (const n of step.variables) s.vars.set(n, { ...variableOf(s, n), missing: { values: step.values, ranges: step.ranges } })
-  return `user-missing for ${step.variables.join(", ")}: ${[...step.values.map(String), ...step.ranges.map((r) => `${r.low} thru ${r.high}`)].join(", ") || "none"}`
+  for (const n of step.variables) {
+    s.vars.set(n, { ...variableOf(s, n), missing: { values: step.values, ranges: step.ranges } })
+  }
+  return `user-missing for ${step.variables.join(", ")}: ${
+    [...step.values.map(String), ...step.ranges.map((r) => `${r.low} thru ${r.high}`)].join(", ") || "none"
+  }`
 }
 
 const emptyLike = (type: "codes" | "numeric", n: number): WorkColumn =>
-  type === "codes" ? { type, values: new Int32Array(n).fill(SYSTEM_MISSING) } : { type, values: new Float64Array(n).fill(NaN) }
+  type === "codes"
+    ? { type, values: new Int32Array(n).fill(SYSTEM_MISSING) }
+    : { type, values: new Float64Array(n).fill(NaN) }
 
 const asNumeric = (c: WorkColumn): Float64Array => {
   if (c.type === "numeric") return c.values as Float64Array
@@ -96,7 +105,11 @@ const addVariables = (s: State, other: { readonly codebook: Codebook | undefined
 }
 
 /** SPSS ADD FILES: the other file's rows after these; a variable one file lacks is system-missing there. */
-export const runAppend = (s: State, step: Step<"append">, other: { readonly dataset: Dataset; readonly codebook: Codebook | undefined }): string => {
+export const runAppend = (
+  s: State,
+  step: Step<"append">,
+  other: { readonly dataset: Dataset; readonly codebook: Codebook | undefined }
+): string => {
   const d = other.dataset
   const names = [...s.order, ...d.columns.map((c) => c.name).filter((n) => !s.cols.has(n))]
   for (const n of names) {
@@ -116,14 +129,25 @@ export const runAppend = (s: State, step: Step<"append">, other: { readonly data
 }
 
 /** SPSS MATCH FILES /FILE=* /TABLE=other /BY id: each row gets the other file's variables of the same ID. */
-export const runMerge = (s: State, step: Step<"merge">, other: { readonly dataset: Dataset; readonly codebook: Codebook | undefined }): string => {
+export const runMerge = (
+  s: State,
+  step: Step<"merge">,
+  other: { readonly dataset: Dataset; readonly codebook: Codebook | undefined }
+): string => {
   const d = other.dataset
   const theirId = columnReader({ ...d.columns.find((c) => c.name === step.by)!, missing: NO_MISSING }, true)
   const index = new Map<number, number>()
   for (let r = 0; r < d.rowCount; r++) {
     const id = theirId(r)
     if (id !== id) continue
-    if (index.has(id)) throw new StepDataError(".data", `${step.data} holds ${step.by} = ${id} twice (rows ${index.get(id)! + 2} and ${r + 2}); a table to merge needs unique IDs (add a dedupe step to it first)`)
+    if (index.has(id)) {
+      throw new StepDataError(
+        ".data",
+        `${step.data} holds ${step.by} = ${id} twice (rows ${index.get(id)! + 2} and ${
+          r + 2
+        }); a table to merge needs unique IDs (add a dedupe step to it first)`
+      )
+    }
     index.set(id, r)
   }
   const myId = columnReader(envOf(s).column(step.by), true)
@@ -172,6 +196,8 @@ export const runDedupe = (s: State, step: Step<"dedupe">): { summary: string; id
     s.rowCount = keep.length
   }
   const shown = dropped.slice(0, 20).join(", ")
-  const summary = `dropped ${dropped.length} rows with a repeated ${step.by}${dropped.length > 0 ? ` (${shown}${dropped.length > 20 ? ", …" : ""})` : ""}; the first of each was kept`
+  const summary = `dropped ${dropped.length} rows with a repeated ${step.by}${
+    dropped.length > 0 ? ` (${shown}${dropped.length > 20 ? ", …" : ""})` : ""
+  }; the first of each was kept`
   return { summary, ids: dropped.slice(0, 100) }
 }

@@ -15,7 +15,28 @@ export class ExpressionSyntaxError extends Error {
   }
 }
 
-const OPERATORS = ["<=", ">=", "<>", "~=", "!=", "==", "**", "(", ")", ",", "+", "-", "*", "/", "<", ">", "=", "&", "|", "~"]
+const OPERATORS = [
+  "<=",
+  ">=",
+  "<>",
+  "~=",
+  "!=",
+  "==",
+  "**",
+  "(",
+  ")",
+  ",",
+  "+",
+  "-",
+  "*",
+  "/",
+  "<",
+  ">",
+  "=",
+  "&",
+  "|",
+  "~"
+]
 const NAME_START = /[A-Za-z_]/
 const NAME_PART = /[A-Za-z0-9_.]/
 

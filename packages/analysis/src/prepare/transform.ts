@@ -16,12 +16,14 @@ type Step<K extends RecipeStep["op"]> = Extract<RecipeStep, { op: K }>
 const store = (values: Float64Array, type: "codes" | "numeric", field: string): WorkColumn => {
   if (type === "numeric") return { type, values }
   const codes = toCodes(values)
-  if ("bad" in codes) throw new StepDataError(field, `row ${codes.row + 1} gives ${codes.bad}, which is not a whole-number code`)
+  if ("bad" in codes) {
+    throw new StepDataError(field, `row ${codes.row + 1} gives ${codes.bad}, which is not a whole-number code`)
+  }
   return { type, values: codes.codes }
 }
 
 /** Whether a value (NaN = system-missing; `user` = user-missing) matches a recode/count specification. */
-export const matcher = (m: RecodeMatch): ((x: number, user: boolean) => boolean) => {
+export const matcher = (m: RecodeMatch): (x: number, user: boolean) => boolean => {
   if (m === "sysmis") return (x) => x !== x
   if (m === "missing") return (x, user) => x !== x || user
   if (typeof m === "number") return (x) => x === m
@@ -84,7 +86,12 @@ export const runReverse = (s: State, step: Step<"reverse">): string => {
 }
 
 /** Reversal leaves user-missing codes (9 = no answer) as they are. */
-const keepMissing = (c: WorkColumn, raw: (r: number) => number, missing: { values: ReadonlyArray<number>; ranges: ReadonlyArray<{ low: number; high: number }> }, n: number): WorkColumn => {
+const keepMissing = (
+  c: WorkColumn,
+  raw: (r: number) => number,
+  missing: { values: ReadonlyArray<number>; ranges: ReadonlyArray<{ low: number; high: number }> },
+  n: number
+): WorkColumn => {
   if (missing.values.length === 0 && missing.ranges.length === 0) return c
   for (let r = 0; r < n; r++) {
     const x = raw(r)
@@ -107,7 +114,9 @@ export const runCompute = (s: State, step: Step<"compute">): string => {
   }
   const type = step.type ?? (old !== undefined ? s.cols.get(step.target)!.type : "numeric")
   setColumn(s, step.target, store(out, type, ".expr"), labels(step))
-  return `${step.target} = ${step.expr}${step.when !== undefined ? ` if ${step.when}` : ""}${step.else !== undefined ? `, else ${step.else}` : ""}`
+  return `${step.target} = ${step.expr}${step.when !== undefined ? ` if ${step.when}` : ""}${
+    step.else !== undefined ? `, else ${step.else}` : ""
+  }`
 }
 
 export const runScore = (s: State, step: Step<"score">): string => {
@@ -142,11 +151,16 @@ export const runBin = (s: State, step: Step<"bin">): string => {
   const out = new Int32Array(s.rowCount)
   for (let r = 0; r < s.rowCount; r++) {
     const x = read(r)
-    const bin = x !== x ? undefined : step.bins.find((b) => (b.low === undefined || x >= b.low) && (b.high === undefined || x < b.high))
+    const bin = x !== x
+      ? undefined
+      : step.bins.find((b) => (b.low === undefined || x >= b.low) && (b.high === undefined || x < b.high))
     out[r] = bin === undefined ? SYSTEM_MISSING : bin.code
   }
   const values = step.bins.map((b) => ({ code: b.code, label: b.label }))
-  setColumn(s, step.into, { type: "codes", values: out }, { values, ...(step.label !== undefined ? { label: step.label } : {}) })
+  setColumn(s, step.into, { type: "codes", values: out }, {
+    values,
+    ...(step.label !== undefined ? { label: step.label } : {})
+  })
   return `${step.into} = ${step.variable} in ${step.bins.length} bins`
 }
 

@@ -40,13 +40,21 @@ const needVariables = (ctx: Ctx, field: string, names: ReadonlyArray<string>): b
   return ok
 }
 
-const list = (names: ReadonlyArray<string>) => (names.length <= 12 ? names.join(", ") : `${names.slice(0, 12).join(", ")}, …`)
+const list = (
+  names: ReadonlyArray<string>
+) => (names.length <= 12 ? names.join(", ") : `${names.slice(0, 12).join(", ")}, …`)
 
 /**
  * Parses and type-checks one expression of a step; returns it, or undefined after recording the issue (with
  * the character position and the variable).
  */
-const checkExpression = (ctx: Ctx, field: string, text: string, want: "logical" | "any", target?: string): Expr | undefined => {
+const checkExpression = (
+  ctx: Ctx,
+  field: string,
+  text: string,
+  want: "logical" | "any",
+  target?: string
+): Expr | undefined => {
   try {
     const e = parseExpression(text)
     const scope = scopeOf(ctx.shape)
@@ -65,7 +73,9 @@ const checkExpression = (ctx: Ctx, field: string, text: string, want: "logical" 
     return e
   } catch (err) {
     if (err instanceof ExpressionSyntaxError || err instanceof ExpressionError) {
-      const variable = err instanceof ExpressionError && err.variable !== undefined ? ` (variable "${err.variable}")` : ""
+      const variable = err instanceof ExpressionError && err.variable !== undefined
+        ? ` (variable "${err.variable}")`
+        : ""
       fail(ctx, field, `in "${text}" at character ${err.pos}: ${err.detail}${variable}`)
       return undefined
     }
@@ -81,7 +91,8 @@ const safeVariables = (e: Expr, scope: Scope): Array<string> => {
   }
 }
 
-const wholeNumbers = (xs: ReadonlyArray<number | string>) => xs.every((x) => typeof x === "string" || Number.isInteger(x))
+const wholeNumbers = (xs: ReadonlyArray<number | string>) =>
+  xs.every((x) => typeof x === "string" || Number.isInteger(x))
 
 /**
  * Storage of a recode's result: codes when every new value is a whole number and the source holds codes or
@@ -115,7 +126,12 @@ const checkStep = (ctx: Ctx): void => {
   const shape = ctx.shape
   switch (s.op) {
     case "recode":
-      return checkRecodeLike(ctx, s.variables, s.into, (t) => outputType(t, s.into !== undefined, wholeNumbers(s.rules.map((r) => r.to))))
+      return checkRecodeLike(
+        ctx,
+        s.variables,
+        s.into,
+        (t) => outputType(t, s.into !== undefined, wholeNumbers(s.rules.map((r) => r.to)))
+      )
     case "reverse":
       return checkRecodeLike(ctx, s.variables, s.into, (t) => reverseType(t, s.min, s.max))
     case "compute": {
@@ -206,7 +222,11 @@ const checkOther = (ctx: Ctx, s: Extract<RecipeStep, { op: "append" | "merge" }>
  * @example
  * validateRecipe(recipe, { order: ["q1"], types: new Map([["q1", "codes"]]) }, new Map()) // []
  */
-export const validateRecipe = (recipe: Recipe, start: Shape, others: ReadonlyMap<string, Shape>): Array<CodebookIssue> => {
+export const validateRecipe = (
+  recipe: Recipe,
+  start: Shape,
+  others: ReadonlyMap<string, Shape>
+): Array<CodebookIssue> => {
   const shape: Shape = { order: [...start.order], types: new Map(start.types) }
   const issues: Array<CodebookIssue> = []
   recipe.steps.forEach((step, k) => checkStep({ shape, others, issues, step, path: `$.steps[${k}]` }))

@@ -40,7 +40,9 @@ export const RecodeStep = Schema.Struct({
   variables: Names,
   /** New variables, one per source; absent: recode in place. */
   into: Schema.optional(Names),
-  rules: Schema.NonEmptyArray(Schema.Struct({ from: RecodeMatch, to: Schema.Union(Schema.Number, Schema.Literal("sysmis")) })),
+  rules: Schema.NonEmptyArray(
+    Schema.Struct({ from: RecodeMatch, to: Schema.Union(Schema.Number, Schema.Literal("sysmis")) })
+  ),
   /** Values no rule matches: `copy` (default in place) or `missing` (default into new variables). */
   else: Schema.optional(Schema.Literal("copy", "missing")),
   ...labelling
@@ -97,7 +99,12 @@ export const BinStep = Schema.Struct({
   into: Name,
   /** Each bin holds low <= x < high (an absent end is open); the first bin that holds x wins. */
   bins: Schema.NonEmptyArray(
-    Schema.Struct({ low: Schema.optional(Schema.Number), high: Schema.optional(Schema.Number), code: Schema.Int, label: BilingualLabel })
+    Schema.Struct({
+      low: Schema.optional(Schema.Number),
+      high: Schema.optional(Schema.Number),
+      code: Schema.Int,
+      label: BilingualLabel
+    })
   ),
   label: Schema.optional(BilingualLabel)
 })
@@ -122,7 +129,9 @@ export const MissingStep = Schema.Struct({
   note,
   variables: Names,
   values: Schema.optionalWith(Schema.Array(Schema.Number), { default: () => [] }),
-  ranges: Schema.optionalWith(Schema.Array(Schema.Struct({ low: Schema.Number, high: Schema.Number })), { default: () => [] })
+  ranges: Schema.optionalWith(Schema.Array(Schema.Struct({ low: Schema.Number, high: Schema.Number })), {
+    default: () => []
+  })
 })
 /** Adds the rows of another data file read with the same codebook (SPSS `ADD FILES`). */
 export const AppendStep = Schema.Struct({ op: Schema.Literal("append"), note, data: Schema.String })
