@@ -1,6 +1,6 @@
 import * as Effect from "effect/Effect"
 import { UsageError } from "./errors.js"
-import { CurrentRecipe } from "./run/recipe.js"
+import { CurrentRecipe } from "./recipeRef.js"
 
 /** Commands with a `--recipe` option of their own (the flag is theirs, not taken off the command line). */
 const OWN_RECIPE = new Set(["prepare"])

@@ -5,7 +5,8 @@ import * as Effect from "effect/Effect"
 import * as FiberRef from "effect/FiberRef"
 import * as Option from "effect/Option"
 import { writeStderr } from "../terminal.js"
-import { type AppliedRecipe, CurrentRecipe, prepareRead } from "./recipe.js"
+import { CurrentRecipe } from "../recipeRef.js"
+import { type AppliedRecipe, prepareRead } from "./recipe.js"
 
 /**
  * The data as read, then prepared by `--recipe` when one was given (see run/recipe.ts): a recipe may use any

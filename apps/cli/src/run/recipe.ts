@@ -3,13 +3,8 @@ import { applyRecipe, type OtherData, type RecipeLogEntry } from "@danvan/analys
 import type { Codebook, Dataset } from "@danvan/domain"
 import { type DataFileRead, loadRecipe, readDataFile } from "@danvan/io"
 import * as Effect from "effect/Effect"
-import * as FiberRef from "effect/FiberRef"
 
-/**
- * `--recipe FILE`, taken off the command line by `main` for every command that reads `--data` (so all of them
- * apply it in the one place that reads data, `readData` in common.ts). Undefined when not given.
- */
-export const CurrentRecipe: FiberRef.FiberRef<string | undefined> = FiberRef.unsafeMake<string | undefined>(undefined)
+export { CurrentRecipe } from "../recipeRef.js"
 
 /** What a recipe did, for method notes. */
 export interface AppliedRecipe {
