@@ -87,6 +87,15 @@ describe("--recipe and danvan prepare", () => {
     expect(JSON.parse(out.stdout)[0].rows.slice(0, 2).map((x: { count: number }) => x.count)).toEqual([2, 3])
   })
 
+  it("prepare writes .xlsx that frequencies reads back", () => {
+    const target = join(files.dir, "clean.xlsx")
+    const w = run(["prepare", "--recipe", r, "--data", data, "--out", target])
+    expect(w.code, w.stderr).toBe(0)
+    const out = run(["frequencies", "--data", target, "agegroup", "--format", "json"])
+    expect(out.code, out.stderr).toBe(0)
+    expect(JSON.parse(out.stdout)[0].rows.slice(0, 2).map((x: { code: number; count: number }) => [x.code, x.count])).toEqual([[1, 3], [2, 2]]) // every row: the filter only marks filter_$
+  })
+
   it("a bad recipe fails before anything is written, naming step, position and JSON path (exit 1)", () => {
     const target = join(files.dir, "never.csv")
     const out = run(["prepare", "--recipe", files.paths["bad.json"]!, "--data", data, "--out", target])

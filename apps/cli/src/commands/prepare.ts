@@ -14,7 +14,7 @@ export const prepareOptions = {
   codebook: flags.codebook,
   out: Options.text("out").pipe(
     Options.withDescription(
-      "The prepared data: .sav/.zsav (with its dictionary), or .csv (with the codebook beside it as FILE.codebook.json). Filtered-out rows are kept, marked by filter_$ = 0."
+      "The prepared data: .sav/.zsav (with its dictionary), .csv (with the codebook beside it as FILE.codebook.json) or .xlsx (sheets data, variables, values). Filtered-out rows are kept, marked by filter_$ = 0."
     )
   ),
   format: Options.choice("format", ["text", "json"]).pipe(

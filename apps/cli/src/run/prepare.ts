@@ -1,5 +1,5 @@
 import { codebookToJson } from "@danvan/domain"
-import { checkWritable, readDataFile, writeCsv, writeSavFile, writeTextFiles } from "@danvan/io"
+import { checkWritable, readDataFile, writeCsv, writeDataXlsx, writeSavFile, writeTextFiles } from "@danvan/io"
 import type * as Command from "@effect/cli/Command"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
@@ -11,8 +11,8 @@ import { prepareRead } from "./recipe.js"
 
 export type PrepareArgs = Command.Command.ParseConfig<typeof prepareOptions>
 
-const kindOf = (out: string): "sav" | "csv" | undefined =>
-  /\.z?sav$/i.test(out) ? "sav" : /\.csv$/i.test(out) ? "csv" : undefined
+const kindOf = (out: string): "sav" | "csv" | "xlsx" | undefined =>
+  /\.z?sav$/i.test(out) ? "sav" : /\.csv$/i.test(out) ? "csv" : /\.xlsx$/i.test(out) ? "xlsx" : undefined
 
 /** `danvan prepare`: read, apply the recipe, write the result (all or nothing) and print the log. */
 export const runPrepare = (args: PrepareArgs) =>
@@ -20,7 +20,7 @@ export const runPrepare = (args: PrepareArgs) =>
     const kind = kindOf(args.out)
     if (kind === undefined) {
       return yield* Effect.fail(
-        new UsageError({ command: "prepare", message: `--out ${args.out}: write .sav, .zsav or .csv` })
+        new UsageError({ command: "prepare", message: `--out ${args.out}: write .sav, .zsav, .csv or .xlsx` })
       )
     }
     yield* checkWritable(args.out)
@@ -32,7 +32,10 @@ export const runPrepare = (args: PrepareArgs) =>
     const prepared = yield* prepareRead(args.recipe, read, codebook)
     const all = prepared.recipe.all
     if (kind === "sav") yield* writeSavFile(args.out, all, prepared.codebook)
-    else {
+    else if (kind === "xlsx") {
+      const bytes = yield* Effect.promise(() => writeDataXlsx(all, prepared.codebook))
+      yield* writeTextFiles([{ path: args.out, text: bytes }])
+    } else {
       const files = [{ path: args.out, text: writeCsv(all) }]
       if (prepared.codebook !== undefined) {
         const text = JSON.stringify(codebookToJson(prepared.codebook), null, 2) + "\n"
