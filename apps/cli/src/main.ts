@@ -63,7 +63,7 @@ const SYNOPSIS: Readonly<Record<string, string>> = {
   correlate: "danvan correlate --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] [--codebook FILE|ID] [--weight VAR] [--missing VAR=CODE[,CODE...]]... [--format text|json] [--lang en|vi] VAR VAR...",
   table: "danvan table --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --rows A,B --cols V,W [--net VAR:NAME=CODE,CODE]... [--codebook FILE|ID] [--weight VAR] [--missing VAR=CODE[,CODE...]]... [--format text|json] [--lang en|vi]",
   prepare: "danvan prepare --recipe R.json --data FILE.csv|.xlsx|.sav [--sheet NAME] [--codebook FILE|ID] --out clean.sav|.zsav|.csv|.xlsx [--format text|json]",
-  check: "danvan check --data FILE.csv|.xlsx|.sav [--sheet NAME] [--codebook FILE|ID] [--rules R.json] [--recipe R] [--format text|json]",
+  check: "danvan check --data FILE.csv|.xlsx|.sav [--sheet NAME] [--codebook FILE|ID] [--rules R.json] [--recipe R] [--format text|json|xlsx] [--out FILE]",
   synth: "danvan synth hcmc-2024|FILE.json --out FILE.csv [--seed N] [--loading 0.5]",
   rate: "danvan rate X N [--level 0.95] [--format text|json] [--lang en|vi]",
   mr: "danvan mr --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --group VAR (--items A,B,C | --set NAME --codebook FILE|ID) [--method bonferroni|rs2|bootstrap] [--resamples B] [--seed N] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json|md] [--lang en|vi]"

@@ -60,6 +60,24 @@ describe("danvan check", () => {
     expect(ok.stdout).toMatch(/WARNING items: the same answer to all 2 items \(q1, q2\) \[1 case; id: 2\]/)
   })
 
+  it("writes the findings as .xlsx (sheets findings and cases) that the data reader can open", () => {
+    const target = `${files.dir}/check.xlsx`
+    const r = run(["check", "--data", data, "--rules", files.paths["rules.json"]!, "--format", "xlsx", "--out", target])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/ERROR   age outside 18 to 60 \[1 case; id: 5\]/)
+    const back = run(["frequencies", "--data", target, "--sheet", "cases", "id", "--format", "json"])
+    expect(back.code, back.stderr).toBe(0)
+    const counts = JSON.parse(back.stdout)[0].rows.filter((x: { missing: boolean }) => !x.missing)
+    expect(counts.map((x: { code: number; count: number }) => [x.code, x.count])).toEqual([
+      // rule skip-q2; straight-lining; duplicate; q1 blank and age 61; q2 blank
+      [1, 1],
+      [2, 1],
+      [3, 1],
+      [5, 2],
+      [6, 1]
+    ])
+  })
+
   it("names the rule, the position and the JSON path of a bad expression (exit 1, no stack)", () => {
     const r = run(["check", "--data", data, "--rules", files.paths["bad.json"]!])
     expect(r.code).toBe(1)

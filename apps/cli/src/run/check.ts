@@ -1,10 +1,11 @@
 import { checkData, type CheckReport } from "@danvan/analysis"
-import { loadCheckRules } from "@danvan/io"
+import { checkWritable, loadCheckRules, writeTextFiles } from "@danvan/io"
 import type * as Command from "@effect/cli/Command"
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type { checkOptions } from "../commands/check.js"
+import { UsageError } from "../errors.js"
 import { writeStdout } from "../terminal.js"
 import { optionalCodebook, readData } from "./common.js"
 
@@ -30,6 +31,10 @@ const text = (report: CheckReport): string => {
 /** `danvan check`: findings on stdout; exit 1 when an error-level check failed. */
 export const runCheck = (args: CheckArgs) =>
   Effect.gen(function*() {
+    if (args.format === "xlsx" && Option.isNone(args.out)) {
+      return yield* Effect.fail(new UsageError({ command: "check", message: "--format xlsx needs --out FILE.xlsx" }))
+    }
+    if (Option.isSome(args.out)) yield* checkWritable(args.out.value)
     const codebook = yield* optionalCodebook(args.codebook)
     const rules = Option.isSome(args.rules) ? yield* loadCheckRules(args.rules.value) : undefined
     // Read without the codebook's checks (the reader would stop at the first undefined code): check reports them all.
@@ -40,7 +45,15 @@ export const runCheck = (args: CheckArgs) =>
       rules,
       Option.getOrElse(args.rules, () => "rules")
     )
-    yield* writeStdout(args.format === "json" ? JSON.stringify(report, null, 2) : text(report))
+    const shown = args.format === "json" ? JSON.stringify(report, null, 2) : text(report)
+    if (args.format === "xlsx" && Option.isSome(args.out)) {
+      const { renderCheckXlsx } = yield* Effect.promise(() => import("@danvan/report"))
+      const bytes = yield* Effect.promise(() => renderCheckXlsx(report))
+      yield* writeTextFiles([{ path: args.out.value, text: bytes }])
+      yield* writeStdout(text(report))
+    } else if (Option.isSome(args.out)) {
+      yield* writeTextFiles([{ path: args.out.value, text: shown + "\n" }])
+    } else yield* writeStdout(shown)
     if (report.errors > 0) {
       return yield* Effect.fail(
         new CheckFailed({
