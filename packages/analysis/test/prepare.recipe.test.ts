@@ -52,6 +52,33 @@ describe("applyRecipe: transformations", () => {
     expect(r.codebook?.variables.find((v) => v.name === "old")?.kind).toBe("single")
   })
 
+  it("reverses value labels with their codes and leaves user-missing codes and their labels alone", () => {
+    const codebook = {
+      id: "t",
+      title: { vi: "t", en: "t" },
+      variables: [
+        {
+          name: "q1",
+          label: { vi: "Q1", en: "Q1" },
+          kind: "single" as const,
+          measure: "ordinal" as const,
+          values: [
+            { code: 1, label: { vi: "Thấp", en: "Low" } },
+            { code: 5, label: { vi: "Cao", en: "High" } },
+            { code: 9, label: { vi: "Không trả lời", en: "No answer" } }
+          ],
+          missing: { values: [9], ranges: [] }
+        }
+      ],
+      multipleResponseSets: [],
+      indicatorSets: []
+    }
+    const r = Either.getOrThrow(applyRecipe(base, codebook, recipe([{ op: "reverse", variables: ["q1"], min: 1, max: 5 }])))
+    expect(col(r.all, "q1")).toEqual([5, 4, 3, 2, 1, 9])
+    const q1 = r.codebook?.variables.find((v) => v.name === "q1")
+    expect(q1?.values.map((v) => [v.code, v.label.en])).toEqual([[5, "Low"], [1, "High"], [9, "No answer"]])
+  })
+
   it("bins a number into labelled categories that the codebook of the result carries", () => {
     const groups = [
       { high: 30, code: 1, label: { vi: "Dưới 30", en: "Under 30" } },

@@ -78,7 +78,8 @@ export const runReverse = (s: State, step: Step<"reverse">): string => {
     const type = reverseType(s.cols.get(name)!.type, step.min, step.max)
     const source = variableOf(s, name)
     // Value labels follow their codes; user-missing codes are left as they were.
-    const values = source.values.map((v) => ({ ...v, code: step.min + step.max - v.code }))
+    const missing = missingTest(source.missing)
+    const values = source.values.map((v) => (missing(v.code) ? v : { ...v, code: step.min + step.max - v.code }))
     const target = step.into?.[k] ?? name
     setColumn(s, target, keepMissing(store(out, type, ".variables"), read, source.missing, s.rowCount), { values })
   })
