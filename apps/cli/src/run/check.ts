@@ -1,5 +1,6 @@
-import { checkData, type CheckReport } from "@danvan/analysis"
+import { checkData } from "@danvan/analysis"
 import { checkWritable, loadCheckRules, writeTextFiles } from "@danvan/io"
+import { renderCheckText } from "@danvan/report/text"
 import type * as Command from "@effect/cli/Command"
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
@@ -13,20 +14,6 @@ export type CheckArgs = Command.Command.ParseConfig<typeof checkOptions>
 
 /** Raised to exit 1 after printing the findings when an error-level check failed. */
 export class CheckFailed extends Data.TaggedError("CheckFailed")<{ readonly message: string }> {}
-
-const text = (report: CheckReport): string => {
-  const who = report.idVariable !== undefined ? report.idVariable : "row"
-  const lines = report.findings.map((f) => {
-    const ids = f.ids.join(", ") + (f.count > f.ids.length ? ", …" : "")
-    return `${f.level.toUpperCase().padEnd(7)} ${f.message} [${f.count} case${
-      f.count === 1 ? "" : "s"
-    }; ${who}: ${ids}]`
-  })
-  return [
-    ...lines,
-    `${report.rows} rows checked: ${report.errors} error-level finding${report.errors === 1 ? "" : "s"}`
-  ].join("\n")
-}
 
 /** `danvan check`: findings on stdout; exit 1 when an error-level check failed. */
 export const runCheck = (args: CheckArgs) =>
@@ -45,12 +32,12 @@ export const runCheck = (args: CheckArgs) =>
       rules,
       Option.getOrElse(args.rules, () => "rules")
     )
-    const shown = args.format === "json" ? JSON.stringify(report, null, 2) : text(report)
+    const shown = args.format === "json" ? JSON.stringify(report, null, 2) : renderCheckText(report)
     if (args.format === "xlsx" && Option.isSome(args.out)) {
       const { renderCheckXlsx } = yield* Effect.promise(() => import("@danvan/report"))
       const bytes = yield* Effect.promise(() => renderCheckXlsx(report))
       yield* writeTextFiles([{ path: args.out.value, text: bytes }])
-      yield* writeStdout(text(report))
+      yield* writeStdout(renderCheckText(report))
     } else if (Option.isSome(args.out)) {
       yield* writeTextFiles([{ path: args.out.value, text: shown + "\n" }])
     } else yield* writeStdout(shown)
