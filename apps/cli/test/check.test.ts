@@ -64,7 +64,7 @@ describe("danvan check", () => {
     const target = `${files.dir}/check.xlsx`
     const r = run(["check", "--data", data, "--rules", files.paths["rules.json"]!, "--format", "xlsx", "--out", target])
     expect(r.code).toBe(1)
-    expect(r.stdout).toMatch(/ERROR   age outside 18 to 60 \[1 case; id: 5\]/)
+    expect(r.stdout).toMatch(/ERROR {3}age outside 18 to 60 \[1 case; id: 5\]/)
     const back = run(["frequencies", "--data", target, "--sheet", "cases", "id", "--format", "json"])
     expect(back.code, back.stderr).toBe(0)
     const counts = JSON.parse(back.stdout)[0].rows.filter((x: { missing: boolean }) => !x.missing)

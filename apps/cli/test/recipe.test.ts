@@ -93,7 +93,8 @@ describe("--recipe and danvan prepare", () => {
     expect(w.code, w.stderr).toBe(0)
     const out = run(["frequencies", "--data", target, "agegroup", "--format", "json"])
     expect(out.code, out.stderr).toBe(0)
-    expect(JSON.parse(out.stdout)[0].rows.slice(0, 2).map((x: { code: number; count: number }) => [x.code, x.count])).toEqual([[1, 3], [2, 2]]) // every row: the filter only marks filter_$
+    expect(JSON.parse(out.stdout)[0].rows.slice(0, 2).map((x: { code: number; count: number }) => [x.code, x.count]))
+      .toEqual([[1, 3], [2, 2]]) // every row: the filter only marks filter_$
   })
 
   it("a bad recipe fails before anything is written, naming step, position and JSON path (exit 1)", () => {

@@ -94,3 +94,58 @@ describe("expression language", () => {
     expect(() => parseExpression("ANY.2(q1, 1)")).toThrow(/takes no ".n" suffix/)
   })
 })
+
+describe("expression parser on arbitrary input", () => {
+  it("either parses or throws ExpressionSyntaxError with a position inside the text (2,000 generated strings)", () => {
+    const pieces = [
+      "q1",
+      "age",
+      "1",
+      "2.5",
+      "(",
+      ")",
+      ",",
+      "+",
+      "-",
+      "*",
+      "/",
+      "**",
+      "=",
+      "<>",
+      "<=",
+      "and",
+      "or",
+      "not",
+      "in",
+      "thru",
+      "to",
+      "MEAN.2",
+      "ANY",
+      "MISSING",
+      ";",
+      "'",
+      "$",
+      " "
+    ]
+    let state = 20260105
+    const next = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) >>> 8) / 16777216
+    const inputs = Array.from(
+      { length: 2000 },
+      () =>
+        Array.from({ length: 1 + Math.floor(next() * 8) }, () => pieces[Math.floor(next() * pieces.length)]).join(" ")
+    )
+    expect(inputs).toHaveLength(2000)
+    let parsed = 0
+    for (const text of inputs) {
+      try {
+        parseExpression(text)
+        parsed++
+      } catch (e) {
+        expect(e, text).toBeInstanceOf(ExpressionSyntaxError)
+        expect((e as ExpressionSyntaxError).pos).toBeGreaterThanOrEqual(1)
+        expect((e as ExpressionSyntaxError).pos).toBeLessThanOrEqual(text.length + 1)
+      }
+    }
+    expect(parsed).toBeGreaterThan(0)
+  })
+})

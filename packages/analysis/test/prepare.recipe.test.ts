@@ -73,7 +73,9 @@ describe("applyRecipe: transformations", () => {
       multipleResponseSets: [],
       indicatorSets: []
     }
-    const r = Either.getOrThrow(applyRecipe(base, codebook, recipe([{ op: "reverse", variables: ["q1"], min: 1, max: 5 }])))
+    const r = Either.getOrThrow(
+      applyRecipe(base, codebook, recipe([{ op: "reverse", variables: ["q1"], min: 1, max: 5 }]))
+    )
     expect(col(r.all, "q1")).toEqual([5, 4, 3, 2, 1, 9])
     const q1 = r.codebook?.variables.find((v) => v.name === "q1")
     expect(q1?.values.map((v) => [v.code, v.label.en])).toEqual([[5, "Low"], [1, "High"], [9, "No answer"]])

@@ -4,7 +4,10 @@ import { examplePlanResult } from "./helpers.js"
 
 describe("method notes of a recipe", () => {
   it("list the recipe's file and steps first, in the report's language", async () => {
-    const recipe = { file: "clean.json", steps: ["filter: selected cases where age >= 18: 90 of 100 kept for analysis", "recode: recoded level into upper"] }
+    const recipe = {
+      file: "clean.json",
+      steps: ["filter: selected cases where age >= 18: 90 of 100 kept for analysis", "recode: recoded level into upper"]
+    }
     const en = buildPlanReport(examplePlanResult(), { lang: "en", recipe })
     expect(en.notes[0]).toBe(
       "Data prepared by the recipe clean.json before the analyses: 1. filter: selected cases where age >= 18: 90 of 100 kept for analysis; 2. recode: recoded level into upper"

@@ -14,10 +14,15 @@ export const checkOptions = {
     Options.optional
   ),
   format: Options.choice("format", ["text", "json", "xlsx"]).pipe(
-    Options.withDescription("text (one finding a line, with case IDs), json, or xlsx (sheets findings and cases; needs --out)."),
+    Options.withDescription(
+      "text (one finding a line, with case IDs), json, or xlsx (sheets findings and cases; needs --out)."
+    ),
     Options.withDefault("text" as const)
   ),
-  out: Options.text("out").pipe(Options.withDescription("Write the findings to this file (the .xlsx of --format xlsx)."), Options.optional)
+  out: Options.text("out").pipe(
+    Options.withDescription("Write the findings to this file (the .xlsx of --format xlsx)."),
+    Options.optional
+  )
 }
 
 export const check = Command.make("check", checkOptions, (args) =>

@@ -28,7 +28,9 @@ export const writeDataXlsx = async (dataset: Dataset, codebook: Codebook | undef
     const values = wb.addWorksheet("values")
     values.addRow(["name", "code", "label_vi", "label_en"])
     for (const v of codebook.variables) {
-      const missing = [...v.missing.values.map(String), ...v.missing.ranges.map((g) => `${g.low} thru ${g.high}`)].join(", ")
+      const missing = [...v.missing.values.map(String), ...v.missing.ranges.map((g) => `${g.low} thru ${g.high}`)].join(
+        ", "
+      )
       variables.addRow([v.name, v.label.vi, v.label.en, v.kind, missing])
       for (const l of v.values) values.addRow([v.name, l.code, l.label.vi, l.label.en])
     }

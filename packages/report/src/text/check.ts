@@ -12,7 +12,9 @@ export const renderCheckText = (report: CheckReport): string => {
   const who = report.idVariable !== undefined ? report.idVariable : "row"
   const lines = report.findings.map((f) => {
     const ids = f.ids.join(", ") + (f.count > f.ids.length ? ", …" : "")
-    return `${f.level.toUpperCase().padEnd(7)} ${f.message} [${f.count} case${f.count === 1 ? "" : "s"}; ${who}: ${ids}]`
+    return `${f.level.toUpperCase().padEnd(7)} ${f.message} [${f.count} case${
+      f.count === 1 ? "" : "s"
+    }; ${who}: ${ids}]`
   })
   const errors = `${report.errors} error-level finding${report.errors === 1 ? "" : "s"}`
   return [...lines, `${report.rows} rows checked: ${errors}`].join("\n")
