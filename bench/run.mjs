@@ -7,6 +7,7 @@
 //   mmi-rs2         second-order Rao-Scott MMI test, 3 groups x 20 items, 10,000 respondents
 //   mmi-bootstrap   MMI bootstrap, B = 1999, 1,096 respondents x 8 items (the paper's sample size)
 //   read-sav/zsav   readSav over a 200,000-case x 60-variable .sav and .zsav (bench/sav.mjs)
+//   recipe          a 10-step data-preparation recipe over 1,000,000 rows (bench/recipe.mjs)
 import { writeFileSync } from "node:fs"
 import os from "node:os"
 import { countCodes, mmiBootstrap, mmiRaoScott2 } from "../packages/stats/dist/index.js"
@@ -81,6 +82,7 @@ const results = []
 }
 
 results.push(...(await import("./sav.mjs")).savBench({ time, lcg }))
+results.push(...(await import("./recipe.mjs")).recipeBench({ time, lcg }))
 
 const out = {
   repeats: REPEATS,

@@ -14,7 +14,9 @@ export const USER_ERROR_TAGS: ReadonlySet<string> = new Set([
   "FileWriteError",
   "AnalysisPlanError",
   "ChromiumError",
-  "ListenError"
+  "ListenError",
+  "RecipeError",
+  "CheckFailed"
 ])
 
 export const isUserError = (e: unknown): e is { readonly _tag: string; readonly message: string } =>

@@ -18,6 +18,8 @@ import { correlate, means } from "./commands/means.js"
 import { table } from "./commands/table.js"
 import { mr } from "./commands/mr.js"
 import { plan } from "./commands/plan.js"
+import { prepare } from "./commands/prepare.js"
+import { check } from "./commands/check.js"
 import { negativeRateCountsLast, rate } from "./commands/rate.js"
 import { replicate } from "./commands/replicate.js"
 import { report } from "./commands/report.js"
@@ -25,25 +27,26 @@ import { synth } from "./commands/synth.js"
 import { EXIT, isUserError, UsageError } from "./errors.js"
 import { stripAnsi } from "@danvan/report/text/width"
 import { withColorPolicy, writeStderr } from "./terminal.js"
+import { takeRecipe } from "./recipeFlag.js"
 
 export const VERSION: string = pkg.version
 
 const root = Command.make("danvan", {}, () =>
-  Effect.fail(new UsageError({ command: "", message: "missing command; expected one of: crosstab, frequencies, describe, codebook, convert, plan, replicate, report, excerpts, rate, mr, likert, means, correlate, table, synth, serve, api-key" }))
+  Effect.fail(new UsageError({ command: "", message: "missing command; expected one of: crosstab, frequencies, describe, codebook, convert, plan, replicate, report, excerpts, rate, mr, likert, means, correlate, table, synth, prepare, check, serve, api-key" }))
 ).pipe(
   Command.withDescription("Survey tables for cadre questionnaires on mass mobilization work (công tác dân vận): SPSS-style CROSSTABS and FREQUENCIES with exact p-values, multiple-response sets, Likert scoring and re-checks of published tables, and finished reports (HTML, Word, PDF, XLSX, Markdown), in English or Vietnamese."),
-  Command.withSubcommands([crosstab, frequencies, describe, codebook, convert, plan, replicate, report, excerpts, rate, mr, likert, means, correlate, table, synth, serve, apiKey])
+  Command.withSubcommands([crosstab, frequencies, describe, codebook, convert, plan, replicate, report, excerpts, rate, mr, likert, means, correlate, table, synth, serve, apiKey, prepare, check])
 )
 
 const footer = HelpDoc.p(
-  "Results go to stdout, messages to stderr. Exit codes: 0 success, 1 bad input (data, codebook or table), 2 bad usage, 70 internal error. NO_COLOR or a pipe turns colours off, FORCE_COLOR=1 turns them on; DANVAN_DEBUG=1 shows internal stack traces."
+  "Every command that reads --data also takes --recipe FILE: a data-preparation recipe (recode, compute, filter, merge, …) applied before the analysis. Results go to stdout, messages to stderr. Exit codes: 0 success, 1 bad input (data, codebook or table), 2 bad usage, 70 internal error. NO_COLOR or a pipe turns colours off, FORCE_COLOR=1 turns them on; DANVAN_DEBUG=1 shows internal stack traces."
 )
 
 const cli = Command.run(root, { name: "danvan", version: VERSION, footer })
 
 /** One-line synopses, shown after a usage error. */
 const SYNOPSIS: Readonly<Record<string, string>> = {
-  "": "danvan <crosstab|frequencies|describe|codebook|convert|plan|replicate|report|excerpts|rate|mr|likert|means|correlate|table|synth|serve|api-key> [options]   (danvan --help)",
+  "": "danvan <crosstab|frequencies|describe|codebook|convert|plan|replicate|report|excerpts|rate|mr|likert|means|correlate|table|synth|prepare|check|serve|api-key> [options]   (danvan --help)",
   report:
     "danvan report (--data FILE.csv|.xlsx|.sav [--sheet NAME] [--codebook FILE|ID] (--by VAR | --plan FILE|ID) | hcmc-2024|TABLES.json) --out report.html|.xlsx|.docx|.pdf|.md|.csv|.json [--lang en|vi] [--decimal comma|point] [--weight VAR | --no-weight] [--suppress-below K] [--detail apa|full] [--charts DIR]",
   excerpts: "danvan excerpts --data EXCERPTS.csv|.xlsx [--by theme|COLUMN] [--theme T]... [--filter COLUMN=VALUE[,VALUE...]]... [--format text|json|md] [--lang en|vi]",
@@ -60,6 +63,8 @@ const SYNOPSIS: Readonly<Record<string, string>> = {
   means: "danvan means --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --var VAR --by VAR [--codebook FILE|ID] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json|csv|md] [--lang en|vi]",
   correlate: "danvan correlate --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] [--codebook FILE|ID] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json|csv|md] [--lang en|vi] VAR VAR...",
   table: "danvan table --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --rows A,B --cols V,W [--net VAR:NAME=CODE,CODE]... [--codebook FILE|ID] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json] [--lang en|vi]",
+  prepare: "danvan prepare --recipe R.json --data FILE.csv|.xlsx|.sav [--sheet NAME] [--codebook FILE|ID] --out clean.sav|.zsav|.csv|.xlsx [--format text|json]",
+  check: "danvan check --data FILE.csv|.xlsx|.sav [--sheet NAME] [--codebook FILE|ID] [--rules R.json] [--recipe R] [--format text|json|xlsx] [--out FILE]",
   synth: "danvan synth hcmc-2024|FILE.json --out FILE.csv [--seed N] [--loading 0.5]",
   rate: "danvan rate X N [--level 0.95] [--format text|json] [--lang en|vi]",
   mr: "danvan mr --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --group VAR (--items A,B,C | --set NAME --codebook FILE|ID) [--method bonferroni|rs2|bootstrap] [--resamples B] [--seed N] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json|md] [--lang en|vi]"
@@ -114,7 +119,8 @@ export const handle = (argv: ReadonlyArray<string>, captured: Array<string>) => 
 /** The whole program: parse `argv`, run the command, map the outcome to an exit code (never fails). */
 export const main = (argv: ReadonlyArray<string>): Effect.Effect<number> => {
   const captured: Array<string> = []
-  return withColorPolicy(cli(negativeRateCountsLast(argv)), captured).pipe(
+  const { rest, run } = takeRecipe(argv)
+  return withColorPolicy(run(cli(negativeRateCountsLast(rest))), captured).pipe(
     Effect.as<number>(EXIT.ok),
     Effect.catchAllCause(handle(argv, captured)),
     // Anything else @effect/cli wrote to stderr on success (none today) is printed, not lost.

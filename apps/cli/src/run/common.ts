@@ -1,9 +1,26 @@
 import type { Codebook } from "@danvan/domain"
 import { loadCodebook, readDataFile } from "@danvan/io"
-import type { IoWarning } from "@danvan/io"
+import type { DataFileRead, IoWarning } from "@danvan/io"
 import * as Effect from "effect/Effect"
+import * as FiberRef from "effect/FiberRef"
 import * as Option from "effect/Option"
 import { writeStderr } from "../terminal.js"
+import { CurrentRecipe } from "../recipeRef.js"
+import { type AppliedRecipe, prepareRead } from "./recipe.js"
+
+/**
+ * The data as read, then prepared by `--recipe` when one was given (see run/recipe.ts): a recipe may use any
+ * column, so with a recipe the whole file is read. `recipe` says what it did (for method notes).
+ */
+const withRecipe = <E, R>(
+  read: (columns: boolean) => Effect.Effect<DataFileRead, E, R>,
+  codebook: Codebook | undefined
+) =>
+  Effect.flatMap(FiberRef.get(CurrentRecipe), (path) =>
+    path === undefined
+      ? Effect.map(read(true), (r) => ({ ...r, recipe: undefined as AppliedRecipe | undefined }))
+      : Effect.flatMap(read(false), (r) => prepareRead(path, r, codebook))
+  )
 
 /** Loads `--codebook` when given. */
 export const optionalCodebook = (ref: Option.Option<string>) =>
@@ -40,12 +57,16 @@ export const readData = (
   sheet: Option.Option<string> = Option.none(),
   columns?: ReadonlyArray<string>
 ) =>
-  readDataFile(path, {
-    ...(codebook !== undefined ? { codebook } : {}),
-    ...(weight !== undefined ? { numericColumns: [weight] } : {}),
-    ...(Option.isSome(sheet) ? { sheet: sheet.value } : {}),
-    ...(columns !== undefined ? { columns, numericColumns: withDefaultWeight(weight !== undefined ? [weight] : [], codebook) } : {})
-  }).pipe(Effect.tap((read) => reportWarnings(read.warnings)))
+  withRecipe(
+    (subset) =>
+      readDataFile(path, {
+        ...(codebook !== undefined ? { codebook } : {}),
+        ...(weight !== undefined ? { numericColumns: [weight] } : {}),
+        ...(Option.isSome(sheet) ? { sheet: sheet.value } : {}),
+        ...(columns !== undefined && subset ? { columns, numericColumns: withDefaultWeight(weight !== undefined ? [weight] : [], codebook) } : {})
+      }).pipe(Effect.tap((read) => reportWarnings(read.warnings))),
+    codebook
+  )
 
 /** Numeric columns with the codebook's weight variable: when only some columns are read, a default weight must be too. */
 const withDefaultWeight = (numeric: ReadonlyArray<string>, codebook: Codebook | undefined): Array<string> => [
@@ -61,12 +82,16 @@ const withDefaultWeight = (numeric: ReadonlyArray<string>, codebook: Codebook | 
  * const read = yield* readDataColumns("survey.csv", undefined, ["age", "weight"])
  */
 export const readDataColumns = (path: string, codebook: Codebook | undefined, numeric: ReadonlyArray<string>, sheet: Option.Option<string> = Option.none()) =>
-  readDataFile(path, {
-    ...(codebook !== undefined ? { codebook } : {}),
-    numericColumns: withDefaultWeight(numeric, codebook),
-    columns: numeric,
-    ...(Option.isSome(sheet) ? { sheet: sheet.value } : {})
-  }).pipe(Effect.tap((read) => reportWarnings(read.warnings)))
+  withRecipe(
+    (subset) =>
+      readDataFile(path, {
+        ...(codebook !== undefined ? { codebook } : {}),
+        numericColumns: withDefaultWeight(numeric, codebook),
+        ...(subset ? { columns: numeric } : {}),
+        ...(Option.isSome(sheet) ? { sheet: sheet.value } : {})
+      }).pipe(Effect.tap((read) => reportWarnings(read.warnings))),
+    codebook
+  )
 
 /** The analysis options shared by the data commands: weight (`--weight`, `--no-weight`) and extra missing codes. */
 export const caseOptions = (weight: string | undefined, missing: Readonly<Record<string, ReadonlyArray<number>>>, noWeight = false) => ({

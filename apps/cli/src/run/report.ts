@@ -12,6 +12,7 @@ import { UsageError } from "../errors.js"
 import { writeStdout } from "../terminal.js"
 import { planForData } from "./autoPlan.js"
 import { readData } from "./common.js"
+import { recipeOption } from "./recipe.js"
 
 export type ReportArgs = Command.Command.ParseConfig<typeof reportOptions>
 
@@ -71,7 +72,7 @@ export const runReport = (args: ReportArgs) =>
       const dataFile = Option.getOrElse(args.data, () => "")
       const { read, codebook, plan } = yield* planForData(dataFile, args.codebook, args.by.value, args.sheet, weight)
       const result = yield* runPlan(read.dataset, codebook, plan, { source: `the plan built for ${dataFile}`, ...weightChoice })
-      doc = Report.buildPlanReport(result, { ...options, dataFile })
+      doc = Report.buildPlanReport(result, { ...options, dataFile, ...recipeOption(read.recipe) })
       results = result
     } else {
       const planRef = Option.getOrElse(args.plan, () => "")
@@ -87,7 +88,7 @@ export const runReport = (args: ReportArgs) =>
       if (given === undefined) yield* checkPlanNames(plan, codebook, planRef)
       const result = yield* runPlan(read.dataset, codebook, plan, { source: planRef, ...weightChoice })
       const excerpts = yield* planExcerpts(plan, planRef)
-      doc = Report.buildPlanReport(result, { ...options, dataFile, excerpts })
+      doc = Report.buildPlanReport(result, { ...options, dataFile, excerpts, ...recipeOption(read.recipe) })
       results = result
     }
     const bytes = yield* Effect.tryPromise({ try: () => Report.render(doc, format, results), catch: renderFailure })

@@ -15,7 +15,23 @@ export interface ReportOptions {
   readonly detail?: "apa" | "full"
   /** Interview excerpts by section id (already selected, e.g. with `selectExcerpts`), printed after its table. */
   readonly excerpts?: Readonly<Record<string, ReadonlyArray<import("@danvan/domain").Excerpt>>>
+  /** The data-preparation recipe applied before the analyses: its file and one line per step (method notes). */
+  readonly recipe?: { readonly file: string; readonly steps: ReadonlyArray<string> }
 }
+
+/**
+ * The method note of a recipe: its file, then its steps in order.
+ *
+ * @example
+ * recipeNotes({ lang: "en", recipe: { file: "clean.json", steps: ["filter: age >= 18"] } })
+ * // ["Data prepared by the recipe clean.json before the analyses: 1. filter: age >= 18"]
+ */
+export const recipeNotes = (o: ReportOptions): Array<string> =>
+  o.recipe === undefined
+    ? []
+    : [
+        `${o.lang === "vi" ? `Dữ liệu được chuẩn bị theo công thức ${o.recipe.file} trước khi phân tích` : `Data prepared by the recipe ${o.recipe.file} before the analyses`}: ${o.recipe.steps.map((s, k) => `${k + 1}. ${s}`).join("; ")}`
+      ]
 
 /**
  * The build context of report options: the decimal separator defaults to the language's, no cell hidden yet.

@@ -11,7 +11,7 @@ import { frequenciesTable } from "./frequencies.js"
 import { likertBlocks } from "./likert.js"
 import { multipleResponseBlocks } from "./multipleResponse.js"
 import { finishSections } from "./finish.js"
-import { closingNotes, contextOf, type ReportOptions } from "./options.js"
+import { closingNotes, contextOf, recipeNotes, type ReportOptions } from "./options.js"
 
 /** The weight of a section's results, stated once under its heading: "Weighted by trongso, N = 764.5 (…)". */
 const weightNote = (s: PlanSectionResult, ctx: BuildContext): Array<Block> => {
@@ -94,7 +94,7 @@ export const buildPlanReport = (result: PlanResult, options: ReportOptions): Rep
     title: label(result.plan.title, ctx.lang),
     subtitle: t("sourceData", ctx.lang, { file: options.dataFile ?? "—", n: result.rows, codebook: result.codebook.id, plan: result.plan.id }),
     sections,
-    notes: closingNotes(ctx),
+    notes: [...recipeNotes(options), ...closingNotes(ctx)],
     ...(ctx.suppressBelow !== undefined ? { suppression: { k: ctx.suppressBelow, cells: ctx.hiddenCells } } : {})
   }
 }

@@ -1,0 +1,5 @@
+export * from "./schema.js"
+export * from "./errors.js"
+export { decodeRecipe, parseRecipe } from "./decode.js"
+export { CheckLevel, CheckRulesJson, parseCheckRules } from "./checks.js"
+export type { CheckRules } from "./checks.js"
