@@ -9,12 +9,12 @@
 //      and a GET /v1/health sent while that slow request runs is timed too (healthDuringSlowAnalysis),
 //   4. writes requests/s, p50/p99 latency, errors and the machine to bench/api-results.json.
 // Only loopback traffic; bounded in time (BENCH_API_SECONDS, default 30).
-import autocannon from "autocannon"
 import { spawn, spawnSync } from "node:child_process"
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import os from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
+import autocannon from "autocannon"
 
 const root = fileURLToPath(new URL("..", import.meta.url))
 const CLI = join(root, "apps/cli/dist/bin.js")
@@ -68,17 +68,29 @@ const url = await new Promise((resolve, reject) => {
 try {
   // 3. Upload, one checked request, then the load.
   const auth = { authorization: `Bearer ${key}` }
-  const uploaded = await fetch(`${url}/v1/datasets?codebook=hcmc-2024&name=bench.csv`, { method: "POST", headers: { ...auth, "content-type": "text/csv" }, body: csv })
+  const uploaded = await fetch(`${url}/v1/datasets?codebook=hcmc-2024&name=bench.csv`, {
+    method: "POST",
+    headers: { ...auth, "content-type": "text/csv" },
+    body: csv
+  })
   if (uploaded.status !== 201) throw new Error(`upload failed: ${uploaded.status} ${await uploaded.text()}`)
   const { id, rows: stored } = await uploaded.json()
   const path = `/v1/datasets/${id}/crosstab`
   const body = JSON.stringify({ row: "level", col: "people_trust_limited", fisher: { method: "none" } })
-  const check = await fetch(url + path, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body })
+  const check = await fetch(url + path, {
+    method: "POST",
+    headers: { ...auth, "content-type": "application/json" },
+    body
+  })
   if (check.status !== 200) throw new Error(`crosstab failed: ${check.status} ${await check.text()}`)
 
   const t0 = performance.now()
   let slowDone = false
-  const slow = fetch(url + path, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: JSON.stringify({ row: "level", col: "people_trust_limited" }) }).then((r) => {
+  const slow = fetch(url + path, {
+    method: "POST",
+    headers: { ...auth, "content-type": "application/json" },
+    body: JSON.stringify({ row: "level", col: "people_trust_limited" })
+  }).then((r) => {
     slowDone = true
     return r
   })
@@ -86,7 +98,11 @@ try {
   await new Promise((r) => setTimeout(r, 500))
   const h0 = performance.now()
   const health = await fetch(`${url}/v1/health`)
-  const healthDuringSlow = { ms: Math.round((performance.now() - h0) * 10) / 10, status: health.status, answeredBeforeTheAnalysis: !slowDone }
+  const healthDuringSlow = {
+    ms: Math.round((performance.now() - h0) * 10) / 10,
+    status: health.status,
+    answeredBeforeTheAnalysis: !slowDone
+  }
   const withFisher = await slow
   const defaultFisherMs = Math.round(performance.now() - t0)
   const fisherMethod = (await withFisher.json()).tests?.fisherExact?.method
@@ -105,13 +121,37 @@ try {
   const out = {
     date: new Date().toISOString(),
     endpoint: `POST /v1/datasets/{id}/crosstab ${body}`,
-    defaultFisherMs: { ms: defaultFisherMs, fisherMethod, what: "one request without the fisher option (default auto), before the load" },
-    healthDuringSlowAnalysis: { ...healthDuringSlow, what: "GET /v1/health sent 0.5 s into that request (analyses run on worker threads)" },
-    server: { workers: process.env.DANVAN_WORKERS ?? `default max(1, cores - 1) = ${Math.max(1, os.availableParallelism() - 1)}` },
-    dataset: { rows: stored, columns: header.split(",").length, source: "danvan synth hcmc-2024, seeds 1..10, first 10,000 rows" },
+    defaultFisherMs: {
+      ms: defaultFisherMs,
+      fisherMethod,
+      what: "one request without the fisher option (default auto), before the load"
+    },
+    healthDuringSlowAnalysis: {
+      ...healthDuringSlow,
+      what: "GET /v1/health sent 0.5 s into that request (analyses run on worker threads)"
+    },
+    server: {
+      workers: process.env.DANVAN_WORKERS ?? `default max(1, cores - 1) = ${Math.max(1, os.availableParallelism() - 1)}`
+    },
+    dataset: {
+      rows: stored,
+      columns: header.split(",").length,
+      source: "danvan synth hcmc-2024, seeds 1..10, first 10,000 rows"
+    },
     load: { tool: "autocannon 8.0.0", connections: CONNECTIONS, durationSeconds: SECONDS },
-    requestsPerSecond: { mean: result.requests.average, p50: result.requests.p50, min: result.requests.min, max: result.requests.max },
-    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, mean: result.latency.average, max: result.latency.max },
+    requestsPerSecond: {
+      mean: result.requests.average,
+      p50: result.requests.p50,
+      min: result.requests.min,
+      max: result.requests.max
+    },
+    latencyMs: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      mean: result.latency.average,
+      max: result.latency.max
+    },
     requests: result.requests.total,
     errors: result.errors,
     timeouts: result.timeouts,
@@ -124,15 +164,24 @@ try {
       platform: `${os.platform()} ${os.release()}`,
       loadAverageAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100)
     },
-    note: process.env.BENCH_API_NOTE ?? "server and load generator on the same machine (loopback); the machine may be shared with other processes, see loadAverageAtEnd"
+    note: process.env.BENCH_API_NOTE ??
+      "server and load generator on the same machine (loopback); the machine may be shared with other processes, see loadAverageAtEnd"
   }
   writeFileSync(join(root, "bench/api-results.json"), JSON.stringify(out, null, 2) + "\n")
-  console.log(`requests/s ${out.requestsPerSecond.mean}, p50 ${out.latencyMs.p50} ms, p99 ${out.latencyMs.p99} ms, errors ${out.errors}, non-2xx ${out.non2xx}`)
+  console.log(
+    `requests/s ${out.requestsPerSecond.mean}, p50 ${out.latencyMs.p50} ms, p99 ${out.latencyMs.p99} ms, errors ${out.errors}, non-2xx ${out.non2xx}`
+  )
 } finally {
   server.kill("SIGTERM")
   await new Promise((resolve) => {
-    const t = setTimeout(() => { server.kill("SIGKILL"); resolve() }, 15_000)
-    server.on("exit", () => { clearTimeout(t); resolve() })
+    const t = setTimeout(() => {
+      server.kill("SIGKILL")
+      resolve()
+    }, 15_000)
+    server.on("exit", () => {
+      clearTimeout(t)
+      resolve()
+    })
   })
   rmSync(dir, { recursive: true, force: true })
 }

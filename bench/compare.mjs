@@ -60,7 +60,11 @@ const sizes = await generateData(data, {
   csvMegabytes: Number(process.env.BENCH_CSV_MB ?? 50)
 })
 
-const inProcess = (id, caseArg, warmups) => ["node", join(here, "compare/node-case.mjs"), caseArg ?? id, data, String(warmups)]
+const inProcess = (
+  id,
+  caseArg,
+  warmups
+) => ["node", join(here, "compare/node-case.mjs"), caseArg ?? id, data, String(warmups)]
 const inR = (caseArg, warmups) => ["Rscript", join(here, "r/case.R"), caseArg, data, String(warmups)]
 
 /**
@@ -72,8 +76,11 @@ const inR = (caseArg, warmups) => ["Rscript", join(here, "r/case.R"), caseArg, d
 const relClose = (tol) => (a, b) => Math.abs(a - b) <= tol * Math.max(Math.abs(a), Math.abs(b))
 const cases = [
   {
-    id: "counting", what: `10M-row two-variable crosstab from in-memory Int32 codes (3 x 4, 1% missing)`,
-    timing: "internal", danvan: inProcess("counting", undefined, 1), memory: true,
+    id: "counting",
+    what: `10M-row two-variable crosstab from in-memory Int32 codes (3 x 4, 1% missing)`,
+    timing: "internal",
+    danvan: inProcess("counting", undefined, 1),
+    memory: true,
     r: [
       { name: "table()", argv: inR("counting-table", 1), target: 3 },
       { name: "tabulate()", argv: inR("counting-tabulate", 1), target: 1 }
@@ -81,39 +88,53 @@ const cases = [
     agree: (a, b) => a === b
   },
   {
-    id: "csv", what: `read a ${Math.round(sizes.csvBytes / 1e6)} MB survey CSV (${sizes.csvRows} rows x 41 columns) into columns`,
-    timing: "internal", danvan: inProcess("csv", undefined, 0), memory: true,
+    id: "csv",
+    what: `read a ${Math.round(sizes.csvBytes / 1e6)} MB survey CSV (${sizes.csvRows} rows x 41 columns) into columns`,
+    timing: "internal",
+    danvan: inProcess("csv", undefined, 0),
+    memory: true,
     r: [{ name: "read.csv", argv: inR("csv", 0), target: 3 }],
     agree: (a, b) => a === b
   },
   {
-    id: "fisher-exact", what: "Fisher-Freeman-Halton exact, sparse 4 x 5, n = 130 (R needs workspace = 2e8)",
+    id: "fisher-exact",
+    what: "Fisher-Freeman-Halton exact, sparse 4 x 5, n = 130 (R needs workspace = 2e8)",
     // R takes 20-60 s here: three repetitions, no warm-up on either side
-    timing: "internal", danvan: inProcess("fisher-exact", undefined, 0), reps: Math.min(REPS, 3),
+    timing: "internal",
+    danvan: inProcess("fisher-exact", undefined, 0),
+    reps: Math.min(REPS, 3),
     r: [{ name: "fisher.test(workspace = 2e8)", argv: inR("fisher-exact", 0), target: 1 }],
     agree: relClose(1e-8)
   },
   {
-    id: "fisher-exact-easy", what: "Fisher-Freeman-Halton exact, sparse 4 x 5, n = 150 (R's default workspace suffices)",
-    timing: "internal", danvan: inProcess("fisher-exact-easy", undefined, 1),
+    id: "fisher-exact-easy",
+    what: "Fisher-Freeman-Halton exact, sparse 4 x 5, n = 150 (R's default workspace suffices)",
+    timing: "internal",
+    danvan: inProcess("fisher-exact-easy", undefined, 1),
     r: [{ name: "fisher.test", argv: inR("fisher-exact-easy", 1), target: null }],
     agree: relClose(1e-8)
   },
   {
-    id: "fisher-mc", what: "Fisher-Freeman-Halton Monte Carlo, B = 100,000, the paper's 3 x 3 (n = 1,096)",
-    timing: "internal", danvan: inProcess("fisher-mc", undefined, 1),
+    id: "fisher-mc",
+    what: "Fisher-Freeman-Halton Monte Carlo, B = 100,000, the paper's 3 x 3 (n = 1,096)",
+    timing: "internal",
+    danvan: inProcess("fisher-mc", undefined, 1),
     r: [{ name: "fisher.test(simulate.p.value)", argv: inR("fisher-mc", 1), target: 1 }],
     agree: (a, b) => Math.abs(a - b) < 1e-4
   },
   {
-    id: "mmi-rs2", what: "MMI second-order Rao-Scott, 3 groups x 12 items, 1,096 respondents",
-    timing: "internal", danvan: inProcess("mmi-rs2", undefined, 1),
+    id: "mmi-rs2",
+    what: "MMI second-order Rao-Scott, 3 groups x 12 items, 1,096 respondents",
+    timing: "internal",
+    danvan: inProcess("mmi-rs2", undefined, 1),
     r: [{ name: "R (bench/r/mmi.R)", argv: inR("mmi-rs2", 1), target: null }],
     agree: relClose(1e-9)
   },
   {
-    id: "mmi-bootstrap", what: "MMI bootstrap, B = 1999, 1,096 respondents x 8 items, 3 groups",
-    timing: "internal", danvan: inProcess("mmi-bootstrap", undefined, 1),
+    id: "mmi-bootstrap",
+    what: "MMI bootstrap, B = 1999, 1,096 respondents x 8 items, 3 groups",
+    timing: "internal",
+    danvan: inProcess("mmi-bootstrap", undefined, 1),
     r: [
       { name: "R loop, chisq.test per item (bench/r/mmi.R)", argv: inR("mmi-bootstrap-chisq", 0), target: 50 },
       { name: "R loop, vectorised rowsum (bench/r/mmi.R)", argv: inR("mmi-bootstrap", 1), target: null }
@@ -122,13 +143,18 @@ const cases = [
     agree: (a, b) => Math.abs(a - b) < 0.02
   },
   {
-    id: "replicate", what: "`danvan replicate hcmc-2024 --format json` as a process",
-    timing: "process", danvan: ["node", cli, "replicate", "hcmc-2024", "--format", "json"],
+    id: "replicate",
+    what: "`danvan replicate hcmc-2024 --format json` as a process",
+    timing: "process",
+    danvan: ["node", cli, "replicate", "hcmc-2024", "--format", "json"],
     r: [{ name: "Rscript bench/r/replicate.R", argv: ["Rscript", join(here, "r/replicate.R")], target: null }]
   },
   {
-    id: "report", what: "`danvan report hcmc-2024 --out report.html` (published tables, HTML with charts) as a process",
-    timing: "process", danvan: ["node", cli, "report", "hcmc-2024", "--out", "report.html"], r: []
+    id: "report",
+    what: "`danvan report hcmc-2024 --out report.html` (published tables, HTML with charts) as a process",
+    timing: "process",
+    danvan: ["node", cli, "report", "hcmc-2024", "--out", "report.html"],
+    r: []
   }
 ].filter((c) => only === undefined || only.includes(c.id))
 
@@ -153,7 +179,9 @@ for (const c of cases) {
     for (const k of order) {
       const r = run(c, sides[k].argv)
       if (r.error !== undefined && k === 0 && c.id === "report") {
-        unavailable = /Invalid subcommand/.test(r.error) ? "not available (no `danvan report` command in this build)" : `failed: ${r.error}`
+        unavailable = /Invalid subcommand/.test(r.error)
+          ? "not available (no `danvan report` command in this build)"
+          : `failed: ${r.error}`
         break
       }
       if (r.error !== undefined) throw new Error(`${c.id} / ${sides[k].name}: ${r.error}`)
@@ -183,8 +211,21 @@ for (const c of cases) {
       agree: c.agree === undefined ? null : c.agree(d.check, s.check)
     }
   })
-  results.push({ id: c.id, what: c.what, memory: c.memory === true, unavailable, danvan: unavailable ? null : d, r: refs })
-  console.log(`\n${c.id}: ${unavailable ?? `danvan ${(d.medianSeconds * 1000).toFixed(1)} ms` + refs.map((r) => `, ${r.name} ${(r.medianSeconds * 1000).toFixed(1)} ms (x${r.ratio?.toFixed(1)})`).join("")}`)
+  results.push({
+    id: c.id,
+    what: c.what,
+    memory: c.memory === true,
+    unavailable,
+    danvan: unavailable ? null : d,
+    r: refs
+  })
+  console.log(
+    `\n${c.id}: ${
+      unavailable ??
+        `danvan ${(d.medianSeconds * 1000).toFixed(1)} ms` +
+          refs.map((r) => `, ${r.name} ${(r.medianSeconds * 1000).toFixed(1)} ms (x${r.ratio?.toFixed(1)})`).join("")
+    }`
+  )
 }
 
 // Cold start: hyperfine when installed, else the same alternating loop with the process timer.
@@ -193,9 +234,25 @@ if (only === undefined || only.includes("help")) {
   const argv = ["node", cli, "--help"]
   if (hasHyperfine) {
     const json = join(data, "hyperfine.json")
-    execFileSync("hyperfine", ["--warmup", "3", "--runs", String(Math.max(10, 4 * REPS)), "-N", "--export-json", json, argv.join(" ")], { stdio: "ignore" })
+    execFileSync("hyperfine", [
+      "--warmup",
+      "3",
+      "--runs",
+      String(Math.max(10, 4 * REPS)),
+      "-N",
+      "--export-json",
+      json,
+      argv.join(" ")
+    ], { stdio: "ignore" })
     const h = JSON.parse(readFileSync(json, "utf8")).results[0]
-    help = { tool: "hyperfine", medianSeconds: h.median, meanSeconds: h.mean, stddevSeconds: h.stddev, meanCpuSeconds: h.user + h.system, runs: h.times.length }
+    help = {
+      tool: "hyperfine",
+      medianSeconds: h.median,
+      meanSeconds: h.mean,
+      stddevSeconds: h.stddev,
+      meanCpuSeconds: h.user + h.system,
+      runs: h.times.length
+    }
   } else {
     const times = Array.from({ length: 10 }, () => measured(argv).wall)
     help = { tool: "spawnSync wall time", medianSeconds: median(times), runs: times.length }
@@ -252,6 +309,8 @@ const start = "<!-- compare:start -->"
 const end = "<!-- compare:end -->"
 const i = readme.indexOf(start)
 const j = readme.indexOf(end)
-if (i >= 0 && j > i) writeFileSync(readmePath, readme.slice(0, i + start.length) + "\n" + renderTable(out) + readme.slice(j))
+if (i >= 0 && j > i) {
+  writeFileSync(readmePath, readme.slice(0, i + start.length) + "\n" + renderTable(out) + readme.slice(j))
+}
 rmSync(data, { recursive: true, force: true })
 console.log(`written to bench/compare.json and bench/README.md`)

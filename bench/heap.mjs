@@ -9,12 +9,12 @@
 //   4. after each round: a full GC in the server and its heap (heapUsed, rss, external, arrayBuffers) from the log,
 //   5. prints the heap per round and writes bench/heap-results.json (a quick run: BENCH_HEAP_ROUNDS=3 BENCH_HEAP_SECONDS=3).
 // A heap that keeps growing after full GC round after round is a leak; a step then a plateau is a cache filling.
-import autocannon from "autocannon"
 import { spawn, spawnSync } from "node:child_process"
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import os from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
+import autocannon from "autocannon"
 
 const root = fileURLToPath(new URL("..", import.meta.url))
 const CLI = join(root, "apps/cli/dist/bin.js")
@@ -42,11 +42,12 @@ const key = cli(["api-key", "create", "--tenant", "bench"]).trim()
 const server = spawn(process.execPath, ["--expose-gc", SERVER], { env, stdio: ["ignore", "ignore", "pipe"] })
 const waiters = []
 const onLine = (line) => {
-  for (const w of [...waiters])
+  for (const w of [...waiters]) {
     if (line.includes(w.text)) {
       waiters.splice(waiters.indexOf(w), 1)
       w.resolve(JSON.parse(line))
     }
+  }
 }
 const nextLog = (text) => new Promise((resolve) => waiters.push({ text, resolve }))
 let buffer = ""
@@ -58,11 +59,11 @@ server.stderr.on("data", (chunk) => {
   parts.forEach(onLine)
 })
 const { url } = await Promise.race([
-  nextLog('"event":"listening"'),
+  nextLog("\"event\":\"listening\""),
   new Promise((_, reject) => server.on("exit", (c) => reject(new Error(`server exited with ${c}`))))
 ])
 const heap = async () => {
-  const line = nextLog('"event":"heap"')
+  const line = nextLog("\"event\":\"heap\"")
   server.kill("SIGUSR2")
   const { heapUsedMB, rssMB, externalMB, arrayBuffersMB } = await line
   const round = (x) => Math.round(x * 10) / 10
@@ -106,7 +107,7 @@ try {
     post("/v1/datasets?codebook=hcmc-2024&name=small.csv", smallCsv, { ...auth, "content-type": "text/csv" }),
     { method: "GET", path: "/v1/health" },
     post(`/v1/datasets/${id}/crosstab`, "[".repeat(5000) + "]".repeat(5000)),
-    post(`/v1/datasets/${id}/crosstab`, '{"row": "level", "col": "nope", "missing": {"__proto__": [9]}}')
+    post(`/v1/datasets/${id}/crosstab`, "{\"row\": \"level\", \"col\": \"nope\", \"missing\": {\"__proto__\": [9]}}")
   ]
   const before = await heap()
   console.log(`round 0 (after upload): heap ${before.heapUsedMB} MB, rss ${before.rssMB} MB`)
@@ -115,8 +116,9 @@ try {
     const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests })
     // The small uploads of the round are deleted, so only the server's own state can grow.
     const list = await (await fetch(`${url}/v1/datasets`, { headers: auth })).json()
-    for (const d of list.datasets)
+    for (const d of list.datasets) {
       if (d.id !== id) await fetch(`${url}/v1/datasets/${d.id}`, { method: "DELETE", headers: auth })
+    }
     const after = await heap()
     rounds.push({ round: r, requests: result.requests.total, non2xx: result.non2xx, errors: result.errors, ...after })
     console.log(
@@ -132,10 +134,9 @@ try {
     mix: requests.map((q) => `${q.method} ${q.path.replace(id, "{id}")}`),
     afterUpload: before,
     perRound: rounds,
-    growthMB:
-      Math.round(
-        ((rounds.at(-1)?.heapUsedMB ?? before.heapUsedMB) - (rounds[0]?.heapUsedMB ?? before.heapUsedMB)) * 10
-      ) / 10,
+    growthMB: Math.round(
+      ((rounds.at(-1)?.heapUsedMB ?? before.heapUsedMB) - (rounds[0]?.heapUsedMB ?? before.heapUsedMB)) * 10
+    ) / 10,
     machine: {
       cpu: cpus[0]?.model ?? "unknown",
       cores: cpus.length,

@@ -72,13 +72,27 @@ const results = []
 {
   const data = mrData(10_000, 3, 20, 777)
   const t = time(() => mmiRaoScott2(data))
-  results.push({ case: "mmi-rs2", what: "mmiRaoScott2: 3 groups x 20 items, 10,000 respondents", medianSeconds: t.medianSeconds, minSeconds: t.minSeconds, statistic: t.last.statistic, df: t.last.df })
+  results.push({
+    case: "mmi-rs2",
+    what: "mmiRaoScott2: 3 groups x 20 items, 10,000 respondents",
+    medianSeconds: t.medianSeconds,
+    minSeconds: t.minSeconds,
+    statistic: t.last.statistic,
+    df: t.last.df
+  })
 }
 
 {
   const data = mrData(1096, 3, 8, 2024)
   const t = time(() => mmiBootstrap(data, { B: 1999, seed: 1 }))
-  results.push({ case: "mmi-bootstrap", what: "mmiBootstrap: B = 1999, 1,096 respondents x 8 items, 3 groups", medianSeconds: t.medianSeconds, minSeconds: t.minSeconds, p: t.last.p, resamples: t.last.resamples })
+  results.push({
+    case: "mmi-bootstrap",
+    what: "mmiBootstrap: B = 1999, 1,096 respondents x 8 items, 3 groups",
+    medianSeconds: t.medianSeconds,
+    minSeconds: t.minSeconds,
+    p: t.last.p,
+    resamples: t.last.resamples
+  })
 }
 
 results.push(...(await import("./sav.mjs")).savBench({ time, lcg }))
@@ -99,7 +113,11 @@ const out = {
 const file = new URL("./results.json", import.meta.url)
 writeFileSync(file, JSON.stringify(out, null, 2) + "\n")
 for (const r of results) {
-  const extra = r.mbPerSecond !== undefined ? ` (${r.mbPerSecond} MB/s)` : r.rowsPerSecond !== undefined ? ` (${(r.rowsPerSecond / 1e6).toFixed(1)} million rows/s)` : ""
+  const extra = r.mbPerSecond !== undefined
+    ? ` (${r.mbPerSecond} MB/s)`
+    : r.rowsPerSecond !== undefined
+    ? ` (${(r.rowsPerSecond / 1e6).toFixed(1)} million rows/s)`
+    : ""
   console.log(`${r.case.padEnd(14)} median ${(r.medianSeconds * 1000).toFixed(1)} ms${extra}`)
 }
 console.log(`on ${out.machine.cpu}, ${out.machine.cores} cores; written to ${file.pathname}`)

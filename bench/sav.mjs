@@ -37,7 +37,9 @@ export const savBench = ({ time, lcg }) => {
     const megabytes = bytes.length / 1e6
     out.push({
       case: compression === "zlib" ? "read-zsav" : "read-sav",
-      what: `readSav: ${CASES.toLocaleString("en")} cases x ${CODES + NUMBERS} variables, ${compression === "zlib" ? ".zsav (zlib)" : ".sav (bytecode)"}, written by writeSav`,
+      what: `readSav: ${CASES.toLocaleString("en")} cases x ${CODES + NUMBERS} variables, ${
+        compression === "zlib" ? ".zsav (zlib)" : ".sav (bytecode)"
+      }, written by writeSav`,
       rows: CASES,
       fileMegabytes: Number(megabytes.toFixed(2)),
       medianSeconds: t.medianSeconds,

@@ -12,7 +12,10 @@ export default defineConfig({
   target: "node20",
   // exceljs (lazily loaded for .xlsx) and the HTTP server's CommonJS dependencies (ws, …) call require("crypto")
   // etc.: give the ESM chunks a real `require` so esbuild's shim can delegate to it.
-  banner: { js: '#!/usr/bin/env node\nimport { createRequire as __danvanCreateRequire } from "node:module";\nconst require = __danvanCreateRequire(import.meta.url);' },
+  banner: {
+    js:
+      "#!/usr/bin/env node\nimport { createRequire as __danvanCreateRequire } from \"node:module\";\nconst require = __danvanCreateRequire(import.meta.url);"
+  },
   // One self-contained bundle (dependencies included, split into lazily loaded chunks): `danvan --help`
   // starts in ~0.2 s instead of ~0.9 s spent resolving hundreds of ESM files of effect and @effect/cli.
   // better-sqlite3 (behind @danvan/api, loaded only by `serve` and `api-key`) is a native addon: it is loaded
@@ -23,7 +26,9 @@ export default defineConfig({
   // Render `danvan --help` once, with colour codes, for the fast path in src/bin.ts.
   onSuccess: async () => {
     const { NO_COLOR: _ignored, ...env } = process.env
-    const help = execFileSync(process.execPath, ["dist/bin.js", "--help"], { env: { ...env, DANVAN_FULL_HELP: "1", FORCE_COLOR: "1" } })
+    const help = execFileSync(process.execPath, ["dist/bin.js", "--help"], {
+      env: { ...env, DANVAN_FULL_HELP: "1", FORCE_COLOR: "1" }
+    })
     writeFileSync("dist/help.ansi", help)
   }
 })

@@ -72,7 +72,14 @@ const writeSurveyCsv = async (dir, megabytes) => {
     for (let b = 0; b < 2000; b++) {
       id++
       const level = 1 + Math.floor(next() * 3)
-      const cells = [id, level, 1 + Math.floor(next() * 24), next() < 0.02 ? 9 : 1 + Math.floor(next() * 2), 22 + Math.floor(next() * 39), (0.5 + next()).toFixed(3)]
+      const cells = [
+        id,
+        level,
+        1 + Math.floor(next() * 24),
+        next() < 0.02 ? 9 : 1 + Math.floor(next() * 2),
+        22 + Math.floor(next() * 39),
+        (0.5 + next()).toFixed(3)
+      ]
       for (let j = 0; j < 20; j++) cells.push(next() < 0.2 + 0.1 * level ? 1 : 0)
       for (let j = 0; j < 5; j++) cells.push(next() < 0.03 ? 9 : 1 + Math.floor(next() * 3))
       for (let j = 0; j < 10; j++) cells.push(next() < 0.05 ? "" : 1 + Math.floor(next() * 5))
@@ -106,6 +113,9 @@ export const generateData = async (dir, { countingRows, csvMegabytes }) => {
   const csv = await writeSurveyCsv(dir, csvMegabytes)
   writeMr(dir, "mr-3x12.csv", 1096, 3, 12, 2025)
   writeMr(dir, "mr-3x8.csv", 1096, 3, 8, 2024)
-  writeFileSync(join(dir, "tables.json"), JSON.stringify({ sparse4x5: SPARSE_4X5, sparse4x5easy: SPARSE_4X5_EASY, paper3x3: PAPER_TABLE }) + "\n")
+  writeFileSync(
+    join(dir, "tables.json"),
+    JSON.stringify({ sparse4x5: SPARSE_4X5, sparse4x5easy: SPARSE_4X5_EASY, paper3x3: PAPER_TABLE }) + "\n"
+  )
   return { countingRows, csvRows: csv.rows, csvBytes: csv.bytes }
 }

@@ -5,7 +5,13 @@ import { readFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { join } from "node:path"
 import { pathToFileURL } from "node:url"
-import { countCodes, fisherFreemanHalton, fromMatrix, mmiBootstrap, mmiRaoScott2 } from "../../packages/stats/dist/index.js"
+import {
+  countCodes,
+  fisherFreemanHalton,
+  fromMatrix,
+  mmiBootstrap,
+  mmiRaoScott2
+} from "../../packages/stats/dist/index.js"
 
 const [caseName, dir, warmupArg] = process.argv.slice(2)
 const warmups = Number(warmupArg ?? 1)
@@ -33,7 +39,9 @@ const readMr = (file) => {
 
 /** effect is a dependency of @danvan/io, not of the repo root: resolve it from there. */
 const importFromIo = (specifier) =>
-  import(pathToFileURL(createRequire(new URL("../../packages/io/package.json", import.meta.url)).resolve(specifier)).href)
+  import(
+    pathToFileURL(createRequire(new URL("../../packages/io/package.json", import.meta.url)).resolve(specifier)).href
+  )
 
 const tables = () => JSON.parse(readFileSync(join(dir, "tables.json"), "utf8"))
 
@@ -44,9 +52,14 @@ const cases = {
     run: ({ r, c }) => countCodes(r, c, [1, 2, 3], [1, 2, 3, 4]).table.counts[0]
   },
   csv: {
-    prepare: async () => ({ io: await import("../../packages/io/dist/index.js"), Effect: await importFromIo("effect/Effect") }),
+    prepare: async () => ({
+      io: await import("../../packages/io/dist/index.js"),
+      Effect: await importFromIo("effect/Effect")
+    }),
     run: async ({ io, Effect }) => {
-      const { dataset } = await Effect.runPromise(io.readCsvFile(join(dir, "survey.csv"), { numericColumns: ["weight"] }))
+      const { dataset } = await Effect.runPromise(
+        io.readCsvFile(join(dir, "survey.csv"), { numericColumns: ["weight"] })
+      )
       return dataset.rowCount
     }
   },

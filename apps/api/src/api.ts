@@ -1,7 +1,27 @@
-import { HttpApi, HttpApiEndpoint, HttpApiGroup, HttpApiMiddleware, HttpApiSchema, HttpApiSecurity, OpenApi } from "@effect/platform"
+import {
+  HttpApi,
+  HttpApiEndpoint,
+  HttpApiGroup,
+  HttpApiMiddleware,
+  HttpApiSchema,
+  HttpApiSecurity,
+  OpenApi
+} from "@effect/platform"
 import * as Context from "effect/Context"
 import * as Schema from "effect/Schema"
-import { AnalysisTimeout, BadRequest, Busy, Conflict, NotFound, PayloadTooLarge, RequestTimeout, Unauthorized, Unavailable, Unprocessable, UploadsBusy } from "./errors.js"
+import {
+  AnalysisTimeout,
+  BadRequest,
+  Busy,
+  Conflict,
+  NotFound,
+  PayloadTooLarge,
+  RequestTimeout,
+  Unauthorized,
+  Unavailable,
+  Unprocessable,
+  UploadsBusy
+} from "./errors.js"
 import { describeServer } from "./openapi.js"
 import * as S from "./schemas.js"
 
@@ -12,13 +32,22 @@ export class Tenant extends Context.Tag("@danvan/api/Tenant")<Tenant, { readonly
 export class Authentication extends HttpApiMiddleware.Tag<Authentication>()("Authentication", {
   failure: Unauthorized,
   provides: Tenant,
-  security: { bearer: HttpApiSecurity.bearer.pipe(HttpApiSecurity.annotate(OpenApi.Description, "An API key from `danvan api-key create --tenant NAME`")) }
+  security: {
+    bearer: HttpApiSecurity.bearer.pipe(
+      HttpApiSecurity.annotate(OpenApi.Description, "An API key from `danvan api-key create --tenant NAME`")
+    )
+  }
 }) {}
 
 const IdPath = Schema.Struct({ id: Schema.String })
 
 const system = HttpApiGroup.make("system")
-  .add(HttpApiEndpoint.get("health", "/v1/health").addSuccess(S.Health).annotate(OpenApi.Summary, "Liveness: the process answers"))
+  .add(
+    HttpApiEndpoint.get("health", "/v1/health").addSuccess(S.Health).annotate(
+      OpenApi.Summary,
+      "Liveness: the process answers"
+    )
+  )
   .add(
     HttpApiEndpoint.get("ready", "/v1/ready")
       .addSuccess(S.Ready)
@@ -27,8 +56,16 @@ const system = HttpApiGroup.make("system")
   )
 
 const codebooks = HttpApiGroup.make("codebooks")
-  .add(HttpApiEndpoint.get("list", "/v1/codebooks").addSuccess(S.CodebookList).annotate(OpenApi.Summary, "Built-in codebooks and the tenant's own"))
-  .add(HttpApiEndpoint.get("get", "/v1/codebooks/:id").setPath(IdPath).addSuccess(S.CodebookDocument).addError(NotFound).annotate(OpenApi.Summary, "A codebook in its file form"))
+  .add(
+    HttpApiEndpoint.get("list", "/v1/codebooks").addSuccess(S.CodebookList).annotate(
+      OpenApi.Summary,
+      "Built-in codebooks and the tenant's own"
+    )
+  )
+  .add(
+    HttpApiEndpoint.get("get", "/v1/codebooks/:id").setPath(IdPath).addSuccess(S.CodebookDocument).addError(NotFound)
+      .annotate(OpenApi.Summary, "A codebook in its file form")
+  )
   .add(
     HttpApiEndpoint.post("create", "/v1/codebooks")
       .setPayload(S.CodebookPayload)
@@ -48,14 +85,38 @@ const datasets = HttpApiGroup.make("datasets")
       .addError(Unprocessable)
       .addError(Busy)
       .addError(AnalysisTimeout)
-      .annotate(OpenApi.Summary, "Upload a CSV, .sav/.zsav or .xlsx file (format from its content): checked all-or-nothing and stored in one transaction")
+      .annotate(
+        OpenApi.Summary,
+        "Upload a CSV, .sav/.zsav or .xlsx file (format from its content): checked all-or-nothing and stored in one transaction"
+      )
   )
-  .add(HttpApiEndpoint.get("list", "/v1/datasets").addSuccess(S.DatasetList).annotate(OpenApi.Summary, "The tenant's datasets"))
-  .add(HttpApiEndpoint.get("get", "/v1/datasets/:id").setPath(IdPath).addSuccess(S.DatasetMeta).addError(NotFound).annotate(OpenApi.Summary, "A dataset's metadata: rows, variables, missing counts"))
-  .add(HttpApiEndpoint.del("delete", "/v1/datasets/:id").setPath(IdPath).addSuccess(HttpApiSchema.NoContent).addError(NotFound).annotate(OpenApi.Summary, "Delete a dataset"))
+  .add(
+    HttpApiEndpoint.get("list", "/v1/datasets").addSuccess(S.DatasetList).annotate(
+      OpenApi.Summary,
+      "The tenant's datasets"
+    )
+  )
+  .add(
+    HttpApiEndpoint.get("get", "/v1/datasets/:id").setPath(IdPath).addSuccess(S.DatasetMeta).addError(NotFound)
+      .annotate(OpenApi.Summary, "A dataset's metadata: rows, variables, missing counts")
+  )
+  .add(
+    HttpApiEndpoint.del("delete", "/v1/datasets/:id").setPath(IdPath).addSuccess(HttpApiSchema.NoContent).addError(
+      NotFound
+    ).annotate(OpenApi.Summary, "Delete a dataset")
+  )
   .middleware(Authentication)
 
-const analysis = <const Name extends string, P extends typeof S.CrosstabRequest | typeof S.FrequenciesRequest | typeof S.MultipleResponseRequest | typeof S.LikertRequest | typeof S.MeansRequest | typeof S.DescribeRequest>(
+const analysis = <
+  const Name extends string,
+  P extends
+    | typeof S.CrosstabRequest
+    | typeof S.FrequenciesRequest
+    | typeof S.MultipleResponseRequest
+    | typeof S.LikertRequest
+    | typeof S.MeansRequest
+    | typeof S.DescribeRequest
+>(
   name: Name,
   path: string,
   payload: P,
@@ -73,12 +134,60 @@ const analysis = <const Name extends string, P extends typeof S.CrosstabRequest 
     .annotate(OpenApi.Summary, summary)
 
 const analyses = HttpApiGroup.make("analyses")
-  .add(analysis("frequencies", "frequencies", S.FrequenciesRequest, S.FrequenciesResult, "Frequencies of variables (as `danvan frequencies --format json`)"))
-  .add(analysis("crosstab", "crosstab", S.CrosstabRequest, S.CrosstabResult, "Crosstab with tests and measures (as `danvan crosstab --format json`)"))
-  .add(analysis("multipleResponse", "multiple-response", S.MultipleResponseRequest, S.MultipleResponseResult, "Multiple-response set by group (as `danvan mr --format json`)"))
-  .add(analysis("likert", "likert", S.LikertRequest, S.LikertResult, "Likert set by group (as `danvan likert --format json`)"))
-  .add(analysis("means", "means", S.MeansRequest, S.MeansResult, "A numeric variable by group (as `danvan means --format json`)"))
-  .add(analysis("describe", "describe", S.DescribeRequest, S.DescribeResult, "Numeric variables described (as `danvan describe --format json`)"))
+  .add(
+    analysis(
+      "frequencies",
+      "frequencies",
+      S.FrequenciesRequest,
+      S.FrequenciesResult,
+      "Frequencies of variables (as `danvan frequencies --format json`)"
+    )
+  )
+  .add(
+    analysis(
+      "crosstab",
+      "crosstab",
+      S.CrosstabRequest,
+      S.CrosstabResult,
+      "Crosstab with tests and measures (as `danvan crosstab --format json`)"
+    )
+  )
+  .add(
+    analysis(
+      "multipleResponse",
+      "multiple-response",
+      S.MultipleResponseRequest,
+      S.MultipleResponseResult,
+      "Multiple-response set by group (as `danvan mr --format json`)"
+    )
+  )
+  .add(
+    analysis(
+      "likert",
+      "likert",
+      S.LikertRequest,
+      S.LikertResult,
+      "Likert set by group (as `danvan likert --format json`)"
+    )
+  )
+  .add(
+    analysis(
+      "means",
+      "means",
+      S.MeansRequest,
+      S.MeansResult,
+      "A numeric variable by group (as `danvan means --format json`)"
+    )
+  )
+  .add(
+    analysis(
+      "describe",
+      "describe",
+      S.DescribeRequest,
+      S.DescribeResult,
+      "Numeric variables described (as `danvan describe --format json`)"
+    )
+  )
   .add(
     HttpApiEndpoint.post("report", "/v1/datasets/:id/reports")
       .setPath(IdPath)
@@ -88,7 +197,10 @@ const analyses = HttpApiGroup.make("analyses")
       .addError(Unprocessable)
       .addError(Busy)
       .addError(AnalysisTimeout)
-      .annotate(OpenApi.Summary, "A report of an analysis plan (HTML with charts, XLSX, JSON, Markdown, CSV), as `danvan report`")
+      .annotate(
+        OpenApi.Summary,
+        "A report of an analysis plan (HTML with charts, XLSX, JSON, Markdown, CSV), as `danvan report`"
+      )
   )
   .middleware(Authentication)
 
@@ -101,7 +213,10 @@ const tables = HttpApiGroup.make("tables")
       .addError(Unprocessable)
       .addError(Busy)
       .addError(AnalysisTimeout)
-      .annotate(OpenApi.Summary, "Tests of a typed counts matrix (as `danvan crosstab --counts ... --format json`); stores nothing")
+      .annotate(
+        OpenApi.Summary,
+        "Tests of a typed counts matrix (as `danvan crosstab --counts ... --format json`); stores nothing"
+      )
   )
   .middleware(Authentication)
 
@@ -125,4 +240,5 @@ export class DanvanApi extends HttpApi.make("danvan")
         "only aggregates are returned, never respondent-level rows. Every error is JSON `{error: {code, message, details}}`.",
       transform: describeServer
     })
-  ) {}
+  )
+{}

@@ -1,11 +1,11 @@
 import { formatParseIssues, parseJsonText } from "@danvan/domain"
 import { HttpServerRequest } from "@effect/platform"
+import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequest"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
-import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequest"
-import { Config } from "./config.js"
 import { BodyBudget } from "./budget.js"
+import { Config } from "./config.js"
 import { BadRequest, PayloadTooLarge, RequestTimeout, UploadsBusy } from "./errors.js"
 import { logEvent } from "./log.js"
 
@@ -27,7 +27,7 @@ const tooLarge = (limit: number) =>
  * const bytes = yield* readBody(request)
  */
 export const readBody = (request: HttpServerRequest.HttpServerRequest) =>
-  Effect.gen(function* () {
+  Effect.gen(function*() {
     const config = yield* Config
     const budget = yield* BodyBudget
     const { maxBodyBytes } = config
@@ -123,7 +123,7 @@ export const readBody = (request: HttpServerRequest.HttpServerRequest) =>
  * const payload = yield* readJson(request, CrosstabRequest)
  */
 export const readJson = <A, I>(request: HttpServerRequest.HttpServerRequest, schema: Schema.Schema<A, I>) =>
-  Effect.gen(function* () {
+  Effect.gen(function*() {
     const bytes = yield* readBody(request)
     const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes)
     const parsed = parseJsonText(text)
@@ -142,9 +142,8 @@ export const decodeOrBadRequest = <A, I>(schema: Schema.Schema<A, I>, value: unk
   if (Either.isRight(decoded)) return Effect.succeed(decoded.right)
   const issues = formatParseIssues(decoded.left)
   const first = issues[0]
-  const message =
-    first === undefined
-      ? "the body does not match the schema"
-      : `${first.path}: ${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ""}`
+  const message = first === undefined
+    ? "the body does not match the schema"
+    : `${first.path}: ${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ""}`
   return Effect.fail(BadRequest.of("INVALID_BODY", message, { issues }))
 }

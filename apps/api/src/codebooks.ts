@@ -1,4 +1,4 @@
-import { builtinCodebook, builtinCodebookIds, decodeCodebook, type Codebook } from "@danvan/domain"
+import { builtinCodebook, builtinCodebookIds, type Codebook, decodeCodebook } from "@danvan/domain"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
@@ -15,7 +15,7 @@ const decoded = new Map<string, Codebook>()
  * const codebook = yield* resolveCodebook("district-7", "hcmc-2024")
  */
 export const resolveCodebook = (tenant: string, id: string) =>
-  Effect.gen(function* () {
+  Effect.gen(function*() {
     if (builtinCodebookIds().includes(id)) return Either.getOrThrow(builtinCodebook(id))
     const cacheKey = `${tenant}\u0000${id}`
     const cached = decoded.get(cacheKey)
@@ -37,7 +37,7 @@ export const resolveCodebook = (tenant: string, id: string) =>
  * const codebook = yield* datasetCodebook("district-7", datasetId, dataset.codebookId)
  */
 export const datasetCodebook = (tenant: string, datasetId: string, codebookId: string | undefined) =>
-  Effect.gen(function* () {
+  Effect.gen(function*() {
     const cacheKey = `${tenant}\u0000dataset\u0000${datasetId}`
     const cached = decoded.get(cacheKey)
     if (cached !== undefined) return cached

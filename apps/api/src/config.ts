@@ -1,5 +1,5 @@
-import * as Context from "effect/Context"
 import { availableParallelism } from "node:os"
+import * as Context from "effect/Context"
 
 /** Limits and places the server runs with (from the environment, see `configFromEnv`). */
 export interface ServerConfig {
@@ -44,7 +44,9 @@ const positive = (name: string, text: string | undefined, fallback: number, inte
   if (text === undefined || text.trim() === "") return fallback
   const value = Number(text)
   if (!Number.isFinite(value) || value < 0 || (integer && !Number.isInteger(value))) {
-    throw new Error(`${name}=${JSON.stringify(text)} is not a ${integer ? "non-negative integer" : "non-negative number"}`)
+    throw new Error(
+      `${name}=${JSON.stringify(text)} is not a ${integer ? "non-negative integer" : "non-negative number"}`
+    )
   }
   return value
 }
@@ -92,15 +94,32 @@ export const configFromEnv = (env: Readonly<Record<string, string | undefined>> 
   maxBodyBytes: Math.round(positive("DANVAN_MAX_BODY_MB", env["DANVAN_MAX_BODY_MB"], 50, false) * 1024 * 1024),
   maxRows: positive("DANVAN_MAX_ROWS", env["DANVAN_MAX_ROWS"], 1_000_000, true),
   // One core is left to the event loop (HTTP, SQLite, JSON) while the others run analyses.
-  workers: atLeastOne("DANVAN_WORKERS", positive("DANVAN_WORKERS", env["DANVAN_WORKERS"], Math.max(1, availableParallelism() - 1), true)),
+  workers: atLeastOne(
+    "DANVAN_WORKERS",
+    positive("DANVAN_WORKERS", env["DANVAN_WORKERS"], Math.max(1, availableParallelism() - 1), true)
+  ),
   queueSize: positive("DANVAN_QUEUE_SIZE", env["DANVAN_QUEUE_SIZE"], 64, true),
-  analysisTimeoutMs: atLeastOne("DANVAN_ANALYSIS_TIMEOUT_MS", positive("DANVAN_ANALYSIS_TIMEOUT_MS", env["DANVAN_ANALYSIS_TIMEOUT_MS"], 60_000, true)),
-  bodyIdleTimeoutMs: atLeastOne("DANVAN_BODY_IDLE_TIMEOUT_MS", positive("DANVAN_BODY_IDLE_TIMEOUT_MS", env["DANVAN_BODY_IDLE_TIMEOUT_MS"], 30_000, true)),
-  bodyTimeoutMs: atLeastOne("DANVAN_BODY_TIMEOUT_MS", positive("DANVAN_BODY_TIMEOUT_MS", env["DANVAN_BODY_TIMEOUT_MS"], 300_000, true)),
-  uploadMemoryBytes: Math.round(positive("DANVAN_UPLOAD_MEMORY_MB", env["DANVAN_UPLOAD_MEMORY_MB"], 256, false) * 1024 * 1024),
+  analysisTimeoutMs: atLeastOne(
+    "DANVAN_ANALYSIS_TIMEOUT_MS",
+    positive("DANVAN_ANALYSIS_TIMEOUT_MS", env["DANVAN_ANALYSIS_TIMEOUT_MS"], 60_000, true)
+  ),
+  bodyIdleTimeoutMs: atLeastOne(
+    "DANVAN_BODY_IDLE_TIMEOUT_MS",
+    positive("DANVAN_BODY_IDLE_TIMEOUT_MS", env["DANVAN_BODY_IDLE_TIMEOUT_MS"], 30_000, true)
+  ),
+  bodyTimeoutMs: atLeastOne(
+    "DANVAN_BODY_TIMEOUT_MS",
+    positive("DANVAN_BODY_TIMEOUT_MS", env["DANVAN_BODY_TIMEOUT_MS"], 300_000, true)
+  ),
+  uploadMemoryBytes: Math.round(
+    positive("DANVAN_UPLOAD_MEMORY_MB", env["DANVAN_UPLOAD_MEMORY_MB"], 256, false) * 1024 * 1024
+  ),
   maxColumns: atLeastOne("DANVAN_MAX_COLUMNS", positive("DANVAN_MAX_COLUMNS", env["DANVAN_MAX_COLUMNS"], 10_000, true)),
   shutdownTimeoutMs: positive("DANVAN_SHUTDOWN_TIMEOUT_MS", env["DANVAN_SHUTDOWN_TIMEOUT_MS"], 30_000, true),
-  maxCategories: atLeastOne("DANVAN_MAX_CATEGORIES", positive("DANVAN_MAX_CATEGORIES", env["DANVAN_MAX_CATEGORIES"], 100, true)),
+  maxCategories: atLeastOne(
+    "DANVAN_MAX_CATEGORIES",
+    positive("DANVAN_MAX_CATEGORIES", env["DANVAN_MAX_CATEGORIES"], 100, true)
+  ),
   minCell: positive("DANVAN_MIN_CELL", env["DANVAN_MIN_CELL"], 0, true),
   mode: modeOf(env["DANVAN_MODE"], env["HOST"]?.trim() || "127.0.0.1"),
   ...(env["DANVAN_WEB_DIR"]?.trim() ? { webDir: env["DANVAN_WEB_DIR"].trim() } : {})

@@ -1,17 +1,17 @@
+import { mkdirSync } from "node:fs"
+import { dirname } from "node:path"
 import * as NodeContext from "@effect/platform-node/NodeContext"
 import * as SqlClient from "@effect/sql/SqlClient"
 import { SqliteClient, SqliteMigrator } from "@effect/sql-sqlite-node"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { mkdirSync } from "node:fs"
-import { dirname } from "node:path"
 
 /**
  * Schema migrations, applied in order at start-up and recorded in `effect_sql_migrations`. Never edit a
  * shipped migration: add the next one.
  */
 const migrations = {
-  "0001_init": Effect.gen(function* () {
+  "0001_init": Effect.gen(function*() {
     const sql = yield* SqlClient.SqlClient
     yield* sql`CREATE TABLE api_keys (
       id TEXT PRIMARY KEY,
@@ -45,7 +45,7 @@ const migrations = {
       PRIMARY KEY (dataset_id, position))`
   }),
   // A .sav upload keeps its own dictionary as the dataset's codebook (file form JSON; NULL for other uploads).
-  "0002_dataset_codebook": Effect.gen(function* () {
+  "0002_dataset_codebook": Effect.gen(function*() {
     const sql = yield* SqlClient.SqlClient
     yield* sql`ALTER TABLE datasets ADD COLUMN codebook_body TEXT`
   })
@@ -65,7 +65,7 @@ export const databaseLayer = (filename: string) => {
     })
   )
   const setup = Layer.effectDiscard(
-    Effect.gen(function* () {
+    Effect.gen(function*() {
       const sql = yield* SqlClient.SqlClient
       // A second writer (`danvan api-key create` while the server runs) waits instead of failing at once.
       yield* sql.unsafe("PRAGMA busy_timeout = 5000")

@@ -1,9 +1,9 @@
+import { randomUUID } from "node:crypto"
 import { jsonPath } from "@danvan/domain"
 import { HttpApp, HttpIncomingMessage, HttpServerRequest, HttpServerResponse } from "@effect/platform"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import { randomUUID } from "node:crypto"
 import { errorJson, RETRY_AFTER_SECONDS } from "./errors.js"
 import { logEvent } from "./log.js"
 
@@ -52,13 +52,20 @@ const normalize = (response: HttpServerResponse.HttpServerResponse, request: Htt
   const json = bodyJson(response)
   if (isEnvelope(json)) return response
   const status = response.status >= 500 && response.status !== 503 ? 500 : response.status
-  let envelope = errorJson(CODES[status] ?? "INTERNAL", status === 500 ? "internal error (logged with this request's id)" : `request failed with status ${status}`)
+  let envelope = errorJson(
+    CODES[status] ?? "INTERNAL",
+    status === 500 ? "internal error (logged with this request's id)" : `request failed with status ${status}`
+  )
   if (status === 404) envelope = errorJson("NOT_FOUND", `no route ${request.method} ${request.url.split("?")[0]}`)
   const tagged = json as { _tag?: unknown; issues?: ReadonlyArray<DecodeIssue>; message?: unknown } | undefined
   if (status === 400 && tagged?._tag === "HttpApiDecodeError") {
     const issues = (tagged.issues ?? []).map((i) => ({ path: jsonPath(i.path), message: i.message }))
     const first = issues[0]
-    envelope = errorJson("INVALID_REQUEST", first !== undefined ? `${first.path}: ${first.message}` : String(tagged.message), { issues })
+    envelope = errorJson(
+      "INVALID_REQUEST",
+      first !== undefined ? `${first.path}: ${first.message}` : String(tagged.message),
+      { issues }
+    )
   }
   return HttpServerResponse.unsafeJson(envelope, { status })
 }
@@ -73,7 +80,7 @@ const normalize = (response: HttpServerResponse.HttpServerResponse, request: Htt
  * HttpApiBuilder.serve(envelope)
  */
 export const envelope = (app: HttpApp.Default): HttpApp.Default =>
-  Effect.gen(function* () {
+  Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
     const requestId = requestIdOf(request)
     const started = performance.now()
@@ -82,25 +89,37 @@ export const envelope = (app: HttpApp.Default): HttpApp.Default =>
       Effect.sync(() => {
         const response = normalize(raw, req)
         // 503 (busy) and 504 (analysis timeout) are load, not bugs: a warning, not an error.
-        logEvent(response.status === 503 || response.status === 504 ? "warn" : response.status >= 500 ? "error" : "info", "request", {
-          requestId,
-          method: req.method,
-          path: req.url.split("?")[0],
-          status: response.status,
-          ms: Math.round((performance.now() - started) * 10) / 10
-        })
+        logEvent(
+          response.status === 503 || response.status === 504 ? "warn" : response.status >= 500 ? "error" : "info",
+          "request",
+          {
+            requestId,
+            method: req.method,
+            path: req.url.split("?")[0],
+            status: response.status,
+            ms: Math.round((performance.now() - started) * 10) / 10
+          }
+        )
         let withId = HttpServerResponse.setHeader(response, "x-request-id", requestId)
         // A 503 (analysis queue full, database down) is temporary: tell the client when to try again.
-        if (response.status === 503 && response.headers["retry-after"] === undefined) withId = HttpServerResponse.setHeader(withId, "retry-after", String(RETRY_AFTER_SECONDS))
+        if (response.status === 503 && response.headers["retry-after"] === undefined) {
+          withId = HttpServerResponse.setHeader(withId, "retry-after", String(RETRY_AFTER_SECONDS))
+        }
         // A refused or cut body may still be arriving (or stalled): close the connection instead of reading the rest of it.
-        return response.status === 413 || response.status === 408 || response.status === 503 ? HttpServerResponse.setHeader(withId, "connection", "close") : withId
+        return response.status === 413 || response.status === 408 || response.status === 503
+          ? HttpServerResponse.setHeader(withId, "connection", "close")
+          : withId
       })
     )
     return yield* app.pipe(
       Effect.tapErrorCause((cause) => {
         const failure = Cause.failureOption(cause)
-        const tag = Option.isSome(failure) && typeof failure.value === "object" && failure.value !== null ? (failure.value as { _tag?: unknown })._tag : undefined
-        if (!Cause.isInterruptedOnly(cause) && tag !== "RouteNotFound") logEvent("error", "request.failed", { requestId, cause: Cause.pretty(cause) })
+        const tag = Option.isSome(failure) && typeof failure.value === "object" && failure.value !== null
+          ? (failure.value as { _tag?: unknown })._tag
+          : undefined
+        if (!Cause.isInterruptedOnly(cause) && tag !== "RouteNotFound") {
+          logEvent("error", "request.failed", { requestId, cause: Cause.pretty(cause) })
+        }
         return Effect.void
       })
     )

@@ -4,6 +4,10 @@
  * @example
  * logEvent("info", "request", { requestId: "4f1c…", method: "GET", path: "/v1/health", status: 200 })
  */
-export const logEvent = (level: "info" | "warn" | "error", event: string, fields: Record<string, unknown> = {}): void => {
+export const logEvent = (
+  level: "info" | "warn" | "error",
+  event: string,
+  fields: Record<string, unknown> = {}
+): void => {
   process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }) + "\n")
 }

@@ -19,7 +19,12 @@ if (gc !== undefined) {
   process.on("SIGUSR2", () => {
     gc()
     const m = process.memoryUsage()
-    logEvent("info", "heap", { heapUsedMB: m.heapUsed / 2 ** 20, rssMB: m.rss / 2 ** 20, externalMB: m.external / 2 ** 20, arrayBuffersMB: m.arrayBuffers / 2 ** 20 })
+    logEvent("info", "heap", {
+      heapUsedMB: m.heapUsed / 2 ** 20,
+      rssMB: m.rss / 2 ** 20,
+      externalMB: m.external / 2 ** 20,
+      arrayBuffersMB: m.arrayBuffers / 2 ** 20
+    })
   })
 }
 runServer(config).pipe(

@@ -16,7 +16,8 @@ export const describeServer = (spec: Record<string, any>): Record<string, any> =
     for (const operation of Object.values(path)) {
       const bad = operation?.responses?.["400"]
       if (bad !== undefined) {
-        bad.description = "Malformed request: not JSON, or a body, path or query parameter that does not match its schema (details.issues has JSON paths)"
+        bad.description =
+          "Malformed request: not JSON, or a body, path or query parameter that does not match its schema (details.issues has JSON paths)"
         bad.content = { "application/json": { schema: { $ref: "#/components/schemas/BadRequest" } } }
       }
       if (operation?.responses !== undefined) {
@@ -27,15 +28,23 @@ export const describeServer = (spec: Record<string, any>): Record<string, any> =
       }
       const unavailable = operation?.responses?.["503"]
       if (unavailable !== undefined) {
-        unavailable.headers = { "Retry-After": { description: "Seconds to wait before retrying", schema: { type: "integer" } } }
+        unavailable.headers = {
+          "Retry-After": { description: "Seconds to wait before retrying", schema: { type: "integer" } }
+        }
       }
       const multipart = operation?.requestBody?.content?.["multipart/form-data"]
       if (multipart !== undefined) {
-        multipart.schema = { type: "object", required: ["file"], properties: { file: { type: "string", format: "binary", description: "The CSV, .sav/.zsav or .xlsx file" } } }
+        multipart.schema = {
+          type: "object",
+          required: ["file"],
+          properties: { file: { type: "string", format: "binary", description: "The CSV, .sav/.zsav or .xlsx file" } }
+        }
       }
     }
   }
   const schemas = spec["components"]?.["schemas"] as Record<string, unknown> | undefined
-  if (schemas !== undefined) for (const name of ["HttpApiDecodeError", "Issue", "PropertyKey", "PersistedFile"]) delete schemas[name]
+  if (schemas !== undefined) {
+    for (const name of ["HttpApiDecodeError", "Issue", "PropertyKey", "PersistedFile"]) delete schemas[name]
+  }
   return spec
 }

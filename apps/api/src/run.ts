@@ -14,11 +14,13 @@ export class ListenError extends Data.TaggedError("ListenError")<{
 const listenMessage = (config: ServerConfig, cause: unknown): string => {
   const code = typeof cause === "object" && cause !== null ? (cause as { code?: unknown }).code : undefined
   const where = `port ${config.port} on ${config.host}`
-  if (code === "EADDRINUSE")
+  if (code === "EADDRINUSE") {
     return `${where} is already in use; stop the other server or choose another port (--port or PORT)`
+  }
   if (code === "EACCES") return `${where} needs privileges to listen on; choose a port above 1023 (--port or PORT)`
-  if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND")
+  if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") {
     return `cannot listen on ${config.host}: no such local address; use 127.0.0.1 or 0.0.0.0 (--host or HOST)`
+  }
   return `cannot listen on ${where}: ${cause instanceof Error ? cause.message : String(cause)}`
 }
 
@@ -32,7 +34,9 @@ const listenMessage = (config: ServerConfig, cause: unknown): string => {
  */
 export const runServer = (config: ServerConfig): Effect.Effect<never, unknown> =>
   Layer.launch(serverLayer(config)).pipe(
-    Effect.catchTag("ServeError", (e) =>
-      Effect.fail(new ListenError({ message: listenMessage(config, e.cause), host: config.host, port: config.port }))
+    Effect.catchTag(
+      "ServeError",
+      (e) =>
+        Effect.fail(new ListenError({ message: listenMessage(config, e.cause), host: config.host, port: config.port }))
     )
   )

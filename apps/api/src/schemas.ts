@@ -14,7 +14,8 @@ const Name = Schema.String.pipe(Schema.minLength(1), Schema.maxLength(200))
 
 const Codes = Schema.Array(Schema.Int)
 const decodeCodes = ParseResult.decodeUnknown(Codes)
-const missingDescription = "Extra user-missing codes by variable name, on top of the codebook's (the CLI's --missing VAR=CODE,...)"
+const missingDescription =
+  "Extra user-missing codes by variable name, on top of the codebook's (the CLI's --missing VAR=CODE,...)"
 
 /**
  * Extra user-missing codes by variable, as the CLI's `--missing VAR=CODE,...`. Decoded into a prototype-free
@@ -25,13 +26,16 @@ export const MissingCodes = Schema.declare(
   [],
   {
     decode: () => (input, options, ast) =>
-      Effect.gen(function* () {
+      Effect.gen(function*() {
         if (typeof input !== "object" || input === null || Array.isArray(input)) {
-          return yield* Effect.fail(new ParseResult.Type(ast, input, "expected an object of variable names to arrays of integer codes"))
+          return yield* Effect.fail(
+            new ParseResult.Type(ast, input, "expected an object of variable names to arrays of integer codes")
+          )
         }
         const out: Record<string, ReadonlyArray<number>> = Object.create(null)
         for (const [name, value] of Object.entries(input)) {
-          const codes = yield* Effect.mapError(decodeCodes(value, options), (issue) => new ParseResult.Pointer(name, input, issue))
+          const codes = yield* Effect.mapError(decodeCodes(value, options), (issue) =>
+            new ParseResult.Pointer(name, input, issue))
           Object.defineProperty(out, name, { value: codes, enumerable: true, writable: true, configurable: true })
         }
         return out
@@ -41,7 +45,11 @@ export const MissingCodes = Schema.declare(
   {
     identifier: "MissingCodes",
     description: missingDescription,
-    jsonSchema: { type: "object", additionalProperties: { type: "array", items: { type: "integer" } }, description: missingDescription }
+    jsonSchema: {
+      type: "object",
+      additionalProperties: { type: "array", items: { type: "integer" } },
+      description: missingDescription
+    }
   }
 ) as unknown as Schema.Schema<Readonly<Record<string, ReadonlyArray<number>>>>
 
@@ -49,7 +57,10 @@ const Fisher = Schema.Struct({
   method: Schema.optional(Schema.Literal("auto", "exact", "monte-carlo", "none")),
   B: Schema.optional(Schema.Int.pipe(Schema.between(1, 1_000_000))),
   seed: Schema.optional(Schema.Int)
-}).annotations({ identifier: "FisherOptions", description: "How Fisher's exact test is run (the CLI's --exact, --resamples, --seed)" })
+}).annotations({
+  identifier: "FisherOptions",
+  description: "How Fisher's exact test is run (the CLI's --exact, --resamples, --seed)"
+})
 
 const NoWeight = Schema.optional(Schema.Boolean).annotations({
   description: "Analyse unweighted even when the dataset's codebook names a weight variable (the CLI's --no-weight)"
@@ -59,9 +70,12 @@ export const CrosstabRequest = Schema.Struct({
   row: Name,
   col: Name,
   layer: Schema.optional(Name).annotations({
-    description: "A layer (control) variable: one crosstab per category and the Cochran-Mantel-Haenszel tests (the CLI's --layer)"
+    description:
+      "A layer (control) variable: one crosstab per category and the Cochran-Mantel-Haenszel tests (the CLI's --layer)"
   }),
-  correct: Schema.optional(Schema.Boolean).annotations({ description: "With layer: continuity correction of the 2x2xK CMH test (the CLI's --correct)" }),
+  correct: Schema.optional(Schema.Boolean).annotations({
+    description: "With layer: continuity correction of the 2x2xK CMH test (the CLI's --correct)"
+  }),
   weight: Schema.optional(Name),
   noWeight: NoWeight,
   missing: Schema.optional(MissingCodes),
@@ -74,14 +88,20 @@ export const MeansRequest = Schema.Struct({
   weight: Schema.optional(Name),
   noWeight: NoWeight,
   missing: Schema.optional(MissingCodes)
-}).annotations({ identifier: "MeansRequest", description: "A numeric variable by group (the CLI's `danvan means --var VARIABLE --by BY`)" })
+}).annotations({
+  identifier: "MeansRequest",
+  description: "A numeric variable by group (the CLI's `danvan means --var VARIABLE --by BY`)"
+})
 
 export const DescribeRequest = Schema.Struct({
   variables: Schema.Array(Name).pipe(Schema.minItems(1), Schema.maxItems(500)),
   weight: Schema.optional(Name),
   noWeight: NoWeight,
   missing: Schema.optional(MissingCodes)
-}).annotations({ identifier: "DescribeRequest", description: "Numeric variables described (the CLI's `danvan describe`)" })
+}).annotations({
+  identifier: "DescribeRequest",
+  description: "Numeric variables described (the CLI's `danvan describe`)"
+})
 
 export const FrequenciesRequest = Schema.Struct({
   variables: Schema.Array(Name).pipe(Schema.minItems(1), Schema.maxItems(500)),
@@ -99,7 +119,10 @@ export const MultipleResponseRequest = Schema.Struct({
   weight: Schema.optional(Name),
   noWeight: NoWeight,
   missing: Schema.optional(MissingCodes)
-}).annotations({ identifier: "MultipleResponseRequest", description: "Give either `items` or `set` (a multiple-response set of the dataset's codebook)" })
+}).annotations({
+  identifier: "MultipleResponseRequest",
+  description: "Give either `items` or `set` (a multiple-response set of the dataset's codebook)"
+})
 
 export const LikertRequest = Schema.Struct({
   by: Name,
@@ -108,17 +131,24 @@ export const LikertRequest = Schema.Struct({
   weight: Schema.optional(Name),
   noWeight: NoWeight,
   missing: Schema.optional(MissingCodes)
-}).annotations({ identifier: "LikertRequest", description: "Give either `items` or `set` (a Likert indicator set of the dataset's codebook)" })
+}).annotations({
+  identifier: "LikertRequest",
+  description: "Give either `items` or `set` (a Likert indicator set of the dataset's codebook)"
+})
 
 export const TableTestRequest = Schema.Struct({
-  counts: Schema.Array(Schema.Array(Schema.Number).pipe(Schema.minItems(1), Schema.maxItems(100))).pipe(Schema.minItems(1), Schema.maxItems(100)),
+  counts: Schema.Array(Schema.Array(Schema.Number).pipe(Schema.minItems(1), Schema.maxItems(100))).pipe(
+    Schema.minItems(1),
+    Schema.maxItems(100)
+  ),
   codebook: Schema.optional(Name),
   row: Schema.optional(Name),
   col: Schema.optional(Name),
   fisher: Schema.optional(Fisher)
 }).annotations({
   identifier: "TableTestRequest",
-  description: "A counts matrix typed from a publication (rows of counts); with codebook, row and col the table is labelled with those variables' categories"
+  description:
+    "A counts matrix typed from a publication (rows of counts); with codebook, row and col the table is labelled with those variables' categories"
 })
 
 /** The codebook file format (see packages/domain), accepted by `POST /v1/codebooks`. */
@@ -127,19 +157,36 @@ export const CodebookPayload = CodebookJson.annotations({ identifier: "Codebook"
 const jsonObject = (identifier: string, description: string) =>
   Schema.Unknown.annotations({ identifier, description, jsonSchema: { type: "object", description } })
 
-export const CrosstabResult = jsonObject("CrosstabResult", "DESIGN.md's crosstab JSON: the output of `danvan crosstab --format json`")
+export const CrosstabResult = jsonObject(
+  "CrosstabResult",
+  "DESIGN.md's crosstab JSON: the output of `danvan crosstab --format json`"
+)
 export const FrequenciesResult = Schema.Unknown.annotations({
   identifier: "FrequenciesResults",
-  jsonSchema: { type: "array", items: { type: "object" }, description: "One result per variable: the output of `danvan frequencies --format json`" }
+  jsonSchema: {
+    type: "array",
+    items: { type: "object" },
+    description: "One result per variable: the output of `danvan frequencies --format json`"
+  }
 })
-export const MultipleResponseResult = jsonObject("MultipleResponseResult", "DESIGN.md's multiple-response JSON: the output of `danvan mr --format json`")
+export const MultipleResponseResult = jsonObject(
+  "MultipleResponseResult",
+  "DESIGN.md's multiple-response JSON: the output of `danvan mr --format json`"
+)
 export const MeansResult = jsonObject("MeansResult", "The output of `danvan means --format json`")
 export const DescribeResult = Schema.Unknown.annotations({
   identifier: "DescribeResults",
-  jsonSchema: { type: "array", items: { type: "object" }, description: "One result per variable: the output of `danvan describe --format json`" }
+  jsonSchema: {
+    type: "array",
+    items: { type: "object" },
+    description: "One result per variable: the output of `danvan describe --format json`"
+  }
 })
 export const LikertResult = jsonObject("LikertResult", "The output of `danvan likert --format json`")
-export const CodebookDocument = jsonObject("CodebookDocument", "A codebook in its file form: the output of `danvan codebook show ID --format json`")
+export const CodebookDocument = jsonObject(
+  "CodebookDocument",
+  "A codebook in its file form: the output of `danvan codebook show ID --format json`"
+)
 
 export const CodebookSummary = Schema.Struct({
   id: Schema.String,
@@ -166,14 +213,21 @@ export const DatasetMeta = Schema.Struct({
   createdAt: Schema.String,
   variables: Schema.Array(ColumnSummary),
   warnings: Schema.Array(Schema.Struct({ code: Schema.String, message: Schema.String })),
-  format: Schema.optional(Schema.Literal("csv", "xlsx", "sav")).annotations({ description: "The uploaded file's format, from its content" }),
+  format: Schema.optional(Schema.Literal("csv", "xlsx", "sav")).annotations({
+    description: "The uploaded file's format, from its content"
+  }),
   codebookFromFile: Schema.optional(Schema.Boolean).annotations({
-    description: "True when `codebook` is the file's own dictionary (a .sav uploaded without ?codebook), kept with the dataset"
+    description:
+      "True when `codebook` is the file's own dictionary (a .sav uploaded without ?codebook), kept with the dataset"
   }),
   weightVariable: Schema.optional(Schema.NullOr(Schema.String)).annotations({
-    description: "The dataset's default weight: ?weight= at upload, else the codebook's weightVariable (a .sav's WEIGHT BY)"
+    description:
+      "The dataset's default weight: ?weight= at upload, else the codebook's weightVariable (a .sav's WEIGHT BY)"
   })
-}).annotations({ identifier: "DatasetMeta", description: "A stored dataset's metadata: counts only, never respondent-level rows" })
+}).annotations({
+  identifier: "DatasetMeta",
+  description: "A stored dataset's metadata: counts only, never respondent-level rows"
+})
 export type DatasetMeta = typeof DatasetMeta.Type
 
 export const DatasetSummary = Schema.Struct({
@@ -188,10 +242,15 @@ export type DatasetSummary = typeof DatasetSummary.Type
 export const DatasetList = Schema.Struct({ datasets: Schema.Array(DatasetSummary) })
 
 export const UploadParams = Schema.Struct({
-  codebook: Schema.optional(Schema.String).annotations({ description: "Id of a built-in or own codebook the rows are checked against" }),
-  name: Schema.optional(Schema.String).annotations({ description: "A name for the dataset (default: the uploaded file's name, or upload.csv)" }),
+  codebook: Schema.optional(Schema.String).annotations({
+    description: "Id of a built-in or own codebook the rows are checked against"
+  }),
+  name: Schema.optional(Schema.String).annotations({
+    description: "A name for the dataset (default: the uploaded file's name, or upload.csv)"
+  }),
   weight: Schema.optional(Schema.String).annotations({
-    description: "A column read as numbers (case weights) when the codebook does not say so; it becomes the dataset's weightVariable"
+    description:
+      "A column read as numbers (case weights) when the codebook does not say so; it becomes the dataset's weightVariable"
   })
 })
 
@@ -213,19 +272,31 @@ export const ReportRequest = Schema.Struct({
     Schema.String.annotations({ description: "A built-in analysis plan id (hcmc-2024)" }),
     // Passed through as parsed (Schema.Record would rebuild it and drop a "__proto__" key silently); the plan
     // decoder checks it whole, unknown keys included.
-    Schema.declare((u: unknown): u is { readonly [key: string]: unknown } => typeof u === "object" && u !== null && !Array.isArray(u), {
-      identifier: "PlanObject",
-      description: "An analysis plan in the plan file format (see packages/domain)",
-      jsonSchema: { type: "object", description: "An analysis plan in the plan file format (see packages/domain)" }
-    })
+    Schema.declare(
+      (u: unknown): u is { readonly [key: string]: unknown } =>
+        typeof u === "object" && u !== null && !Array.isArray(u),
+      {
+        identifier: "PlanObject",
+        description: "An analysis plan in the plan file format (see packages/domain)",
+        jsonSchema: { type: "object", description: "An analysis plan in the plan file format (see packages/domain)" }
+      }
+    )
   ),
-  format: Schema.optional(Schema.Literal("html", "xlsx", "json", "md", "csv", "docx")).annotations({ description: "Default html" }),
+  format: Schema.optional(Schema.Literal("html", "xlsx", "json", "md", "csv", "docx")).annotations({
+    description: "Default html"
+  }),
   lang: Schema.optional(Schema.Literal("en", "vi")).annotations({ description: "Default en" }),
   decimal: Schema.optional(Schema.Literal("comma", "point")),
-  suppressBelow: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(1))).annotations({ description: "Disclosure control: hide counts below K" })
-}).annotations({ identifier: "ReportRequest", description: "A report of an analysis plan on the dataset, as `danvan report --plan ... --out report.FORMAT`" })
+  suppressBelow: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(1))).annotations({
+    description: "Disclosure control: hide counts below K"
+  })
+}).annotations({
+  identifier: "ReportRequest",
+  description: "A report of an analysis plan on the dataset, as `danvan report --plan ... --out report.FORMAT`"
+})
 
 export const ReportDocument = Schema.String.annotations({
   identifier: "Report",
-  description: "The rendered report: text/html, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (binary), application/json, text/markdown or text/csv, by `format`"
+  description:
+    "The rendered report: text/html, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (binary), application/json, text/markdown or text/csv, by `format`"
 })

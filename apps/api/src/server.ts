@@ -1,8 +1,8 @@
+import { createServer, type ServerResponse } from "node:http"
 import { HttpApiBuilder, HttpApiSwagger, HttpServer } from "@effect/platform"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { createServer, type ServerResponse } from "node:http"
 import { DanvanApi } from "./api.js"
 import { AuthenticationLive } from "./auth.js"
 import { BodyBudget } from "./budget.js"
@@ -17,11 +17,13 @@ import { SystemLive } from "./handlers/system.js"
 import { TablesLive } from "./handlers/tables.js"
 import { logEvent } from "./log.js"
 import { Store } from "./store.js"
-import { AnalysisWorkers } from "./workers.js"
 import { webAppLayer } from "./web/serve.js"
 import { Sessions } from "./web/sessions.js"
+import { AnalysisWorkers } from "./workers.js"
 
-const ApiLive = HttpApiBuilder.api(DanvanApi).pipe(Layer.provide([SystemLive, CodebooksLive, DatasetsLive, AnalysesLive, TablesLive]))
+const ApiLive = HttpApiBuilder.api(DanvanApi).pipe(
+  Layer.provide([SystemLive, CodebooksLive, DatasetsLive, AnalysesLive, TablesLive])
+)
 
 /**
  * Node's HTTP server, made to stop promptly: `close()` waits for every open connection, and a keep-alive
@@ -52,7 +54,9 @@ const nodeServer = (config: ServerConfig) => () => {
     closing = true
     for (const res of inFlight) closeAfter(res)
     const deadline = setTimeout(() => {
-      if (inFlight.size > 0) logEvent("warn", "shutdown.deadline", { cut: inFlight.size, limitMs: config.shutdownTimeoutMs })
+      if (inFlight.size > 0) {
+        logEvent("warn", "shutdown.deadline", { cut: inFlight.size, limitMs: config.shutdownTimeoutMs })
+      }
       for (const res of inFlight) res.destroy()
       server.closeAllConnections()
     }, config.shutdownTimeoutMs)
@@ -66,11 +70,18 @@ const nodeServer = (config: ServerConfig) => () => {
 }
 
 const announce = Layer.effectDiscard(
-  Effect.gen(function* () {
+  Effect.gen(function*() {
     const server = yield* HttpServer.HttpServer
     const { database } = yield* Config
     const address = server.address
-    if (address._tag === "TcpAddress") logEvent("info", "listening", { host: address.hostname, port: address.port, url: `http://${address.hostname}:${address.port}`, database })
+    if (address._tag === "TcpAddress") {
+      logEvent("info", "listening", {
+        host: address.hostname,
+        port: address.port,
+        url: `http://${address.hostname}:${address.port}`,
+        database
+      })
+    }
   })
 )
 

@@ -1,10 +1,10 @@
-import { makeDataset, type Dataset } from "@danvan/domain"
+import { createHash, randomBytes, randomUUID } from "node:crypto"
+import { type Dataset, makeDataset } from "@danvan/domain"
 import * as SqlClient from "@effect/sql/SqlClient"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import { createHash, randomBytes, randomUUID } from "node:crypto"
 import { columnBytes, columnFromBytes } from "./columns.js"
 import type { DatasetMeta, DatasetSummary } from "./schemas.js"
 
@@ -26,7 +26,13 @@ interface DatasetRow {
   readonly created_at: string
 }
 
-const summary = (r: DatasetRow): DatasetSummary => ({ id: r.id, name: r.name, codebook: r.codebook_id, rows: r.row_count, createdAt: r.created_at })
+const summary = (r: DatasetRow): DatasetSummary => ({
+  id: r.id,
+  name: r.name,
+  codebook: r.codebook_id,
+  rows: r.row_count,
+  createdAt: r.created_at
+})
 
 /** Decoded datasets kept in memory, so repeated analyses of one dataset do not re-read its columns. */
 const CACHE_SIZE = 16
@@ -40,16 +46,18 @@ export class Store extends Context.Tag("@danvan/api/Store")<Store, Effect.Effect
   static readonly layer = Layer.effect(Store, Effect.suspend(() => makeStore))
 }
 
-const makeStore = Effect.gen(function* () {
+const makeStore = Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
   const cache = new Map<string, { readonly tenant: string; readonly dataset: Dataset }>()
   const orDie = <A, E, R>(e: Effect.Effect<A, E, R>) => Effect.orDie(e)
 
   const createApiKey = (tenant: string) =>
-    Effect.gen(function* () {
+    Effect.gen(function*() {
       const key = `dvk_${randomBytes(32).toString("base64url")}`
       const id = randomUUID()
-      yield* sql`INSERT INTO api_keys (id, tenant, key_hash, created_at) VALUES (${id}, ${tenant}, ${hashKey(key)}, ${new Date().toISOString()})`
+      yield* sql`INSERT INTO api_keys (id, tenant, key_hash, created_at) VALUES (${id}, ${tenant}, ${hashKey(key)}, ${
+        new Date().toISOString()
+      })`
       return { id, tenant, key }
     }).pipe(orDie)
 
@@ -70,7 +78,9 @@ const makeStore = Effect.gen(function* () {
 
   /** Inserts a codebook; false when the tenant has one with that id already. */
   const insertCodebook = (tenant: string, id: string, body: string) =>
-    sql<{ id: string }>`INSERT INTO codebooks (tenant, id, body, created_at) VALUES (${tenant}, ${id}, ${body}, ${new Date().toISOString()})
+    sql<{ id: string }>`INSERT INTO codebooks (tenant, id, body, created_at) VALUES (${tenant}, ${id}, ${body}, ${
+      new Date().toISOString()
+    })
       ON CONFLICT (tenant, id) DO NOTHING RETURNING id`.pipe(
       Effect.map((rows) => rows.length === 1),
       orDie
@@ -81,9 +91,11 @@ const makeStore = Effect.gen(function* () {
    * `fileCodebook` is the codebook the file brought (a .sav's dictionary, file-form JSON), kept with the dataset.
    */
   const insertDataset = (tenant: string, meta: DatasetMeta, dataset: Pick<Dataset, "columns">, fileCodebook?: string) =>
-    Effect.gen(function* () {
+    Effect.gen(function*() {
       yield* sql`INSERT INTO datasets (id, tenant, name, codebook_id, row_count, column_count, meta, created_at, codebook_body)
-        VALUES (${meta.id}, ${tenant}, ${meta.name}, ${meta.codebook}, ${meta.rows}, ${dataset.columns.length}, ${JSON.stringify(meta)}, ${meta.createdAt}, ${fileCodebook ?? null})`
+        VALUES (${meta.id}, ${tenant}, ${meta.name}, ${meta.codebook}, ${meta.rows}, ${dataset.columns.length}, ${
+        JSON.stringify(meta)
+      }, ${meta.createdAt}, ${fileCodebook ?? null})`
       for (const [position, column] of dataset.columns.entries()) {
         yield* sql`INSERT INTO dataset_columns (dataset_id, position, name, type, data)
           VALUES (${meta.id}, ${position}, ${column.name}, ${column.type}, ${columnBytes(column)})`
@@ -91,7 +103,10 @@ const makeStore = Effect.gen(function* () {
     }).pipe(sql.withTransaction, orDie)
 
   const listDatasets = (tenant: string) =>
-    sql<DatasetRow>`SELECT * FROM datasets WHERE tenant = ${tenant} ORDER BY created_at, id`.pipe(Effect.map((rows) => rows.map(summary)), orDie)
+    sql<DatasetRow>`SELECT * FROM datasets WHERE tenant = ${tenant} ORDER BY created_at, id`.pipe(
+      Effect.map((rows) => rows.map(summary)),
+      orDie
+    )
 
   const datasetRow = (tenant: string, id: string) =>
     sql<DatasetRow>`SELECT * FROM datasets WHERE tenant = ${tenant} AND id = ${id}`.pipe(
@@ -104,22 +119,30 @@ const makeStore = Effect.gen(function* () {
 
   /** The codebook a dataset's file brought (file-form JSON), if any. */
   const getDatasetCodebook = (tenant: string, id: string) =>
-    sql<{ codebook_body: string | null }>`SELECT codebook_body FROM datasets WHERE tenant = ${tenant} AND id = ${id}`.pipe(
-      Effect.map((rows) => Option.fromNullable(rows[0]?.codebook_body)),
-      orDie
-    )
+    sql<{ codebook_body: string | null }>`SELECT codebook_body FROM datasets WHERE tenant = ${tenant} AND id = ${id}`
+      .pipe(
+        Effect.map((rows) => Option.fromNullable(rows[0]?.codebook_body)),
+        orDie
+      )
 
   /** The dataset's columns, from memory or from the database. */
   const loadDataset = (tenant: string, id: string) =>
-    Effect.gen(function* () {
+    Effect.gen(function*() {
       const cached = cache.get(id)
       if (cached !== undefined) return cached.tenant === tenant ? Option.some(cached.dataset) : Option.none()
       const row = yield* datasetRow(tenant, id)
       if (Option.isNone(row)) return Option.none<Dataset>()
-      const cols = yield* sql<{ name: string; type: string; data: Uint8Array }>`SELECT name, type, data FROM dataset_columns
+      const cols = yield* sql<
+        { name: string; type: string; data: Uint8Array }
+      >`SELECT name, type, data FROM dataset_columns
         WHERE dataset_id = ${id} ORDER BY position`
-      if (cols.length !== row.value.column_count) return yield* Effect.die(new Error(`dataset ${id}: ${cols.length} of ${row.value.column_count} columns stored`))
-      const dataset = makeDataset(cols.map((c) => columnFromBytes(c.name, c.type, c.data)), row.value.codebook_id ?? undefined)
+      if (cols.length !== row.value.column_count) {
+        return yield* Effect.die(new Error(`dataset ${id}: ${cols.length} of ${row.value.column_count} columns stored`))
+      }
+      const dataset = makeDataset(
+        cols.map((c) => columnFromBytes(c.name, c.type, c.data)),
+        row.value.codebook_id ?? undefined
+      )
       if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string)
       cache.set(id, { tenant, dataset })
       return Option.some(dataset)
@@ -127,7 +150,7 @@ const makeStore = Effect.gen(function* () {
 
   /** Deletes a dataset; false when the tenant has none with that id. */
   const deleteDataset = (tenant: string, id: string) =>
-    Effect.gen(function* () {
+    Effect.gen(function*() {
       const gone = yield* sql<{ id: string }>`DELETE FROM datasets WHERE tenant = ${tenant} AND id = ${id} RETURNING id`
       if (gone.length === 0) return false
       yield* sql`DELETE FROM dataset_columns WHERE dataset_id = ${id}`
@@ -137,5 +160,18 @@ const makeStore = Effect.gen(function* () {
 
   const ping = sql<{ ok: number }>`SELECT 1 AS ok`.pipe(Effect.as(true), Effect.orElseSucceed(() => false))
 
-  return { createApiKey, tenantOfKey, listCodebooks, getCodebook, insertCodebook, insertDataset, listDatasets, getDatasetMeta, getDatasetCodebook, loadDataset, deleteDataset, ping }
+  return {
+    createApiKey,
+    tenantOfKey,
+    listCodebooks,
+    getCodebook,
+    insertCodebook,
+    insertDataset,
+    listDatasets,
+    getDatasetMeta,
+    getDatasetCodebook,
+    loadDataset,
+    deleteDataset,
+    ping
+  }
 })

@@ -1,15 +1,15 @@
+import { existsSync } from "node:fs"
+import { fileURLToPath } from "node:url"
 import { HttpServerResponse } from "@effect/platform"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { existsSync } from "node:fs"
-import { fileURLToPath } from "node:url"
 import { Config } from "./config.js"
 import { AnalysisTimeout, BadRequest, Busy, PayloadTooLarge, Unprocessable } from "./errors.js"
 import { logEvent } from "./log.js"
+import { type Outcome, WorkerPool } from "./worker/pool.js"
 import type { AnalysisTask, TaskReply } from "./worker/protocol.js"
 import type { ParsedUpload, UploadTask } from "./worker/upload.js"
-import { WorkerPool, type Outcome } from "./worker/pool.js"
 
 /**
  * The worker script, next to the module that holds this code once built: `apps/api/dist/analysis-worker.js`
@@ -48,7 +48,7 @@ export class AnalysisWorkers extends Context.Tag("@danvan/api/AnalysisWorkers")<
   static readonly layer = (script: URL = WORKER_SCRIPT) =>
     Layer.scoped(
       AnalysisWorkers,
-      Effect.gen(function* () {
+      Effect.gen(function*() {
         const config = yield* Config
         if (script.protocol === "file:" && !existsSync(fileURLToPath(script))) {
           return yield* Effect.dieMessage(
@@ -73,8 +73,9 @@ export class AnalysisWorkers extends Context.Tag("@danvan/api/AnalysisWorkers")<
           parse: (task: UploadTask) =>
             Effect.suspend(() => {
               const body = owned(task.body)
-              return Effect.flatMap(submit(pool, { ...task, body }, [body.buffer]), (outcome) =>
-                parsed(pool, task, outcome)
+              return Effect.flatMap(
+                submit(pool, { ...task, body }, [body.buffer]),
+                (outcome) => parsed(pool, task, outcome)
               )
             })
         }
@@ -127,8 +128,8 @@ const parsed = (pool: WorkerPool, task: UploadTask, outcome: Outcome) =>
           status === 400
             ? BadRequest.of(code, message, details)
             : status === 413
-              ? PayloadTooLarge.of(code, message, details)
-              : Unprocessable.of(code, message, details)
+            ? PayloadTooLarge.of(code, message, details)
+            : Unprocessable.of(code, message, details)
         )
       }
       return Effect.dieMessage(`analysis worker failed on an upload: ${reply.ok ? "unexpected reply" : reply.message}`)
@@ -148,9 +149,12 @@ const respond = (
           : HttpServerResponse.uint8Array(reply.body, { contentType: reply.contentType })
       )
     }
-    if (!reply.ok && reply.error === "analysis")
+    if (!reply.ok && reply.error === "analysis") {
       return Effect.fail(Unprocessable.of(reply.code, reply.message, reply.details))
+    }
     return Effect.dieMessage(
-      `analysis worker failed on a ${task.kind} task: ${reply.ok || reply.error === "upload" ? "unexpected reply" : reply.message}`
+      `analysis worker failed on a ${task.kind} task: ${
+        reply.ok || reply.error === "upload" ? "unexpected reply" : reply.message
+      }`
     )
   })

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { call, cli, createKey, EXAMPLE_CSV, startServer, tempDir, type Running } from "./server.js"
+import { call, cli, createKey, EXAMPLE_CSV, type Running, startServer, tempDir } from "./server.js"
 
 // Issue 15/17: the layered crosstab, means by group and describe through the API, each equal to the CLI's JSON
 // for the same file and codebook.
@@ -17,12 +17,16 @@ const cliJson = (args: ReadonlyArray<string>): unknown => {
   return JSON.parse(r.stdout)
 }
 
-const post = (path: string, body: unknown) => call(server.url, "POST", `/v1/datasets/${datasetId}/${path}`, { key, body })
+const post = (path: string, body: unknown) =>
+  call(server.url, "POST", `/v1/datasets/${datasetId}/${path}`, { key, body })
 
 beforeAll(async () => {
   server = await startServer(tmp.db)
   key = createKey(tmp.db, "district-7")
-  const upload = await call(server.url, "POST", "/v1/datasets?codebook=hcmc-2024&name=hcmc.csv", { key, body: readFileSync(EXAMPLE_CSV) })
+  const upload = await call(server.url, "POST", "/v1/datasets?codebook=hcmc-2024&name=hcmc.csv", {
+    key,
+    body: readFileSync(EXAMPLE_CSV)
+  })
   expect(upload.status).toBe(201)
   datasetId = (upload.json as { id: string }).id
 }, 60_000)
@@ -37,12 +41,17 @@ describe("layered crosstab, means, describe", () => {
     const body = { row: "independent_democratic_society", col: "clean_strong_party", layer: "level" }
     const api = await post("crosstab", body)
     expect(api.status).toBe(200)
-    const expected = cliJson(["crosstab", "--row", body.row, "--col", body.col, "--layer", "level"]) as { layers: Array<unknown>; cochranMantelHaenszel: { p: number } }
+    const expected = cliJson(["crosstab", "--row", body.row, "--col", body.col, "--layer", "level"]) as {
+      layers: Array<unknown>
+      cochranMantelHaenszel: { p: number }
+    }
     expect(expected.layers).toHaveLength(3)
     expect(typeof expected.cochranMantelHaenszel.p).toBe("number")
     expect(api.json).toEqual(expected)
     const corrected = await post("crosstab", { ...body, correct: true })
-    expect(corrected.json).toEqual(cliJson(["crosstab", "--row", body.row, "--col", body.col, "--layer", "level", "--correct"]))
+    expect(corrected.json).toEqual(
+      cliJson(["crosstab", "--row", body.row, "--col", body.col, "--layer", "level", "--correct"])
+    )
   })
 
   it("a layer that is not a column is a 422 naming it; correct without layer and weight with noWeight are 400s", async () => {

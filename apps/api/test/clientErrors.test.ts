@@ -10,8 +10,9 @@ let server: Server
 let url: string
 
 beforeAll(async () => {
-  server = createServer({ headersTimeout: 300, requestTimeout: 300, connectionsCheckingInterval: 50 }, (_req, res) =>
-    res.end("ok")
+  server = createServer(
+    { headersTimeout: 300, requestTimeout: 300, connectionsCheckingInterval: 50 },
+    (_req, res) => res.end("ok")
   )
   server.on("clientError", answerClientError)
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))

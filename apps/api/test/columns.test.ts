@@ -8,7 +8,9 @@ describe("column BLOBs", () => {
   it("codes and numbers round-trip, including system-missing and NaN", () => {
     const codes = Int32Array.of(1, 2, SYSTEM_MISSING, -1, 2147483647)
     const numbers = Float64Array.of(1.5, Number.NaN, -0, 1e-300)
-    expect(columnFromBytes("a", "codes", columnBytes({ name: "a", type: "codes", values: codes })).values).toEqual(codes)
+    expect(columnFromBytes("a", "codes", columnBytes({ name: "a", type: "codes", values: codes })).values).toEqual(
+      codes
+    )
     const back = columnFromBytes("w", "numeric", columnBytes({ name: "w", type: "numeric", values: numbers })).values
     expect(Array.from(back)).toEqual(Array.from(numbers))
     expect(Object.is(back[2], -0)).toBe(true)

@@ -13,7 +13,8 @@ describe("configFromEnv: analysis workers", () => {
   })
 
   it("reads DANVAN_WORKERS, DANVAN_QUEUE_SIZE and DANVAN_ANALYSIS_TIMEOUT_MS", () => {
-    expect(configFromEnv({ DANVAN_WORKERS: "3", DANVAN_QUEUE_SIZE: "0", DANVAN_ANALYSIS_TIMEOUT_MS: "1500" })).toMatchObject({ workers: 3, queueSize: 0, analysisTimeoutMs: 1500 })
+    expect(configFromEnv({ DANVAN_WORKERS: "3", DANVAN_QUEUE_SIZE: "0", DANVAN_ANALYSIS_TIMEOUT_MS: "1500" }))
+      .toMatchObject({ workers: 3, queueSize: 0, analysisTimeoutMs: 1500 })
   })
 
   it("refuses zero workers, a zero time limit and non-integers, naming the variable", () => {
@@ -47,8 +48,23 @@ describe("configFromEnv: uploads, shutdown and disclosure control", () => {
         DANVAN_MAX_CATEGORIES: "12",
         DANVAN_MIN_CELL: "5"
       })
-    ).toMatchObject({ bodyIdleTimeoutMs: 500, bodyTimeoutMs: 9000, uploadMemoryBytes: 524_288, maxColumns: 20, shutdownTimeoutMs: 0, maxCategories: 12, minCell: 5 })
-    for (const name of ["DANVAN_BODY_IDLE_TIMEOUT_MS", "DANVAN_BODY_TIMEOUT_MS", "DANVAN_MAX_COLUMNS", "DANVAN_MAX_CATEGORIES"]) {
+    ).toMatchObject({
+      bodyIdleTimeoutMs: 500,
+      bodyTimeoutMs: 9000,
+      uploadMemoryBytes: 524_288,
+      maxColumns: 20,
+      shutdownTimeoutMs: 0,
+      maxCategories: 12,
+      minCell: 5
+    })
+    for (
+      const name of [
+        "DANVAN_BODY_IDLE_TIMEOUT_MS",
+        "DANVAN_BODY_TIMEOUT_MS",
+        "DANVAN_MAX_COLUMNS",
+        "DANVAN_MAX_CATEGORIES"
+      ]
+    ) {
       expect(() => configFromEnv({ [name]: "0" })).toThrow(new RegExp(name))
     }
     expect(() => configFromEnv({ DANVAN_MIN_CELL: "2.5" })).toThrow(/DANVAN_MIN_CELL/)

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs"
 import { request } from "node:http"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { call, createKey, EXAMPLE_CSV, startServer, tempDir, waitForLog, type Running } from "./server.js"
+import { call, createKey, EXAMPLE_CSV, type Running, startServer, tempDir, waitForLog } from "./server.js"
 
 // Crash safety and shutdown with a large upload (the example's rows repeated to ~15 MB): a server killed with
 // SIGKILL while receiving or while storing leaves either no dataset or the whole one, and a database that
@@ -29,7 +29,11 @@ const upload = (server: Running, bytes: Buffer, options: { stopAfter?: number } 
   const allSent = new Promise<void>((r) => (sent = r))
   const done = new Promise<number>((resolve) => {
     const url = new URL(`${server.url}/v1/datasets?codebook=hcmc-2024&name=large.csv`)
-    const req = request(url, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "text/csv", "content-length": String(bytes.length) }, timeout: 60_000 }, (res) => {
+    const req = request(url, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "text/csv", "content-length": String(bytes.length) },
+      timeout: 60_000
+    }, (res) => {
       res.resume()
       res.on("end", () => resolve(res.statusCode ?? 0))
       res.on("error", () => resolve(0))
@@ -50,10 +54,14 @@ const checkDatabase = async () => {
   try {
     expect(db.pragma("integrity_check", { simple: true })).toBe("ok")
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal")
-    const orphans = db.prepare("SELECT count(*) AS n FROM dataset_columns WHERE dataset_id NOT IN (SELECT id FROM datasets)").get() as { n: number }
+    const orphans = db.prepare(
+      "SELECT count(*) AS n FROM dataset_columns WHERE dataset_id NOT IN (SELECT id FROM datasets)"
+    ).get() as { n: number }
     expect(orphans.n).toBe(0)
     const incomplete = db
-      .prepare("SELECT d.id FROM datasets d WHERE d.column_count <> (SELECT count(*) FROM dataset_columns c WHERE c.dataset_id = d.id)")
+      .prepare(
+        "SELECT d.id FROM datasets d WHERE d.column_count <> (SELECT count(*) FROM dataset_columns c WHERE c.dataset_id = d.id)"
+      )
       .all()
     expect(incomplete).toEqual([])
   } finally {
@@ -63,11 +71,16 @@ const checkDatabase = async () => {
 
 /** After a restart: every listed dataset is whole (all its rows, and it can be analysed). */
 const checkWhole = async (server: Running) => {
-  const list = (await call(server.url, "GET", "/v1/datasets", { key })).json as { datasets: Array<{ id: string; rows: number }> }
+  const list = (await call(server.url, "GET", "/v1/datasets", { key })).json as {
+    datasets: Array<{ id: string; rows: number }>
+  }
   for (const d of list.datasets) {
     expect(d.rows).toBe(largeRows)
     // Fisher's test is left out: on 260,000 cases it is the slow part and says nothing about storage.
-    const r = await call(server.url, "POST", `/v1/datasets/${d.id}/crosstab`, { key, body: { row: "level", col: "people_trust_limited", fisher: { method: "none" } } })
+    const r = await call(server.url, "POST", `/v1/datasets/${d.id}/crosstab`, {
+      key,
+      body: { row: "level", col: "people_trust_limited", fisher: { method: "none" } }
+    })
     expect(r.status).toBe(200)
     expect((r.json as { n: { total: number } }).n.total).toBe(largeRows)
   }
@@ -104,7 +117,7 @@ describe("crash safety", () => {
   it("SIGKILL while the dataset is being stored leaves it whole or absent", async () => {
     const server = await startServer(tmp.db)
     const u = upload(server, large)
-    await waitForLog(server, '"event":"dataset.store"')
+    await waitForLog(server, "\"event\":\"dataset.store\"")
     expect(await killAndRestart(server, u)).toBeLessThanOrEqual(1)
   }, 120_000)
 })
@@ -112,7 +125,8 @@ describe("crash safety", () => {
 describe("graceful shutdown", () => {
   it("SIGTERM during an upload: the upload completes (201), then the process exits 0", async () => {
     const server = await startServer(tmp.db)
-    const before = (((await call(server.url, "GET", "/v1/datasets", { key })).json as { datasets: Array<unknown> }).datasets).length
+    const before =
+      ((await call(server.url, "GET", "/v1/datasets", { key })).json as { datasets: Array<unknown> }).datasets.length
     const u = upload(server, large)
     await u.allSent
     server.process.kill("SIGTERM")

@@ -3,7 +3,7 @@ import { writeSav } from "@danvan/io"
 import * as Either from "effect/Either"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { rawRequest } from "./raw.js"
-import { call, createKey, errorCode, startServer, tempDir, type Running, uploadDataset } from "./server.js"
+import { call, createKey, errorCode, type Running, startServer, tempDir, uploadDataset } from "./server.js"
 
 // Regressions from the fuzzing run of issue 20 (each was a 500, a silent mistake or a leak before), and uploads of
 // .sav/.xlsx files (issue 12, item 7).
@@ -79,7 +79,7 @@ describe("prototype names in missing", () => {
   it("a report plan object with a __proto__ key is refused as an unknown property, not silently rebuilt", async () => {
     const r = await call(server.url, "POST", `/v1/datasets/${small}/reports`, {
       key,
-      body: '{"plan": {"__proto__": {"x": 1}, "id": "p"}}',
+      body: "{\"plan\": {\"__proto__\": {\"x\": 1}, \"id\": \"p\"}}",
       contentType: "application/json"
     })
     expect(r.status).toBe(400)
@@ -117,13 +117,15 @@ describe("input errors, not 500s", () => {
 
 describe("no respondent rows through aggregates", () => {
   it("a mostly unique column is refused as a crosstab row, a frequency table, a group", async () => {
-    for (const [path, body] of [
-      ["crosstab", { row: "resp", col: "level" }],
-      ["crosstab", { row: "level", col: "resp" }],
-      ["frequencies", { variables: ["resp"] }],
-      ["multiple-response", { group: "resp", items: ["people_trust_limited"] }],
-      ["likert", { by: "resp", items: ["people_trust_limited"] }]
-    ] as const) {
+    for (
+      const [path, body] of [
+        ["crosstab", { row: "resp", col: "level" }],
+        ["crosstab", { row: "level", col: "resp" }],
+        ["frequencies", { variables: ["resp"] }],
+        ["multiple-response", { group: "resp", items: ["people_trust_limited"] }],
+        ["likert", { by: "resp", items: ["people_trust_limited"] }]
+      ] as const
+    ) {
       const r = await call(server.url, "POST", `/v1/datasets/${small}/${path}`, { key, body })
       expect([path, r.status, errorCode(r)]).toEqual([path, 422, "IDENTIFIER_LIKE"])
       expect((r.json as { error: { message: string } }).error.message).toMatch(
@@ -154,7 +156,7 @@ describe("no respondent rows through aggregates", () => {
       "more than 30 distinct values (DANVAN_MAX_CATEGORIES)"
     )
   })
-  it('a codebook role "id" is refused whatever its values', async () => {
+  it("a codebook role \"id\" is refused whatever its values", async () => {
     const codebook = {
       id: "with-id",
       title: { vi: "Có mã", en: "With id" },
@@ -181,7 +183,9 @@ describe("no respondent rows through aggregates", () => {
       ]
     }
     expect((await call(server.url, "POST", "/v1/codebooks", { key, body: codebook })).status).toBe(201)
-    const data = `level,people_trust_limited,team\n${Array.from({ length: 12 }, (_, i) => `${(i % 3) + 1},${(i % 2) + 1},${(i % 2) + 1}`).join("\n")}\n`
+    const data = `level,people_trust_limited,team\n${
+      Array.from({ length: 12 }, (_, i) => `${(i % 3) + 1},${(i % 2) + 1},${(i % 2) + 1}`).join("\n")
+    }\n`
     const id = await uploadDataset(server, key, data, "codebook=with-id&name=team.csv")
     const r = await call(server.url, "POST", `/v1/datasets/${id}/crosstab`, {
       key,
@@ -189,7 +193,7 @@ describe("no respondent rows through aggregates", () => {
     })
     expect(r.status).toBe(422)
     expect((r.json as { error: { message: string } }).error.message).toContain(
-      'the codebook marks it as the respondent identifier (role "id")'
+      "the codebook marks it as the respondent identifier (role \"id\")"
     )
   })
   it("DANVAN_MIN_CELL hides small counts (and the cells that would give them away) and says so", async () => {

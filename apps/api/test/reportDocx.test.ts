@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { createKey, EXAMPLE_CSV, startServer, tempDir, type Running, uploadDataset } from "./server.js"
+import { createKey, EXAMPLE_CSV, type Running, startServer, tempDir, uploadDataset } from "./server.js"
 
 // A Word report over HTTP: the same document as `danvan report --out report.docx`.
 
@@ -29,7 +29,9 @@ describe("reports as .docx", () => {
       signal: AbortSignal.timeout(30_000)
     })
     expect(response.status).toBe(200)
-    expect(response.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    expect(response.headers.get("content-type")).toBe(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
     const bytes = Buffer.from(await response.arrayBuffer())
     expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK")
     expect(bytes.includes(Buffer.from("word/document.xml"))).toBe(true)

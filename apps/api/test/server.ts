@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process"
+import { type ChildProcess, spawn, spawnSync } from "node:child_process"
 import { existsSync, mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -17,7 +17,9 @@ export const EXAMPLE_CSV = fileURLToPath(new URL("../../../examples/hcmc-2024-sy
 
 const cleanEnv = (extra: Readonly<Record<string, string>>): Record<string, string> => {
   const env: Record<string, string> = {}
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith("DANVAN_") && k !== "PORT" && k !== "HOST") env[k] = v
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v !== undefined && !k.startsWith("DANVAN_") && k !== "PORT" && k !== "HOST") env[k] = v
+  }
   return { ...env, ...extra }
 }
 
@@ -46,9 +48,14 @@ export interface Running {
  */
 export const startServer = (db: string, env: Readonly<Record<string, string>> = {}): Promise<Running> => {
   if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: build the API first (cd apps/api && npx tsup)`)
-  const child = spawn(process.execPath, [SERVER], { env: cleanEnv({ PORT: "0", HOST: "127.0.0.1", DANVAN_DB: db, ...env }), stdio: ["ignore", "ignore", "pipe"] })
+  const child = spawn(process.execPath, [SERVER], {
+    env: cleanEnv({ PORT: "0", HOST: "127.0.0.1", DANVAN_DB: db, ...env }),
+    stdio: ["ignore", "ignore", "pipe"]
+  })
   const logs: Array<string> = []
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })))
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on("exit", (code, signal) => resolve({ code, signal }))
+  )
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL")
@@ -62,7 +69,7 @@ export const startServer = (db: string, env: Readonly<Record<string, string>> = 
       buffer = lines.pop() ?? ""
       for (const line of lines) {
         logs.push(line)
-        if (line.includes('"event":"listening"')) {
+        if (line.includes("\"event\":\"listening\"")) {
           clearTimeout(timer)
           const { url } = JSON.parse(line) as { url: string }
           const stop = async () => {
@@ -103,7 +110,12 @@ export const waitForLog = async (server: Running, text: string, count = 1): Prom
  */
 export const cli = (args: ReadonlyArray<string>, env: Readonly<Record<string, string>> = {}, cwd?: string) => {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build the CLI first (cd apps/cli && npx tsup)`)
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", env: cleanEnv({ NO_COLOR: "1", ...env }), timeout: 60_000, ...(cwd !== undefined ? { cwd } : {}) })
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: "utf8",
+    env: cleanEnv({ NO_COLOR: "1", ...env }),
+    timeout: 60_000,
+    ...(cwd !== undefined ? { cwd } : {})
+  })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
@@ -137,8 +149,11 @@ export const call = async (
   if (options.key !== undefined) headers["authorization"] = `Bearer ${options.key}`
   let body: string | Uint8Array | undefined
   if (options.body !== undefined) {
-    body = typeof options.body === "string" || options.body instanceof Uint8Array ? options.body : JSON.stringify(options.body)
-    headers["content-type"] = options.contentType ?? (typeof options.body === "string" || options.body instanceof Uint8Array ? "text/csv" : "application/json")
+    body = typeof options.body === "string" || options.body instanceof Uint8Array
+      ? options.body
+      : JSON.stringify(options.body)
+    headers["content-type"] = options.contentType ??
+      (typeof options.body === "string" || options.body instanceof Uint8Array ? "text/csv" : "application/json")
   }
   const response = await fetch(base + path, { method, headers, body, signal: AbortSignal.timeout(10_000) })
   const text = await response.text()
@@ -158,7 +173,12 @@ export const call = async (
  * @example
  * const id = await uploadDataset(server, key, readFileSync(EXAMPLE_CSV), "codebook=hcmc-2024&name=survey.csv")
  */
-export const uploadDataset = async (server: Running, key: string, body: string | Uint8Array, query = "codebook=hcmc-2024"): Promise<string> => {
+export const uploadDataset = async (
+  server: Running,
+  key: string,
+  body: string | Uint8Array,
+  query = "codebook=hcmc-2024"
+): Promise<string> => {
   const upload = await call(server.url, "POST", `/v1/datasets?${query}`, { key, body })
   expect(upload.status).toBe(201)
   return (upload.json as { id: string }).id
@@ -167,5 +187,7 @@ export const uploadDataset = async (server: Running, key: string, body: string |
 /** The error envelope's code, or undefined when the body is not `{error: {code, message, details}}`. */
 export const errorCode = (reply: Reply): string | undefined => {
   const e = (reply.json as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error
-  return e !== undefined && typeof e.code === "string" && typeof e.message === "string" && "details" in e ? e.code : undefined
+  return e !== undefined && typeof e.code === "string" && typeof e.message === "string" && "details" in e
+    ? e.code
+    : undefined
 }

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest"
 import { rawRequest } from "./raw.js"
-import { call, createKey, errorCode, startServer, tempDir, waitForLog, type Running } from "./server.js"
+import { call, createKey, errorCode, type Running, startServer, tempDir, waitForLog } from "./server.js"
 
 // Uploads are bounded (issue 20): a stalled body is cut, bodies in flight share a memory budget, SIGTERM does not
 // wait for a stalled upload forever, and parsing runs on a worker so the server keeps answering.
@@ -34,11 +34,11 @@ describe("a stalled upload", () => {
     })
     expect(reply.text).toMatch(/\r\nconnection: close\r\n/i)
     // The cut is logged, then the request line with its 408.
-    await waitForLog(server, '"status":408')
-    const cut = lineOf(server, '"event":"body.timeout"')
+    await waitForLog(server, "\"status\":408")
+    const cut = lineOf(server, "\"event\":\"body.timeout\"")
     expect(cut).toBeGreaterThanOrEqual(0)
     expect(JSON.parse(server.logs[cut]!)).toMatchObject({ kind: "idle", received: 31, limitMs: 300 })
-    expect(cut).toBeLessThan(lineOf(server, '"status":408'))
+    expect(cut).toBeLessThan(lineOf(server, "\"status\":408"))
     // The server answers as before.
     expect((await call(server.url, "GET", "/v1/health")).status).toBe(200)
   })
@@ -77,7 +77,7 @@ describe("memory held by uploads in flight", () => {
     // The stalled client goes away: its share is released, and an upload fits again.
     stalled.socket.destroy()
     await stalled.reply
-    await waitForLog(server, '"path":"/v1/datasets"', 2)
+    await waitForLog(server, "\"path\":\"/v1/datasets\"", 2)
     const ok = await call(server.url, "POST", "/v1/datasets?name=small.csv", {
       key,
       body: "level,people_trust_limited\n1,1\n2,2\n"
@@ -99,36 +99,40 @@ describe("shutdown", () => {
     server.process.kill("SIGTERM")
     const exit = await server.exited
     expect(exit.code === 0 || exit.signal === "SIGTERM").toBe(true)
-    const deadline = server.logs.find((l) => l.includes('"event":"shutdown.deadline"'))
+    const deadline = server.logs.find((l) => l.includes("\"event\":\"shutdown.deadline\""))
     expect(deadline !== undefined && JSON.parse(deadline)).toMatchObject({ cut: 1, limitMs: 300 })
     await stalled.reply
   }, 30_000)
 })
 
 describe("parsing runs on a worker", () => {
-  it("health answers while a 20,000-column upload is parsed; more columns than DANVAN_MAX_COLUMNS are a 413", async () => {
-    const { server, key } = await start({ DANVAN_MAX_COLUMNS: "10000", DANVAN_WORKERS: "1" })
-    const columns = 20_000
-    const header = Array.from({ length: columns }, (_, j) => `v${j}`).join(",")
-    const row = (i: number) => Array.from({ length: columns }, (_, j) => String(((i + j) % 3) + 1)).join(",")
-    const csv = [header, ...Array.from({ length: 100 }, (_, i) => row(i))].join("\n") + "\n"
-    let uploadDone = false
-    const upload = call(server.url, "POST", "/v1/datasets?name=wide.csv", { key, body: csv }).then((r) => {
-      uploadDone = true
-      return r
-    })
-    await waitForLog(server, '"kind":"parseUpload"')
-    const health = await call(server.url, "GET", "/v1/health")
-    expect(health.status).toBe(200)
-    expect(uploadDone).toBe(false)
-    const r = await upload
-    expect(r.status).toBe(413)
-    expect((r.json as { error: { code: string; details: unknown } }).error).toMatchObject({
-      code: "TOO_MANY_COLUMNS",
-      details: { columns: 20_000, limit: 10_000 }
-    })
-    expect(
-      ((await call(server.url, "GET", "/v1/datasets", { key })).json as { datasets: Array<unknown> }).datasets
-    ).toHaveLength(0)
-  }, 60_000)
+  it(
+    "health answers while a 20,000-column upload is parsed; more columns than DANVAN_MAX_COLUMNS are a 413",
+    async () => {
+      const { server, key } = await start({ DANVAN_MAX_COLUMNS: "10000", DANVAN_WORKERS: "1" })
+      const columns = 20_000
+      const header = Array.from({ length: columns }, (_, j) => `v${j}`).join(",")
+      const row = (i: number) => Array.from({ length: columns }, (_, j) => String(((i + j) % 3) + 1)).join(",")
+      const csv = [header, ...Array.from({ length: 100 }, (_, i) => row(i))].join("\n") + "\n"
+      let uploadDone = false
+      const upload = call(server.url, "POST", "/v1/datasets?name=wide.csv", { key, body: csv }).then((r) => {
+        uploadDone = true
+        return r
+      })
+      await waitForLog(server, "\"kind\":\"parseUpload\"")
+      const health = await call(server.url, "GET", "/v1/health")
+      expect(health.status).toBe(200)
+      expect(uploadDone).toBe(false)
+      const r = await upload
+      expect(r.status).toBe(413)
+      expect((r.json as { error: { code: string; details: unknown } }).error).toMatchObject({
+        code: "TOO_MANY_COLUMNS",
+        details: { columns: 20_000, limit: 10_000 }
+      })
+      expect(
+        ((await call(server.url, "GET", "/v1/datasets", { key })).json as { datasets: Array<unknown> }).datasets
+      ).toHaveLength(0)
+    },
+    60_000
+  )
 })

@@ -3,7 +3,7 @@ import { request } from "node:http"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { configFromEnv } from "../src/config.js"
-import { call, createKey, errorCode, startServer, tempDir, type Running } from "./server.js"
+import { call, createKey, errorCode, type Running, startServer, tempDir } from "./server.js"
 
 // The web app's files at `/` and its browser sessions (src/web/): a stand-in build in a temporary folder, so
 // these tests do not need apps/web built (its own browser tests run the real one).
@@ -69,7 +69,7 @@ describe("the web app's files", () => {
     expect(errorCode(api)).toBe("NOT_FOUND")
     for (const path of ["/%2e%2e/%2e%2e/package.json", "/assets/..%2f..%2fpackage.json"]) {
       const r = await call(local.url, "GET", path)
-      expect(r.text).not.toContain('"name"')
+      expect(r.text).not.toContain("\"name\"")
     }
     // the API's own pages are untouched
     expect((await call(local.url, "GET", "/openapi.json")).json).toMatchObject({ openapi: expect.any(String) })

@@ -7,7 +7,10 @@ import { colorEnabled } from "./colorPolicy.js"
  * from there. Only for that script: other scripts (tests) keep their working directory.
  */
 const initCwd = process.env["INIT_CWD"]
-if (process.env["npm_lifecycle_event"] === "danvan" && initCwd !== undefined && initCwd !== "" && initCwd !== process.cwd()) {
+if (
+  process.env["npm_lifecycle_event"] === "danvan" && initCwd !== undefined && initCwd !== "" &&
+  initCwd !== process.cwd()
+) {
   try {
     process.chdir(initCwd)
   } catch {

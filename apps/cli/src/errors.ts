@@ -1,7 +1,9 @@
 import * as Data from "effect/Data"
 
 /** Bad usage detected after parsing (both or neither of --counts/--data, a malformed --missing, …): exit 2. */
-export class UsageError extends Data.TaggedError("UsageError")<{ readonly message: string; readonly command: string }> {}
+export class UsageError
+  extends Data.TaggedError("UsageError")<{ readonly message: string; readonly command: string }>
+{}
 
 /** Errors of the packages whose `.message` is written for the user: exit 1 with that message only. */
 export const USER_ERROR_TAGS: ReadonlySet<string> = new Set([

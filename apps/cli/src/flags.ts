@@ -6,7 +6,9 @@ import * as Effect from "effect/Effect"
 /** Options shared by several commands. Parsing flag syntax lives here; parsing data never does. */
 
 export const format = Options.choice("format", ["text", "json", "csv", "md"]).pipe(
-  Options.withDescription("Output format: text (SPSS-style tables), json (the result object), csv (UTF-8 with BOM, for Excel) or md (GitHub Markdown)."),
+  Options.withDescription(
+    "Output format: text (SPSS-style tables), json (the result object), csv (UTF-8 with BOM, for Excel) or md (GitHub Markdown)."
+  ),
   Options.withDefault("text" as const)
 )
 
@@ -16,7 +18,9 @@ export const lang = Options.choice("lang", ["en", "vi"]).pipe(
 )
 
 export const codebook = Options.text("codebook").pipe(
-  Options.withDescription("Codebook: a built-in id (hcmc-2024) or a codebook JSON file. Gives labels, category order and missing codes."),
+  Options.withDescription(
+    "Codebook: a built-in id (hcmc-2024) or a codebook JSON file. Gives labels, category order and missing codes."
+  ),
   Options.optional
 )
 
@@ -63,7 +67,9 @@ export const parseMissingSpec = (spec: string): readonly [string, Array<number>]
 
 /** Repeatable `--missing VAR=CODE[,CODE...]`: extra user-missing codes on top of the codebook's. */
 export const missing = Options.text("missing").pipe(
-  Options.withDescription("Extra user-missing codes for a variable, e.g. --missing level=9 or --missing q1=8,9. Repeatable."),
+  Options.withDescription(
+    "Extra user-missing codes for a variable, e.g. --missing level=9 or --missing q1=8,9. Repeatable."
+  ),
   Options.repeated,
   Options.mapEffect((specs) => {
     // A prototype-free map: a variable called __proto__ or constructor is a name like any other (and unknown
@@ -71,7 +77,9 @@ export const missing = Options.text("missing").pipe(
     const out = new Map<string, Array<number>>()
     for (const spec of specs) {
       const parsed = parseMissingSpec(spec)
-      if (typeof parsed === "string") return Effect.fail(ValidationError.invalidValue(HelpDoc.p(`Invalid value for --missing: ${parsed}.`)))
+      if (typeof parsed === "string") {
+        return Effect.fail(ValidationError.invalidValue(HelpDoc.p(`Invalid value for --missing: ${parsed}.`)))
+      }
       const [name, codes] = parsed
       const known = out.get(name) ?? []
       out.set(name, [...known, ...codes.filter((c) => !known.includes(c))])

@@ -5,7 +5,6 @@
  * (dist/help.ansi) and the one built at run time are the same text.
  */
 
-// eslint-disable-next-line no-control-regex
 const SGR = "(?:\\u001b\\[[0-9;]*m)*"
 const GENERIC = new RegExp(`^[ \\t]*${SGR}A user-defined piece of text\\.${SGR}[ \\t]*\\n(?:[ \\t]*\\n)?`, "gm")
 const USAGE_LINE = new RegExp(`^(${SGR}\\$ )(?!danvan\\b)(\\S+)`, "m")
@@ -14,6 +13,7 @@ const PARENT: Readonly<Record<string, string>> = { show: "codebook", from: "code
 const ROOT_USAGE = new RegExp(`^(${SGR}\\$ danvan)(${SGR})$`, "m")
 
 /** True for the text of a help page (it has a USAGE heading and a "$ " usage line). */
+// eslint-disable-next-line no-control-regex -- the usage line may start with ANSI colour codes (ESC [ ... m)
 const isHelp = (text: string): boolean => /USAGE/.test(text) && /^(?:\u001b\[[0-9;]*m)*\$ /m.test(text)
 
 /**

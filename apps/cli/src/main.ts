@@ -1,3 +1,4 @@
+import { stripAnsi } from "@danvan/report/text/width"
 import * as Command from "@effect/cli/Command"
 import * as HelpDoc from "@effect/cli/HelpDoc"
 import * as ValidationError from "@effect/cli/ValidationError"
@@ -7,6 +8,7 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import pkg from "../package.json" with { type: "json" }
 import { apiKey, serve } from "./commands/api.js"
+import { check } from "./commands/check.js"
 import { codebook } from "./commands/codebook.js"
 import { convert } from "./commands/convert.js"
 import { crosstab } from "./commands/crosstab.js"
@@ -15,27 +17,57 @@ import { excerpts } from "./commands/excerpts.js"
 import { frequencies } from "./commands/frequencies.js"
 import { likert } from "./commands/likert.js"
 import { correlate, means } from "./commands/means.js"
-import { table } from "./commands/table.js"
 import { mr } from "./commands/mr.js"
 import { plan } from "./commands/plan.js"
 import { prepare } from "./commands/prepare.js"
-import { check } from "./commands/check.js"
 import { negativeRateCountsLast, rate } from "./commands/rate.js"
 import { replicate } from "./commands/replicate.js"
 import { report } from "./commands/report.js"
 import { synth } from "./commands/synth.js"
+import { table } from "./commands/table.js"
 import { EXIT, isUserError, UsageError } from "./errors.js"
-import { stripAnsi } from "@danvan/report/text/width"
-import { withColorPolicy, writeStderr } from "./terminal.js"
 import { takeRecipe } from "./recipeFlag.js"
+import { withColorPolicy, writeStderr } from "./terminal.js"
 
 export const VERSION: string = pkg.version
 
-const root = Command.make("danvan", {}, () =>
-  Effect.fail(new UsageError({ command: "", message: "missing command; expected one of: crosstab, frequencies, describe, codebook, convert, plan, replicate, report, excerpts, rate, mr, likert, means, correlate, table, synth, prepare, check, serve, api-key" }))
+const root = Command.make(
+  "danvan",
+  {},
+  () =>
+    Effect.fail(
+      new UsageError({
+        command: "",
+        message:
+          "missing command; expected one of: crosstab, frequencies, describe, codebook, convert, plan, replicate, report, excerpts, rate, mr, likert, means, correlate, table, synth, prepare, check, serve, api-key"
+      })
+    )
 ).pipe(
-  Command.withDescription("Survey tables for cadre questionnaires on mass mobilization work (công tác dân vận): SPSS-style CROSSTABS and FREQUENCIES with exact p-values, multiple-response sets, Likert scoring and re-checks of published tables, and finished reports (HTML, Word, PDF, XLSX, Markdown), in English or Vietnamese."),
-  Command.withSubcommands([crosstab, frequencies, describe, codebook, convert, plan, replicate, report, excerpts, rate, mr, likert, means, correlate, table, synth, serve, apiKey, prepare, check])
+  Command.withDescription(
+    "Survey tables for cadre questionnaires on mass mobilization work (công tác dân vận): SPSS-style CROSSTABS and FREQUENCIES with exact p-values, multiple-response sets, Likert scoring and re-checks of published tables, and finished reports (HTML, Word, PDF, XLSX, Markdown), in English or Vietnamese."
+  ),
+  Command.withSubcommands([
+    crosstab,
+    frequencies,
+    describe,
+    codebook,
+    convert,
+    plan,
+    replicate,
+    report,
+    excerpts,
+    rate,
+    mr,
+    likert,
+    means,
+    correlate,
+    table,
+    synth,
+    serve,
+    apiKey,
+    prepare,
+    check
+  ])
 )
 
 const footer = HelpDoc.p(
@@ -46,37 +78,57 @@ const cli = Command.run(root, { name: "danvan", version: VERSION, footer })
 
 /** One-line synopses, shown after a usage error. */
 const SYNOPSIS: Readonly<Record<string, string>> = {
-  "": "danvan <crosstab|frequencies|describe|codebook|convert|plan|replicate|report|excerpts|rate|mr|likert|means|correlate|table|synth|prepare|check|serve|api-key> [options]   (danvan --help)",
+  "":
+    "danvan <crosstab|frequencies|describe|codebook|convert|plan|replicate|report|excerpts|rate|mr|likert|means|correlate|table|synth|prepare|check|serve|api-key> [options]   (danvan --help)",
   report:
     "danvan report (--data FILE.csv|.xlsx|.sav [--sheet NAME] [--codebook FILE|ID] (--by VAR | --plan FILE|ID) | hcmc-2024|TABLES.json) --out report.html|.xlsx|.docx|.pdf|.md|.csv|.json [--lang en|vi] [--decimal comma|point] [--weight VAR | --no-weight] [--suppress-below K] [--detail apa|full] [--charts DIR]",
-  excerpts: "danvan excerpts --data EXCERPTS.csv|.xlsx [--by theme|COLUMN] [--theme T]... [--filter COLUMN=VALUE[,VALUE...]]... [--format text|json|md] [--lang en|vi]",
+  excerpts:
+    "danvan excerpts --data EXCERPTS.csv|.xlsx [--by theme|COLUMN] [--theme T]... [--filter COLUMN=VALUE[,VALUE...]]... [--format text|json|md] [--lang en|vi]",
   serve: "danvan serve [--host HOST] [--port N] [--db FILE]",
   "api-key": "danvan api-key create --tenant NAME [--db FILE]",
   crosstab:
-    'danvan crosstab (--counts "66,209,35;158,177,41" | --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --row VAR --col VAR) [--missing VAR=CODE[,CODE...]]... [--codebook FILE|ID] [--weight VAR | --no-weight] [--layer VAR [--correct]] [--format text|json|csv|md] [--lang en|vi]',
-  frequencies: "danvan frequencies --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] [--codebook FILE|ID] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json|csv|md] [--lang en|vi] VAR...",
-  describe: "danvan describe --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] [--codebook FILE|ID] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json|csv|md] [--lang en|vi] VAR...",
+    "danvan crosstab (--counts \"66,209,35;158,177,41\" | --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --row VAR --col VAR) [--missing VAR=CODE[,CODE...]]... [--codebook FILE|ID] [--weight VAR | --no-weight] [--layer VAR [--correct]] [--format text|json|csv|md] [--lang en|vi]",
+  frequencies:
+    "danvan frequencies --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] [--codebook FILE|ID] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json|csv|md] [--lang en|vi] VAR...",
+  describe:
+    "danvan describe --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] [--codebook FILE|ID] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json|csv|md] [--lang en|vi] VAR...",
   plan: "danvan plan init --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] [--codebook FILE|ID] --by VAR",
-  codebook: "danvan codebook show hcmc-2024|FILE [--format text|json] [--lang en|vi]  |  danvan codebook from FILE.sav|.zsav [--out C.json]",
+  codebook:
+    "danvan codebook show hcmc-2024|FILE [--format text|json] [--lang en|vi]  |  danvan codebook from FILE.sav|.zsav [--out C.json]",
   replicate: "danvan replicate hcmc-2024|FILE.json [--format text|json|md] [--lang en|vi]",
-  likert: "danvan likert --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --by VAR (--set NAME --codebook FILE|ID | --items A,B,C) [--reverse] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json|md|csv] [--lang en|vi]",
-  means: "danvan means --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --var VAR --by VAR [--codebook FILE|ID] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json|csv|md] [--lang en|vi]",
-  correlate: "danvan correlate --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] [--codebook FILE|ID] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json|csv|md] [--lang en|vi] VAR VAR...",
-  table: "danvan table --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --rows A,B --cols V,W [--net VAR:NAME=CODE,CODE]... [--codebook FILE|ID] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json] [--lang en|vi]",
-  prepare: "danvan prepare --recipe R.json --data FILE.csv|.xlsx|.sav [--sheet NAME] [--codebook FILE|ID] --out clean.sav|.zsav|.csv|.xlsx [--format text|json]",
-  check: "danvan check --data FILE.csv|.xlsx|.sav [--sheet NAME] [--codebook FILE|ID] [--rules R.json] [--recipe R] [--format text|json|xlsx] [--out FILE]",
+  likert:
+    "danvan likert --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --by VAR (--set NAME --codebook FILE|ID | --items A,B,C) [--reverse] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json|md|csv] [--lang en|vi]",
+  means:
+    "danvan means --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --var VAR --by VAR [--codebook FILE|ID] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json|csv|md] [--lang en|vi]",
+  correlate:
+    "danvan correlate --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] [--codebook FILE|ID] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json|csv|md] [--lang en|vi] VAR VAR...",
+  table:
+    "danvan table --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --rows A,B --cols V,W [--net VAR:NAME=CODE,CODE]... [--codebook FILE|ID] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json] [--lang en|vi]",
+  prepare:
+    "danvan prepare --recipe R.json --data FILE.csv|.xlsx|.sav [--sheet NAME] [--codebook FILE|ID] --out clean.sav|.zsav|.csv|.xlsx [--format text|json]",
+  check:
+    "danvan check --data FILE.csv|.xlsx|.sav [--sheet NAME] [--codebook FILE|ID] [--rules R.json] [--recipe R] [--format text|json|xlsx] [--out FILE]",
   synth: "danvan synth hcmc-2024|FILE.json --out FILE.csv [--seed N] [--loading 0.5]",
   rate: "danvan rate X N [--level 0.95] [--format text|json] [--lang en|vi]",
-  mr: "danvan mr --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --group VAR (--items A,B,C | --set NAME --codebook FILE|ID) [--method bonferroni|rs2|bootstrap] [--resamples B] [--seed N] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json|md] [--lang en|vi]"
+  mr:
+    "danvan mr --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --group VAR (--items A,B,C | --set NAME --codebook FILE|ID) [--method bonferroni|rs2|bootstrap] [--resamples B] [--seed N] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json|md] [--lang en|vi]"
 }
 
 const commandOf = (argv: ReadonlyArray<string>): string => argv.slice(2).find((a) => a in SYNOPSIS && a !== "") ?? ""
 
 const usageHint = (command: string): Effect.Effect<void> =>
-  writeStderr(`usage: ${SYNOPSIS[command] ?? SYNOPSIS[""]}\nRun 'danvan${command === "" ? "" : ` ${command}`} --help' for all options.`)
+  writeStderr(
+    `usage: ${SYNOPSIS[command] ?? SYNOPSIS[""]}\nRun 'danvan${
+      command === "" ? "" : ` ${command}`
+    } --help' for all options.`
+  )
 
 const firstLine = (u: unknown): string => {
-  const text = u instanceof Error ? `${u.name}: ${u.message}` : typeof u === "object" && u !== null && "_tag" in u ? String((u as { _tag: unknown })._tag) : String(u)
+  const text = u instanceof Error
+    ? `${u.name}: ${u.message}`
+    : typeof u === "object" && u !== null && "_tag" in u
+    ? String((u as { _tag: unknown })._tag)
+    : String(u)
   return text.split("\n")[0] ?? ""
 }
 
@@ -86,7 +138,9 @@ const internal = (cause: Cause.Cause<unknown>, what: unknown): Effect.Effect<num
   Effect.zipRight(
     debug()
       ? writeStderr(Cause.pretty(cause, { renderErrorCause: true }))
-      : writeStderr(`danvan: internal error: ${firstLine(what)} (this is a bug in danvan; run with DANVAN_DEBUG=1 for details)`),
+      : writeStderr(
+        `danvan: internal error: ${firstLine(what)} (this is a bug in danvan; run with DANVAN_DEBUG=1 for details)`
+      ),
     Effect.succeed(EXIT.internal)
   )
 
@@ -97,24 +151,28 @@ const validationText = (e: ValidationError.ValidationError, captured: Array<stri
 }
 
 /** Turns every outcome into an exit code, printing exactly one kind of message on stderr. */
-export const handle = (argv: ReadonlyArray<string>, captured: Array<string>) => (cause: Cause.Cause<unknown>): Effect.Effect<number> => {
-  if (Cause.isInterruptedOnly(cause)) return Effect.succeed(EXIT.interrupted)
-  const failure = Cause.failureOption(cause)
-  if (Option.isSome(failure)) {
-    const e = failure.value
-    if (ValidationError.isValidationError(e)) {
-      // What @effect/cli found wrong with the command line, in danvan's own form.
-      return Effect.as(Effect.zipRight(writeStderr(`danvan: error: ${validationText(e, captured)}`), usageHint(commandOf(argv))), EXIT.usage)
+export const handle =
+  (argv: ReadonlyArray<string>, captured: Array<string>) => (cause: Cause.Cause<unknown>): Effect.Effect<number> => {
+    if (Cause.isInterruptedOnly(cause)) return Effect.succeed(EXIT.interrupted)
+    const failure = Cause.failureOption(cause)
+    if (Option.isSome(failure)) {
+      const e = failure.value
+      if (ValidationError.isValidationError(e)) {
+        // What @effect/cli found wrong with the command line, in danvan's own form.
+        return Effect.as(
+          Effect.zipRight(writeStderr(`danvan: error: ${validationText(e, captured)}`), usageHint(commandOf(argv))),
+          EXIT.usage
+        )
+      }
+      if (e instanceof UsageError) {
+        return Effect.as(Effect.zipRight(writeStderr(`danvan: error: ${e.message}`), usageHint(e.command)), EXIT.usage)
+      }
+      if (isUserError(e)) return Effect.as(writeStderr(`danvan: error: ${e.message}`), EXIT.badInput)
+      return internal(cause, e)
     }
-    if (e instanceof UsageError) {
-      return Effect.as(Effect.zipRight(writeStderr(`danvan: error: ${e.message}`), usageHint(e.command)), EXIT.usage)
-    }
-    if (isUserError(e)) return Effect.as(writeStderr(`danvan: error: ${e.message}`), EXIT.badInput)
-    return internal(cause, e)
+    const defect = Cause.dieOption(cause)
+    return internal(cause, Option.getOrElse(defect, () => Cause.pretty(cause)))
   }
-  const defect = Cause.dieOption(cause)
-  return internal(cause, Option.getOrElse(defect, () => Cause.pretty(cause)))
-}
 
 /** The whole program: parse `argv`, run the command, map the outcome to an exit code (never fails). */
 export const main = (argv: ReadonlyArray<string>): Effect.Effect<number> => {

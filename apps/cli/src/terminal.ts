@@ -1,21 +1,28 @@
+import { stripAnsi } from "@danvan/report/text/width"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
-import { stripAnsi } from "@danvan/report/text/width"
 import { colorEnabled } from "./colorPolicy.js"
 import { polishHelp } from "./help.js"
 
 export { colorEnabled } from "./colorPolicy.js"
 
-const plain = (keep: boolean) => (args: ReadonlyArray<unknown>): Array<unknown> => (keep ? [...args] : args.map((a) => (typeof a === "string" ? stripAnsi(a) : a)))
+const plain = (keep: boolean) =>
+(
+  args: ReadonlyArray<unknown>
+): Array<unknown> => (keep ? [...args] : args.map((a) => (typeof a === "string" ? stripAnsi(a) : a)))
 /** stdout messages of @effect/cli (its help pages) polished, then colour-stripped by the policy. */
-const polished = (keep: boolean) => (args: ReadonlyArray<unknown>): Array<unknown> => plain(keep)(args.map((a) => (typeof a === "string" ? polishHelp(a) : a)))
+const polished = (keep: boolean) => (args: ReadonlyArray<unknown>): Array<unknown> =>
+  plain(keep)(args.map((a) => (typeof a === "string" ? polishHelp(a) : a)))
 
 /**
  * Runs `self` with a Console that strips ANSI from stdout/stderr messages when colour is off. With `capture`,
  * stderr messages (what @effect/cli prints about a bad command line) are collected there instead of printed,
  * so the caller can print them once, in danvan's own "danvan: error: …" form.
  */
-export const withColorPolicy = <A, E, R>(self: Effect.Effect<A, E, R>, capture?: Array<string>): Effect.Effect<A, E, R> =>
+export const withColorPolicy = <A, E, R>(
+  self: Effect.Effect<A, E, R>,
+  capture?: Array<string>
+): Effect.Effect<A, E, R> =>
   Console.consoleWith((base) => {
     const out = polished(colorEnabled(process.stdout))
     const err = plain(colorEnabled(process.stderr))
@@ -23,7 +30,9 @@ export const withColorPolicy = <A, E, R>(self: Effect.Effect<A, E, R>, capture?:
       ...base,
       log: (...args) => base.log(...out(args)),
       info: (...args) => base.info(...out(args)),
-      error: (...args) => (capture === undefined ? base.error(...err(args)) : Effect.sync(() => void capture.push(args.map(String).join(" ")))),
+      error: (...args) => (capture === undefined
+        ? base.error(...err(args))
+        : Effect.sync(() => void capture.push(args.map(String).join(" ")))),
       warn: (...args) => base.warn(...err(args)),
       unsafe: {
         ...base.unsafe,

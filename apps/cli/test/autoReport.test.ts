@@ -23,13 +23,30 @@ describe("danvan plan init", () => {
   it("prints the plan the codebook implies, which report --plan runs as report --by does", () => {
     const r = ok(["plan", "init", "--data", DATA, "--codebook", "hcmc-2024", "--by", "level"])
     const plan = JSON.parse(r.stdout)
-    expect(plan.sections.map((s: { id: string }) => s.id)).toEqual(["profile", "mr-purpose", "mr-content", "mr-method", "likert-difficulty"])
+    expect(plan.sections.map((s: { id: string }) => s.id)).toEqual([
+      "profile",
+      "mr-purpose",
+      "mr-content",
+      "mr-method",
+      "likert-difficulty"
+    ])
     // the example file holds no sex, age_group or position: the profile keeps what the data has
     expect(plan.sections[0].variables).toEqual(["level"])
     writeFileSync(at("plan.json"), r.stdout)
-    const viaPlan = ok(["report", "--data", DATA, "--codebook", "hcmc-2024", "--plan", at("plan.json"), "--out", at("a.md")])
+    const viaPlan = ok([
+      "report",
+      "--data",
+      DATA,
+      "--codebook",
+      "hcmc-2024",
+      "--plan",
+      at("plan.json"),
+      "--out",
+      at("a.md")
+    ])
     const viaBy = ok(["report", "--data", DATA, "--codebook", "hcmc-2024", "--by", "level", "--out", at("b.md")])
     expect(viaPlan.stdout).toMatch(/\(md, en: 5 sections, \d+ tables\)/)
+    expect(viaBy.stdout).toBe(viaPlan.stdout.replace("a.md", "b.md"))
     expect(readFileSync(at("a.md"), "utf8")).toBe(readFileSync(at("b.md"), "utf8"))
   })
 })

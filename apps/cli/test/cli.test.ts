@@ -9,7 +9,9 @@ const NO_DOT_000 = /(^|[^0-9])\.000([^0-9]|$)/m
 /** Every bad-input failure: exit 1, one "danvan: error:" message, no stack trace, nothing on stdout. */
 const expectBadInput = (r: ReturnType<typeof run>, ...mentions: ReadonlyArray<string | RegExp>) => {
   expect(r.stderr).toMatch(/^danvan: error: /)
-  for (const m of mentions) expect(r.stderr).toMatch(typeof m === "string" ? new RegExp(m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) : m)
+  for (const m of mentions) {
+    expect(r.stderr).toMatch(typeof m === "string" ? new RegExp(m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) : m)
+  }
   expect(r.stderr).not.toMatch(STACK_FRAME)
   expect(r.stderr).not.toMatch(/internal error/)
   expect(r.stdout).toBe("")
@@ -28,21 +30,65 @@ const expectUsage = (r: ReturnType<typeof run>, mention?: RegExp) => {
 
 const files = tempFiles({
   // level 9 = no answer (made missing with --missing), a blank trust is system-missing, w is a case weight
-  "survey.csv": ["level,trust,w", "1,1,1.5", "1,2,1", "1,2,1", "2,1,2", "2,2,1", "2,1,1", "3,1,1", "3,2,0.5", "3,2,1", "9,1,1", "1,,1"].join("\n") + "\n",
+  "survey.csv": [
+    "level,trust,w",
+    "1,1,1.5",
+    "1,2,1",
+    "1,2,1",
+    "2,1,2",
+    "2,2,1",
+    "2,1,1",
+    "3,1,1",
+    "3,2,0.5",
+    "3,2,1",
+    "9,1,1",
+    "1,,1"
+  ].join("\n") + "\n",
   // the same respondents without the weight column (an unweighted file needs no numeric column)
-  "plain.csv": ["level,trust", "1,1", "1,2", "1,2", "2,1", "2,2", "2,1", "3,1", "3,2", "3,2", "9,1", "1,"].join("\n") + "\n",
-  "hcmc.csv": ["level,people_trust_limited,sex", "1,1,1", "1,2,2", "1,3,1", "2,1,1", "2,2,2", "2,2,1", "3,1,2", "3,3,1", "3,2,9", "9,1,1"].join("\n") + "\n",
+  "plain.csv": ["level,trust", "1,1", "1,2", "1,2", "2,1", "2,2", "2,1", "3,1", "3,2", "3,2", "9,1", "1,"].join("\n") +
+    "\n",
+  "hcmc.csv": [
+    "level,people_trust_limited,sex",
+    "1,1,1",
+    "1,2,2",
+    "1,3,1",
+    "2,1,1",
+    "2,2,2",
+    "2,2,1",
+    "3,1,2",
+    "3,3,1",
+    "3,2,9",
+    "9,1,1"
+  ].join("\n") + "\n",
   "ragged.csv": "level,trust\n1,2\n2\n3,1\n",
   "noninteger.csv": "level,trust\n1,2\n1.5,2\n3,1\n",
   "unlisted.csv": "level,people_trust_limited\n1,1\n7,2\n3,1\n",
-  "bad.codebook.json": '{ "id": "bad", "title": { "vi": "X", "en": "X" }, "variables": [ { "name": "level", "label": { "vi": "Cấp", "en": "Level" }, "kind": "single", "values": [ { "code": "one", "label": { "vi": "a", "en": "a" } } ] } ] }',
-  "syntax.codebook.json": '{ "id": "bad", ',
+  "bad.codebook.json":
+    "{ \"id\": \"bad\", \"title\": { \"vi\": \"X\", \"en\": \"X\" }, \"variables\": [ { \"name\": \"level\", \"label\": { \"vi\": \"Cấp\", \"en\": \"Level\" }, \"kind\": \"single\", \"values\": [ { \"code\": \"one\", \"label\": { \"vi\": \"a\", \"en\": \"a\" } } ] } ] }",
+  "syntax.codebook.json": "{ \"id\": \"bad\", ",
   "small.codebook.json": JSON.stringify({
     id: "small",
     title: { vi: "Khảo sát nhỏ", en: "Small survey" },
     variables: [
-      { name: "level", label: { vi: "Cấp cán bộ", en: "Cadre level" }, kind: "single", measure: "ordinal", values: [{ code: 1, label: { vi: "Thành phố", en: "City" } }, { code: 2, label: { vi: "Quận/Huyện", en: "District" } }, { code: 3, label: { vi: "Phường/Xã", en: "Ward/Commune" } }, { code: 9, label: { vi: "Không trả lời", en: "No answer" } }], missing: { values: [9] } },
-      { name: "trust", label: { vi: "Tin tưởng", en: "Trust" }, kind: "single", values: [{ code: 1, label: { vi: "Có", en: "Yes" } }, { code: 2, label: { vi: "Không", en: "No" } }] },
+      {
+        name: "level",
+        label: { vi: "Cấp cán bộ", en: "Cadre level" },
+        kind: "single",
+        measure: "ordinal",
+        values: [
+          { code: 1, label: { vi: "Thành phố", en: "City" } },
+          { code: 2, label: { vi: "Quận/Huyện", en: "District" } },
+          { code: 3, label: { vi: "Phường/Xã", en: "Ward/Commune" } },
+          { code: 9, label: { vi: "Không trả lời", en: "No answer" } }
+        ],
+        missing: { values: [9] }
+      },
+      {
+        name: "trust",
+        label: { vi: "Tin tưởng", en: "Trust" },
+        kind: "single",
+        values: [{ code: 1, label: { vi: "Có", en: "Yes" } }, { code: 2, label: { vi: "Không", en: "No" } }]
+      },
       { name: "w", label: { vi: "Trọng số", en: "Weight" }, kind: "numeric", measure: "scale" }
     ]
   })
@@ -83,8 +129,12 @@ describe("help and version", () => {
       const code = readFileSync(file, "utf8")
       expect(code).not.toMatch(/\b(crosstabFromCounts|readCsvFile|renderCrosstabText)\s*=/)
       expect(code).not.toMatch(/from\s*["']@danvan\/(analysis|io)["']/)
-      for (const m of code.matchAll(/^(?:import|export)\b[^;]*?from\s*["'](\.\/[^"']+)["']/gm)) visit(join(dirname(BIN), m[1]), false)
-      if (followDynamic) for (const m of code.matchAll(/import\(\s*["'](\.\/[^"']+)["']\s*\)/g)) visit(join(dirname(BIN), m[1]), false)
+      for (const m of code.matchAll(/^(?:import|export)\b[^;]*?from\s*["'](\.\/[^"']+)["']/gm)) {
+        visit(join(dirname(BIN), m[1]), false)
+      }
+      if (followDynamic) {
+        for (const m of code.matchAll(/import\(\s*["'](\.\/[^"']+)["']\s*\)/g)) visit(join(dirname(BIN), m[1]), false)
+      }
     }
     visit(BIN, true)
     expect(seen.size).toBeGreaterThan(2)
@@ -125,7 +175,17 @@ describe("crosstab --counts", () => {
     }
     expect(j.n).toEqual({ valid: 1096, missing: 0, total: 1096 })
     expect(j.counts).toEqual([[66, 209, 35], [158, 177, 41], [163, 216, 31]])
-    for (const m of [j.expected, j.percents.row, j.percents.col, j.percents.total, j.residuals.raw, j.residuals.standardized, j.residuals.adjusted]) {
+    for (
+      const m of [
+        j.expected,
+        j.percents.row,
+        j.percents.col,
+        j.percents.total,
+        j.residuals.raw,
+        j.residuals.standardized,
+        j.residuals.adjusted
+      ]
+    ) {
       expect(m).toHaveLength(3)
       for (const row of m) expect(row.every((x: unknown) => typeof x === "number")).toBe(true)
     }
@@ -150,7 +210,9 @@ describe("crosstab --counts", () => {
     const rows = j.counts.map((r: Array<number>) => r.reduce((a, b) => a + b, 0))
     const cols = [0, 1, 2].map((c) => j.counts.reduce((a: number, r: Array<number>) => a + r[c], 0))
     let x2 = 0
-    j.counts.forEach((r: Array<number>, a: number) => r.forEach((o, b) => (x2 += (o - (rows[a] * cols[b]) / N) ** 2 / ((rows[a] * cols[b]) / N))))
+    j.counts.forEach((r: Array<number>, a: number) =>
+      r.forEach((o, b) => (x2 += (o - (rows[a] * cols[b]) / N) ** 2 / ((rows[a] * cols[b]) / N)))
+    )
     expect(j.tests.pearson.statistic).toBeCloseTo(x2, 9)
     expect(j.tests.pearson.p).toBeGreaterThan(0)
     expect(j.tests.pearson.p).toBeLessThan(0.001)
@@ -159,10 +221,26 @@ describe("crosstab --counts", () => {
   it("text output follows SPSS CROSSTABS order, with < .001 and never .000", () => {
     const r = run(["crosstab", "--counts", EXAMPLE])
     expect(r.code).toBe(0)
-    const at = ["Case Processing Summary", "Crosstabulation", "Chi-Square Tests", "Symmetric Measures", "Directional Measures"].map((s) => r.stdout.indexOf(s))
+    const at = [
+      "Case Processing Summary",
+      "Crosstabulation",
+      "Chi-Square Tests",
+      "Symmetric Measures",
+      "Directional Measures"
+    ].map((s) => r.stdout.indexOf(s))
     expect(at.every((i) => i >= 0)).toBe(true)
     expect([...at].sort((a, b) => a - b)).toEqual(at)
-    for (const s of ["Pearson Chi-Square", "Likelihood Ratio", "Fisher's Exact Test", "Linear-by-Linear Association", "N of Valid Cases", "Adjusted Residual", "Expected Count"]) expect(r.stdout).toContain(s)
+    for (
+      const s of [
+        "Pearson Chi-Square",
+        "Likelihood Ratio",
+        "Fisher's Exact Test",
+        "Linear-by-Linear Association",
+        "N of Valid Cases",
+        "Adjusted Residual",
+        "Expected Count"
+      ]
+    ) expect(r.stdout).toContain(s)
     expect(r.stdout).toContain("< .001")
     expect(r.stdout).not.toMatch(NO_DOT_000)
     expect(r.stdout).not.toContain("\u001b")
@@ -176,10 +254,34 @@ describe("crosstab --counts", () => {
   })
 
   it("labels the typed table from a codebook with --lang vi headings", () => {
-    const r = run(["crosstab", "--counts", EXAMPLE, "--codebook", "hcmc-2024", "--row", "level", "--col", "people_trust_limited", "--lang", "vi"])
+    const r = run([
+      "crosstab",
+      "--counts",
+      EXAMPLE,
+      "--codebook",
+      "hcmc-2024",
+      "--row",
+      "level",
+      "--col",
+      "people_trust_limited",
+      "--lang",
+      "vi"
+    ])
     expect(r.stderr).toBe("")
     expect(r.code).toBe(0)
-    for (const s of ["Tóm tắt xử lý trường hợp", "Kiểm định Chi bình phương", "Đo lường đối xứng", "Tổng", "Thành phố", "Quận/Huyện", "Phường/Xã", "Khó khăn", "Cấp cán bộ"]) expect(r.stdout).toContain(s)
+    for (
+      const s of [
+        "Tóm tắt xử lý trường hợp",
+        "Kiểm định Chi bình phương",
+        "Đo lường đối xứng",
+        "Tổng",
+        "Thành phố",
+        "Quận/Huyện",
+        "Phường/Xã",
+        "Khó khăn",
+        "Cấp cán bộ"
+      ]
+    ) expect(r.stdout).toContain(s)
     expect(r.stdout).not.toContain("Case Processing Summary")
     expect(r.stdout).not.toMatch(NO_DOT_000)
   })
@@ -197,7 +299,21 @@ describe("crosstab --counts", () => {
   })
 
   it("--format csv gives UTF-8 with BOM: counts, a blank line, the tests", () => {
-    const r = run(["crosstab", "--counts", EXAMPLE, "--format", "csv", "--codebook", "hcmc-2024", "--row", "level", "--col", "people_trust_limited", "--lang", "vi"])
+    const r = run([
+      "crosstab",
+      "--counts",
+      EXAMPLE,
+      "--format",
+      "csv",
+      "--codebook",
+      "hcmc-2024",
+      "--row",
+      "level",
+      "--col",
+      "people_trust_limited",
+      "--lang",
+      "vi"
+    ])
     expect(r.code).toBe(0)
     expect(r.stdout.charCodeAt(0)).toBe(0xfeff)
     const lines = r.stdout.slice(1).split("\r\n")
@@ -220,7 +336,21 @@ describe("crosstab --counts", () => {
 
 describe("crosstab --data", () => {
   it("reads a CSV without a codebook, with --missing and --weight", () => {
-    const r = run(["crosstab", "--data", f["survey.csv"], "--row", "level", "--col", "trust", "--missing", "level=9", "--weight", "w", "--format", "json"])
+    const r = run([
+      "crosstab",
+      "--data",
+      f["survey.csv"],
+      "--row",
+      "level",
+      "--col",
+      "trust",
+      "--missing",
+      "level=9",
+      "--weight",
+      "w",
+      "--format",
+      "json"
+    ])
     expect(r.code).toBe(0)
     const j = JSON.parse(r.stdout)
     expect(j.weighted).toBe(true)
@@ -233,7 +363,12 @@ describe("crosstab --data", () => {
     expect(total).toBeCloseTo(j.n.valid, 12)
     expect(j.n.valid).toBeCloseTo(10, 12)
     expect(j.n.missing).toBeGreaterThan(0)
-    expect(j.missingByCode).toEqual(expect.arrayContaining([expect.objectContaining({ variable: "level", code: 9 }), expect.objectContaining({ variable: "trust", code: "system" })]))
+    expect(j.missingByCode).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ variable: "level", code: 9 }),
+        expect.objectContaining({ variable: "trust", code: "system" })
+      ])
+    )
   })
 
   it("unweighted text output counts cases", () => {
@@ -243,7 +378,19 @@ describe("crosstab --data", () => {
   })
 
   it("reads a CSV against a codebook (labels, codebook missing codes)", () => {
-    const r = run(["crosstab", "--data", f["hcmc.csv"], "--codebook", "hcmc-2024", "--row", "level", "--col", "people_trust_limited", "--format", "md"])
+    const r = run([
+      "crosstab",
+      "--data",
+      f["hcmc.csv"],
+      "--codebook",
+      "hcmc-2024",
+      "--row",
+      "level",
+      "--col",
+      "people_trust_limited",
+      "--format",
+      "md"
+    ])
     // a file holding only some of the codebook's variables is normal: no warning about the others
     expect(r.stderr).toBe("")
     expect(r.code).toBe(0)
@@ -252,7 +399,21 @@ describe("crosstab --data", () => {
   })
 
   it("takes a codebook file", () => {
-    const r = run(["crosstab", "--data", f["survey.csv"], "--codebook", f["small.codebook.json"], "--row", "level", "--col", "trust", "--weight", "w", "--lang", "vi"])
+    const r = run([
+      "crosstab",
+      "--data",
+      f["survey.csv"],
+      "--codebook",
+      f["small.codebook.json"],
+      "--row",
+      "level",
+      "--col",
+      "trust",
+      "--weight",
+      "w",
+      "--lang",
+      "vi"
+    ])
     expect(r.code).toBe(0)
     expect(r.stdout).toContain("Bảng chéo Cấp cán bộ * Tin tưởng")
     expect(r.stdout).toContain("Thành phố")
@@ -263,14 +424,38 @@ describe("frequencies", () => {
   it("prints SPSS FREQUENCIES for each variable", () => {
     const r = run(["frequencies", "--data", f["hcmc.csv"], "--codebook", "hcmc-2024", "level", "sex"])
     expect(r.code).toBe(0)
-    for (const s of ["Statistics", "Cadre level (level)", "Sex (sex)", "Frequency", "Valid Percent", "Cumulative Percent", "No answer", "Missing", "Total"]) expect(r.stdout).toContain(s)
+    for (
+      const s of [
+        "Statistics",
+        "Cadre level (level)",
+        "Sex (sex)",
+        "Frequency",
+        "Valid Percent",
+        "Cumulative Percent",
+        "No answer",
+        "Missing",
+        "Total"
+      ]
+    ) expect(r.stdout).toContain(s)
     expect(r.stdout).toMatch(/City\s+3\s+30\.0\s+33\.3\s+33\.3/)
   })
   it("--lang vi and --format json", () => {
     const vi = run(["frequencies", "--data", f["hcmc.csv"], "--codebook", "hcmc-2024", "--lang", "vi", "level"])
     expect(vi.code).toBe(0)
-    for (const s of ["Tần số", "Phần trăm", "Phần trăm hợp lệ", "Phần trăm tích lũy", "Thiếu", "Tổng"]) expect(vi.stdout).toContain(s)
-    const j = run(["frequencies", "--data", f["plain.csv"], "--missing", "level=9", "--format", "json", "level", "trust"])
+    for (const s of ["Tần số", "Phần trăm", "Phần trăm hợp lệ", "Phần trăm tích lũy", "Thiếu", "Tổng"]) {
+      expect(vi.stdout).toContain(s)
+    }
+    const j = run([
+      "frequencies",
+      "--data",
+      f["plain.csv"],
+      "--missing",
+      "level=9",
+      "--format",
+      "json",
+      "level",
+      "trust"
+    ])
     expect(j.code).toBe(0)
     const results = JSON.parse(j.stdout)
     expect(results).toHaveLength(2)
@@ -315,22 +500,59 @@ describe("codebook show", () => {
 
 describe("bad input: exit 1, a message naming where and what, no stack trace", () => {
   it("a ragged CSV row", () => {
-    expectBadInput(run(["crosstab", "--data", f["ragged.csv"], "--row", "level", "--col", "trust"]), "ragged.csv", /row 3/)
+    expectBadInput(
+      run(["crosstab", "--data", f["ragged.csv"], "--row", "level", "--col", "trust"]),
+      "ragged.csv",
+      /row 3/
+    )
   })
   it("an unknown column in --row", () => {
-    expectBadInput(run(["crosstab", "--data", f["plain.csv"], "--row", "nosuch", "--col", "trust"]), '"nosuch"', /level/)
+    expectBadInput(
+      run(["crosstab", "--data", f["plain.csv"], "--row", "nosuch", "--col", "trust"]),
+      "\"nosuch\"",
+      /level/
+    )
   })
   it("a fractional column used as categories (no codebook): typed as numbers, the analysis names it and why", () => {
-    expectBadInput(run(["crosstab", "--data", f["survey.csv"], "--row", "w", "--col", "trust"]), "survey.csv", /row 2/, /"w"/, /1\.5/, /not integer codes/)
+    expectBadInput(
+      run(["crosstab", "--data", f["survey.csv"], "--row", "w", "--col", "trust"]),
+      "survey.csv",
+      /row 2/,
+      /"w"/,
+      /1\.5/,
+      /not integer codes/
+    )
   })
   it("an unknown variable in frequencies", () => {
-    expectBadInput(run(["frequencies", "--data", f["plain.csv"], "nosuch"]), '"nosuch"')
+    expectBadInput(run(["frequencies", "--data", f["plain.csv"], "nosuch"]), "\"nosuch\"")
   })
   it("a non-integer code", () => {
-    expectBadInput(run(["crosstab", "--data", f["noninteger.csv"], "--row", "level", "--col", "trust"]), "noninteger.csv", /row 3/, /level/, /1\.5/)
+    expectBadInput(
+      run(["crosstab", "--data", f["noninteger.csv"], "--row", "level", "--col", "trust"]),
+      "noninteger.csv",
+      /row 3/,
+      /level/,
+      /1\.5/
+    )
   })
   it("a code the codebook does not list", () => {
-    expectBadInput(run(["crosstab", "--data", f["unlisted.csv"], "--codebook", "hcmc-2024", "--row", "level", "--col", "people_trust_limited"]), "unlisted.csv", /row 3/, /level/, /7/)
+    expectBadInput(
+      run([
+        "crosstab",
+        "--data",
+        f["unlisted.csv"],
+        "--codebook",
+        "hcmc-2024",
+        "--row",
+        "level",
+        "--col",
+        "people_trust_limited"
+      ]),
+      "unlisted.csv",
+      /row 3/,
+      /level/,
+      /7/
+    )
   })
   it("an empty table in --counts", () => {
     expectBadInput(run(["crosstab", "--counts", "0,0;0,0"]), /empty|no cases|zero|total/i)
@@ -349,20 +571,54 @@ describe("bad input: exit 1, a message naming where and what, no stack trace", (
   })
   it("a missing data file", () => {
     const missing = join(files.dir, "nope.csv")
-    expectBadInput(run(["crosstab", "--data", missing, "--row", "level", "--col", "trust"]), missing, /no such file|not found|does not exist/i)
+    expectBadInput(
+      run(["crosstab", "--data", missing, "--row", "level", "--col", "trust"]),
+      missing,
+      /no such file|not found|does not exist/i
+    )
   })
   it("a missing codebook file", () => {
     expectBadInput(run(["codebook", "show", join(files.dir, "nope.json")]), "nope.json", /hcmc-2024/)
   })
   it("an invalid codebook JSON (wrong type, with its JSON path)", () => {
-    expectBadInput(run(["codebook", "show", f["bad.codebook.json"]]), "bad.codebook.json", /\$\.variables\[0\]\.values\[0\]\.code/)
-    expectBadInput(run(["crosstab", "--data", f["survey.csv"], "--codebook", f["bad.codebook.json"], "--row", "level", "--col", "trust"]), "bad.codebook.json")
+    expectBadInput(
+      run(["codebook", "show", f["bad.codebook.json"]]),
+      "bad.codebook.json",
+      /\$\.variables\[0\]\.values\[0\]\.code/
+    )
+    expectBadInput(
+      run([
+        "crosstab",
+        "--data",
+        f["survey.csv"],
+        "--codebook",
+        f["bad.codebook.json"],
+        "--row",
+        "level",
+        "--col",
+        "trust"
+      ]),
+      "bad.codebook.json"
+    )
   })
   it("a codebook that is not JSON", () => {
     expectBadInput(run(["codebook", "show", f["syntax.codebook.json"]]), "syntax.codebook.json", /JSON/)
   })
   it("--counts with codebook variables whose categories do not fit the table", () => {
-    expectBadInput(run(["crosstab", "--counts", "1,2;3,4", "--codebook", "hcmc-2024", "--row", "level", "--col", "people_trust_limited"]), /level/)
+    expectBadInput(
+      run([
+        "crosstab",
+        "--counts",
+        "1,2;3,4",
+        "--codebook",
+        "hcmc-2024",
+        "--row",
+        "level",
+        "--col",
+        "people_trust_limited"
+      ]),
+      /level/
+    )
   })
 })
 
@@ -372,15 +628,28 @@ describe("bad usage: exit 2 with a usage hint", () => {
   it("no command", () => expectUsage(run([])))
   it("a missing required flag", () => expectUsage(run(["frequencies", "level"]), /--data/))
   it("a missing VAR argument", () => expectUsage(run(["frequencies", "--data", f["survey.csv"]]), /VAR/))
-  it("an invalid --format", () => expectUsage(run(["crosstab", "--counts", EXAMPLE, "--format", "xml"]), /text, json, csv, md/))
+  it("an invalid --format", () =>
+    expectUsage(run(["crosstab", "--counts", EXAMPLE, "--format", "xml"]), /text, json, csv, md/))
   it("an invalid --lang", () => expectUsage(run(["crosstab", "--counts", EXAMPLE, "--lang", "fr"])))
-  it("a malformed --missing", () => expectUsage(run(["crosstab", "--data", f["survey.csv"], "--row", "level", "--col", "trust", "--missing", "level"]), /--missing/))
-  it("a non-integer --missing code", () => expectUsage(run(["crosstab", "--data", f["survey.csv"], "--row", "level", "--col", "trust", "--missing", "level=x"]), /not an integer/))
-  it("both --counts and --data", () => expectUsage(run(["crosstab", "--counts", EXAMPLE, "--data", f["survey.csv"]]), /not both/))
+  it("a malformed --missing", () =>
+    expectUsage(
+      run(["crosstab", "--data", f["survey.csv"], "--row", "level", "--col", "trust", "--missing", "level"]),
+      /--missing/
+    ))
+  it("a non-integer --missing code", () =>
+    expectUsage(
+      run(["crosstab", "--data", f["survey.csv"], "--row", "level", "--col", "trust", "--missing", "level=x"]),
+      /not an integer/
+    ))
+  it("both --counts and --data", () =>
+    expectUsage(run(["crosstab", "--counts", EXAMPLE, "--data", f["survey.csv"]]), /not both/))
   it("neither --counts nor --data", () => expectUsage(run(["crosstab", "--row", "level"]), /--counts/))
-  it("--data without --row/--col", () => expectUsage(run(["crosstab", "--data", f["survey.csv"], "--row", "level"]), /--col/))
-  it("--row/--col with --counts but no codebook", () => expectUsage(run(["crosstab", "--counts", EXAMPLE, "--row", "level", "--col", "trust"]), /--codebook/))
-  it("--codebook with --counts but no --row/--col", () => expectUsage(run(["crosstab", "--counts", EXAMPLE, "--codebook", "hcmc-2024"]), /--row/))
+  it("--data without --row/--col", () =>
+    expectUsage(run(["crosstab", "--data", f["survey.csv"], "--row", "level"]), /--col/))
+  it("--row/--col with --counts but no codebook", () =>
+    expectUsage(run(["crosstab", "--counts", EXAMPLE, "--row", "level", "--col", "trust"]), /--codebook/))
+  it("--codebook with --counts but no --row/--col", () =>
+    expectUsage(run(["crosstab", "--counts", EXAMPLE, "--codebook", "hcmc-2024"]), /--row/))
   it("--weight with --counts", () => expectUsage(run(["crosstab", "--counts", EXAMPLE, "--weight", "w"]), /--weight/))
   it("a non-integer --seed", () => expectUsage(run(["crosstab", "--counts", EXAMPLE, "--seed", "abc"])))
   it("codebook without a subcommand", () => expectUsage(run(["codebook"]), /show/))

@@ -1,6 +1,6 @@
-import ExcelJS from "exceljs"
 import { copyFileSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
+import ExcelJS from "exceljs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { run, STACK_FRAME, tempFiles } from "./run.js"
 
@@ -9,7 +9,9 @@ const fixtures = new URL("../../../packages/io/test/fixtures/sav/", import.meta.
 const files = tempFiles({ "plain.csv": "level,q1\n1,1\n2,0\n" })
 afterAll(files.cleanup)
 const at = (name: string) => join(files.dir, name)
-for (const name of ["survey-utf8-bytecode.sav", "survey-utf8.zsav", "survey-cp1258-bytecode.sav"]) copyFileSync(new URL(name, fixtures), at(name))
+for (const name of ["survey-utf8-bytecode.sav", "survey-utf8.zsav", "survey-cp1258-bytecode.sav"]) {
+  copyFileSync(new URL(name, fixtures), at(name))
+}
 const sav = at("survey-utf8-bytecode.sav")
 const zsav = at("survey-utf8.zsav")
 
@@ -49,16 +51,34 @@ describe("--data FILE.sav|.zsav|.xlsx", () => {
     expect(r.stdout).toBe("")
     const codebook = JSON.parse(readFileSync(out, "utf8"))
     expect(codebook.id).toBe("survey-utf8-bytecode")
-    expect(codebook.multipleResponseSets[0]).toMatchObject({ name: "muc_dich", items: ["q1", "q2", "q3"], countedValue: 1 })
+    expect(codebook.multipleResponseSets[0]).toMatchObject({
+      name: "muc_dich",
+      items: ["q1", "q2", "q3"],
+      countedValue: 1
+    })
     const fromSav = json(["crosstab", "--data", sav, "--row", "level", "--col", "q1"])
-    const fromXlsx = json(["crosstab", "--data", at("survey.xlsx"), "--sheet", "Data", "--codebook", out, "--row", "level", "--col", "q1"])
+    const fromXlsx = json([
+      "crosstab",
+      "--data",
+      at("survey.xlsx"),
+      "--sheet",
+      "Data",
+      "--codebook",
+      out,
+      "--row",
+      "level",
+      "--col",
+      "q1"
+    ])
     expect(fromXlsx.counts).toEqual(fromSav.counts)
     expect(fromXlsx.n).toEqual(fromSav.n)
     expect(fromXlsx.tests.pearson).toEqual(fromSav.tests.pearson)
   })
 
   it("codebook from prints to stdout without --out, and rejects a CSV file", () => {
-    expect(JSON.parse(ok(["codebook", "from", at("survey-cp1258-bytecode.sav")]).stdout).title.vi).toBe("Khảo sát cán bộ dân vận")
+    expect(JSON.parse(ok(["codebook", "from", at("survey-cp1258-bytecode.sav")]).stdout).title.vi).toBe(
+      "Khảo sát cán bộ dân vận"
+    )
     const r = run(["codebook", "from", files.paths["plain.csv"]!])
     expect(r.code).toBe(2)
     expect(r.stderr).toContain("is not an SPSS file; codebook from reads .sav and .zsav files")
@@ -66,7 +86,16 @@ describe("--data FILE.sav|.zsav|.xlsx", () => {
 
   it("frequencies reads .zsav and .xlsx (--sheet)", () => {
     const f = json(["frequencies", "--data", zsav, "level"])
-    const x = json(["frequencies", "--data", at("survey.xlsx"), "--sheet", "Data", "--codebook", at("survey.codebook.json"), "level"])
+    const x = json([
+      "frequencies",
+      "--data",
+      at("survey.xlsx"),
+      "--sheet",
+      "Data",
+      "--codebook",
+      at("survey.codebook.json"),
+      "level"
+    ])
     expect(x).toEqual(f)
   })
 
@@ -84,9 +113,13 @@ describe("--data FILE.sav|.zsav|.xlsx", () => {
     writeFileSync(at("cut.sav"), readFileSync(sav).subarray(0, 100))
     const r = run(["frequencies", "--data", at("cut.sav"), "level"])
     expect(r.code).toBe(1)
-    expect(r.stderr).toBe(`danvan: error: data file ${at("cut.sav")}: 1 problem, nothing was read:\n  byte 92: the file ends after 8 more bytes — expected 17 bytes of the creation date and time\n`)
+    expect(r.stderr).toBe(
+      `danvan: error: data file ${
+        at("cut.sav")
+      }: 1 problem, nothing was read:\n  byte 92: the file ends after 8 more bytes — expected 17 bytes of the creation date and time\n`
+    )
     const s = run(["frequencies", "--data", at("survey.xlsx"), "--sheet", "Sheet1", "level"])
     expect(s.code).toBe(1)
-    expect(s.stderr).toContain('no sheet named "Sheet1" — expected one of the sheets "Ghi chú", "Data"')
+    expect(s.stderr).toContain("no sheet named \"Sheet1\" — expected one of the sheets \"Ghi chú\", \"Data\"")
   })
 })

@@ -2,16 +2,27 @@ import { readFileSync } from "node:fs"
 import { afterAll, describe, expect, it } from "vitest"
 import { run, STACK_FRAME, tempFiles } from "./run.js"
 
-interface RCase { id: string; x: Array<number | null>; weights: Array<number> | null; [k: string]: unknown }
+interface RCase {
+  id: string
+  x: Array<number | null>
+  weights: Array<number> | null
+  [k: string]: unknown
+}
 // R's reference values (packages/stats/scripts/describe.R)
-const fx = JSON.parse(readFileSync(new URL("../../../packages/stats/test/fixtures/describe.json", import.meta.url), "utf8")) as { cases: Array<RCase> }
+const fx = JSON.parse(
+  readFileSync(new URL("../../../packages/stats/test/fixtures/describe.json", import.meta.url), "utf8")
+) as { cases: Array<RCase> }
 const income = fx.cases.find((c) => c.id === "income-fractional-weights")!
-const csv = ["income,w,level,city", ...income.x.map((x, k) => `${x ?? ""},${income.weights![k]},${(k % 3) + 1},${k % 2 === 0 ? "Huế" : "Hà Nội"}`)].join("\n") + "\n"
+const csv = [
+  "income,w,level,city",
+  ...income.x.map((x, k) => `${x ?? ""},${income.weights![k]},${(k % 3) + 1},${k % 2 === 0 ? "Huế" : "Hà Nội"}`)
+].join("\n") + "\n"
 const files = tempFiles({ "survey.csv": csv })
 afterAll(files.cleanup)
 const data = files.paths["survey.csv"]!
 
-const close = (a: number, b: number, what: string) => expect(Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b)), `${what}: ${a} vs ${b}`).toBe(true)
+const close = (a: number, b: number, what: string) =>
+  expect(Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b)), `${what}: ${a} vs ${b}`).toBe(true)
 
 describe("danvan describe", () => {
   it("gives R's weighted statistics for a decimal column of a CSV without a codebook", () => {
@@ -57,7 +68,9 @@ describe("typed columns without a codebook", () => {
   it("a crosstab of a text column says which variable and why", () => {
     const r = run(["crosstab", "--data", data, "--row", "level", "--col", "city"])
     expect(r.code).toBe(1)
-    expect(r.stderr).toMatch(/variable "city" holds text \(.*survey\.csv, row 2: "Huế"\): this analysis needs categorical \(integer\) codes/)
+    expect(r.stderr).toMatch(
+      /variable "city" holds text \(.*survey\.csv, row 2: "Huế"\): this analysis needs categorical \(integer\) codes/
+    )
   })
 
   it("a crosstab of a decimal column says which variable and why", () => {
@@ -69,6 +82,8 @@ describe("typed columns without a codebook", () => {
   it("frequencies names a column the file lacks, with the file's columns", () => {
     const r = run(["frequencies", "--data", data, "incme"])
     expect(r.code).toBe(1)
-    expect(r.stderr).toMatch(/column "incme": value "no column of this name in the header" — expected a column the command uses; the file has income, w, level, city/)
+    expect(r.stderr).toMatch(
+      /column "incme": value "no column of this name in the header" — expected a column the command uses; the file has income, w, level, city/
+    )
   })
 })

@@ -6,7 +6,9 @@ describe("rate: what is wrong with a count", () => {
   it("a negative X is named, also with options after it", () => {
     const out = run(["rate", "-1", "5", "--format", "json"])
     expect(out.code).toBe(1)
-    expect(out.stderr).toBe("danvan: error: X (the cases with the attribute) is -1, a negative number; expected a whole number of at least 0\n")
+    expect(out.stderr).toBe(
+      "danvan: error: X (the cases with the attribute) is -1, a negative number; expected a whole number of at least 0\n"
+    )
     expect(out.stdout).toBe("")
   })
   it("a count beyond 2^53 - 1 says so instead of 'is not a integer'", () => {
@@ -31,8 +33,12 @@ describe("crosstab --counts at the edges", () => {
     const json = JSON.parse(out.stdout)
     expect(json.counts).toEqual([[10, 5], [3, 12]])
     expect(json.warnings.filter((w: { code: string }) => w.code === "EMPTY_CATEGORY")).toEqual([
-      { code: "EMPTY_CATEGORY", variable: "row", categoryCode: 2,
-        message: "row 2 of the typed table has a total of zero and is left out (as SPSS and PSPP do)" }
+      {
+        code: "EMPTY_CATEGORY",
+        variable: "row",
+        categoryCode: 2,
+        message: "row 2 of the typed table has a total of zero and is left out (as SPSS and PSPP do)"
+      }
     ])
   })
   it("a count beyond 2^53 - 1 is refused, naming the cell", () => {

@@ -28,15 +28,21 @@ afterEach(() => {
 
 describe("exit codes", () => {
   it("bad input (an analysis, data or codebook error) is 1 with its message only", () => {
-    const r = outcome(Cause.fail(new AnalysisError({ code: "ZERO_MARGIN", message: "row 1 of the table has a total of 0" })))
+    const r = outcome(
+      Cause.fail(new AnalysisError({ code: "ZERO_MARGIN", message: "row 1 of the table has a total of 0" }))
+    )
     expect(r.code).toBe(1)
     expect(r.stderr).toBe("danvan: error: row 1 of the table has a total of 0\n")
-    const c = outcome(Cause.fail(new CodebookError({ source: "x.json", issues: [{ path: "$.id", message: "is missing" }] })))
+    const c = outcome(
+      Cause.fail(new CodebookError({ source: "x.json", issues: [{ path: "$.id", message: "is missing" }] }))
+    )
     expect(c.code).toBe(1)
     expect(c.stderr).toBe("danvan: error: invalid codebook x.json:\n  $.id: is missing\n")
   })
   it("bad usage found after parsing is 2 with a usage hint", () => {
-    const r = outcome(Cause.fail(new UsageError({ command: "crosstab", message: "give either --counts or --data, not both" })))
+    const r = outcome(
+      Cause.fail(new UsageError({ command: "crosstab", message: "give either --counts or --data, not both" }))
+    )
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/^danvan: error: give either --counts or --data, not both\nusage: danvan crosstab /)
   })

@@ -5,7 +5,7 @@ import { run, STACK_FRAME, tempFiles } from "./run.js"
 // Regressions from the fuzzing run of issue 20: each input was an internal error (exit 70) before.
 const files = tempFiles({
   "deep.json": "[".repeat(3000) + "]".repeat(3000),
-  "deep-object.json": '{"a":'.repeat(3000) + "1" + "}".repeat(3000),
+  "deep-object.json": "{\"a\":".repeat(3000) + "1" + "}".repeat(3000),
   "blank.csv": "a,b,c\n1,,2\n2,,1\n1,,1\n2,,2\n",
   "proto.csv": "constructor,toString,__proto__\n1,1,1\n2,2,2\n1,2,1\n2,1,2\n"
 })

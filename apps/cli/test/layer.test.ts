@@ -7,14 +7,32 @@ const rows: Array<string> = []
 const add = (layer: number, r: number, c: number, n: number) => {
   for (let k = 0; k < n; k++) rows.push(`${r},${c},${layer}`)
 }
-add(1, 1, 1, 3); add(1, 1, 2, 1); add(1, 2, 1, 1); add(1, 2, 2, 3)
-add(2, 1, 1, 2); add(2, 1, 2, 2); add(2, 2, 1, 1); add(2, 2, 2, 3)
+add(1, 1, 1, 3)
+add(1, 1, 2, 1)
+add(1, 2, 1, 1)
+add(1, 2, 2, 3)
+add(2, 1, 1, 2)
+add(2, 1, 2, 2)
+add(2, 2, 1, 1)
+add(2, 2, 2, 3)
 const files = tempFiles({ "layers.csv": ["a,b,sex", ...rows, "1,1,"].join("\n") + "\n" })
 afterAll(files.cleanup)
 
 describe("danvan crosstab --layer", () => {
   it("json: layers, CMH, odds ratio and Breslow-Day", () => {
-    const r = run(["crosstab", "--data", files.paths["layers.csv"]!, "--row", "a", "--col", "b", "--layer", "sex", "--format", "json"])
+    const r = run([
+      "crosstab",
+      "--data",
+      files.paths["layers.csv"]!,
+      "--row",
+      "a",
+      "--col",
+      "b",
+      "--layer",
+      "sex",
+      "--format",
+      "json"
+    ])
     expect(r.stderr).toBe("")
     expect(r.code).toBe(0)
     const out = JSON.parse(r.stdout)
@@ -25,7 +43,22 @@ describe("danvan crosstab --layer", () => {
     expect(out.cochranMantelHaenszel.df).toBe(1)
     expect(out.cochranMantelHaenszel.corrected).toBe(false)
     expect(out.breslowDay.df).toBe(1)
-    const corrected = JSON.parse(run(["crosstab", "--data", files.paths["layers.csv"]!, "--row", "a", "--col", "b", "--layer", "sex", "--correct", "--format", "json"]).stdout)
+    const corrected = JSON.parse(
+      run([
+        "crosstab",
+        "--data",
+        files.paths["layers.csv"]!,
+        "--row",
+        "a",
+        "--col",
+        "b",
+        "--layer",
+        "sex",
+        "--correct",
+        "--format",
+        "json"
+      ]).stdout
+    )
     expect(corrected.cochranMantelHaenszel.statistic).toBeLessThan(out.cochranMantelHaenszel.statistic)
   })
   it("text and usage errors", () => {
@@ -34,8 +67,20 @@ describe("danvan crosstab --layer", () => {
     expect(r.stdout).toMatch(/Tests of Conditional Independence/)
     expect(r.stdout).toMatch(/Breslow-Day/)
     expect(run(["crosstab", "--counts", "1,2;3,4", "--layer", "sex"]).code).toBe(2)
-    expect(run(["crosstab", "--data", files.paths["layers.csv"]!, "--row", "a", "--col", "b", "--correct"]).code).toBe(2)
-    const unknown = run(["crosstab", "--data", files.paths["layers.csv"]!, "--row", "a", "--col", "b", "--layer", "sexx"])
+    expect(run(["crosstab", "--data", files.paths["layers.csv"]!, "--row", "a", "--col", "b", "--correct"]).code).toBe(
+      2
+    )
+    const unknown = run([
+      "crosstab",
+      "--data",
+      files.paths["layers.csv"]!,
+      "--row",
+      "a",
+      "--col",
+      "b",
+      "--layer",
+      "sexx"
+    ])
     expect(unknown.code).toBe(1)
     expect(unknown.stderr).toMatch(/unknown variable "sexx"/)
   })

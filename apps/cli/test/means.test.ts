@@ -4,7 +4,10 @@ import { run, tempFiles } from "./run.js"
 // Two groups {1, 2, 3} and {4, 5, 6} (plus a blank and a no-answer 99): means 2 and 5, variances 1, so
 // SS_between = 13.5, SS_within = 4, F = 13.5 on (1, 4) df, eta squared = 13.5/17.5.
 const files = tempFiles({
-  "ages.csv": ["level,age,tenure,w", "1,1,2,1", "1,2,1,2", "1,3,4,1", "2,4,3,1", "2,5,6,1", "2,6,5,1", "2,,1,1", "1,99,3,1"].join("\n") + "\n",
+  "ages.csv":
+    ["level,age,tenure,w", "1,1,2,1", "1,2,1,2", "1,3,4,1", "2,4,3,1", "2,5,6,1", "2,6,5,1", "2,,1,1", "1,99,3,1"].join(
+      "\n"
+    ) + "\n",
   "bad.csv": ["level,age", "1,1", "1,abc", "2,3"].join("\n") + "\n"
 })
 afterAll(files.cleanup)
@@ -12,12 +15,27 @@ const data = () => files.paths["ages.csv"]!
 
 describe("danvan means", () => {
   it("--format json: groups, ANOVA, Welch, post-hoc", () => {
-    const r = run(["means", "--data", data(), "--var", "age", "--by", "level", "--missing", "age=99", "--format", "json"])
+    const r = run([
+      "means",
+      "--data",
+      data(),
+      "--var",
+      "age",
+      "--by",
+      "level",
+      "--missing",
+      "age=99",
+      "--format",
+      "json"
+    ])
     expect(r.stderr).toBe("")
     expect(r.code).toBe(0)
     const out = JSON.parse(r.stdout)
     expect(out.kind).toBe("means")
-    expect(out.groups.map((g: { code: number; n: number; mean: number }) => [g.code, g.n, g.mean])).toEqual([[1, 3, 2], [2, 3, 5]])
+    expect(out.groups.map((g: { code: number; n: number; mean: number }) => [g.code, g.n, g.mean])).toEqual([
+      [1, 3, 2],
+      [2, 3, 5]
+    ])
     expect(out.n).toEqual({ valid: 6, missing: 2, total: 8 })
     expect(out.tests.anova.statistic).toBeCloseTo(13.5, 12)
     expect([out.tests.anova.df1, out.tests.anova.df2]).toEqual([1, 4])
@@ -31,7 +49,23 @@ describe("danvan means", () => {
     const r = run(["means", "--data", data(), "--var", "age", "--by", "level", "--missing", "age=99", "--weight", "w"])
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/Weighted by w/)
-    const j = JSON.parse(run(["means", "--data", data(), "--var", "age", "--by", "level", "--missing", "age=99", "--weight", "w", "--format", "json"]).stdout)
+    const j = JSON.parse(
+      run([
+        "means",
+        "--data",
+        data(),
+        "--var",
+        "age",
+        "--by",
+        "level",
+        "--missing",
+        "age=99",
+        "--weight",
+        "w",
+        "--format",
+        "json"
+      ]).stdout
+    )
     expect(j.groups[0].n).toBe(4)
     expect(j.weight).toEqual({ variable: "w", sum: 7 })
   })

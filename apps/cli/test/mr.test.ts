@@ -2,13 +2,34 @@ import { afterAll, describe, expect, it } from "vitest"
 import { run, STACK_FRAME, tempFiles } from "./run.js"
 
 const NO_DOT_000 = /(^|[^0-9])\.000([^0-9]|$)/m
-const PURPOSE = ["independent_democratic_society", "clean_strong_party", "cadre_quality", "people_party_relations", "people_living_standards"]
+const PURPOSE = [
+  "independent_democratic_society",
+  "clean_strong_party",
+  "cadre_quality",
+  "people_party_relations",
+  "people_living_standards"
+]
 
 // 18 respondents, 6 per level; people_party_relations is ticked by every City cadre and almost no one else.
 const rows = [
-  "1,1,1,0,1,0", "1,1,0,1,1,0", "1,1,1,0,1,1", "1,1,0,0,1,0", "1,0,1,1,1,0", "1,1,1,0,1,1",
-  "2,0,1,1,0,1", "2,1,0,1,0,0", "2,0,1,0,0,1", "2,0,0,1,1,1", "2,1,1,0,0,0", "2,0,1,1,0,1",
-  "3,0,0,1,0,1", "3,0,1,0,0,0", "3,1,0,1,0,1", "3,0,1,1,0,1", "3,0,0,0,0,1", "3,0,1,1,0,0"
+  "1,1,1,0,1,0",
+  "1,1,0,1,1,0",
+  "1,1,1,0,1,1",
+  "1,1,0,0,1,0",
+  "1,0,1,1,1,0",
+  "1,1,1,0,1,1",
+  "2,0,1,1,0,1",
+  "2,1,0,1,0,0",
+  "2,0,1,0,0,1",
+  "2,0,0,1,1,1",
+  "2,1,1,0,0,0",
+  "2,0,1,1,0,1",
+  "3,0,0,1,0,1",
+  "3,0,1,0,0,0",
+  "3,1,0,1,0,1",
+  "3,0,1,1,0,1",
+  "3,0,0,0,0,1",
+  "3,0,1,1,0,0"
 ]
 const files = tempFiles({
   "purpose.csv": [["level", ...PURPOSE].join(","), ...rows].join("\n") + "\n",
@@ -44,7 +65,20 @@ describe("danvan mr", () => {
   })
 
   it("--method bootstrap --resamples 199 --seed 1 is reproducible", () => {
-    const args = ["--data", f["plain.csv"]!, "--group", "g", "--items", "a,b,c", "--method", "bootstrap", "--resamples", "199", "--seed", "1"]
+    const args = [
+      "--data",
+      f["plain.csv"]!,
+      "--group",
+      "g",
+      "--items",
+      "a,b,c",
+      "--method",
+      "bootstrap",
+      "--resamples",
+      "199",
+      "--seed",
+      "1"
+    ]
     const a = json(args)
     const b = json(args)
     expect(a.method).toBe("bootstrap")
@@ -63,7 +97,17 @@ describe("danvan mr", () => {
     const relations = r.items.find((i: { name: string }) => i.name === "people_party_relations")
     expect(relations.p).toBeLessThan(0.001)
     expect(relations.largerThan[0]).toBe("BC")
-    const text = run(["mr", "--data", f["purpose.csv"]!, "--group", "level", "--set", "purpose", "--codebook", "hcmc-2024"])
+    const text = run([
+      "mr",
+      "--data",
+      f["purpose.csv"]!,
+      "--group",
+      "level",
+      "--set",
+      "purpose",
+      "--codebook",
+      "hcmc-2024"
+    ])
     expect(text.code).toBe(0)
     expect(text.stdout).toContain("Purpose of mass mobilization work by Cadre level")
     expect(text.stdout).toContain("< .001")
@@ -72,10 +116,34 @@ describe("danvan mr", () => {
     expect(text.stdout).toContain("Each letter marks a group whose proportion is significantly smaller")
     expect(text.stdout).not.toMatch(NO_DOT_000)
     expect(text.stdout).not.toContain("= <")
-    const vi = run(["mr", "--data", f["purpose.csv"]!, "--group", "level", "--set", "purpose", "--codebook", "hcmc-2024", "--lang", "vi"])
+    const vi = run([
+      "mr",
+      "--data",
+      f["purpose.csv"]!,
+      "--group",
+      "level",
+      "--set",
+      "purpose",
+      "--codebook",
+      "hcmc-2024",
+      "--lang",
+      "vi"
+    ])
     expect(vi.stdout).toContain("Mục đích của công tác dân vận theo")
     expect(vi.stdout).not.toMatch(NO_DOT_000)
-    const md = run(["mr", "--data", f["purpose.csv"]!, "--group", "level", "--set", "purpose", "--codebook", "hcmc-2024", "--format", "md"])
+    const md = run([
+      "mr",
+      "--data",
+      f["purpose.csv"]!,
+      "--group",
+      "level",
+      "--set",
+      "purpose",
+      "--codebook",
+      "hcmc-2024",
+      "--format",
+      "md"
+    ])
     expect(md.code).toBe(0)
     expect(md.stdout).toMatch(/^\| Item \|/m)
     expect(md.stdout).not.toMatch(NO_DOT_000)
@@ -101,7 +169,7 @@ describe("danvan mr", () => {
     const r = run(["mr", "--data", f["bad.csv"]!, "--group", "g", "--items", "a,b"])
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(/^danvan: error: /)
-    expect(r.stderr).toContain('item "b"')
+    expect(r.stderr).toContain("item \"b\"")
     expect(r.stderr).toContain("row 4")
     expect(r.stderr).not.toMatch(STACK_FRAME)
     expect(r.stderr).not.toMatch(/internal error/)
@@ -109,12 +177,25 @@ describe("danvan mr", () => {
   })
 
   it("usage errors are exit 2: missing --group, neither or both of --items/--set, --set without --codebook", () => {
-    for (const args of [
-      ["--data", f["plain.csv"]!, "--items", "a,b"],
-      ["--data", f["plain.csv"]!, "--group", "g"],
-      ["--data", f["purpose.csv"]!, "--group", "level", "--items", "clean_strong_party", "--set", "purpose", "--codebook", "hcmc-2024"],
-      ["--data", f["purpose.csv"]!, "--group", "level", "--set", "purpose"]
-    ]) {
+    for (
+      const args of [
+        ["--data", f["plain.csv"]!, "--items", "a,b"],
+        ["--data", f["plain.csv"]!, "--group", "g"],
+        [
+          "--data",
+          f["purpose.csv"]!,
+          "--group",
+          "level",
+          "--items",
+          "clean_strong_party",
+          "--set",
+          "purpose",
+          "--codebook",
+          "hcmc-2024"
+        ],
+        ["--data", f["purpose.csv"]!, "--group", "level", "--set", "purpose"]
+      ]
+    ) {
       const r = run(["mr", ...args])
       expect(r.code).toBe(2)
       expect(r.stderr).toMatch(/^danvan: error: /)

@@ -3,10 +3,21 @@ import { describe, expect, it } from "vitest"
 import { run, STACK_FRAME } from "./run.js"
 
 /** R's prop.test(correct = FALSE) and binom.test intervals (packages/stats/scripts/rates.R). */
-const rFixture: { intervals: Array<{ x: number; n: number; level: number; estimate: number; wilson: [number, number]; clopperPearson: [number, number] }> } =
-  JSON.parse(readFileSync(new URL("../../../packages/stats/test/fixtures/rates.json", import.meta.url), "utf8"))
+const rFixture: {
+  intervals: Array<
+    {
+      x: number
+      n: number
+      level: number
+      estimate: number
+      wilson: [number, number]
+      clopperPearson: [number, number]
+    }
+  >
+} = JSON.parse(readFileSync(new URL("../../../packages/stats/test/fixtures/rates.json", import.meta.url), "utf8"))
 
-const r = (x: number, n: number, level: number) => rFixture.intervals.find((i) => i.x === x && i.n === n && Math.abs(i.level - level) < 1e-12)!
+const r = (x: number, n: number, level: number) =>
+  rFixture.intervals.find((i) => i.x === x && i.n === n && Math.abs(i.level - level) < 1e-12)!
 
 describe("rate", () => {
   for (const [x, n, level] of [[19183, 21727, 0.95], [319, 411, 0.99], [0, 411, 0.95]] as const) {
@@ -17,7 +28,8 @@ describe("rate", () => {
       const ref = r(x, n, level)
       expect(json).toMatchObject({ kind: "rate", x, n, level })
       expect(json.estimate).toBeCloseTo(ref.estimate, 14)
-      const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.max(Math.abs(b), 1e-300))
+      const close = (a: number, b: number) =>
+        expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.max(Math.abs(b), 1e-300))
       close(json.intervals.wilson.lower, ref.wilson[0])
       close(json.intervals.wilson.upper, ref.wilson[1])
       close(json.intervals.clopperPearson.lower, ref.clopperPearson[0])

@@ -1,7 +1,4 @@
 import { builtinCodebook, decodeCodebook } from "@danvan/domain"
-import * as Either from "effect/Either"
-import { describe, expect, it } from "vitest"
-import { parseMissingSpec } from "../src/flags.js"
 import {
   codebookToJson,
   displayWidth,
@@ -15,6 +12,9 @@ import {
   renderFrequenciesMarkdown,
   renderFrequenciesText
 } from "@danvan/report/text"
+import * as Either from "effect/Either"
+import { describe, expect, it } from "vitest"
+import { parseMissingSpec } from "../src/flags.js"
 import { example, frequencyResult, makeCrosstab, twoByTwo } from "./fixtures.js"
 
 const indexOfAll = (text: string, needles: ReadonlyArray<string>) => needles.map((n) => text.indexOf(n))
@@ -72,9 +72,38 @@ describe("crosstab text", () => {
     expect(text).toContain("a. 0 cells (0.0%) have expected count less than 5. The minimum expected count is 30.26.")
   })
   it("has the crosstab rows SPSS prints for each category", () => {
-    for (const s of ["Count", "% within Cadre level", "% within People's trust is limited", "Expected Count", "Adjusted Residual", "Total"]) expect(text).toContain(s)
-    for (const s of ["Pearson Chi-Square", "Likelihood Ratio", "Fisher's Exact Test", "Linear-by-Linear Association", "N of Valid Cases"]) expect(text).toContain(s)
-    for (const s of ["Phi", "Cramér's V", "Contingency Coefficient", "Kendall's tau-b", "Kendall's tau-c", "Gamma", "Lambda", "Uncertainty Coefficient", "Somers' d"]) expect(text).toContain(s)
+    for (
+      const s of [
+        "Count",
+        "% within Cadre level",
+        "% within People's trust is limited",
+        "Expected Count",
+        "Adjusted Residual",
+        "Total"
+      ]
+    ) expect(text).toContain(s)
+    for (
+      const s of [
+        "Pearson Chi-Square",
+        "Likelihood Ratio",
+        "Fisher's Exact Test",
+        "Linear-by-Linear Association",
+        "N of Valid Cases"
+      ]
+    ) expect(text).toContain(s)
+    for (
+      const s of [
+        "Phi",
+        "Cramér's V",
+        "Contingency Coefficient",
+        "Kendall's tau-b",
+        "Kendall's tau-c",
+        "Gamma",
+        "Lambda",
+        "Uncertainty Coefficient",
+        "Somers' d"
+      ]
+    ) expect(text).toContain(s)
     expect(text).toContain("Asymp. Sig. (2-sided)")
     expect(text).toContain("Cadre level Dependent")
   })
@@ -92,13 +121,15 @@ describe("crosstab text", () => {
     expect(t).toContain("Continuity Correction")
     expect(t).toContain("5.051 ᵃ")
     expect(t).toContain("a. 2 cells (50.0%) have expected count less than 5. The minimum expected count is 4.50.")
-    expect(t).toContain('Category 9 of "level" has no valid cases')
+    expect(t).toContain("Category 9 of \"level\" has no valid cases")
   })
   it("aligns columns: every line of a table is at most as wide as its rules", () => {
     for (const block of text.split("\n\n")) {
       const lines = block.split("\n")
       const rule = lines.find((l) => /^=+$/.test(l))!
-      for (const l of lines.filter((x) => !/^[a-z]\. /.test(x))) expect(displayWidth(l)).toBeLessThanOrEqual(rule.length)
+      for (const l of lines.filter((x) => !/^[a-z]\. /.test(x))) {
+        expect(displayWidth(l)).toBeLessThanOrEqual(rule.length)
+      }
     }
   })
   it("right-aligns numbers in the crosstabulation", () => {
@@ -118,7 +149,20 @@ describe("crosstab text", () => {
 describe("crosstab text in Vietnamese", () => {
   const text = renderCrosstabText(twoByTwo(), { lang: "vi" })
   it("uses Vietnamese headings with diacritics", () => {
-    for (const s of ["Tóm tắt xử lý trường hợp", "Kiểm định Chi bình phương", "Bảng chéo Cấp cán bộ * Niềm tin của Nhân dân còn hạn chế", "Thiếu", "Tổng", "Phần trăm", "Tần số kỳ vọng", "Phần dư hiệu chỉnh", "Đo lường đối xứng", "Đo lường có hướng"]) {
+    for (
+      const s of [
+        "Tóm tắt xử lý trường hợp",
+        "Kiểm định Chi bình phương",
+        "Bảng chéo Cấp cán bộ * Niềm tin của Nhân dân còn hạn chế",
+        "Thiếu",
+        "Tổng",
+        "Phần trăm",
+        "Tần số kỳ vọng",
+        "Phần dư hiệu chỉnh",
+        "Đo lường đối xứng",
+        "Đo lường có hướng"
+      ]
+    ) {
       expect(text).toContain(s)
     }
     expect(text).toContain("Thành phố")
@@ -161,8 +205,15 @@ describe("crosstab CSV", () => {
     expect(lines[4]).toBe("Tổng,387,602,107,1096")
     expect(lines[5]).toBe("")
     // then the row, column and total percents (full precision), each block with its totals and a blank line
-    expect(lines[6]).toBe("% trong Cấp cán bộ: Cấp cán bộ \\ Niềm tin của Nhân dân còn hạn chế,Khó khăn,Bình thường,Không khó khăn,Tổng")
-    expect(lines[7].split(",").map(Number).slice(1)).toEqual([(100 * 66) / 310, (100 * 209) / 310, (100 * 35) / 310, 100])
+    expect(lines[6]).toBe(
+      "% trong Cấp cán bộ: Cấp cán bộ \\ Niềm tin của Nhân dân còn hạn chế,Khó khăn,Bình thường,Không khó khăn,Tổng"
+    )
+    expect(lines[7].split(",").map(Number).slice(1)).toEqual([
+      (100 * 66) / 310,
+      (100 * 209) / 310,
+      (100 * 35) / 310,
+      100
+    ])
     expect(lines[12].startsWith("% trong Niềm tin của Nhân dân còn hạn chế:")).toBe(true)
     expect(lines[13].split(",").map(Number)[1]).toBeCloseTo((100 * 66) / 387, 12)
     expect(lines[18].startsWith("% trên tổng:")).toBe(true)
@@ -175,15 +226,21 @@ describe("crosstab CSV", () => {
   })
   it("quotes fields with commas", () => {
     const r = makeCrosstab([[1, 2], [3, 4]])
-    const withComma = { ...r, row: { ...r.row, categories: [{ code: 1, label: { vi: "a, b", en: 'say "hi", ok' } }, r.row.categories[1]] } }
-    expect(renderCrosstabCsv(withComma, { lang: "en" })).toContain('"say ""hi"", ok",1,2,3')
+    const withComma = {
+      ...r,
+      row: { ...r.row, categories: [{ code: 1, label: { vi: "a, b", en: "say \"hi\", ok" } }, r.row.categories[1]] }
+    }
+    expect(renderCrosstabCsv(withComma, { lang: "en" })).toContain("\"say \"\"hi\"\", ok\",1,2,3")
   })
 })
 
 describe("crosstab JSON", () => {
   it("is the result object, with NaN and Infinity as null", () => {
     const r = makeCrosstab([[1, 2], [3, 4]])
-    const json = renderCrosstabJson({ ...r, measures: { ...r.measures, phi: Number.NaN, cramersV: Number.POSITIVE_INFINITY } })
+    const json = renderCrosstabJson({
+      ...r,
+      measures: { ...r.measures, phi: Number.NaN, cramersV: Number.POSITIVE_INFINITY }
+    })
     const back = JSON.parse(json)
     expect(back.kind).toBe("crosstab")
     expect(back.measures.phi).toBeNull()
@@ -196,7 +253,21 @@ describe("crosstab JSON", () => {
 describe("frequencies", () => {
   it("renders SPSS FREQUENCIES rows: valid, missing by code, System, totals", () => {
     const text = renderFrequenciesText([frequencyResult()], { lang: "en" })
-    for (const s of ["Statistics", "Cadre level (level)", "Frequency", "Percent", "Valid Percent", "Cumulative Percent", "Valid", "Missing", "No answer", "System", "Total"]) {
+    for (
+      const s of [
+        "Statistics",
+        "Cadre level (level)",
+        "Frequency",
+        "Percent",
+        "Valid Percent",
+        "Cumulative Percent",
+        "Valid",
+        "Missing",
+        "No answer",
+        "System",
+        "Total"
+      ]
+    ) {
       expect(text).toContain(s)
     }
     const lines = text.split("\n")
@@ -206,7 +277,19 @@ describe("frequencies", () => {
   })
   it("uses Vietnamese headings", () => {
     const text = renderFrequenciesText([frequencyResult()], { lang: "vi" })
-    for (const s of ["Tần số", "Phần trăm", "Phần trăm hợp lệ", "Phần trăm tích lũy", "Thiếu", "Tổng", "Hợp lệ", "Hệ thống", "Không trả lời"]) expect(text).toContain(s)
+    for (
+      const s of [
+        "Tần số",
+        "Phần trăm",
+        "Phần trăm hợp lệ",
+        "Phần trăm tích lũy",
+        "Thiếu",
+        "Tổng",
+        "Hợp lệ",
+        "Hệ thống",
+        "Không trả lời"
+      ]
+    ) expect(text).toContain(s)
   })
   it("renders markdown and CSV", () => {
     const md = renderFrequenciesMarkdown([frequencyResult()], { lang: "en" })

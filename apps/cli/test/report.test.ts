@@ -19,31 +19,35 @@ const tmp = tempFiles({
 mkdirSync(join(tmp.dir, "folder.html"))
 afterAll(() => tmp.cleanup())
 
-const fromData = (out: string, ...extra: Array<string>) => run(["report", "--data", DATA, "--codebook", "hcmc-2024", "--plan", "hcmc-2024", "--out", out, ...extra])
+const fromData = (out: string, ...extra: Array<string>) =>
+  run(["report", "--data", DATA, "--codebook", "hcmc-2024", "--plan", "hcmc-2024", "--out", out, ...extra])
 const filesIn = (dir: string) => readdirSync(dir).sort()
 
 describe("danvan report", () => {
-  it.each(["html", "xlsx", "md", "csv", "json"])("writes a %s report of the built-in plan on the example and says where (absolute path)", (ext) => {
-    const out = join(tmp.dir, `report.${ext}`)
-    const r = fromData(out, "--lang", "vi")
-    expect(r.stderr).toBe("")
-    expect(r.code).toBe(0)
-    const where = /report written to (\S+) \((\w+), vi: 5 sections, 6 tables/.exec(r.stdout)
-    expect(where?.[1]).toBe(out)
-    expect(isAbsolute(where![1])).toBe(true)
-    expect(where?.[2]).toBe(ext)
-    const bytes = readFileSync(out)
-    if (ext === "xlsx") expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK")
-    if (ext === "csv") expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
-    if (ext === "html") {
-      const html = bytes.toString("utf8")
-      expect(html.match(/<table /g)).toHaveLength(6)
-      expect(html.match(/<figure class="chart"/g)).toHaveLength(4)
-      expect(html).toContain("Khó khăn trong thực hiện công tác dân vận")
+  it.each(["html", "xlsx", "md", "csv", "json"])(
+    "writes a %s report of the built-in plan on the example and says where (absolute path)",
+    (ext) => {
+      const out = join(tmp.dir, `report.${ext}`)
+      const r = fromData(out, "--lang", "vi")
+      expect(r.stderr).toBe("")
+      expect(r.code).toBe(0)
+      const where = /report written to (\S+) \((\w+), vi: 5 sections, 6 tables/.exec(r.stdout)
+      expect(where?.[1]).toBe(out)
+      expect(isAbsolute(where![1])).toBe(true)
+      expect(where?.[2]).toBe(ext)
+      const bytes = readFileSync(out)
+      if (ext === "xlsx") expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK")
+      if (ext === "csv") expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+      if (ext === "html") {
+        const html = bytes.toString("utf8")
+        expect(html.match(/<table /g)).toHaveLength(6)
+        expect(html.match(/<figure class="chart"/g)).toHaveLength(4)
+        expect(html).toContain("Khó khăn trong thực hiện công tác dân vận")
+      }
+      if (ext === "json") expect(JSON.parse(bytes.toString("utf8")).document.lang).toBe("vi")
+      if (ext === "md") expect(bytes.toString("utf8")).toContain("## Bảng 1.")
     }
-    if (ext === "json") expect(JSON.parse(bytes.toString("utf8")).document.lang).toBe("vi")
-    if (ext === "md") expect(bytes.toString("utf8")).toContain("## Bảng 1.")
-  })
+  )
 
   it("danvan report hcmc-2024 re-analyses the published tables, with --suppress-below stated in the report", () => {
     const out = join(tmp.dir, "published.md")
@@ -69,19 +73,54 @@ describe("danvan report", () => {
     const cases: Array<{ name: string; args: (out: string) => Array<string>; code: number; message: RegExp }> = [
       {
         name: "a plan naming an unknown variable and set (with the plan's JSON paths)",
-        args: (out) => ["report", "--data", DATA, "--codebook", "hcmc-2024", "--plan", join(tmp.dir, "bad-plan.json"), "--out", out],
+        args: (
+          out
+        ) => [
+          "report",
+          "--data",
+          DATA,
+          "--codebook",
+          "hcmc-2024",
+          "--plan",
+          join(tmp.dir, "bad-plan.json"),
+          "--out",
+          out
+        ],
         code: 1,
-        message: /invalid analysis plan .*bad-plan\.json:\n  \$\.sections\[0\]\.col: unknown variable "nosuch"[^\n]*\n  \$\.sections\[1\]\.set: unknown multiple-response set "nosuchset"/
+        message:
+          /invalid analysis plan .*bad-plan\.json:\n {2}\$\.sections\[0\]\.col: unknown variable "nosuch"[^\n]*\n {2}\$\.sections\[1\]\.set: unknown multiple-response set "nosuchset"/
       },
       {
         name: "a plan that is not JSON",
-        args: (out) => ["report", "--data", DATA, "--codebook", "hcmc-2024", "--plan", join(tmp.dir, "broken-plan.json"), "--out", out],
+        args: (
+          out
+        ) => [
+          "report",
+          "--data",
+          DATA,
+          "--codebook",
+          "hcmc-2024",
+          "--plan",
+          join(tmp.dir, "broken-plan.json"),
+          "--out",
+          out
+        ],
         code: 1,
-        message: /invalid analysis plan .*broken-plan\.json:\n  \$: not valid JSON/
+        message: /invalid analysis plan .*broken-plan\.json:\n {2}\$: not valid JSON/
       },
       {
         name: "an output folder that does not exist",
-        args: () => ["report", "--data", DATA, "--codebook", "hcmc-2024", "--plan", "hcmc-2024", "--out", join(tmp.dir, "missing", "r.html")],
+        args: () => [
+          "report",
+          "--data",
+          DATA,
+          "--codebook",
+          "hcmc-2024",
+          "--plan",
+          "hcmc-2024",
+          "--out",
+          join(tmp.dir, "missing", "r.html")
+        ],
         code: 1,
         message: /cannot write .*missing\/r\.html: the folder does not exist/
       },

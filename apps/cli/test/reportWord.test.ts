@@ -9,9 +9,9 @@ const DATA = fileURLToPath(new URL("../../../examples/hcmc-2024-synthetic.csv", 
 // Quotes as the paper sets them (seed, p. 168-182): a text holding commas and a line break, Vietnamese and English roles.
 const EXCERPTS = [
   "text,theme,sex,role,role_en,age,level",
-  '"Công tác dân vận ngày càng được đổi mới cả về nội dung và phương thức hoạt động, phù hợp với tinh thần Đại hội",content,Nam,cán bộ cơ sở Đảng,Party grassroots cadre,45,3',
-  '"Các chính sách ban hành đôi khi chưa phù hợp với tình hình địa phương,\ndẫn đến công tác dân vận khó thực hiện tốt",difficulty,Nữ,cán bộ Đảng,Party cadre,44,2',
-  '"Công tác phối hợp giữa cơ quan Nhà nước với Mặt trận có lúc chưa chặt chẽ",difficulty,Nam,cán bộ cựu chiến binh,CCB official,57,2'
+  "\"Công tác dân vận ngày càng được đổi mới cả về nội dung và phương thức hoạt động, phù hợp với tinh thần Đại hội\",content,Nam,cán bộ cơ sở Đảng,Party grassroots cadre,45,3",
+  "\"Các chính sách ban hành đôi khi chưa phù hợp với tình hình địa phương,\ndẫn đến công tác dân vận khó thực hiện tốt\",difficulty,Nữ,cán bộ Đảng,Party cadre,44,2",
+  "\"Công tác phối hợp giữa cơ quan Nhà nước với Mặt trận có lúc chưa chặt chẽ\",difficulty,Nam,cán bộ cựu chiến binh,CCB official,57,2"
 ].join("\n")
 
 const plan = (excerpts: object) =>
@@ -19,7 +19,14 @@ const plan = (excerpts: object) =>
     id: "thesis",
     title: { vi: "Luận văn", en: "Thesis" },
     codebook: "hcmc-2024",
-    sections: [{ kind: "likert", id: "difficulty", set: "difficulty", by: "level", title: { vi: "Khó khăn", en: "Difficulties" }, excerpts }]
+    sections: [{
+      kind: "likert",
+      id: "difficulty",
+      set: "difficulty",
+      by: "level",
+      title: { vi: "Khó khăn", en: "Difficulties" },
+      excerpts
+    }]
   })
 
 const tmp = tempFiles({
@@ -31,7 +38,8 @@ const tmp = tempFiles({
 })
 afterAll(() => tmp.cleanup())
 
-const fromData = (out: string, ...extra: Array<string>) => run(["report", "--data", DATA, "--codebook", "hcmc-2024", "--plan", "hcmc-2024", "--out", out, ...extra])
+const fromData = (out: string, ...extra: Array<string>) =>
+  run(["report", "--data", DATA, "--codebook", "hcmc-2024", "--plan", "hcmc-2024", "--out", out, ...extra])
 
 describe("danvan report --out .docx / .pdf, --charts, --detail", () => {
   it("writes a Word document of the built-in plan (every table, every chart); --detail apa leaves out the tests table", () => {
@@ -57,7 +65,9 @@ describe("danvan report --out .docx / .pdf, --charts, --detail", () => {
     expect(readFileSync(out).subarray(0, 5).toString("latin1")).toBe("%PDF-")
     const files = readdirSync(charts).sort()
     expect(files.length).toBe(8)
-    expect(files.filter((f) => f.endsWith(".svg")).map((f) => f.replace(/\.svg$/, ""))).toEqual(files.filter((f) => f.endsWith(".png")).map((f) => f.replace(/\.png$/, "")))
+    expect(files.filter((f) => f.endsWith(".svg")).map((f) => f.replace(/\.svg$/, ""))).toEqual(
+      files.filter((f) => f.endsWith(".png")).map((f) => f.replace(/\.png$/, ""))
+    )
   })
 
   it("a Chromium that cannot start is exit 1 with what to do, and no file is written", () => {
@@ -79,7 +89,9 @@ describe("interview excerpts", () => {
     expect(r.code).toBe(0)
     const md = readFileSync(out, "utf8")
     expect(md).toContain("(Nữ, cán bộ Đảng, 44 tuổi)")
-    expect(md).toContain("Các chính sách ban hành đôi khi chưa phù hợp với tình hình địa phương,\ndẫn đến".replace("\n", " "))
+    expect(md).toContain(
+      "Các chính sách ban hành đôi khi chưa phù hợp với tình hình địa phương,\ndẫn đến".replace("\n", " ")
+    )
     // the filter (sex = nữ) and theme leave the other two quotes out
     expect(md).not.toContain("57 tuổi")
     expect(md).not.toContain("45 tuổi")
@@ -103,7 +115,19 @@ describe("interview excerpts", () => {
     expect(r.stdout).toContain("theme: difficulty (2)")
     expect(r.stdout).toContain("(Nam, cán bộ cơ sở Đảng, 45 tuổi)")
     expect(r.stdout).toContain("(Nam, cán bộ cựu chiến binh, 57 tuổi)")
-    const j = run(["excerpts", "--data", tmp.paths["excerpts.csv"], "--by", "level", "--filter", "sex=Nam", "--format", "json", "--lang", "en"])
+    const j = run([
+      "excerpts",
+      "--data",
+      tmp.paths["excerpts.csv"],
+      "--by",
+      "level",
+      "--filter",
+      "sex=Nam",
+      "--format",
+      "json",
+      "--lang",
+      "en"
+    ])
     expect(j.code).toBe(0)
     const json = JSON.parse(j.stdout)
     expect(json.total).toBe(2)
@@ -118,7 +142,7 @@ describe("interview excerpts", () => {
     expect(noText.stderr).toContain("a column named text")
     const empty = run(["excerpts", "--data", tmp.paths["empty-row.csv"]])
     expect(empty.code).toBe(1)
-    expect(empty.stderr).toContain('row 3, column "text"')
+    expect(empty.stderr).toContain("row 3, column \"text\"")
     const filter = run(["excerpts", "--data", tmp.paths["excerpts.csv"], "--filter", "sex"])
     expect(filter.code).toBe(2)
     expect(filter.stderr).toContain("COLUMN=VALUE")

@@ -17,7 +17,15 @@ export interface RunResult {
 export const run = (args: ReadonlyArray<string>, env: Readonly<Record<string, string | undefined>> = {}): RunResult => {
   if (!existsSync(BIN)) throw new Error(`${BIN} is missing: build the CLI first (cd apps/cli && npx tsup)`)
   const merged: Record<string, string> = {}
-  for (const [k, v] of Object.entries({ ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, DANVAN_DEBUG: undefined, ...env })) {
+  for (
+    const [k, v] of Object.entries({
+      ...process.env,
+      NO_COLOR: undefined,
+      FORCE_COLOR: undefined,
+      DANVAN_DEBUG: undefined,
+      ...env
+    })
+  ) {
     if (v !== undefined) merged[k] = v
   }
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: merged, timeout: 60_000 })

@@ -3,7 +3,9 @@ import { join } from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
 import { run, STACK_FRAME, tempFiles } from "./run.js"
 
-const published = JSON.parse(readFileSync(new URL("../../../packages/domain/data/hcmc-2024-published-tables.json", import.meta.url), "utf8"))
+const published = JSON.parse(
+  readFileSync(new URL("../../../packages/domain/data/hcmc-2024-published-tables.json", import.meta.url), "utf8")
+)
 const tmp = tempFiles({})
 afterAll(() => tmp.cleanup())
 
@@ -19,7 +21,21 @@ describe("danvan synth", () => {
   })
 
   it("gives back the published Table 4 item 1 counts through danvan crosstab, with no reader warning", () => {
-    const x = run(["crosstab", "--data", out, "--codebook", "hcmc-2024", "--row", "level", "--col", "people_trust_limited", "--format", "json", "--exact", "none"])
+    const x = run([
+      "crosstab",
+      "--data",
+      out,
+      "--codebook",
+      "hcmc-2024",
+      "--row",
+      "level",
+      "--col",
+      "people_trust_limited",
+      "--format",
+      "json",
+      "--exact",
+      "none"
+    ])
     expect(x.stderr).toBe("")
     const item = published.tables[3].items[0]
     const byLevel = [0, 1, 2].map((l) => item.rows.map((row: { counts: Array<number> }) => row.counts[l]))

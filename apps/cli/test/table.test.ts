@@ -10,7 +10,19 @@ afterAll(files.cleanup)
 
 describe("danvan table", () => {
   it("json: bases, counts, letters and a net", () => {
-    const r = run(["table", "--data", files.paths["t.csv"]!, "--rows", "q1", "--cols", "level,sex", "--net", "q1:Any=1,2", "--format", "json"])
+    const r = run([
+      "table",
+      "--data",
+      files.paths["t.csv"]!,
+      "--rows",
+      "q1",
+      "--cols",
+      "level,sex",
+      "--net",
+      "q1:Any=1,2",
+      "--format",
+      "json"
+    ])
     expect(r.stderr).toBe("")
     expect(r.code).toBe(0)
     const out = JSON.parse(r.stdout)
@@ -26,7 +38,8 @@ describe("danvan table", () => {
     const r = run(["table", "--data", files.paths["t.csv"]!, "--rows", "q1", "--cols", "level"])
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/Column %/)
-    expect(run(["table", "--data", files.paths["t.csv"]!, "--rows", "q1", "--cols", "level", "--net", "nonsense"]).code).toBe(2)
+    expect(run(["table", "--data", files.paths["t.csv"]!, "--rows", "q1", "--cols", "level", "--net", "nonsense"]).code)
+      .toBe(2)
     const unknown = run(["table", "--data", files.paths["t.csv"]!, "--rows", "q9", "--cols", "level"])
     expect(unknown.code).toBe(1)
     expect(unknown.stderr).toMatch(/unknown variable "q9"/)

@@ -8,7 +8,9 @@ import { BIN, run, tempFiles } from "./run.js"
 // The PSPP-made .sav saved with WEIGHT BY trongso (packages/analysis/scripts/weighted.sh) and R's
 // frequency-weighted references for it (weighted.R -> weighted.json).
 const SAV = fileURLToPath(new URL("../../../packages/analysis/test/fixtures/weighted/trongso.sav", import.meta.url))
-const ref = JSON.parse(readFileSync(new URL("../../../packages/analysis/test/fixtures/weighted/weighted.json", import.meta.url), "utf8"))
+const ref = JSON.parse(
+  readFileSync(new URL("../../../packages/analysis/test/fixtures/weighted/weighted.json", import.meta.url), "utf8")
+)
 const EXAMPLE = fileURLToPath(new URL("../../../examples/hcmc-2024-synthetic.csv", import.meta.url))
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b)
 const json = (args: ReadonlyArray<string>) => {
@@ -28,7 +30,10 @@ describe("a .sav saved with WEIGHT BY is weighted by default", () => {
     expect(rel(out.weight.sum, kk1.n)).toBeLessThan(1e-12)
     expect(rel(out.tests.pearson.statistic, kk1.statistic)).toBeLessThan(1e-10)
     expect(rel(out.tests.pearson.p, kk1.p)).toBeLessThan(1e-10)
-    expect(out.warnings.find((w: { code: string }) => w.code === "WEIGHT_EXCLUDED")).toMatchObject({ blank: 2, zero: 3 })
+    expect(out.warnings.find((w: { code: string }) => w.code === "WEIGHT_EXCLUDED")).toMatchObject({
+      blank: 2,
+      zero: 3
+    })
   })
 
   it("the text states the weight in English and Vietnamese; Fisher is marked not computed", () => {
@@ -48,13 +53,32 @@ describe("a .sav saved with WEIGHT BY is weighted by default", () => {
     expect(out.weight).toBeUndefined()
     expect(out.weighted).toBe(false)
     expect(Number.isInteger(out.n.valid)).toBe(true)
-    const both = run(["crosstab", "--data", SAV, "--row", "capbac", "--col", "kk1", "--no-weight", "--weight", "trongso"])
+    const both = run([
+      "crosstab",
+      "--data",
+      SAV,
+      "--row",
+      "capbac",
+      "--col",
+      "kk1",
+      "--no-weight",
+      "--weight",
+      "trongso"
+    ])
     expect(both.code).toBe(2)
     expect(both.stderr).toMatch(/--weight trongso or --no-weight, not both/)
   })
 
   it("means, correlate, table and describe: weighted by default, --no-weight analyses unweighted, both flags a usage error", () => {
-    for (const args of [["means", "--var", "kk1", "--by", "capbac"], ["correlate", "kk1", "kk2"], ["table", "--rows", "kk1", "--cols", "capbac"], ["describe", "kk1"]]) {
+    for (
+      const args of [["means", "--var", "kk1", "--by", "capbac"], ["correlate", "kk1", "kk2"], [
+        "table",
+        "--rows",
+        "kk1",
+        "--cols",
+        "capbac"
+      ], ["describe", "kk1"]]
+    ) {
       const one = (x: any) => (Array.isArray(x) ? x[0] : x)
       const weighted = one(json([...args, "--data", SAV]))
       expect(weighted.weight.variable, args[0]).toBe("trongso")
@@ -73,7 +97,9 @@ describe("a .sav saved with WEIGHT BY is weighted by default", () => {
     expect(rel(f[0].n.valid, ref.frequencies.total)).toBeLessThan(1e-12)
     const csv = run(["frequencies", "--data", SAV, "capbac", "--format", "csv"]).stdout
     expect(csv).toContain("\r\n\"Weighted by trongso, N = 799.6")
-    expect(run(["frequencies", "--data", SAV, "capbac", "--format", "md"]).stdout).toContain("Weighted by trongso, N = 799.6")
+    expect(run(["frequencies", "--data", SAV, "capbac", "--format", "md"]).stdout).toContain(
+      "Weighted by trongso, N = 799.6"
+    )
     const mr = json(["mr", "--data", SAV, "--group", "capbac", "--set", "phuongthuc"])
     expect(mr.weight.variable).toBe("trongso")
     expect(rel(mr.items[0].p, ref.mr.items[0].p)).toBeLessThan(1e-10)
@@ -85,12 +111,26 @@ describe("a .sav saved with WEIGHT BY is weighted by default", () => {
 
   it("mr text of the built-in example fits 120 columns in both languages (long labels wrap)", () => {
     for (const lang of ["en", "vi"]) {
-      const r = run(["mr", "--data", EXAMPLE, "--codebook", "hcmc-2024", "--group", "level", "--set", "purpose", "--lang", lang])
+      const r = run([
+        "mr",
+        "--data",
+        EXAMPLE,
+        "--codebook",
+        "hcmc-2024",
+        "--group",
+        "level",
+        "--set",
+        "purpose",
+        "--lang",
+        lang
+      ])
       expect(r.code).toBe(0)
       const lines = r.stdout.split("\n")
       expect(lines.length).toBeGreaterThan(20)
       for (const l of lines) expect([...l].length, l).toBeLessThanOrEqual(120)
-      expect(r.stdout).toContain(lang === "en" ? "Building an independent, democratic, prosperous, just and" : "Xây dựng")
+      expect(r.stdout).toContain(
+        lang === "en" ? "Building an independent, democratic, prosperous, just and" : "Xây dựng"
+      )
     }
   })
 
@@ -116,7 +156,9 @@ describe("likert direction comes from the labels", () => {
     expect(text).toContain("A higher mean is nearer “Không khó khăn”")
     expect(text).toContain("Net = % “Không khó khăn” − % “Khó khăn”")
     expect(text).not.toMatch(/more difficult/)
-    expect(run(["likert", "--data", SAV, ...items, "--lang", "vi"]).stdout).toContain("Điểm trung bình cao hơn là gần “Không khó khăn” hơn")
+    expect(run(["likert", "--data", SAV, ...items, "--lang", "vi"]).stdout).toContain(
+      "Điểm trung bình cao hơn là gần “Không khó khăn” hơn"
+    )
   })
 
   it("--reverse reverses scores, direction and ranks", () => {
@@ -124,7 +166,9 @@ describe("likert direction comes from the labels", () => {
     const rev = json(["likert", "--data", SAV, ...items, "--reverse"])
     expect(rev.reversed).toBe(true)
     expect(rev.direction.high.code).toBe(1)
-    rev.items.forEach((item: { rank: number }, j: number) => expect(item.rank).toBe(plain.items.length + 1 - plain.items[j].rank))
+    rev.items.forEach((item: { rank: number }, j: number) =>
+      expect(item.rank).toBe(plain.items.length + 1 - plain.items[j].rank)
+    )
   })
 
   it("--format md and csv", () => {
@@ -147,21 +191,28 @@ describe("large typed tables and the default Fisher setting", () => {
     expect(r.stderr).toBe("")
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/Fisher's Exact Test ᶜ\s+not computed/)
-    expect(r.stdout).toContain("c. Fisher's exact test not computed: the table has 110003000 cases, too many for the exact algorithm")
+    expect(r.stdout).toContain(
+      "c. Fisher's exact test not computed: the table has 110003000 cases, too many for the exact algorithm"
+    )
     expect(r.stdout).toMatch(/Pearson Chi-Square\s+109990900\.375/)
     const out = json(["crosstab", "--counts", "60000000,1000;2000,50000000"])
     expect(out.tests.fisherExact).toBeUndefined()
-    expect(out.warnings).toContainEqual(expect.objectContaining({ code: "TEST_NOT_COMPUTED", test: "fisherExact", reasonCode: "TOO_LARGE" }))
+    expect(out.warnings).toContainEqual(
+      expect.objectContaining({ code: "TEST_NOT_COMPUTED", test: "fisherExact", reasonCode: "TOO_LARGE" })
+    )
   })
 })
 
 describe("help", () => {
-  it.each([[[]], [["crosstab"]], [["likert"]], [["codebook", "show"]]])("%s --help: no generic type line, usage names danvan", (cmd) => {
-    const r = run([...cmd, "--help"], { DANVAN_FULL_HELP: "1" })
-    expect(r.code).toBe(0)
-    expect(r.stdout).not.toContain("A user-defined piece of text.")
-    expect(r.stdout).toContain(cmd.length === 0 ? "$ danvan <command> [options]" : `$ danvan ${cmd.join(" ")} `)
-  })
+  it.each([[[]], [["crosstab"]], [["likert"]], [["codebook", "show"]]])(
+    "%s --help: no generic type line, usage names danvan",
+    (cmd) => {
+      const r = run([...cmd, "--help"], { DANVAN_FULL_HELP: "1" })
+      expect(r.code).toBe(0)
+      expect(r.stdout).not.toContain("A user-defined piece of text.")
+      expect(r.stdout).toContain(cmd.length === 0 ? "$ danvan <command> [options]" : `$ danvan ${cmd.join(" ")} `)
+    }
+  )
 })
 
 describe("pnpm danvan resolves relative paths from the directory the user ran it in", () => {
@@ -170,7 +221,11 @@ describe("pnpm danvan resolves relative paths from the directory the user ran it
   it("uses INIT_CWD when run as the root `danvan` script", () => {
     const env = { ...process.env, INIT_CWD: files.dir, npm_lifecycle_event: "danvan", NO_COLOR: "1" }
     const root = dirname(dirname(dirname(BIN)))
-    const r = spawnSync(process.execPath, [BIN, "frequencies", "--data", "t.csv", "a", "--format", "json"], { cwd: root, env, encoding: "utf8" })
+    const r = spawnSync(process.execPath, [BIN, "frequencies", "--data", "t.csv", "a", "--format", "json"], {
+      cwd: root,
+      env,
+      encoding: "utf8"
+    })
     expect(r.stderr).toBe("")
     expect(r.status).toBe(0)
     expect(JSON.parse(r.stdout)[0].n.valid).toBe(5)
@@ -178,21 +233,33 @@ describe("pnpm danvan resolves relative paths from the directory the user ran it
 })
 
 describe("reports are weighted by the file, the plan or the command line", () => {
-  const plan = (weight?: string | null) => JSON.stringify({
-    id: "w",
-    title: { vi: "Báo cáo", en: "Report" },
-    ...(weight !== undefined ? { weight } : {}),
-    sections: [
-      { kind: "crosstab", id: "kk1", row: "capbac", col: "kk1" },
-      { kind: "multiple-response", id: "pt", set: "phuongthuc", by: "capbac" }
-    ]
-  })
+  const plan = (weight?: string | null) =>
+    JSON.stringify({
+      id: "w",
+      title: { vi: "Báo cáo", en: "Report" },
+      ...(weight !== undefined ? { weight } : {}),
+      sections: [
+        { kind: "crosstab", id: "kk1", row: "capbac", col: "kk1" },
+        { kind: "multiple-response", id: "pt", set: "phuongthuc", by: "capbac" }
+      ]
+    })
   const tmp = tempFiles({ "plan.json": plan(), "plan-none.json": plan(null), "plan-w.json": plan("trongso") })
   afterAll(tmp.cleanup)
   const codebook = `${tmp.dir}/codebook.json`
   const report = (planFile: string, ...extra: Array<string>) => {
     const out = `${tmp.dir}/r-${planFile}-${extra.join("")}.md`
-    const r = run(["report", "--data", SAV, "--codebook", codebook, "--plan", `${tmp.dir}/${planFile}`, "--out", out, ...extra])
+    const r = run([
+      "report",
+      "--data",
+      SAV,
+      "--codebook",
+      codebook,
+      "--plan",
+      `${tmp.dir}/${planFile}`,
+      "--out",
+      out,
+      ...extra
+    ])
     expect(r.stderr).toBe("")
     expect(r.code).toBe(0)
     return readFileSync(out, "utf8")
@@ -206,13 +273,17 @@ describe("reports are weighted by the file, the plan or the command line", () =>
     expect(report("plan-w.json")).toContain("Weighted by trongso")
     expect(report("plan-none.json")).not.toContain("Weighted by")
     expect(report("plan.json", "--no-weight")).not.toContain("Weighted by")
-    expect(report("plan-none.json", "--lang", "vi", "--weight", "trongso")).toContain("Có trọng số theo trongso, N = 788,0")
+    expect(report("plan-none.json", "--lang", "vi", "--weight", "trongso")).toContain(
+      "Có trọng số theo trongso, N = 788,0"
+    )
   })
 
   it("a Likert section states the scale's direction from its labels (APA and notes)", () => {
     const out = `${tmp.dir}/hcmc.md`
     const r = run(["report", "--data", EXAMPLE, "--codebook", "hcmc-2024", "--plan", "hcmc-2024", "--out", out])
     expect(r.code).toBe(0)
-    expect(readFileSync(out, "utf8")).toContain("A higher mean score is nearer “Difficult” (3); a lower one nearer “Not difficult” (1).")
+    expect(readFileSync(out, "utf8")).toContain(
+      "A higher mean score is nearer “Difficult” (3); a lower one nearer “Not difficult” (1)."
+    )
   })
 })

@@ -26,10 +26,12 @@ const rows = all.map(size)
 const sum = (list) => list.reduce((s, r) => s + r.gzip, 0)
 const first = rows.filter((r) => initial.has(r.file))
 const later = rows.filter((r) => !initial.has(r.file))
-for (const r of first)
+for (const r of first) {
   console.log(`initial  ${r.file.padEnd(40)} ${kb(r.raw).padStart(10)} raw ${kb(r.gzip).padStart(10)} gzip`)
-for (const r of later)
+}
+for (const r of later) {
   console.log(`lazy     ${r.file.padEnd(40)} ${kb(r.raw).padStart(10)} raw ${kb(r.gzip).padStart(10)} gzip`)
+}
 const total = sum(first)
 const verdict = total <= BUDGET ? "within budget" : "OVER BUDGET"
 console.log(`initial JavaScript: ${kb(total)} gzipped (budget ${kb(BUDGET)}): ${verdict}`)

@@ -1,5 +1,5 @@
 import type { Client } from "./client.js"
-import { fromEnvelope, type ApiError } from "./errors.js"
+import { type ApiError, fromEnvelope } from "./errors.js"
 
 /** The typed client module, loaded on first use (it holds effect; the first screen does not need it). */
 const loadModule = () => import("./client.js")
@@ -13,8 +13,9 @@ let cached: { csrf: string; client: Promise<Client> } | undefined
  * const api = await apiClient(session.csrf)
  */
 export const apiClient = (csrf: string): Promise<Client> => {
-  if (cached === undefined || cached.csrf !== csrf)
+  if (cached === undefined || cached.csrf !== csrf) {
     cached = { csrf, client: loadModule().then((m) => m.makeClient(csrf)) }
+  }
   return cached.client
 }
 
@@ -57,11 +58,14 @@ export const upload = async (
     }
     xhr.onload = () => {
       if (xhr.status === 201) resolve(JSON.parse(xhr.responseText) as { id: string; name: string; rows: number })
-      else
-        reject({
-          ...fromEnvelope(xhr.status, xhr.responseText, xhr.getResponseHeader("x-request-id")),
-          fileName: file.name
-        } satisfies ApiError)
+      else {
+        reject(
+          {
+            ...fromEnvelope(xhr.status, xhr.responseText, xhr.getResponseHeader("x-request-id")),
+            fileName: file.name
+          } satisfies ApiError
+        )
+      }
     }
     xhr.onerror = () => reject({ status: 0, code: "NETWORK", message: "", fileName: file.name } satisfies ApiError)
     xhr.send(file)

@@ -22,8 +22,26 @@ const dataArgs = (d: DataSource): Array<string> => [
  * crosstabCommand({ file: "survey.csv", codebook: "hcmc-2024" }, "level", "sex", "vi")
  * // "danvan crosstab --data survey.csv --codebook hcmc-2024 --row level --col sex --lang vi"
  */
-export const crosstabCommand = (d: DataSource, row: string, col: string, lang: Lang, options: CommandOptions = {}): string =>
-  ["danvan", "crosstab", ...dataArgs(d), "--row", row, "--col", col, ...(options.layer !== undefined ? ["--layer", options.layer] : []), ...weightArgs(options), "--lang", lang]
+export const crosstabCommand = (
+  d: DataSource,
+  row: string,
+  col: string,
+  lang: Lang,
+  options: CommandOptions = {}
+): string =>
+  [
+    "danvan",
+    "crosstab",
+    ...dataArgs(d),
+    "--row",
+    row,
+    "--col",
+    col,
+    ...(options.layer !== undefined ? ["--layer", options.layer] : []),
+    ...weightArgs(options),
+    "--lang",
+    lang
+  ]
     .map(shellWord)
     .join(" ")
 
@@ -44,8 +62,16 @@ const weightArgs = (o: CommandOptions): Array<string> =>
  * mrCommand({ file: "survey.csv", codebook: "hcmc-2024" }, "purpose", "level", "en")
  * // "danvan mr --data survey.csv --codebook hcmc-2024 --set purpose --group level --lang en"
  */
-export const mrCommand = (d: DataSource, set: string, group: string, lang: Lang, options: CommandOptions = {}): string =>
-  ["danvan", "mr", ...dataArgs(d), "--set", set, "--group", group, ...weightArgs(options), "--lang", lang].map(shellWord).join(" ")
+export const mrCommand = (
+  d: DataSource,
+  set: string,
+  group: string,
+  lang: Lang,
+  options: CommandOptions = {}
+): string =>
+  ["danvan", "mr", ...dataArgs(d), "--set", set, "--group", group, ...weightArgs(options), "--lang", lang].map(
+    shellWord
+  ).join(" ")
 
 /**
  * The `danvan likert` line of a Likert set by group.
@@ -53,8 +79,15 @@ export const mrCommand = (d: DataSource, set: string, group: string, lang: Lang,
  * @example
  * likertCommand({ file: "survey.csv", codebook: "hcmc-2024" }, "difficulty", "level", "vi")
  */
-export const likertCommand = (d: DataSource, set: string, by: string, lang: Lang, options: CommandOptions = {}): string =>
-  ["danvan", "likert", ...dataArgs(d), "--set", set, "--by", by, ...weightArgs(options), "--lang", lang].map(shellWord).join(" ")
+export const likertCommand = (
+  d: DataSource,
+  set: string,
+  by: string,
+  lang: Lang,
+  options: CommandOptions = {}
+): string =>
+  ["danvan", "likert", ...dataArgs(d), "--set", set, "--by", by, ...weightArgs(options), "--lang", lang].map(shellWord)
+    .join(" ")
 
 /**
  * The `danvan means` line of a numeric variable by group.
@@ -62,8 +95,16 @@ export const likertCommand = (d: DataSource, set: string, by: string, lang: Lang
  * @example
  * meansCommand({ file: "survey.csv", codebook: null }, "age", "level", "en")
  */
-export const meansCommand = (d: DataSource, variable: string, by: string, lang: Lang, options: CommandOptions = {}): string =>
-  ["danvan", "means", ...dataArgs(d), "--var", variable, "--by", by, ...weightArgs(options), "--lang", lang].map(shellWord).join(" ")
+export const meansCommand = (
+  d: DataSource,
+  variable: string,
+  by: string,
+  lang: Lang,
+  options: CommandOptions = {}
+): string =>
+  ["danvan", "means", ...dataArgs(d), "--var", variable, "--by", by, ...weightArgs(options), "--lang", lang].map(
+    shellWord
+  ).join(" ")
 
 /**
  * The `danvan describe` line of numeric variables.
@@ -71,7 +112,12 @@ export const meansCommand = (d: DataSource, variable: string, by: string, lang: 
  * @example
  * describeCommand({ file: "survey.csv", codebook: null }, ["age"], "en")
  */
-export const describeCommand = (d: DataSource, variables: ReadonlyArray<string>, lang: Lang, options: CommandOptions = {}): string =>
+export const describeCommand = (
+  d: DataSource,
+  variables: ReadonlyArray<string>,
+  lang: Lang,
+  options: CommandOptions = {}
+): string =>
   ["danvan", "describe", ...dataArgs(d), ...weightArgs(options), "--lang", lang, ...variables]
     .map(shellWord)
     .join(" ")

@@ -1,4 +1,4 @@
-import { translate, type Lang } from "./i18n.js"
+import { type Lang, translate } from "./i18n.js"
 
 /** A failed request, as the API's error envelope `{error: {code, message, details}}` says (status 0: no answer). */
 export interface ApiError {
@@ -89,8 +89,9 @@ export const describeError = (lang: Lang, e: unknown): string => {
   if (e.status === 413) return translate(lang, "errTooLarge", { detail })
   const listed = dataProblems(e)
   if (listed !== undefined) return translate(lang, "errProblems", { name, count: listed.total })
-  if (e.status === 422 && e.code === "INVALID_DATA")
+  if (e.status === 422 && e.code === "INVALID_DATA") {
     return translate(lang, "errUnreadable", { name, detail: detail.endsWith(".") ? detail : detail + "." })
+  }
   if (e.status === 422) return translate(lang, "errUnprocessable", { detail })
   if (e.status === 400) return translate(lang, "errBadRequest", { detail })
   if (e.status === 503) return translate(lang, "errBusy")

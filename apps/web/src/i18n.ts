@@ -123,8 +123,7 @@ const vi = {
   chooseDifferent: "Biến hàng và biến cột phải khác nhau.",
   chooseOne: "Hãy chọn một biến.",
   dropHere: "Thả tệp vào đây",
-  errUnreadable:
-    "Không đọc được tệp {name}: {detail} Hãy kiểm tra tệp (CSV UTF-8 có dòng tiêu đề, .sav hoặc .xlsx) " +
+  errUnreadable: "Không đọc được tệp {name}: {detail} Hãy kiểm tra tệp (CSV UTF-8 có dòng tiêu đề, .sav hoặc .xlsx) " +
     "rồi tải lên lại.",
   errProblems: "Không đọc được tệp {name}: {count} lỗi, chưa lưu gì. Hãy sửa các chỗ dưới đây rồi tải lên lại.",
   problem: "Dòng {row}, cột “{column}”: giá trị “{value}”; cần: {expected}.",
@@ -279,11 +278,9 @@ const en: Strings = {
   chooseDifferent: "The row and column variables must differ.",
   chooseOne: "Choose a variable.",
   dropHere: "Drop the file here",
-  errUnreadable:
-    "The file {name} could not be read: {detail} Check the file (UTF-8 CSV with a header row, .sav or " +
+  errUnreadable: "The file {name} could not be read: {detail} Check the file (UTF-8 CSV with a header row, .sav or " +
     ".xlsx) and upload it again.",
-  errProblems:
-    "The file {name} could not be read ({count} problem(s)); nothing was stored. " +
+  errProblems: "The file {name} could not be read ({count} problem(s)); nothing was stored. " +
     "Fix the places below and upload it again.",
   problem: "Row {row}, column “{column}”: value “{value}”; expected: {expected}.",
   moreProblems: "… and {count} more.",
@@ -295,8 +292,7 @@ const en: Strings = {
   errBusy: "The server is busy. Try again in a few seconds.",
   errTimeout: "The analysis ran too long and was stopped. Choose a smaller table.",
   errNetwork: "The server cannot be reached. Check that danvan serve is running and try again.",
-  errServer:
-    "The server failed (status {status}). Try again; if it keeps failing, give your administrator the " +
+  errServer: "The server failed (status {status}). Try again; if it keeps failing, give your administrator the " +
     "request id {requestId}.",
   errBadRequest: "The request is not valid: {detail}",
   warnings: "Notes",

@@ -7,9 +7,16 @@ import type {
   MeansResult,
   MultipleResponseResult
 } from "@danvan/analysis"
-import { apiClient, call } from "./api.js"
 import type { Result } from "./Analysis.js"
-import { crosstabCommand, describeCommand, frequenciesCommand, likertCommand, meansCommand, mrCommand } from "./command.js"
+import { apiClient, call } from "./api.js"
+import {
+  crosstabCommand,
+  describeCommand,
+  frequenciesCommand,
+  likertCommand,
+  meansCommand,
+  mrCommand
+} from "./command.js"
 import type { DatasetRef } from "./Datasets.js"
 import type { Key } from "./i18n.js"
 
@@ -46,7 +53,10 @@ export interface CodebookSets {
  * setsOf(codebook).likert.map((s) => s.name) // ["difficulty"]
  */
 export const setsOf = (doc: unknown): CodebookSets => {
-  const d = doc as { multipleResponseSets?: ReadonlyArray<SetRef>; indicatorSets?: ReadonlyArray<SetRef & { kind: string }> }
+  const d = doc as {
+    multipleResponseSets?: ReadonlyArray<SetRef>
+    indicatorSets?: ReadonlyArray<SetRef & { kind: string }>
+  }
   const ref = (s: SetRef): SetRef => ({ name: s.name, label: s.label })
   return {
     mr: (d.multipleResponseSets ?? []).map(ref),
@@ -87,7 +97,12 @@ const invalid = (kind: Kind, c: Choices): Key | undefined => {
  * @example
  * const outcome = await runKind("means", choices, dataset, csrf)
  */
-export const runKind = async (kind: Kind, c: Choices, dataset: DatasetRef, csrf: string): Promise<Result | { invalid: Key }> => {
+export const runKind = async (
+  kind: Kind,
+  c: Choices,
+  dataset: DatasetRef,
+  csrf: string
+): Promise<Result | { invalid: Key }> => {
   const why = invalid(kind, c)
   if (why !== undefined) return { invalid: why }
   const api = await apiClient(csrf)
@@ -105,7 +120,11 @@ export const runKind = async (kind: Kind, c: Choices, dataset: DatasetRef, csrf:
     }
     case "frequencies": {
       const r = await call(api.analyses.frequencies({ path, payload: { variables: [c.row] } }))
-      return { kind, result: r as ReadonlyArray<FrequenciesResult>, command: (lang) => frequenciesCommand(source, [c.row], lang) }
+      return {
+        kind,
+        result: r as ReadonlyArray<FrequenciesResult>,
+        command: (lang) => frequenciesCommand(source, [c.row], lang)
+      }
     }
     case "mr": {
       const r = await call(api.analyses.multipleResponse({ path, payload: { group: c.col, set: c.set, ...w } }))
@@ -121,7 +140,11 @@ export const runKind = async (kind: Kind, c: Choices, dataset: DatasetRef, csrf:
     }
     case "describe": {
       const r = await call(api.analyses.describe({ path, payload: { variables: [c.row], ...w } }))
-      return { kind, result: r as ReadonlyArray<DescribeResult>, command: (lang) => describeCommand(source, [c.row], lang, w) }
+      return {
+        kind,
+        result: r as ReadonlyArray<DescribeResult>,
+        command: (lang) => describeCommand(source, [c.row], lang, w)
+      }
     }
   }
 }

@@ -1,4 +1,4 @@
-import { fromEnvelope, type ApiError } from "./errors.js"
+import { type ApiError, fromEnvelope } from "./errors.js"
 
 /** The browser's session with the server (see apps/api/src/web/sessions.ts). */
 export interface SessionInfo {

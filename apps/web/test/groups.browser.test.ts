@@ -1,7 +1,7 @@
 import { fixed, formatP, kruskalWallisSentence, mmiSentence } from "@danvan/report"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { cli, EXAMPLE_CSV, startServer, tempDir, type Running } from "./server.js"
-import { openApp, screenshot, seriousViolations, WEB_DIST, type OpenedApp } from "./browser.js"
+import { openApp, type OpenedApp, screenshot, seriousViolations, WEB_DIST } from "./browser.js"
+import { cli, EXAMPLE_CSV, type Running, startServer, tempDir } from "./server.js"
 
 /**
  * Issue 17: sets by group, means by group, describe and the layered crosstab on the analyses screen, each
@@ -56,10 +56,14 @@ describe("the analyses screen: sets, means, describe, layers", () => {
     expected.items.forEach((item: any, i: number) => {
       const cells = rows[i].split("\t")
       expect(cells[0]).toBe(item.label.vi)
-      item.percentOfCases.forEach((p: number, j: number) => expect(cells[1 + j].trim()).toBe(`${fixed(p, 1, "comma")}% ${item.largerThan[j]}`.trim()))
+      item.percentOfCases.forEach((p: number, j: number) =>
+        expect(cells[1 + j].trim()).toBe(`${fixed(p, 1, "comma")}% ${item.largerThan[j]}`.trim())
+      )
     })
     expect(await page.locator("[data-testid=apa]").innerText()).toBe(mmiSentence(expected, vi))
-    expect(await page.locator("[data-testid=command]").innerText()).toBe(`danvan mr ${DATA} --set purpose --group level --lang vi`)
+    expect(await page.locator("[data-testid=command]").innerText()).toBe(
+      `danvan mr ${DATA} --set purpose --group level --lang vi`
+    )
     await screenshot(page, "20-mr-vi")
     expect(await seriousViolations(page)).toEqual([])
   })
@@ -82,9 +86,15 @@ describe("the analyses screen: sets, means, describe, layers", () => {
       expect(cells.at(-1)).toBe(formatP(item.kruskalWallis.p, "comma"))
     })
     const apa = await page.locator("[data-testid=apa]").innerText()
-    expect(apa).toContain(kruskalWallisSentence(expected.items[0].kruskalWallis, Math.round(expected.items[0].total.n), vi))
-    expect(await page.locator("[data-testid=likert] caption").innerText()).toContain("Điểm trung bình càng cao càng gần")
-    expect(await page.locator("[data-testid=command]").innerText()).toBe(`danvan likert ${DATA} --set difficulty --by level --lang vi`)
+    expect(apa).toContain(
+      kruskalWallisSentence(expected.items[0].kruskalWallis, Math.round(expected.items[0].total.n), vi)
+    )
+    expect(await page.locator("[data-testid=likert] caption").innerText()).toContain(
+      "Điểm trung bình càng cao càng gần"
+    )
+    expect(await page.locator("[data-testid=command]").innerText()).toBe(
+      `danvan likert ${DATA} --set difficulty --by level --lang vi`
+    )
     await screenshot(page, "21-likert-vi")
   })
 
@@ -108,9 +118,15 @@ describe("the analyses screen: sets, means, describe, layers", () => {
     expect(await page.locator("[data-testid=means-tests]").innerText()).toContain("p < 0,001")
     expect(await page.locator("[data-testid=means-tests]").innerText()).not.toContain("= <")
     const a = expected.tests.anova
-    expect(await page.locator("[data-testid=anova-statistic]").innerText()).toBe(`F(${a.df1}, ${a.df2}) = ${fixed(a.statistic, 2, "comma")}`)
-    expect(await page.locator("[data-testid=apa]").innerText()).toBe(kruskalWallisSentence(expected.tests.kruskalWallis, Math.round(expected.total.n), vi))
-    expect(await page.locator("[data-testid=command]").innerText()).toBe(`danvan means ${DATA} --var people_trust_limited --by level --no-weight --lang vi`)
+    expect(await page.locator("[data-testid=anova-statistic]").innerText()).toBe(
+      `F(${a.df1}, ${a.df2}) = ${fixed(a.statistic, 2, "comma")}`
+    )
+    expect(await page.locator("[data-testid=apa]").innerText()).toBe(
+      kruskalWallisSentence(expected.tests.kruskalWallis, Math.round(expected.total.n), vi)
+    )
+    expect(await page.locator("[data-testid=command]").innerText()).toBe(
+      `danvan means ${DATA} --var people_trust_limited --by level --no-weight --lang vi`
+    )
     await screenshot(page, "22-means-vi")
     expect(await seriousViolations(page)).toEqual([])
   })
@@ -126,7 +142,9 @@ describe("the analyses screen: sets, means, describe, layers", () => {
     expect(cells[0]).toBe(expected.variable.label.vi)
     expect(cells.slice(1, 4)).toEqual(["1.096", fixed(expected.mean, 2, "comma"), fixed(expected.sd, 2, "comma")])
     expect(expected.n.valid).toBe(1096)
-    expect(await page.locator("[data-testid=command]").innerText()).toBe(`danvan describe ${DATA} --lang vi people_trust_limited`)
+    expect(await page.locator("[data-testid=command]").innerText()).toBe(
+      `danvan describe ${DATA} --lang vi people_trust_limited`
+    )
     await screenshot(page, "23-describe-vi")
   })
 
@@ -138,18 +156,30 @@ describe("the analyses screen: sets, means, describe, layers", () => {
     await page.locator("#layer-var").selectOption("level")
     await run()
     await page.locator("[data-testid=cmh]").waitFor()
-    const expected = cliJson(["crosstab", "--row", "independent_democratic_society", "--col", "clean_strong_party", "--layer", "level"])
+    const expected = cliJson([
+      "crosstab",
+      "--row",
+      "independent_democratic_society",
+      "--col",
+      "clean_strong_party",
+      "--layer",
+      "level"
+    ])
     expect(expected.layers).toHaveLength(3)
     expect(await page.locator("[data-testid=layer]").count()).toBe(3)
     const c = expected.cochranMantelHaenszel
-    expect(await page.locator("[data-testid=cmh-statistic]").innerText()).toBe(`χ²(${c.df}) = ${fixed(c.statistic, 3, "comma")}`)
+    expect(await page.locator("[data-testid=cmh-statistic]").innerText()).toBe(
+      `χ²(${c.df}) = ${fixed(c.statistic, 3, "comma")}`
+    )
     expect(await page.locator("[data-testid=command]").innerText()).toBe(
       `danvan crosstab ${DATA} --row independent_democratic_society --col clean_strong_party --layer level --lang vi`
     )
     await screenshot(page, "24-layered-vi")
     await page.getByRole("button", { name: /English/ }).click()
     await page.getByRole("heading", { name: "Analysis: hcmc-2024-synthetic.csv" }).waitFor()
-    expect(await page.locator("[data-testid=cmh-statistic]").innerText()).toBe(`χ²(${c.df}) = ${fixed(c.statistic, 3, "point")}`)
+    expect(await page.locator("[data-testid=cmh-statistic]").innerText()).toBe(
+      `χ²(${c.df}) = ${fixed(c.statistic, 3, "point")}`
+    )
     expect(await page.locator("[data-testid=cmh]").innerText()).toContain("Mantel-Haenszel common odds ratio")
     expect(await page.getByText("Layer (control) variable").count()).toBe(1)
     await screenshot(page, "25-layered-en")
@@ -165,7 +195,9 @@ describe("the analyses screen: sets, means, describe, layers", () => {
     await page.locator("[data-testid=mr]").waitFor()
     const mr = cliJson(["mr", "--set", "purpose", "--group", "level"])
     expect(await page.locator("[data-testid=apa]").innerText()).toBe(mmiSentence(mr, en))
-    expect(await page.locator("[data-testid=command]").innerText()).toBe(`danvan mr ${DATA} --set purpose --group level --lang en`)
+    expect(await page.locator("[data-testid=command]").innerText()).toBe(
+      `danvan mr ${DATA} --set purpose --group level --lang en`
+    )
     await screenshot(page, "26-mr-en")
   })
 })

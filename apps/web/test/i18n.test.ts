@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest"
-import { crosstabCommand, describeCommand, frequenciesCommand, likertCommand, meansCommand, mrCommand, shellWord } from "../src/command.js"
+import {
+  crosstabCommand,
+  describeCommand,
+  frequenciesCommand,
+  likertCommand,
+  meansCommand,
+  mrCommand,
+  shellWord
+} from "../src/command.js"
 import { dataProblems, describeError, fromEnvelope } from "../src/errors.js"
 import { dictionary, formatNumber, formatPValue, formatStat, translate } from "../src/i18n.js"
 
@@ -76,13 +84,18 @@ describe("errors in words", () => {
       }
     })
     const e = { ...fromEnvelope(422, body), fileName: "x.csv" }
-    expect(dataProblems(e)).toEqual({ problems: [{ row: 3, column: "level", value: "x", expected: "1, 2 or 3" }], total: 1 })
+    expect(dataProblems(e)).toEqual({
+      problems: [{ row: 3, column: "level", value: "x", expected: "1, 2 or 3" }],
+      total: 1
+    })
     expect(describeError("en", e)).toBe(
       "The file x.csv could not be read (1 problem(s)); nothing was stored. Fix the places below and upload it again."
     )
     expect(describeError("en", { status: 0, code: "NETWORK", message: "" })).toContain("danvan serve")
     expect(describeError("vi", { status: 503, code: "BUSY", message: "" })).toContain("thử lại")
-    expect(describeError("en", { status: 401, code: "UNAUTHORIZED", message: "unknown API key" })).toContain("Sign in again")
+    expect(describeError("en", { status: 401, code: "UNAUTHORIZED", message: "unknown API key" })).toContain(
+      "Sign in again"
+    )
   })
 })
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { cli, EXAMPLE_CSV, startServer, tempDir, type Running } from "./server.js"
-import { openApp, screenshot, seriousViolations, WEB_DIST, type OpenedApp } from "./browser.js"
+import { openApp, type OpenedApp, screenshot, seriousViolations, WEB_DIST } from "./browser.js"
+import { cli, EXAMPLE_CSV, type Running, startServer, tempDir } from "./server.js"
 
 /**
  * Local mode (the default on 127.0.0.1): the whole job in Chromium against the built server and a temporary
@@ -192,7 +192,9 @@ describe("the web app in local mode", () => {
   it("shows the variable view: labels, measure, value labels with missing codes, counts", async () => {
     const { page } = app
     await page.getByText("Variables (Variable View)").click()
-    const level = page.locator("[data-testid=variables] tbody tr", { has: page.locator("code", { hasText: /^level$/ }) })
+    const level = page.locator("[data-testid=variables] tbody tr", {
+      has: page.locator("code", { hasText: /^level$/ })
+    })
     const cells = await level.locator("th, td").allInnerTexts()
     expect(cells.slice(0, 3)).toEqual(["level", "Cadre level", "ordinal"])
     expect(cells[3]).toContain("1 = City")
@@ -224,8 +226,14 @@ describe("the web app in local mode", () => {
 
   it("words a server failure in the page's language and never shows the server's text as a stack", async () => {
     const { page } = app
-    await page.route("**/v1/datasets/*/crosstab", (route) =>
-      route.fulfill({ status: 500, contentType: "text/plain", body: "Error: boom\n    at handler (/srv/app.js:12:3)" })
+    await page.route(
+      "**/v1/datasets/*/crosstab",
+      (route) =>
+        route.fulfill({
+          status: 500,
+          contentType: "text/plain",
+          body: "Error: boom\n    at handler (/srv/app.js:12:3)"
+        })
     )
     await page.getByLabel("Crosstab").check()
     await page.getByRole("button", { name: "Run" }).click()

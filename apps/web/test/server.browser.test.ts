@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { openApp, screenshot, seriousViolations, WEB_DIST, type OpenedApp } from "./browser.js"
-import { createKey, EXAMPLE_CSV, startServer, tempDir, type Running } from "./server.js"
+import { openApp, type OpenedApp, screenshot, seriousViolations, WEB_DIST } from "./browser.js"
+import { createKey, EXAMPLE_CSV, type Running, startServer, tempDir } from "./server.js"
 
 /**
  * Server mode (DANVAN_MODE=server): sign-in with an API key turned into an HttpOnly, SameSite=Strict session

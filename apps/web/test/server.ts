@@ -15,8 +15,9 @@ export const EXAMPLE_CSV = fileURLToPath(new URL("../../../examples/hcmc-2024-sy
 
 const cleanEnv = (extra: Readonly<Record<string, string>>): Record<string, string> => {
   const env: Record<string, string> = {}
-  for (const [k, v] of Object.entries(process.env))
+  for (const [k, v] of Object.entries(process.env)) {
     if (v !== undefined && !k.startsWith("DANVAN_") && k !== "PORT" && k !== "HOST") env[k] = v
+  }
   return { ...env, ...extra }
 }
 
@@ -59,7 +60,7 @@ export const startServer = (db: string, env: Readonly<Record<string, string>> = 
       buffer = lines.pop() ?? ""
       for (const line of lines) {
         logs.push(line)
-        if (!line.includes('"event":"listening"')) continue
+        if (!line.includes("\"event\":\"listening\"")) continue
         clearTimeout(timer)
         const stop = async () => {
           if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM")

@@ -55,7 +55,9 @@ export interface BannerResult {
   readonly banner: ReadonlyArray<{
     readonly name: string
     readonly label: BilingualLabel
-    readonly categories: ReadonlyArray<{ readonly code: number; readonly label: BilingualLabel; readonly letter: string }>
+    readonly categories: ReadonlyArray<
+      { readonly code: number; readonly label: BilingualLabel; readonly letter: string }
+    >
   }>
   readonly stub: ReadonlyArray<BannerStub>
   readonly weighted: boolean
@@ -66,7 +68,13 @@ export interface BannerResult {
 const valid = (v: CategoricalVariable, k: number) => v.codes[k] !== SYSTEM_MISSING && !v.isMissing(v.codes[k])
 
 /** Counts of the stub's rows (categories then nets) in the banner's columns; column sums are the bases. */
-const countRows = (stub: CategoricalVariable, rowSets: ReadonlyArray<ReadonlyArray<number>>, col: ((k: number) => number), cols: number, w: (k: number) => number) => {
+const countRows = (
+  stub: CategoricalVariable,
+  rowSets: ReadonlyArray<ReadonlyArray<number>>,
+  col: (k: number) => number,
+  cols: number,
+  w: (k: number) => number
+) => {
   const counts = rowSets.map(() => new Float64Array(cols))
   const base = new Float64Array(cols)
   for (let k = 0; k < stub.codes.length; k++) {
@@ -112,8 +120,15 @@ export const bannerTable = (
   cols: ReadonlyArray<string>,
   options: BannerOptions = {}
 ): Either.Either<BannerResult, AnalysisError> =>
-  Either.gen(function* () {
-    if (rows.length === 0 || cols.length === 0) return yield* Either.left(new AnalysisError({ code: "BAD_OPTION", message: "a banner table needs at least one stub (--rows) and one banner (--cols) variable" }))
+  Either.gen(function*() {
+    if (rows.length === 0 || cols.length === 0) {
+      return yield* Either.left(
+        new AnalysisError({
+          code: "BAD_OPTION",
+          message: "a banner table needs at least one stub (--rows) and one banner (--cols) variable"
+        })
+      )
+    }
     yield* checkMissingNames(dataset, options.missing)
     const resolvedWeight = yield* analysisWeights(dataset, codebook, options)
     const weights = resolvedWeight?.values
@@ -121,10 +136,21 @@ export const bannerTable = (
     const bannerVars = yield* Either.all(cols.map((c) => categoricalVariable(dataset, codebook, c, options.missing)))
     const banner = bannerVars.map((v) => ({
       variable: v,
-      categories: validCategoriesOf(v).categories.map((c, j) => ({ code: c.code, label: c.label, letter: Stats.letterOf(j) }))
+      categories: validCategoriesOf(v).categories.map((c, j) => ({
+        code: c.code,
+        label: c.label,
+        letter: Stats.letterOf(j)
+      }))
     }))
     for (const net of options.nets ?? []) {
-      if (!rows.includes(net.variable)) return yield* Either.left(new AnalysisError({ code: "BAD_OPTION", message: `the net "${net.name}" is on "${net.variable}", which is not a stub variable (--rows)` }))
+      if (!rows.includes(net.variable)) {
+        return yield* Either.left(
+          new AnalysisError({
+            code: "BAD_OPTION",
+            message: `the net "${net.name}" is on "${net.variable}", which is not a stub variable (--rows)`
+          })
+        )
+      }
     }
     const stub: Array<BannerStub> = []
     for (const name of rows) {
@@ -135,26 +161,54 @@ export const bannerTable = (
       const total = countRows(v, sets, () => 0, 1, w)
       const parts = yield* Either.all(banner.map((b) => {
         const index = new Map(b.categories.map((c, j) => [c.code, j]))
-        const counted = countRows(v, sets, (k) => (valid(b.variable, k) ? index.get(b.variable.codes[k]) ?? -1 : -1), b.categories.length, w)
+        const counted = countRows(
+          v,
+          sets,
+          (k) => (valid(b.variable, k) ? index.get(b.variable.codes[k]) ?? -1 : -1),
+          b.categories.length,
+          w
+        )
         return attempt(() => ({ ...counted, letters: counted.counts.map((c) => lettersOf(c, counted.base)) }))
       }))
-      const cell = (count: number, base: number, letters: string): BannerCell => ({ count, percent: (100 * count) / base, letters })
-      const rowOf = (r: number) => [cell(total.counts[r][0], total.base[0], ""), ...parts.flatMap((p) => Array.from(p.counts[r], (c, j) => cell(c, p.base[j], p.letters[r][j])))]
+      const cell = (count: number, base: number, letters: string): BannerCell => ({
+        count,
+        percent: (100 * count) / base,
+        letters
+      })
+      const rowOf = (r: number) => [
+        cell(total.counts[r][0], total.base[0], ""),
+        ...parts.flatMap((p) => Array.from(p.counts[r], (c, j) => cell(c, p.base[j], p.letters[r][j])))
+      ]
       const bodyRows: Array<BannerRow> = [
         ...cats.map((c, r): BannerRow => ({ kind: "category", code: c.code, label: c.label, cells: rowOf(r) })),
-        ...nets.map((n, x): BannerRow => ({ kind: "net", codes: n.codes, label: plainLabel(n.name), cells: rowOf(cats.length + x) }))
+        ...nets.map((n, x): BannerRow => ({
+          kind: "net",
+          codes: n.codes,
+          label: plainLabel(n.name),
+          cells: rowOf(cats.length + x)
+        }))
       ]
       const scores = cats.map((c) => v.variable?.values.find((x) => x.code === c.code)?.score)
       if (cats.length > 0 && scores.every((s) => s !== undefined)) {
         const mean = (counts: ReadonlyArray<Float64Array>, j: number, base: number) =>
           cats.reduce((acc, _, r) => acc + scores[r]! * counts[r][j], 0) / base
         bodyRows.push({
-          kind: "mean", label: { vi: "Điểm trung bình", en: "Mean score" },
-          cells: [{ count: total.base[0], percent: NaN, letters: "", mean: mean(total.counts, 0, total.base[0]) },
-            ...parts.flatMap((p) => Array.from(p.base, (b, j) => ({ count: b, percent: NaN, letters: "", mean: mean(p.counts, j, b) })))]
+          kind: "mean",
+          label: { vi: "Điểm trung bình", en: "Mean score" },
+          cells: [
+            { count: total.base[0], percent: NaN, letters: "", mean: mean(total.counts, 0, total.base[0]) },
+            ...parts.flatMap((p) =>
+              Array.from(p.base, (b, j) => ({ count: b, percent: NaN, letters: "", mean: mean(p.counts, j, b) }))
+            )
+          ]
         })
       }
-      stub.push({ name, label: v.label, base: [total.base[0], ...parts.flatMap((p) => Array.from(p.base))], rows: bodyRows })
+      stub.push({
+        name,
+        label: v.label,
+        base: [total.base[0], ...parts.flatMap((p) => Array.from(p.base))],
+        rows: bodyRows
+      })
     }
     const sum = weights === undefined ? 0 : weights.reduce((a, x) => a + x, 0)
     return {

@@ -20,6 +20,7 @@ export const columnProportionLetters = (table: ContingencyTable): ColumnProporti
     letters: r.letters,
     largerThan: r.largerThan,
     alpha: r.alpha,
-    method: "pooled two-proportion z test per row, Bonferroni over the row's testable pairs; columns with 0% or 100% or a base under 2 left out"
+    method:
+      "pooled two-proportion z test per row, Bonferroni over the row's testable pairs; columns with 0% or 100% or a base under 2 left out"
   }
 }

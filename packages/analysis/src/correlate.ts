@@ -46,7 +46,13 @@ export interface CorrelateResult {
   readonly warnings: ReadonlyArray<AnalysisWarning>
 }
 
-const coefficient = (c: Stats.CorrelationResult): CorrelationCoefficient => ({ r: c.r, statistic: c.statistic, df: c.df, p: c.p, ci95: c.ci95 })
+const coefficient = (c: Stats.CorrelationResult): CorrelationCoefficient => ({
+  r: c.r,
+  statistic: c.statistic,
+  df: c.df,
+  p: c.p,
+  ci95: c.ci95
+})
 
 /**
  * Pearson and Spearman correlations of every pair of numeric variables (SPSS CORRELATIONS and NONPAR CORR, pairwise
@@ -63,8 +69,12 @@ export const correlate = (
   names: ReadonlyArray<string>,
   options: CorrelateOptions = {}
 ): Either.Either<CorrelateResult, AnalysisError> =>
-  Either.gen(function* () {
-    if (names.length < 2) return yield* Either.left(new AnalysisError({ code: "BAD_OPTION", message: `correlate needs at least 2 variables, got ${names.length}` }))
+  Either.gen(function*() {
+    if (names.length < 2) {
+      return yield* Either.left(
+        new AnalysisError({ code: "BAD_OPTION", message: `correlate needs at least 2 variables, got ${names.length}` })
+      )
+    }
     yield* checkMissingNames(dataset, options.missing)
     const vars = yield* Either.all(names.map((n) => numericValues(dataset, codebook, n, options.missing)))
     const resolvedWeight = yield* analysisWeights(dataset, codebook, options)
@@ -84,7 +94,11 @@ export const correlate = (
         const pair = { x: vars[a].name, y: vars[b].name, n }
         if (Either.isLeft(p) || Either.isLeft(s)) {
           const reason = Either.isLeft(p) ? p.left.message : Either.isLeft(s) ? s.left.message : ""
-          warnings.push({ code: "TEST_NOT_COMPUTED", test: `${pair.x} x ${pair.y}`, message: `${pair.x} x ${pair.y}: ${reason}` })
+          warnings.push({
+            code: "TEST_NOT_COMPUTED",
+            test: `${pair.x} x ${pair.y}`,
+            message: `${pair.x} x ${pair.y}: ${reason}`
+          })
           pairs.push({ ...pair, reason })
           continue
         }

@@ -17,8 +17,12 @@ const badCounts = (message: string) => new AnalysisError({ code: "BAD_COUNTS", m
  * parseCounts("66,209,35;158,177,41;163,216,31") // Right([[66,209,35],[158,177,41],[163,216,31]])
  */
 export const parseCounts = (text: string): Either.Either<Array<Array<number>>, AnalysisError> => {
-  const rows = text.split(/[;\n]/).map((r) => r.trim()).filter((r, i, all) => r.length > 0 || (i > 0 && i < all.length - 1))
-  if (rows.length === 0) return Either.left(badCounts(`--counts is empty; expected rows of counts like "66,209,35;158,177,41"`))
+  const rows = text.split(/[;\n]/).map((r) => r.trim()).filter((r, i, all) =>
+    r.length > 0 || (i > 0 && i < all.length - 1)
+  )
+  if (rows.length === 0) {
+    return Either.left(badCounts(`--counts is empty; expected rows of counts like "66,209,35;158,177,41"`))
+  }
   const matrix: Array<Array<number>> = []
   for (let i = 0; i < rows.length; i++) {
     const cells = rows[i].split(",").map((c) => c.trim())
@@ -28,16 +32,26 @@ export const parseCounts = (text: string): Either.Either<Array<Array<number>>, A
       const x = /^[+]?(\d+(\.\d*)?|\.\d+)$/.test(raw) ? Number(raw) : Number.NaN
       if (!Number.isFinite(x)) {
         const what = raw === "" ? "empty" : /^-/.test(raw) ? `"${raw}" (negative)` : `"${raw}"`
-        return Either.left(badCounts(`count in row ${i + 1}, column ${j + 1} is ${what}; expected a non-negative number`))
+        return Either.left(
+          badCounts(`count in row ${i + 1}, column ${j + 1} is ${what}; expected a non-negative number`)
+        )
       }
       if (x > Number.MAX_SAFE_INTEGER) {
-        return Either.left(badCounts(`count in row ${i + 1}, column ${j + 1} is ${raw}, which exceeds 2^53 - 1 = ` +
-          `9007199254740991, the largest count held exactly; larger counts would be rounded silently`))
+        return Either.left(badCounts(
+          `count in row ${i + 1}, column ${j + 1} is ${raw}, which exceeds 2^53 - 1 = ` +
+            `9007199254740991, the largest count held exactly; larger counts would be rounded silently`
+        ))
       }
       row.push(x)
     }
     if (i > 0 && row.length !== matrix[0].length) {
-      return Either.left(badCounts(`row ${i + 1} has ${row.length} counts but row 1 has ${matrix[0].length}; every row needs the same number of columns`))
+      return Either.left(
+        badCounts(
+          `row ${i + 1} has ${row.length} counts but row 1 has ${
+            matrix[0].length
+          }; every row needs the same number of columns`
+        )
+      )
     }
     matrix.push(row)
   }
@@ -51,14 +65,25 @@ const typedVariable = (which: "row" | "col", size: number): VariableInfo => ({
   categories: Array.from({ length: size }, (_, k) => ({ code: k + 1, label: { vi: String(k + 1), en: String(k + 1) } }))
 })
 
-const codebookVariable = (codebook: Codebook, name: string, size: number, which: string): Either.Either<VariableInfo, AnalysisError> => {
+const codebookVariable = (
+  codebook: Codebook,
+  name: string,
+  size: number,
+  which: string
+): Either.Either<VariableInfo, AnalysisError> => {
   const variable = findVariable(codebook, name)
   if (variable === undefined) {
-    return Either.left(new AnalysisError({ code: "UNKNOWN_VARIABLE", message: `unknown variable "${name}" in codebook ${codebook.id}` }))
+    return Either.left(
+      new AnalysisError({ code: "UNKNOWN_VARIABLE", message: `unknown variable "${name}" in codebook ${codebook.id}` })
+    )
   }
   const categories: Array<CategoryInfo> = validCategories(variable).map((v) => ({ code: v.code, label: v.label }))
   if (categories.length !== size) {
-    return Either.left(badCounts(`the table has ${size} ${which} but "${name}" has ${categories.length} valid categories in codebook ${codebook.id}`))
+    return Either.left(
+      badCounts(
+        `the table has ${size} ${which} but "${name}" has ${categories.length} valid categories in codebook ${codebook.id}`
+      )
+    )
   }
   return Either.right({ name, label: variable.label, measure: variable.measure, categories })
 }
@@ -93,7 +118,7 @@ export const crosstabFromCounts = (
   counts: ReadonlyArray<ReadonlyArray<number>>,
   options: CountsOptions = {}
 ): Either.Either<CrosstabResult, AnalysisError> =>
-  Either.gen(function* () {
+  Either.gen(function*() {
     const table = yield* tableFromMatrix(counts)
     const { codebook } = options
     const row = codebook !== undefined && options.row !== undefined

@@ -46,7 +46,7 @@ export const crosstab = (
   colName: string,
   options: CrosstabOptions = {}
 ): Either.Either<CrosstabResult, AnalysisError> =>
-  Either.gen(function* () {
+  Either.gen(function*() {
     yield* checkMissingNames(dataset, options.missing)
     const row = yield* categoricalVariable(dataset, codebook, rowName, options.missing)
     const col = yield* categoricalVariable(dataset, codebook, colName, options.missing)
@@ -83,22 +83,42 @@ export const crosstab = (
     )
     const valid = totalWeight - missing
     if (valid === 0) {
-      return yield* Either.left(new AnalysisError({ code: "EMPTY_TABLE", message: `no valid cases: every case has "${rowName}" or "${colName}" missing` }))
+      return yield* Either.left(
+        new AnalysisError({
+          code: "EMPTY_TABLE",
+          message: `no valid cases: every case has "${rowName}" or "${colName}" missing`
+        })
+      )
     }
     const dropped = dropEmpty(counted.table, rowCats.categories, colCats.categories, rowName, colName)
     for (const [v, n] of [[rowName, dropped.rowCats.length], [colName, dropped.colCats.length]] as const) {
       if (n < 2) {
-        return yield* Either.left(new AnalysisError({ code: "EMPTY_TABLE", message: `"${v}" has valid cases in only ${n} category; a crosstab needs at least 2 rows and 2 columns` }))
+        return yield* Either.left(
+          new AnalysisError({
+            code: "EMPTY_TABLE",
+            message: `"${v}" has valid cases in only ${n} category; a crosstab needs at least 2 rows and 2 columns`
+          })
+        )
       }
     }
     const warnings: Array<AnalysisWarning> = [
-      ...[...rowCats.unlabelled.map((c) => [rowName, c] as const), ...colCats.unlabelled.map((c) => [colName, c] as const)].map(
-        ([variable, code]): AnalysisWarning => ({ code: "UNLABELLED_CODE", variable, categoryCode: code, message: `code ${code} of "${variable}" has no value label in the codebook` })
+      ...[
+        ...rowCats.unlabelled.map((c) => [rowName, c] as const),
+        ...colCats.unlabelled.map((c) => [colName, c] as const)
+      ].map(
+        ([variable, code]): AnalysisWarning => ({
+          code: "UNLABELLED_CODE",
+          variable,
+          categoryCode: code,
+          message: `code ${code} of "${variable}" has no value label in the codebook`
+        })
       ),
       ...dropped.warnings,
       ...(caseWeights?.warnings ?? [])
     ]
-    const missingByCode = [...tally].flatMap(([variable, byCode]) => [...byCode].map(([code, count]) => ({ variable, code, count })))
+    const missingByCode = [...tally].flatMap(([variable, byCode]) =>
+      [...byCode].map(([code, count]) => ({ variable, code, count }))
+    )
     return yield* analyzeTable(dropped.table, {
       row: info(row, dropped.rowCats),
       col: info(col, dropped.colCats),

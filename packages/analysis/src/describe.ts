@@ -1,4 +1,11 @@
-import { findVariable, isUserMissing, SYSTEM_MISSING, type BilingualLabel, type Codebook, type Dataset } from "@danvan/domain"
+import {
+  type BilingualLabel,
+  type Codebook,
+  type Dataset,
+  findVariable,
+  isUserMissing,
+  SYSTEM_MISSING
+} from "@danvan/domain"
 
 /** One column of a dataset as metadata: how many cases are valid, blank (system-missing) or user-missing. */
 export interface ColumnSummary {

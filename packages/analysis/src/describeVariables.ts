@@ -1,5 +1,5 @@
 import type { BilingualLabel, Codebook, Dataset } from "@danvan/domain"
-import { describeNumeric, histogramBins, StatsInputError, weightedValues, type HistogramBin } from "@danvan/stats"
+import { describeNumeric, type HistogramBin, histogramBins, StatsInputError, weightedValues } from "@danvan/stats"
 import * as Either from "effect/Either"
 import { AnalysisError } from "./errors.js"
 import { numericVariable } from "./numericVariable.js"
@@ -55,7 +55,7 @@ export const describeVariable = (
   name: string,
   options: DescribeOptions = {}
 ): Either.Either<DescribeResult, AnalysisError> =>
-  Either.gen(function* () {
+  Either.gen(function*() {
     yield* checkMissingNames(dataset, options.missing)
     const v = yield* numericVariable(dataset, codebook, name, options.missing)
     const w = yield* analysisWeights(dataset, codebook, options)
@@ -63,10 +63,14 @@ export const describeVariable = (
     const values = Float64Array.from(v.values, (x) => (Number.isNaN(x) || v.isMissing(x) ? Number.NaN : x))
     const d = yield* Either.try({
       try: () => describeNumeric(values, weights),
-      catch: (e) => new AnalysisError({ code: "BAD_WEIGHT", message: e instanceof StatsInputError ? `${name}: ${e.message}` : String(e) })
+      catch: (e) =>
+        new AnalysisError({
+          code: "BAD_WEIGHT",
+          message: e instanceof StatsInputError ? `${name}: ${e.message}` : String(e)
+        })
     })
     let weightSum = 0
-    if (weights !== undefined) for (const x of weights) if (x > 0) weightSum += x
+    if (weights !== undefined) { for (const x of weights) if (x > 0) weightSum += x }
     return {
       kind: "describe",
       variable: { name, label: v.label },

@@ -42,7 +42,7 @@ export const checkDimension = (
   const column = getColumn(dataset, name)
   if (column === undefined) return Either.right(undefined)
   const variable = codebook === undefined ? undefined : findVariable(codebook, name)
-  if (variable?.role === "id") return refuse(name, 'the codebook marks it as the respondent identifier (role "id")')
+  if (variable?.role === "id") return refuse(name, "the codebook marks it as the respondent identifier (role \"id\")")
   if ((column.type as string) === "text") return refuse(name, "it is a text column")
   // Codes and numbers alike (a numeric respondent id is as identifying as a coded one); blanks and user-missing
   // codes are not values.
@@ -59,8 +59,9 @@ export const checkDimension = (
     valid++
     if (distinct.size <= limits.maxCategories) distinct.add(value)
   }
-  if (distinct.size > limits.maxCategories)
+  if (distinct.size > limits.maxCategories) {
     return refuse(name, `it has more than ${limits.maxCategories} distinct values (DANVAN_MAX_CATEGORIES)`)
+  }
   if (valid >= (limits.minCasesForUniqueness ?? 20) && distinct.size * 2 > valid) {
     return refuse(name, `${distinct.size} of its ${valid} valid values are distinct (mostly unique)`)
   }

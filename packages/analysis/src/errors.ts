@@ -5,6 +5,15 @@ import * as Schema from "effect/Schema"
  * table, a table with an empty margin, a bad weight. `code` is stable for programs; `message` is for people.
  */
 export class AnalysisError extends Schema.TaggedError<AnalysisError>()("AnalysisError", {
-  code: Schema.Literal("UNKNOWN_VARIABLE", "BAD_COUNTS", "EMPTY_TABLE", "ZERO_MARGIN", "BAD_WEIGHT", "BAD_OPTION", "NOT_CATEGORICAL", "IDENTIFIER_LIKE"),
+  code: Schema.Literal(
+    "UNKNOWN_VARIABLE",
+    "BAD_COUNTS",
+    "EMPTY_TABLE",
+    "ZERO_MARGIN",
+    "BAD_WEIGHT",
+    "BAD_OPTION",
+    "NOT_CATEGORICAL",
+    "IDENTIFIER_LIKE"
+  ),
   message: Schema.String
 }) {}

@@ -2,10 +2,10 @@ import type { Codebook, Dataset } from "@danvan/domain"
 import { getColumn, plainLabel, SYSTEM_MISSING, valueLabel } from "@danvan/domain"
 import * as Either from "effect/Either"
 import type { AnalysisError } from "./errors.js"
-import type { FrequenciesOptions } from "./options.js"
-import type { AnalysisWarning, FrequenciesResult, FrequencyRow } from "./results.js"
 import { numericFrequencies } from "./numericFrequencies.js"
 import { numericVariable } from "./numericVariable.js"
+import type { FrequenciesOptions } from "./options.js"
+import type { AnalysisWarning, FrequenciesResult, FrequencyRow } from "./results.js"
 import { categoricalVariable, checkMissingNames, validCategoriesOf } from "./variables.js"
 import { analysisWeights, weightField } from "./weights.js"
 
@@ -26,7 +26,7 @@ export const frequencies = (
   name: string,
   options: FrequenciesOptions = {}
 ): Either.Either<FrequenciesResult, AnalysisError> =>
-  Either.gen(function* () {
+  Either.gen(function*() {
     yield* checkMissingNames(dataset, options.missing)
     if (getColumn(dataset, name)?.type === "numeric") {
       // A numeric column (decimals): its distinct values, as SPSS tabulates any numeric variable.
@@ -63,13 +63,31 @@ export const frequencies = (
     for (const c of categories) {
       const count = validCount.get(c.code) ?? 0
       cumulative += count
-      rows.push({ code: c.code, label: c.label, missing: false, count, percent: pct(count, total), validPercent: pct(count, valid), cumulativePercent: pct(cumulative, valid) })
+      rows.push({
+        code: c.code,
+        label: c.label,
+        missing: false,
+        count,
+        percent: pct(count, total),
+        validPercent: pct(count, valid),
+        cumulativePercent: pct(cumulative, valid)
+      })
     }
     const missingKeys = [...missingCount.keys()].sort((a, b) => (a === "system" ? 1 : b === "system" ? -1 : a - b))
     for (const key of missingKeys) {
-      const label = key === "system" ? { vi: "Hệ thống (ô trống)", en: "System (blank)" } : (v.variable !== undefined ? valueLabel(v.variable, key)?.label : undefined) ?? plainLabel(String(key))
+      const label = key === "system"
+        ? { vi: "Hệ thống (ô trống)", en: "System (blank)" }
+        : (v.variable !== undefined ? valueLabel(v.variable, key)?.label : undefined) ?? plainLabel(String(key))
       const count = missingCount.get(key)!
-      rows.push({ code: key, label, missing: true, count, percent: pct(count, total), validPercent: null, cumulativePercent: null })
+      rows.push({
+        code: key,
+        label,
+        missing: true,
+        count,
+        percent: pct(count, total),
+        validPercent: null,
+        cumulativePercent: null
+      })
     }
     const warnings: Array<AnalysisWarning> = [
       ...unlabelled.map((code): AnalysisWarning => ({

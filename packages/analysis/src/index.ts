@@ -10,7 +10,15 @@ export type { MultipleResponseOptions, MultipleResponseResult } from "./multiple
 export { synthesize } from "./synthesize.js"
 export type { SynthesizeOptions } from "./synthesize.js"
 export { likert } from "./likert.js"
-export type { LikertCell, LikertGroupCell, LikertItemResult, LikertOptions, LikertPole, LikertResult, LikertScalePoint } from "./likert.js"
+export type {
+  LikertCell,
+  LikertGroupCell,
+  LikertItemResult,
+  LikertOptions,
+  LikertPole,
+  LikertResult,
+  LikertScalePoint
+} from "./likert.js"
 export { multipleResponseSet } from "./sets.js"
 export { describeDataset } from "./describe.js"
 export { checkDimension } from "./dimensions.js"

@@ -22,7 +22,12 @@ export type CrosstabLayer =
 
 /** A crosstab of all cases valid on the layer variable, its layers, and the tests across layers. */
 export type LayeredCrosstabResult = CrosstabResult & {
-  readonly layer: { readonly name: string; readonly label: BilingualLabel; readonly categories: ReadonlyArray<CategoryInfo>; readonly missing: number }
+  readonly layer: {
+    readonly name: string
+    readonly label: BilingualLabel
+    readonly categories: ReadonlyArray<CategoryInfo>
+    readonly missing: number
+  }
   readonly layers: ReadonlyArray<CrosstabLayer>
   readonly cochranMantelHaenszel?: {
     readonly statistic: number
@@ -35,15 +40,26 @@ export type LayeredCrosstabResult = CrosstabResult & {
     readonly continuityCorrected?: { readonly statistic: number; readonly p: number }
   }
   /** with `seLog` (SE of ln estimate) and `p` (two-sided z test of ln estimate = 0, as SPSS's Asymp. Sig.) */
-  readonly mantelHaenszelOddsRatio?: { readonly estimate: number; readonly ci95: readonly [number, number]; readonly seLog: number; readonly p: number }
-  readonly breslowDay?: { readonly statistic: number; readonly df: number; readonly p: number; readonly uncorrected: { readonly statistic: number; readonly p: number } }
+  readonly mantelHaenszelOddsRatio?: {
+    readonly estimate: number
+    readonly ci95: readonly [number, number]
+    readonly seLog: number
+    readonly p: number
+  }
+  readonly breslowDay?: {
+    readonly statistic: number
+    readonly df: number
+    readonly p: number
+    readonly uncorrected: { readonly statistic: number; readonly p: number }
+  }
 }
 
 const subset = (dataset: Dataset, keep: ReadonlyArray<boolean>): Dataset =>
   makeDataset(
     dataset.columns.map((c) => (c.type === "codes"
       ? { name: c.name, type: "codes" as const, values: c.values.filter((_, k) => keep[k]) }
-      : { name: c.name, type: "numeric" as const, values: c.values.filter((_, k) => keep[k]) })),
+      : { name: c.name, type: "numeric" as const, values: c.values.filter((_, k) => keep[k]) })
+    ),
     dataset.codebookId
   )
 
@@ -59,26 +75,46 @@ const acrossLayers = (strata: ReadonlyArray<Float64Array>, rows: number, cols: n
   const cmh = run("cochranMantelHaenszel", () => Stats.cochranMantelHaenszel(strata, rows, cols, correct))
   const is2x2 = rows === 2 && cols === 2
   const both = cmh !== undefined && is2x2
-    ? { uncorrected: Stats.cochranMantelHaenszel(strata, 2, 2, false), continuityCorrected: Stats.cochranMantelHaenszel(strata, 2, 2, true) }
+    ? {
+      uncorrected: Stats.cochranMantelHaenszel(strata, 2, 2, false),
+      continuityCorrected: Stats.cochranMantelHaenszel(strata, 2, 2, true)
+    }
     : undefined
   const or = is2x2 ? run("mantelHaenszelOddsRatio", () => Stats.mantelHaenszelOddsRatio(strata)) : undefined
   const bd = or !== undefined && Number.isFinite(or.estimate) && or.estimate > 0
     ? run("breslowDay", () => Stats.breslowDay(strata, or.estimate))
     : undefined
   return {
-    ...(cmh !== undefined ? {
-      cochranMantelHaenszel: {
-        statistic: cmh.statistic, df: cmh.df, p: cmh.p, corrected: cmh.corrected, strata: cmh.strata,
-        ...(both !== undefined ? {
-          uncorrected: { statistic: both.uncorrected.statistic, p: both.uncorrected.p },
-          continuityCorrected: { statistic: both.continuityCorrected.statistic, p: both.continuityCorrected.p }
-        } : {})
-      }
-    } : {}),
-    ...(or !== undefined ? {
-      mantelHaenszelOddsRatio: { estimate: or.estimate, ci95: or.ci95, seLog: or.seLog, p: Stats.normalTwoSidedP(Math.log(or.estimate) / or.seLog) }
-    } : {}),
-    ...(bd !== undefined ? { breslowDay: { statistic: bd.statistic, df: bd.df, p: bd.p, uncorrected: bd.uncorrected } } : {}),
+    ...(cmh !== undefined ?
+      {
+        cochranMantelHaenszel: {
+          statistic: cmh.statistic,
+          df: cmh.df,
+          p: cmh.p,
+          corrected: cmh.corrected,
+          strata: cmh.strata,
+          ...(both !== undefined ?
+            {
+              uncorrected: { statistic: both.uncorrected.statistic, p: both.uncorrected.p },
+              continuityCorrected: { statistic: both.continuityCorrected.statistic, p: both.continuityCorrected.p }
+            } :
+            {})
+        }
+      } :
+      {}),
+    ...(or !== undefined ?
+      {
+        mantelHaenszelOddsRatio: {
+          estimate: or.estimate,
+          ci95: or.ci95,
+          seLog: or.seLog,
+          p: Stats.normalTwoSidedP(Math.log(or.estimate) / or.seLog)
+        }
+      } :
+      {}),
+    ...(bd !== undefined
+      ? { breslowDay: { statistic: bd.statistic, df: bd.df, p: bd.p, uncorrected: bd.uncorrected } }
+      : {}),
     warnings
   }
 }
@@ -106,7 +142,7 @@ export const layeredCrosstab = (
   layerName: string,
   options: LayeredCrosstabOptions = {}
 ): Either.Either<LayeredCrosstabResult, AnalysisError> =>
-  Either.gen(function* () {
+  Either.gen(function*() {
     const { correct, ...crosstabOptions } = options
     const layer = yield* categoricalVariable(dataset, codebook, layerName, options.missing)
     const { categories } = validCategoriesOf(layer)
@@ -120,7 +156,11 @@ export const layeredCrosstab = (
       const part = subset(dataset, Array.from(layer.codes, (c) => c === cat.code))
       if (part.rowCount === 0) continue
       const r = crosstab(part, codebook, rowName, colName, crosstabOptions)
-      layers.push(Either.isRight(r) ? { code: cat.code, label: cat.label, ...r.right } : { code: cat.code, label: cat.label, reason: r.left.message })
+      layers.push(
+        Either.isRight(r)
+          ? { code: cat.code, label: cat.label, ...r.right }
+          : { code: cat.code, label: cat.label, reason: r.left.message }
+      )
       const row = yield* categoricalVariable(part, codebook, rowName, options.missing)
       const col = yield* categoricalVariable(part, codebook, colName, options.missing)
       const resolvedWeight = yield* analysisWeights(part, codebook, options)

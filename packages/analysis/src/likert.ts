@@ -3,7 +3,7 @@ import { SYSTEM_MISSING } from "@danvan/domain"
 import * as Either from "effect/Either"
 import type { AnalysisError } from "./errors.js"
 import { likertCell } from "./likert/cell.js"
-import { likertGroups, type LikertGroups } from "./likert/groups.js"
+import { type LikertGroups, likertGroups } from "./likert/groups.js"
 import { resolveItems, type SharedScale, sharedScale } from "./likert/scale.js"
 import { itemKruskalWallis, itemOrdinalMeasures, setReliability } from "./likert/tests.js"
 import type { LikertItemResult, LikertOptions, LikertResult } from "./likert/types.js"
@@ -37,7 +37,7 @@ const itemResult = (
   weights: Float64Array | undefined,
   ordinal: boolean
 ): Either.Either<Omit<LikertItemResult, "rank">, AnalysisError> =>
-  Either.gen(function* () {
+  Either.gen(function*() {
     const points = scale.points.map((s) => s.score)
     const dists = groups.categories.map(() => scale.points.map(() => 0))
     const totalDist = scale.points.map(() => 0)
@@ -107,7 +107,7 @@ export const likert = (
   by: string,
   options: LikertOptions = {}
 ): Either.Either<LikertResult, AnalysisError> =>
-  Either.gen(function* () {
+  Either.gen(function*() {
     const { names, set } = yield* resolveItems(codebook, setOrItems)
     yield* checkMissingNames(dataset, options.missing)
     const group = yield* categoricalVariable(dataset, codebook, by, options.missing)
@@ -135,11 +135,10 @@ export const likert = (
       ordinal: ordinal
         ? { computed: true }
         : {
-            computed: false,
-            reason:
-              `"${by}" is ${group.measure}, not ordinal: gamma and tau-b need ordered groups ` +
-              `(set measure: "ordinal" in the codebook)`
-          },
+          computed: false,
+          reason: `"${by}" is ${group.measure}, not ordinal: gamma and tau-b need ordered groups ` +
+            `(set measure: "ordinal" in the codebook)`
+        },
       ...reliability,
       warnings: [...groups.warnings, ...(caseWeights?.warnings ?? [])]
     } satisfies LikertResult

@@ -63,7 +63,11 @@ export interface MeansComparison {
 export interface MeansResult {
   readonly kind: "means"
   readonly variable: { readonly name: string; readonly label: BilingualLabel }
-  readonly by: { readonly name: string; readonly label: BilingualLabel; readonly categories: ReadonlyArray<CategoryInfo> }
+  readonly by: {
+    readonly name: string
+    readonly label: BilingualLabel
+    readonly categories: ReadonlyArray<CategoryInfo>
+  }
   readonly weighted: boolean
   readonly weight?: { readonly variable: string; readonly sum: number }
   /** cases: valid (value and group present, weight > 0), missing, total (unweighted case counts) */
@@ -83,11 +87,20 @@ export interface MeansResult {
     readonly brownForsythe?: FTest
   }
   readonly effectSizes?: { readonly etaSquared: number; readonly omegaSquared: number }
-  readonly postHoc: { readonly tukey?: ReadonlyArray<MeansComparison>; readonly gamesHowell?: ReadonlyArray<MeansComparison> }
+  readonly postHoc: {
+    readonly tukey?: ReadonlyArray<MeansComparison>
+    readonly gamesHowell?: ReadonlyArray<MeansComparison>
+  }
   readonly warnings: ReadonlyArray<AnalysisWarning>
 }
 
-const cellOf = (values: Float64Array, weights: Float64Array | undefined, n: number, mean: number, variance: number): MeansCell => {
+const cellOf = (
+  values: Float64Array,
+  weights: Float64Array | undefined,
+  n: number,
+  mean: number,
+  variance: number
+): MeansCell => {
   const s = Stats.meanSummary(n, mean, variance)
   let min = Infinity
   let max = -Infinity
@@ -108,17 +121,27 @@ const optional = <A>(test: string, warnings: Array<AnalysisWarning>, f: () => A)
   return undefined
 }
 
-const comparisons = (cs: ReadonlyArray<Stats.PairwiseComparison>, codes: ReadonlyArray<number>): Array<MeansComparison> =>
-  cs.map((c) => ({ ...c, i: codes[c.i], j: codes[c.j] }))
+const comparisons = (
+  cs: ReadonlyArray<Stats.PairwiseComparison>,
+  codes: ReadonlyArray<number>
+): Array<MeansComparison> => cs.map((c) => ({ ...c, i: codes[c.i], j: codes[c.j] }))
 
 /** Kruskal-Wallis; with frequency weights the cases are repeated (whole-number weights only). */
 const kruskal = (values: Float64Array, groups: Int32Array, k: number, weights: Float64Array | undefined) => {
   if (weights === undefined) return Stats.kruskalWallis(values, groups, k)
   if (!weights.every((w) => Number.isInteger(w))) {
-    throw new Stats.StatsInputError("BAD_WEIGHT", "the weighted Kruskal-Wallis test needs whole-number (frequency) weights")
+    throw new Stats.StatsInputError(
+      "BAD_WEIGHT",
+      "the weighted Kruskal-Wallis test needs whole-number (frequency) weights"
+    )
   }
   const total = weights.reduce((a, w) => a + w, 0)
-  if (total > 1e7) throw new Stats.StatsInputError("TOO_LARGE", `the weighted Kruskal-Wallis test repeats each case by its weight; the weights sum to ${total}, over the limit of 10,000,000`)
+  if (total > 1e7) {
+    throw new Stats.StatsInputError(
+      "TOO_LARGE",
+      `the weighted Kruskal-Wallis test repeats each case by its weight; the weights sum to ${total}, over the limit of 10,000,000`
+    )
+  }
   const v: Array<number> = []
   const g: Array<number> = []
   weights.forEach((w, i) => {
@@ -130,29 +153,63 @@ const kruskal = (values: Float64Array, groups: Int32Array, k: number, weights: F
   return Stats.kruskalWallis(Float64Array.from(v), Int32Array.from(g), k)
 }
 
-const tests = (values: Float64Array, groups: Int32Array, k: number, weights: Float64Array | undefined, m: Stats.GroupMoments, codes: ReadonlyArray<number>) => {
+const tests = (
+  values: Float64Array,
+  groups: Int32Array,
+  k: number,
+  weights: Float64Array | undefined,
+  m: Stats.GroupMoments,
+  codes: ReadonlyArray<number>
+) => {
   const warnings: Array<AnalysisWarning> = []
   const anova = optional("anova", warnings, () => Stats.oneWayAnova(m))
   const welch = optional("welch", warnings, () => Stats.welchAnova(m))
   const kw = optional("kruskalWallis", warnings, () => kruskal(values, groups, k, weights))
-  const lev = (center: "mean" | "median") => optional(center === "mean" ? "levene" : "brownForsythe", warnings, () => Stats.leveneTest(values, groups, k, center, weights))
+  const lev = (center: "mean" | "median") =>
+    optional(
+      center === "mean" ? "levene" : "brownForsythe",
+      warnings,
+      () => Stats.leveneTest(values, groups, k, center, weights)
+    )
   const levene = lev("mean")
   const brownForsythe = lev("median")
-  const tukey = anova === undefined ? undefined : optional("tukey", warnings, () => Stats.tukeyHsd(m, anova.meanSquareWithin, anova.dfWithin))
+  const tukey = anova === undefined
+    ? undefined
+    : optional("tukey", warnings, () => Stats.tukeyHsd(m, anova.meanSquareWithin, anova.dfWithin))
   const gh = optional("gamesHowell", warnings, () => Stats.gamesHowell(m))
   return {
     tests: {
-      ...(anova !== undefined ? {
-        anova: {
-          statistic: anova.statistic, df1: anova.dfBetween, df2: anova.dfWithin, p: anova.p,
-          sumSquaresBetween: anova.sumSquaresBetween, sumSquaresWithin: anova.sumSquaresWithin,
-          meanSquareBetween: anova.meanSquareBetween, meanSquareWithin: anova.meanSquareWithin
-        }
-      } : {}),
+      ...(anova !== undefined ?
+        {
+          anova: {
+            statistic: anova.statistic,
+            df1: anova.dfBetween,
+            df2: anova.dfWithin,
+            p: anova.p,
+            sumSquaresBetween: anova.sumSquaresBetween,
+            sumSquaresWithin: anova.sumSquaresWithin,
+            meanSquareBetween: anova.meanSquareBetween,
+            meanSquareWithin: anova.meanSquareWithin
+          }
+        } :
+        {}),
       ...(welch !== undefined ? { welch } : {}),
-      ...(kw !== undefined && !Number.isNaN(kw.statistic) ? { kruskalWallis: { statistic: kw.statistic, df: kw.df, p: kw.p } } : {}),
-      ...(levene !== undefined ? { levene: { statistic: levene.statistic, df1: levene.df1, df2: levene.df2, p: levene.p } } : {}),
-      ...(brownForsythe !== undefined ? { brownForsythe: { statistic: brownForsythe.statistic, df1: brownForsythe.df1, df2: brownForsythe.df2, p: brownForsythe.p } } : {})
+      ...(kw !== undefined && !Number.isNaN(kw.statistic)
+        ? { kruskalWallis: { statistic: kw.statistic, df: kw.df, p: kw.p } }
+        : {}),
+      ...(levene !== undefined
+        ? { levene: { statistic: levene.statistic, df1: levene.df1, df2: levene.df2, p: levene.p } }
+        : {}),
+      ...(brownForsythe !== undefined
+        ? {
+          brownForsythe: {
+            statistic: brownForsythe.statistic,
+            df1: brownForsythe.df1,
+            df2: brownForsythe.df2,
+            p: brownForsythe.p
+          }
+        }
+        : {})
     },
     ...(anova !== undefined ? { effectSizes: { etaSquared: anova.etaSquared, omegaSquared: anova.omegaSquared } } : {}),
     postHoc: {
@@ -185,7 +242,7 @@ export const means = (
   by: string,
   options: MeansOptions = {}
 ): Either.Either<MeansResult, AnalysisError> =>
-  Either.gen(function* () {
+  Either.gen(function*() {
     yield* checkMissingNames(dataset, options.missing)
     const v = yield* numericValues(dataset, codebook, name, options.missing)
     const group = yield* categoricalVariable(dataset, codebook, by, options.missing)
@@ -193,18 +250,35 @@ export const means = (
     const weights = resolvedWeight?.values
     const { categories } = validCategoriesOf(group)
     const gIndex = new Map(categories.map((c, i) => [c.code, i]))
-    const groupOf = Int32Array.from(group.codes, (g) => (g === SYSTEM_MISSING || group.isMissing(g) ? -1 : gIndex.get(g) ?? -1))
+    const groupOf = Int32Array.from(
+      group.codes,
+      (g) => (g === SYSTEM_MISSING || group.isMissing(g) ? -1 : gIndex.get(g) ?? -1)
+    )
     const m = yield* attempt(() => Stats.groupMoments(v.values, groupOf, categories.length, weights))
     const warnings: Array<AnalysisWarning> = []
     const valid = m.cases.reduce((a, b) => a + b, 0)
     categories.forEach((c, i) => {
-      if (m.n[i] === 0) warnings.push({ code: "EMPTY_CATEGORY", variable: by, categoryCode: c.code, message: `category ${c.code} (${c.label.en}) of "${by}" has no valid cases and is left out` })
+      if (m.n[i] === 0) {
+        warnings.push({
+          code: "EMPTY_CATEGORY",
+          variable: by,
+          categoryCode: c.code,
+          message: `category ${c.code} (${c.label.en}) of "${by}" has no valid cases and is left out`
+        })
+      }
     })
-    if (valid === 0) return yield* Either.left(new AnalysisError({ code: "EMPTY_TABLE", message: `"${name}" has no valid values in any group of "${by}"` }))
+    if (valid === 0) {
+      return yield* Either.left(
+        new AnalysisError({ code: "EMPTY_TABLE", message: `"${name}" has no valid values in any group of "${by}"` })
+      )
+    }
     const inGroup = (g: number) => {
       const idx: Array<number> = []
       for (let k = 0; k < groupOf.length; k++) {
-        if ((g < 0 ? groupOf[k] >= 0 : groupOf[k] === g) && Number.isFinite(v.values[k]) && (weights === undefined || weights[k] > 0)) idx.push(k)
+        if (
+          (g < 0 ? groupOf[k] >= 0 : groupOf[k] === g) && Number.isFinite(v.values[k]) &&
+          (weights === undefined || weights[k] > 0)
+        ) idx.push(k)
       }
       return [Float64Array.from(idx, (k) => v.values[k]), weights && Float64Array.from(idx, (k) => weights[k])] as const
     }

@@ -3,8 +3,8 @@ import { SYSTEM_MISSING } from "@danvan/domain"
 import * as Stats from "@danvan/stats"
 import * as Either from "effect/Either"
 import { AnalysisError } from "./errors.js"
-import type { AnalysisWarning, CategoryInfo } from "./results.js"
 import { lowExpectedItems } from "./mrWarnings.js"
+import type { AnalysisWarning, CategoryInfo } from "./results.js"
 import { attempt } from "./table.js"
 import { categoricalVariable, checkMissingNames, validCategoriesOf } from "./variables.js"
 import { analysisWeights, type WeightChoice, weightField, type WeightInfo } from "./weights.js"
@@ -27,8 +27,17 @@ export interface MultipleResponseOptions extends WeightChoice {
 /** DESIGN.md's multiple-response JSON, plus the table behind it. */
 export interface MultipleResponseResult {
   readonly kind: "multiple-response"
-  readonly group: { readonly name: string; readonly label: BilingualLabel; readonly categories: ReadonlyArray<CategoryInfo> }
-  readonly n: { readonly valid: number; readonly missing: number; readonly total: number; readonly byGroup: ReadonlyArray<number> }
+  readonly group: {
+    readonly name: string
+    readonly label: BilingualLabel
+    readonly categories: ReadonlyArray<CategoryInfo>
+  }
+  readonly n: {
+    readonly valid: number
+    readonly missing: number
+    readonly total: number
+    readonly byGroup: ReadonlyArray<number>
+  }
   readonly weighted: boolean
   /** When weighted: the weight variable and the weighted N of the valid respondents (`n.valid`). */
   readonly weight?: WeightInfo
@@ -53,7 +62,13 @@ export interface MultipleResponseResult {
   readonly sumStatistic: number
   readonly bonferroni: { readonly p: number }
   readonly rs2: { readonly statistic: number; readonly df: number; readonly p: number }
-  readonly bootstrap?: { readonly p: number; readonly resamples: number; readonly discarded: number; readonly B: number; readonly seed: number }
+  readonly bootstrap?: {
+    readonly p: number
+    readonly resamples: number
+    readonly discarded: number
+    readonly B: number
+    readonly seed: number
+  }
   readonly warnings: ReadonlyArray<AnalysisWarning>
 }
 
@@ -75,11 +90,17 @@ export const multipleResponse = (
   itemNames: ReadonlyArray<string>,
   options: MultipleResponseOptions = {}
 ): Either.Either<MultipleResponseResult, AnalysisError> =>
-  Either.gen(function* () {
-    if (itemNames.length < 1) return yield* Either.left(new AnalysisError({ code: "BAD_OPTION", message: "a multiple-response set needs at least one item" }))
+  Either.gen(function*() {
+    if (itemNames.length < 1) {
+      return yield* Either.left(
+        new AnalysisError({ code: "BAD_OPTION", message: "a multiple-response set needs at least one item" })
+      )
+    }
     yield* checkMissingNames(dataset, options.missing)
     const group = yield* categoricalVariable(dataset, codebook, groupName, options.missing)
-    const items = yield* Either.all(itemNames.map((name) => categoricalVariable(dataset, codebook, name, options.missing)))
+    const items = yield* Either.all(
+      itemNames.map((name) => categoricalVariable(dataset, codebook, name, options.missing))
+    )
     const set = codebook?.multipleResponseSets.find((s) => itemNames.every((i) => s.items.includes(i)))
     const counted = options.countedValue ?? set?.countedValue ?? 1
     const { categories } = validCategoriesOf(group)
@@ -87,10 +108,14 @@ export const multipleResponse = (
     const caseWeights = yield* analysisWeights(dataset, codebook, options)
     const weights = caseWeights?.values
     if (weights !== undefined && options.method === "bootstrap") {
-      return yield* Either.left(new AnalysisError({
-        code: "BAD_OPTION",
-        message: `the bootstrap test does not take weights (the data are weighted by "${caseWeights!.variable}"); use the rs2 or bonferroni method, or analyse unweighted (--no-weight)`
-      }))
+      return yield* Either.left(
+        new AnalysisError({
+          code: "BAD_OPTION",
+          message: `the bootstrap test does not take weights (the data are weighted by "${
+            caseWeights!.variable
+          }"); use the rs2 or bonferroni method, or analyse unweighted (--no-weight)`
+        })
+      )
     }
     const wt = (k: number) => (weights === undefined ? 1 : weights[k])
 
@@ -101,7 +126,8 @@ export const multipleResponse = (
       if (wt(k) === 0) continue
       total += wt(k)
       const g = group.codes[k]
-      const anyMissing = g === SYSTEM_MISSING || group.isMissing(g) || items.some((v) => v.codes[k] === SYSTEM_MISSING || v.isMissing(v.codes[k]))
+      const anyMissing = g === SYSTEM_MISSING || group.isMissing(g) ||
+        items.some((v) => v.codes[k] === SYSTEM_MISSING || v.isMissing(v.codes[k]))
       if (anyMissing) {
         missing += wt(k)
         continue
@@ -111,7 +137,14 @@ export const multipleResponse = (
         // Without a codebook only 0/1 is meaningful; with one, any labelled code other than the counted one is "not selected".
         const known = v.variable === undefined ? c === 0 || c === 1 : v.variable.values.some((x) => x.code === c)
         if (!known) {
-          return yield* Either.left(new AnalysisError({ code: "BAD_OPTION", message: `item "${v.name}" in data row ${k + 2} has the code ${c}; expected 0 or 1 (selected = ${counted})` }))
+          return yield* Either.left(
+            new AnalysisError({
+              code: "BAD_OPTION",
+              message: `item "${v.name}" in data row ${
+                k + 2
+              } has the code ${c}; expected 0 or 1 (selected = ${counted})`
+            })
+          )
         }
       }
       keep.push(k)
@@ -121,9 +154,23 @@ export const multipleResponse = (
     const warnings: Array<AnalysisWarning> = [...(caseWeights?.warnings ?? [])]
     const used = categories.map((_, i) => i).filter((i) => groupN[i] > 0)
     categories.forEach((c, i) => {
-      if (groupN[i] === 0) warnings.push({ code: "EMPTY_CATEGORY", variable: groupName, categoryCode: c.code, message: `category ${c.code} (${c.label.en}) of "${groupName}" has no respondents and is left out` })
+      if (groupN[i] === 0) {
+        warnings.push({
+          code: "EMPTY_CATEGORY",
+          variable: groupName,
+          categoryCode: c.code,
+          message: `category ${c.code} (${c.label.en}) of "${groupName}" has no respondents and is left out`
+        })
+      }
     })
-    if (used.length < 2) return yield* Either.left(new AnalysisError({ code: "EMPTY_TABLE", message: `"${groupName}" has respondents in only ${used.length} group; the tests compare at least 2` }))
+    if (used.length < 2) {
+      return yield* Either.left(
+        new AnalysisError({
+          code: "EMPTY_TABLE",
+          message: `"${groupName}" has respondents in only ${used.length} group; the tests compare at least 2`
+        })
+      )
+    }
     const compact = new Map(used.map((i, a) => [i, a]))
     const data: Stats.MultipleResponseData = {
       groupCount: used.length,
@@ -140,7 +187,10 @@ export const multipleResponse = (
       bonferroni: Stats.mmiBonferroni(data),
       rs2: Stats.mmiRaoScott2(data),
       bootstrap: method === "bootstrap"
-        ? Stats.mmiBootstrap(data, { ...(options.B !== undefined ? { B: options.B } : {}), ...(options.seed !== undefined ? { seed: options.seed } : {}) })
+        ? Stats.mmiBootstrap(data, {
+          ...(options.B !== undefined ? { B: options.B } : {}),
+          ...(options.seed !== undefined ? { seed: options.seed } : {})
+        })
         : undefined
     }), (message) => message.replace(/item (\d+)/g, (_, j) => `item "${itemNames[Number(j) - 1] ?? j}"`))
     const { table, tests, letters, bonferroni, rs2, bootstrap } = computed
@@ -162,7 +212,11 @@ export const multipleResponse = (
         counts: column(table.counts, j),
         percentOfCases: column(table.percentOfCases, j),
         percentOfResponses: column(table.percentOfResponses, j),
-        total: { count: table.total.counts[j], percentOfCases: table.total.percentOfCases[j], percentOfResponses: table.total.percentOfResponses[j] },
+        total: {
+          count: table.total.counts[j],
+          percentOfCases: table.total.percentOfCases[j],
+          percentOfResponses: table.total.percentOfResponses[j]
+        },
         statistic: tests[j].statistic,
         df: tests[j].df,
         p: tests[j].p,
@@ -175,7 +229,15 @@ export const multipleResponse = (
       bonferroni: { p: bonferroni.p },
       rs2: { statistic: rs2.statistic, df: rs2.df, p: rs2.p },
       ...(bootstrap !== undefined
-        ? { bootstrap: { p: bootstrap.p, resamples: bootstrap.resamples, discarded: bootstrap.discarded, B: bootstrap.B, seed: bootstrap.seed } }
+        ? {
+          bootstrap: {
+            p: bootstrap.p,
+            resamples: bootstrap.resamples,
+            discarded: bootstrap.discarded,
+            B: bootstrap.B,
+            seed: bootstrap.seed
+          }
+        }
         : {}),
       warnings
     } satisfies MultipleResponseResult

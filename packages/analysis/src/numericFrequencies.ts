@@ -1,6 +1,6 @@
 import { plainLabel, valueLabel } from "@danvan/domain"
-import type { AnalysisWarning, FrequenciesResult, FrequencyRow } from "./results.js"
 import type { NumericVariable } from "./numericVariable.js"
+import type { AnalysisWarning, FrequenciesResult, FrequencyRow } from "./results.js"
 
 const pct = (x: number, base: number) => (base === 0 ? Number.NaN : (100 * x) / base)
 
@@ -39,14 +39,37 @@ export const numericFrequencies = (v: NumericVariable, weights: Float64Array | u
   for (const x of [...validCount.keys()].sort((a, b) => a - b)) {
     const count = validCount.get(x)!
     cumulative += count
-    rows.push({ code: x, label: labelOf(x), missing: false, count, percent: pct(count, total), validPercent: pct(count, valid), cumulativePercent: pct(cumulative, valid) })
+    rows.push({
+      code: x,
+      label: labelOf(x),
+      missing: false,
+      count,
+      percent: pct(count, total),
+      validPercent: pct(count, valid),
+      cumulativePercent: pct(cumulative, valid)
+    })
   }
   const missingKeys = [...missingCount.keys()].sort((a, b) => (a === "system" ? 1 : b === "system" ? -1 : a - b))
   for (const key of missingKeys) {
     const label = key === "system" ? { vi: "Hệ thống (ô trống)", en: "System (blank)" } : labelOf(key)
     const count = missingCount.get(key)!
-    rows.push({ code: key, label, missing: true, count, percent: pct(count, total), validPercent: null, cumulativePercent: null })
+    rows.push({
+      code: key,
+      label,
+      missing: true,
+      count,
+      percent: pct(count, total),
+      validPercent: null,
+      cumulativePercent: null
+    })
   }
   const warnings: Array<AnalysisWarning> = []
-  return { kind: "frequencies", variable: { name: v.name, label: v.label ?? plainLabel(v.name) }, weighted: weights !== undefined, n: { valid, missing, total }, rows, warnings }
+  return {
+    kind: "frequencies",
+    variable: { name: v.name, label: v.label ?? plainLabel(v.name) },
+    weighted: weights !== undefined,
+    n: { valid, missing, total },
+    rows,
+    warnings
+  }
 }

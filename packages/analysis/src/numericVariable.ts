@@ -32,14 +32,23 @@ export const numericVariable = (
   if (column === undefined) {
     const typed = dataset.typing?.find((t) => t.name === name)
     if (typed !== undefined) {
-      return Either.left(new AnalysisError({
-        code: "NOT_CATEGORICAL",
-        message: `variable "${name}" holds ${typed.type === "date" ? "dates" : "text"} (${typed.file !== undefined ? `${typed.file}, ` : ""}row ${typed.row}: "${typed.value}"), not numbers: it cannot be described or tabulated; recode it to numbers or integer codes`
-      }))
+      return Either.left(
+        new AnalysisError({
+          code: "NOT_CATEGORICAL",
+          message: `variable "${name}" holds ${typed.type === "date" ? "dates" : "text"} (${
+            typed.file !== undefined ? `${typed.file}, ` : ""
+          }row ${typed.row}: "${typed.value}"), not numbers: it cannot be described or tabulated; recode it to numbers or integer codes`
+        })
+      )
     }
     const known = columnNames(dataset)
     const list = known.length <= 15 ? known.join(", ") : `${known.slice(0, 15).join(", ")}, … (${known.length} columns)`
-    return Either.left(new AnalysisError({ code: "UNKNOWN_VARIABLE", message: `unknown variable "${name}": the data has the columns ${list}` }))
+    return Either.left(
+      new AnalysisError({
+        code: "UNKNOWN_VARIABLE",
+        message: `unknown variable "${name}": the data has the columns ${list}`
+      })
+    )
   }
   const values = column.type === "numeric"
     ? column.values
@@ -47,5 +56,11 @@ export const numericVariable = (
   const variable = codebook === undefined ? undefined : findVariable(codebook, name)
   const extra = extraMissing[name] ?? []
   const isMissing = (x: number) => extra.includes(x) || (variable !== undefined && isUserMissing(variable.missing, x))
-  return Either.right({ name, label: variable?.label ?? plainLabel(name), values, ...(variable !== undefined ? { variable } : {}), isMissing })
+  return Either.right({
+    name,
+    label: variable?.label ?? plainLabel(name),
+    values,
+    ...(variable !== undefined ? { variable } : {}),
+    isMissing
+  })
 }

@@ -76,7 +76,7 @@ export const parseRateCount = (text: string, what: string): Either.Either<number
  * Either.getOrThrow(rateFromText("19183", "21727")).estimate // 0.8829…
  */
 export const rateFromText = (x: string, n: string, level = 0.95): Either.Either<RateResult, AnalysisError> =>
-  Either.gen(function* () {
+  Either.gen(function*() {
     const xs = yield* parseRateCount(x, "X (the cases with the attribute)")
     const ns = yield* parseRateCount(n, "N (the number of cases)")
     return yield* rate(xs, ns, level)

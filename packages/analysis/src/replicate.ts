@@ -40,7 +40,12 @@ export interface ReplicateTable {
   readonly scale?: ReadonlyArray<{ readonly key: string; readonly label: BilingualLabel }>
   readonly items: ReadonlyArray<ReplicateItem>
   /** Items with Holm-adjusted p < .05, and with unadjusted p < .05. */
-  readonly significant: { readonly alpha: number; readonly holm: number; readonly unadjusted: number; readonly tested: number }
+  readonly significant: {
+    readonly alpha: number
+    readonly holm: number
+    readonly unadjusted: number
+    readonly tested: number
+  }
   /** Printed numbers of this table that disagree with their counts (see `auditPercents`). */
   readonly audit: ReadonlyArray<AuditFinding>
 }
@@ -77,11 +82,16 @@ export const holmAdjust = (ps: ReadonlyArray<number>): Array<number> => {
   return out
 }
 
-const test = (matrix: ReadonlyArray<ReadonlyArray<number>>, df: number): { statistic: number; df: number; p: number; warning?: string } => {
+const test = (
+  matrix: ReadonlyArray<ReadonlyArray<number>>,
+  df: number
+): { statistic: number; df: number; p: number; warning?: string } => {
   try {
     return pearsonChiSquare(fromMatrix(matrix))
   } catch (e) {
-    if (e instanceof StatsInputError) return { statistic: Number.NaN, df, p: Number.NaN, warning: `no test: ${e.message}` }
+    if (e instanceof StatsInputError) {
+      return { statistic: Number.NaN, df, p: Number.NaN, warning: `no test: ${e.message}` }
+    }
     throw e
   }
 }
@@ -89,12 +99,21 @@ const test = (matrix: ReadonlyArray<ReadonlyArray<number>>, df: number): { stati
 const labelOf = (codebook: Codebook | undefined, key: string, fallback: string): BilingualLabel =>
   (codebook !== undefined ? findVariable(codebook, key)?.label : undefined) ?? plainLabel(fallback)
 
-const responseLabel = (codebook: Codebook | undefined, table: PublishedTable & { kind: "likert" }, key: string, fallback: string): BilingualLabel => {
+const responseLabel = (
+  codebook: Codebook | undefined,
+  table: PublishedTable & { kind: "likert" },
+  key: string,
+  fallback: string
+): BilingualLabel => {
   if (codebook === undefined) return plainLabel(fallback)
   // The response labels of the table's items in the codebook, matched by the English label of the file.
   for (const item of table.items) {
     const variable = findVariable(codebook, item.key)
-    const value = variable === undefined ? undefined : validCategories(variable).find((v) => v.label.en.toLowerCase() === fallback.toLowerCase() || v.label.en.toLowerCase().replace(/ /g, "_") === key)
+    const value = variable === undefined
+      ? undefined
+      : validCategories(variable).find((v) =>
+        v.label.en.toLowerCase() === fallback.toLowerCase() || v.label.en.toLowerCase().replace(/ /g, "_") === key
+      )
     if (value !== undefined) return value.label
   }
   return plainLabel(fallback)
@@ -130,20 +149,30 @@ export const replicate = (published: PublishedTables, options: ReplicateOptions 
   const tables = published.tables.map((table): ReplicateTable => {
     const raw = table.kind === "multiple-response"
       ? table.items.map((item) => ({
+        key: item.key,
+        label: labelOf(codebook, item.key, item.label),
+        rows: [{ counts: item.counts, percents: item.percents, total: item.total }],
+        ...test(item.counts.map((c, j) => [c, table.bases[j] - c]), r - 1)
+      }))
+      : table.items.map((item) => {
+        const ordered = table.scale.map((s) => item.rows.find((row) => row.response === s.key)).filter((row) =>
+          row !== undefined
+        )
+        return {
           key: item.key,
           label: labelOf(codebook, item.key, item.label),
-          rows: [{ counts: item.counts, percents: item.percents, total: item.total }],
-          ...test(item.counts.map((c, j) => [c, table.bases[j] - c]), r - 1)
-        }))
-      : table.items.map((item) => {
-          const ordered = table.scale.map((s) => item.rows.find((row) => row.response === s.key)).filter((row) => row !== undefined)
-          return {
-            key: item.key,
-            label: labelOf(codebook, item.key, item.label),
-            rows: ordered.map((row) => ({ response: row.response, counts: row.counts, percents: row.percents, total: row.total })),
-            ...test(Array.from({ length: r }, (_, j) => ordered.map((row) => row.counts[j])), (r - 1) * (ordered.length - 1))
-          }
-        })
+          rows: ordered.map((row) => ({
+            response: row.response,
+            counts: row.counts,
+            percents: row.percents,
+            total: row.total
+          })),
+          ...test(
+            Array.from({ length: r }, (_, j) => ordered.map((row) => row.counts[j])),
+            (r - 1) * (ordered.length - 1)
+          )
+        }
+      })
     const adjusted = holmAdjust(raw.map((x) => x.p))
     const items = raw.map((x, k): ReplicateItem => ({
       key: x.key,
@@ -161,7 +190,9 @@ export const replicate = (published: PublishedTables, options: ReplicateOptions 
       bases: table.bases,
       totalBase: table.totalBase,
       ...(table.percentDecimals !== undefined ? { percentDecimals: table.percentDecimals } : {}),
-      ...(table.kind === "likert" ? { scale: table.scale.map((s) => ({ key: s.key, label: responseLabel(codebook, table, s.key, s.label) })) } : {}),
+      ...(table.kind === "likert"
+        ? { scale: table.scale.map((s) => ({ key: s.key, label: responseLabel(codebook, table, s.key, s.label) })) }
+        : {}),
       items,
       significant: {
         alpha,
@@ -172,5 +203,11 @@ export const replicate = (published: PublishedTables, options: ReplicateOptions 
       audit: audit.findings.filter((f) => f.table === table.id)
     }
   })
-  return { kind: "replicate", source: published.source, levels: levelLabels(published, codebook), tables, audit: { checked: audit.checked, findings: audit.findings.length } }
+  return {
+    kind: "replicate",
+    source: published.source,
+    levels: levelLabels(published, codebook),
+    tables,
+    audit: { checked: audit.checked, findings: audit.findings.length }
+  }
 }

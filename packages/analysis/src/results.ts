@@ -1,5 +1,5 @@
-import type { ColumnProportionLetters } from "./columnProportions.js"
 import type { BilingualLabel } from "@danvan/domain"
+import type { ColumnProportionLetters } from "./columnProportions.js"
 import type { WeightInfo } from "./weights.js"
 
 /** One category of a row or column variable, in codebook order. */
@@ -67,37 +67,47 @@ export interface GoodmanKruskalTauResult {
 /** Problems worth a reader's attention: SPSS's low-expected footnote, dropped empty categories, … */
 export type AnalysisWarning =
   | {
-      readonly code: "LOW_EXPECTED"
-      readonly message: string
-      readonly cells: number
-      readonly percent: number
-      readonly minExpected: number
-    }
-  | { readonly code: "EMPTY_CATEGORY"; readonly message: string; readonly variable: string; readonly categoryCode: number }
-  | { readonly code: "UNLABELLED_CODE"; readonly message: string; readonly variable: string; readonly categoryCode: number }
+    readonly code: "LOW_EXPECTED"
+    readonly message: string
+    readonly cells: number
+    readonly percent: number
+    readonly minExpected: number
+  }
   | {
-      readonly code: "TEST_NOT_COMPUTED"
-      readonly message: string
-      readonly test: string
-      /** Why, in words, and as a code: FRACTIONAL_COUNTS (weighted), TOO_LARGE (beyond the exact algorithm's limit). */
-      readonly reason?: string
-      readonly reasonCode?: "FRACTIONAL_COUNTS" | "TOO_LARGE" | "OTHER"
-    }
+    readonly code: "EMPTY_CATEGORY"
+    readonly message: string
+    readonly variable: string
+    readonly categoryCode: number
+  }
   | {
-      /** multiple response: items whose group-by-selected table has an expected count below 5 */
-      readonly code: "LOW_EXPECTED_ITEMS"
-      readonly message: string
-      readonly items: ReadonlyArray<string>
-      readonly minExpected: number
-    }
+    readonly code: "UNLABELLED_CODE"
+    readonly message: string
+    readonly variable: string
+    readonly categoryCode: number
+  }
   | {
-      readonly code: "WEIGHT_EXCLUDED"
-      readonly message: string
-      readonly variable: string
-      readonly blank: number
-      readonly zero: number
-      readonly negative: number
-    }
+    readonly code: "TEST_NOT_COMPUTED"
+    readonly message: string
+    readonly test: string
+    /** Why, in words, and as a code: FRACTIONAL_COUNTS (weighted), TOO_LARGE (beyond the exact algorithm's limit). */
+    readonly reason?: string
+    readonly reasonCode?: "FRACTIONAL_COUNTS" | "TOO_LARGE" | "OTHER"
+  }
+  | {
+    /** multiple response: items whose group-by-selected table has an expected count below 5 */
+    readonly code: "LOW_EXPECTED_ITEMS"
+    readonly message: string
+    readonly items: ReadonlyArray<string>
+    readonly minExpected: number
+  }
+  | {
+    readonly code: "WEIGHT_EXCLUDED"
+    readonly message: string
+    readonly variable: string
+    readonly blank: number
+    readonly zero: number
+    readonly negative: number
+  }
 
 /** DESIGN.md's crosstab JSON: a labelled, plain-data result. Matrices are rows of the row variable. */
 export interface CrosstabResult {
@@ -109,7 +119,9 @@ export interface CrosstabResult {
   readonly weight?: WeightInfo
   readonly n: { readonly valid: number; readonly missing: number; readonly total: number }
   /** Missing cases by code and variable (`"system"` for blanks). */
-  readonly missingByCode: ReadonlyArray<{ readonly variable: string; readonly code: number | "system"; readonly count: number }>
+  readonly missingByCode: ReadonlyArray<
+    { readonly variable: string; readonly code: number | "system"; readonly count: number }
+  >
   readonly counts: ReadonlyArray<ReadonlyArray<number>>
   readonly expected: ReadonlyArray<ReadonlyArray<number>>
   readonly rowTotals: ReadonlyArray<number>
@@ -149,7 +161,12 @@ export interface CrosstabResult {
    * SPSS's footnote under Chi-Square Tests, always present ("0 cells (0.0%) have expected count less than 5.
    * The minimum expected count is 30.26."); a LOW_EXPECTED warning is added only when `cells > 0`.
    */
-  readonly lowExpected: { readonly cells: number; readonly percent: number; readonly minExpected: number; readonly message: string }
+  readonly lowExpected: {
+    readonly cells: number
+    readonly percent: number
+    readonly minExpected: number
+    readonly message: string
+  }
   /** SPSS's column-proportion letters (issue 15): per cell the letters of the columns it is significantly larger than */
   readonly columnProportions?: ColumnProportionLetters
   readonly warnings: ReadonlyArray<AnalysisWarning>

@@ -2,15 +2,14 @@ import type { AnalysisPlan, BilingualLabel, Codebook, Dataset, PlanSection } fro
 import { checkPlanNames, columnNames, getColumn } from "@danvan/domain"
 import * as Either from "effect/Either"
 import { crosstab } from "./crosstab.js"
-import { describeVariable, type DescribeResult } from "./describeVariables.js"
+import { type DescribeResult, describeVariable } from "./describeVariables.js"
 import { AnalysisError } from "./errors.js"
 import { frequencies } from "./frequencies.js"
 import { layeredCrosstab, type LayeredCrosstabResult } from "./layeredCrosstab.js"
 import { likert, type LikertResult } from "./likert.js"
 import { multipleResponse, type MultipleResponseResult } from "./multipleResponse.js"
-import type { CrosstabResult, FrequenciesResult } from "./results.js"
 import { rate } from "./rate.js"
-import { attempt } from "./table.js"
+import type { CrosstabResult, FrequenciesResult } from "./results.js"
 import type { WeightChoice } from "./weights.js"
 
 interface SectionBase {
@@ -22,21 +21,40 @@ interface SectionBase {
 
 /** The result of one plan section: the existing result objects, unchanged. */
 export type PlanSectionResult =
-  | (SectionBase & { readonly kind: "frequencies"; readonly results: ReadonlyArray<FrequenciesResult>; readonly skipped: ReadonlyArray<string> })
+  | (SectionBase & {
+    readonly kind: "frequencies"
+    readonly results: ReadonlyArray<FrequenciesResult>
+    readonly skipped: ReadonlyArray<string>
+  })
   /** with the plan's `layer`, a layered crosstab (its `layers` and the tests across them) */
   | (SectionBase & { readonly kind: "crosstab"; readonly result: CrosstabResult | LayeredCrosstabResult })
-  | (SectionBase & { readonly kind: "multiple-response"; readonly set: { readonly name: string; readonly label: BilingualLabel }; readonly result: MultipleResponseResult })
-  | (SectionBase & { readonly kind: "likert"; readonly result: LikertResult; readonly itemTests: ReadonlyArray<CrosstabResult> })
-  | (SectionBase & { readonly kind: "describe"; readonly results: ReadonlyArray<DescribeResult>; readonly chart: boolean })
   | (SectionBase & {
-      readonly kind: "rate"
-      readonly label: BilingualLabel
-      readonly x: number
-      readonly n: number
-      readonly estimate: number
-      readonly level: number
-      readonly intervals: { readonly wilson: { readonly lower: number; readonly upper: number }; readonly clopperPearson: { readonly lower: number; readonly upper: number } }
-    })
+    readonly kind: "multiple-response"
+    readonly set: { readonly name: string; readonly label: BilingualLabel }
+    readonly result: MultipleResponseResult
+  })
+  | (SectionBase & {
+    readonly kind: "likert"
+    readonly result: LikertResult
+    readonly itemTests: ReadonlyArray<CrosstabResult>
+  })
+  | (SectionBase & {
+    readonly kind: "describe"
+    readonly results: ReadonlyArray<DescribeResult>
+    readonly chart: boolean
+  })
+  | (SectionBase & {
+    readonly kind: "rate"
+    readonly label: BilingualLabel
+    readonly x: number
+    readonly n: number
+    readonly estimate: number
+    readonly level: number
+    readonly intervals: {
+      readonly wilson: { readonly lower: number; readonly upper: number }
+      readonly clopperPearson: { readonly lower: number; readonly upper: number }
+    }
+  })
 
 /** Everything a report needs: the plan's identity and one result per section, in plan order. */
 export interface PlanResult {
@@ -56,22 +74,46 @@ export interface RunPlanOptions extends WeightChoice {
 /** The weight of a run: the options' (the CLI's --weight/--no-weight) over the plan's `weight`, over the codebook's. */
 const planWeight = (plan: AnalysisPlan, options: RunPlanOptions): WeightChoice =>
   options.weight !== undefined || options.noWeight === true
-    ? { ...(options.weight !== undefined ? { weight: options.weight } : {}), ...(options.noWeight === true ? { noWeight: true } : {}) }
-    : plan.weight === null ? { noWeight: true } : plan.weight !== undefined ? { weight: plan.weight } : {}
+    ? {
+      ...(options.weight !== undefined ? { weight: options.weight } : {}),
+      ...(options.noWeight === true ? { noWeight: true } : {})
+    }
+    : plan.weight === null
+    ? { noWeight: true }
+    : plan.weight !== undefined
+    ? { weight: plan.weight }
+    : {}
 
-const byLabel = (a: BilingualLabel, b: BilingualLabel): BilingualLabel => ({ vi: `${a.vi} theo ${b.vi}`, en: `${a.en} by ${b.en}` })
+const byLabel = (a: BilingualLabel, b: BilingualLabel): BilingualLabel => ({
+  vi: `${a.vi} theo ${b.vi}`,
+  en: `${a.en} by ${b.en}`
+})
 
 const labelOf = (codebook: Codebook, name: string): BilingualLabel =>
   codebook.variables.find((v) => v.name === name)?.label ?? { vi: name, en: name }
 
-const runSection = (dataset: Dataset, codebook: Codebook, s: PlanSection, w: WeightChoice): Either.Either<PlanSectionResult, AnalysisError> =>
-  Either.gen(function* () {
-    const base = (title: BilingualLabel) => ({ id: s.id, title: s.title ?? title, ...(s.note !== undefined ? { note: s.note } : {}) })
+const runSection = (
+  dataset: Dataset,
+  codebook: Codebook,
+  s: PlanSection,
+  w: WeightChoice
+): Either.Either<PlanSectionResult, AnalysisError> =>
+  Either.gen(function*() {
+    const base = (title: BilingualLabel) => ({
+      id: s.id,
+      title: s.title ?? title,
+      ...(s.note !== undefined ? { note: s.note } : {})
+    })
     switch (s.kind) {
       case "frequencies": {
         const present = s.variables.filter((v) => getColumn(dataset, v) !== undefined)
         const results = yield* Either.all(present.map((v) => frequencies(dataset, codebook, v, w)))
-        return { ...base({ vi: "Tần số", en: "Frequencies" }), kind: "frequencies", results, skipped: s.variables.filter((v) => !present.includes(v)) }
+        return {
+          ...base({ vi: "Tần số", en: "Frequencies" }),
+          kind: "frequencies",
+          results,
+          skipped: s.variables.filter((v) => !present.includes(v))
+        }
       }
       case "crosstab": {
         const result = s.layer !== undefined
@@ -88,18 +130,39 @@ const runSection = (dataset: Dataset, codebook: Codebook, s: PlanSection, w: Wei
           ...(s.resamples !== undefined ? { B: s.resamples } : {}),
           ...(s.seed !== undefined ? { seed: s.seed } : {})
         })
-        return { ...base(byLabel(set.label, labelOf(codebook, s.by))), kind: "multiple-response", set: { name: set.name, label: set.label }, result }
+        return {
+          ...base(byLabel(set.label, labelOf(codebook, s.by))),
+          kind: "multiple-response",
+          set: { name: set.name, label: set.label },
+          result
+        }
       }
       case "likert": {
-        const result = yield* likert(dataset, codebook, s.set !== undefined ? { set: s.set } : { items: s.items ?? [] }, s.by, w)
+        const result = yield* likert(
+          dataset,
+          codebook,
+          s.set !== undefined ? { set: s.set } : { items: s.items ?? [] },
+          s.by,
+          w
+        )
         // Per item: levels x responses crosstab, so each item gets χ², df, N and Cramér's V (the paper's Table 4 test).
-        const itemTests = s.itemTests ? yield* Either.all(result.items.map((i) => crosstab(dataset, codebook, s.by, i.name, { ...w, fisher: { method: "none" } }))) : []
-        const setLabel = result.set?.label ?? (s.set !== undefined ? { vi: s.set, en: s.set } : { vi: "Các mục thang đo", en: "Scale items" })
+        const itemTests = s.itemTests
+          ? yield* Either.all(
+            result.items.map((i) => crosstab(dataset, codebook, s.by, i.name, { ...w, fisher: { method: "none" } }))
+          )
+          : []
+        const setLabel = result.set?.label ??
+          (s.set !== undefined ? { vi: s.set, en: s.set } : { vi: "Các mục thang đo", en: "Scale items" })
         return { ...base(byLabel(setLabel, labelOf(codebook, s.by))), kind: "likert", result, itemTests }
       }
       case "describe": {
         const results = yield* Either.all(s.variables.map((v) => describeVariable(dataset, codebook, v, w)))
-        return { ...base({ vi: "Thống kê mô tả", en: "Descriptive statistics" }), kind: "describe", results, chart: s.chart }
+        return {
+          ...base({ vi: "Thống kê mô tả", en: "Descriptive statistics" }),
+          kind: "describe",
+          results,
+          chart: s.chart
+        }
       }
       case "rate": {
         const r = yield* rate(s.x, s.n, s.level)
@@ -126,18 +189,25 @@ export const runPlan = (
   plan: AnalysisPlan,
   options: RunPlanOptions = {}
 ): Either.Either<PlanResult, AnalysisError> =>
-  Either.gen(function* () {
+  Either.gen(function*() {
     const checked = checkPlanNames(plan, codebook, options.source ?? plan.id, columnNames(dataset))
-    if (Either.isLeft(checked)) return yield* Either.left(new AnalysisError({ code: "UNKNOWN_VARIABLE", message: checked.left.message }))
+    if (Either.isLeft(checked)) {
+      return yield* Either.left(new AnalysisError({ code: "UNKNOWN_VARIABLE", message: checked.left.message }))
+    }
     const weight = planWeight(plan, options)
     const sections = yield* Either.all(
       plan.sections.map((s) =>
-        Either.mapLeft(runSection(dataset, codebook, s, weight), (e) => new AnalysisError({ code: e.code, message: `${options.source ?? plan.id}, section "${s.id}": ${e.message}` }))
+        Either.mapLeft(runSection(dataset, codebook, s, weight), (e) =>
+          new AnalysisError({ code: e.code, message: `${options.source ?? plan.id}, section "${s.id}": ${e.message}` }))
       )
     )
     return {
       kind: "plan-result",
-      plan: { id: plan.id, title: plan.title, ...(plan.description !== undefined ? { description: plan.description } : {}) },
+      plan: {
+        id: plan.id,
+        title: plan.title,
+        ...(plan.description !== undefined ? { description: plan.description } : {})
+      },
       codebook: { id: codebook.id, title: codebook.title },
       rows: dataset.rowCount,
       sections

@@ -13,10 +13,20 @@ import { AnalysisError } from "./errors.js"
 export const multipleResponseSet = (
   codebook: Codebook | undefined,
   name: string
-): Either.Either<{ readonly name: string; readonly label: BilingualLabel; readonly items: ReadonlyArray<string> }, AnalysisError> => {
+): Either.Either<
+  { readonly name: string; readonly label: BilingualLabel; readonly items: ReadonlyArray<string> },
+  AnalysisError
+> => {
   const sets = codebook?.multipleResponseSets ?? []
   const found = sets.find((s) => s.name === name)
   if (found !== undefined) return Either.right({ name: found.name, label: found.label, items: found.items })
-  const known = sets.length === 0 ? "it has no multiple-response sets" : `its sets are: ${sets.map((s) => s.name).join(", ")}`
-  return Either.left(new AnalysisError({ code: "BAD_OPTION", message: `no multiple-response set "${name}" in codebook ${codebook?.id ?? ""}; ${known}` }))
+  const known = sets.length === 0
+    ? "it has no multiple-response sets"
+    : `its sets are: ${sets.map((s) => s.name).join(", ")}`
+  return Either.left(
+    new AnalysisError({
+      code: "BAD_OPTION",
+      message: `no multiple-response set "${name}" in codebook ${codebook?.id ?? ""}; ${known}`
+    })
+  )
 }

@@ -26,7 +26,8 @@ const generator = (seed: number) => {
   }
 }
 
-const normal = (uniform: () => number) => () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform())
+const normal = (uniform: () => number) => () =>
+  Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform())
 
 /**
  * Respondent rows whose per-level margins equal published aggregate tables exactly.
@@ -46,17 +47,29 @@ const normal = (uniform: () => number) => () => Math.sqrt(-2 * Math.log(1 - unif
  * @example
  * const dataset = Either.getOrThrow(synthesize(published, { seed: 1 }))
  */
-export const synthesize = (published: PublishedTables, options: SynthesizeOptions = {}): Either.Either<Dataset, AnalysisError> => {
+export const synthesize = (
+  published: PublishedTables,
+  options: SynthesizeOptions = {}
+): Either.Either<Dataset, AnalysisError> => {
   const levels = published.levels
   for (const table of published.tables) {
     if (table.bases.length !== levels.length) {
-      return Either.left(new AnalysisError({ code: "BAD_COUNTS", message: `table "${table.id}" has ${table.bases.length} bases but there are ${levels.length} levels` }))
+      return Either.left(
+        new AnalysisError({
+          code: "BAD_COUNTS",
+          message: `table "${table.id}" has ${table.bases.length} bases but there are ${levels.length} levels`
+        })
+      )
     }
   }
   // Respondents per level: the largest base of any table; a table with a smaller base was not answered by the rest.
   const bases = levels.map((_, l) => Math.max(...published.tables.map((t) => t.bases[l])))
   const loading = options.loading ?? 0.5
-  if (!(loading >= 0 && loading <= 1)) return Either.left(new AnalysisError({ code: "BAD_OPTION", message: `the loading must be between 0 and 1, got ${loading}` }))
+  if (!(loading >= 0 && loading <= 1)) {
+    return Either.left(
+      new AnalysisError({ code: "BAD_OPTION", message: `the loading must be between 0 and 1, got ${loading}` })
+    )
+  }
   const missingCode = options.missingCode ?? 9
   const uniform = generator(options.seed ?? 1)
   const gauss = normal(uniform)
@@ -99,11 +112,20 @@ export const synthesize = (published: PublishedTables, options: SynthesizeOption
       return values
     }
     if (table.kind === "multiple-response") {
-      for (const item of table.items) columns.push({ name: item.key, type: "codes", values: assign((l) => [[1, item.counts[l]]], 0) })
+      for (const item of table.items) {
+        columns.push({ name: item.key, type: "codes", values: assign((l) => [[1, item.counts[l]]], 0) })
+      }
     } else {
       const codeOf = new Map(table.scale.map((s, i) => [s.key, i + 1]))
       for (const item of table.items) {
-        columns.push({ name: item.key, type: "codes", values: assign((l) => item.rows.map((row) => [codeOf.get(row.response)!, row.counts[l]] as const), missingCode) })
+        columns.push({
+          name: item.key,
+          type: "codes",
+          values: assign(
+            (l) => item.rows.map((row) => [codeOf.get(row.response)!, row.counts[l]] as const),
+            missingCode
+          )
+        })
       }
     }
   }

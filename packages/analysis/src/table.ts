@@ -5,15 +5,24 @@ import { columnProportionLetters } from "./columnProportions.js"
 import { AnalysisError } from "./errors.js"
 import type { FisherOptions } from "./options.js"
 import type {
-  AnalysisWarning, CategoryInfo, CrosstabResult, DirectionalMeasure, FisherResult, GoodmanKruskalTauResult, VariableInfo
+  AnalysisWarning,
+  CategoryInfo,
+  CrosstabResult,
+  DirectionalMeasure,
+  FisherResult,
+  GoodmanKruskalTauResult,
+  VariableInfo
 } from "./results.js"
 
 /** Maps the stats kernel's input errors onto the analysis error codes. */
 const fromStatsError = (e: unknown, reword: (message: string) => string): AnalysisError => {
   if (e instanceof Stats.StatsInputError) {
-    const code = e.code === "ZERO_MARGIN" ? "ZERO_MARGIN"
-      : e.code === "EMPTY_TABLE" || e.code === "BAD_DIMENSIONS" ? "EMPTY_TABLE"
-      : e.code === "BAD_OPTION" ? "BAD_OPTION"
+    const code = e.code === "ZERO_MARGIN" ?
+      "ZERO_MARGIN"
+      : e.code === "EMPTY_TABLE" || e.code === "BAD_DIMENSIONS" ?
+      "EMPTY_TABLE"
+      : e.code === "BAD_OPTION" ?
+      "BAD_OPTION"
       : "BAD_COUNTS"
     return new AnalysisError({ code, message: reword(e.message) })
   }
@@ -24,7 +33,10 @@ const fromStatsError = (e: unknown, reword: (message: string) => string): Analys
  * Runs stats code, turning its input errors into AnalysisError (other exceptions are bugs and propagate).
  * `reword` lets a caller replace the kernel's positional wording ("item 2") with variable names.
  */
-export const attempt = <A>(f: () => A, reword: (message: string) => string = (m) => m): Either.Either<A, AnalysisError> => {
+export const attempt = <A>(
+  f: () => A,
+  reword: (message: string) => string = (m) => m
+): Either.Either<A, AnalysisError> => {
   try {
     return Either.right(f())
   } catch (e) {
@@ -34,11 +46,16 @@ export const attempt = <A>(f: () => A, reword: (message: string) => string = (m)
 
 /** A validated table from typed counts: at least 2x2, no negative counts, not all zero (empty rows and columns
  * are dropped later, with a warning, by `dropEmpty`). */
-export const tableFromMatrix = (counts: ReadonlyArray<ReadonlyArray<number>>): Either.Either<ContingencyTable, AnalysisError> =>
+export const tableFromMatrix = (
+  counts: ReadonlyArray<ReadonlyArray<number>>
+): Either.Either<ContingencyTable, AnalysisError> =>
   attempt(() => {
     const table = Stats.fromMatrix(counts)
     if (table.rows < 2 || table.cols < 2) {
-      throw new Stats.StatsInputError("BAD_DIMENSIONS", `the table is ${table.rows}x${table.cols}; a crosstab needs at least 2 rows and 2 columns`)
+      throw new Stats.StatsInputError(
+        "BAD_DIMENSIONS",
+        `the table is ${table.rows}x${table.cols}; a crosstab needs at least 2 rows and 2 columns`
+      )
     }
     if (Stats.total(table) === 0) {
       throw new Stats.StatsInputError("EMPTY_TABLE", "the table is empty: every count is zero")
@@ -70,7 +87,9 @@ export const dropEmpty = (
   rowCats.forEach((cat, i) => r[i] === 0 && warn(rowName, cat))
   colCats.forEach((cat, j) => c[j] === 0 && warn(colName, cat))
   const counts = new Float64Array(keepRows.length * keepCols.length)
-  keepRows.forEach((i, a) => keepCols.forEach((j, b) => (counts[a * keepCols.length + b] = table.counts[i * table.cols + j])))
+  keepRows.forEach((i, a) =>
+    keepCols.forEach((j, b) => (counts[a * keepCols.length + b] = table.counts[i * table.cols + j]))
+  )
   return {
     table: { rows: keepRows.length, cols: keepCols.length, counts },
     rowCats: keepRows.map((i) => rowCats[i]),
@@ -98,7 +117,11 @@ const gkTau = (t: Stats.GoodmanKruskalTau): GoodmanKruskalTauResult => ({
  * Runs Fisher's test; when a forced exact enumeration is over its budget, the error advises the options the CLI
  * and the API really have (the stats message names `workLimit`, which neither exposes).
  */
-export const exactOrAdvice = <A>(run: () => A, table: ContingencyTable, method: FisherOptions["method"] = "exact"): A => {
+export const exactOrAdvice = <A>(
+  run: () => A,
+  table: ContingencyTable,
+  method: FisherOptions["method"] = "exact"
+): A => {
   try {
     return run()
   } catch (e) {
@@ -138,23 +161,39 @@ const notComputed = (reasonCode: "FRACTIONAL_COUNTS" | "TOO_LARGE" | "OTHER", re
  * valid table never becomes an error, the chi-square tests are reported as usual. An explicit `exact` or
  * `monte-carlo` that cannot run is an error, since the user asked for that test.
  */
-const fisherTest = (table: ContingencyTable, options: FisherOptions | undefined): { result?: FisherResult; notComputed?: AnalysisWarning } => {
+const fisherTest = (
+  table: ContingencyTable,
+  options: FisherOptions | undefined
+): { result?: FisherResult; notComputed?: AnalysisWarning } => {
   const method = options?.method ?? "auto"
   if (method === "none") return {}
-  if (!isIntegerTable(table)) return { notComputed: notComputed("FRACTIONAL_COUNTS", "it needs whole-number counts; the weighted table has fractional counts") }
+  if (!isIntegerTable(table)) {
+    return {
+      notComputed: notComputed(
+        "FRACTIONAL_COUNTS",
+        "it needs whole-number counts; the weighted table has fractional counts"
+      )
+    }
+  }
   try {
     return {
-      result: fisherResult(exactOrAdvice(() =>
-        Stats.fisherFreemanHalton(table, {
-          method,
-          ...(options?.B !== undefined ? { B: options.B } : {}),
-          ...(options?.seed !== undefined ? { seed: options.seed } : {})
-        }), table, method))
+      result: fisherResult(exactOrAdvice(
+        () =>
+          Stats.fisherFreemanHalton(table, {
+            method,
+            ...(options?.B !== undefined ? { B: options.B } : {}),
+            ...(options?.seed !== undefined ? { seed: options.seed } : {})
+          }),
+        table,
+        method
+      ))
     }
   } catch (e) {
     if (method !== "auto" || !(e instanceof Stats.StatsInputError)) throw e
     const message = e.message.replace(/\s*\(the chi-square tests are accurate at this size\)/, "")
-    const reason = `${message.charAt(0).toLowerCase()}${message.slice(1)}; the chi-square tests are accurate at this size`
+    const reason = `${message.charAt(0).toLowerCase()}${
+      message.slice(1)
+    }; the chi-square tests are accurate at this size`
     return { notComputed: notComputed(e.code === "TOO_LARGE" ? "TOO_LARGE" : "OTHER", reason) }
   }
 }
@@ -175,12 +214,20 @@ export interface TableContext {
  * Pearson, likelihood-ratio, linear-by-linear, Yates (2x2), Fisher/Freeman-Halton, and the measures of
  * association. The table must already be free of empty rows and columns.
  */
-export const analyzeTable = (table: ContingencyTable, ctx: TableContext): Either.Either<CrosstabResult, AnalysisError> =>
+export const analyzeTable = (
+  table: ContingencyTable,
+  ctx: TableContext
+): Either.Either<CrosstabResult, AnalysisError> =>
   attempt(() => {
     const { rows, cols } = table
     const warnings: Array<AnalysisWarning> = [...ctx.warnings]
     const low = Stats.lowExpectedCounts(table)
-    const lowExpected = { cells: low.cells, percent: low.percent, minExpected: low.minExpected, message: Stats.lowExpectedMessage(low) }
+    const lowExpected = {
+      cells: low.cells,
+      percent: low.percent,
+      minExpected: low.minExpected,
+      message: Stats.lowExpectedMessage(low)
+    }
     if (low.cells > 0) warnings.push({ code: "LOW_EXPECTED", ...lowExpected })
     const res = Stats.residuals(table)
     const fisher = fisherTest(table, ctx.fisher)

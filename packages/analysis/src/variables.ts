@@ -18,13 +18,17 @@ export interface CategoricalVariable {
 const unknownVariable = (dataset: Dataset, name: string) => {
   const known = columnNames(dataset)
   const list = known.length <= 15 ? known.join(", ") : `${known.slice(0, 15).join(", ")}, … (${known.length} columns)`
-  return new AnalysisError({ code: "UNKNOWN_VARIABLE", message: `unknown variable "${name}": the data has the columns ${list}` })
+  return new AnalysisError({
+    code: "UNKNOWN_VARIABLE",
+    message: `unknown variable "${name}": the data has the columns ${list}`
+  })
 }
 
 const notCategorical = (name: string, what: string) =>
   new AnalysisError({
     code: "NOT_CATEGORICAL",
-    message: `variable "${name}" ${what}: this analysis needs categorical (integer) codes. Recode it into groups with integer codes, or describe it with "danvan describe" or "danvan frequencies"`
+    message:
+      `variable "${name}" ${what}: this analysis needs categorical (integer) codes. Recode it into groups with integer codes, or describe it with "danvan describe" or "danvan frequencies"`
   })
 
 /**
@@ -34,8 +38,15 @@ const notCategorical = (name: string, what: string) =>
 export const typedColumnError = (dataset: Dataset, name: string): AnalysisError | undefined => {
   const typed = dataset.typing?.find((t) => t.name === name)
   if (typed === undefined) return undefined
-  const what = typed.type === "numeric" ? "holds numbers that are not integer codes" : typed.type === "date" ? "holds dates" : "holds text"
-  return notCategorical(name, `${what} (${typed.file !== undefined ? `${typed.file}, ` : ""}row ${typed.row}: "${typed.value}")`)
+  const what = typed.type === "numeric"
+    ? "holds numbers that are not integer codes"
+    : typed.type === "date"
+    ? "holds dates"
+    : "holds text"
+  return notCategorical(
+    name,
+    `${what} (${typed.file !== undefined ? `${typed.file}, ` : ""}row ${typed.row}: "${typed.value}")`
+  )
 }
 
 /** Looks up a categorical column, combining the codebook's missing codes with the extra ones given. */
@@ -47,11 +58,14 @@ export const categoricalVariable = (
 ): Either.Either<CategoricalVariable, AnalysisError> => {
   const column = getColumn(dataset, name)
   if (column === undefined) return Either.left(typedColumnError(dataset, name) ?? unknownVariable(dataset, name))
-  if (column.type !== "codes") return Either.left(typedColumnError(dataset, name) ?? notCategorical(name, "holds numbers, not integer codes"))
+  if (column.type !== "codes") {
+    return Either.left(typedColumnError(dataset, name) ?? notCategorical(name, "holds numbers, not integer codes"))
+  }
   const variable = codebook === undefined ? undefined : findVariable(codebook, name)
   // Own keys only: a column called "constructor" must not find Object.prototype.constructor.
   const extra = Object.hasOwn(extraMissing, name) ? (extraMissing[name] ?? []) : []
-  const isMissing = (code: number) => extra.includes(code) || (variable !== undefined && isUserMissing(variable.missing, code))
+  const isMissing = (code: number) =>
+    extra.includes(code) || (variable !== undefined && isUserMissing(variable.missing, code))
   return Either.right({
     name,
     label: variable?.label ?? plainLabel(name),
@@ -87,19 +101,20 @@ export const requireCategories = (
   categories.length > 0
     ? Either.right(undefined)
     : Either.left(
-        new AnalysisError({
-          code: "EMPTY_TABLE",
-          message:
-            `variable "${v.name}" has no valid values: it is blank or user-missing in every row; ` +
-            "choose another variable or check the data file"
-        })
-      )
+      new AnalysisError({
+        code: "EMPTY_TABLE",
+        message: `variable "${v.name}" has no valid values: it is blank or user-missing in every row; ` +
+          "choose another variable or check the data file"
+      })
+    )
 
 /**
  * The valid categories of a variable, in codebook order, followed by observed codes the codebook does not
  * label (in numeric order). Without a codebook: the observed non-missing codes in numeric order.
  */
-export const validCategoriesOf = (v: CategoricalVariable): { categories: Array<CategoryInfo>; unlabelled: Array<number> } => {
+export const validCategoriesOf = (
+  v: CategoricalVariable
+): { categories: Array<CategoryInfo>; unlabelled: Array<number> } => {
   const observed = new Set<number>()
   for (let k = 0; k < v.codes.length; k++) {
     const c = v.codes[k]

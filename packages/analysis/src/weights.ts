@@ -152,8 +152,9 @@ export const analysisWeights = (
   codebook: Codebook | undefined,
   choice: WeightChoice
 ): Either.Either<CaseWeights | undefined, AnalysisError> =>
-  Either.flatMap(resolveWeight(codebook, dataset, choice), (name) =>
-    name === undefined ? Either.right(undefined) : caseWeights(dataset, name)
+  Either.flatMap(
+    resolveWeight(codebook, dataset, choice),
+    (name) => name === undefined ? Either.right(undefined) : caseWeights(dataset, name)
   )
 
 /** The `weight` field of a result: present only when weighted. */

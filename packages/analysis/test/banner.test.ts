@@ -7,7 +7,11 @@ import { codes, dataset, expand } from "./helpers.js"
 // The paper's Table 4 item 1: rows 1 difficult, 2 normal, 3 not difficult; columns level 1..3 (bases 310, 376, 410).
 const counts = [[66, 158, 163], [209, 177, 216], [35, 41, 31]]
 const e = expand(counts, [1, 2, 3], [1, 2, 3])
-const ds = dataset(codes("people_trust_limited", e.rows), codes("level", e.cols), codes("sex", e.rows.map((_, k) => (k % 2) + 1)))
+const ds = dataset(
+  codes("people_trust_limited", e.rows),
+  codes("level", e.cols),
+  codes("sex", e.rows.map((_, k) => (k % 2) + 1))
+)
 
 describe("banner table", () => {
   const r = Either.getOrThrow(bannerTable(ds, undefined, ["people_trust_limited"], ["level", "sex"], {
@@ -23,7 +27,9 @@ describe("banner table", () => {
   })
   it("letters within the banner variable equal the crosstab's columnProportions", () => {
     const ct = Either.getOrThrow(crosstab(ds, undefined, "people_trust_limited", "level"))
-    r.stub[0].rows.slice(0, 3).forEach((row, i) => expect(row.cells.slice(1, 4).map((c) => c.letters)).toEqual(ct.columnProportions!.largerThan[i]))
+    r.stub[0].rows.slice(0, 3).forEach((row, i) =>
+      expect(row.cells.slice(1, 4).map((c) => c.letters)).toEqual(ct.columnProportions!.largerThan[i])
+    )
     expect(r.banner.map((b) => b.categories.map((c) => c.letter))).toEqual([["A", "B", "C"], ["A", "B"]])
   })
   it("a mean-score row for a codebook item with scores", () => {
@@ -34,7 +40,9 @@ describe("banner table", () => {
     expect(mean.cells[1].mean).toBeCloseTo((3 * 66 + 2 * 209 + 35) / 310, 12)
   })
   it("rejects a net on a variable that is not in the stub", () => {
-    const bad = bannerTable(ds, undefined, ["people_trust_limited"], ["level"], { nets: [{ variable: "sex", name: "x", codes: [1] }] })
+    const bad = bannerTable(ds, undefined, ["people_trust_limited"], ["level"], {
+      nets: [{ variable: "sex", name: "x", codes: [1] }]
+    })
     expect(Either.isLeft(bad) && bad.left.code).toBe("BAD_OPTION")
   })
 })

@@ -13,7 +13,9 @@ describe("crosstab columnProportions (SPSS letters)", () => {
     // rows: difficult, normal, not difficult; columns: City, District, Ward/Commune
     const counts = [[66, 158, 163], [209, 177, 216], [35, 41, 31]]
     const e = expand(counts, [1, 2, 3], [1, 2, 3])
-    const r = Either.getOrThrow(crosstab(dataset(codes("item", e.rows), codes("level", e.cols)), undefined, "item", "level"))
+    const r = Either.getOrThrow(
+      crosstab(dataset(codes("item", e.rows), codes("level", e.cols)), undefined, "item", "level")
+    )
     expect(r.columnProportions?.largerThan).toEqual([["", "A", "A"], ["BC", "", ""], ["", "", ""]])
   })
 })

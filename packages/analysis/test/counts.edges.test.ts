@@ -25,7 +25,9 @@ describe("--counts with an empty row or column (issue 22 item 3)", () => {
   })
 
   it("names the codebook category it leaves out", () => {
-    const r = Either.getOrThrow(crosstabFromCounts([[5, 6], [0, 0], [7, 2]], { codebook: hcmc, row: "level", col: "sex" }))
+    const r = Either.getOrThrow(
+      crosstabFromCounts([[5, 6], [0, 0], [7, 2]], { codebook: hcmc, row: "level", col: "sex" })
+    )
     const w = r.warnings.find((x) => x.code === "EMPTY_CATEGORY")
     expect(w?.message).toMatch(/^category 2 \(.+\) of "level" has a total of zero in the typed table and is left out/)
     expect(r.row.categories.map((c) => c.code)).toEqual([1, 3])
@@ -71,7 +73,9 @@ describe("Fisher's exact test over its budget (issue 22 item 4)", () => {
     expect(error).toBeInstanceOf(StatsInputError)
     const e = error as StatsInputError
     expect(e.code).toBe("BAD_OPTION")
-    expect(e.message).toMatch(/too large for this 3 x 3 table with 1096 cases .* use --exact auto .* --exact monte-carlo --resamples/)
+    expect(e.message).toMatch(
+      /too large for this 3 x 3 table with 1096 cases .* use --exact auto .* --exact monte-carlo --resamples/
+    )
     expect(e.message).not.toMatch(/workLimit/)
   })
 })

@@ -32,7 +32,12 @@ describe("crosstab over a dataset", () => {
   it("excludes missing codes and blanks, counting them in n.missing by code", () => {
     expect(result.n).toEqual({ valid: 1096, missing: 5, total: 1101 })
     const byKey = Object.fromEntries(result.missingByCode.map((m) => [`${m.variable}:${m.code}`, m.count]))
-    expect(byKey).toEqual({ "people_trust_limited:9": 2, "level:system": 1, "level:9": 2, "people_trust_limited:system": 1 })
+    expect(byKey).toEqual({
+      "people_trust_limited:9": 2,
+      "level:system": 1,
+      "level:9": 2,
+      "people_trust_limited:system": 1
+    })
   })
 
   it("matches R's chisq.test on the same table", () => {
@@ -51,7 +56,10 @@ describe("crosstab over a dataset", () => {
   })
 
   it("honours weights", () => {
-    const weighted = dataset(...ds.columns, numeric("w", ds.columns[0].values.length === 0 ? [] : Array.from({ length: ds.rowCount }, () => 2)))
+    const weighted = dataset(
+      ...ds.columns,
+      numeric("w", ds.columns[0].values.length === 0 ? [] : Array.from({ length: ds.rowCount }, () => 2))
+    )
     const r = Either.getOrThrow(crosstab(weighted, hcmc, "level", "people_trust_limited", { weight: "w" }))
     expect(r.weighted).toBe(true)
     expect(r.counts).toEqual(table4item1.map((row) => row.map((x) => 2 * x)))
@@ -60,14 +68,22 @@ describe("crosstab over a dataset", () => {
   })
 
   it("skips Fisher's test on fractional weighted counts and says so", () => {
-    const weighted = dataset(...ds.columns, numeric("w", Array.from({ length: ds.rowCount }, (_, k) => (k % 2 === 0 ? 0.5 : 1.5))))
-    const r = Either.getOrThrow(crosstab(weighted, hcmc, "level", "people_trust_limited", { weight: "w", fisher: { method: "auto" } }))
+    const weighted = dataset(
+      ...ds.columns,
+      numeric("w", Array.from({ length: ds.rowCount }, (_, k) => (k % 2 === 0 ? 0.5 : 1.5)))
+    )
+    const r = Either.getOrThrow(
+      crosstab(weighted, hcmc, "level", "people_trust_limited", { weight: "w", fisher: { method: "auto" } })
+    )
     expect(r.tests.fisherExact).toBeUndefined()
     expect(r.warnings.map((w) => w.code)).toContain("TEST_NOT_COMPUTED")
   })
 
   it("leaves out a case with a negative weight, as SPSS does, and counts it in a warning", () => {
-    const weighted = dataset(...ds.columns, numeric("w", Array.from({ length: ds.rowCount }, (_, k) => (k === 3 ? -1 : 1))))
+    const weighted = dataset(
+      ...ds.columns,
+      numeric("w", Array.from({ length: ds.rowCount }, (_, k) => (k === 3 ? -1 : 1)))
+    )
     const r = Either.getOrThrow(crosstab(weighted, hcmc, "level", "people_trust_limited", { weight: "w" }))
     expect(r.n.total).toBe(ds.rowCount - 1)
     const w = r.warnings.find((x) => x.code === "WEIGHT_EXCLUDED")
@@ -76,12 +92,19 @@ describe("crosstab over a dataset", () => {
   })
 
   it("rejects an infinite weight naming the data row", () => {
-    const weighted = dataset(...ds.columns, numeric("w", Array.from({ length: ds.rowCount }, (_, k) => (k === 3 ? Infinity : 1))))
-    expect(fail(crosstab(weighted, hcmc, "level", "people_trust_limited", { weight: "w" })).message).toMatch(/weight "w" in data row 5 is Infinity/)
+    const weighted = dataset(
+      ...ds.columns,
+      numeric("w", Array.from({ length: ds.rowCount }, (_, k) => (k === 3 ? Infinity : 1)))
+    )
+    expect(fail(crosstab(weighted, hcmc, "level", "people_trust_limited", { weight: "w" })).message).toMatch(
+      /weight "w" in data row 5 is Infinity/
+    )
   })
 
   it("treats extra --missing codes as missing", () => {
-    const r = Either.getOrThrow(crosstab(ds, hcmc, "level", "people_trust_limited", { missing: { people_trust_limited: [3] } }))
+    const r = Either.getOrThrow(
+      crosstab(ds, hcmc, "level", "people_trust_limited", { missing: { people_trust_limited: [3] } })
+    )
     expect(r.col.categories.map((c) => c.code)).toEqual([1, 2])
     expect(r.n.valid).toBe(1096 - 107)
   })
@@ -91,11 +114,18 @@ describe("crosstab over a dataset", () => {
     expect(r.row.categories.map((c) => c.code)).toEqual([1, 2])
     const only12 = dataset(codes("level", [1, 1, 2, 2]), codes("sex", [1, 2, 1, 2]), codes("position", [1, 2, 1, 1]))
     const r2 = Either.getOrThrow(crosstab(only12, hcmc, "level", "position", { fisher: { method: "none" } }))
-    expect(r2.warnings.filter((w) => w.code === "EMPTY_CATEGORY").map((w) => (w as any).categoryCode)).toEqual([3, 3, 4, 5])
+    expect(r2.warnings.filter((w) => w.code === "EMPTY_CATEGORY").map((w) => (w as any).categoryCode)).toEqual([
+      3,
+      3,
+      4,
+      5
+    ])
   })
 
   it("without a codebook uses the observed codes, numbered", () => {
-    const r = Either.getOrThrow(crosstab(ds, undefined, "level", "people_trust_limited", { missing: { level: [9], people_trust_limited: [9] } }))
+    const r = Either.getOrThrow(
+      crosstab(ds, undefined, "level", "people_trust_limited", { missing: { level: [9], people_trust_limited: [9] } })
+    )
     expect(r.row.categories.map((c) => c.code)).toEqual([1, 2, 3])
     expect(r.row.label).toEqual({ vi: "level", en: "level" })
     expect(r.counts).toEqual(table4item1)
@@ -103,14 +133,20 @@ describe("crosstab over a dataset", () => {
 
   it("counts a missing case once when a variable is crossed with itself", () => {
     const self = Either.getOrThrow(crosstab(ds, hcmc, "level", "level", { fisher: { method: "none" } }))
-    expect(self.missingByCode).toEqual([{ variable: "level", code: "system", count: 1 }, { variable: "level", code: 9, count: 2 }])
+    expect(self.missingByCode).toEqual([{ variable: "level", code: "system", count: 1 }, {
+      variable: "level",
+      code: 9,
+      count: 2
+    }])
   })
 
   it("names the columns when a variable is unknown", () => {
     expect(fail(crosstab(ds, hcmc, "levle", "people_trust_limited")).message).toBe(
-      'unknown variable "levle": the data has the columns level, people_trust_limited'
+      "unknown variable \"levle\": the data has the columns level, people_trust_limited"
     )
-    expect(fail(crosstab(ds, hcmc, "level", "people_trust_limited", { missing: { nope: [1] } })).code).toBe("UNKNOWN_VARIABLE")
+    expect(fail(crosstab(ds, hcmc, "level", "people_trust_limited", { missing: { nope: [1] } })).code).toBe(
+      "UNKNOWN_VARIABLE"
+    )
   })
 
   it("refuses a table with fewer than two non-empty categories", () => {

@@ -1,21 +1,32 @@
+import { readFileSync } from "node:fs"
 import { builtinCodebook } from "@danvan/domain"
 import * as Either from "effect/Either"
-import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
 import { crosstab, describeVariable, frequencies } from "../src/index.js"
 import { codes, dataset, numeric } from "./helpers.js"
 
-interface RCase { id: string; x: Array<number | null>; weights: Array<number | null> | null; [k: string]: unknown }
+interface RCase {
+  id: string
+  x: Array<number | null>
+  weights: Array<number | null> | null
+  [k: string]: unknown
+}
 // R's reference values (packages/stats/scripts/describe.R)
-const fx = JSON.parse(readFileSync(new URL("../../stats/test/fixtures/describe.json", import.meta.url), "utf8")) as { cases: Array<RCase> }
+const fx = JSON.parse(readFileSync(new URL("../../stats/test/fixtures/describe.json", import.meta.url), "utf8")) as {
+  cases: Array<RCase>
+}
 const rCase = (id: string) => fx.cases.find((c) => c.id === id)!
-const close = (a: number, b: number) => expect(Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b)), `${a} vs ${b}`).toBe(true)
+const close = (a: number, b: number) =>
+  expect(Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b)), `${a} vs ${b}`).toBe(true)
 
 describe("describeVariable", () => {
   it("matches R on a weighted numeric column (income with integer weights)", () => {
     expect(fx.cases.length).toBe(7)
     const c = rCase("income-integer-weights")
-    const ds = dataset(numeric("income", c.x.map((v) => v ?? Number.NaN)), numeric("w", c.weights!.map((v) => v ?? Number.NaN)))
+    const ds = dataset(
+      numeric("income", c.x.map((v) => v ?? Number.NaN)),
+      numeric("w", c.weights!.map((v) => v ?? Number.NaN))
+    )
     const r = Either.getOrThrow(describeVariable(ds, undefined, "income", { weight: "w" }))
     expect(r.weighted).toBe(true)
     expect(r.weight?.variable).toBe("w")
@@ -42,7 +53,11 @@ describe("describeVariable", () => {
     expect(r.n).toEqual({ valid: 4, missing: 2, total: 6 })
     close(r.mean, c["mean"] as number)
     close(r.kurtosis.value, c["kurtosis"] as number)
-    expect(r.histogram.map((b) => [b.from, b.to, b.count])).toEqual([[1.5, 2.5, 1], [2.5, 3.5, 0], [3.5, 4.5, 2], [4.5, 5.5, 1]])
+    expect(r.histogram.map((b) => [b.from, b.to, b.count])).toEqual([[1.5, 2.5, 1], [2.5, 3.5, 0], [3.5, 4.5, 2], [
+      4.5,
+      5.5,
+      1
+    ]])
   })
 
   it("an unknown variable names the columns", () => {
@@ -68,12 +83,17 @@ describe("frequencies of a numeric column", () => {
 describe("columns the reader typed say why they are not categories", () => {
   const ds = {
     ...dataset(codes("level", [1, 2]), numeric("age", [34.5, 22])),
-    typing: [{ name: "age", type: "numeric" as const, row: 2, value: "34.5", file: "s.csv" }, { name: "city", type: "text" as const, row: 3, value: "Huế" }]
+    typing: [{ name: "age", type: "numeric" as const, row: 2, value: "34.5", file: "s.csv" }, {
+      name: "city",
+      type: "text" as const,
+      row: 3,
+      value: "Huế"
+    }]
   }
   it("a decimal column in a crosstab names the cell that made it numeric", () => {
     const r = crosstab(ds, undefined, "level", "age")
     expect(Either.isLeft(r) && r.left.message).toBe(
-      'variable "age" holds numbers that are not integer codes (s.csv, row 2: "34.5"): this analysis needs categorical (integer) codes. Recode it into groups with integer codes, or describe it with "danvan describe" or "danvan frequencies"'
+      "variable \"age\" holds numbers that are not integer codes (s.csv, row 2: \"34.5\"): this analysis needs categorical (integer) codes. Recode it into groups with integer codes, or describe it with \"danvan describe\" or \"danvan frequencies\""
     )
   })
   it("a text column in frequencies and describe says it holds text", () => {

@@ -47,12 +47,13 @@ describe("checkDimension: identifier-like variables are no table dimension", () 
     )
   })
   it("accepts grouping variables, tiny samples, numeric and unknown columns (the analyses judge those)", () => {
-    for (const name of ["level", "district", "w", "nope"])
+    for (const name of ["level", "district", "w", "nope"]) {
       expect(messageOf(checkDimension(ds, undefined, name, { maxCategories: 100 }))).toBe("ok")
+    }
     const tiny = dataset(codes("few", [1, 2, 3, 4]))
     expect(messageOf(checkDimension(tiny, undefined, "few", { maxCategories: 100 }))).toBe("ok")
   })
-  it('refuses a codebook role "id" whatever its values', () => {
+  it("refuses a codebook role \"id\" whatever its values", () => {
     const codebook = Either.getOrThrow(
       decodeCodebook({
         id: "c",

@@ -14,8 +14,8 @@ describe("frequencies", () => {
     const r = Either.getOrThrow(frequencies(ds, hcmc, "level"))
     expect(r.n).toEqual({ valid: 7, missing: 3, total: 10 })
     expect(r.rows.map((x) => [x.code, x.label.en, x.count, x.percent, x.validPercent, x.cumulativePercent])).toEqual([
-      [1, "City", 4, 40, (400 / 7), (400 / 7)],
-      [2, "District", 3, 30, (300 / 7), 100],
+      [1, "City", 4, 40, 400 / 7, 400 / 7],
+      [2, "District", 3, 30, 300 / 7, 100],
       [3, "Ward/Commune", 0, 0, 0, 100],
       [9, "No answer", 2, 20, null, null],
       ["system", "System (blank)", 1, 10, null, null]

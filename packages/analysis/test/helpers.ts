@@ -1,17 +1,23 @@
+import { readFileSync } from "node:fs"
 import type { Column, Dataset } from "@danvan/domain"
 import { makeDataset, SYSTEM_MISSING } from "@danvan/domain"
-import { readFileSync } from "node:fs"
 
 /** Respondent-level codes that reproduce a table: `counts[i][j]` cases with row code rowCodes[i], col code colCodes[j]. */
-export const expand = (counts: ReadonlyArray<ReadonlyArray<number>>, rowCodes: ReadonlyArray<number>, colCodes: ReadonlyArray<number>) => {
+export const expand = (
+  counts: ReadonlyArray<ReadonlyArray<number>>,
+  rowCodes: ReadonlyArray<number>,
+  colCodes: ReadonlyArray<number>
+) => {
   const rows: Array<number> = []
   const cols: Array<number> = []
-  counts.forEach((r, i) => r.forEach((n, j) => {
-    for (let k = 0; k < n; k++) {
-      rows.push(rowCodes[i])
-      cols.push(colCodes[j])
-    }
-  }))
+  counts.forEach((r, i) =>
+    r.forEach((n, j) => {
+      for (let k = 0; k < n; k++) {
+        rows.push(rowCodes[i])
+        cols.push(colCodes[j])
+      }
+    })
+  )
   return { rows, cols }
 }
 
@@ -21,7 +27,11 @@ export const codes = (name: string, values: ReadonlyArray<number | null>): Colum
   values: Int32Array.from(values, (v) => (v === null ? SYSTEM_MISSING : v))
 })
 
-export const numeric = (name: string, values: ReadonlyArray<number>): Column => ({ name, type: "numeric", values: Float64Array.from(values) })
+export const numeric = (name: string, values: ReadonlyArray<number>): Column => ({
+  name,
+  type: "numeric",
+  values: Float64Array.from(values)
+})
 
 export const dataset = (...columns: Array<Column>): Dataset => makeDataset(columns)
 

@@ -1,5 +1,5 @@
-import * as Either from "effect/Either"
 import { readFileSync } from "node:fs"
+import * as Either from "effect/Either"
 import { describe, expect, it } from "vitest"
 import { layeredCrosstab } from "../src/index.js"
 import { codes, dataset, numeric, relClose } from "./helpers.js"
@@ -15,15 +15,17 @@ const rowsOf = (c: any, weighted: boolean) => {
   const k: Array<number> = []
   const l: Array<number> = []
   const w: Array<number> = []
-  c.strata.forEach((s: Array<number>, layer: number) => s.forEach((n, cell) => {
-    const times = weighted ? (n > 0 ? 1 : 0) : n
-    for (let t = 0; t < times; t++) {
-      r.push(Math.floor(cell / c.cols) + 1)
-      k.push((cell % c.cols) + 1)
-      l.push(layer + 1)
-      w.push(n)
-    }
-  }))
+  c.strata.forEach((s: Array<number>, layer: number) =>
+    s.forEach((n, cell) => {
+      const times = weighted ? (n > 0 ? 1 : 0) : n
+      for (let t = 0; t < times; t++) {
+        r.push(Math.floor(cell / c.cols) + 1)
+        k.push((cell % c.cols) + 1)
+        l.push(layer + 1)
+        w.push(n)
+      }
+    })
+  )
   return dataset(codes("row", r), codes("col", k), codes("layer", l), numeric("w", w))
 }
 
@@ -33,7 +35,9 @@ describe("layered crosstab against R", () => {
     for (const weighted of [false, true]) {
       it(`${id}${weighted ? " (weighted rows)" : ""}`, () => {
         const c = fx.cases.find((x: any) => x.id === id)
-        const r = Either.getOrThrow(layeredCrosstab(rowsOf(c, weighted), undefined, "row", "col", "layer", weighted ? { weight: "w" } : {}))
+        const r = Either.getOrThrow(
+          layeredCrosstab(rowsOf(c, weighted), undefined, "row", "col", "layer", weighted ? { weight: "w" } : {})
+        )
         expect(r.layers.length).toBe(c.strata.length)
         r.layers.forEach((layer, k) => {
           expect(layer.code).toBe(k + 1)
@@ -49,7 +53,11 @@ describe("layered crosstab against R", () => {
           expect(relClose(r.mantelHaenszelOddsRatio!.seLog, c.oddsRatio.seLog, 1e-8)).toBe(true)
           expect(relClose(r.mantelHaenszelOddsRatio!.p, c.oddsRatio.p, 1e-8)).toBe(true)
           close(r.cochranMantelHaenszel!.uncorrected!.statistic, c.cmh.statistic, "Cochran's")
-          close(r.cochranMantelHaenszel!.continuityCorrected!.statistic, c.cmhCorrected.statistic, "Mantel-Haenszel corrected")
+          close(
+            r.cochranMantelHaenszel!.continuityCorrected!.statistic,
+            c.cmhCorrected.statistic,
+            "Mantel-Haenszel corrected"
+          )
           close(r.breslowDay!.statistic, c.breslowDay.statistic, "Tarone")
           expect(r.breslowDay!.df).toBe(c.breslowDay.df)
         } else {
@@ -65,7 +73,11 @@ describe("layered crosstab against R", () => {
     expect(r.cochranMantelHaenszel!.corrected).toBe(true)
   })
   it("cases with a missing layer are left out and counted; an unknown layer is an error", () => {
-    const ds = dataset(codes("row", [1, 2, 1, 2, 1, 2, 1]), codes("col", [1, 1, 2, 2, 1, 2, 2]), codes("layer", [1, 1, 1, 1, 2, 2, null]))
+    const ds = dataset(
+      codes("row", [1, 2, 1, 2, 1, 2, 1]),
+      codes("col", [1, 1, 2, 2, 1, 2, 2]),
+      codes("layer", [1, 1, 1, 1, 2, 2, null])
+    )
     const r = Either.getOrThrow(layeredCrosstab(ds, undefined, "row", "col", "layer"))
     expect(r.layer.missing).toBe(1)
     expect(r.n.total).toBe(6)

@@ -1,13 +1,15 @@
+import { readFileSync } from "node:fs"
 import { builtinCodebook, decodeCodebook } from "@danvan/domain"
 import * as Stats from "@danvan/stats"
 import * as Either from "effect/Either"
-import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
 import { crosstab, likert } from "../src/index.js"
 import { codes, dataset, relClose } from "./helpers.js"
 
 // Published Table 4 (counts by response x level) and R's Kruskal-Wallis of each item (packages/stats/scripts/likert.R).
-const published = JSON.parse(readFileSync(new URL("../../domain/data/hcmc-2024-published-tables.json", import.meta.url), "utf8"))
+const published = JSON.parse(
+  readFileSync(new URL("../../domain/data/hcmc-2024-published-tables.json", import.meta.url), "utf8")
+)
 const table4 = published.tables.find((t: any) => t.id === "table4-difficulty")
 const rFixture = JSON.parse(readFileSync(new URL("../../stats/test/fixtures/likert.json", import.meta.url), "utf8"))
 const responseCode: Record<string, number> = { difficult: 1, normal: 2, not_difficult: 3 }
@@ -18,9 +20,12 @@ const codebook = Either.getOrThrow(builtinCodebook("hcmc-2024"))
 // item's responses are expanded from its published counts independently (fine for per-item statistics).
 const levelColumn = bases.flatMap((b, j) => Array.from({ length: b }, () => j + 1))
 const itemColumn = (item: any) =>
-  bases.flatMap((_, j) => item.rows.flatMap((row: any) => Array.from({ length: row.counts[j] }, () => responseCode[row.response])))
+  bases.flatMap((_, j) =>
+    item.rows.flatMap((row: any) => Array.from({ length: row.counts[j] }, () => responseCode[row.response]))
+  )
 const ds = dataset(codes("level", levelColumn), ...table4.items.map((item: any) => codes(item.key, itemColumn(item))))
-const countsOf = (item: any, code: number): Array<number> => item.rows.find((r: any) => responseCode[r.response] === code).counts
+const countsOf = (item: any, code: number): Array<number> =>
+  item.rows.find((r: any) => responseCode[r.response] === code).counts
 
 describe("likert on the paper's Table 4 (hcmc-2024 difficulty set by level)", () => {
   const r = Either.getOrThrow(likert(ds, codebook, { set: "difficulty" }, "level"))
@@ -114,7 +119,9 @@ describe("likert without a codebook and with missing codes", () => {
     codes("g", Array.from({ length: n }, (_, k) => (k % 3) + 1)),
     ...names.map((name, j) => codes(name, ref.items[j].map((x: number | null) => (x === null ? 9 : x))))
   )
-  const r = Either.getOrThrow(likert(small, undefined, { items: names }, "g", { missing: Object.fromEntries(names.map((x) => [x, [9]])) }))
+  const r = Either.getOrThrow(
+    likert(small, undefined, { items: names }, "g", { missing: Object.fromEntries(names.map((x) => [x, [9]])) })
+  )
 
   it("uses the codes as scores and matches R's alpha (listwise)", () => {
     expect(r.scale.map((s) => [s.code, s.score])).toEqual([[1, 1], [2, 2], [3, 3]])
@@ -144,7 +151,12 @@ describe("likert input problems", () => {
       id: "t",
       title: { vi: "t", en: "t" },
       variables: [
-        { name: "g", label: { vi: "g", en: "g" }, kind: "single", values: [{ code: 1, label: { vi: "A", en: "A" } }, { code: 2, label: { vi: "B", en: "B" } }] },
+        {
+          name: "g",
+          label: { vi: "g", en: "g" },
+          kind: "single",
+          values: [{ code: 1, label: { vi: "A", en: "A" } }, { code: 2, label: { vi: "B", en: "B" } }]
+        },
         {
           name: "q1",
           label: { vi: "q1", en: "q1" },

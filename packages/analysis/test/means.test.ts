@@ -1,5 +1,5 @@
-import * as Either from "effect/Either"
 import { readFileSync } from "node:fs"
+import * as Either from "effect/Either"
 import { describe, expect, it } from "vitest"
 import { correlate, means } from "../src/index.js"
 import { codes, dataset, numeric, relClose } from "./helpers.js"
@@ -24,7 +24,9 @@ describe("means against R", () => {
   for (const id of ["age-by-level", "small-5-groups-one-empty", "small-weighted"]) {
     it(id, () => {
       const c = caseOf(id)
-      const r = Either.getOrThrow(means(datasetOf(c), undefined, "age", "level", c.weights === null ? {} : { weight: "w" }))
+      const r = Either.getOrThrow(
+        means(datasetOf(c), undefined, "age", "level", c.weights === null ? {} : { weight: "w" })
+      )
       const present = c.n.map((n: number, g: number) => (n > 0 ? g : -1)).filter((g: number) => g >= 0)
       expect(r.groups.map((g) => g.code)).toEqual(present.map((g: number) => g + 1))
       r.groups.forEach((g, k) => {
@@ -70,7 +72,11 @@ describe("means against R", () => {
     expect(r.warnings.some((w) => w.code === "TEST_NOT_COMPUTED" && w.test === "welch")).toBe(true)
   })
   it("fractional weights: Kruskal-Wallis is left out with a warning, the rest is weighted", () => {
-    const ds = dataset(numeric("x", [1, 2, 3, 4, 5, 7]), codes("g", [1, 1, 1, 2, 2, 2]), numeric("w", [0.5, 1, 1, 1, 1, 1.5]))
+    const ds = dataset(
+      numeric("x", [1, 2, 3, 4, 5, 7]),
+      codes("g", [1, 1, 1, 2, 2, 2]),
+      numeric("w", [0.5, 1, 1, 1, 1, 1.5])
+    )
     const r = Either.getOrThrow(means(ds, undefined, "x", "g", { weight: "w" }))
     expect(r.tests.kruskalWallis).toBeUndefined()
     expect(r.warnings.some((w) => w.code === "TEST_NOT_COMPUTED" && w.test === "kruskalWallis")).toBe(true)

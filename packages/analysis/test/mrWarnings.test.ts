@@ -19,15 +19,19 @@ describe("multiple response with rare items", () => {
       code: "LOW_EXPECTED_ITEMS",
       items: ["rare"],
       minExpected: 1,
-      message: 'item "rare" has an expected count below 5 in some group (the smallest is 1.00): the per-item ' +
+      message: "item \"rare\" has an expected count below 5 in some group (the smallest is 1.00): the per-item " +
         "chi-square, Bonferroni and Rao-Scott p-values are approximations that can be poor there; use the bootstrap " +
         "test (--method bootstrap), which does not rely on them"
     }])
   })
 
   it("says the bootstrap p does not rely on them when the bootstrap is used", () => {
-    const r = Either.getOrThrow(multipleResponse(ds, undefined, "level", ["rare", "common"], { method: "bootstrap", B: 99, seed: 1 }))
-    expect(r.warnings.find((x) => x.code === "LOW_EXPECTED_ITEMS")?.message).toMatch(/the bootstrap p reported here does not rely on them$/)
+    const r = Either.getOrThrow(
+      multipleResponse(ds, undefined, "level", ["rare", "common"], { method: "bootstrap", B: 99, seed: 1 })
+    )
+    expect(r.warnings.find((x) => x.code === "LOW_EXPECTED_ITEMS")?.message).toMatch(
+      /the bootstrap p reported here does not rely on them$/
+    )
   })
 
   it("stays quiet when every expected count is at least 5", () => {

@@ -1,6 +1,6 @@
+import { readFileSync } from "node:fs"
 import { builtinCodebook } from "@danvan/domain"
 import * as Either from "effect/Either"
-import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
 import { multipleResponse } from "../src/index.js"
 import { codes, dataset, relClose } from "./helpers.js"
@@ -21,7 +21,9 @@ describe("multipleResponse against R (mmi.json, first dataset)", () => {
 
   it("leaves out respondents with a missing item (listwise) and counts them", () => {
     expect(r.n).toEqual({ valid: 300, missing: 2, total: 302, byGroup: first.groupN })
-    expect(r.items.map((i) => i.counts)).toEqual(itemNames.map((_, j) => first.counts.map((row: Array<number>) => row[j])))
+    expect(r.items.map((i) => i.counts)).toEqual(
+      itemNames.map((_, j) => first.counts.map((row: Array<number>) => row[j]))
+    )
   })
 
   it("matches R's per-item tests, MMI Bonferroni and second-order Rao-Scott", () => {
@@ -39,8 +41,22 @@ describe("multipleResponse against R (mmi.json, first dataset)", () => {
   })
 
   it("runs the bootstrap when asked, reproducibly", () => {
-    const a = Either.getOrThrow(multipleResponse(ds, undefined, "level", itemNames, { missing: { p1: [9] }, method: "bootstrap", B: 199, seed: 7 }))
-    const b = Either.getOrThrow(multipleResponse(ds, undefined, "level", itemNames, { missing: { p1: [9] }, method: "bootstrap", B: 199, seed: 7 }))
+    const a = Either.getOrThrow(
+      multipleResponse(ds, undefined, "level", itemNames, {
+        missing: { p1: [9] },
+        method: "bootstrap",
+        B: 199,
+        seed: 7
+      })
+    )
+    const b = Either.getOrThrow(
+      multipleResponse(ds, undefined, "level", itemNames, {
+        missing: { p1: [9] },
+        method: "bootstrap",
+        B: 199,
+        seed: 7
+      })
+    )
     expect(a.bootstrap).toEqual(b.bootstrap)
     expect(a.bootstrap!.resamples + a.bootstrap!.discarded).toBe(199)
     expect(a.bootstrap!.p).toBeGreaterThan(0)
@@ -53,7 +69,9 @@ describe("multipleResponse input problems", () => {
 
   it("rejects an item that is not 0/1, naming the item and data row", () => {
     const bad = dataset(codes("g", [1, 2, 1, 2]), codes("a", [0, 1, 2, 1]))
-    expect(fail(multipleResponse(bad, undefined, "g", ["a"]))).toBe('item "a" in data row 4 has the code 2; expected 0 or 1 (selected = 1)')
+    expect(fail(multipleResponse(bad, undefined, "g", ["a"]))).toBe(
+      "item \"a\" in data row 4 has the code 2; expected 0 or 1 (selected = 1)"
+    )
   })
 
   it("rejects an item nobody selected, by name", () => {
@@ -62,7 +80,11 @@ describe("multipleResponse input problems", () => {
   })
 
   it("leaves out an empty group with a warning and refuses a single group", () => {
-    const data = dataset(codes("level", [1, 1, 2, 2, 1, 2]), codes("clean_strong_party", [1, 0, 1, 0, 0, 1]), codes("cadre_quality", [0, 1, 1, 0, 1, 1]))
+    const data = dataset(
+      codes("level", [1, 1, 2, 2, 1, 2]),
+      codes("clean_strong_party", [1, 0, 1, 0, 0, 1]),
+      codes("cadre_quality", [0, 1, 1, 0, 1, 1])
+    )
     const r = Either.getOrThrow(multipleResponse(data, hcmc, "level", ["clean_strong_party", "cadre_quality"]))
     expect(r.group.categories.map((c) => c.label.vi)).toEqual(["Thành phố", "Quận/Huyện"])
     expect(r.warnings.map((w) => w.code)).toEqual(["EMPTY_CATEGORY", "LOW_EXPECTED_ITEMS"]) // 6 respondents

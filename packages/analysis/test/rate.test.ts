@@ -11,7 +11,11 @@ describe("rate (moved from the CLI, issue 21 item 3)", () => {
     const w = wilsonInterval(319, 411, 0.99)
     const cp = clopperPearsonInterval(319, 411, 0.99)
     expect(r).toEqual({
-      kind: "rate", x: 319, n: 411, estimate: w.estimate, level: 0.99,
+      kind: "rate",
+      x: 319,
+      n: 411,
+      estimate: w.estimate,
+      level: 0.99,
       intervals: { wilson: { lower: w.lower, upper: w.upper }, clopperPearson: { lower: cp.lower, upper: cp.upper } }
     })
     expect(Either.getOrThrow(rateFromText("319", "411", 0.99))).toEqual(r)
@@ -25,8 +29,12 @@ describe("rate (moved from the CLI, issue 21 item 3)", () => {
 
   it("says what is wrong with a typed count (issue 22 item 5)", () => {
     expect(message(parseRateCount("-1", "X"))).toBe("X is -1, a negative number; expected a whole number of at least 0")
-    expect(message(parseRateCount("2.5", "N"))).toBe('N is "2.5", not a whole number; expected a whole number of at least 0')
-    expect(message(parseRateCount("abc", "N"))).toBe('N is "abc", not a number; expected a whole number of at least 0')
+    expect(message(parseRateCount("2.5", "N"))).toBe(
+      "N is \"2.5\", not a whole number; expected a whole number of at least 0"
+    )
+    expect(message(parseRateCount("abc", "N"))).toBe(
+      "N is \"abc\", not a number; expected a whole number of at least 0"
+    )
     expect(message(parseRateCount("9007199254740993", "X"))).toBe(
       "X is 9007199254740993, which exceeds 2^53 - 1 = 9007199254740991, the largest count held exactly"
     )

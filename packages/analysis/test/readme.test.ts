@@ -8,7 +8,9 @@ describe("README example", () => {
   it("analyses a typed table and a small dataset", () => {
     const hcmc = Either.getOrThrow(builtinCodebook("hcmc-2024"))
     const counts = Either.getOrThrow(parseCounts("66,209,35;158,177,41;163,216,31"))
-    const table4 = Either.getOrThrow(crosstabFromCounts(counts, { codebook: hcmc, row: "level", col: "people_trust_limited" }))
+    const table4 = Either.getOrThrow(
+      crosstabFromCounts(counts, { codebook: hcmc, row: "level", col: "people_trust_limited" })
+    )
     expect(table4.tests.pearson.df).toBe(4)
     expect(typeof table4.tests.pearson.p).toBe("number")
     const data = makeDataset([
@@ -18,7 +20,10 @@ describe("README example", () => {
     const result = Either.getOrThrow(crosstab(data, hcmc, "level", "sex"))
     expect(result.n).toEqual({ valid: 6, missing: 1, total: 7 })
     expect(Either.getOrThrow(frequencies(data, hcmc, "level")).rows.map((r) => [r.label.vi, r.count])).toEqual([
-      ["Thành phố", 2], ["Quận/Huyện", 2], ["Phường/Xã", 2], ["Không trả lời", 1]
+      ["Thành phố", 2],
+      ["Quận/Huyện", 2],
+      ["Phường/Xã", 2],
+      ["Không trả lời", 1]
     ])
   })
 })

@@ -1,12 +1,19 @@
+import { readFileSync } from "node:fs"
 import { builtinCodebook, builtinPublishedTables, decodePublishedTables } from "@danvan/domain"
 import * as Either from "effect/Either"
-import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
 import { holmAdjust, replicate } from "../src/index.js"
 
 /** R's chisq.test(correct = FALSE) and p.adjust("holm") for all 25 items (scripts/replicate.R). */
-const fixture: { tables: Array<{ id: string; kind: string; items: Array<{ key: string; statistic: number; df: number; p: number; pAdjusted: number }> }> } =
-  JSON.parse(readFileSync(new URL("./fixtures/replicate.json", import.meta.url), "utf8"))
+const fixture: {
+  tables: Array<
+    {
+      id: string
+      kind: string
+      items: Array<{ key: string; statistic: number; df: number; p: number; pAdjusted: number }>
+    }
+  >
+} = JSON.parse(readFileSync(new URL("./fixtures/replicate.json", import.meta.url), "utf8"))
 
 const published = Either.getOrThrow(builtinPublishedTables("hcmc-2024"))
 const codebook = Either.getOrThrow(builtinCodebook("hcmc-2024"))
@@ -17,7 +24,8 @@ const relClose = (actual: number, expected: number, tol: number) => {
   if (!(rel <= tol)) throw new Error(`${actual} vs ${expected}: relative error ${rel} > ${tol}`)
 }
 
-const find = (table: string, key: string) => result.tables.find((t) => t.id === table)!.items.find((i) => i.key === key)!
+const find = (table: string, key: string) =>
+  result.tables.find((t) => t.id === table)!.items.find((i) => i.key === key)!
 
 describe("replicate (hcmc-2024) against R", () => {
   it("tests all 25 items: 5 + 8 + 7 multiple-response (r x 2) and 5 Likert (3 x 3)", () => {
@@ -43,7 +51,7 @@ describe("replicate (hcmc-2024) against R", () => {
     }
   }
 
-  it('Table 1 "clean_strong_party" and Table 4 "plans_not_localized" do not differ by level at .05', () => {
+  it("Table 1 \"clean_strong_party\" and Table 4 \"plans_not_localized\" do not differ by level at .05", () => {
     const party = find("table1-purpose", "clean_strong_party").test
     const plans = find("table4-difficulty", "plans_not_localized").test
     expect(party.p).toBeGreaterThan(0.05)
@@ -61,14 +69,20 @@ describe("replicate (hcmc-2024) against R", () => {
   })
 
   it("labels items, levels and responses in Vietnamese and English from the codebook", () => {
-    expect(find("table1-purpose", "clean_strong_party").label).toEqual({ vi: "Xây dựng Đảng trong sạch, vững mạnh", en: "Building a clean and strong Party" })
+    expect(find("table1-purpose", "clean_strong_party").label).toEqual({
+      vi: "Xây dựng Đảng trong sạch, vững mạnh",
+      en: "Building a clean and strong Party"
+    })
     expect(result.levels.map((l) => l.label.vi)).toEqual(["Thành phố", "Quận/Huyện", "Phường/Xã"])
     expect(result.tables[3].scale!.map((s) => s.label.vi)).toEqual(["Khó khăn", "Bình thường", "Không khó khăn"])
   })
 
   it("uses the file's English labels without a codebook", () => {
     const plain = replicate(published)
-    expect(plain.tables[0].items[1].label).toEqual({ vi: "Building a clean and strong Party", en: "Building a clean and strong Party" })
+    expect(plain.tables[0].items[1].label).toEqual({
+      vi: "Building a clean and strong Party",
+      en: "Building a clean and strong Party"
+    })
     expect(plain.tables[0].items[1].test).toEqual(result.tables[0].items[1].test)
   })
 
@@ -78,7 +92,9 @@ describe("replicate (hcmc-2024) against R", () => {
   })
 
   it("gives NaN and a warning for an item nobody (or everybody) selected, without breaking the others", () => {
-    const json = JSON.parse(readFileSync(new URL("../../domain/data/hcmc-2024-published-tables.json", import.meta.url), "utf8"))
+    const json = JSON.parse(
+      readFileSync(new URL("../../domain/data/hcmc-2024-published-tables.json", import.meta.url), "utf8")
+    )
     json.tables[0].items[0].counts = [0, 0, 0]
     json.tables[0].items[0].percents = [0, 0, 0]
     json.tables[0].items[0].total = { count: 0, percent: 0 }

@@ -1,13 +1,14 @@
+import { readFileSync } from "node:fs"
 import { builtinCodebook, builtinPlan, decodeAnalysisPlan } from "@danvan/domain"
 import * as Either from "effect/Either"
-import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
 import { layeredCrosstab, runPlan } from "../src/index.js"
 import { codes, dataset, relClose, rFixture } from "./helpers.js"
 
 /** The shipped synthetic example (plain integer CSV, no blanks): its counts by level equal the paper's tables. */
 const example = () => {
-  const lines = readFileSync(new URL("../../../examples/hcmc-2024-synthetic.csv", import.meta.url), "utf8").trim().split(/\r?\n/)
+  const lines = readFileSync(new URL("../../../examples/hcmc-2024-synthetic.csv", import.meta.url), "utf8").trim()
+    .split(/\r?\n/)
   const header = lines[0].split(",")
   const rows = lines.slice(1).map((l) => l.split(",").map(Number))
   return dataset(...header.map((name, j) => codes(name, rows.map((r) => r[j]))))
@@ -20,7 +21,13 @@ describe("runPlan", () => {
   it("runs the built-in hcmc-2024 plan on the synthetic example", () => {
     const result = Either.getOrThrow(runPlan(example(), codebook, plan))
     expect(result.rows).toBe(1096)
-    expect(result.sections.map((s) => s.kind)).toEqual(["frequencies", "multiple-response", "multiple-response", "multiple-response", "likert"])
+    expect(result.sections.map((s) => s.kind)).toEqual([
+      "frequencies",
+      "multiple-response",
+      "multiple-response",
+      "multiple-response",
+      "likert"
+    ])
     const profile = result.sections[0]
     if (profile.kind !== "frequencies") throw new Error("profile")
     expect(profile.results.map((r) => r.variable.name)).toEqual(["level"])
@@ -48,24 +55,35 @@ describe("runPlan", () => {
     if (Either.isRight(r)) throw new Error("expected an error")
     expect(r.left.code).toBe("UNKNOWN_VARIABLE")
     expect(r.left.message).toContain("invalid analysis plan plan.json")
-    expect(r.left.message).toContain('$.sections[0].col: unknown variable "nosuch"')
-    expect(r.left.message).toContain('$.sections[1].set: unknown multiple-response set "nosuchset"')
+    expect(r.left.message).toContain("$.sections[0].col: unknown variable \"nosuch\"")
+    expect(r.left.message).toContain("$.sections[1].set: unknown multiple-response set \"nosuchset\"")
   })
 
   it("a crosstab section with `layer` is the layered crosstab (layers and CMH); an unknown layer is named", () => {
-    const section = { kind: "crosstab", id: "c", row: "independent_democratic_society", col: "clean_strong_party", layer: "level", fisher: "none" }
+    const section = {
+      kind: "crosstab",
+      id: "c",
+      row: "independent_democratic_society",
+      col: "clean_strong_party",
+      layer: "level",
+      fisher: "none"
+    }
     const layered = Either.getOrThrow(decodeAnalysisPlan({ id: "l", title: { vi: "x", en: "x" }, sections: [section] }))
     const r = Either.getOrThrow(runPlan(example(), codebook, layered))
     const c = r.sections[0]
     if (c.kind !== "crosstab" || !("layers" in c.result)) throw new Error("expected a layered crosstab")
-    const direct = Either.getOrThrow(layeredCrosstab(example(), codebook, section.row, section.col, "level", { fisher: { method: "none" } }))
+    const direct = Either.getOrThrow(
+      layeredCrosstab(example(), codebook, section.row, section.col, "level", { fisher: { method: "none" } })
+    )
     expect(c.result.layers).toHaveLength(3)
     expect(c.result.cochranMantelHaenszel).toEqual(direct.cochranMantelHaenszel)
     expect(c.result.breslowDay).toEqual(direct.breslowDay)
-    const bad = Either.getOrThrow(decodeAnalysisPlan({ id: "l", title: { vi: "x", en: "x" }, sections: [{ ...section, layer: "nosuch" }] }))
+    const bad = Either.getOrThrow(
+      decodeAnalysisPlan({ id: "l", title: { vi: "x", en: "x" }, sections: [{ ...section, layer: "nosuch" }] })
+    )
     const e = runPlan(example(), codebook, bad, { source: "plan.json" })
     if (Either.isRight(e)) throw new Error("expected an error")
-    expect(e.left.message).toContain('$.sections[0].layer: unknown variable "nosuch"')
+    expect(e.left.message).toContain("$.sections[0].layer: unknown variable \"nosuch\"")
   })
 })
 

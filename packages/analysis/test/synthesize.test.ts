@@ -1,5 +1,5 @@
-import { builtinPublishedTables, getColumn, SYSTEM_MISSING } from "@danvan/domain"
 import type { PublishedTables } from "@danvan/domain"
+import { builtinPublishedTables, getColumn, SYSTEM_MISSING } from "@danvan/domain"
 import * as Either from "effect/Either"
 import { describe, expect, it } from "vitest"
 import { synthesize } from "../src/index.js"
@@ -45,8 +45,12 @@ describe("synthesize", () => {
   it("is reproducible for a seed and differs for another", () => {
     const again = Either.getOrThrow(synthesize(published, { seed: 42 }))
     const other = Either.getOrThrow(synthesize(published, { seed: 43 }))
-    expect(Array.from(getColumn(again, "clean_strong_party")!.values)).toEqual(Array.from(getColumn(ds, "clean_strong_party")!.values))
-    expect(Array.from(getColumn(other, "clean_strong_party")!.values)).not.toEqual(Array.from(getColumn(ds, "clean_strong_party")!.values))
+    expect(Array.from(getColumn(again, "clean_strong_party")!.values)).toEqual(
+      Array.from(getColumn(ds, "clean_strong_party")!.values)
+    )
+    expect(Array.from(getColumn(other, "clean_strong_party")!.values)).not.toEqual(
+      Array.from(getColumn(ds, "clean_strong_party")!.values)
+    )
   })
 
   it("correlates items through the latent trait (and not with loading 0)", () => {
@@ -72,8 +76,11 @@ describe("synthesize", () => {
   })
 
   it("refuses a table whose bases do not match the levels", () => {
-    const broken = { ...published, tables: [{ ...published.tables[1], bases: [300, 376] }] } as unknown as PublishedTables
+    const broken = {
+      ...published,
+      tables: [{ ...published.tables[1], bases: [300, 376] }]
+    } as unknown as PublishedTables
     const r = synthesize(broken)
-    expect(Either.isLeft(r) && r.left.message).toBe('table "table2-content" has 2 bases but there are 3 levels')
+    expect(Either.isLeft(r) && r.left.message).toBe("table \"table2-content\" has 2 bases but there are 3 levels")
   })
 })

@@ -1,6 +1,6 @@
+import { readFileSync } from "node:fs"
 import { decodeCodebook, SYSTEM_MISSING } from "@danvan/domain"
 import * as Either from "effect/Either"
-import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
 import { crosstab, frequencies, likert, multipleResponse, resolveWeight } from "../src/index.js"
 import { codes, dataset, numeric, relClose } from "./helpers.js"
@@ -26,16 +26,33 @@ const codebook = Either.getOrThrow(decodeCodebook({
   title: l("trongso"),
   weightVariable: "trongso",
   variables: [
-    { name: "capbac", label: l("Cấp công tác"), kind: "single", measure: "ordinal", values: [[1, "Thành phố"], [2, "Quận/Huyện"], [3, "Phường/Xã"]].map(([code, text]) => ({ code, label: l(String(text)) })) },
+    {
+      name: "capbac",
+      label: l("Cấp công tác"),
+      kind: "single",
+      measure: "ordinal",
+      values: [[1, "Thành phố"], [2, "Quận/Huyện"], [3, "Phường/Xã"]].map(([code, text]) => ({
+        code,
+        label: l(String(text))
+      }))
+    },
     ...items.map((name) => ({
       name,
       label: l(name),
       kind: "single",
       measure: "ordinal",
-      values: [...scale.map(([code, text]) => ({ code, label: l(text), score: code })), { code: 9, label: l("Không trả lời") }],
+      values: [...scale.map(([code, text]) => ({ code, label: l(text), score: code })), {
+        code: 9,
+        label: l("Không trả lời")
+      }],
       missing: { values: [9] }
     })),
-    ...mrItems.map((name) => ({ name, label: l(name), kind: "multiple-response-item", values: [{ code: 0, label: l("0") }, { code: 1, label: l("1") }] })),
+    ...mrItems.map((name) => ({
+      name,
+      label: l(name),
+      kind: "multiple-response-item",
+      values: [{ code: 0, label: l("0") }, { code: 1, label: l("1") }]
+    })),
     { name: "trongso", label: l("Trọng số"), kind: "numeric" }
   ],
   multipleResponseSets: [{ name: "phuongthuc", label: l("Phương thức"), items: mrItems, countedValue: 1 }]
@@ -127,7 +144,11 @@ describe("weights follow the codebook (PSPP's WEIGHT BY trongso), checked agains
   })
 
   it("a blank weight column with codes: SYSTEM_MISSING counts as blank", () => {
-    const ds = dataset(codes("a", [1, 2, 1, 2, 1, 2, 2]), codes("b", [1, 1, 2, 2, 1, 2, 1]), codes("w", [1, SYSTEM_MISSING, 2, 0, 1, 3, 1]))
+    const ds = dataset(
+      codes("a", [1, 2, 1, 2, 1, 2, 2]),
+      codes("b", [1, 1, 2, 2, 1, 2, 1]),
+      codes("w", [1, SYSTEM_MISSING, 2, 0, 1, 3, 1])
+    )
     const r = Either.getOrThrow(crosstab(ds, undefined, "a", "b", { weight: "w", fisher: { method: "none" } }))
     expect(r.warnings.find((w) => w.code === "WEIGHT_EXCLUDED")).toMatchObject({ blank: 1, zero: 1, negative: 0 })
     expect(r.n.total).toBe(8)

@@ -87,7 +87,9 @@ export type IndicatorSet = typeof IndicatorSet.Type
 
 /** The codebook file format (see packages/domain/README.md). */
 export const CodebookJson = Schema.Struct({
-  id: Schema.String.pipe(Schema.pattern(/^[a-z0-9][a-z0-9._-]*$/, { message: () => "an id is lowercase letters, digits, . _ -" })),
+  id: Schema.String.pipe(
+    Schema.pattern(/^[a-z0-9][a-z0-9._-]*$/, { message: () => "an id is lowercase letters, digits, . _ -" })
+  ),
   title: BilingualLabel,
   description: Schema.optional(BilingualLabel),
   source: Schema.optional(NfcString),

@@ -39,10 +39,16 @@ export interface Dataset {
  * @example
  * makeDataset([{ name: "level", type: "codes", values: Int32Array.of(1, 2, 3) }])
  */
-export const makeDataset = (columns: ReadonlyArray<Column>, codebookId?: string, typing?: ReadonlyArray<ColumnTyping>): Dataset => {
+export const makeDataset = (
+  columns: ReadonlyArray<Column>,
+  codebookId?: string,
+  typing?: ReadonlyArray<ColumnTyping>
+): Dataset => {
   const rowCount = columns.length === 0 ? 0 : columns[0].values.length
   for (const c of columns) {
-    if (c.values.length !== rowCount) throw new Error(`column "${c.name}" has ${c.values.length} rows, expected ${rowCount}`)
+    if (c.values.length !== rowCount) {
+      throw new Error(`column "${c.name}" has ${c.values.length} rows, expected ${rowCount}`)
+    }
   }
   return {
     rowCount,
@@ -58,7 +64,8 @@ export const makeDataset = (columns: ReadonlyArray<Column>, codebookId?: string,
  * @example
  * getColumn(dataset, "w") // { name: "w", type: "numeric", values: Float64Array [1, 0.5] }
  */
-export const getColumn = (dataset: Dataset, name: string): Column | undefined => dataset.columns.find((c) => c.name === name)
+export const getColumn = (dataset: Dataset, name: string): Column | undefined =>
+  dataset.columns.find((c) => c.name === name)
 
 /**
  * Column names in file order.

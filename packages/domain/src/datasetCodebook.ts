@@ -1,6 +1,6 @@
 import type { Codebook, Variable } from "./Codebook.js"
-import { SYSTEM_MISSING, type Dataset } from "./Dataset.js"
-import { plainLabel, type BilingualLabel } from "./Label.js"
+import { type Dataset, SYSTEM_MISSING } from "./Dataset.js"
+import { type BilingualLabel, plainLabel } from "./Label.js"
 
 /**
  * A codebook read off a dataset that came without one: each column of integer codes is a single-choice
@@ -11,7 +11,10 @@ import { plainLabel, type BilingualLabel } from "./Label.js"
  * const codebook = codebookFromDataset(dataset, { id: "survey", title: plainLabel("survey.csv") })
  * codebook.variables.map((v) => v.kind) // ["single", "numeric"]
  */
-export const codebookFromDataset = (dataset: Dataset, meta: { readonly id: string; readonly title: BilingualLabel }): Codebook => ({
+export const codebookFromDataset = (
+  dataset: Dataset,
+  meta: { readonly id: string; readonly title: BilingualLabel }
+): Codebook => ({
   id: meta.id,
   title: meta.title,
   variables: dataset.columns.map((column): Variable => {

@@ -75,12 +75,20 @@ export const decodeCodebook = (input: unknown, source = "codebook"): Either.Eith
 
   json.variables.forEach((v, i) => {
     const at = `$.variables[${i}]`
-    if (seen.has(v.name)) issues.push({ path: `${at}.name`, message: `duplicate variable name "${v.name}" (also at $.variables[${seen.get(v.name)}])` })
+    if (seen.has(v.name)) {
+      issues.push({
+        path: `${at}.name`,
+        message: `duplicate variable name "${v.name}" (also at $.variables[${seen.get(v.name)}])`
+      })
+    }
     seen.set(v.name, i)
     const scale = v.scale === undefined || !Object.hasOwn(json.scales, v.scale) ? undefined : json.scales[v.scale]
     if (v.scale !== undefined && scale === undefined) {
       const known = Object.keys(json.scales)
-      issues.push({ path: `${at}.scale`, message: `unknown scale "${v.scale}"; the codebook's scales are: ${known.join(", ") || "(none)"}` })
+      issues.push({
+        path: `${at}.scale`,
+        message: `unknown scale "${v.scale}"; the codebook's scales are: ${known.join(", ") || "(none)"}`
+      })
     }
     const values = v.values ?? scale?.values ?? []
     if (values.length === 0 && v.kind !== "numeric") {
@@ -88,14 +96,19 @@ export const decodeCodebook = (input: unknown, source = "codebook"): Either.Eith
     }
     const codes = new Map<number, number>()
     values.forEach((value, k) => {
-      if (codes.has(value.code)) issues.push({ path: `${at}.values[${k}].code`, message: `duplicate code ${value.code}` })
+      if (codes.has(value.code)) {
+        issues.push({ path: `${at}.values[${k}].code`, message: `duplicate code ${value.code}` })
+      }
       codes.set(value.code, k)
     })
     const missing = v.missing ?? scale?.missing ?? noMissing
     if (v.kind === "likert-item") {
       values.forEach((value, k) => {
-        const isMissing = missing.values.includes(value.code) || missing.ranges.some((r) => value.code >= r.low && value.code <= r.high)
-        if (!isMissing && value.score === undefined) issues.push({ path: `${at}.values[${k}].score`, message: "a Likert item needs a score for every valid code" })
+        const isMissing = missing.values.includes(value.code) ||
+          missing.ranges.some((r) => value.code >= r.low && value.code <= r.high)
+        if (!isMissing && value.score === undefined) {
+          issues.push({ path: `${at}.values[${k}].score`, message: "a Likert item needs a score for every valid code" })
+        }
       })
     }
     const ordered = values
@@ -106,7 +119,9 @@ export const decodeCodebook = (input: unknown, source = "codebook"): Either.Eith
       name: v.name,
       label: v.label,
       kind: v.kind,
-      measure: v.scale !== undefined && v.measure === "nominal" && scale?.measure !== undefined ? scale.measure : v.measure,
+      measure: v.scale !== undefined && v.measure === "nominal" && scale?.measure !== undefined
+        ? scale.measure
+        : v.measure,
       values: ordered,
       missing,
       ...(v.question !== undefined ? { question: v.question } : {}),
@@ -124,12 +139,20 @@ export const decodeCodebook = (input: unknown, source = "codebook"): Either.Eith
     set.items.forEach((item, j) => {
       checkRef(item, `$.multipleResponseSets[${i}].items[${j}]`, "item")
       const variable = variables[seen.get(item) ?? -1]
-      if (variable !== undefined && variable.values.length > 0 && !variable.values.some((v) => v.code === set.countedValue)) {
-        issues.push({ path: `$.multipleResponseSets[${i}].countedValue`, message: `code ${set.countedValue} is not a value of item "${item}"` })
+      if (
+        variable !== undefined && variable.values.length > 0 &&
+        !variable.values.some((v) => v.code === set.countedValue)
+      ) {
+        issues.push({
+          path: `$.multipleResponseSets[${i}].countedValue`,
+          message: `code ${set.countedValue} is not a value of item "${item}"`
+        })
       }
     })
   })
-  json.indicatorSets.forEach((set, i) => set.items.forEach((item, j) => checkRef(item, `$.indicatorSets[${i}].items[${j}]`, "item")))
+  json.indicatorSets.forEach((set, i) =>
+    set.items.forEach((item, j) => checkRef(item, `$.indicatorSets[${i}].items[${j}]`, "item"))
+  )
 
   if (issues.length > 0) return Either.left(new CodebookError({ source, issues }))
   return Either.right({

@@ -23,9 +23,9 @@ export const jsonTooDeep = (
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
     if (inString) {
-      if (c === 0x5c)
+      if (c === 0x5c) {
         i++ // backslash: skip the escaped character
-      else if (c === 0x22) inString = false
+      } else if (c === 0x22) inString = false
     } else if (c === 0x22) inString = true
     else if (c === 0x5b || c === 0x7b) {
       depth++

@@ -1,5 +1,5 @@
-import * as Either from "effect/Either"
 import { readFileSync } from "node:fs"
+import * as Either from "effect/Either"
 import { describe, expect, it } from "vitest"
 import {
   builtinCodebook,
@@ -19,7 +19,12 @@ const minimal = () => ({
   id: "mini",
   title: { vi: "Khảo sát", en: "Survey" },
   variables: [
-    { name: "level", label: { vi: "Cấp", en: "Level" }, kind: "single", values: [{ code: 1, label: { vi: "Thành phố", en: "City" } }] }
+    {
+      name: "level",
+      label: { vi: "Cấp", en: "Level" },
+      kind: "single",
+      values: [{ code: 1, label: { vi: "Thành phố", en: "City" } }]
+    }
   ]
 })
 
@@ -63,7 +68,10 @@ describe("built-in hcmc-2024 codebook", () => {
       for (const item of table.items) expect(findVariable(hcmc, item.key)!.label.en).toBe(item.label)
     }
     expect(hcmc.indicatorSets.map((s) => [s.name, s.items.length])).toEqual([
-      ["purpose", 5], ["content", 8], ["method", 7], ["difficulty", 5]
+      ["purpose", 5],
+      ["content", 8],
+      ["method", 7],
+      ["difficulty", 5]
     ])
   })
 
@@ -72,13 +80,17 @@ describe("built-in hcmc-2024 codebook", () => {
     expect(item.kind).toBe("likert-item")
     expect(item.measure).toBe("ordinal")
     expect(validCategories(item).map((c) => [c.code, c.label.en, c.score])).toEqual([
-      [1, "Difficult", 3], [2, "Normal", 2], [3, "Not difficult", 1]
+      [1, "Difficult", 3],
+      [2, "Normal", 2],
+      [3, "Not difficult", 1]
     ])
   })
 
   it("counts code 1 as selected in the multiple-response sets", () => {
     expect(hcmc.multipleResponseSets.map((s) => [s.name, s.countedValue, s.items.length])).toEqual([
-      ["purpose", 1, 5], ["content", 1, 8], ["method", 1, 7]
+      ["purpose", 1, 5],
+      ["content", 1, 8],
+      ["method", 1, 7]
     ])
   })
 
@@ -129,7 +141,12 @@ describe("decodeCodebook", () => {
     input.groupVariable = "region"
     input.variables.push(
       { name: "level", label: { vi: "Cấp", en: "Level" }, kind: "single", scale: "nope" },
-      { name: "q1", label: { vi: "Câu 1", en: "Q1" }, kind: "likert-item", values: [{ code: 1, label: { vi: "Có", en: "Yes" } }, { code: 1, label: { vi: "Không", en: "No" } }] }
+      {
+        name: "q1",
+        label: { vi: "Câu 1", en: "Q1" },
+        kind: "likert-item",
+        values: [{ code: 1, label: { vi: "Có", en: "Yes" } }, { code: 1, label: { vi: "Không", en: "No" } }]
+      }
     )
     input.multipleResponseSets = [{ name: "s", label: { vi: "Bộ", en: "Set" }, items: ["q9"], countedValue: 1 }]
     const issues = issuesOf(input)
@@ -152,7 +169,7 @@ describe("decodeCodebook", () => {
   })
 
   it("reports invalid JSON text at $ with the source name", () => {
-    const result = parseCodebook('{"id": ', "bad.json")
+    const result = parseCodebook("{\"id\": ", "bad.json")
     expect(Either.isLeft(result) && result.left.message).toMatch(/^invalid codebook bad.json:\n {2}\$: not valid JSON/)
   })
 
@@ -164,6 +181,14 @@ describe("decodeCodebook", () => {
 describe("isUserMissing", () => {
   it("covers discrete codes and closed ranges", () => {
     const missing = { values: [9], ranges: [{ low: 97, high: 99 }] }
-    expect([9, 97, 98, 99, 96, 100, 1].map((c) => isUserMissing(missing, c))).toEqual([true, true, true, true, false, false, false])
+    expect([9, 97, 98, 99, 96, 100, 1].map((c) => isUserMissing(missing, c))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false
+    ])
   })
 })

@@ -20,7 +20,9 @@ describe("selectExcerpts", () => {
     expect(all.length).toBe(4)
     expect(selectExcerpts(all, {}).map((e) => e.row)).toEqual([2, 3, 4, 5])
     expect(selectExcerpts(all, { theme: "difficulty" }).map((e) => e.row)).toEqual([3, 4])
-    expect(selectExcerpts(all, { theme: ["content", "difficulty"], filter: { sex: "NAM" } }).map((e) => e.row)).toEqual([2, 4])
+    expect(selectExcerpts(all, { theme: ["content", "difficulty"], filter: { sex: "NAM" } }).map((e) => e.row)).toEqual(
+      [2, 4]
+    )
     // Vietnamese values match whatever their Unicode form (NFD "Nữ" here) and case
     expect(selectExcerpts(all, { filter: { sex: "Nữ".normalize("NFD") } }).map((e) => e.row)).toEqual([3, 5])
     expect(selectExcerpts(all, { filter: { level: [2, 3], sex: "nam" } }).map((e) => e.row)).toEqual([2, 4])
@@ -33,10 +35,22 @@ describe("selectExcerpts", () => {
     const ok = decodeAnalysisPlan({
       id: "p",
       title: { vi: "Báo cáo", en: "Report" },
-      sections: [{ ...section, excerpts: { file: "e.csv", theme: ["difficulty"], filter: { level: [2, 3], sex: "nữ" }, limit: 2 } }]
+      sections: [{
+        ...section,
+        excerpts: { file: "e.csv", theme: ["difficulty"], filter: { level: [2, 3], sex: "nữ" }, limit: 2 }
+      }]
     })
-    expect(Either.isRight(ok) && ok.right.sections[0].excerpts).toEqual({ file: "e.csv", theme: ["difficulty"], filter: { level: [2, 3], sex: "nữ" }, limit: 2 })
-    const bad = decodeAnalysisPlan({ id: "p", title: { vi: "B", en: "R" }, sections: [{ ...section, excerpts: { file: "", limit: 0 } }] })
+    expect(Either.isRight(ok) && ok.right.sections[0].excerpts).toEqual({
+      file: "e.csv",
+      theme: ["difficulty"],
+      filter: { level: [2, 3], sex: "nữ" },
+      limit: 2
+    })
+    const bad = decodeAnalysisPlan({
+      id: "p",
+      title: { vi: "B", en: "R" },
+      sections: [{ ...section, excerpts: { file: "", limit: 0 } }]
+    })
     expect(Either.isLeft(bad)).toBe(true)
     if (Either.isLeft(bad)) expect(bad.left.issues.map((i) => i.path).join(" ")).toContain("excerpts")
   })

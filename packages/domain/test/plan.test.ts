@@ -1,6 +1,13 @@
 import * as Either from "effect/Either"
 import { describe, expect, it } from "vitest"
-import { builtinCodebook, builtinPlan, builtinPlanIds, checkPlanNames, decodeAnalysisPlan, parseAnalysisPlan } from "../src/index.js"
+import {
+  builtinCodebook,
+  builtinPlan,
+  builtinPlanIds,
+  checkPlanNames,
+  decodeAnalysisPlan,
+  parseAnalysisPlan
+} from "../src/index.js"
 
 const hcmc = Either.getOrThrow(builtinCodebook("hcmc-2024"))
 
@@ -34,7 +41,9 @@ describe("analysis plans", () => {
   })
 
   it("structure errors come back with JSON paths", () => {
-    const issues = issuesOf(decodeAnalysisPlan(plan([{ kind: "crosstab", id: "a", row: "level" }, { kind: "pie", id: "b" }])))
+    const issues = issuesOf(
+      decodeAnalysisPlan(plan([{ kind: "crosstab", id: "a", row: "level" }, { kind: "pie", id: "b" }]))
+    )
     expect(issues.map((i) => i.path)).toContain("$.sections[0].col")
     expect(issues.some((i) => i.path.startsWith("$.sections[1]"))).toBe(true)
   })
@@ -45,7 +54,7 @@ describe("analysis plans", () => {
       { kind: "rate", id: "A", label: { vi: "x", en: "x" }, x: 5, n: 4 }
     ])))
     expect(issues).toEqual([
-      { path: "$.sections[1].id", message: 'duplicate section id "A" (also at $.sections[0])' },
+      { path: "$.sections[1].id", message: "duplicate section id \"A\" (also at $.sections[0])" },
       { path: "$.sections[1].x", message: "x = 5 exceeds n = 4" }
     ])
   })
@@ -69,8 +78,8 @@ describe("analysis plans", () => {
       "$.sections[2].set",
       "$.sections[3].variables[1]"
     ])
-    expect(issues[0].message).toContain('unknown variable "nosuch"')
-    expect(issues[1].message).toContain('items "independent_democratic_society", "clean_strong_party"')
-    expect(issues[2].message).toContain('unknown likert set "purpose"')
+    expect(issues[0].message).toContain("unknown variable \"nosuch\"")
+    expect(issues[1].message).toContain("items \"independent_democratic_society\", \"clean_strong_party\"")
+    expect(issues[2].message).toContain("unknown likert set \"purpose\"")
   })
 })

@@ -18,8 +18,17 @@ const lbl = (s: string) => ({ vi: s, en: s })
 describe("planFromCodebook", () => {
   it("hcmc-2024 by level: the profile of the attributes, the three MR sets and the difficulty scale", () => {
     const json = planFromCodebook(hcmc, { by: "level" })
-    expect(json.sections.map((s) => s.id)).toEqual(["profile", "mr-purpose", "mr-content", "mr-method", "likert-difficulty"])
-    expect(json.sections[0]).toMatchObject({ kind: "frequencies", variables: ["level", "sex", "age_group", "position"] })
+    expect(json.sections.map((s) => s.id)).toEqual([
+      "profile",
+      "mr-purpose",
+      "mr-content",
+      "mr-method",
+      "likert-difficulty"
+    ])
+    expect(json.sections[0]).toMatchObject({
+      kind: "frequencies",
+      variables: ["level", "sex", "age_group", "position"]
+    })
     expect(json.codebook).toBe("hcmc-2024")
     const plan = Either.getOrThrow(decodeAnalysisPlan(json))
     expect(Either.isRight(checkPlanNames(plan, hcmc))).toBe(true)
@@ -38,12 +47,32 @@ describe("planFromCodebook", () => {
       weightVariable: "w",
       variables: [
         { name: "id", label: lbl("id"), kind: "numeric" },
-        { name: "sex", label: lbl("Sex"), kind: "single", values: [{ code: 1, label: lbl("M") }, { code: 2, label: lbl("F") }] },
-        { name: "grp", label: lbl("Group"), kind: "single", values: [{ code: 1, label: lbl("a") }, { code: 2, label: lbl("b") }] },
+        {
+          name: "sex",
+          label: lbl("Sex"),
+          kind: "single",
+          values: [{ code: 1, label: lbl("M") }, { code: 2, label: lbl("F") }]
+        },
+        {
+          name: "grp",
+          label: lbl("Group"),
+          kind: "single",
+          values: [{ code: 1, label: lbl("a") }, { code: 2, label: lbl("b") }]
+        },
         { name: "m1", label: lbl("M1"), kind: "multiple-response-item", values: [{ code: 1, label: lbl("yes") }] },
         { name: "m2", label: lbl("M2"), kind: "multiple-response-item", values: [{ code: 1, label: lbl("yes") }] },
-        { name: "q", label: lbl("Q"), kind: "single", values: [{ code: 1, label: lbl("y") }, { code: 2, label: lbl("n") }] },
-        { name: "l1", label: lbl("L1"), kind: "likert-item", values: [{ code: 1, label: lbl("lo"), score: 1 }, { code: 2, label: lbl("hi"), score: 2 }] },
+        {
+          name: "q",
+          label: lbl("Q"),
+          kind: "single",
+          values: [{ code: 1, label: lbl("y") }, { code: 2, label: lbl("n") }]
+        },
+        {
+          name: "l1",
+          label: lbl("L1"),
+          kind: "likert-item",
+          values: [{ code: 1, label: lbl("lo"), score: 1 }, { code: 2, label: lbl("hi"), score: 2 }]
+        },
         { name: "age", label: lbl("Age"), kind: "numeric" },
         { name: "w", label: lbl("Weight"), kind: "numeric" }
       ],
@@ -69,16 +98,36 @@ describe("planFromCodebook", () => {
 describe("plan sections added for generated plans", () => {
   const base = { id: "p", title: lbl("P") }
   it("a likert section takes items instead of a set, but not both or neither", () => {
-    expect(Either.isRight(decodeAnalysisPlan({ ...base, sections: [{ kind: "likert", id: "a", items: ["q1"], by: "level" }] }))).toBe(true)
-    const both = decodeAnalysisPlan({ ...base, sections: [{ kind: "likert", id: "a", set: "difficulty", items: ["q1"], by: "level" }] })
-    expect(Either.isLeft(both) && both.left.message).toMatch(/\$\.sections\[0\]: a likert section names either a codebook set/)
+    expect(
+      Either.isRight(
+        decodeAnalysisPlan({ ...base, sections: [{ kind: "likert", id: "a", items: ["q1"], by: "level" }] })
+      )
+    ).toBe(true)
+    const both = decodeAnalysisPlan({
+      ...base,
+      sections: [{ kind: "likert", id: "a", set: "difficulty", items: ["q1"], by: "level" }]
+    })
+    expect(Either.isLeft(both) && both.left.message).toMatch(
+      /\$\.sections\[0\]: a likert section names either a codebook set/
+    )
     const neither = decodeAnalysisPlan({ ...base, sections: [{ kind: "likert", id: "a", by: "level" }] })
     expect(Either.isLeft(neither)).toBe(true)
   })
   it("checkPlanNames checks the items and the described variables", () => {
-    const plan = Either.getOrThrow(decodeAnalysisPlan({ ...base, sections: [{ kind: "likert", id: "a", items: ["nope"], by: "level" }, { kind: "describe", id: "d", variables: ["agee"] }] }))
+    const plan = Either.getOrThrow(
+      decodeAnalysisPlan({
+        ...base,
+        sections: [{ kind: "likert", id: "a", items: ["nope"], by: "level" }, {
+          kind: "describe",
+          id: "d",
+          variables: ["agee"]
+        }]
+      })
+    )
     const checked = checkPlanNames(plan, hcmc)
-    expect(Either.isLeft(checked) && checked.left.message).toMatch(/\$\.sections\[0\]\.items\[0\]: unknown variable "nope"[\s\S]*\$\.sections\[1\]\.variables\[0\]: unknown variable "agee"/)
+    expect(Either.isLeft(checked) && checked.left.message).toMatch(
+      /\$\.sections\[0\]\.items\[0\]: unknown variable "nope"[\s\S]*\$\.sections\[1\]\.variables\[0\]: unknown variable "agee"/
+    )
   })
 })
 
@@ -89,6 +138,9 @@ describe("codebookFromDataset", () => {
       { name: "age", type: "numeric", values: Float64Array.of(1.5, 2, 3, Number.NaN) }
     ])
     const codebook = codebookFromDataset(ds, { id: "survey", title: plainLabel("survey.csv") })
-    expect(codebook.variables.map((v) => [v.name, v.kind, v.values.map((x) => x.code)])).toEqual([["level", "single", [1, 3]], ["age", "numeric", []]])
+    expect(codebook.variables.map((v) => [v.name, v.kind, v.values.map((x) => x.code)])).toEqual([["level", "single", [
+      1,
+      3
+    ]], ["age", "numeric", []]])
   })
 })

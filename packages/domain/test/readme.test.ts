@@ -12,7 +12,9 @@ describe("README example", () => {
       "2 Quận/Huyện / District",
       "3 Phường/Xã / Ward/Commune"
     ])
-    const bad = parseCodebook('{"id": "x", "title": {"vi": "Khảo sát"}, "variables": []}', "mine.json")
-    expect(Either.isLeft(bad) && bad.left.message).toMatch(/^invalid codebook mine.json:\n {2}\$\.title\.en: is missing\n {2}\$\.variables: needs at least one entry$/)
+    const bad = parseCodebook("{\"id\": \"x\", \"title\": {\"vi\": \"Khảo sát\"}, \"variables\": []}", "mine.json")
+    expect(Either.isLeft(bad) && bad.left.message).toMatch(
+      /^invalid codebook mine.json:\n {2}\$\.title\.en: is missing\n {2}\$\.variables: needs at least one entry$/
+    )
   })
 })

@@ -1,9 +1,9 @@
 // Writes test/fixtures/sav/writer-output.sav with our writer (run `npx tsup` in packages/io first), so that
 // sav-fixtures.sh can commit PSPP's listing of it. test/savWriter.test.ts checks that the writer still
 // produces these exact bytes and that the listing matches what our reader reads back.
+import { readFileSync, writeFileSync } from "node:fs"
 import { decodeCodebook, makeDataset, SYSTEM_MISSING } from "@danvan/domain"
 import { writeSav } from "../dist/index.js"
-import { readFileSync, writeFileSync } from "node:fs"
 
 const dir = new URL("../test/fixtures/sav/", import.meta.url)
 const input = JSON.parse(readFileSync(new URL("writer-input.json", dir), "utf8"))

@@ -1,4 +1,4 @@
-import { SYSTEM_MISSING, type Column } from "@danvan/domain"
+import { type Column, SYSTEM_MISSING } from "@danvan/domain"
 import type { ColumnPlan } from "./columnPlan.js"
 
 /**
@@ -77,8 +77,11 @@ export class ColumnBuffers {
     this.plan.forEach((c, k) => {
       const codes = this.codes[k]
       const numbers = this.numbers[k]
-      if (codes !== undefined) out.push({ name: c.name, type: "codes", values: exact ? codes : codes.slice(0, rowCount) })
-      else if (numbers !== undefined) out.push({ name: c.name, type: "numeric", values: exact ? numbers : numbers.slice(0, rowCount) })
+      if (codes !== undefined) {
+        out.push({ name: c.name, type: "codes", values: exact ? codes : codes.slice(0, rowCount) })
+      } else if (numbers !== undefined) {
+        out.push({ name: c.name, type: "numeric", values: exact ? numbers : numbers.slice(0, rowCount) })
+      }
     })
     return out
   }

@@ -54,7 +54,9 @@ const formatMissing = (variable: Variable): Array<string> => [
 export const expectedCodes = (variable: Variable): string => {
   const valid = validCategories(variable).map((v) => `${v.code} (${v.label.en})`)
   const missing = formatMissing(variable)
-  const validText = valid.length <= MAX_LISTED ? valid.join(", ") : `${valid.slice(0, MAX_LISTED).join(", ")}, … (${valid.length} codes in all)`
+  const validText = valid.length <= MAX_LISTED
+    ? valid.join(", ")
+    : `${valid.slice(0, MAX_LISTED).join(", ")}, … (${valid.length} codes in all)`
   if (valid.length === 0) return `a missing code ${missing.join(", ")}`
   return missing.length === 0 ? `one of ${validText}` : `one of ${validText} or missing ${missing.join(", ")}`
 }
@@ -108,13 +110,30 @@ export const planColumns = (
 
   const columns = header.map((name, k): ColumnPlan => {
     if (name === "" && lastNamed >= 0 && k > lastNamed) {
-      return { name: `(unnamed column ${k + 1})`, type: "ignored", expected: "a blank cell (the column has no name in the header)" }
+      return {
+        name: `(unnamed column ${k + 1})`,
+        type: "ignored",
+        expected: "a blank cell (the column has no name in the header)"
+      }
     }
-    if (name === "") problems.push({ row: 1, column: "", value: `column ${k + 1} has no name`, expected: "a name for every column in the header row" })
-    else if (firstSeen.has(name)) {
-      problems.push({ row: 1, column: name, value: name, expected: `a column name used once (column ${firstSeen.get(name)! + 1} has the same name)` })
+    if (name === "") {
+      problems.push({
+        row: 1,
+        column: "",
+        value: `column ${k + 1} has no name`,
+        expected: "a name for every column in the header row"
+      })
+    } else if (firstSeen.has(name)) {
+      problems.push({
+        row: 1,
+        column: name,
+        value: name,
+        expected: `a column name used once (column ${firstSeen.get(name)! + 1} has the same name)`
+      })
     } else firstSeen.set(name, k)
-    if (wanted !== undefined && name !== "" && !wanted.has(name)) return { name, type: "skipped", expected: "anything (the column is not used)" }
+    if (wanted !== undefined && name !== "" && !wanted.has(name)) {
+      return { name, type: "skipped", expected: "anything (the column is not used)" }
+    }
     if (numeric.has(name)) return { name, type: "numeric", expected: "a number" }
     const variable = variables.get(name)
     if (variable !== undefined) {
@@ -122,7 +141,9 @@ export const planColumns = (
       return codebookColumn(name, variable)
     }
     if (codebook !== undefined && name !== "") notInCodebook.push(name)
-    return options.typeColumns === false ? { name, type: "codes", expected: "an integer code" } : { name, type: "auto", expected: "an integer code, a number, a date or text" }
+    return options.typeColumns === false
+      ? { name, type: "codes", expected: "an integer code" }
+      : { name, type: "auto", expected: "an integer code, a number, a date or text" }
   })
 
   if (codebook !== undefined && notInCodebook.length > 0) {
@@ -132,7 +153,13 @@ export const planColumns = (
     })
     warnings.push({
       code: "COLUMN_NOT_IN_CODEBOOK",
-      message: `${fileName}: ${notInCodebook.length} column${notInCodebook.length === 1 ? "" : "s"} not in codebook ${codebook.id}, ${options.typeColumns === false ? "read as integer codes" : "typed from their contents (integer codes, numbers or text)"}: ${list(hinted)}`
+      message: `${fileName}: ${notInCodebook.length} column${
+        notInCodebook.length === 1 ? "" : "s"
+      } not in codebook ${codebook.id}, ${
+        options.typeColumns === false
+          ? "read as integer codes"
+          : "typed from their contents (integer codes, numbers or text)"
+      }: ${list(hinted)}`
     })
   }
   if (codebook !== undefined && inCodebook > 0) {
@@ -140,7 +167,9 @@ export const planColumns = (
     if (absent.length > 0) {
       warnings.push({
         code: "VARIABLE_NOT_IN_FILE",
-        message: `${fileName}: ${absent.length} variable${absent.length === 1 ? "" : "s"} of codebook ${codebook.id} not in the file: ${list(absent)}`
+        message: `${fileName}: ${absent.length} variable${
+          absent.length === 1 ? "" : "s"
+        } of codebook ${codebook.id} not in the file: ${list(absent)}`
       })
     }
   }
@@ -150,20 +179,29 @@ export const planColumns = (
       problems.push({
         row: 1,
         column: name,
-        value: near === undefined ? "no column of this name in the header" : `no column of this name in the header (it has "${near}")`,
+        value: near === undefined
+          ? "no column of this name in the header"
+          : `no column of this name in the header (it has "${near}")`,
         expected: `a column the command uses; the file has ${list([...firstSeen.keys()])}`
       })
     }
   }
   const absentNumeric = [...numeric].filter((name) => !firstSeen.has(name))
   if (absentNumeric.length > 0) {
-    warnings.push({ code: "VARIABLE_NOT_IN_FILE", message: `${fileName}: numeric column${absentNumeric.length === 1 ? "" : "s"} not in the file: ${list(absentNumeric)}` })
+    warnings.push({
+      code: "VARIABLE_NOT_IN_FILE",
+      message: `${fileName}: numeric column${absentNumeric.length === 1 ? "" : "s"} not in the file: ${
+        list(absentNumeric)
+      }`
+    })
   }
   const ignored = header.length - 1 - lastNamed
   if (lastNamed >= 0 && ignored > 0) {
     warnings.push({
       code: "DELIMITER",
-      message: `${fileName}: ${ignored} unnamed column${ignored === 1 ? "" : "s"} after the last named one (a trailing delimiter) ignored; their cells must be blank`
+      message: `${fileName}: ${ignored} unnamed column${
+        ignored === 1 ? "" : "s"
+      } after the last named one (a trailing delimiter) ignored; their cells must be blank`
     })
   }
   return { columns, problems, warnings }

@@ -29,14 +29,25 @@ export class CsvSession {
 
   /** The DataFileError with the problems so far. */
   fail(): Either.Either<never, DataFileError> {
-    return Either.left(new DataFileError({ file: this.options.fileName, problems: this.problems.kept, totalProblems: this.problems.total }))
+    return Either.left(
+      new DataFileError({
+        file: this.options.fileName,
+        problems: this.problems.kept,
+        totalProblems: this.problems.total
+      })
+    )
   }
 
   /** Records a problem when the first bytes show a binary or UTF-16 file; true when they do. */
   rejectsNonCsv(firstBytes: Uint8Array): boolean {
     const nonCsv = sniffNonCsv(firstBytes)
     if (nonCsv === undefined) return false
-    this.problems.add({ row: 1, column: "", value: `the file looks like ${nonCsv}`, expected: "a CSV text file (UTF-8 or windows-1258)" })
+    this.problems.add({
+      row: 1,
+      column: "",
+      value: `the file looks like ${nonCsv}`,
+      expected: "a CSV text file (UTF-8 or windows-1258)"
+    })
     return true
   }
 
@@ -61,11 +72,27 @@ export class CsvSession {
   }
 
   /** The result once every record has been scanned: the dataset, or every problem found. */
-  finish(builder: DatasetBuilder, encoding: "utf-8" | "windows-1258" | "tcvn3" | "vni", delimiter: string): Either.Either<CsvReadResult, DataFileError> {
-    if (builder.plan === undefined) this.problems.add({ row: 1, column: "", value: "the file is empty", expected: NEEDS_ROWS })
-    else if (builder.dataRecords === 0) this.problems.add({ row: 1, column: "", value: "the file has a header row but no data rows", expected: NEEDS_ROWS })
+  finish(
+    builder: DatasetBuilder,
+    encoding: "utf-8" | "windows-1258" | "tcvn3" | "vni",
+    delimiter: string
+  ): Either.Either<CsvReadResult, DataFileError> {
+    if (builder.plan === undefined) {
+      this.problems.add({ row: 1, column: "", value: "the file is empty", expected: NEEDS_ROWS })
+    } else if (builder.dataRecords === 0) {
+      this.problems.add({
+        row: 1,
+        column: "",
+        value: "the file has a header row but no data rows",
+        expected: NEEDS_ROWS
+      })
+    }
     if (this.problems.total > 0 || builder.buffers === undefined) return this.fail()
-    const dataset = makeDataset(builder.buffers.columns(builder.rowCount), this.options.codebook?.id, builder.typing.map((t) => ({ ...t, file: this.options.fileName })))
+    const dataset = makeDataset(
+      builder.buffers.columns(builder.rowCount),
+      this.options.codebook?.id,
+      builder.typing.map((t) => ({ ...t, file: this.options.fileName }))
+    )
     return Either.right({ dataset, encoding, delimiter, warnings: this.warnings })
   }
 }

@@ -1,4 +1,4 @@
-import { SYSTEM_MISSING, type ColumnTyping } from "@danvan/domain"
+import { type ColumnTyping, SYSTEM_MISSING } from "@danvan/domain"
 import { parseCode, parseNumber, trimEnd, trimStart } from "./cells.js"
 import { ColumnBuffers } from "./columnBuffers.js"
 import type { ColumnPlan } from "./columnPlan.js"
@@ -102,8 +102,9 @@ export class DatasetBuilder implements CsvSink {
     if (kind <= CHECKED_CODES) {
       const code = parseCode(text, start, end, this.decimalComma)
       if (code !== code) this.problem(line, k, text, start, end)
-      else if (kind === CHECKED_CODES && code !== SYSTEM_MISSING && !this.accepts(k, code)) this.problem(line, k, text, start, end)
-      else this.codes[k][this.rowCount] = code
+      else if (kind === CHECKED_CODES && code !== SYSTEM_MISSING && !this.accepts(k, code)) {
+        this.problem(line, k, text, start, end)
+      } else this.codes[k][this.rowCount] = code
     } else if (kind === NUMERIC) {
       const value = parseNumber(text, start, end, this.decimalComma)
       if (value === undefined) this.problem(line, k, text, start, end)
@@ -180,11 +181,21 @@ export class DatasetBuilder implements CsvSink {
     this.recordMalformed = true
     const plan = this.plan
     if (plan === undefined) {
-      this.problems.add({ row: line, column: "", value: `header field ${fieldIndex + 1} ${JSON.stringify(raw)}`, expected })
+      this.problems.add({
+        row: line,
+        column: "",
+        value: `header field ${fieldIndex + 1} ${JSON.stringify(raw)}`,
+        expected
+      })
       return
     }
     this.skipNextCheck = true
-    this.problems.add({ row: line, column: fieldIndex < plan.length ? plan[fieldIndex].name : "", value: raw, expected })
+    this.problems.add({
+      row: line,
+      column: fieldIndex < plan.length ? plan[fieldIndex].name : "",
+      value: raw,
+      expected
+    })
   }
 
   private start(plan: ReadonlyArray<ColumnPlan>): void {
@@ -195,9 +206,14 @@ export class DatasetBuilder implements CsvSink {
       c.type === "numeric"
         ? NUMERIC
         : c.type === "ignored"
-          ? IGNORED
-          : c.type === "auto" ? AUTO : c.type === "skipped" ? SKIP : c.accepts === undefined ? CODES : CHECKED_CODES
-    )
+        ? IGNORED
+        : c.type === "auto"
+        ? AUTO
+        : c.type === "skipped"
+        ? SKIP
+        : c.accepts === undefined
+        ? CODES
+        : CHECKED_CODES)
     this.codes = buffers.codes.map((c) => c ?? NO_CODES)
     this.numbers = buffers.numbers.map((c) => c ?? NO_NUMBERS)
     this.accepted = plan.map((c) => {

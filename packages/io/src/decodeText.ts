@@ -27,19 +27,29 @@ export const decodeText = (
     const raw = valid ?? latin1.decode(hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes)
     return { text: fromLegacy(raw, named), encoding: named, warnings: [legacyWarning(named, true)] }
   }
-  if (named === "windows-1258") return { text: windows1258.decode(hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes).normalize("NFC"), encoding: "windows-1258", warnings: [] }
+  if (named === "windows-1258") {
+    return {
+      text: windows1258.decode(hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes).normalize("NFC"),
+      encoding: "windows-1258",
+      warnings: []
+    }
+  }
   const valid = validUtf8(bytes)
   if (valid !== undefined) {
     // ASCII text is already NFC; skipping the normalisation pass saves time on large files of codes.
     if (isAscii(bytes)) return { text: valid, encoding: "utf-8", warnings: [] }
     const legacy = named === "auto" ? detectLegacyEncoding(valid) : undefined
-    if (legacy !== undefined) return { text: fromLegacy(valid, legacy), encoding: legacy, warnings: [legacyWarning(legacy, false)] }
+    if (legacy !== undefined) {
+      return { text: fromLegacy(valid, legacy), encoding: legacy, warnings: [legacyWarning(legacy, false)] }
+    }
     return { text: valid.normalize("NFC"), encoding: "utf-8", warnings: [] }
   }
   const offset = firstInvalidUtf8(bytes)
   const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes
   const legacy = named === "auto" ? detectLegacyEncoding(latin1.decode(body)) : undefined
-  if (legacy !== undefined) return { text: fromLegacy(latin1.decode(body), legacy), encoding: legacy, warnings: [legacyWarning(legacy, false)] }
+  if (legacy !== undefined) {
+    return { text: fromLegacy(latin1.decode(body), legacy), encoding: legacy, warnings: [legacyWarning(legacy, false)] }
+  }
   return {
     // A UTF-8 byte order mark on a file with other invalid bytes (mixed encodings) must not become "ï»¿".
     text: windows1258.decode(body).normalize("NFC"),
@@ -67,7 +77,9 @@ const validUtf8 = (bytes: Uint8Array): string | undefined => {
  */
 export const legacyWarning = (encoding: LegacyEncoding, named: boolean): IoWarning => ({
   code: "LEGACY_ENCODING",
-  message: `text in ${encoding === "tcvn3" ? "TCVN3 (ABC, .VnTime fonts)" : "VNI Windows (VNI-Times fonts)"} ${named ? "as named" : "detected"}; converted to Unicode (NFC). Check a few labels; name the encoding with --encoding tcvn3|vni|windows-1258 if the guess is wrong`
+  message: `text in ${encoding === "tcvn3" ? "TCVN3 (ABC, .VnTime fonts)" : "VNI Windows (VNI-Times fonts)"} ${
+    named ? "as named" : "detected"
+  }; converted to Unicode (NFC). Check a few labels; name the encoding with --encoding tcvn3|vni|windows-1258 if the guess is wrong`
 })
 
 /**
@@ -78,7 +90,9 @@ export const legacyWarning = (encoding: LegacyEncoding, named: boolean): IoWarni
  */
 export const fallbackWarning = (byte: number, offset: number): IoWarning => ({
   code: "ENCODING_FALLBACK",
-  message: `not valid UTF-8 (byte 0x${byte.toString(16).toUpperCase().padStart(2, "0")} at offset ${offset}); decoded as windows-1258 (Vietnamese ANSI). Save the file as "CSV UTF-8" to avoid this guess`
+  message: `not valid UTF-8 (byte 0x${
+    byte.toString(16).toUpperCase().padStart(2, "0")
+  } at offset ${offset}); decoded as windows-1258 (Vietnamese ANSI). Save the file as "CSV UTF-8" to avoid this guess`
 })
 
 /**
@@ -116,7 +130,15 @@ export class Utf8ErrorFinder {
         else this.need--
         continue
       }
-      const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1
+      const need = b < 0x80
+        ? 0
+        : b >= 0xc2 && b <= 0xdf
+        ? 1
+        : b >= 0xe0 && b <= 0xef
+        ? 2
+        : b >= 0xf0 && b <= 0xf4
+        ? 3
+        : -1
       if (need < 0) this.found = { offset: base + i, byte: b }
       this.need = Math.max(0, need)
       this.lead = base + i
@@ -139,7 +161,15 @@ const firstInvalidUtf8 = (bytes: Uint8Array): number => {
   let i = 0
   while (i < bytes.length) {
     const b = bytes[i]
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1
+    const need = b < 0x80
+      ? 0
+      : b >= 0xc2 && b <= 0xdf
+      ? 1
+      : b >= 0xe0 && b <= 0xef
+      ? 2
+      : b >= 0xf0 && b <= 0xf4
+      ? 3
+      : -1
     if (need < 0 || i + need >= bytes.length + (need === 0 ? 1 : 0)) return i
     for (let k = 1; k <= need; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return i
     i += need + 1

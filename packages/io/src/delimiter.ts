@@ -22,7 +22,7 @@ const countInLine = (text: string, from: number): { counts: Array<number>; next:
   let i = from
   for (; i < text.length; i++) {
     const c = text[i]
-    if (c === '"') inQuotes = !inQuotes
+    if (c === "\"") inQuotes = !inQuotes
     else if (!inQuotes && (c === "\n" || c === "\r")) break
     else if (!inQuotes) {
       const k = DELIMITERS.indexOf(c as Delimiter)
@@ -44,7 +44,9 @@ const countInLine = (text: string, from: number): { counts: Array<number>; next:
 export const detectDelimiter = (text: string): { delimiter: Delimiter; note: string | undefined } => {
   const header = countInLine(text, 0)
   const best = Math.max(...header.counts)
-  if (best === 0) return { delimiter: ",", note: "no delimiter (, ; or tab) in the header line; read as a single column" }
+  if (best === 0) {
+    return { delimiter: ",", note: "no delimiter (, ; or tab) in the header line; read as a single column" }
+  }
   const tied = DELIMITERS.filter((_, k) => header.counts[k] === best)
   if (tied.length === 1) return { delimiter: tied[0], note: undefined }
   const second = countInLine(text, header.next).counts
@@ -52,6 +54,8 @@ export const detectDelimiter = (text: string): { delimiter: Delimiter; note: str
   const delimiter = confirmed.length >= 1 ? confirmed[0] : tied[0]
   return {
     delimiter,
-    note: `the header line holds ${tied.map(displayName).join(" and ")} equally often; columns were split on ${displayName(delimiter)}`
+    note: `the header line holds ${tied.map(displayName).join(" and ")} equally often; columns were split on ${
+      displayName(delimiter)
+    }`
   }
 }

@@ -66,12 +66,16 @@ export type IoWarning = {
 
 const describeProblem = (p: DataProblem): string =>
   p.offset !== undefined
-    ? `  byte ${p.offset}${p.row > 0 ? `, case ${p.row}` : ""}${p.column === "" ? "" : `, variable ${JSON.stringify(p.column)}`}: ${p.value} — expected ${p.expected}`
+    ? `  byte ${p.offset}${p.row > 0 ? `, case ${p.row}` : ""}${
+      p.column === "" ? "" : `, variable ${JSON.stringify(p.column)}`
+    }: ${p.value} — expected ${p.expected}`
     : p.row === 0 && p.column === "" && p.cell === undefined
     ? `  ${p.value} — expected ${p.expected}` // the whole file (a .xlsx without the sheet, a --sheet for a .sav)
     : p.column === ""
     ? `  row ${p.row}${p.cell !== undefined ? `, cell ${p.cell}` : ""}: ${p.value} — expected ${p.expected}`
-    : `  row ${p.row}${p.cell !== undefined ? `, cell ${p.cell}` : ""}, column ${JSON.stringify(p.column)}: value ${JSON.stringify(p.value)} — expected ${p.expected}`
+    : `  row ${p.row}${p.cell !== undefined ? `, cell ${p.cell}` : ""}, column ${JSON.stringify(p.column)}: value ${
+      JSON.stringify(p.value)
+    } — expected ${p.expected}`
 
 /**
  * A data file that was rejected. Reading is all-or-nothing: when there is any problem nothing is read.

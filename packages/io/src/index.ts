@@ -27,7 +27,14 @@ export { writeSavFile } from "./writeSavFile.js"
 export { loadExcerpts, parseCsvRecords } from "./loadExcerpts.js"
 export * from "./forms/index.js"
 export * from "./xlsform/index.js"
-export { detectLegacyEncoding, fromLegacy, TCVN3_TABLE, tcvn3ToUnicode, VNI_TABLE, vniToUnicode } from "./encoding/legacy.js"
+export {
+  detectLegacyEncoding,
+  fromLegacy,
+  TCVN3_TABLE,
+  tcvn3ToUnicode,
+  VNI_TABLE,
+  vniToUnicode
+} from "./encoding/legacy.js"
 export type { LegacyEncoding } from "./encoding/legacy.js"
 export type { TextEncodingName } from "./decodeText.js"
 export { dataOutputFormat, datasetToXlsx, writeDataFile } from "./convert/writeDataFile.js"

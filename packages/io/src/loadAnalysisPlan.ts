@@ -19,7 +19,9 @@ export const loadAnalysisPlan = (ref: string): Effect.Effect<AnalysisPlan, Analy
     return Effect.mapError(builtinPlan(ref), (e) => new FileReadError({ path: ref, reason: e.message }))
   }
   const explain = (error: unknown) =>
-    isNotFound(error) ? `no such file, and not a built-in analysis plan (built-in: ${builtinPlanIds().join(", ")})` : describeFsError(error)
+    isNotFound(error)
+      ? `no such file, and not a built-in analysis plan (built-in: ${builtinPlanIds().join(", ")})`
+      : describeFsError(error)
   return Effect.flatMap(readBytes(ref, explain), (bytes) => {
     const parsed = parseAnalysisPlan(decodeText(bytes).text, ref)
     return Either.isRight(parsed) ? Effect.succeed(parsed.right) : Effect.fail(parsed.left)

@@ -1,5 +1,5 @@
 import type { Codebook } from "@danvan/domain"
-import { builtinCodebook, CodebookError, builtinCodebookIds, parseCodebook } from "@danvan/domain"
+import { builtinCodebook, builtinCodebookIds, CodebookError, parseCodebook } from "@danvan/domain"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import { decodeText } from "./decodeText.js"
@@ -27,10 +27,18 @@ export const loadCodebook = (ref: string): Effect.Effect<Codebook, CodebookError
   return Effect.flatMap(readBytes(ref, explain), (bytes) => {
     // An XLSForm (.xlsx: a ZIP) is read as a codebook; its problems become codebook issues.
     if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-      return Effect.flatMap(Effect.promise(() => import("./xlsform/readXlsForm.js")), (m) =>
-        Effect.mapError(m.readXlsForm(bytes, ref), (e) =>
-          new CodebookError({ source: ref, issues: e.problems.map((p) => ({ path: `${e.file}${p.row > 0 ? ` row ${p.row}` : ""}${p.column !== "" ? `, column ${p.column}` : ""}`, message: `${p.value} — expected ${p.expected}` })) })
-        ))
+      return Effect.flatMap(
+        Effect.promise(() => import("./xlsform/readXlsForm.js")),
+        (m) =>
+          Effect.mapError(m.readXlsForm(bytes, ref), (e) =>
+            new CodebookError({
+              source: ref,
+              issues: e.problems.map((p) => ({
+                path: `${e.file}${p.row > 0 ? ` row ${p.row}` : ""}${p.column !== "" ? `, column ${p.column}` : ""}`,
+                message: `${p.value} — expected ${p.expected}`
+              }))
+            }))
+      )
     }
     const parsed = parseCodebook(decodeText(bytes).text, ref)
     return Either.isRight(parsed) ? Effect.succeed(parsed.right) : Effect.fail(parsed.left)

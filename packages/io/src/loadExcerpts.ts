@@ -26,15 +26,19 @@ export const parseCsvRecords = (text: string): Array<{ line: number; fields: Arr
   for (let i = 0; i < body.length; i++) {
     const ch = body[i]
     if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') (field += '"'), i++
-      else if (ch === '"') quoted = false
+      if (ch === "\"" && body[i + 1] === "\"") {
+        field += "\""
+        i++
+      } else if (ch === "\"") quoted = false
       else {
         if (ch === "\n") line++
         field += ch
       }
-    } else if (ch === '"' && field === "") quoted = true
-    else if (ch === sep) fields.push(field), (field = "")
-    else if (ch === "\n" || ch === "\r") {
+    } else if (ch === "\"" && field === "") quoted = true
+    else if (ch === sep) {
+      fields.push(field)
+      field = ""
+    } else if (ch === "\n" || ch === "\r") {
       if (ch === "\r" && body[i + 1] === "\n") i++
       fields.push(field)
       records.push({ line: start, fields })
@@ -49,13 +53,28 @@ export const parseCsvRecords = (text: string): Array<{ line: number; fields: Arr
 }
 
 const xlsxRecords = (bytes: Uint8Array, file: string) =>
-  Effect.gen(function* () {
+  Effect.gen(function*() {
     const ExcelJS = (yield* Effect.promise(() => import("exceljs"))).default
     const workbook = new ExcelJS.Workbook()
-    const loaded = yield* Effect.either(Effect.tryPromise(() => workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never)))
+    const loaded = yield* Effect.either(
+      Effect.tryPromise(() =>
+        workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never)
+      )
+    )
     const sheet = loaded._tag === "Right" ? workbook.worksheets[0] : undefined
     if (sheet === undefined) {
-      return yield* Effect.fail(new DataFileError({ file, problems: [{ row: 0, column: "", value: "not a readable .xlsx workbook with a sheet", expected: "an Excel workbook saved as .xlsx" }], totalProblems: 1 }))
+      return yield* Effect.fail(
+        new DataFileError({
+          file,
+          problems: [{
+            row: 0,
+            column: "",
+            value: "not a readable .xlsx workbook with a sheet",
+            expected: "an Excel workbook saved as .xlsx"
+          }],
+          totalProblems: 1
+        })
+      )
     }
     const records: Array<{ line: number; fields: Array<string> }> = []
     sheet.eachRow({ includeEmpty: false }, (row, n) => {
@@ -79,14 +98,20 @@ const xlsxRecords = (bytes: Uint8Array, file: string) =>
  * const excerpts = yield* loadExcerpts("interviews.csv")
  */
 export const loadExcerpts = (path: string): Effect.Effect<Array<Excerpt>, DataFileError | FileReadError> =>
-  Effect.gen(function* () {
+  Effect.gen(function*() {
     const bytes = yield* readBytes(path)
     const records = /\.xlsx$/i.test(path) ? yield* xlsxRecords(bytes, path) : parseCsvRecords(decodeText(bytes).text)
-    const fail = (problems: Array<DataProblem>) => Effect.fail(new DataFileError({ file: path, problems: problems.slice(0, 20), totalProblems: problems.length }))
+    const fail = (problems: Array<DataProblem>) =>
+      Effect.fail(new DataFileError({ file: path, problems: problems.slice(0, 20), totalProblems: problems.length }))
     const header = (records[0]?.fields ?? []).map((h) => h.normalize("NFC").trim().toLowerCase())
     const textColumn = ["text", "text_vi", "text_en"].find((c) => header.includes(c))
     if (textColumn === undefined) {
-      return yield* fail([{ row: 1, column: "", value: `header ${JSON.stringify(header.join(","))}`, expected: "a column named text (the quote), or text_vi / text_en, and optionally theme, sex, role, age, level" }])
+      return yield* fail([{
+        row: 1,
+        column: "",
+        value: `header ${JSON.stringify(header.join(","))}`,
+        expected: "a column named text (the quote), or text_vi / text_en, and optionally theme, sex, role, age, level"
+      }])
     }
     const problems: Array<DataProblem> = []
     const excerpts: Array<Excerpt> = []
@@ -98,14 +123,29 @@ export const loadExcerpts = (path: string): Effect.Effect<Array<Excerpt>, DataFi
       })
       const text = attributes[textColumn]
       if (text === undefined) {
-        problems.push({ row: r.line, column: textColumn, value: "", expected: "the quote (a row without one is not an excerpt: fill it in or delete the row)" })
+        problems.push({
+          row: r.line,
+          column: textColumn,
+          value: "",
+          expected: "the quote (a row without one is not an excerpt: fill it in or delete the row)"
+        })
         continue
       }
       if (r.fields.length > header.length && r.fields.slice(header.length).some((f) => f.trim() !== "")) {
-        problems.push({ row: r.line, column: "", value: `${r.fields.length} fields`, expected: `${header.length} fields, as in the header (quote a text that holds the separator)` })
+        problems.push({
+          row: r.line,
+          column: "",
+          value: `${r.fields.length} fields`,
+          expected: `${header.length} fields, as in the header (quote a text that holds the separator)`
+        })
         continue
       }
-      excerpts.push({ row: r.line, text, ...(attributes.theme !== undefined ? { theme: attributes.theme } : {}), attributes })
+      excerpts.push({
+        row: r.line,
+        text,
+        ...(attributes.theme !== undefined ? { theme: attributes.theme } : {}),
+        attributes
+      })
     }
     if (problems.length > 0) return yield* fail(problems)
     return excerpts

@@ -1,5 +1,5 @@
-import * as Effect from "effect/Effect"
 import { readFile } from "node:fs/promises"
+import * as Effect from "effect/Effect"
 import { FileReadError } from "./errors.js"
 
 const reasons: Readonly<Record<string, string>> = {
@@ -40,7 +40,10 @@ export const isNotFound = (error: unknown): boolean => (error as { code?: unknow
  * @example
  * const bytes = yield* readBytes("survey.csv")
  */
-export const readBytes = (path: string, explain: (error: unknown) => string = describeFsError): Effect.Effect<Uint8Array, FileReadError> =>
+export const readBytes = (
+  path: string,
+  explain: (error: unknown) => string = describeFsError
+): Effect.Effect<Uint8Array, FileReadError> =>
   Effect.tryPromise({
     try: () => readFile(path),
     catch: (error) => new FileReadError({ path, reason: explain(error) })

@@ -1,8 +1,8 @@
-import * as Effect from "effect/Effect"
 import { open, stat } from "node:fs/promises"
-import { describeFsError } from "./readBytes.js"
+import * as Effect from "effect/Effect"
 import type { DataFileError } from "./errors.js"
 import { FileReadError } from "./errors.js"
+import { describeFsError } from "./readBytes.js"
 import { readBytes } from "./readBytes.js"
 import { readCsv } from "./readCsv.js"
 import { readCsvStream, STREAM_THRESHOLD_BYTES } from "./readCsvStream.js"
@@ -29,7 +29,10 @@ export const readCsvFile = (
       try: async () => {
         const handle = await open(path)
         try {
-          return await readCsvStream((into, position) => handle.read(into, 0, into.length, position).then((r) => r.bytesRead), fullOptions)
+          return await readCsvStream(
+            (into, position) => handle.read(into, 0, into.length, position).then((r) => r.bytesRead),
+            fullOptions
+          )
         } finally {
           await handle.close()
         }

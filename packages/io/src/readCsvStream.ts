@@ -1,5 +1,5 @@
-import type * as Either from "effect/Either"
 import { isAscii } from "node:buffer"
+import type * as Either from "effect/Either"
 import { CsvSession } from "./csvSession.js"
 import { fallbackWarning, hasUtf8Bom, Utf8ErrorFinder } from "./decodeText.js"
 import { detectDelimiter } from "./delimiter.js"
@@ -26,9 +26,13 @@ const isAsciiText = (text: string): boolean => {
 }
 
 /** Passes over a whole file in chunks. */
-const eachChunk = async (read: ReadAt, chunkBytes: number, visit: (bytes: Uint8Array, position: number) => boolean | void): Promise<void> => {
+const eachChunk = async (
+  read: ReadAt,
+  chunkBytes: number,
+  visit: (bytes: Uint8Array, position: number) => boolean | void
+): Promise<void> => {
   const buffer = new Uint8Array(chunkBytes)
-  for (let position = 0; ; ) {
+  for (let position = 0;;) {
     const got = await read(buffer, position)
     if (got === 0) return
     if (visit(buffer.subarray(0, got), position) === false) return
@@ -53,7 +57,7 @@ class LastRecordEnd implements CsvSink {
  */
 const safeCut = (text: string, delimiter: string): number => {
   let cut: number
-  if (text.indexOf('"') < 0) {
+  if (text.indexOf("\"") < 0) {
     // lastIndexOf("\r") would scan the whole text of a file without CRs: look for one after the last LF only
     const lf = text.lastIndexOf("\n")
     cut = Math.max(lf, text.indexOf("\r", lf + 1) >= 0 ? text.lastIndexOf("\r") : -1) + 1
@@ -65,7 +69,7 @@ const safeCut = (text: string, delimiter: string): number => {
   if (cut === text.length && text.charCodeAt(cut - 1) === CR) {
     // step back before the CR (and any CRs/LFs just before it that end records too)
     cut = Math.max(text.lastIndexOf("\n", cut - 2), text.lastIndexOf("\r", cut - 2)) + 1
-    if (text.indexOf('"') >= 0) {
+    if (text.indexOf("\"") >= 0) {
       const probe = new LastRecordEnd()
       scanCsv(text.slice(0, cut), delimiter, probe)
       cut = probe.end
@@ -81,7 +85,7 @@ const countDataLines = async (read: ReadAt, chunkBytes: number): Promise<number>
   let last = -1
   await eachChunk(read, chunkBytes, (bytes) => {
     for (let i = bytes.indexOf(LF); i >= 0; i = bytes.indexOf(LF, i + 1)) lf++
-    if (lf === 0) for (let i = bytes.indexOf(CR); i >= 0; i = bytes.indexOf(CR, i + 1)) cr++
+    if (lf === 0) { for (let i = bytes.indexOf(CR); i >= 0; i = bytes.indexOf(CR, i + 1)) cr++ }
     last = bytes[bytes.length - 1]
   })
   const breaks = lf > 0 ? lf : cr
@@ -100,7 +104,9 @@ const scanPass = async (
   bomBytes = 0
 ): Promise<Either.Either<CsvReadResult, DataFileError> | undefined> => {
   const session = new CsvSession(options)
-  if (warningOffset !== undefined) session.warn("ENCODING_FALLBACK", fallbackWarning(warningOffset.byte, warningOffset.offset).message)
+  if (warningOffset !== undefined) {
+    session.warn("ENCODING_FALLBACK", fallbackWarning(warningOffset.byte, warningOffset.offset).message)
+  }
   const decoder = new TextDecoder(encoding, { fatal: encoding === "utf-8" })
   let carry = ""
   let line = 1
@@ -145,7 +151,9 @@ const scanPass = async (
     }
     // decodeText drops a BOM before the windows-1258 fallback as well (a mixed-encoding file), even when the
     // first chunks are shorter than the BOM
-    if (encoding === "windows-1258" && position < bomBytes) bytes = bytes.subarray(Math.min(bytes.length, bomBytes - position))
+    if (encoding === "windows-1258" && position < bomBytes) {
+      bytes = bytes.subarray(Math.min(bytes.length, bomBytes - position))
+    }
     let block = bytes
     if (pending !== undefined) {
       block = new Uint8Array(pending.length + bytes.length)

@@ -1,13 +1,13 @@
 import type { Codebook, Dataset } from "@danvan/domain"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import { convertLegacyLabels } from "./encoding/legacyCodebook.js"
 import { DataFileError, type FileReadError, type IoWarning } from "./errors.js"
+import { readFormExport } from "./forms/sniffForm.js"
 import { readBytes } from "./readBytes.js"
 import { readCsv } from "./readCsv.js"
 import { readSav } from "./sav/readSav.js"
 import type { TextColumn } from "./sav/types.js"
-import { convertLegacyLabels } from "./encoding/legacyCodebook.js"
-import { readFormExport } from "./forms/sniffForm.js"
 
 /**
  * Options of `readDataFile`.
@@ -78,7 +78,10 @@ export const dataFormatOf = (
  * const { dataset, codebook } = yield* readDataFile("survey.sav")
  * const fromExcel = yield* readDataFile("survey.xlsx", { sheet: "Data", codebook })
  */
-export const readDataFile = (path: string, options: DataFileOptions = {}): Effect.Effect<DataFileRead, DataFileError | FileReadError> =>
+export const readDataFile = (
+  path: string,
+  options: DataFileOptions = {}
+): Effect.Effect<DataFileRead, DataFileError | FileReadError> =>
   Effect.flatMap(readBytes(path), (bytes) => readDataBytes(bytes, path, options))
 
 /**
@@ -93,7 +96,7 @@ export const readDataBytes = (
   path: string,
   options: DataFileOptions & { readonly sniff?: "extension" | "content" } = {}
 ): Effect.Effect<DataFileRead, DataFileError> =>
-  Effect.gen(function* () {
+  Effect.gen(function*() {
     const format = dataFormatOf(path, bytes, options.sniff)
     const common = {
       fileName: path,
@@ -103,26 +106,52 @@ export const readDataBytes = (
       ...(options.encoding !== undefined ? { encoding: options.encoding } : {})
     }
     if (options.sheet !== undefined && format !== "xlsx") {
-      return yield* Effect.fail(new DataFileError({ file: path, problems: [{ row: 0, column: "", value: `a sheet name (${JSON.stringify(options.sheet)}) for a ${format === "sav" ? ".sav" : "CSV"} file`, expected: "a sheet name only with an .xlsx workbook" }], totalProblems: 1 }))
+      return yield* Effect.fail(
+        new DataFileError({
+          file: path,
+          problems: [{
+            row: 0,
+            column: "",
+            value: `a sheet name (${JSON.stringify(options.sheet)}) for a ${format === "sav" ? ".sav" : "CSV"} file`,
+            expected: "a sheet name only with an .xlsx workbook"
+          }],
+          totalProblems: 1
+        })
+      )
     }
     if (format === "sav") {
       const read = readSav(bytes, common)
       if (Either.isLeft(read)) return yield* Effect.fail(read.left)
       const { dataset, warnings, textColumns } = read.right
       // Labels typed with .VnTime/VNI fonts in an old SPSS file are converted (a given codebook is left alone).
-      const legacy = options.codebook === undefined ? convertLegacyLabels(read.right.codebook, options.encoding ?? "auto") : { codebook: read.right.codebook, warnings: [] }
+      const legacy = options.codebook === undefined
+        ? convertLegacyLabels(read.right.codebook, options.encoding ?? "auto")
+        : { codebook: read.right.codebook, warnings: [] }
       return { dataset, codebook: legacy.codebook, format, warnings: [...warnings, ...legacy.warnings], textColumns }
     }
     // A Google/Microsoft Forms export (told by its header) is read whole with an inferred codebook.
     const form = yield* readFormExport(bytes, format, path, options)
-    if (form !== undefined) return { dataset: form.dataset, codebook: form.codebook, format, warnings: form.warnings, textColumns: [] }
+    if (form !== undefined) {
+      return { dataset: form.dataset, codebook: form.codebook, format, warnings: form.warnings, textColumns: [] }
+    }
     const selected = { ...common, ...(options.columns !== undefined ? { columns: options.columns } : {}) }
     if (format === "xlsx") {
       const { readXlsx } = yield* Effect.promise(() => import("./xlsx/readXlsx.js"))
-      const read = yield* readXlsx(bytes, { ...selected, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) })
+      const read = yield* readXlsx(bytes, {
+        ...selected,
+        ...(options.sheet !== undefined ? { sheet: options.sheet } : {})
+      })
       return { dataset: read.dataset, codebook: options.codebook, format, warnings: read.warnings, textColumns: [] }
     }
     const read = readCsv(bytes, selected)
-    if (Either.isLeft(read)) return yield* Effect.fail(read.left)
-    return { dataset: read.right.dataset, codebook: options.codebook, format, warnings: read.right.warnings, textColumns: [] }
+    if (Either.isLeft(read)) {
+      return yield* Effect.fail(read.left)
+    }
+    return {
+      dataset: read.right.dataset,
+      codebook: options.codebook,
+      format,
+      warnings: read.right.warnings,
+      textColumns: []
+    }
   })

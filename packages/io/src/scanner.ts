@@ -139,14 +139,21 @@ const scanSpecialField = (
     if (c === LF || (c === CR && text.charCodeAt(j + 1) !== LF)) state.line++
     j++
   }
-  if (!closed) sink.malformed(recordLine, fieldIndex, excerpt(text, open, n), 'a closing quote (") before the end of the file')
+  if (!closed) {
+    sink.malformed(recordLine, fieldIndex, excerpt(text, open, n), "a closing quote (\") before the end of the file")
+  }
   const end = j
   let i = closed ? j + 1 : n
   while (i < n && isPad(text.charCodeAt(i), delim)) i++
   if (i < n && (c = text.charCodeAt(i)) !== delim && c !== LF && c !== CR) {
     let k = i
     while (k < n && (c = text.charCodeAt(k)) !== delim && c !== LF && c !== CR) k++
-    sink.malformed(recordLine, fieldIndex, excerpt(text, open, k), "the delimiter or a line break right after a closing quote")
+    sink.malformed(
+      recordLine,
+      fieldIndex,
+      excerpt(text, open, k),
+      "the delimiter or a line break right after a closing quote"
+    )
     i = k
   }
   if (unescaped === undefined) sink.field(text, segment, end, true, recordLine)

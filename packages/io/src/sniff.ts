@@ -7,7 +7,9 @@
  */
 export const sniffNonCsv = (bytes: Uint8Array): string | undefined => {
   const starts = (...sig: Array<number>) => sig.every((b, k) => bytes[k] === b)
-  if (starts(0xff, 0xfe) || starts(0xfe, 0xff)) return "UTF-16 text (Excel's \"Unicode Text\"); save it as \"CSV UTF-8\" instead"
+  if (starts(0xff, 0xfe) || starts(0xfe, 0xff)) {
+    return "UTF-16 text (Excel's \"Unicode Text\"); save it as \"CSV UTF-8\" instead"
+  }
   if (starts(0x50, 0x4b, 0x03, 0x04)) return "an Excel workbook (.xlsx) or another ZIP archive"
   if (starts(0xd0, 0xcf, 0x11, 0xe0)) return "an old Excel workbook (.xls)"
   if (starts(0x24, 0x46, 0x4c, 0x32) || starts(0x24, 0x46, 0x4c, 0x33)) return "an SPSS data file (.sav)"

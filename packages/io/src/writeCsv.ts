@@ -1,7 +1,7 @@
 import type { Dataset } from "@danvan/domain"
 import { SYSTEM_MISSING } from "@danvan/domain"
 
-const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s)
+const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replaceAll("\"", "\"\"")}"` : s)
 
 /**
  * A dataset as RFC 4180 CSV text (comma, CRLF, header row of column names); codes as integers, numbers as

@@ -1,7 +1,7 @@
-import type { Codebook, Dataset } from "@danvan/domain"
-import * as Effect from "effect/Effect"
 import { randomBytes } from "node:crypto"
 import { rename, rm, writeFile } from "node:fs/promises"
+import type { Codebook, Dataset } from "@danvan/domain"
+import * as Effect from "effect/Effect"
 import type { IoWarning } from "./errors.js"
 import { type SavWriteOptions, writeSav } from "./sav/writeSav.js"
 import { FileWriteError } from "./writeTextFiles.js"
@@ -19,7 +19,7 @@ export const writeSavFile = (
   codebook: Codebook | undefined,
   options: SavWriteOptions = {}
 ): Effect.Effect<ReadonlyArray<IoWarning>, FileWriteError> =>
-  Effect.gen(function* () {
+  Effect.gen(function*() {
     const compression = options.compression ?? (path.toLowerCase().endsWith(".zsav") ? "zlib" : "bytecode")
     const { bytes, warnings } = writeSav(dataset, codebook, { ...options, compression })
     const temp = `${path}.tmp-${randomBytes(4).toString("hex")}`
@@ -28,7 +28,11 @@ export const writeSavFile = (
         await writeFile(temp, bytes)
         await rename(temp, path)
       },
-      catch: (e) => new FileWriteError({ path, reason: (e as { code?: string }).code === "ENOENT" ? "the folder does not exist" : (e as Error).message })
+      catch: (e) =>
+        new FileWriteError({
+          path,
+          reason: (e as { code?: string }).code === "ENOENT" ? "the folder does not exist" : (e as Error).message
+        })
     }).pipe(Effect.tapError(() => Effect.promise(() => rm(temp, { force: true }))))
     return warnings
   })

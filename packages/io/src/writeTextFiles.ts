@@ -1,9 +1,9 @@
-import * as Effect from "effect/Effect"
-import * as Schema from "effect/Schema"
 import { randomBytes } from "node:crypto"
 import { constants } from "node:fs"
 import { access, rename, rm, stat, writeFile } from "node:fs/promises"
 import { dirname, resolve } from "node:path"
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
 
 /** A file that could not be written; nothing of the batch was left behind. */
 export class FileWriteError extends Schema.TaggedError<FileWriteError>()("FileWriteError", {
@@ -17,7 +17,15 @@ export class FileWriteError extends Schema.TaggedError<FileWriteError>()("FileWr
 
 const reasonOf = (e: unknown): string => {
   const code = (e as { code?: string }).code
-  return code === "ENOENT" ? "the folder does not exist" : code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EISDIR" ? "it is a directory" : code === "ENOTDIR" ? "its folder is not a directory" : (e as Error).message
+  return code === "ENOENT"
+    ? "the folder does not exist"
+    : code === "EACCES" || code === "EPERM"
+    ? "permission denied"
+    : code === "EISDIR"
+    ? "it is a directory"
+    : code === "ENOTDIR"
+    ? "its folder is not a directory"
+    : (e as Error).message
 }
 
 /**
@@ -28,14 +36,18 @@ const reasonOf = (e: unknown): string => {
  * @example
  * yield* writeTextFiles([{ path: "out.csv", text: csv }, { path: "out.csv.meta.json", text: meta }])
  */
-export const writeTextFiles = (files: ReadonlyArray<{ readonly path: string; readonly text: string | Uint8Array }>): Effect.Effect<void, FileWriteError> =>
-  Effect.gen(function* () {
+export const writeTextFiles = (
+  files: ReadonlyArray<{ readonly path: string; readonly text: string | Uint8Array }>
+): Effect.Effect<void, FileWriteError> =>
+  Effect.gen(function*() {
     const suffix = `.tmp-${randomBytes(4).toString("hex")}`
     const written: Array<string> = []
     const cleanUp = Effect.promise(() => Promise.all(written.map((p) => rm(p, { force: true }))))
     for (const f of files) {
       yield* Effect.tryPromise({
-        try: () => (typeof f.text === "string" ? writeFile(f.path + suffix, f.text, "utf8") : writeFile(f.path + suffix, f.text)),
+        try: () => (typeof f.text === "string"
+          ? writeFile(f.path + suffix, f.text, "utf8")
+          : writeFile(f.path + suffix, f.text)),
         catch: (e) => new FileWriteError({ path: f.path, reason: reasonOf(e) })
       }).pipe(Effect.tapError(() => cleanUp))
       written.push(f.path + suffix)

@@ -8,8 +8,23 @@ const num = (s: string, decimalComma = false) => parseNumber(s, 0, s.length, dec
 
 describe("parseCode", () => {
   it("accepts integers, surrounding spaces, signs and all-zero fractions", () => {
-    expect(["1", " 2 ", "-1", "+3", "0", "-0", "007", "3.0", "3.00", "\u00a05\u00a0", "2147483647", "-2147483647"].map((s) => code(s))).toEqual([
-      1, 2, -1, 3, 0, -0, 7, 3, 3, 5, 2147483647, -2147483647
+    expect(
+      ["1", " 2 ", "-1", "+3", "0", "-0", "007", "3.0", "3.00", "\u00a05\u00a0", "2147483647", "-2147483647"].map((s) =>
+        code(s)
+      )
+    ).toEqual([
+      1,
+      2,
+      -1,
+      3,
+      0,
+      -0,
+      7,
+      3,
+      3,
+      5,
+      2147483647,
+      -2147483647
     ])
     expect(code("3,0", true)).toBe(3)
   })
@@ -20,7 +35,24 @@ describe("parseCode", () => {
   })
 
   it("rejects fractions, exponents, words, separators and out-of-range values", () => {
-    for (const s of ["1.5", "3.", ".0", "1e3", "x", "-", "+", "1 2", "1,000", "3,0", "2147483648", "-2147483648", "0x10", "Infinity"]) {
+    for (
+      const s of [
+        "1.5",
+        "3.",
+        ".0",
+        "1e3",
+        "x",
+        "-",
+        "+",
+        "1 2",
+        "1,000",
+        "3,0",
+        "2147483648",
+        "-2147483648",
+        "0x10",
+        "Infinity"
+      ]
+    ) {
       expect(code(s), s).toBeNaN()
     }
   })
@@ -34,7 +66,9 @@ describe("parseNumber", () => {
 
   it("reads a blank as NaN and rejects everything else", () => {
     expect(num(" ")).toBeNaN()
-    for (const s of ["x", "1,25", "NaN", "Infinity", "1e999", "0x10", "1.2.3", "1 000"]) expect(num(s), s).toBeUndefined()
+    for (const s of ["x", "1,25", "NaN", "Infinity", "1e999", "0x10", "1.2.3", "1 000"]) {
+      expect(num(s), s).toBeUndefined()
+    }
     expect(num("1.000,5", true)).toBeUndefined()
   })
 })
@@ -63,8 +97,8 @@ describe("scanCsv", () => {
   })
 
   it("unquotes, undoubles quotes and keeps line breaks inside quotes while counting lines", () => {
-    expect(scan('"a ""x""","b\r\nc"\r\n1,"2\n\n3"\n4\r5\n').records).toEqual([
-      { line: 1, fields: ['a "x"', "b\r\nc"] },
+    expect(scan("\"a \"\"x\"\"\",\"b\r\nc\"\r\n1,\"2\n\n3\"\n4\r5\n").records).toEqual([
+      { line: 1, fields: ["a \"x\"", "b\r\nc"] },
       { line: 3, fields: ["1", "2\n\n3"] },
       { line: 6, fields: ["4"] },
       { line: 7, fields: ["5"] }
@@ -72,13 +106,13 @@ describe("scanCsv", () => {
   })
 
   it("ignores spaces around quoted fields", () => {
-    expect(scan(' "a" , "b"\n').records[0].fields).toEqual(["a", "b"])
+    expect(scan(" \"a\" , \"b\"\n").records[0].fields).toEqual(["a", "b"])
   })
 
   it("reports unclosed quotes and text after a closing quote", () => {
-    expect(scan('a,"b"c,d\n"x').problems).toEqual([
-      '1:1:"b"c:the delimiter or a line break right after a closing quote',
-      '2:0:"x:a closing quote (") before the end of the file'
+    expect(scan("a,\"b\"c,d\n\"x").problems).toEqual([
+      "1:1:\"b\"c:the delimiter or a line break right after a closing quote",
+      "2:0:\"x:a closing quote (\") before the end of the file"
     ])
   })
 

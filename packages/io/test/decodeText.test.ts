@@ -57,10 +57,15 @@ describe("readCsv encodings", () => {
   })
 
   it("reads windows-1258 column names as NFC and warns, naming the file", () => {
-    const { dataset, encoding, warnings } = read(encodeWindows1258("Phường;Thành phố\n1;2\n"), { fileName: "quan1.csv" })
+    const { dataset, encoding, warnings } = read(encodeWindows1258("Phường;Thành phố\n1;2\n"), {
+      fileName: "quan1.csv"
+    })
     expect(encoding).toBe("windows-1258")
     expect(dataset.columns.map((c) => c.name)).toEqual(["Phường".normalize("NFC"), "Thành phố".normalize("NFC")])
-    expect(warnings).toEqual([{ code: "ENCODING_FALLBACK", message: expect.stringMatching(/^quan1\.csv: not valid UTF-8 .*windows-1258/) }])
+    expect(warnings).toEqual([{
+      code: "ENCODING_FALLBACK",
+      message: expect.stringMatching(/^quan1\.csv: not valid UTF-8 .*windows-1258/)
+    }])
   })
 
   it("reads NFD column names as NFC", () => {

@@ -27,12 +27,12 @@ const parseCsv = (text: string): Array<Array<string>> => {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"'
+      if (c === "\"" && text[i + 1] === "\"") {
+        cell += "\""
         i++
-      } else if (c === '"') quoted = false
+      } else if (c === "\"") quoted = false
       else cell += c
-    } else if (c === '"') quoted = true
+    } else if (c === "\"") quoted = true
     else if (c === ",") {
       row.push(cell)
       cell = ""

@@ -1,13 +1,20 @@
-import { describe, expect, it } from "@effect/vitest"
-import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import { readFileSync } from "node:fs"
 import { mkdtemp, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { auditPercents, decodePublishedTables, FileReadError, loadPublishedTables, PublishedTablesError } from "../src/index.js"
+import { describe, expect, it } from "@effect/vitest"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import {
+  auditPercents,
+  decodePublishedTables,
+  FileReadError,
+  loadPublishedTables,
+  PublishedTablesError
+} from "../src/index.js"
 
-const shipped = (): any => JSON.parse(readFileSync(new URL("../../domain/data/hcmc-2024-published-tables.json", import.meta.url), "utf8"))
+const shipped = (): any =>
+  JSON.parse(readFileSync(new URL("../../domain/data/hcmc-2024-published-tables.json", import.meta.url), "utf8"))
 
 const issuesOf = (json: unknown) => {
   const result = decodePublishedTables(json, "t.json")
@@ -39,7 +46,10 @@ describe("decodePublishedTables", () => {
   it("rejects unknown fields (typos) with their path", () => {
     const json = shipped()
     json.tables[0].items[0].count = [1, 2, 3]
-    expect(issuesOf(json)).toContainEqual({ path: "$.tables[0].items[0].count", message: expect.stringMatching(/unexpected/i) })
+    expect(issuesOf(json)).toContainEqual({
+      path: "$.tables[0].items[0].count",
+      message: expect.stringMatching(/unexpected/i)
+    })
   })
 
   it("rejects a count that exceeds its base, naming table, item and level", () => {
@@ -49,11 +59,14 @@ describe("decodePublishedTables", () => {
     expect(issues).toEqual([
       {
         path: "$.tables[0].items[1].counts[2]",
-        message: 'table "table1-purpose", item "clean_strong_party", level "ward_commune": count 500 exceeds the base 410 (respondents at that level)'
+        message:
+          "table \"table1-purpose\", item \"clean_strong_party\", level \"ward_commune\": count 500 exceeds the base 410 (respondents at that level)"
       }
     ])
     const error = Either.flip(decodePublishedTables(json, "t.json"))
-    expect(Either.getOrThrow(error).message).toMatch(/^invalid published tables t\.json:\n {2}\$\.tables\[0\]\.items\[1\]\.counts\[2\]: /)
+    expect(Either.getOrThrow(error).message).toMatch(
+      /^invalid published tables t\.json:\n {2}\$\.tables\[0\]\.items\[1\]\.counts\[2\]: /
+    )
   })
 
   it("rejects negative counts and Likert responses above the base", () => {
@@ -61,10 +74,14 @@ describe("decodePublishedTables", () => {
     json.tables[2].items[0].counts[1] = -3
     json.tables[3].items[0].rows[0].counts[0] = 100 // 100 + 209 + 35 > 310
     const issues = issuesOf(json)
-    expect(issues).toContainEqual({ path: "$.tables[2].items[0].counts[1]", message: 'table "table3-method", item "persuade_trust", level "district": count -3 is negative' })
+    expect(issues).toContainEqual({
+      path: "$.tables[2].items[0].counts[1]",
+      message: "table \"table3-method\", item \"persuade_trust\", level \"district\": count -3 is negative"
+    })
     expect(issues).toContainEqual({
       path: "$.tables[3].items[0].rows",
-      message: 'table "table4-difficulty", item "people_trust_limited", level "city": the responses add up to 344, more than the base 310'
+      message:
+        "table \"table4-difficulty\", item \"people_trust_limited\", level \"city\": the responses add up to 344, more than the base 310"
     })
   })
 
@@ -74,7 +91,13 @@ describe("decodePublishedTables", () => {
     json.tables[3].items[1].rows[0].response = "hard"
     json.tables[1].items[1].key = json.tables[1].items[0].key
     const paths = issuesOf(json).map((i) => i.path)
-    expect(paths).toEqual(expect.arrayContaining(["$.tables[0].items[0].counts", "$.tables[3].items[1].rows[0].response", "$.tables[1].items[1].key"]))
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "$.tables[0].items[0].counts",
+        "$.tables[3].items[1].rows[0].response",
+        "$.tables[1].items[1].key"
+      ])
+    )
   })
 })
 
@@ -92,9 +115,17 @@ describe("auditPercents", () => {
     json.tables[2].items[3].total.count += 1
     const audit = auditPercents(Either.getOrThrow(decodePublishedTables(json)))
     expect(audit.findings).toHaveLength(3) // the percent, the total count and (therefore) the total percent
-    expect(audit.findings[0]).toMatchObject({ table: "table1-purpose", item: "clean_strong_party", level: "city", check: "percent", printed: 56.2 })
+    expect(audit.findings[0]).toMatchObject({
+      table: "table1-purpose",
+      item: "clean_strong_party",
+      level: "city",
+      check: "percent",
+      printed: 56.2
+    })
     expect(audit.findings[0].computed).toBeCloseTo(56.129, 3)
-    expect(audit.findings[0].message).toBe("table1-purpose, clean_strong_party, city: printed 56.2% but 174/310 = 56.129%")
+    expect(audit.findings[0].message).toBe(
+      "table1-purpose, clean_strong_party, city: printed 56.2% but 174/310 = 56.129%"
+    )
     expect(audit.findings[1]).toMatchObject({ table: "table3-method", check: "total-count" })
   })
 
@@ -119,14 +150,13 @@ describe("auditPercents", () => {
 
 describe("loadPublishedTables", () => {
   it.effect("loads the built-in hcmc-2024 tables", () =>
-    Effect.gen(function* () {
+    Effect.gen(function*() {
       const published = yield* loadPublishedTables("hcmc-2024")
       expect(published.levels.map((l) => l.key)).toEqual(["city", "district", "ward_commune"])
-    })
-  )
+    }))
 
   it.effect("reports a bad file with its path and JSON paths", () =>
-    Effect.gen(function* () {
+    Effect.gen(function*() {
       const dir = yield* Effect.promise(() => mkdtemp(join(tmpdir(), "danvan-pub-")))
       const path = join(dir, "tables.json")
       const json = shipped()
@@ -138,14 +168,14 @@ describe("loadPublishedTables", () => {
       yield* Effect.promise(() => writeFile(path, "{ not json"))
       const syntax = yield* Effect.flip(loadPublishedTables(path))
       expect(syntax.message).toMatch(/\$: not valid JSON/)
-    })
-  )
+    }))
 
   it.effect("says what the built-ins are when the reference is neither", () =>
-    Effect.gen(function* () {
+    Effect.gen(function*() {
       const error = yield* Effect.flip(loadPublishedTables("hcmc-2025"))
       expect(error).toBeInstanceOf(FileReadError)
-      expect(error.message).toBe("cannot read hcmc-2025: no such file, and not built-in published tables (built-in: hcmc-2024)")
-    })
-  )
+      expect(error.message).toBe(
+        "cannot read hcmc-2025: no such file, and not built-in published tables (built-in: hcmc-2024)"
+      )
+    }))
 })

@@ -20,7 +20,9 @@ describe("readCsv: format", () => {
   })
 
   it("accepts CRLF, LF and no final line break alike", () => {
-    for (const text of ["a,b\r\n1,2\r\n3,4\r\n", "a,b\n1,2\n3,4", "a,b\r\n1,2\r\n3,4"]) expect(values(text, "b")).toEqual([2, 4])
+    for (const text of ["a,b\r\n1,2\r\n3,4\r\n", "a,b\n1,2\n3,4", "a,b\r\n1,2\r\n3,4"]) {
+      expect(values(text, "b")).toEqual([2, 4])
+    }
   })
 
   it("trims header names and skips empty lines", () => {
@@ -30,13 +32,13 @@ describe("readCsv: format", () => {
   })
 
   it("reads quoted fields holding delimiters, doubled quotes and line breaks", () => {
-    const { dataset } = read('"level","note, with ""comma"""\n"1", "2"\n"3","4"\n')
-    expect(dataset.columns.map((c) => c.name)).toEqual(["level", 'note, with "comma"'])
+    const { dataset } = read("\"level\",\"note, with \"\"comma\"\"\"\n\"1\", \"2\"\n\"3\",\"4\"\n")
+    expect(dataset.columns.map((c) => c.name)).toEqual(["level", "note, with \"comma\""])
     expect(Array.from(dataset.columns[1].values)).toEqual([2, 4])
   })
 
   it("counts the lines inside quoted fields for row numbers", () => {
-    const error = reject('id,"multi\nline\r\nname"\n1,"2"\n2,"line one\nline two"\n3,x\n', { typeColumns: false })
+    const error = reject("id,\"multi\nline\r\nname\"\n1,\"2\"\n2,\"line one\nline two\"\n3,x\n", { typeColumns: false })
     expect(error.problems).toEqual([
       { row: 5, column: "multi\nline\r\nname", value: "line one\nline two", expected: "an integer code" },
       { row: 7, column: "multi\nline\r\nname", value: "x", expected: "an integer code" }
@@ -57,7 +59,10 @@ describe("readCsv: format", () => {
     const { dataset, delimiter, warnings } = read("a;b,c\n1;2\n")
     expect(delimiter).toBe(";")
     expect(dataset.columns.map((c) => c.name)).toEqual(["a", "b,c"])
-    expect(warnings).toEqual([{ code: "DELIMITER", message: 'survey.csv: the header line holds "," and ";" equally often; columns were split on ";"' }])
+    expect(warnings).toEqual([{
+      code: "DELIMITER",
+      message: "survey.csv: the header line holds \",\" and \";\" equally often; columns were split on \";\""
+    }])
     expect(read("level\n1\n").warnings[0].message).toContain("no delimiter")
   })
 
@@ -66,7 +71,12 @@ describe("readCsv: format", () => {
     expect(dataset.columns.map((c) => c.name)).toEqual(["level", "sex"])
     expect(warnings.map((w) => w.code)).toEqual(["DELIMITER"])
     const error = reject("level;sex;\n1;2;x\n")
-    expect(error.problems).toEqual([{ row: 2, column: "(unnamed column 3)", value: "x", expected: "a blank cell (the column has no name in the header)" }])
+    expect(error.problems).toEqual([{
+      row: 2,
+      column: "(unnamed column 3)",
+      value: "x",
+      expected: "a blank cell (the column has no name in the header)"
+    }])
   })
 })
 
@@ -93,10 +103,10 @@ describe("readCsv: codes and numbers", () => {
     expect(error.message).toBe(
       [
         "data file survey.csv: 4 problems, nothing was read:",
-        '  row 3, column "level": value "1.5" — expected an integer code',
-        '  row 3, column "sex": value "x" — expected an integer code',
-        '  row 4, column "level": value "1e3" — expected an integer code',
-        '  row 5, column "level": value "2147483648" — expected an integer code'
+        "  row 3, column \"level\": value \"1.5\" — expected an integer code",
+        "  row 3, column \"sex\": value \"x\" — expected an integer code",
+        "  row 4, column \"level\": value \"1e3\" — expected an integer code",
+        "  row 5, column \"level\": value \"2147483648\" — expected an integer code"
       ].join("\n")
     )
   })
@@ -116,7 +126,10 @@ describe("readCsv: codes and numbers", () => {
 
   it("warns about a requested numeric column that the file lacks", () => {
     const { warnings } = read("level\n1\n", { numericColumns: ["weight"] })
-    expect(warnings).toContainEqual({ code: "VARIABLE_NOT_IN_FILE", message: "survey.csv: numeric column not in the file: weight" })
+    expect(warnings).toContainEqual({
+      code: "VARIABLE_NOT_IN_FILE",
+      message: "survey.csv: numeric column not in the file: weight"
+    })
   })
 })
 
@@ -140,11 +153,21 @@ describe("readCsv: records and header", () => {
 
   it("rejects an empty file and a header-only file", () => {
     for (const text of ["", "\n\n"]) {
-      expect(reject(text).problems).toEqual([{ row: 1, column: "", value: "the file is empty", expected: "a header row and at least one data row" }])
+      expect(reject(text).problems).toEqual([{
+        row: 1,
+        column: "",
+        value: "the file is empty",
+        expected: "a header row and at least one data row"
+      }])
     }
     const headerOnly = reject("level,sex\n")
     expect(headerOnly.problems).toEqual([
-      { row: 1, column: "", value: "the file has a header row but no data rows", expected: "a header row and at least one data row" }
+      {
+        row: 1,
+        column: "",
+        value: "the file has a header row but no data rows",
+        expected: "a header row and at least one data row"
+      }
     ])
     expect(headerOnly.message).toBe(
       "data file survey.csv: 1 problem, nothing was read:\n  row 1: the file has a header row but no data rows — expected a header row and at least one data row"
@@ -152,18 +175,32 @@ describe("readCsv: records and header", () => {
   })
 
   it("reports an unclosed quote at the line where its record starts, once", () => {
-    const error = reject('level,sex\n1,2\n3,"4\n5,6\n')
-    expect(error.problems).toEqual([{ row: 3, column: "sex", value: '"4\n5,6\n', expected: 'a closing quote (") before the end of the file' }])
+    const error = reject("level,sex\n1,2\n3,\"4\n5,6\n")
+    expect(error.problems).toEqual([{
+      row: 3,
+      column: "sex",
+      value: "\"4\n5,6\n",
+      expected: "a closing quote (\") before the end of the file"
+    }])
   })
 
   it("reports text after a closing quote", () => {
-    const error = reject('level,sex\n1,"2"x\n')
-    expect(error.problems).toEqual([{ row: 2, column: "sex", value: '"2"x', expected: "the delimiter or a line break right after a closing quote" }])
+    const error = reject("level,sex\n1,\"2\"x\n")
+    expect(error.problems).toEqual([{
+      row: 2,
+      column: "sex",
+      value: "\"2\"x",
+      expected: "the delimiter or a line break right after a closing quote"
+    }])
   })
 
   it("recognises files that are not CSV text", () => {
     const xlsx = reject(Uint8Array.of(0x50, 0x4b, 0x03, 0x04, 0x14, 0x00))
-    expect(xlsx.problems[0]).toMatchObject({ row: 1, value: expect.stringContaining("Excel workbook (.xlsx)"), expected: "a CSV text file (UTF-8 or windows-1258)" })
+    expect(xlsx.problems[0]).toMatchObject({
+      row: 1,
+      value: expect.stringContaining("Excel workbook (.xlsx)"),
+      expected: "a CSV text file (UTF-8 or windows-1258)"
+    })
     expect(reject(Uint8Array.of(0xff, 0xfe, 0x6c, 0x00)).problems[0].value).toContain("UTF-16")
   })
 })
@@ -200,7 +237,9 @@ describe("readCsv with the hcmc-2024 codebook", () => {
     expect(Array.from(dataset.columns[1].values)).toEqual([2, 9, SYSTEM_MISSING])
     expect(warnings).toHaveLength(1)
     expect(warnings[0].code).toBe("VARIABLE_NOT_IN_FILE")
-    expect(warnings[0].message).toMatch(/^survey\.csv: \d+ variables of codebook hcmc-2024 not in the file: id, age_group, position, /)
+    expect(warnings[0].message).toMatch(
+      /^survey\.csv: \d+ variables of codebook hcmc-2024 not in the file: id, age_group, position, /
+    )
   })
 
   it("rejects a code that is not in the codebook, listing the valid codes with labels", () => {
@@ -208,7 +247,9 @@ describe("readCsv with the hcmc-2024 codebook", () => {
     expect(error.problems).toEqual([
       { row: 3, column: "level", value: "4", expected: "one of 1 (City), 2 (District), 3 (Ward/Commune) or missing 9" }
     ])
-    expect(error.message).toContain('row 3, column "level": value "4" — expected one of 1 (City), 2 (District), 3 (Ward/Commune) or missing 9')
+    expect(error.message).toContain(
+      "row 3, column \"level\": value \"4\" — expected one of 1 (City), 2 (District), 3 (Ward/Commune) or missing 9"
+    )
   })
 
   it("types columns not in the codebook from their contents, with a warning", () => {
@@ -216,7 +257,8 @@ describe("readCsv with the hcmc-2024 codebook", () => {
     expect(Array.from(dataset.columns[0].values)).toEqual([101])
     expect(warnings[0]).toEqual({
       code: "COLUMN_NOT_IN_CODEBOOK",
-      message: 'survey.csv: 2 columns not in codebook hcmc-2024, typed from their contents (integer codes, numbers or text): stt, Sex (the codebook has "sex")'
+      message:
+        "survey.csv: 2 columns not in codebook hcmc-2024, typed from their contents (integer codes, numbers or text): stt, Sex (the codebook has \"sex\")"
     })
   })
 

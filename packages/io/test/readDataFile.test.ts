@@ -68,10 +68,17 @@ describe("readDataBytes (uploads)", () => {
     expect([sav.format, sav.codebook?.id, sav.dataset.rowCount]).toEqual(["sav", "upload", 200])
     const wb = new ExcelJS.Workbook()
     wb.addWorksheet("Data").addRows([["level"], [1], [2]])
-    const xlsx = await Effect.runPromise(readDataBytes(new Uint8Array(await wb.xlsx.writeBuffer()), "upload.csv", { sniff: "content" }))
+    const xlsx = await Effect.runPromise(
+      readDataBytes(new Uint8Array(await wb.xlsx.writeBuffer()), "upload.csv", { sniff: "content" })
+    )
     expect(xlsx.format).toBe("xlsx")
-    const csv = await Effect.runPromise(readDataBytes(new TextEncoder().encode("level\n1\n"), "upload.sav", { sniff: "content" }))
+    const csv = await Effect.runPromise(
+      readDataBytes(new TextEncoder().encode("level\n1\n"), "upload.sav", { sniff: "content" })
+    )
     expect(csv.format).toBe("csv")
-    expect([dataFormatOf("x.sav", new Uint8Array()), dataFormatOf("x.sav", new Uint8Array(), "content")]).toEqual(["sav", "csv"])
+    expect([dataFormatOf("x.sav", new Uint8Array()), dataFormatOf("x.sav", new Uint8Array(), "content")]).toEqual([
+      "sav",
+      "csv"
+    ])
   })
 })

@@ -8,7 +8,10 @@ import { readXlsx } from "../src/index.js"
 const codebook = Either.getOrThrow(builtinCodebook("hcmc-2024"))
 
 /** Builds a workbook in memory: each sheet is rows of cell values (exceljs cell values). */
-const workbook = async (sheets: Record<string, Array<Array<ExcelJS.CellValue>>>, edit?: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> => {
+const workbook = async (
+  sheets: Record<string, Array<Array<ExcelJS.CellValue>>>,
+  edit?: (wb: ExcelJS.Workbook) => void
+): Promise<Uint8Array> => {
   const wb = new ExcelJS.Workbook()
   for (const [name, rows] of Object.entries(sheets)) {
     const ws = wb.addWorksheet(name)
@@ -18,7 +21,10 @@ const workbook = async (sheets: Record<string, Array<Array<ExcelJS.CellValue>>>,
   return new Uint8Array(await wb.xlsx.writeBuffer())
 }
 
-const read = (bytes: Uint8Array, options: { sheet?: string; withCodebook?: boolean; numericColumns?: Array<string> } = {}) =>
+const read = (
+  bytes: Uint8Array,
+  options: { sheet?: string; withCodebook?: boolean; numericColumns?: Array<string> } = {}
+) =>
   Effect.runPromise(
     Effect.either(
       readXlsx(bytes, {
@@ -32,7 +38,10 @@ const read = (bytes: Uint8Array, options: { sheet?: string; withCodebook?: boole
 
 describe("readXlsx", () => {
   it("reads the first sheet: header row, numeric and text cells, blanks as system-missing", async () => {
-    const bytes = await workbook({ Data: [["level", "sex", "weight"], [1, 2, 1.25], ["3", null, 0.8], [2, 9, { formula: "1/2", result: 0.5 }]], Other: [["x"], [1]] })
+    const bytes = await workbook({
+      Data: [["level", "sex", "weight"], [1, 2, 1.25], ["3", null, 0.8], [2, 9, { formula: "1/2", result: 0.5 }]],
+      Other: [["x"], [1]]
+    })
     const result = Either.getOrThrow(await read(bytes, { withCodebook: true, numericColumns: ["weight"] }))
     expect(result.sheet).toBe("Data")
     expect(result.dataset.codebookId).toBe("hcmc-2024")
@@ -48,7 +57,7 @@ describe("readXlsx", () => {
     expect(Either.getOrThrow(await read(bytes, { sheet: "Dữ liệu" })).dataset.rowCount).toBe(2)
     const bad = await read(bytes, { sheet: "Data" })
     expect(Either.isLeft(bad) && bad.left.message).toBe(
-      'data file survey.xlsx: 1 problem, nothing was read:\n  no sheet named "Data" — expected one of the sheets "Notes", "Dữ liệu"'
+      "data file survey.xlsx: 1 problem, nothing was read:\n  no sheet named \"Data\" — expected one of the sheets \"Notes\", \"Dữ liệu\""
     )
   })
 
@@ -57,21 +66,32 @@ describe("readXlsx", () => {
     const result = await read(bytes, { withCodebook: true })
     expect(Either.isLeft(result) && result.left.message).toBe(
       [
-        'data file survey.xlsx (sheet "Data"): 3 problems, nothing was read:',
-        '  row 3, cell B3, column "sex": value "formula =A2+1 without a cached value" — expected a value: open and save the workbook in Excel or LibreOffice so formulas are computed, or paste values',
-        '  row 3, cell A3, column "level": value "4" — expected one of 1 (City), 2 (District), 3 (Ward/Commune) or missing 9',
-        '  row 4, cell A4, column "level": value "TRUE" — expected a number or code, not a TRUE/FALSE cell'
+        "data file survey.xlsx (sheet \"Data\"): 3 problems, nothing was read:",
+        "  row 3, cell B3, column \"sex\": value \"formula =A2+1 without a cached value\" — expected a value: open and save the workbook in Excel or LibreOffice so formulas are computed, or paste values",
+        "  row 3, cell A3, column \"level\": value \"4\" — expected one of 1 (City), 2 (District), 3 (Ward/Commune) or missing 9",
+        "  row 4, cell A4, column \"level\": value \"TRUE\" — expected a number or code, not a TRUE/FALSE cell"
       ].join("\n")
     )
   })
 
   it("rejects merged header cells and columns without a header", async () => {
-    const merged = await workbook({ Data: [["level", "", "sex"], [1, 2, 1]] }, (wb) => wb.getWorksheet("Data")!.mergeCells("A1:B1"))
+    const merged = await workbook(
+      { Data: [["level", "", "sex"], [1, 2, 1]] },
+      (wb) => wb.getWorksheet("Data")!.mergeCells("A1:B1")
+    )
     const m = await read(merged)
-    expect(Either.isLeft(m) && m.left.problems.map((p) => p.value)).toEqual(["merged header cells A1:B1", "column 2 has no name"])
+    expect(Either.isLeft(m) && m.left.problems.map((p) => p.value)).toEqual([
+      "merged header cells A1:B1",
+      "column 2 has no name"
+    ])
     const gap = await workbook({ Data: [["level", null, "sex"], [1, 5, 1]] })
     const g = await read(gap)
-    expect(Either.isLeft(g) && g.left.problems).toEqual([{ row: 1, column: "", value: "column 2 has no name", expected: "a name for every column in the header row" }])
+    expect(Either.isLeft(g) && g.left.problems).toEqual([{
+      row: 1,
+      column: "",
+      value: "column 2 has no name",
+      expected: "a name for every column in the header row"
+    }])
   })
 
   it("skips empty rows and reports a sheet without data", async () => {

@@ -31,7 +31,13 @@ describe("readXlsx on a workbook saved by LibreOffice", () => {
       const result = yield* readXlsx(bytes, { fileName: "survey-libreoffice.xlsx", sheet: "Ghi chú" })
       expect(result.dataset.columns).toEqual([])
       expect(result.dataset.typing).toEqual([
-        { name: "level", type: "text", row: 2, value: "Cán bộ phường", file: "survey-libreoffice.xlsx (sheet \"Ghi chú\")" }
+        {
+          name: "level",
+          type: "text",
+          row: 2,
+          value: "Cán bộ phường",
+          file: "survey-libreoffice.xlsx (sheet \"Ghi chú\")"
+        }
       ])
     }))
 

@@ -1,6 +1,6 @@
+import { readFileSync } from "node:fs"
 import { findVariable } from "@danvan/domain"
 import * as Either from "effect/Either"
-import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
 import { readSav } from "../src/index.js"
 import { codePageLabel, decoderFor } from "../src/sav/encoding.js"
@@ -9,7 +9,13 @@ import { SavText } from "../src/sav/text.js"
 import { codebookIdFor } from "../src/sav/toCodebook.js"
 
 const utf8 = new SavText(new TextDecoder("utf-8", { fatal: true }), new TextDecoder("utf-8"))
-const record = (text: string) => ({ offset: 1000, subtype: 19, size: 1, count: 0, data: new TextEncoder().encode(text) })
+const record = (text: string) => ({
+  offset: 1000,
+  subtype: 19,
+  size: 1,
+  count: 0,
+  data: new TextEncoder().encode(text)
+})
 
 describe("parseMrSets", () => {
   it("reads dichotomy (D), extended dichotomy (E, subtype 19) and category (C) sets; lengths count bytes", () => {
@@ -28,7 +34,8 @@ describe("parseMrSets", () => {
 
 describe("encodings", () => {
   it("maps code pages and SPSS's names to TextDecoder labels", () => {
-    expect([codePageLabel(1258), codePageLabel(65001), codePageLabel(1252), codePageLabel(936), codePageLabel(12345)]).toEqual(["windows-1258", "utf-8", "windows-1252", "gbk", undefined])
+    expect([codePageLabel(1258), codePageLabel(65001), codePageLabel(1252), codePageLabel(936), codePageLabel(12345)])
+      .toEqual(["windows-1258", "utf-8", "windows-1252", "gbk", undefined])
     expect(decoderFor("WINDOWS-1258")?.encoding).toBe("windows-1258")
     expect(decoderFor("CP1258")?.encoding).toBe("windows-1258")
     expect(decoderFor("no-such-encoding")).toBeUndefined()
@@ -54,16 +61,23 @@ describe("readSav with a codebook", () => {
 
   it("checks the file's codes against the given codebook, naming case and variable", () => {
     const level = findVariable(own, "level")!
-    const strict = { ...own, id: "strict", variables: own.variables.map((v) => (v === level ? { ...level, values: level.values.filter((x) => x.code !== 9), missing: { values: [], ranges: [] } } : v)) }
+    const strict = {
+      ...own,
+      id: "strict",
+      variables: own.variables.map((v) => (v === level
+        ? { ...level, values: level.values.filter((x) => x.code !== 9), missing: { values: [], ranges: [] } }
+        : v)
+      )
+    }
     const result = readSav(bytes, { fileName: "s.sav", codebook: strict })
     expect(Either.isLeft(result) && result.left.message).toBe(
       [
         "data file s.sav: 5 problems, nothing was read:",
-        '  row 37, column "level": value "9" — expected one of 1 (Thành phố), 2 (Quận/Huyện), 3 (Phường/Xã)',
-        '  row 74, column "level": value "9" — expected one of 1 (Thành phố), 2 (Quận/Huyện), 3 (Phường/Xã)',
-        '  row 111, column "level": value "9" — expected one of 1 (Thành phố), 2 (Quận/Huyện), 3 (Phường/Xã)',
-        '  row 148, column "level": value "9" — expected one of 1 (Thành phố), 2 (Quận/Huyện), 3 (Phường/Xã)',
-        '  row 185, column "level": value "9" — expected one of 1 (Thành phố), 2 (Quận/Huyện), 3 (Phường/Xã)'
+        "  row 37, column \"level\": value \"9\" — expected one of 1 (Thành phố), 2 (Quận/Huyện), 3 (Phường/Xã)",
+        "  row 74, column \"level\": value \"9\" — expected one of 1 (Thành phố), 2 (Quận/Huyện), 3 (Phường/Xã)",
+        "  row 111, column \"level\": value \"9\" — expected one of 1 (Thành phố), 2 (Quận/Huyện), 3 (Phường/Xã)",
+        "  row 148, column \"level\": value \"9\" — expected one of 1 (Thành phố), 2 (Quận/Huyện), 3 (Phường/Xã)",
+        "  row 185, column \"level\": value \"9\" — expected one of 1 (Thành phố), 2 (Quận/Huyện), 3 (Phường/Xã)"
       ].join("\n")
     )
   })
@@ -81,8 +95,21 @@ describe("reading labelled variables as codes", () => {
   it("turns a labelled variable with a fractional value back into numbers, keeping earlier values", async () => {
     const { makeDataset, plainLabel, SYSTEM_MISSING } = await import("@danvan/domain")
     const { writeSav } = await import("../src/index.js")
-    const variable = { name: "x", label: plainLabel("x"), kind: "single" as const, measure: "nominal" as const, values: [{ code: 1, label: plainLabel("one") }], missing: { values: [], ranges: [] } }
-    const codebook = { id: "t", title: plainLabel("t"), variables: [variable, { ...variable, name: "y" }], multipleResponseSets: [], indicatorSets: [] }
+    const variable = {
+      name: "x",
+      label: plainLabel("x"),
+      kind: "single" as const,
+      measure: "nominal" as const,
+      values: [{ code: 1, label: plainLabel("one") }],
+      missing: { values: [], ranges: [] }
+    }
+    const codebook = {
+      id: "t",
+      title: plainLabel("t"),
+      variables: [variable, { ...variable, name: "y" }],
+      multipleResponseSets: [],
+      indicatorSets: []
+    }
     const dataset = makeDataset([
       { name: "x", type: "numeric", values: Float64Array.of(1, NaN, 2, 1.5, 3) },
       { name: "y", type: "codes", values: Int32Array.of(1, SYSTEM_MISSING, 400, -7, 1) }
@@ -107,7 +134,9 @@ describe("the encoding of a file without an encoding record", () => {
     view.setInt32(at + 4, 98, true) // the encoding record becomes an unknown one
     const fallback = Either.getOrThrow(readSav(bytes, { fileName: "b.sav" }))
     expect(fallback.file.encoding).toBe("windows-1258")
-    expect(fallback.warnings[0].message).toBe(`b.sav: extension record subtype 98 at byte ${at} skipped (not one danvan reads)`)
+    expect(fallback.warnings[0].message).toBe(
+      `b.sav: extension record subtype 98 at byte ${at} skipped (not one danvan reads)`
+    )
     expect(fallback.codebook.variables.map((v) => v.label)).toEqual(original.codebook.variables.map((v) => v.label))
     expect(fallback.textColumns).toEqual(original.textColumns)
   })

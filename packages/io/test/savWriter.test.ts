@@ -1,7 +1,7 @@
-import { decodeCodebook, makeDataset, SYSTEM_MISSING } from "@danvan/domain"
-import type { Codebook, Column, Dataset } from "@danvan/domain"
-import * as Either from "effect/Either"
 import { readFileSync } from "node:fs"
+import type { Codebook, Column, Dataset } from "@danvan/domain"
+import { decodeCodebook, makeDataset, SYSTEM_MISSING } from "@danvan/domain"
+import * as Either from "effect/Either"
 import { describe, expect, it } from "vitest"
 import { readSav, writeSav } from "../src/index.js"
 
@@ -37,10 +37,15 @@ describe("writeSav", () => {
     expect(file.compression).toBe(compression)
     expect(file.format).toBe(compression === "zlib" ? "zsav" : "sav")
     // age is integral but has no value labels and a scale measure: it comes back as numbers.
-    expect(d.columns.map((col) => [col.name, col.type])).toEqual(dataset.columns.map((col) => [col.name, col.name === "age" ? "numeric" : col.type]))
+    expect(d.columns.map((col) => [col.name, col.type])).toEqual(
+      dataset.columns.map((col) => [col.name, col.name === "age" ? "numeric" : col.type])
+    )
     for (const col of dataset.columns) {
       const got = d.columns.find((x) => x.name === col.name)!
-      const expected = Array.from(col.values, (v) => (col.type === "codes" && v === SYSTEM_MISSING ? (got.type === "codes" ? SYSTEM_MISSING : NaN) : v))
+      const expected = Array.from(
+        col.values,
+        (v) => (col.type === "codes" && v === SYSTEM_MISSING ? (got.type === "codes" ? SYSTEM_MISSING : NaN) : v)
+      )
       expect(Array.from(got.values)).toEqual(expected)
     }
     for (const v of codebook.variables) {
@@ -50,19 +55,30 @@ describe("writeSav", () => {
       expect(got.missing).toEqual(v.missing)
       expect(got.values.map((x) => [x.code, x.label.vi])).toEqual(v.values.map((x) => [x.code, x.label.vi]))
     }
-    expect(c.multipleResponseSets).toEqual(codebook.multipleResponseSets.map((s) => ({ ...s, label: { vi: s.label.vi, en: s.label.vi } })))
+    expect(c.multipleResponseSets).toEqual(
+      codebook.multipleResponseSets.map((s) => ({ ...s, label: { vi: s.label.vi, en: s.label.vi } }))
+    )
     expect(c.weightVariable).toBe("weight")
     expect(c.title.vi).toBe(codebook.title.vi)
   })
 
   it("writes the English labels with lang: en", () => {
-    const back = Either.getOrThrow(readSav(writeSav(dataset, codebook, { date, lang: "en" }).bytes, { fileName: "en.sav" }))
+    const back = Either.getOrThrow(
+      readSav(writeSav(dataset, codebook, { date, lang: "en" }).bytes, { fileName: "en.sav" })
+    )
     expect(back.codebook.variables[0].label.en).toBe("Cadre level")
     expect(back.codebook.variables[0].values[0].label.en).toBe("City")
   })
 
   it("warns when the missing codes do not fit SPSS's limits", () => {
-    const wide = { ...codebook, variables: codebook.variables.map((v) => (v.name === "level" ? { ...v, missing: { values: [7, 8, 9, 10], ranges: [] } } : v)) }
-    expect(writeSav(dataset, wide, { date }).warnings.map((w) => w.message)).toEqual(["variable level: only the first 3 of 4 missing codes written (an SPSS limit)"])
+    const wide = {
+      ...codebook,
+      variables: codebook.variables.map((
+        v
+      ) => (v.name === "level" ? { ...v, missing: { values: [7, 8, 9, 10], ranges: [] } } : v))
+    }
+    expect(writeSav(dataset, wide, { date }).warnings.map((w) => w.message)).toEqual([
+      "variable level: only the first 3 of 4 missing codes written (an SPSS limit)"
+    ])
   })
 })

@@ -1,5 +1,5 @@
-import * as ExcelJS from "exceljs"
 import * as Effect from "effect/Effect"
+import * as ExcelJS from "exceljs"
 import { describe, expect, it } from "vitest"
 import { readXlsx } from "../src/index.js"
 import { hcmc, read, reject } from "./helpers.js"
@@ -39,7 +39,10 @@ describe("columns no codebook describes are typed from their contents", () => {
   })
 
   it("columns: parses only the columns named (and the numeric ones), the others are skipped unchecked", () => {
-    const { dataset } = read("level,note,w\n1,any text,1.5\n2,\"x,y\",2\n", { columns: ["level"], numericColumns: ["w"] })
+    const { dataset } = read("level,note,w\n1,any text,1.5\n2,\"x,y\",2\n", {
+      columns: ["level"],
+      numericColumns: ["w"]
+    })
     expect(dataset.columns.map((c) => c.name)).toEqual(["level", "w"])
     expect(dataset.typing).toBeUndefined()
   })
@@ -53,6 +56,10 @@ describe("columns no codebook describes are typed from their contents", () => {
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer())
     const result = await Effect.runPromise(readXlsx(bytes, { fileName: "s.xlsx" }))
     expect(result.dataset.columns.map((c) => [c.name, c.type])).toEqual([["level", "codes"], ["age", "numeric"]])
-    expect(result.dataset.typing?.map((t) => [t.name, t.type, t.value])).toEqual([["born", "date", "1990-05-01"], ["age", "numeric", "34.5"]])
+    expect(result.dataset.typing?.map((t) => [t.name, t.type, t.value])).toEqual([["born", "date", "1990-05-01"], [
+      "age",
+      "numeric",
+      "34.5"
+    ]])
   })
 })

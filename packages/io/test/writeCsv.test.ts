@@ -12,13 +12,15 @@ describe("writeCsv", () => {
     const text = writeCsv(ds)
     expect(text).toBe("level,w\r\n1,1.5\r\n2,\r\n9,2\r\n,0.25\r\n")
     const hcmc = Either.getOrThrow(builtinCodebook("hcmc-2024"))
-    const back = Either.getOrThrow(readCsv(new TextEncoder().encode(text), { fileName: "x.csv", codebook: hcmc, numericColumns: ["w"] }))
+    const back = Either.getOrThrow(
+      readCsv(new TextEncoder().encode(text), { fileName: "x.csv", codebook: hcmc, numericColumns: ["w"] })
+    )
     expect(Array.from(back.dataset.columns[0].values)).toEqual(Array.from(ds.columns[0].values))
     expect(Array.from(back.dataset.columns[1].values)).toEqual(Array.from(ds.columns[1].values))
   })
 
   it("quotes names with commas or quotes", () => {
-    const ds = makeDataset([{ name: 'a,"b"', type: "codes", values: Int32Array.of(1) }])
-    expect(writeCsv(ds)).toBe('"a,""b"""\r\n1\r\n')
+    const ds = makeDataset([{ name: "a,\"b\"", type: "codes", values: Int32Array.of(1) }])
+    expect(writeCsv(ds)).toBe("\"a,\"\"b\"\"\"\r\n1\r\n")
   })
 })

@@ -30,8 +30,12 @@ export const chiSquareSentence = (
   options: SentenceOptions
 ): string => {
   const d = dec(options)
-  const v = cramersV === undefined ? "" : `${sep(d)}${options.lang === "vi" ? "V Cramér" : "Cramér's V"} = ${coefficient(cramersV, 2, d)}`
-  return `χ²(${formatDf(test.df, d)}${sep(d)}N = ${n}) = ${fixed(test.statistic, 2, d)}${sep(d)}${pClause(test.p, d)}${v}`
+  const v = cramersV === undefined
+    ? ""
+    : `${sep(d)}${options.lang === "vi" ? "V Cramér" : "Cramér's V"} = ${coefficient(cramersV, 2, d)}`
+  return `χ²(${formatDf(test.df, d)}${sep(d)}N = ${n}) = ${fixed(test.statistic, 2, d)}${sep(d)}${
+    pClause(test.p, d)
+  }${v}`
 }
 
 /**
@@ -40,7 +44,10 @@ export const chiSquareSentence = (
  * @example
  * fisherSentence({ p: 0.0234, method: "monte-carlo", B: 10000 }, { lang: "en" }) // "Fisher's exact test (Monte Carlo, B = 10000), p = .023"
  */
-export const fisherSentence = (fisher: { readonly p: number; readonly method: "exact" | "monte-carlo"; readonly B?: number }, options: SentenceOptions): string => {
+export const fisherSentence = (
+  fisher: { readonly p: number; readonly method: "exact" | "monte-carlo"; readonly B?: number },
+  options: SentenceOptions
+): string => {
   const how = fisher.method === "exact"
     ? options.lang === "vi" ? "tính chính xác" : "exact"
     : `Monte Carlo, B = ${fisher.B ?? "?"}`
@@ -72,14 +79,22 @@ export const mmiSentence = (r: MmiSentenceInput, options: SentenceOptions): stri
   const n = r.n.valid
   switch (r.method) {
     case "bonferroni":
-      return `${head}, Bonferroni: X²S = ${fixed(r.sumStatistic, 2, d)}${sep(d)}N = ${n}${sep(d)}${pClause(r.bonferroni.p, d)}`
+      return `${head}, Bonferroni: X²S = ${fixed(r.sumStatistic, 2, d)}${sep(d)}N = ${n}${sep(d)}${
+        pClause(r.bonferroni.p, d)
+      }`
     case "rs2":
-      return `${head}, ${vi ? "Rao-Scott bậc hai" : "second-order Rao-Scott"}: X²S(RS2)(${formatDf(r.rs2.df, d)}${sep(d)}N = ${n}) = ${fixed(r.rs2.statistic, 2, d)}${sep(d)}${pClause(r.rs2.p, d)}`
+      return `${head}, ${vi ? "Rao-Scott bậc hai" : "second-order Rao-Scott"}: X²S(RS2)(${formatDf(r.rs2.df, d)}${
+        sep(d)
+      }N = ${n}) = ${fixed(r.rs2.statistic, 2, d)}${sep(d)}${pClause(r.rs2.p, d)}`
     case "bootstrap": {
       const b = r.bootstrap
       if (b === undefined) return `${head}, bootstrap: —`
-      const discarded = b.discarded > 0 ? (vi ? `, loại ${b.discarded} mẫu` : `, ${b.discarded} resamples discarded`) : ""
-      return `${head}, bootstrap (B = ${b.B}${discarded}): X²S = ${fixed(r.sumStatistic, 2, d)}${sep(d)}N = ${n}${sep(d)}${pClause(b.p, d)}`
+      const discarded = b.discarded > 0
+        ? (vi ? `, loại ${b.discarded} mẫu` : `, ${b.discarded} resamples discarded`)
+        : ""
+      return `${head}, bootstrap (B = ${b.B}${discarded}): X²S = ${fixed(r.sumStatistic, 2, d)}${sep(d)}N = ${n}${
+        sep(d)
+      }${pClause(b.p, d)}`
     }
   }
 }
@@ -97,7 +112,10 @@ export interface ScalePole {
  * @example
  * likertDirectionSentence({ high: { label: { vi: "Không khó khăn", en: "Not difficult" }, score: 3 }, low: { label: { vi: "Khó khăn", en: "Difficult" }, score: 1 } }, { lang: "en" })
  */
-export const likertDirectionSentence = (direction: { readonly high: ScalePole; readonly low: ScalePole }, options: SentenceOptions): string => {
+export const likertDirectionSentence = (
+  direction: { readonly high: ScalePole; readonly low: ScalePole },
+  options: SentenceOptions
+): string => {
   const d = dec(options)
   const score = (x: number) => fixed(x, Number.isInteger(x) ? 0 : 2, d)
   const high = `“${direction.high.label[options.lang].normalize("NFC")}” (${score(direction.high.score)})`
@@ -113,9 +131,15 @@ export const likertDirectionSentence = (direction: { readonly high: ScalePole; r
  * @example
  * kruskalWallisSentence({ statistic: 12.34, df: 2, p: 0.0021 }, 1090, { lang: "en" })
  */
-export const kruskalWallisSentence = (kw: { readonly statistic: number; readonly df: number; readonly p: number }, n: number, options: SentenceOptions): string => {
+export const kruskalWallisSentence = (
+  kw: { readonly statistic: number; readonly df: number; readonly p: number },
+  n: number,
+  options: SentenceOptions
+): string => {
   const d = dec(options)
-  return `Kruskal-Wallis H(${formatDf(kw.df, d)}${sep(d)}N = ${n}) = ${fixed(kw.statistic, 2, d)}${sep(d)}${pClause(kw.p, d)}`
+  return `Kruskal-Wallis H(${formatDf(kw.df, d)}${sep(d)}N = ${n}) = ${fixed(kw.statistic, 2, d)}${sep(d)}${
+    pClause(kw.p, d)
+  }`
 }
 
 /**
@@ -124,8 +148,16 @@ export const kruskalWallisSentence = (kw: { readonly statistic: number; readonly
  * @example
  * rateSentence(0.883, 0.879, 0.887, 0.95, { lang: "en" })
  */
-export const rateSentence = (estimate: number, lower: number, upper: number, level: number, options: SentenceOptions): string => {
+export const rateSentence = (
+  estimate: number,
+  lower: number,
+  upper: number,
+  level: number,
+  options: SentenceOptions
+): string => {
   const d = dec(options)
   const ci = options.lang === "vi" ? "KTC" : "CI"
-  return `${fixed(100 * estimate, 1, d)}%${sep(d)}${fixed(100 * level, 0, d)}% ${ci} [${fixed(100 * lower, 1, d)}${sep(d)}${fixed(100 * upper, 1, d)}]`
+  return `${fixed(100 * estimate, 1, d)}%${sep(d)}${fixed(100 * level, 0, d)}% ${ci} [${fixed(100 * lower, 1, d)}${
+    sep(d)
+  }${fixed(100 * upper, 1, d)}]`
 }

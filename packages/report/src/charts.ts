@@ -4,5 +4,19 @@
  * from vega-typings, which need the DOM library, and a consumer type-checking with `lib: ["ES2022"]` (and
  * `skipLibCheck: false`) would fail on them.
  */
-export type { BilingualLabel, ChartOptions, DivergingBarChartData, GroupedBarChartData, HistogramChartData } from "./chart/index.js"
-export { CHART_FONT, ChartDataError, divergingBarChartSvg, divergingSegments, groupedBarChartSvg, histogramChartSvg, type DivergingSegment } from "./chart/index.js"
+export type {
+  BilingualLabel,
+  ChartOptions,
+  DivergingBarChartData,
+  GroupedBarChartData,
+  HistogramChartData
+} from "./chart/index.js"
+export {
+  CHART_FONT,
+  ChartDataError,
+  divergingBarChartSvg,
+  divergingSegments,
+  groupedBarChartSvg,
+  histogramChartSvg,
+  type DivergingSegment
+} from "./chart/index.js"

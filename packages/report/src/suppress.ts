@@ -84,7 +84,13 @@ export const suppressCells = (
     if (!determined.some((d) => d)) break
     const touching = lines.filter((line) => line.some((c) => determined[c]))
     let pool = [...new Set(touching.flatMap((line) => line.filter((c) => !hidden[c])))]
-    if (pool.length === 0) pool = [...new Set(lines.filter((line) => line.some((c) => hidden[c])).flatMap((line) => line.filter((c) => !hidden[c])))]
+    if (pool.length === 0) {
+      pool = [
+        ...new Set(
+          lines.filter((line) => line.some((c) => hidden[c])).flatMap((line) => line.filter((c) => !hidden[c]))
+        )
+      ]
+    }
     if (pool.length === 0) break
     const score = (cell: number) => {
       hidden[cell] = true
@@ -115,9 +121,17 @@ export const suppressCells = (
  * @example
  * matrixLines(2, 2) // [[0, 1], [2, 3], [0, 2], [1, 3]]
  */
-export const matrixLines = (rows: number, cols: number, options: { readonly rowTotals?: boolean; readonly colTotals?: boolean } = {}): Array<Line> => [
-  ...(options.rowTotals === false ? [] : Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => i * cols + j))),
-  ...(options.colTotals === false ? [] : Array.from({ length: cols }, (_, j) => Array.from({ length: rows }, (_, i) => i * cols + j)))
+export const matrixLines = (
+  rows: number,
+  cols: number,
+  options: { readonly rowTotals?: boolean; readonly colTotals?: boolean } = {}
+): Array<Line> => [
+  ...(options.rowTotals === false
+    ? []
+    : Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => i * cols + j))),
+  ...(options.colTotals === false
+    ? []
+    : Array.from({ length: cols }, (_, j) => Array.from({ length: rows }, (_, i) => i * cols + j)))
 ]
 
 /**
@@ -129,7 +143,11 @@ export const matrixLines = (rows: number, cols: number, options: { readonly rowT
 export const suppressMatrix = (
   counts: ReadonlyArray<ReadonlyArray<number>>,
   k: number,
-  options: { readonly rowTotals?: boolean; readonly colTotals?: boolean; readonly alsoPrimary?: ReadonlyArray<ReadonlyArray<boolean>> } = {}
+  options: {
+    readonly rowTotals?: boolean
+    readonly colTotals?: boolean
+    readonly alsoPrimary?: ReadonlyArray<ReadonlyArray<boolean>>
+  } = {}
 ): Array<Array<boolean>> => {
   const r = counts.length
   const c = counts[0]?.length ?? 0

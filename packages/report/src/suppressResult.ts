@@ -21,12 +21,13 @@ const hideInMatrices = (node: Json, hidden: ReadonlyArray<ReadonlyArray<boolean>
     if (node.length === hidden.length && node.every((row, i) => row.length === hidden[i]!.length)) {
       node.forEach((row, i) => row.forEach((_, j) => hidden[i]![j] && (row[j] = null)))
     }
-  } else if (isObj(node)) for (const v of Object.values(node)) hideInMatrices(v, hidden)
+  } else if (isObj(node)) { for (const v of Object.values(node)) hideInMatrices(v, hidden) }
 }
 
 const hideInVectors = (node: Obj, hidden: ReadonlyArray<boolean>): void => {
-  for (const v of Object.values(node))
+  for (const v of Object.values(node)) {
     if (isVector(v) && v.length === hidden.length) hidden.forEach((h, j) => h && (v[j] = null))
+  }
 }
 
 /**
@@ -69,8 +70,9 @@ export const suppressResult = (result: Json, minCell: number): number => {
       }
     }
     const rows = node["rows"]
-    if (node["kind"] === "frequencies" && Array.isArray(rows) && rows.every(isObj))
+    if (node["kind"] === "frequencies" && Array.isArray(rows) && rows.every(isObj)) {
       cells += suppressFrequencyRows(rows, minCell)
+    }
     for (const [key, v] of Object.entries(node)) if (key !== "counts") visit(v)
   }
   visit(result)
@@ -86,7 +88,7 @@ const suppressFrequencyRows = (rows: Array<Obj>, minCell: number): number => {
   const hidden = suppressCells(values, [valid, all], minCell)
   if (!hidden.some(Boolean)) return 0
   rows.forEach((r, i) => {
-    if (hidden[i]) for (const key of ["count", "percent", "validPercent"]) if (key in r) r[key] = null
+    if (hidden[i]) { for (const key of ["count", "percent", "validPercent"]) if (key in r) r[key] = null }
     // A running total would give the hidden counts back by difference.
     if ("cumulativePercent" in r) r["cumulativePercent"] = null
   })

@@ -10,7 +10,8 @@ const TEST_TIMEOUT_MS = 30_000
 const dir = mkdtempSync(join(tmpdir(), "danvan-report-browser-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-const page = (title: string, body: string) => `<!doctype html>
+const page = (title: string, body: string) =>
+  `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>${title}</title>
 <style>body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 24px } figure { margin: 0 0 24px }</style>
 </head><body>${body}</body></html>`
@@ -26,19 +27,28 @@ describe("charts in headless Chromium", () => {
     "render both charts offline, without console errors, with Vietnamese text drawn in DejaVu Sans",
     async () => {
       const options = { lang: "vi", decimalComma: true } as const
-      const [grouped, diverging] = await Promise.all([groupedBarChartSvg(purpose, options), divergingBarChartSvg(difficulty, options)])
+      const [grouped, diverging] = await Promise.all([
+        groupedBarChartSvg(purpose, options),
+        divergingBarChartSvg(difficulty, options)
+      ])
       const file = writePage(
         "charts.html",
-        page("Biểu đồ", `<h1>Biểu đồ báo cáo</h1><figure id="grouped">${grouped}</figure><figure id="diverging">${diverging}</figure>`)
+        page(
+          "Biểu đồ",
+          `<h1>Biểu đồ báo cáo</h1><figure id="grouped">${grouped}</figure><figure id="diverging">${diverging}</figure>`
+        )
       )
       const { page: tab, consoleErrors, blockedRequests, close } = await openHtmlFile(file)
       try {
         const sizes = await tab.$$eval("figure > svg", (svgs) =>
           svgs.map((svg) => {
             const box = svg.getBoundingClientRect()
-            return { width: box.width, height: box.height, bars: svg.querySelectorAll('[aria-roledescription="bar"]').length }
-          })
-        )
+            return {
+              width: box.width,
+              height: box.height,
+              bars: svg.querySelectorAll("[aria-roledescription=\"bar\"]").length
+            }
+          }))
         expect(sizes).toHaveLength(2)
         for (const size of sizes) {
           expect(size.width).toBeGreaterThan(100)
@@ -56,11 +66,11 @@ describe("charts in headless Chromium", () => {
             return [...svg.querySelectorAll("text")]
               .filter((text) => {
                 const r = text.getBoundingClientRect()
-                return r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5
+                return r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 ||
+                  r.bottom > box.bottom + 0.5
               })
               .map((text) => text.textContent)
-          })
-        )
+          }))
         expect(outside).toEqual([])
 
         const texts = await tab.$$eval("svg text", (nodes) => nodes.map((node) => node.textContent ?? ""))

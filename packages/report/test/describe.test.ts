@@ -9,7 +9,13 @@ const ds = makeDataset([
   { name: "level", type: "codes", values: Int32Array.from(ages, (_, k) => (k % 3) + 1) },
   { name: "age", type: "numeric", values: Float64Array.from(ages) }
 ])
-const plan = Either.getOrThrow(decodeAnalysisPlan({ id: "d", title: { vi: "D", en: "D" }, sections: [{ kind: "describe", id: "numeric", variables: ["age"] }] }))
+const plan = Either.getOrThrow(
+  decodeAnalysisPlan({
+    id: "d",
+    title: { vi: "D", en: "D" },
+    sections: [{ kind: "describe", id: "numeric", variables: ["age"] }]
+  })
+)
 const codebook = codebookFromDataset(ds, { id: "ages", title: plainLabel("ages.csv") })
 const result = Either.getOrThrow(runPlan(ds, codebook, plan))
 
@@ -33,7 +39,7 @@ describe("describe sections in reports", () => {
     const charts = chartsOf(doc)
     expect(charts.map((c) => [c.id, c.chart.type])).toEqual([["numeric-age-histogram", "histogram"]])
     const html = await renderHtml(doc)
-    expect(html).toContain('id="numeric-age-histogram"')
+    expect(html).toContain("id=\"numeric-age-histogram\"")
     expect((await renderXlsx(doc)).length).toBeGreaterThan(0)
   })
 

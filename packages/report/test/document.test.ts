@@ -1,16 +1,29 @@
 import { describe, expect, it } from "vitest"
-import { buildPlanReport, buildPublishedReport, chartsOf, renderCsv, renderHtml, renderJson, renderMarkdown, tablesOf, cellText } from "../src/index.js"
+import {
+  buildPlanReport,
+  buildPublishedReport,
+  cellText,
+  chartsOf,
+  renderCsv,
+  renderHtml,
+  renderJson,
+  renderMarkdown,
+  tablesOf
+} from "../src/index.js"
 import { protectedByEnumeration } from "./enumerate.js"
 import { examplePlanResult, publishedResult } from "./helpers.js"
 
-const decode = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&")
+const decode = (s: string) =>
+  s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, "\"").replace(/&amp;/g, "&")
 
 /** Cells of every body row of the HTML table with this id, as text. */
 const htmlTable = (html: string, id: string) => {
   const m = new RegExp(`<table data-table-id="${id}">([\\s\\S]*?)</table>`).exec(html)
   if (m === null) throw new Error(`table ${id} is not in the HTML`)
   const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(m[1])![1]
-  return [...body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((r) => [...r[1].matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => decode(c[1])))
+  return [...body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((r) =>
+    [...r[1].matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => decode(c[1]))
+  )
 }
 
 describe("the report document and its text renderers", () => {
@@ -21,14 +34,23 @@ describe("the report document and its text renderers", () => {
       expect(html.startsWith("<!DOCTYPE html>")).toBe(true)
       expect(html).not.toMatch(/<script|<link|\ssrc=|url\(|@import/)
       // only XML namespace names, which are never fetched
-      expect(new Set(html.match(/https?:\/\/[^"\s]*/g) ?? [])).toEqual(new Set(["http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"]))
+      expect(new Set(html.match(/https?:\/\/[^"\s]*/g) ?? [])).toEqual(
+        new Set(["http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"])
+      )
       expect(html).toContain("@media print")
       for (const table of tablesOf(doc)) {
         const rows = htmlTable(html, table.id)
         expect(rows).toEqual(table.rows.map((r) => r.cells.map((c) => cellText(c, doc.decimal))))
       }
-      expect(chartsOf(doc).map((c) => c.id)).toEqual(["table1-purpose-chart", "table2-content-chart", "table3-method-chart", "table4-difficulty-chart"])
-      for (const c of chartsOf(doc)) expect(html).toMatch(new RegExp(`<figure class="chart" id="${c.id}"[^>]*>\\s*<svg`))
+      expect(chartsOf(doc).map((c) => c.id)).toEqual([
+        "table1-purpose-chart",
+        "table2-content-chart",
+        "table3-method-chart",
+        "table4-difficulty-chart"
+      ])
+      for (const c of chartsOf(doc)) {
+        expect(html).toMatch(new RegExp(`<figure class="chart" id="${c.id}"[^>]*>\\s*<svg`))
+      }
       expect(html).toBe(html.normalize("NFC"))
     }
   })
@@ -47,7 +69,13 @@ describe("the report document and its text renderers", () => {
         expect(cells[2 + 3 * j].value).toBe(item.percentOfCases[j])
         expect(cells[3 + 3 * j].value).toBe(item.largerThan[j])
       })
-      expect(cells.slice(-5).map((c) => c.value)).toEqual([item.statistic, item.df, item.p, item.pBonferroni, item.pHolm])
+      expect(cells.slice(-5).map((c) => c.value)).toEqual([
+        item.statistic,
+        item.df,
+        item.p,
+        item.pBonferroni,
+        item.pHolm
+      ])
     })
   })
 
@@ -55,7 +83,8 @@ describe("the report document and its text renderers", () => {
     const vi = buildPlanReport(examplePlanResult(), { lang: "vi" })
     const md = renderMarkdown(vi)
     expect(md).toBe(md.normalize("NFC"))
-    const sentences = (d: typeof vi) => d.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === "apa" ? b.sentences : [])))
+    const sentences = (d: typeof vi) =>
+      d.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === "apa" ? b.sentences : [])))
     expect(sentences(vi)).toContain(
       "Niềm tin, sự tham gia và phối hợp của Nhân dân còn hạn chế: χ²(4; N = 1096) = 41,03; p < 0,001; V Cramér = 0,14. Kruskal-Wallis H(2; N = 1096) = 30,54; p < 0,001."
     )
@@ -98,30 +127,39 @@ describe("the report document and its text renderers", () => {
       const rows = table.rows.slice(i * perItem, i * perItem + item.byGroup.length)
       const counts = item.byGroup.map((g) => [...g.distribution])
       const hidden = rows.map((r) => item.byGroup[0].distribution.map((_, s) => r.cells[2 + 2 * s].suppressed === true))
-      counts.forEach((row, g) => row.forEach((c, s) => {
-        if (c < k) expect(hidden[g][s]).toBe(true)
-        // a hidden count hides its percent, and no shown cell holds a hidden value
-        expect(rows[g].cells[3 + 2 * s].suppressed === true).toBe(hidden[g][s])
-        if (hidden[g][s]) expect(rows[g].cells[2 + 2 * s].value).toBeNull()
-      }))
+      counts.forEach((row, g) =>
+        row.forEach((c, s) => {
+          if (c < k) expect(hidden[g][s]).toBe(true)
+          // a hidden count hides its percent, and no shown cell holds a hidden value
+          expect(rows[g].cells[3 + 2 * s].suppressed === true).toBe(hidden[g][s])
+          if (hidden[g][s]) expect(rows[g].cells[2 + 2 * s].value).toBeNull()
+        })
+      )
       if (hidden.flat().some(Boolean)) expect(protectedByEnumeration(counts, hidden).every(Boolean)).toBe(true)
     })
     // the MR tables: a count below K, or whose complement (base - count) is below K, is hidden
     for (const s of result.sections) {
       if (s.kind !== "multiple-response") continue
       const t = tablesOf(doc).find((x) => x.id === s.id)!
-      s.result.items.forEach((item, i) => item.counts.forEach((c, j) => {
-        if (c < k || s.result.n.byGroup[j] - c < k) expect(t.rows[i].cells[1 + 3 * j].suppressed).toBe(true)
-        // with the item total shown, a row never has exactly one hidden count
-        expect(t.rows[i].cells.filter((x) => x.format === "count" && x.suppressed === true).length).not.toBe(1)
-      }))
+      s.result.items.forEach((item, i) =>
+        item.counts.forEach((c, j) => {
+          if (c < k || s.result.n.byGroup[j] - c < k) expect(t.rows[i].cells[1 + 3 * j].suppressed).toBe(true)
+          // with the item total shown, a row never has exactly one hidden count
+          expect(t.rows[i].cells.filter((x) => x.format === "count" && x.suppressed === true).length).not.toBe(1)
+        })
+      )
     }
   })
 
   it("the published-tables report: Tables 1-4 with R's per-item tests", async () => {
     const replicate = publishedResult()
     const doc = buildPublishedReport(replicate, { lang: "en" })
-    expect(tablesOf(doc).map((t) => t.id)).toEqual(["table1-purpose", "table2-content", "table3-method", "table4-difficulty"])
+    expect(tablesOf(doc).map((t) => t.id)).toEqual([
+      "table1-purpose",
+      "table2-content",
+      "table3-method",
+      "table4-difficulty"
+    ])
     const r = (await import("./helpers.js")).fixture("analysis/test/fixtures/replicate.json")
     const t1 = tablesOf(doc)[0]
     r.tables[0].items.forEach((item: { statistic: number; p: number; pAdjusted: number }, i: number) => {
@@ -146,24 +184,56 @@ describe("crosstab and rate sections", () => {
       title: { vi: "Báo cáo nhỏ", en: "Small report" },
       sections: [
         { kind: "crosstab", id: "trust", row: "level", col: "people_trust_limited", fisher: "none" },
-        { kind: "rate", id: "resolved", label: { vi: "Ý kiến được giải quyết", en: "Opinions resolved" }, x: 19183, n: 21727 }
+        {
+          kind: "rate",
+          id: "resolved",
+          label: { vi: "Ý kiến được giải quyết", en: "Opinions resolved" },
+          x: 19183,
+          n: 21727
+        }
       ]
     }))
     const result = Either.getOrThrow(runPlan(exampleDataset(), codebook, plan))
     const doc = buildPlanReport(result, { lang: "en" })
     const byId = (id: string) => tablesOf(doc).find((t) => t.id === id)!
-    const [table, tests, measures, rate] = [byId("trust"), byId("trust-tests"), byId("trust-measures"), byId("resolved")]
+    const [table, tests, measures, rate] = [
+      byId("trust"),
+      byId("trust-tests"),
+      byId("trust-measures"),
+      byId("resolved")
+    ]
     const x = result.sections[0]
     if (x.kind !== "crosstab") throw new Error("crosstab")
     // the Chi-Square Tests and Symmetric Measures tables, as the CLI prints them
-    expect(tests.rows.map((r) => r.cells[0].value)).toEqual(["Pearson chi-square", "Likelihood ratio", "Linear-by-linear association", "N of valid cases"])
-    expect(tests.rows[0].cells.slice(1, 4).map((c) => c.value)).toEqual([x.result.tests.pearson.statistic, x.result.tests.pearson.df, x.result.tests.pearson.p])
+    expect(tests.rows.map((r) => r.cells[0].value)).toEqual([
+      "Pearson chi-square",
+      "Likelihood ratio",
+      "Linear-by-linear association",
+      "N of valid cases"
+    ])
+    expect(tests.rows[0].cells.slice(1, 4).map((c) => c.value)).toEqual([
+      x.result.tests.pearson.statistic,
+      x.result.tests.pearson.df,
+      x.result.tests.pearson.p
+    ])
     expect(tests.rows[1].cells[1].value).toBe(x.result.tests.likelihoodRatio.statistic)
     expect(measures.rows.map((r) => r.cells[0].value)).toEqual([
-      "Phi", "Cramér's V", "Contingency coefficient", "Gamma", "Kendall's tau-b", "Kendall's tau-c", "Somers' d (symmetric)", "N of valid cases"
+      "Phi",
+      "Cramér's V",
+      "Contingency coefficient",
+      "Gamma",
+      "Kendall's tau-b",
+      "Kendall's tau-c",
+      "Somers' d (symmetric)",
+      "N of valid cases"
     ])
     expect(measures.rows[1].cells[1].value).toBe(x.result.measures.cramersV)
-    expect(measures.rows[3].cells.slice(1).map((c) => c.value)).toEqual([x.result.measures.gamma.value, x.result.measures.gamma.ase, x.result.measures.gamma.t, x.result.measures.gamma.p])
+    expect(measures.rows[3].cells.slice(1).map((c) => c.value)).toEqual([
+      x.result.measures.gamma.value,
+      x.result.measures.gamma.ase,
+      x.result.measures.gamma.t,
+      x.result.measures.gamma.p
+    ])
     // Count rows then "% within" rows for each level, then the totals
     x.result.counts.forEach((row, i) => {
       expect(table.rows[2 * i].cells.slice(2, 2 + row.length).map((c) => c.value)).toEqual(row)
@@ -172,7 +242,9 @@ describe("crosstab and rate sections", () => {
     const apa = doc.sections[0].blocks.find((b) => b.kind === "apa")
     expect(apa?.kind === "apa" && apa.sentences).toEqual(["χ²(4, N = 1096) = 41.03, p < .001, Cramér's V = .14"])
     // the rate: R's prop.test / binom.test intervals (packages/stats/scripts/rates.R)
-    const r95 = fixture("stats/test/fixtures/rates.json").intervals.find((c: any) => c.x === 19183 && c.n === 21727 && Math.abs(c.level - 0.95) < 1e-12)
+    const r95 = fixture("stats/test/fixtures/rates.json").intervals.find((c: any) =>
+      c.x === 19183 && c.n === 21727 && Math.abs(c.level - 0.95) < 1e-12
+    )
     expect(rate.rows.map((r) => r.cells[0].value)).toEqual(["Wilson score", "Clopper-Pearson (exact)"])
     expect(rate.rows[0].cells[3].value).toBeCloseTo(100 * r95.estimate, 10)
     expect(rate.rows[0].cells[4].value).toBeCloseTo(100 * r95.wilson[0], 9)
@@ -183,12 +255,16 @@ describe("crosstab and rate sections", () => {
     const k = 40
     const hiddenDoc = buildPlanReport(result, { lang: "en", suppressBelow: k })
     const hidden = tablesOf(hiddenDoc)[0]
-    const flags = x.result.counts.map((row, i) => row.map((_, j) => hidden.rows[2 * i].cells[2 + j].suppressed === true))
+    const flags = x.result.counts.map((row, i) =>
+      row.map((_, j) => hidden.rows[2 * i].cells[2 + j].suppressed === true)
+    )
     x.result.counts.forEach((row, i) => row.forEach((c, j) => c < k && expect(flags[i][j]).toBe(true)))
     expect(flags.flat().some(Boolean)).toBe(true)
     expect(protectedByEnumeration(x.result.counts, flags).every(Boolean)).toBe(true)
     const html = await renderHtml(hiddenDoc)
     const shown = htmlTable(html, "trust")
-    x.result.counts.forEach((row, i) => row.forEach((c, j) => expect(shown[2 * i][2 + j]).toBe(flags[i][j] ? "[c]" : String(c))))
+    x.result.counts.forEach((row, i) =>
+      row.forEach((c, j) => expect(shown[2 * i][2 + j]).toBe(flags[i][j] ? "[c]" : String(c)))
+    )
   })
 })

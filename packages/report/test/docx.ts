@@ -38,14 +38,17 @@ export const openDocx = async (bytes: Uint8Array) => {
 }
 
 /** Elements `w:<local>` under `node`, in document order. */
-export const wAll = (node: Element | XmlDocument, local: string): Array<Element> => Array.from(node.getElementsByTagNameNS(W, local))
+export const wAll = (node: Element | XmlDocument, local: string): Array<Element> =>
+  Array.from(node.getElementsByTagNameNS(W, local))
 
 /** The text of a paragraph or cell: its `w:t` runs joined. */
 export const textOf = (node: Element): string => wAll(node, "t").map((t) => t.textContent ?? "").join("")
 
 /** Direct children `w:<local>` of `node`. */
 export const wChildren = (node: Element, local: string): Array<Element> =>
-  Array.from(node.childNodes).filter((c): c is Element => (c as Element).namespaceURI === W && (c as Element).localName === local)
+  Array.from(node.childNodes).filter((c): c is Element =>
+    (c as Element).namespaceURI === W && (c as Element).localName === local
+  )
 
 /** A `w:*` attribute of an element. */
 export const wAttr = (node: Element, name: string): string | null => node.getAttributeNS(W, name)
@@ -58,27 +61,142 @@ export const wAttr = (node: Element, name: string): string | null => node.getAtt
  */
 export const WML_SEQUENCES: Readonly<Record<string, ReadonlyArray<string>>> = {
   pPr: [
-    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr", "suppressLineNumbers", "pBdr", "shd",
-    "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi",
-    "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
-    "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange"
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange"
   ],
   rPr: [
-    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline", "shadow", "emboss", "imprint",
-    "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u",
-    "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath"
+    "rStyle",
+    "rFonts",
+    "b",
+    "bCs",
+    "i",
+    "iCs",
+    "caps",
+    "smallCaps",
+    "strike",
+    "dstrike",
+    "outline",
+    "shadow",
+    "emboss",
+    "imprint",
+    "noProof",
+    "snapToGrid",
+    "vanish",
+    "webHidden",
+    "color",
+    "spacing",
+    "w",
+    "kern",
+    "position",
+    "sz",
+    "szCs",
+    "highlight",
+    "u",
+    "effect",
+    "bdr",
+    "shd",
+    "fitText",
+    "vertAlign",
+    "rtl",
+    "cs",
+    "em",
+    "lang",
+    "eastAsianLayout",
+    "specVanish",
+    "oMath"
   ],
   tblPr: [
-    "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing",
-    "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription"
+    "tblStyle",
+    "tblpPr",
+    "tblOverlap",
+    "bidiVisual",
+    "tblStyleRowBandSize",
+    "tblStyleColBandSize",
+    "tblW",
+    "jc",
+    "tblCellSpacing",
+    "tblInd",
+    "tblBorders",
+    "shd",
+    "tblLayout",
+    "tblCellMar",
+    "tblLook",
+    "tblCaption",
+    "tblDescription"
   ],
-  tcPr: ["cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark"],
+  tcPr: [
+    "cnfStyle",
+    "tcW",
+    "gridSpan",
+    "hMerge",
+    "vMerge",
+    "tcBorders",
+    "shd",
+    "noWrap",
+    "tcMar",
+    "textDirection",
+    "tcFitText",
+    "vAlign",
+    "hideMark"
+  ],
   tcBorders: ["top", "start", "left", "bottom", "end", "right", "insideH", "insideV", "tl2br", "tr2bl"],
   tblBorders: ["top", "start", "left", "bottom", "end", "right", "insideH", "insideV"],
   tblCellMar: ["top", "start", "left", "bottom", "end", "right"],
   sectPr: [
-    "headerReference|footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar", "paperSrc", "pgBorders", "lnNumType",
-    "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings"
+    "headerReference|footerReference",
+    "footnotePr",
+    "endnotePr",
+    "type",
+    "pgSz",
+    "pgMar",
+    "paperSrc",
+    "pgBorders",
+    "lnNumType",
+    "pgNumType",
+    "cols",
+    "formProt",
+    "vAlign",
+    "noEndnote",
+    "titlePg",
+    "textDirection",
+    "bidi",
+    "rtlGutter",
+    "docGrid",
+    "printerSettings"
   ]
 }
 
@@ -99,7 +217,10 @@ export const outOfOrder = (doc: XmlDocument): Array<string> => {
         if (r < 0) problems.push(`${parent}: unknown ${child.localName}`)
         else if (r < last) problems.push(`${parent}: ${child.localName} after ${lastName}`)
         else if (r === last && !sequence[r].includes("|")) problems.push(`${parent}: ${child.localName} twice`)
-        if (r >= 0) (last = r), (lastName = child.localName ?? "")
+        if (r >= 0) {
+          last = r
+          lastName = child.localName ?? ""
+        }
       }
     }
   }

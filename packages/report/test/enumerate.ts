@@ -3,7 +3,10 @@
  * with what is shown (shown cells, row and column totals). A hidden cell is protected when at least two such
  * tables give it different values, i.e. it cannot be derived by subtraction or any other arithmetic.
  */
-export const protectedByEnumeration = (counts: ReadonlyArray<ReadonlyArray<number>>, hidden: ReadonlyArray<ReadonlyArray<boolean>>) => {
+export const protectedByEnumeration = (
+  counts: ReadonlyArray<ReadonlyArray<number>>,
+  hidden: ReadonlyArray<ReadonlyArray<boolean>>
+) => {
   const r = counts.length
   const rowSum = counts.map((row) => row.reduce((a, b) => a + b, 0))
   const colSum = counts[0].map((_, j) => counts.reduce((a, row) => a + row[j], 0))
@@ -11,12 +14,16 @@ export const protectedByEnumeration = (counts: ReadonlyArray<ReadonlyArray<numbe
   const seen = cells.map(() => new Set<number>())
   const table = counts.map((row, i) => row.map((v, j) => (hidden[i][j] ? 0 : v)))
   // Enumerate every hidden cell of a row but its last, which the row total then fixes.
-  const lastOfRow = new Set(Array.from({ length: r }, (_, i) => cells.map(([a], n) => (a === i ? n : -1)).filter((n) => n >= 0).at(-1)))
+  const lastOfRow = new Set(
+    Array.from({ length: r }, (_, i) => cells.map(([a], n) => (a === i ? n : -1)).filter((n) => n >= 0).at(-1))
+  )
   let visited = 0
   const go = (k: number) => {
     if (visited++ > 5_000_000) throw new Error("enumeration too large")
     if (k === cells.length) {
-      if (colSum.every((s, j) => table.reduce((a, row) => a + row[j], 0) === s)) cells.forEach(([i, j], n) => seen[n].add(table[i][j]))
+      if (colSum.every((s, j) => table.reduce((a, row) => a + row[j], 0) === s)) {
+        cells.forEach(([i, j], n) => seen[n].add(table[i][j]))
+      }
       return
     }
     const [i, j] = cells[k]
@@ -39,4 +46,3 @@ export const protectedByEnumeration = (counts: ReadonlyArray<ReadonlyArray<numbe
   go(0)
   return cells.map((_, n) => seen[n].size >= 2)
 }
-

@@ -2,7 +2,16 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
-import { buildPlanReport, buildPublishedReport, CHART_DPI, chartsOf, renderChartFiles, renderDocx, renderPdf, tablesOf } from "../src/index.js"
+import {
+  buildPlanReport,
+  buildPublishedReport,
+  CHART_DPI,
+  chartsOf,
+  renderChartFiles,
+  renderDocx,
+  renderPdf,
+  tablesOf
+} from "../src/index.js"
 import { ARTIFACTS_DIR, CHROMIUM_PATH } from "./browser.js"
 import { examplePlanResult, publishedResult } from "./helpers.js"
 import { docxToPdf, isA4, pdfImages, pdfPages, pdfText } from "./print.js"
@@ -30,7 +39,9 @@ describe("the .docx as LibreOffice reads it", () => {
       expect(text.length).toBe(pages.length)
       text.forEach((page, i) => expect(squash(page)).toContain(`Trang ${i + 1} / ${pages.length}`))
       const all = squash(text.join(" ")).normalize("NFC")
-      tablesOf(doc).forEach((t, i) => expect(all).toContain(squash(`Bảng ${i + 1}. ${t.title.replace(/^Bảng \d+\.\s*/u, "")}`).slice(0, 40)))
+      tablesOf(doc).forEach((t, i) =>
+        expect(all).toContain(squash(`Bảng ${i + 1}. ${t.title.replace(/^Bảng \d+\.\s*/u, "")}`).slice(0, 40))
+      )
       chartsOf(doc).forEach((_, i) => expect(all).toContain(`Hình ${i + 1}.`))
       expect(all).toContain("Phường/Xã")
       expect(all).toContain("[c]")

@@ -19,10 +19,16 @@ describe("the full HTML report in headless Chromium", () => {
       writeFileSync(file, await renderHtml(doc), "utf8")
       const { page, consoleErrors, blockedRequests, close } = await openHtmlFile(file, { width: 1280, height: 900 })
       try {
-        const tableIds = await page.$$eval("table[data-table-id]", (ts) => ts.map((t) => t.getAttribute("data-table-id")))
+        const tableIds = await page.$$eval(
+          "table[data-table-id]",
+          (ts) => ts.map((t) => t.getAttribute("data-table-id"))
+        )
         expect(tableIds).toEqual(tablesOf(doc).map((t) => t.id))
         // every table is laid out with its rows, and shows [c] where a count is hidden
-        const rowCounts = await page.$$eval("table[data-table-id]", (ts) => ts.map((t) => t.querySelectorAll("tbody > tr").length))
+        const rowCounts = await page.$$eval(
+          "table[data-table-id]",
+          (ts) => ts.map((t) => t.querySelectorAll("tbody > tr").length)
+        )
         expect(rowCounts).toEqual(tablesOf(doc).map((t) => t.rows.length))
         const hidden = await page.$$eval("td.suppressed", (cells) => cells.map((c) => c.textContent))
         expect(hidden.length).toBeGreaterThan(0)
@@ -32,9 +38,12 @@ describe("the full HTML report in headless Chromium", () => {
           fs.map((f) => {
             const svg = f.querySelector("svg")
             const box = svg?.getBoundingClientRect()
-            return { id: f.id, width: box?.width ?? 0, bars: svg?.querySelectorAll('[aria-roledescription="bar"]').length ?? 0 }
-          })
-        )
+            return {
+              id: f.id,
+              width: box?.width ?? 0,
+              bars: svg?.querySelectorAll("[aria-roledescription=\"bar\"]").length ?? 0
+            }
+          }))
         expect(charts.map((c) => c.id)).toEqual(chartsOf(doc).map((c) => c.id))
         for (const c of charts) {
           expect(c.width).toBeGreaterThan(100)
@@ -74,7 +83,10 @@ describe("the full HTML report in headless Chromium", () => {
         expect(await page.isVisible("nav")).toBe(true)
         await page.emulateMedia({ media: "print" })
         expect(await page.isVisible("nav")).toBe(false)
-        const visible = await page.$$eval("table[data-table-id], figure.chart svg", (els) => els.filter((e) => e.getBoundingClientRect().height > 0).length)
+        const visible = await page.$$eval(
+          "table[data-table-id], figure.chart svg",
+          (els) => els.filter((e) => e.getBoundingClientRect().height > 0).length
+        )
         expect(visible).toBe(tablesOf(doc).length + chartsOf(doc).length)
         const shot = await screenshot(page, "report-published-en-print")
         expect(statSync(shot).size).toBeGreaterThan(10_000)

@@ -27,14 +27,16 @@ describe("suppressResult", () => {
     expect(cells).toBe(hidden.flat().filter(Boolean).length)
     expect(cells).toBeGreaterThanOrEqual(4)
     expect(determinedCells(matrixLines(3, 3), hidden.flat()).some(Boolean)).toBe(false)
-    for (const m of [
-      result.expected,
-      result.percents.row,
-      result.percents.col,
-      result.percents.total,
-      result.residuals.raw,
-      result.residuals.adjusted
-    ]) {
+    for (
+      const m of [
+        result.expected,
+        result.percents.row,
+        result.percents.col,
+        result.percents.total,
+        result.residuals.raw,
+        result.residuals.adjusted
+      ]
+    ) {
       expect(m.map((row) => row.map((c) => c === null))).toEqual(hidden)
     }
     expect(result.n.valid).toBe(208)

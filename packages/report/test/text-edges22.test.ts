@@ -27,7 +27,9 @@ describe("crosstab text at the edges (issue 22)", () => {
     const r = Either.getOrThrow(crosstabFromCounts([[10, 5], [0, 0], [3, 12]]))
     const w = r.warnings.find((x) => x.code === "EMPTY_CATEGORY")
     expect(w).toBeDefined()
-    expect(warningText(w!, "en")).toBe("row 2 of the typed table has a total of zero and is left out (as SPSS and PSPP do)")
+    expect(warningText(w!, "en")).toBe(
+      "row 2 of the typed table has a total of zero and is left out (as SPSS and PSPP do)"
+    )
     expect(warningText(w!, "vi")).toContain("2")
   })
 })

@@ -44,7 +44,7 @@ describe("XLSX report", () => {
       expect(row.getCell(n + 4).value).toBe(item.p)
       expect(typeof row.getCell(n + 4).value).toBe("number")
       // a decimal-comma report: the literal below .001 uses the comma too
-      expect(row.getCell(n + 4).numFmt).toBe('[<0.001]"< 0,001";0.000')
+      expect(row.getCell(n + 4).numFmt).toBe("[<0.001]\"< 0,001\";0.000")
       expect(row.getCell(n + 5).value).toBe(item.pBonferroni)
       expect(row.getCell(n + 6).value).toBe(item.pHolm)
     })
@@ -78,13 +78,17 @@ describe("XLSX report", () => {
     const f = result.sections[0]
     if (f.kind !== "frequencies") throw new Error("profile")
     const wsf = wb.getWorksheet("profile-level")!
-    f.results[0].rows.filter((x) => !x.missing).forEach((x, i) => expect(wsf.getRow(4 + i).getCell(2).value).toBe(x.count))
+    f.results[0].rows.filter((x) => !x.missing).forEach((x, i) =>
+      expect(wsf.getRow(4 + i).getCell(2).value).toBe(x.count)
+    )
 
     // the notes sheet holds the APA sentences and the rules
     const notes = wb.getWorksheet("Ghi chú")!
     const text: Array<string> = []
     notes.eachRow((row) => text.push(String(row.getCell(1).value)))
-    expect(text).toContain("Niềm tin, sự tham gia và phối hợp của Nhân dân còn hạn chế: χ²(4; N = 1096) = 41,03; p < 0,001; V Cramér = 0,14. Kruskal-Wallis H(2; N = 1096) = 30,54; p < 0,001.")
+    expect(text).toContain(
+      "Niềm tin, sự tham gia và phối hợp của Nhân dân còn hạn chế: χ²(4; N = 1096) = 41,03; p < 0,001; V Cramér = 0,14. Kruskal-Wallis H(2; N = 1096) = 30,54; p < 0,001."
+    )
     expect(text.some((x) => x.startsWith("Dấu thập phân"))).toBe(true)
   })
 
@@ -95,7 +99,7 @@ describe("XLSX report", () => {
     const ws1 = wb.getWorksheet("table1-purpose")!
     const t1 = result.sections[1]
     if (t1.kind !== "multiple-response") throw new Error("t1")
-    expect(ws1.getRow(5).getCell(2 + 3 * t1.result.items[0].counts.length + 4).numFmt).toBe('[<0.001]"< .001";.000')
+    expect(ws1.getRow(5).getCell(2 + 3 * t1.result.items[0].counts.length + 4).numFmt).toBe("[<0.001]\"< .001\";.000")
     const t4 = result.sections[4]
     if (t4.kind !== "likert") throw new Error("t4")
     expect(t4.result.cronbach).toBeDefined()

@@ -76,10 +76,17 @@ export const fromMatrix = (matrix: ReadonlyArray<ReadonlyArray<number>>): Contin
     for (let j = 0; j < cols; j++) {
       const x = row[j]
       if (!Number.isFinite(x)) {
-        throw new StatsInputError("NON_FINITE_COUNT", `count in row ${i + 1}, column ${j + 1} is not a finite number (${x})`, { row: i, col: j })
+        throw new StatsInputError(
+          "NON_FINITE_COUNT",
+          `count in row ${i + 1}, column ${j + 1} is not a finite number (${x})`,
+          { row: i, col: j }
+        )
       }
       if (x < 0) {
-        throw new StatsInputError("NEGATIVE_COUNT", `count in row ${i + 1}, column ${j + 1} is negative (${x})`, { row: i, col: j })
+        throw new StatsInputError("NEGATIVE_COUNT", `count in row ${i + 1}, column ${j + 1} is negative (${x})`, {
+          row: i,
+          col: j
+        })
       }
       if (x > Number.MAX_SAFE_INTEGER) {
         const where = `count in row ${i + 1}, column ${j + 1}`

@@ -28,7 +28,9 @@ const buildLookup = (levels: ReadonlyArray<number>, what: "row" | "column"): Loo
   const map = new Map<number, number>()
   for (let k = 0; k < levels.length; k++) {
     const c = levels[k]
-    if (!Number.isFinite(c)) throw new StatsInputError("BAD_CODE", `${what} category ${k + 1} has code ${c}, which is not a finite number`)
+    if (!Number.isFinite(c)) {
+      throw new StatsInputError("BAD_CODE", `${what} category ${k + 1} has code ${c}, which is not a finite number`)
+    }
     if (map.has(c)) throw new StatsInputError("BAD_CODE", `${what} code ${c} is listed twice among the categories`)
     map.set(c, k)
     if (!Number.isInteger(c)) integers = false
@@ -83,7 +85,10 @@ export const countCodes = (
 ): CountedCodes => {
   const n = rowCodes.length
   if (colCodes.length !== n) {
-    throw new StatsInputError("BAD_DIMENSIONS", `the row variable has ${n} cases but the column variable has ${colCodes.length}`)
+    throw new StatsInputError(
+      "BAD_DIMENSIONS",
+      `the row variable has ${n} cases but the column variable has ${colCodes.length}`
+    )
   }
   if (weights !== undefined && weights.length !== n) {
     throw new StatsInputError("BAD_DIMENSIONS", `there are ${n} cases but ${weights.length} weights`)

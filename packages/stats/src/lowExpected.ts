@@ -1,6 +1,6 @@
+import { expectedCounts } from "./cells/expected.js"
 import type { ContingencyTable } from "./ContingencyTable.js"
 import { StatsInputError } from "./ContingencyTable.js"
-import { expectedCounts } from "./cells/expected.js"
 
 /** How many cells have a small expected count: the basis of SPSS's footnote under "Chi-Square Tests". */
 export interface LowExpectedInfo {

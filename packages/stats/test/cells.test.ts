@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest"
-import { fromMatrix, StatsInputError } from "../src/ContingencyTable.js"
 import { expectedCounts } from "../src/cells/expected.js"
 import { colPercents, rowPercents, totalPercents } from "../src/cells/percents.js"
 import { residuals } from "../src/cells/residuals.js"
+import { fromMatrix, StatsInputError } from "../src/ContingencyTable.js"
 import { lowExpectedCounts, lowExpectedMessage } from "../src/lowExpected.js"
 import { expectRelClose, readFixture, type References } from "./helpers.js"
 
@@ -64,7 +64,9 @@ describe("residuals", () => {
   })
   it("raw residuals sum to zero along every row and column", () => {
     const res = residuals(fromMatrix([[66, 209, 35], [158, 177, 41], [163, 216, 31]]))
-    for (let i = 0; i < 3; i++) expect(Math.abs(res.raw[3 * i] + res.raw[3 * i + 1] + res.raw[3 * i + 2])).toBeLessThan(1e-12)
+    for (let i = 0; i < 3; i++) {
+      expect(Math.abs(res.raw[3 * i] + res.raw[3 * i + 1] + res.raw[3 * i + 2])).toBeLessThan(1e-12)
+    }
     for (let j = 0; j < 3; j++) expect(Math.abs(res.raw[j] + res.raw[3 + j] + res.raw[6 + j])).toBeLessThan(1e-12)
   })
 })
@@ -73,12 +75,16 @@ describe("lowExpectedCounts / lowExpectedMessage", () => {
   it("counts cells below the threshold and the minimum (3,0;0,2: E = 1.8, 1.2, 1.2, 0.8)", () => {
     const info = lowExpectedCounts(fromMatrix([[3, 0], [0, 2]]))
     expect(info).toEqual({ cells: 4, total: 4, percent: 100, minExpected: 0.8, threshold: 5 })
-    expect(lowExpectedMessage(info)).toBe("4 cells (100.0%) have expected count less than 5. The minimum expected count is 0.80.")
+    expect(lowExpectedMessage(info)).toBe(
+      "4 cells (100.0%) have expected count less than 5. The minimum expected count is 0.80."
+    )
   })
   it("keeps SPSS's wording for one cell", () => {
     // E = [[1, 9], [9, 81]] -> one cell below 5 out of 4
     const info = lowExpectedCounts(fromMatrix([[2, 8], [8, 82]]))
-    expect(lowExpectedMessage(info)).toBe("1 cells (25.0%) have expected count less than 5. The minimum expected count is 1.00.")
+    expect(lowExpectedMessage(info)).toBe(
+      "1 cells (25.0%) have expected count less than 5. The minimum expected count is 1.00."
+    )
   })
   it("rounds halves away from zero like SPSS: 1/16 cells = 6.25% -> 6.3%, E = 2.675 -> 2.68", () => {
     expect(lowExpectedMessage({ cells: 1, total: 16, percent: 6.25, minExpected: 2.675, threshold: 5 })).toBe(
@@ -94,7 +100,9 @@ describe("lowExpectedCounts / lowExpectedMessage", () => {
   it("takes another threshold and says so", () => {
     const info = lowExpectedCounts(fromMatrix([[2, 8], [8, 82]]), 10)
     expect(info.cells).toBe(3)
-    expect(lowExpectedMessage(info)).toBe("3 cells (75.0%) have expected count less than 10. The minimum expected count is 1.00.")
+    expect(lowExpectedMessage(info)).toBe(
+      "3 cells (75.0%) have expected count less than 10. The minimum expected count is 1.00."
+    )
   })
   it("rejects a bad threshold and an empty table; counts zero-margin cells as low", () => {
     expect(() => lowExpectedCounts(fromMatrix([[1, 2], [3, 4]]), 0)).toThrow(/threshold/)

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest"
-import { fromMatrix } from "../src/ContingencyTable.js"
 import { expectedCounts } from "../src/cells/expected.js"
 import { colPercents, rowPercents, totalPercents } from "../src/cells/percents.js"
 import { residuals } from "../src/cells/residuals.js"
+import { fromMatrix } from "../src/ContingencyTable.js"
 import { lowExpectedCounts, lowExpectedMessage } from "../src/lowExpected.js"
 import { likelihoodRatio } from "../src/tests/likelihoodRatio.js"
 import { linearByLinear } from "../src/tests/linearByLinear.js"
@@ -11,7 +11,11 @@ import { yatesChiSquare } from "../src/tests/yatesChiSquare.js"
 import { expectMatrixClose, expectRelClose, readFixture } from "./helpers.js"
 
 type M = Array<Array<number>>
-interface Test { statistic: number; df: number; p: number }
+interface Test {
+  statistic: number
+  df: number
+  p: number
+}
 interface TableFixture {
   id: string
   counts: M
@@ -26,7 +30,9 @@ interface TableFixture {
 }
 interface Fixture {
   tables: Array<TableFixture>
-  linearByLinearScored: Array<{ id: string; counts: M; rowScores: Array<number>; colScores: Array<number>; linearByLinear: Test & { r: number } }>
+  linearByLinearScored: Array<
+    { id: string; counts: M; rowScores: Array<number>; colScores: Array<number>; linearByLinear: Test & { r: number } }
+  >
   exact: { strong2x2PearsonP: number }
 }
 const fx = readFixture<Fixture>("chisq.json")
@@ -64,10 +70,19 @@ describe("R reference tables (scripts/chisq.R)", () => {
           for (let j = 0; j < e[0].length; j++) {
             const k = i * e[0].length + j
             expect(Math.abs(res.raw[k] - t.residuals.raw[i][j])).toBeLessThanOrEqual(1e-13 * Math.max(1, e[i][j]))
-            expect(Math.abs(res.adjusted[k] - t.residuals.adjusted[i][j])).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(t.residuals.adjusted[i][j])))
-            expect(Math.abs(res.standardized[k] - t.residuals.standardized[i][j])).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(t.residuals.standardized[i][j])))
+            expect(Math.abs(res.adjusted[k] - t.residuals.adjusted[i][j])).toBeLessThanOrEqual(
+              1e-12 * Math.max(1, Math.abs(t.residuals.adjusted[i][j]))
+            )
+            expect(Math.abs(res.standardized[k] - t.residuals.standardized[i][j])).toBeLessThanOrEqual(
+              1e-12 * Math.max(1, Math.abs(t.residuals.standardized[i][j]))
+            )
             // p of a residual that is 0 up to rounding is 1 up to rounding; elsewhere relative
-            expectRelClose(res.adjustedP[k], t.residuals.adjustedP[i][j], Math.abs(t.residuals.adjusted[i][j]) < 1e-8 ? 1e-8 : P, `adjustedP[${i}][${j}]`)
+            expectRelClose(
+              res.adjustedP[k],
+              t.residuals.adjustedP[i][j],
+              Math.abs(t.residuals.adjusted[i][j]) < 1e-8 ? 1e-8 : P,
+              `adjustedP[${i}][${j}]`
+            )
           }
         }
       })
@@ -96,7 +111,10 @@ describe("linear-by-linear with user scores (R formula code)", () => {
   it("the fixture holds 2 scored tables", () => expect(fx.linearByLinearScored).toHaveLength(2))
   for (const s of fx.linearByLinearScored) {
     it(s.id, () => {
-      const got = linearByLinear(fromMatrix(s.counts), { rowScores: s.rowScores, colScores: Float64Array.from(s.colScores) })
+      const got = linearByLinear(fromMatrix(s.counts), {
+        rowScores: s.rowScores,
+        colScores: Float64Array.from(s.colScores)
+      })
       expectTest(got, s.linearByLinear, "scored linear-by-linear")
       expectRelClose(got.r, s.linearByLinear.r, STAT, "r")
     })

@@ -5,9 +5,18 @@ import { cochranMantelHaenszel } from "../src/strata/cochranMantelHaenszel.js"
 import { mantelHaenszelOddsRatio } from "../src/strata/mantelHaenszelOddsRatio.js"
 import { expectRelClose, readFixture } from "./helpers.js"
 
-interface Test { statistic: number; df: number; p: number }
+interface Test {
+  statistic: number
+  df: number
+  p: number
+}
 interface Case {
-  id: string; rows: number; cols: number; strata: Array<Array<number>>; cmh: Test; cmhCorrected?: Test
+  id: string
+  rows: number
+  cols: number
+  strata: Array<Array<number>>
+  cmh: Test
+  cmhCorrected?: Test
   oddsRatio?: { estimate: number; ci95: [number, number] }
   breslowDay?: Test & { uncorrected: { statistic: number; p: number } }
 }
@@ -40,7 +49,9 @@ describe("stratified 2-way tables against R's mantelhaen.test and the Breslow-Da
   it("bad input", () => {
     expect(() => cochranMantelHaenszel([Float64Array.of(1, 2, 3)], 2, 2)).toThrow(StatsInputError)
     expect(() => cochranMantelHaenszel([Float64Array.of(0, 0, 0, 1)], 2, 2)).toThrow(StatsInputError)
-    expect(() => cochranMantelHaenszel([Float64Array.of(1, 0, 2, 0), Float64Array.of(3, 0, 1, 0)], 2, 2)).toThrow(/singular/)
+    expect(() => cochranMantelHaenszel([Float64Array.of(1, 0, 2, 0), Float64Array.of(3, 0, 1, 0)], 2, 2)).toThrow(
+      /singular/
+    )
     expect(() => breslowDay([Float64Array.of(1, 2, 3, 4)], 1)).toThrow(StatsInputError)
   })
 })

@@ -3,8 +3,19 @@ import { columnProportions } from "../src/cells/columnProportions.js"
 import { fromMatrix } from "../src/ContingencyTable.js"
 import { expectRelClose, readFixture } from "./helpers.js"
 
-interface Pair { a: number; b: number; z2: number; p: number; pBonferroni: number }
-interface Case { id: string; counts: Array<Array<number>>; largerThan: Array<Array<string>>; pairs: Array<Array<Pair>> }
+interface Pair {
+  a: number
+  b: number
+  z2: number
+  p: number
+  pBonferroni: number
+}
+interface Case {
+  id: string
+  counts: Array<Array<number>>
+  largerThan: Array<Array<string>>
+  pairs: Array<Array<Pair>>
+}
 const fx = readFixture<{ cases: Array<Case> }>("colprops.json")
 
 describe("column-proportion letters against prop.test and Bonferroni in R", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest"
 import { StatsInputError } from "../src/ContingencyTable.js"
 import { describeNumeric } from "../src/descriptives/describeNumeric.js"
-import { percentileHaverage } from "../src/descriptives/percentile.js"
 import { histogramBins } from "../src/descriptives/histogramBins.js"
+import { percentileHaverage } from "../src/descriptives/percentile.js"
 import { weightedValues } from "../src/descriptives/weightedValues.js"
 import { expectRelClose, readFixture } from "./helpers.js"
 
@@ -35,7 +35,21 @@ describe("describeNumeric against R (scripts/describe.R)", () => {
   for (const c of fx.cases) {
     it(c.id, () => {
       const d = describeNumeric(f64(c.x), c.weights === null ? undefined : f64(c.weights))
-      for (const key of ["n", "missing", "mean", "sd", "se", "min", "max", "skewness", "skewnessSe", "kurtosis", "kurtosisSe"] as const) {
+      for (
+        const key of [
+          "n",
+          "missing",
+          "mean",
+          "sd",
+          "se",
+          "min",
+          "max",
+          "skewness",
+          "skewnessSe",
+          "kurtosis",
+          "kurtosisSe"
+        ] as const
+      ) {
         expectRelClose(d[key], c[key], TOL, `${c.id} ${key}`)
       }
       if (c.q1 !== null) {
@@ -48,7 +62,9 @@ describe("describeNumeric against R (scripts/describe.R)", () => {
 })
 
 describe("percentileHaverage against PSPP's EXAMINE HAVERAGE (scripts/describe-pspp.py), fractional weights too", () => {
-  const pspp = readFixture<{ cases: Array<{ id: string; q1: number; median: number; q3: number }> }>("describe-pspp.json")
+  const pspp = readFixture<{ cases: Array<{ id: string; q1: number; median: number; q3: number }> }>(
+    "describe-pspp.json"
+  )
   it("has a PSPP case for every R case", () => expect(pspp.cases.map((c) => c.id)).toEqual(fx.cases.map((c) => c.id)))
   for (const c of fx.cases) {
     it(c.id, () => {
@@ -81,7 +97,11 @@ describe("describeNumeric edge cases", () => {
   })
   it("quartiles by HAVERAGE: type 6 of 1..4", () => {
     const data = weightedValues(Float64Array.of(4, 3, 2, 1))
-    expect([percentileHaverage(data, 0.25), percentileHaverage(data, 0.5), percentileHaverage(data, 0.75)]).toEqual([1.25, 2.5, 3.75])
+    expect([percentileHaverage(data, 0.25), percentileHaverage(data, 0.5), percentileHaverage(data, 0.75)]).toEqual([
+      1.25,
+      2.5,
+      3.75
+    ])
     expect(() => percentileHaverage(data, 1)).toThrow(StatsInputError)
   })
 })

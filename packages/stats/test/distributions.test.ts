@@ -54,8 +54,14 @@ describe("regularized incomplete gamma", () => {
     let n = 0
     expect(mp.gamma).toHaveLength(232)
     for (const { a, x, P, Q } of mp.gamma) {
-      if (P !== null) { expectRelClose(regularizedGammaP(a, x), P, 2e-13, `P(${a}, ${x})`); n++ }
-      if (Q !== null) { expectRelClose(regularizedGammaQ(a, x), Q, 2e-13, `Q(${a}, ${x})`); n++ }
+      if (P !== null) {
+        expectRelClose(regularizedGammaP(a, x), P, 2e-13, `P(${a}, ${x})`)
+        n++
+      }
+      if (Q !== null) {
+        expectRelClose(regularizedGammaQ(a, x), Q, 2e-13, `Q(${a}, ${x})`)
+        n++
+      }
     }
     expect(n).toBeGreaterThan(400)
   })
@@ -105,7 +111,9 @@ describe("chiSquareUpperTail", () => {
   })
   it("matches 50-digit chi-square tails down to 1e-300 (x up to 3000) to 2e-13", () => {
     expect(mp.chiSquareTail).toHaveLength(133)
-    for (const { x, df, p } of mp.chiSquareTail) expectRelClose(chiSquareUpperTail(x, df), p, 2e-13, `chi2(${x}, ${df})`)
+    for (const { x, df, p } of mp.chiSquareTail) {
+      expectRelClose(chiSquareUpperTail(x, df), p, 2e-13, `chi2(${x}, ${df})`)
+    }
   })
   it("agrees with R's lower tail through P(df/2, x/2)", () => {
     expect(fx.pchisq).toHaveLength(1095)

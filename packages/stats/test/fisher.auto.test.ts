@@ -5,7 +5,9 @@ import { readFixture } from "./helpers.js"
 
 // Issue 22 item 4: a table the exact enumeration finishes in about a second is computed exactly by "auto".
 // References: scripts/fisher-auto.R (R's fisher.test).
-const fixture = readFixture<{ tables: Array<{ id: string; counts: Array<Array<number>>; p: number }> }>("fisher-auto.json")
+const fixture = readFixture<{ tables: Array<{ id: string; counts: Array<Array<number>>; p: number }> }>(
+  "fisher-auto.json"
+)
 
 describe("Fisher-Freeman-Halton: auto is exact when the enumeration is feasible", () => {
   it("has the fixture tables", () => expect(fixture.tables.length).toBe(1))

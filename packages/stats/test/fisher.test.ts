@@ -29,7 +29,6 @@ const byId = (id: string): FisherFixture => {
  */
 const FEXACT_NOISY = new Set(["random-4x4-106", "extra-sparse-4x5-130"])
 
-
 describe("logFactorial", () => {
   it("matches mpmath's loggamma(n + 1) to ~1e-16 relative", () => {
     // 50-digit values of ln n! from scripts/gamma-mpmath.py, across the exact and Stirling ranges

@@ -1,11 +1,11 @@
-import fc from "fast-check"
-import ts from "typescript"
 import { fileURLToPath } from "node:url"
+import fc from "fast-check"
 import * as E from "fp-ts/lib/Either.js"
 import { concatAll } from "fp-ts/lib/Monoid.js"
+import ts from "typescript"
 import { describe, expect, it } from "vitest"
-import * as core from "../src/index.js"
 import * as fp from "../src/fp-ts/index.js"
+import * as core from "../src/index.js"
 
 const shape = fc.record({ rows: fc.integer({ min: 1, max: 5 }), cols: fc.integer({ min: 1, max: 5 }) })
 // whole-number counts, as counted on shards (the laws are exact for them)
@@ -19,21 +19,28 @@ const PARAMS = { numRuns: 200, seed: 7 }
 describe("contingencyTableMonoid: the monoid laws", () => {
   it("associativity: concat(concat(x, y), z) = concat(x, concat(y, z))", () => {
     fc.assert(
-      fc.property(shape.chain(({ rows, cols }) => fc.tuple(fc.constant({ rows, cols }), tableOf(rows, cols), tableOf(rows, cols), tableOf(rows, cols))),
+      fc.property(
+        shape.chain(({ rows, cols }) =>
+          fc.tuple(fc.constant({ rows, cols }), tableOf(rows, cols), tableOf(rows, cols), tableOf(rows, cols))
+        ),
         ([{ rows, cols }, x, y, z]) => {
           const M = fp.contingencyTableMonoid(rows, cols)
           return same(M.concat(M.concat(x, y), z), M.concat(x, M.concat(y, z)))
-        }),
+        }
+      ),
       PARAMS
     )
   })
 
   it("identity: concat(empty, x) = x = concat(x, empty)", () => {
     fc.assert(
-      fc.property(shape.chain(({ rows, cols }) => fc.tuple(fc.constant({ rows, cols }), tableOf(rows, cols))), ([{ rows, cols }, x]) => {
-        const M = fp.contingencyTableMonoid(rows, cols)
-        return same(M.concat(M.empty, x), x) && same(M.concat(x, M.empty), x)
-      }),
+      fc.property(
+        shape.chain(({ rows, cols }) => fc.tuple(fc.constant({ rows, cols }), tableOf(rows, cols))),
+        ([{ rows, cols }, x]) => {
+          const M = fp.contingencyTableMonoid(rows, cols)
+          return same(M.concat(M.empty, x), x) && same(M.concat(x, M.empty), x)
+        }
+      ),
       PARAMS
     )
   })
@@ -41,7 +48,8 @@ describe("contingencyTableMonoid: the monoid laws", () => {
   it("merging shards gives the table of the whole dataset, and concat never mutates", () => {
     const rowCodes = Int32Array.of(1, 2, 3, 1, 2, 3, 3, 1, 2, 2)
     const colCodes = Int32Array.of(1, 1, 2, 2, 1, 2, 2, 1, 1, 2)
-    const count = (from: number, to: number) => core.countCodes(rowCodes.subarray(from, to), colCodes.subarray(from, to), [1, 2, 3], [1, 2]).table
+    const count = (from: number, to: number) =>
+      core.countCodes(rowCodes.subarray(from, to), colCodes.subarray(from, to), [1, 2, 3], [1, 2]).table
     const whole = count(0, 10)
     const shards = [count(0, 3), count(3, 7), count(7, 10)]
     const before = shards.map((t) => Array.from(t.counts))
@@ -53,10 +61,15 @@ describe("contingencyTableMonoid: the monoid laws", () => {
 
   it("rejects tables of another shape", () => {
     const M = fp.contingencyTableMonoid(2, 2)
-    expect(() => M.concat(M.empty, core.fromMatrix([[1, 2, 3], [4, 5, 6]]))).toThrow(/cannot merge a 2 x 3 table into 2 x 2 tables/)
+    expect(() => M.concat(M.empty, core.fromMatrix([[1, 2, 3], [4, 5, 6]]))).toThrow(
+      /cannot merge a 2 x 3 table into 2 x 2 tables/
+    )
     expect(() => fp.contingencyTableMonoid(0, 2)).toThrow(core.StatsInputError)
     const merged = fp.mergeShards([core.fromMatrix([[1, 2], [3, 4]]), core.fromMatrix([[1, 2, 3], [4, 5, 6]])])
-    expect(E.isLeft(merged) && [merged.left.code, merged.left.message]).toEqual(["BAD_DIMENSIONS", "shard 2 is a 2 x 3 table but shard 1 is 2 x 2"])
+    expect(E.isLeft(merged) && [merged.left.code, merged.left.message]).toEqual([
+      "BAD_DIMENSIONS",
+      "shard 2 is a 2 x 3 table but shard 1 is 2 x 2"
+    ])
     expect(E.isLeft(fp.mergeShards([])) && fp.mergeShards([])).toMatchObject({ left: { code: "EMPTY_TABLE" } })
   })
 })
@@ -79,7 +92,9 @@ describe("Either wrappers", () => {
     expect(fp.wilsonInterval(319, 411)).toEqual(E.right(core.wilsonInterval(319, 411)))
     expect(fp.clopperPearsonInterval(0, 20)).toEqual(E.right(core.clopperPearsonInterval(0, 20)))
     expect(fp.fromMatrix([[1, 2], [3, 4]])).toEqual(E.right(core.fromMatrix([[1, 2], [3, 4]])))
-    expect(fp.countCodes(Int32Array.of(1, 2), Int32Array.of(1, 2), [1, 2], [1, 2])).toEqual(E.right(core.countCodes(Int32Array.of(1, 2), Int32Array.of(1, 2), [1, 2], [1, 2])))
+    expect(fp.countCodes(Int32Array.of(1, 2), Int32Array.of(1, 2), [1, 2], [1, 2])).toEqual(
+      E.right(core.countCodes(Int32Array.of(1, 2), Int32Array.of(1, 2), [1, 2], [1, 2]))
+    )
   })
 
   it("return Left with the StatsInputError the core function throws", () => {
@@ -114,7 +129,10 @@ describe("Either wrappers of the multiple-response, Likert, measure and adjustme
   const data = {
     groups: Int32Array.from([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2]),
     groupCount: 3,
-    items: [Uint8Array.from([1, 0, 1, 1, 0, 0, 1, 0, 1, 1, 1, 1]), Uint8Array.from([0, 1, 1, 0, 1, 0, 0, 0, 1, 1, 0, 1])]
+    items: [
+      Uint8Array.from([1, 0, 1, 1, 0, 0, 1, 0, 1, 1, 1, 1]),
+      Uint8Array.from([0, 1, 1, 0, 1, 0, 0, 0, 1, 1, 0, 1])
+    ]
   }
   const leftCode = (e: E.Either<core.StatsInputError, unknown>) => (E.isLeft(e) ? e.left.code : "right")
 
@@ -135,7 +153,9 @@ describe("Either wrappers of the multiple-response, Likert, measure and adjustme
     expect(leftCode(fp.bonferroni([0.01, 2]))).toBe("BAD_OPTION")
     expect(leftCode(fp.cronbachAlpha([Float64Array.of(1, 2, 3)]))).toBe("BAD_DIMENSIONS")
     expect(leftCode(fp.kruskalWallis(Float64Array.of(1, 2), Int32Array.of(0), 2))).toBe("BAD_DIMENSIONS")
-    expect(leftCode(fp.multipleResponseTable({ ...data, items: [Uint8Array.from([2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])] }))).toBe("BAD_CODE")
+    expect(
+      leftCode(fp.multipleResponseTable({ ...data, items: [Uint8Array.from([2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])] }))
+    ).toBe("BAD_CODE")
     expect(leftCode(fp.mmiBootstrap(data, { B: -1 }))).toBe("BAD_OPTION")
     expect(leftCode(fp.netDifficulty([-1, 2, 3], [0], [2]))).toBe("BAD_OPTION")
   })
@@ -145,12 +165,19 @@ describe("Either wrappers of the multiple-response, Likert, measure and adjustme
   // which only validate, are left out.
   it("cover every function of the main entry documented as throwing StatsInputError", () => {
     const entry = fileURLToPath(new URL("../src/index.ts", import.meta.url))
-    const program = ts.createProgram([entry], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, noEmit: true, skipLibCheck: true })
+    const program = ts.createProgram([entry], {
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      noEmit: true,
+      skipLibCheck: true
+    })
     const checker = program.getTypeChecker()
     const throwing = checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(entry)!)!)
       .filter((e) => {
         const symbol = e.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(e) : e
-        return symbol.getJsDocTags(checker).some((t) => t.name === "throws" && ts.displayPartsToString(t.text).startsWith("StatsInputError"))
+        return symbol.getJsDocTags(checker).some((t) =>
+          t.name === "throws" && ts.displayPartsToString(t.text).startsWith("StatsInputError")
+        )
       })
       .map((e) => e.name)
       .filter((name) => !name.startsWith("assert"))

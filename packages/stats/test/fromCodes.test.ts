@@ -26,13 +26,20 @@ const naive = (
 }
 
 /** Deterministic pseudo-random codes (LCG) with missing and out-of-range codes mixed in. */
-const makeCodes = (n: number, seed: number, levels: ReadonlyArray<number>, extra: ReadonlyArray<number>): Int32Array => {
+const makeCodes = (
+  n: number,
+  seed: number,
+  levels: ReadonlyArray<number>,
+  extra: ReadonlyArray<number>
+): Int32Array => {
   let s = seed >>> 0
   const out = new Int32Array(n)
   for (let k = 0; k < n; k++) {
     s = (Math.imul(s, 1103515245) + 12345) >>> 0
     const u = (s >>> 8) / 16777216
-    out[k] = u < 0.05 ? extra[Math.floor(u * 20 * extra.length)] : levels[Math.floor(((u - 0.05) / 0.95) * levels.length)]
+    out[k] = u < 0.05
+      ? extra[Math.floor(u * 20 * extra.length)]
+      : levels[Math.floor(((u - 0.05) / 0.95) * levels.length)]
   }
   return out
 }
@@ -139,9 +146,13 @@ describe("countCodes", () => {
 
   it("rejects mismatched lengths and empty, duplicated or non-finite levels", () => {
     expect(thrown(() => countCodes(Int32Array.of(1, 2), Int32Array.of(1), [1], [1])).code).toBe("BAD_DIMENSIONS")
-    expect(thrown(() => countCodes(Int32Array.of(1), Int32Array.of(1), [1], [1], Float64Array.of(1, 2))).code).toBe("BAD_DIMENSIONS")
+    expect(thrown(() => countCodes(Int32Array.of(1), Int32Array.of(1), [1], [1], Float64Array.of(1, 2))).code).toBe(
+      "BAD_DIMENSIONS"
+    )
     expect(thrown(() => countCodes(Int32Array.of(1), Int32Array.of(1), [], [1])).message).toContain("no row categories")
-    expect(thrown(() => countCodes(Int32Array.of(1), Int32Array.of(1), [1], [2, 3, 2])).message).toContain("column code 2 is listed twice")
+    expect(thrown(() => countCodes(Int32Array.of(1), Int32Array.of(1), [1], [2, 3, 2])).message).toContain(
+      "column code 2 is listed twice"
+    )
     expect(thrown(() => countCodes(Int32Array.of(1), Int32Array.of(1), [1, NaN], [1])).code).toBe("BAD_CODE")
   })
 })

@@ -8,8 +8,30 @@ import { expectRelClose, readFixture } from "./helpers.js"
 
 type Nums = Array<number | null>
 interface Fixture {
-  kruskalWallis: Array<{ id: string; values: Nums; groups: Array<number>; groupCount: number; statistic: number; df: number; p: number; tiesCorrection: number; n: number }>
-  cronbachAlpha: Array<{ id: string; items: Array<Nums>; n: number; k: number; alpha: number; alphaIfDeleted: Nums; itemRestCorrelation: Nums }>
+  kruskalWallis: Array<
+    {
+      id: string
+      values: Nums
+      groups: Array<number>
+      groupCount: number
+      statistic: number
+      df: number
+      p: number
+      tiesCorrection: number
+      n: number
+    }
+  >
+  cronbachAlpha: Array<
+    {
+      id: string
+      items: Array<Nums>
+      n: number
+      k: number
+      alpha: number
+      alphaIfDeleted: Nums
+      itemRestCorrelation: Nums
+    }
+  >
   means: Array<{ id: string; scores: Nums; n: number; mean: number; sd: number; se: number; ci95: [number, number] }>
 }
 const fx = readFixture<Fixture>("likert.json")
@@ -84,7 +106,9 @@ describe("Cronbach's alpha against the formulas in R", () => {
     expect(r.k).toBe(c.k)
     expectRelClose(r.alpha, c.alpha, STAT, "alpha")
     c.alphaIfDeleted.forEach((v, j) => expectRelClose(r.alphaIfDeleted[j], nan(v), STAT, `alpha if ${j + 1} deleted`))
-    c.itemRestCorrelation.forEach((v, j) => expectRelClose(r.itemRestCorrelation[j], nan(v), STAT, `item-rest r ${j + 1}`))
+    c.itemRestCorrelation.forEach((v, j) =>
+      expectRelClose(r.itemRestCorrelation[j], nan(v), STAT, `item-rest r ${j + 1}`)
+    )
   })
   it("bad input and degenerate sets", () => {
     throwsCode(() => cronbachAlpha([Float64Array.of(1, 2, 3)]), "BAD_DIMENSIONS")

@@ -32,6 +32,8 @@ describe("Likert statistics with frequency weights", () => {
   })
 
   it("rejects a negative weight", () => {
-    expect(() => kruskalWallisWeighted(x, g, 3, Float64Array.from(w, (v, k) => (k === 0 ? -1 : v)))).toThrow(/case 1 has weight -1/)
+    expect(() => kruskalWallisWeighted(x, g, 3, Float64Array.from(w, (v, k) => (k === 0 ? -1 : v)))).toThrow(
+      /case 1 has weight -1/
+    )
   })
 })

@@ -20,15 +20,48 @@ import { welchAnova } from "../src/groups/welchAnova.js"
 import { expectRelClose, readFixture } from "./helpers.js"
 
 type Nums = Array<number | null>
-interface Pair { i: number; j: number; difference: number; se: number; statistic?: number; df?: number; p: number; ci95: [number, number]; lwrR?: number; uprR?: number }
-interface Test { statistic: number; p: number; [k: string]: number }
+interface Pair {
+  i: number
+  j: number
+  difference: number
+  se: number
+  statistic?: number
+  df?: number
+  p: number
+  ci95: [number, number]
+  lwrR?: number
+  uprR?: number
+}
+interface Test {
+  statistic: number
+  p: number
+  [k: string]: number
+}
 interface GroupCase {
-  id: string; values: Nums; groups: Array<number>; groupCount: number; weights: Array<number> | null
-  n: Array<number>; mean: Nums; variance: Nums; median: Nums; ci95: Array<[number | null, number | null]>
-  anova: Test; welch: Test; kruskalWallis: Test; levene: Test; brownForsythe: Test; tukey: Array<Pair>; gamesHowell: Array<Pair>
+  id: string
+  values: Nums
+  groups: Array<number>
+  groupCount: number
+  weights: Array<number> | null
+  n: Array<number>
+  mean: Nums
+  variance: Nums
+  median: Nums
+  ci95: Array<[number | null, number | null]>
+  anova: Test
+  welch: Test
+  kruskalWallis: Test
+  levene: Test
+  brownForsythe: Test
+  tukey: Array<Pair>
+  gamesHowell: Array<Pair>
 }
 interface CorCase {
-  id: string; x: Nums; y: Nums; weights: Array<number> | null; n: number
+  id: string
+  x: Nums
+  y: Nums
+  weights: Array<number> | null
+  n: number
   pearson: { r: number; statistic: number; df: number; p: number; ci95: [number, number] }
   spearman: { r: number; statistic: number; p: number; ci95: [number, number] }
 }
@@ -49,7 +82,9 @@ const weightsOf = (w: Array<number> | null) => (w === null ? undefined : Float64
  * 6.8298e-7), so they agree with R to 1e-10 relative or 1e-12 absolute, whichever is larger.
  */
 const expectP = (actual: number, expected: number, what: string) =>
-  expect(Math.abs(actual - expected), `${what}: ${actual} vs ${expected}`).toBeLessThanOrEqual(Math.max(TOL * expected, 1e-12))
+  expect(Math.abs(actual - expected), `${what}: ${actual} vs ${expected}`).toBeLessThanOrEqual(
+    Math.max(TOL * expected, 1e-12)
+  )
 
 describe("the fixture", () => {
   it("has the expected cases", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
-import { fromMatrix, StatsInputError, type ContingencyTable } from "../src/ContingencyTable.js"
+import { type ContingencyTable, fromMatrix, StatsInputError } from "../src/ContingencyTable.js"
+import { chiSquareUpperTail } from "../src/distributions/chiSquare.js"
 import {
   associationMeasures,
   contingencyCoefficient,
@@ -13,7 +14,6 @@ import {
   somersD,
   uncertaintyCoefficient
 } from "../src/measures/index.js"
-import { chiSquareUpperTail } from "../src/distributions/chiSquare.js"
 import { readFixture, type References } from "./helpers.js"
 
 const references = readFixture<References>("references.json")
@@ -22,8 +22,10 @@ const rel = (a: number, b: number): number => Math.abs(a - b) / Math.abs(b)
 const near = (a: number, b: number, tol: number, what = ""): void => {
   expect(Math.abs(a - b) <= tol * Math.abs(b) + 1e-15, `${what}: ${a} vs ${b}`).toBe(true)
 }
-const transpose = (m: ReadonlyArray<ReadonlyArray<number>>): Array<Array<number>> => m[0].map((_, j) => m.map((row) => row[j]))
-const scale = (m: ReadonlyArray<ReadonlyArray<number>>, k: number): Array<Array<number>> => m.map((row) => row.map((x) => x * k))
+const transpose = (m: ReadonlyArray<ReadonlyArray<number>>): Array<Array<number>> =>
+  m[0].map((_, j) => m.map((row) => row[j]))
+const scale = (m: ReadonlyArray<ReadonlyArray<number>>, k: number): Array<Array<number>> =>
+  m.map((row) => row.map((x) => x * k))
 
 /** Agresti (2002) "Categorical Data Analysis" 2nd ed.: income (rows) by job satisfaction (columns), 1996 GSS. */
 const JOB = [[1, 3, 10, 6], [2, 3, 10, 7], [1, 6, 14, 12], [0, 1, 9, 11]]
@@ -59,7 +61,16 @@ describe("2x2 tables", () => {
   })
   it("negative association gives negative ordinal measures and positive nominal ones", () => {
     const m = associationMeasures(fromMatrix([[5, 10, 30], [10, 20, 10], [30, 10, 5]]))
-    for (const x of [m.gamma, m.kendallTauB, m.kendallTauC, m.somersD.symmetric, m.somersD.rowsDependent, m.somersD.colsDependent]) {
+    for (
+      const x of [
+        m.gamma,
+        m.kendallTauB,
+        m.kendallTauC,
+        m.somersD.symmetric,
+        m.somersD.rowsDependent,
+        m.somersD.colsDependent
+      ]
+    ) {
       expect(x.value).toBeLessThan(0)
       expect(x.t).toBeLessThan(0)
       expect(x.p).toBeLessThan(1e-6)
@@ -106,8 +117,20 @@ describe("degenerate and invalid tables", () => {
   it("a one-row or one-column table (constant variable) gives NaN with a reason, not a throw", () => {
     for (const t of [fromMatrix([[5, 3, 2]]), fromMatrix([[5], [3]]), fromMatrix([[7]])]) {
       const m = associationMeasures(t)
-      for (const x of [m.phi, m.cramersV, m.contingencyCoefficient, m.gamma, m.kendallTauB, m.kendallTauC, m.lambda.symmetric,
-        m.uncertaintyCoefficient.rowsDependent, m.somersD.colsDependent, m.goodmanKruskalTau.rowsDependent]) {
+      for (
+        const x of [
+          m.phi,
+          m.cramersV,
+          m.contingencyCoefficient,
+          m.gamma,
+          m.kendallTauB,
+          m.kendallTauC,
+          m.lambda.symmetric,
+          m.uncertaintyCoefficient.rowsDependent,
+          m.somersD.colsDependent,
+          m.goodmanKruskalTau.rowsDependent
+        ]
+      ) {
         expect(Number.isNaN(x.value)).toBe(true)
         expect(Number.isNaN(x.p)).toBe(true)
         expect(x.reason).toMatch(/constant/)
@@ -116,8 +139,17 @@ describe("degenerate and invalid tables", () => {
   })
   it("a zero margin or an empty table throws StatsInputError", () => {
     const fns: Array<(t: ContingencyTable) => unknown> = [
-      associationMeasures, phi, cramersV, contingencyCoefficient, lambda, goodmanKruskalTau, uncertaintyCoefficient,
-      gamma, kendallTauB, kendallTauC, somersD
+      associationMeasures,
+      phi,
+      cramersV,
+      contingencyCoefficient,
+      lambda,
+      goodmanKruskalTau,
+      uncertaintyCoefficient,
+      gamma,
+      kendallTauB,
+      kendallTauC,
+      somersD
     ]
     for (const f of fns) {
       expect(() => f(fromMatrix([[1, 0], [2, 0]]))).toThrow(StatsInputError)
@@ -166,7 +198,9 @@ describe("invariances", () => {
   it("gamma, tau-b, tau-c and Somers' d share one approximate T, as in SPSS output", () => {
     const m = associationMeasures(fromMatrix(JOB))
     const t = m.gamma.t
-    for (const x of [m.kendallTauB, m.kendallTauC, m.somersD.symmetric, m.somersD.rowsDependent, m.somersD.colsDependent]) {
+    for (
+      const x of [m.kendallTauB, m.kendallTauC, m.somersD.symmetric, m.somersD.rowsDependent, m.somersD.colsDependent]
+    ) {
       near(x.t, t, 1e-13)
     }
   })
@@ -183,7 +217,9 @@ describe("large tables and counts", () => {
   it("a 300×300 table with N ~ 4.5e8 gives finite measures (pair counts beyond 2^53 stay accurate enough)", () => {
     const rows = 300
     const m: Array<Array<number>> = []
-    for (let i = 0; i < rows; i++) m.push(Array.from({ length: rows }, (_, j) => 1000 + ((i * 7919 + j * 104729) % 9000) + (i === j ? 50000 : 0)))
+    for (let i = 0; i < rows; i++) {
+      m.push(Array.from({ length: rows }, (_, j) => 1000 + ((i * 7919 + j * 104729) % 9000) + (i === j ? 50000 : 0)))
+    }
     const r = associationMeasures(fromMatrix(m))
     expect(r.gamma.value).toBeGreaterThan(0)
     expect(r.kendallTauB.p).toBe(0)

@@ -1,12 +1,22 @@
 import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
 import {
-  cramersV, fromMatrix, goodmanKruskalTau, likelihoodRatio, pearsonChiSquare, phi, uncertaintyCoefficient
+  cramersV,
+  fromMatrix,
+  goodmanKruskalTau,
+  likelihoodRatio,
+  pearsonChiSquare,
+  phi,
+  uncertaintyCoefficient
 } from "../src/index.js"
 import { expectRelClose } from "./helpers.js"
 
 // References: scripts/measures-mpmath.py (the published formulas at 60 digits, rounded once). Issue 22 items 1, 2.
-interface M { readonly value: number; readonly ase: number; readonly t?: number }
+interface M {
+  readonly value: number
+  readonly ase: number
+  readonly t?: number
+}
 interface Row {
   readonly id: string
   readonly counts: ReadonlyArray<ReadonlyArray<number>>

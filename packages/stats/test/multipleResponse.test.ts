@@ -184,7 +184,10 @@ describe("MMI invariances on random data sets", () => {
       const latent = Float64Array.from({ length: n }, () => rng.nextFloat())
       const items = Array.from({ length: c }, () => {
         const cut = 0.2 + 0.6 * rng.nextFloat()
-        return Uint8Array.from({ length: n }, (_, k) => (0.6 * latent[k] + 0.4 * rng.nextFloat() + 0.05 * groups[k] > cut ? 1 : 0))
+        return Uint8Array.from(
+          { length: n },
+          (_, k) => (0.6 * latent[k] + 0.4 * rng.nextFloat() + 0.05 * groups[k] > cut ? 1 : 0)
+        )
       })
       const data: MultipleResponseData = { groups, groupCount: r, items }
       if (items.some((y) => y.every((v) => v === 0) || y.every((v) => v === 1))) continue
@@ -218,7 +221,15 @@ describe("multiple-response bad input", () => {
   }
   it("a value that is not 0/1 names item and respondent", () => {
     const bad = { ...good, items: [good.items[0], Uint8Array.from([0, 1, 2, 1, 0, 0])] }
-    for (const f of [multipleResponseTable, perItemTests, mmiStatistic, mmiRaoScott2, (d: MultipleResponseData) => mmiBootstrap(d, { B: 9 })]) {
+    for (
+      const f of [
+        multipleResponseTable,
+        perItemTests,
+        mmiStatistic,
+        mmiRaoScott2,
+        (d: MultipleResponseData) => mmiBootstrap(d, { B: 9 })
+      ]
+    ) {
       try {
         f(bad)
         expect.unreachable()
@@ -250,8 +261,12 @@ describe("multiple-response bad input", () => {
     expect(cp.items[1].pairs.every((q) => Number.isNaN(q.z) && !q.significant)).toBe(true)
   })
   it("group index out of range, wrong lengths, bad options", () => {
-    expect(() => perItemTests({ ...good, groups: Int32Array.from([0, 0, 1, 1, 2, 3]) })).toThrow(/respondent 6 has group index 3/)
-    expect(() => perItemTests({ ...good, items: [Uint8Array.from([1, 0])] })).toThrow(/item 1 has 2 answers but there are 6/)
+    expect(() => perItemTests({ ...good, groups: Int32Array.from([0, 0, 1, 1, 2, 3]) })).toThrow(
+      /respondent 6 has group index 3/
+    )
+    expect(() => perItemTests({ ...good, items: [Uint8Array.from([1, 0])] })).toThrow(
+      /item 1 has 2 answers but there are 6/
+    )
     expect(() => perItemTests({ ...good, items: [] })).toThrow(StatsInputError)
     expect(() => mmiStatistic({ ...good, groups: new Int32Array(6), groupCount: 1 })).toThrow(/at least 2 groups/)
     expect(() => columnProportionTests(good, 1.5)).toThrow(/alpha/)
@@ -322,7 +337,10 @@ describe("the JSDoc examples", () => {
   const data: MultipleResponseData = {
     groups: Int32Array.from([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2]),
     groupCount: 3,
-    items: [Uint8Array.from([1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 1]), Uint8Array.from([1, 0, 1, 1, 1, 1, 0, 1, 0, 1, 0, 0])]
+    items: [
+      Uint8Array.from([1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 1]),
+      Uint8Array.from([1, 0, 1, 1, 1, 1, 0, 1, 0, 1, 0, 0])
+    ]
   }
   it("print what the code returns", () => {
     const t = multipleResponseTable(data)
@@ -330,17 +348,29 @@ describe("the JSDoc examples", () => {
     expect(Array.from(t.percentOfResponses)).toEqual([50, 50, 25, 75, 50, 50])
     expect(Array.from(t.total.counts)).toEqual([5, 7])
     expect(perItemTests(data)[0]).toEqual({
-      item: 0, statistic: 2.7428571428571433, df: 2, p: 0.2537442087799693,
-      pBonferroni: 0.5074884175599386, pHolm: 0.5074884175599386
+      item: 0,
+      statistic: 2.7428571428571433,
+      df: 2,
+      p: 0.2537442087799693,
+      pBonferroni: 0.5074884175599386,
+      pHolm: 0.5074884175599386
     })
     expect(mmiStatistic(data).statistic).toBe(5.485714285714286)
     expect(mmiBonferroni(data).p).toBe(0.5074884175599386)
     expect(mmiRaoScott2(data)).toEqual({
-      statistic: 8.682170542635662, df: 6.33074935400517, p: 0.21867690726318445,
-      sumStatistic: 5.485714285714286, s2: 2.5273469387755094
+      statistic: 8.682170542635662,
+      df: 6.33074935400517,
+      p: 0.21867690726318445,
+      sumStatistic: 5.485714285714286,
+      s2: 2.5273469387755094
     })
     expect(mmiBootstrap(data, { B: 999, seed: 1 })).toEqual({
-      p: 0.32729103726082576, statistic: 5.485714285714286, resamples: 992, discarded: 7, B: 999, seed: 1
+      p: 0.32729103726082576,
+      statistic: 5.485714285714286,
+      resamples: 992,
+      discarded: 7,
+      B: 999,
+      seed: 1
     })
     const big: MultipleResponseData = {
       groups: Int32Array.from({ length: 300 }, (_, k) => k % 3),
@@ -353,7 +383,12 @@ describe("the JSDoc examples", () => {
     expect(res.items[0].differentFrom).toEqual(["BC", "A", "A"])
     expect(res.items[0].subscripts).toEqual(["a", "b", "b"])
     expect(res.items[0].pairs[0]).toEqual({
-      a: 0, b: 1, z: 7.787915579452676, p: 6.812367150314352e-15, pBonferroni: 2.0437101450943057e-14, significant: true
+      a: 0,
+      b: 1,
+      z: 7.787915579452676,
+      p: 6.812367150314352e-15,
+      pBonferroni: 2.0437101450943057e-14,
+      significant: true
     })
   })
 })

@@ -3,7 +3,12 @@ import { bonferroni, holm } from "../src/adjust/pAdjust.js"
 import { StatsInputError } from "../src/ContingencyTable.js"
 import { expectRelClose, readFixture } from "./helpers.js"
 
-interface Case { id: string; p: Array<number>; bonferroni: Array<number>; holm: Array<number> }
+interface Case {
+  id: string
+  p: Array<number>
+  bonferroni: Array<number>
+  holm: Array<number>
+}
 const fx = readFixture<{ cases: Array<Case> }>("padjust.json")
 
 describe("p-value adjustment against R's p.adjust", () => {

@@ -8,7 +8,16 @@ import { wilsonInterval } from "../src/rates/wilson.js"
 import { expectRelClose, readFixture } from "./helpers.js"
 
 interface Fixture {
-  intervals: Array<{ x: number; n: number; level: number; estimate: number; wilson: [number, number]; clopperPearson: [number, number] }>
+  intervals: Array<
+    {
+      x: number
+      n: number
+      level: number
+      estimate: number
+      wilson: [number, number]
+      clopperPearson: [number, number]
+    }
+  >
   betaQuantile: Array<{ p: number; a: number; b: number; lower: number; upper: number }>
   betaCdf: Array<{ x: number; a: number; b: number; lower: number; upper: number }>
   tQuantile: Array<{ p: number; df: number; q: number }>
@@ -48,7 +57,13 @@ describe("rate intervals against R (prop.test correct = FALSE, binom.test)", () 
   })
 
   it("rejects bad input with BAD_OPTION", () => {
-    for (const [x, n, lv] of [[5, 4, 0.95], [-1, 4, 0.95], [1.5, 4, 0.95], [1, 0, 0.95], [1, 4.2, 0.95], [1, 4, 1], [1, 4, 0], [NaN, 4, 0.95]]) {
+    for (
+      const [x, n, lv] of [[5, 4, 0.95], [-1, 4, 0.95], [1.5, 4, 0.95], [1, 0, 0.95], [1, 4.2, 0.95], [1, 4, 1], [
+        1,
+        4,
+        0
+      ], [NaN, 4, 0.95]]
+    ) {
       for (const f of [wilsonInterval, clopperPearsonInterval]) {
         let err: unknown
         try {
@@ -75,7 +90,12 @@ describe("beta, t and normal quantiles against R", () => {
     for (const c of fx.betaCdf) {
       const tol = 1e-12
       expectRelClose(regularizedBeta(c.x, c.a, c.b), c.lower, tol, `pbeta(${c.x}, ${c.a}, ${c.b})`)
-      expectRelClose(regularizedBetaComplement(c.x, c.a, c.b), c.upper, tol, `pbeta(${c.x}, ${c.a}, ${c.b}, lower = FALSE)`)
+      expectRelClose(
+        regularizedBetaComplement(c.x, c.a, c.b),
+        c.upper,
+        tol,
+        `pbeta(${c.x}, ${c.a}, ${c.b}, lower = FALSE)`
+      )
     }
   })
   it("studentTQuantile (qt)", () => {

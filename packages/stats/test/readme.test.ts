@@ -23,7 +23,9 @@ describe("README example", () => {
     expect(ref.likelihoodRatio.p.toPrecision(4)).toBe("9.018e-9")
     expect(likelihoodRatio(table).p.toPrecision(4)).toBe("9.018e-9")
     expect(residuals(table).adjusted).toHaveLength(9)
-    expect(lowExpectedMessage(lowExpectedCounts(table))).toBe("0 cells (0.0%) have expected count less than 5. The minimum expected count is 30.26.")
+    expect(lowExpectedMessage(lowExpectedCounts(table))).toBe(
+      "0 cells (0.0%) have expected count less than 5. The minimum expected count is 30.26."
+    )
     expect(associationMeasures(table).kendallTauB.t.toPrecision(4)).toBe("-4.856")
     const f = fisherFreemanHalton(table)
     expect([f.method, f.B, f.seed]).toEqual(["monte-carlo", 10000, 2000000])

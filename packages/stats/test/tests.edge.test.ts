@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
-import { type ContingencyTable, fromMatrix, StatsInputError } from "../src/ContingencyTable.js"
 import { residuals } from "../src/cells/residuals.js"
+import { type ContingencyTable, fromMatrix, StatsInputError } from "../src/ContingencyTable.js"
 import { likelihoodRatio } from "../src/tests/likelihoodRatio.js"
 import { linearByLinear } from "../src/tests/linearByLinear.js"
 import { pearsonChiSquare } from "../src/tests/pearsonChiSquare.js"
@@ -8,7 +8,20 @@ import { yatesChiSquare } from "../src/tests/yatesChiSquare.js"
 import { expectRelClose, readFixture } from "./helpers.js"
 
 type M = Array<Array<number>>
-const fx = readFixture<{ tables: Array<{ id: string; counts: M; pearson: { statistic: number }; likelihoodRatio: { statistic: number }; linearByLinear: { statistic: number }; yates: { statistic: number } | null }> }>("chisq.json")
+const fx = readFixture<
+  {
+    tables: Array<
+      {
+        id: string
+        counts: M
+        pearson: { statistic: number }
+        likelihoodRatio: { statistic: number }
+        linearByLinear: { statistic: number }
+        yates: { statistic: number } | null
+      }
+    >
+  }
+>("chisq.json")
 const mp = readFixture<{ likelihoodRatio: Array<{ counts: M; statistic: number }> }>("gamma-mpmath.json")
 
 const ALL: Array<[string, (t: ContingencyTable) => unknown]> = [
@@ -56,7 +69,9 @@ describe("input errors shared by every test and the residuals", () => {
       expect(neg.code).toBe("NEGATIVE_COUNT")
       expect(neg.location).toEqual({ row: 1, col: 0 })
       expect(thrown(() => f({ rows: 2, cols: 2, counts: Float64Array.of(1, NaN, 3, 4) })).code).toBe("NON_FINITE_COUNT")
-      expect(thrown(() => f({ rows: 2, cols: 2, counts: Float64Array.of(1, 2, 3, Infinity) })).code).toBe("NON_FINITE_COUNT")
+      expect(thrown(() => f({ rows: 2, cols: 2, counts: Float64Array.of(1, 2, 3, Infinity) })).code).toBe(
+        "NON_FINITE_COUNT"
+      )
       expect(thrown(() => f({ rows: 2, cols: 2, counts: Float64Array.of(1, 2, 3) })).code).toBe("BAD_DIMENSIONS")
     })
   }
@@ -79,8 +94,12 @@ describe("Yates", () => {
 describe("linear-by-linear scores", () => {
   const t = fromMatrix([[10, 5, 2], [3, 8, 12]])
   it("wrong length, non-finite and constant scores are BAD_SCORES", () => {
-    expect(thrown(() => linearByLinear(t, { rowScores: [1, 2, 3] })).message).toContain("3 row scores were given for 2 rows")
-    expect(thrown(() => linearByLinear(t, { colScores: [1, NaN, 3] })).message).toContain("column score 2 is not a finite number")
+    expect(thrown(() => linearByLinear(t, { rowScores: [1, 2, 3] })).message).toContain(
+      "3 row scores were given for 2 rows"
+    )
+    expect(thrown(() => linearByLinear(t, { colScores: [1, NaN, 3] })).message).toContain(
+      "column score 2 is not a finite number"
+    )
     expect(thrown(() => linearByLinear(t, { rowScores: [4, 4] })).message).toContain("row scores are all equal")
     expect(thrown(() => linearByLinear(t, { colScores: [2, 2, 2] })).code).toBe("BAD_SCORES")
   })

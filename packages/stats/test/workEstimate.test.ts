@@ -27,7 +27,9 @@ describe("boundedCompositions", () => {
     const caps = Int32Array.of(3, 0, 5, 2)
     for (let total = 0; total <= 11; total++) {
       let brute = 0
-      for (let a = 0; a <= 3; a++) for (let c = 0; c <= 5; c++) for (let d = 0; d <= 2; d++) if (a + c + d === total) brute++
+      for (let a = 0; a <= 3; a++) {
+        for (let c = 0; c <= 5; c++) for (let d = 0; d <= 2; d++) if (a + c + d === total) brute++
+      }
       expect(boundedCompositions(total, caps)).toBe(brute)
     }
   })
@@ -35,7 +37,9 @@ describe("boundedCompositions", () => {
 
 describe("estimateNetworkWork", () => {
   // random-4x4-106 is left out: measuring its work takes 15-50 s (see fisher.test.ts)
-  const tables = fixture.tables.filter((t) => !(t.counts.length === 2 && t.counts[0].length === 2) && t.id !== "random-4x4-106")
+  const tables = fixture.tables.filter((t) =>
+    !(t.counts.length === 2 && t.counts[0].length === 2) && t.id !== "random-4x4-106"
+  )
 
   it("is within a factor 40 of the measured work on the fixture tables, so auto never skips a feasible table", () => {
     const bad: Array<string> = []
@@ -45,7 +49,9 @@ describe("estimateNetworkWork", () => {
       const work = fisherFreemanHalton(fromMatrix(t.counts), { method: "exact" }).tables!
       if (est > 40 * work) bad.push(`${t.id}: estimate ${est.toExponential(1)} vs work ${work.toExponential(1)}`)
       // a table that auto finishes exactly must not be judged hopeless
-      if (work <= AUTO_LIMIT && est > HOPELESS) bad.push(`${t.id}: feasible (${work}) but estimated ${est.toExponential(1)}`)
+      if (work <= AUTO_LIMIT && est > HOPELESS) {
+        bad.push(`${t.id}: feasible (${work}) but estimated ${est.toExponential(1)}`)
+      }
     }
     expect(bad).toEqual([])
   })

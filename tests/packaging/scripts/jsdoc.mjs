@@ -8,7 +8,9 @@ import { publishedPackages, repoRoot } from "./lib.mjs"
 
 /** The source file of an export subpath: "." -> src/index.ts, "./x" -> src/x/index.ts or src/x.ts. */
 export const sourceEntry = (dir, subpath) => {
-  const candidates = subpath === "." ? ["src/index.ts"] : [`src/${subpath.slice(2)}/index.ts`, `src/${subpath.slice(2)}.ts`]
+  const candidates = subpath === "."
+    ? ["src/index.ts"]
+    : [`src/${subpath.slice(2)}/index.ts`, `src/${subpath.slice(2)}.ts`]
   return candidates.map((c) => join(dir, c)).find((f) => existsSync(f))
 }
 
@@ -17,7 +19,8 @@ export const entryPoints = () =>
   publishedPackages().flatMap((p) =>
     Object.keys(p.manifest.exports ?? { ".": {} })
       .filter((s) => s !== "./package.json")
-      .map((s) => ({ spec: s === "." ? p.name : `${p.name}/${s.slice(2)}`, file: sourceEntry(p.dir, s) })))
+      .map((s) => ({ spec: s === "." ? p.name : `${p.name}/${s.slice(2)}`, file: sourceEntry(p.dir, s) }))
+  )
 
 const isFunction = (checker, symbol, decl) => {
   if (symbol.flags & ts.SymbolFlags.Function) return true
@@ -65,7 +68,9 @@ export const undocumentedFunctions = () => {
       seen.add(key)
       functions++
       const doc = ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim()
-      const hasExample = symbol.getJsDocTags(checker).some((t) => t.name === "example" && ts.displayPartsToString(t.text).trim() !== "")
+      const hasExample = symbol.getJsDocTags(checker).some((t) =>
+        t.name === "example" && ts.displayPartsToString(t.text).trim() !== ""
+      )
       const lacks = [...(doc === "" ? ["doc comment"] : []), ...(hasExample ? [] : ["@example"])]
       if (lacks.length > 0) {
         const line = file.getLineAndCharacterOfPosition(decl.getStart()).line + 1
@@ -83,7 +88,8 @@ export const undocumentedFunctions = () => {
 }
 
 /** One line per function: `packages/x/src/f.ts:12 name (@danvan/x) lacks @example`. */
-export const formatMissing = (missing) => missing.map((m) => `${m.file}:${m.line} ${m.name} (${m.spec}) lacks ${m.lacks.join(" and ")}`)
+export const formatMissing = (missing) =>
+  missing.map((m) => `${m.file}:${m.line} ${m.name} (${m.spec}) lacks ${m.lacks.join(" and ")}`)
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { entries, functions, missing } = undocumentedFunctions()
@@ -92,6 +98,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(0)
   }
   for (const line of formatMissing(missing)) console.log(line)
-  console.log(`${functions} exported functions in ${entries} entry points, ${missing.length} without a doc comment or @example`)
+  console.log(
+    `${functions} exported functions in ${entries} entry points, ${missing.length} without a doc comment or @example`
+  )
   process.exit(missing.length > 0 ? 1 : 0)
 }

@@ -4,8 +4,8 @@
 import { execFile } from "node:child_process"
 import { existsSync, readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
-import { promisify } from "node:util"
 import { fileURLToPath } from "node:url"
+import { promisify } from "node:util"
 
 // Everything that runs a process is asynchronous: a test worker blocked for minutes misses vitest's RPC heartbeat.
 const run = promisify(execFile)
@@ -39,7 +39,10 @@ const pnpm = () => {
  */
 export const buildAll = async () => {
   const [cmd, prefix] = pnpm()
-  await run(cmd, [...prefix, "exec", "turbo", "run", "build", "--filter=./packages/*", "--output-logs=errors-only"], { cwd: repoRoot, maxBuffer: 64 << 20 })
+  await run(cmd, [...prefix, "exec", "turbo", "run", "build", "--filter=./packages/*", "--output-logs=errors-only"], {
+    cwd: repoRoot,
+    maxBuffer: 64 << 20
+  })
 }
 
 /** `pnpm pack` of every published package (built beforehand) into `dest`: `[{ ...package, tarball }]`. */
@@ -47,9 +50,14 @@ export const packAll = async (dest) => {
   const packed = []
   for (const p of publishedPackages()) {
     const [cmd, prefix] = pnpm()
-    const { stdout: out } = await run(cmd, [...prefix, "pack", "--pack-destination", dest], { cwd: p.dir, maxBuffer: 64 << 20 })
+    const { stdout: out } = await run(cmd, [...prefix, "pack", "--pack-destination", dest], {
+      cwd: p.dir,
+      maxBuffer: 64 << 20
+    })
     const tarball = out.trim().split("\n").map((l) => l.trim()).reverse().find((l) => l.endsWith(".tgz"))
-    if (tarball === undefined || !existsSync(tarball)) throw new Error(`pnpm pack in ${p.relDir} printed no tarball:\n${out}`)
+    if (tarball === undefined || !existsSync(tarball)) {
+      throw new Error(`pnpm pack in ${p.relDir} printed no tarball:\n${out}`)
+    }
     packed.push({ ...p, tarball })
   }
   return packed
@@ -60,8 +68,15 @@ export const publintTarball = async (tarball) => {
   const { publint } = await import("publint")
   const { formatMessage } = await import("publint/utils")
   const bytes = readFileSync(tarball)
-  const result = await publint({ pack: { tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) }, level: "suggestion" })
-  return result.messages.map((m) => ({ type: m.type, code: m.code, text: formatMessage(m, result.pkg, { color: false }) ?? m.code }))
+  const result = await publint({
+    pack: { tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) },
+    level: "suggestion"
+  })
+  return result.messages.map((m) => ({
+    type: m.type,
+    code: m.code,
+    text: formatMessage(m, result.pkg, { color: false }) ?? m.code
+  }))
 }
 
 // The resolution modes the esm-only profile of attw does not check (an ESM-only package cannot serve them).
@@ -70,8 +85,13 @@ const ESM_ONLY_IGNORED = new Set(["node10", "node16-cjs"])
 /** arethetypeswrong (profile esm-only) on a packed tarball: the problems that count, as text, and the exit code. */
 export const attwTarball = async (tarball) => {
   const bin = fileURLToPath(new URL("../node_modules/@arethetypeswrong/cli/dist/index.js", import.meta.url))
-  const result = await run(process.execPath, [bin, tarball, "--profile", "esm-only", "--format", "json"], { maxBuffer: 64 << 20 })
-    .then((r) => ({ ...r, status: 0 }), (e) => ({ stdout: e.stdout ?? "", stderr: e.stderr ?? String(e), status: e.code ?? 1 }))
+  const result = await run(process.execPath, [bin, tarball, "--profile", "esm-only", "--format", "json"], {
+    maxBuffer: 64 << 20
+  })
+    .then(
+      (r) => ({ ...r, status: 0 }),
+      (e) => ({ stdout: e.stdout ?? "", stderr: e.stderr ?? String(e), status: e.code ?? 1 })
+    )
   let problems = []
   try {
     const json = JSON.parse(result.stdout)

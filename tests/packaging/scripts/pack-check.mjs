@@ -19,7 +19,9 @@ try {
     console.log(`${p.name}@${p.manifest.version}  ${p.tarball.split("/").pop()}`)
     console.log(`  publint: ${errors.length} errors, ${lint.length - errors.length} warnings/suggestions`)
     for (const m of lint) console.log(`    ${m.type}: ${m.text}`)
-    console.log(`  attw (esm-only): ${attw.problems.length === 0 && attw.status === 0 ? "no problems" : attw.problems.join("; ")}`)
+    console.log(
+      `  attw (esm-only): ${attw.problems.length === 0 && attw.status === 0 ? "no problems" : attw.problems.join("; ")}`
+    )
   }
 } finally {
   rmSync(dest, { recursive: true, force: true })

@@ -20,4 +20,8 @@ export const relativeImports = (code: string): Array<string> =>
 
 /** Whether built JavaScript imports the bare specifier `name` or a subpath of it. */
 export const importsPackage = (code: string, name: string): boolean =>
-  new RegExp(`(?:\\bfrom\\s*|\\bimport\\s*\\(?\\s*|\\brequire\\s*\\(\\s*)["']${name.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}(?:/[^"']*)?["']`).test(code)
+  new RegExp(
+    `(?:\\bfrom\\s*|\\bimport\\s*\\(?\\s*|\\brequire\\s*\\(\\s*)["']${
+      name.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")
+    }(?:/[^"']*)?["']`
+  ).test(code)

@@ -35,7 +35,9 @@ describe.each(packages.map((p) => [p.name, p] as const))("%s package.json", (_na
   })
 
   it("ships README.md, CHANGELOG.md and LICENSE", () => {
-    for (const f of ["README.md", "CHANGELOG.md", "LICENSE"]) expect(existsSync(join(p.dir, f)), `${p.relDir}/${f}`).toBe(true)
+    for (const f of ["README.md", "CHANGELOG.md", "LICENSE"]) {
+      expect(existsSync(join(p.dir, f)), `${p.relDir}/${f}`).toBe(true)
+    }
     expect(readFileSync(join(p.dir, "README.md"), "utf8"), "README.md needs a ```ts example").toMatch(/```ts\n/)
   })
 
@@ -63,7 +65,9 @@ describe.each(packages.map((p) => [p.name, p] as const))("%s package.json", (_na
 
 describe("the workspace", () => {
   it("publishes at least the four original packages (discovery works)", () => {
-    expect(packages.map((p) => p.name)).toEqual(expect.arrayContaining(["@danvan/domain", "@danvan/stats", "@danvan/io", "@danvan/analysis"]))
+    expect(packages.map((p) => p.name)).toEqual(
+      expect.arrayContaining(["@danvan/domain", "@danvan/stats", "@danvan/io", "@danvan/analysis"])
+    )
   })
 
   it("links the generated API reference and the new-package checklist from the README", () => {

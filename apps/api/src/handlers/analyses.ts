@@ -9,7 +9,15 @@ import { readJson } from "../body.js"
 import { datasetCodebook } from "../codebooks.js"
 import { Config } from "../config.js"
 import { BadRequest, NotFound, Unprocessable } from "../errors.js"
-import { CrosstabRequest, DescribeRequest, FrequenciesRequest, LikertRequest, MeansRequest, MultipleResponseRequest, ReportRequest } from "../schemas.js"
+import {
+  CrosstabRequest,
+  DescribeRequest,
+  FrequenciesRequest,
+  LikertRequest,
+  MeansRequest,
+  MultipleResponseRequest,
+  ReportRequest
+} from "../schemas.js"
 import { Store } from "../store.js"
 import type { AnalysisTask } from "../worker/protocol.js"
 import { AnalysisWorkers } from "../workers.js"
@@ -22,11 +30,14 @@ import { reportTask } from "./report.js"
  * return yield* runAnalysis({ kind: "tableTest", counts: [[1, 2], [3, 4]], options: {} })
  */
 export const runAnalysis = (task: AnalysisTask) =>
-  Effect.flatMap(Effect.all([AnalysisWorkers, Config]), ([workers, config]) => workers.run(config.minCell > 1 ? { ...task, minCell: config.minCell } : task))
+  Effect.flatMap(
+    Effect.all([AnalysisWorkers, Config]),
+    ([workers, config]) => workers.run(config.minCell > 1 ? { ...task, minCell: config.minCell } : task)
+  )
 
 /** The tenant's dataset and the codebook it was checked against. */
 const datasetOf = (id: string) =>
-  Effect.gen(function* () {
+  Effect.gen(function*() {
     const tenant = yield* Tenant
     const dataset = yield* (yield* Store).loadDataset(tenant.name, id)
     if (Option.isNone(dataset)) return yield* Effect.fail(NotFound.of("dataset", id))
@@ -41,11 +52,13 @@ const datasetOf = (id: string) =>
  * give respondent rows back.
  */
 const checkDimensions = (dataset: Dataset, codebook: Codebook | undefined, names: ReadonlyArray<string>) =>
-  Effect.gen(function* () {
+  Effect.gen(function*() {
     const { maxCategories } = yield* Config
     for (const name of names) {
       const checked = checkDimension(dataset, codebook, name, { maxCategories })
-      if (Either.isLeft(checked)) return yield* Effect.fail(Unprocessable.of(checked.left.code, checked.left.message, { variable: name }))
+      if (Either.isLeft(checked)) {
+        return yield* Effect.fail(Unprocessable.of(checked.left.code, checked.left.message, { variable: name }))
+      }
     }
   })
 
@@ -55,12 +68,23 @@ const missingOption = (missing: Readonly<Record<string, ReadonlyArray<number>>> 
 /** `weight` and `noWeight` of a request as analysis options; both together are a 400, as in the CLI. */
 const weightOptions = (body: { readonly weight?: string | undefined; readonly noWeight?: boolean | undefined }) =>
   body.weight !== undefined && body.noWeight === true
-    ? Effect.fail(BadRequest.of("INVALID_BODY", `give weight ${body.weight} or noWeight, not both`, { issues: [{ path: "$.noWeight", message: "not with weight" }] }))
-    : Effect.succeed({ ...(body.weight !== undefined ? { weight: body.weight } : {}), ...(body.noWeight === true ? { noWeight: true } : {}) })
+    ? Effect.fail(
+      BadRequest.of("INVALID_BODY", `give weight ${body.weight} or noWeight, not both`, {
+        issues: [{ path: "$.noWeight", message: "not with weight" }]
+      })
+    )
+    : Effect.succeed({
+      ...(body.weight !== undefined ? { weight: body.weight } : {}),
+      ...(body.noWeight === true ? { noWeight: true } : {})
+    })
 
 const itemsOrSet = (body: { readonly items?: ReadonlyArray<string> | undefined; readonly set?: string | undefined }) =>
   (body.items === undefined) === (body.set === undefined)
-    ? Effect.fail(BadRequest.of("INVALID_BODY", "give either items (column names) or set (a set of the dataset's codebook)", { issues: [{ path: "$", message: "exactly one of items, set" }] }))
+    ? Effect.fail(
+      BadRequest.of("INVALID_BODY", "give either items (column names) or set (a set of the dataset's codebook)", {
+        issues: [{ path: "$", message: "exactly one of items, set" }]
+      })
+    )
     : Effect.void
 
 /**
@@ -71,23 +95,33 @@ const itemsOrSet = (body: { readonly items?: ReadonlyArray<string> | undefined; 
 export const AnalysesLive = HttpApiBuilder.group(DanvanApi, "analyses", (handlers) =>
   handlers
     .handleRaw("frequencies", ({ request, path }) =>
-      Effect.gen(function* () {
+      Effect.gen(function*() {
         const body = yield* readJson(request, FrequenciesRequest)
         const { dataset, codebook } = yield* datasetOf(path.id)
         yield* checkDimensions(dataset, codebook, body.variables)
-        const options = { ...(body.weight !== undefined ? { weight: body.weight } : {}), ...missingOption(body.missing) }
+        const options = {
+          ...(body.weight !== undefined ? { weight: body.weight } : {}),
+          ...missingOption(body.missing)
+        }
         return yield* runAnalysis({ kind: "frequencies", dataset, codebook, variables: body.variables, options })
-      })
-    )
+      }))
     .handleRaw("crosstab", ({ request, path }) =>
-      Effect.gen(function* () {
+      Effect.gen(function*() {
         const body = yield* readJson(request, CrosstabRequest)
         const weight = yield* weightOptions(body)
         if (body.correct !== undefined && body.layer === undefined) {
-          return yield* Effect.fail(BadRequest.of("INVALID_BODY", "correct applies to a layered crosstab only", { issues: [{ path: "$.correct", message: "give layer too" }] }))
+          return yield* Effect.fail(
+            BadRequest.of("INVALID_BODY", "correct applies to a layered crosstab only", {
+              issues: [{ path: "$.correct", message: "give layer too" }]
+            })
+          )
         }
         const { dataset, codebook } = yield* datasetOf(path.id)
-        yield* checkDimensions(dataset, codebook, [body.row, body.col, ...(body.layer !== undefined ? [body.layer] : [])])
+        yield* checkDimensions(dataset, codebook, [
+          body.row,
+          body.col,
+          ...(body.layer !== undefined ? [body.layer] : [])
+        ])
         return yield* runAnalysis({
           kind: "crosstab",
           dataset,
@@ -102,15 +136,18 @@ export const AnalysesLive = HttpApiBuilder.group(DanvanApi, "analyses", (handler
             ...(body.correct === true ? { correct: true } : {})
           }
         })
-      })
-    )
+      }))
     .handleRaw("multipleResponse", ({ request, path }) =>
-      Effect.gen(function* () {
+      Effect.gen(function*() {
         const body = yield* readJson(request, MultipleResponseRequest)
         yield* itemsOrSet(body)
         const weight = yield* weightOptions(body)
         if (body.method !== "bootstrap" && (body.resamples !== undefined || body.seed !== undefined)) {
-          return yield* Effect.fail(BadRequest.of("INVALID_BODY", "resamples and seed apply to method bootstrap only", { issues: [{ path: "$.method", message: "must be \"bootstrap\" with resamples or seed" }] }))
+          return yield* Effect.fail(
+            BadRequest.of("INVALID_BODY", "resamples and seed apply to method bootstrap only", {
+              issues: [{ path: "$.method", message: "must be \"bootstrap\" with resamples or seed" }]
+            })
+          )
         }
         const { dataset, codebook } = yield* datasetOf(path.id)
         yield* checkDimensions(dataset, codebook, [body.group])
@@ -129,41 +166,55 @@ export const AnalysesLive = HttpApiBuilder.group(DanvanApi, "analyses", (handler
             ...missingOption(body.missing)
           }
         })
-      })
-    )
+      }))
     .handleRaw("likert", ({ request, path }) =>
-      Effect.gen(function* () {
+      Effect.gen(function*() {
         const body = yield* readJson(request, LikertRequest)
         yield* itemsOrSet(body)
         const weight = yield* weightOptions(body)
         const { dataset, codebook } = yield* datasetOf(path.id)
         yield* checkDimensions(dataset, codebook, [body.by, ...(body.items ?? [])])
         const which = body.items !== undefined ? { items: body.items } : { set: body.set ?? "" }
-        return yield* runAnalysis({ kind: "likert", dataset, codebook, which, by: body.by, options: { ...weight, ...missingOption(body.missing) } })
-      })
-    )
+        return yield* runAnalysis({
+          kind: "likert",
+          dataset,
+          codebook,
+          which,
+          by: body.by,
+          options: { ...weight, ...missingOption(body.missing) }
+        })
+      }))
     .handleRaw("means", ({ request, path }) =>
-      Effect.gen(function* () {
+      Effect.gen(function*() {
         const body = yield* readJson(request, MeansRequest)
         const weight = yield* weightOptions(body)
         const { dataset, codebook } = yield* datasetOf(path.id)
         yield* checkDimensions(dataset, codebook, [body.by])
-        return yield* runAnalysis({ kind: "means", dataset, codebook, variable: body.variable, by: body.by, options: { ...weight, ...missingOption(body.missing) } })
-      })
-    )
+        return yield* runAnalysis({
+          kind: "means",
+          dataset,
+          codebook,
+          variable: body.variable,
+          by: body.by,
+          options: { ...weight, ...missingOption(body.missing) }
+        })
+      }))
     .handleRaw("describe", ({ request, path }) =>
-      Effect.gen(function* () {
+      Effect.gen(function*() {
         const body = yield* readJson(request, DescribeRequest)
         const weight = yield* weightOptions(body)
         const { dataset, codebook } = yield* datasetOf(path.id)
-        return yield* runAnalysis({ kind: "describe", dataset, codebook, variables: body.variables, options: { ...weight, ...missingOption(body.missing) } })
-      })
-    )
+        return yield* runAnalysis({
+          kind: "describe",
+          dataset,
+          codebook,
+          variables: body.variables,
+          options: { ...weight, ...missingOption(body.missing) }
+        })
+      }))
     .handleRaw("report", ({ request, path }) =>
-      Effect.gen(function* () {
+      Effect.gen(function*() {
         const body = yield* readJson(request, ReportRequest)
         const { dataset, codebook, name } = yield* datasetOf(path.id)
         return yield* runAnalysis(yield* reportTask(dataset, codebook, name, body))
-      })
-    )
-)
+      })))

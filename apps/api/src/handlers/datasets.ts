@@ -1,7 +1,7 @@
+import { randomUUID } from "node:crypto"
 import { HttpApiBuilder } from "@effect/platform"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import { randomUUID } from "node:crypto"
 import { DanvanApi, Tenant } from "../api.js"
 import { readBody } from "../body.js"
 import { resolveCodebook } from "../codebooks.js"
@@ -20,11 +20,13 @@ import { AnalysisWorkers } from "../workers.js"
 export const DatasetsLive = HttpApiBuilder.group(DanvanApi, "datasets", (handlers) =>
   handlers
     .handleRaw("upload", ({ request, urlParams }) =>
-      Effect.gen(function* () {
+      Effect.gen(function*() {
         const tenant = yield* Tenant
         const config = yield* Config
         const store = yield* Store
-        const codebook = urlParams.codebook !== undefined ? yield* resolveCodebook(tenant.name, urlParams.codebook) : undefined
+        const codebook = urlParams.codebook !== undefined
+          ? yield* resolveCodebook(tenant.name, urlParams.codebook)
+          : undefined
         const body = yield* readBody(request)
         const parsed = yield* (yield* AnalysisWorkers).parse({
           kind: "parseUpload",
@@ -49,29 +51,37 @@ export const DatasetsLive = HttpApiBuilder.group(DanvanApi, "datasets", (handler
           ...(fromFile ? { codebookFromFile: true } : {}),
           weightVariable: parsed.weightVariable ?? null
         }
-        logEvent("info", "dataset.store", { dataset: meta.id, tenant: tenant.name, rows: meta.rows, columns: parsed.columns.length, format: parsed.format })
-        yield* store.insertDataset(tenant.name, meta, parsed, fromFile ? JSON.stringify(parsed.fileCodebook) : undefined)
+        logEvent("info", "dataset.store", {
+          dataset: meta.id,
+          tenant: tenant.name,
+          rows: meta.rows,
+          columns: parsed.columns.length,
+          format: parsed.format
+        })
+        yield* store.insertDataset(
+          tenant.name,
+          meta,
+          parsed,
+          fromFile ? JSON.stringify(parsed.fileCodebook) : undefined
+        )
         return meta
-      })
-    )
+      }))
     .handle("list", () =>
-      Effect.gen(function* () {
+      Effect.gen(function*() {
         const tenant = yield* Tenant
         return { datasets: yield* (yield* Store).listDatasets(tenant.name) }
-      })
-    )
+      }))
     .handle("get", ({ path }) =>
-      Effect.gen(function* () {
+      Effect.gen(function*() {
         const tenant = yield* Tenant
         const meta = yield* (yield* Store).getDatasetMeta(tenant.name, path.id)
         if (Option.isNone(meta)) return yield* Effect.fail(NotFound.of("dataset", path.id))
         return meta.value
-      })
-    )
+      }))
     .handle("delete", ({ path }) =>
-      Effect.gen(function* () {
+      Effect.gen(function*() {
         const tenant = yield* Tenant
-        if (!(yield* (yield* Store).deleteDataset(tenant.name, path.id))) return yield* Effect.fail(NotFound.of("dataset", path.id))
-      })
-    )
-)
+        if (!(yield* (yield* Store).deleteDataset(tenant.name, path.id))) {
+          return yield* Effect.fail(NotFound.of("dataset", path.id))
+        }
+      })))

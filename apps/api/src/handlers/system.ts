@@ -10,11 +10,9 @@ export const SystemLive = HttpApiBuilder.group(DanvanApi, "system", (handlers) =
   handlers
     .handle("health", () => Effect.succeed({ status: "ok" as const }))
     .handle("ready", () =>
-      Effect.gen(function* () {
+      Effect.gen(function*() {
         const store = yield* Store
         const { database } = yield* Config
         if (!(yield* store.ping)) return yield* Effect.fail(Unavailable.of("the database does not answer"))
         return { status: "ready" as const, database }
-      })
-    )
-)
+      })))

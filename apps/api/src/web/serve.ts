@@ -1,13 +1,13 @@
+import { fileURLToPath } from "node:url"
 import { HttpApiBuilder, HttpServerRequest, HttpServerResponse } from "@effect/platform"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import { fileURLToPath } from "node:url"
-import { Config, isLoopback, type AppMode, type ServerConfig } from "../config.js"
+import { type AppMode, Config, isLoopback, type ServerConfig } from "../config.js"
 import { errorJson } from "../errors.js"
 import { logEvent } from "../log.js"
 import { Store } from "../store.js"
-import { loadAssets, type Asset } from "./assets.js"
-import { CSRF_COOKIE, SESSION_COOKIE, SESSION_IDLE_MS, Sessions, type Session } from "./sessions.js"
+import { type Asset, loadAssets } from "./assets.js"
+import { CSRF_COOKIE, type Session, SESSION_COOKIE, SESSION_IDLE_MS, Sessions } from "./sessions.js"
 
 /** The tenant of local mode: the one user of a server only this machine can reach. */
 export const LOCAL_TENANT = "local"
@@ -16,8 +16,7 @@ export const LOCAL_TENANT = "local"
  * Local mode only ever on a loopback address: a server other machines can reach always asks for a key,
  * whatever DANVAN_MODE says.
  */
-export const appMode = (config: ServerConfig): AppMode =>
-  isLoopback(config.host) ? (config.mode ?? "local") : "server"
+export const appMode = (config: ServerConfig): AppMode => isLoopback(config.host) ? (config.mode ?? "local") : "server"
 
 /** apps/web/dist, found from the API's own built file (apps/api/dist or apps/cli/dist: both two levels down). */
 const defaultWebDir = () => fileURLToPath(new URL("../../web/dist/", import.meta.url))
@@ -36,8 +35,9 @@ const serveAsset = (assets: ReadonlyMap<string, Asset> | undefined, request: Htt
   const path = request.url.split("?")[0] ?? "/"
   // The app has one page (no client-side routes): `/` is index.html, every other path is a file of the build
   // or a 404 (worded by the envelope middleware), so unknown API paths stay JSON 404s.
-  if (API_PATHS.test(path) || (path !== "/" && assets?.has(path) !== true))
+  if (API_PATHS.test(path) || (path !== "/" && assets?.has(path) !== true)) {
     return HttpServerResponse.empty({ status: 404 })
+  }
   if (assets === undefined) {
     return HttpServerResponse.unsafeJson(
       errorJson(
@@ -94,7 +94,7 @@ const refuse = (status: number, code: string, message: string) =>
  * DELETE: sign out). API clients keep sending bearer keys; see web/sessions.ts for the cookies and CSRF.
  */
 export const webAppLayer = HttpApiBuilder.Router.use((router) =>
-  Effect.gen(function* () {
+  Effect.gen(function*() {
     const config = yield* Config
     const store = yield* Store
     const sessions = yield* Sessions
@@ -105,23 +105,25 @@ export const webAppLayer = HttpApiBuilder.Router.use((router) =>
 
     yield* router.get(
       "/auth/session",
-      Effect.gen(function* () {
+      Effect.gen(function*() {
         const request = yield* HttpServerRequest.HttpServerRequest
         const current = sessions.ofCookie(request)
         if (Option.isSome(current)) return withSession(mode, current.value, request)
         if (mode === "server") return HttpServerResponse.unsafeJson({ mode, tenant: null, csrf: null })
-        if (!hostIsLoopback(request))
+        if (!hostIsLoopback(request)) {
           return refuse(403, "NOT_LOCAL", "local mode answers only pages opened at 127.0.0.1 or localhost")
+        }
         return withSession(mode, sessions.create(LOCAL_TENANT), request)
       })
     )
     yield* router.post(
       "/auth/session",
-      Effect.gen(function* () {
+      Effect.gen(function*() {
         const request = yield* HttpServerRequest.HttpServerRequest
         // JSON only: a cross-site form cannot send it without a CORS preflight, so no page can sign a user in.
-        if (!(request.headers["content-type"] ?? "").startsWith("application/json"))
-          return refuse(415, "JSON_REQUIRED", 'send {"key": "dvk_…"} as application/json')
+        if (!(request.headers["content-type"] ?? "").startsWith("application/json")) {
+          return refuse(415, "JSON_REQUIRED", "send {\"key\": \"dvk_…\"} as application/json")
+        }
         if (mode === "local") {
           return hostIsLoopback(request)
             ? withSession(mode, sessions.create(LOCAL_TENANT), request)
@@ -129,14 +131,16 @@ export const webAppLayer = HttpApiBuilder.Router.use((router) =>
         }
         // A key is short: a body declared (or sent chunked) beyond 4 KB is not read at all.
         const length = Number(request.headers["content-length"] ?? "-1")
-        if (!(length >= 0 && length <= 4096))
+        if (!(length >= 0 && length <= 4096)) {
           return refuse(413, "BODY_TOO_LARGE", "the sign-in body is larger than 4 KB")
+        }
         const body = yield* Effect.orElseSucceed(request.json, () => undefined)
-        const key =
-          typeof body === "object" && body !== null && typeof (body as { key?: unknown }).key === "string"
-            ? (body as { key: string }).key.trim()
-            : ""
-        if (key === "" || key.length > 200) return refuse(400, "MISSING_KEY", 'send the API key as {"key": "dvk_…"}')
+        const key = typeof body === "object" && body !== null && typeof (body as { key?: unknown }).key === "string"
+          ? (body as { key: string }).key.trim()
+          : ""
+        if (key === "" || key.length > 200) {
+          return refuse(400, "MISSING_KEY", "send the API key as {\"key\": \"dvk_…\"}")
+        }
         const tenant = yield* store.tenantOfKey(key)
         if (Option.isNone(tenant)) return refuse(401, "UNAUTHORIZED", "unknown API key")
         return withSession(mode, sessions.create(tenant.value), request)
@@ -144,11 +148,12 @@ export const webAppLayer = HttpApiBuilder.Router.use((router) =>
     )
     yield* router.del(
       "/auth/session",
-      Effect.gen(function* () {
+      Effect.gen(function*() {
         const request = yield* HttpServerRequest.HttpServerRequest
         const session = sessions.ofRequest(request)
-        if (Option.isNone(session))
+        if (Option.isNone(session)) {
           return refuse(401, "UNAUTHORIZED", "no session, or the X-CSRF-Token header does not match it")
+        }
         sessions.remove(session.value.id)
         return HttpServerResponse.empty({ status: 204 }).pipe(
           HttpServerResponse.expireCookie(SESSION_COOKIE, { path: "/" }),

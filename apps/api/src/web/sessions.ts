@@ -1,9 +1,9 @@
+import { randomBytes, timingSafeEqual } from "node:crypto"
 import { HttpServerRequest } from "@effect/platform"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import { randomBytes, timingSafeEqual } from "node:crypto"
 
 /** The HttpOnly session cookie the browser app signs in with (never readable by scripts). */
 export const SESSION_COOKIE = "danvan_session"
@@ -77,7 +77,7 @@ const makeSessions = (now: () => number = Date.now) => {
  * @example
  * const tenant = yield* sessionTenant // Option<string>
  */
-export const sessionTenant = Effect.gen(function* () {
+export const sessionTenant = Effect.gen(function*() {
   const request = yield* HttpServerRequest.HttpServerRequest
   const sessions = yield* Effect.serviceOption(Sessions)
   return Option.flatMap(sessions, (s) => Option.map(s.ofRequest(request), (session) => session.tenant))

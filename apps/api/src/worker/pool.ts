@@ -64,15 +64,28 @@ export class WorkerPool {
   }
 
   /** Tasks running and waiting, for logs and error details. */
-  get load(): { readonly running: number; readonly queued: number; readonly workers: number; readonly queueSize: number } {
-    return { running: this.slots.filter((s) => s.job !== undefined).length, queued: this.queue.length, workers: this.slots.length, queueSize: this.options.queueSize }
+  get load(): {
+    readonly running: number
+    readonly queued: number
+    readonly workers: number
+    readonly queueSize: number
+  } {
+    return {
+      running: this.slots.filter((s) => s.job !== undefined).length,
+      queued: this.queue.length,
+      workers: this.slots.length,
+      queueSize: this.options.queueSize
+    }
   }
 
   /**
    * Runs `task` on a free worker, or queues it; `cancel` (the client went away) drops a queued task and
    * terminates the worker of a running one, so an abandoned analysis stops using a core.
    */
-  submit(task: AnalysisTask, transfer: ReadonlyArray<ArrayBuffer> = []): { readonly outcome: Promise<Outcome>; readonly cancel: () => void } {
+  submit(
+    task: AnalysisTask,
+    transfer: ReadonlyArray<ArrayBuffer> = []
+  ): { readonly outcome: Promise<Outcome>; readonly cancel: () => void } {
     let job!: Job
     const outcome = new Promise<Outcome>((resolve) => {
       job = { task, transfer, resolve }
@@ -93,7 +106,9 @@ export class WorkerPool {
   /** Waits for every running and queued task to finish, then terminates the workers (graceful shutdown). */
   async close(): Promise<void> {
     this.closing = true
-    if (this.queue.length > 0 || this.slots.some((s) => s.job !== undefined)) await new Promise<void>((resolve) => (this.drained = resolve))
+    if (this.queue.length > 0 || this.slots.some((s) => s.job !== undefined)) {
+      await new Promise<void>((resolve) => (this.drained = resolve))
+    }
     await Promise.all(
       this.slots.map((s) => {
         const worker = s.worker
@@ -116,7 +131,12 @@ export class WorkerPool {
       if (slot.worker !== worker) return // terminated on purpose, already replaced
       // Replaced lazily (on the next task), so a worker that cannot even start does not respawn in a loop.
       slot.worker = undefined
-      if (slot.job !== undefined) this.finish(slot, { kind: "crashed", message: failure?.stack ?? failure?.message ?? `the analysis worker exited with code ${code}` })
+      if (slot.job !== undefined) {
+        this.finish(slot, {
+          kind: "crashed",
+          message: failure?.stack ?? failure?.message ?? `the analysis worker exited with code ${code}`
+        })
+      }
     })
     return worker
   }
@@ -124,7 +144,10 @@ export class WorkerPool {
   private start(slot: Slot, job: Job): void {
     slot.job = job
     slot.worker ??= this.spawn(slot)
-    job.timer = setTimeout(() => this.kill(slot, { kind: "timeout", ms: this.options.timeoutMs }), this.options.timeoutMs)
+    job.timer = setTimeout(
+      () => this.kill(slot, { kind: "timeout", ms: this.options.timeoutMs }),
+      this.options.timeoutMs
+    )
     this.options.onStart?.(job.task, this.load)
     // The dataset's columns are SharedArrayBuffer views: the worker sees the same memory, nothing is copied.
     slot.worker.postMessage(job.task, [...job.transfer])

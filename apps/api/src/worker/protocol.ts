@@ -1,4 +1,12 @@
-import type { crosstabFromCounts, describeVariable, frequencies, LayeredCrosstabOptions, likert, means, multipleResponse } from "@danvan/analysis"
+import type {
+  crosstabFromCounts,
+  describeVariable,
+  frequencies,
+  LayeredCrosstabOptions,
+  likert,
+  means,
+  multipleResponse
+} from "@danvan/analysis"
 import type { AnalysisPlan, Codebook, Dataset } from "@danvan/domain"
 import type { ReportRequest } from "../schemas.js"
 import type { ParsedUpload, UploadRefusal, UploadTask } from "./upload.js"
@@ -8,15 +16,16 @@ import type { ParsedUpload, UploadRefusal, UploadTask } from "./upload.js"
  * (the dataset's columns travel as views of SharedArrayBuffers, so posting them copies no data); the reply
  * is the finished response body, so the server thread only writes it out.
  */
-export type AnalysisTask = (
-  | {
+export type AnalysisTask =
+  & (
+    | {
       readonly kind: "frequencies"
       readonly dataset: Dataset
       readonly codebook: Codebook | undefined
       readonly variables: ReadonlyArray<string>
       readonly options: NonNullable<Parameters<typeof frequencies>[3]>
     }
-  | {
+    | {
       readonly kind: "crosstab"
       readonly dataset: Dataset
       readonly codebook: Codebook | undefined
@@ -26,7 +35,7 @@ export type AnalysisTask = (
       readonly layer?: string
       readonly options: LayeredCrosstabOptions
     }
-  | {
+    | {
       readonly kind: "means"
       readonly dataset: Dataset
       readonly codebook: Codebook | undefined
@@ -34,14 +43,14 @@ export type AnalysisTask = (
       readonly by: string
       readonly options: NonNullable<Parameters<typeof means>[4]>
     }
-  | {
+    | {
       readonly kind: "describe"
       readonly dataset: Dataset
       readonly codebook: Codebook | undefined
       readonly variables: ReadonlyArray<string>
       readonly options: NonNullable<Parameters<typeof describeVariable>[3]>
     }
-  | {
+    | {
       readonly kind: "multipleResponse"
       readonly dataset: Dataset
       readonly codebook: Codebook | undefined
@@ -50,7 +59,7 @@ export type AnalysisTask = (
       readonly items: { readonly items: ReadonlyArray<string> } | { readonly set: string }
       readonly options: NonNullable<Parameters<typeof multipleResponse>[4]>
     }
-  | {
+    | {
       readonly kind: "likert"
       readonly dataset: Dataset
       readonly codebook: Codebook | undefined
@@ -58,8 +67,12 @@ export type AnalysisTask = (
       readonly by: string
       readonly options: NonNullable<Parameters<typeof likert>[4]>
     }
-  | { readonly kind: "tableTest"; readonly counts: ReadonlyArray<ReadonlyArray<number>>; readonly options: NonNullable<Parameters<typeof crosstabFromCounts>[1]> }
-  | {
+    | {
+      readonly kind: "tableTest"
+      readonly counts: ReadonlyArray<ReadonlyArray<number>>
+      readonly options: NonNullable<Parameters<typeof crosstabFromCounts>[1]>
+    }
+    | {
       readonly kind: "report"
       readonly dataset: Dataset
       readonly codebook: Codebook
@@ -73,12 +86,13 @@ export type AnalysisTask = (
       readonly decimal?: (typeof ReportRequest.Type)["decimal"]
       readonly suppressBelow?: number | undefined
     }
-  /** An upload to read and check (parsing runs here too, off the event loop). */
-  | UploadTask
-) & {
-  /** The server's minimum cell size (`DANVAN_MIN_CELL`): smaller counts in the result are suppressed; 0 is off. */
-  readonly minCell?: number
-}
+    /** An upload to read and check (parsing runs here too, off the event loop). */
+    | UploadTask
+  )
+  & {
+    /** The server's minimum cell size (`DANVAN_MIN_CELL`): smaller counts in the result are suppressed; 0 is off. */
+    readonly minCell?: number
+  }
 
 export type ReportFormat = "html" | "xlsx" | "json" | "md" | "csv" | "docx"
 
@@ -87,7 +101,13 @@ export type TaskReply =
   /** The response body and its content type. */
   | { readonly ok: true; readonly body: string | Uint8Array; readonly contentType: string }
   /** The analysis refused the request (an AnalysisError: unknown variable, bad weight, ...): a 422. */
-  | { readonly ok: false; readonly error: "analysis"; readonly code: string; readonly message: string; readonly details?: unknown }
+  | {
+    readonly ok: false
+    readonly error: "analysis"
+    readonly code: string
+    readonly message: string
+    readonly details?: unknown
+  }
   /** An upload read and checked: its columns' buffers are moved, not copied. */
   | { readonly ok: true; readonly upload: ParsedUpload }
   /** An upload refused (a malformed form, data that fail the codebook, over a limit): 400, 413 or 422. */

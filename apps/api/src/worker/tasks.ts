@@ -1,4 +1,5 @@
 import {
+  type AnalysisError,
   crosstab,
   crosstabFromCounts,
   describeVariable,
@@ -8,8 +9,7 @@ import {
   means,
   multipleResponse,
   multipleResponseSet,
-  runPlan,
-  type AnalysisError
+  runPlan
 } from "@danvan/analysis"
 import * as Either from "effect/Either"
 import type { AnalysisTask, ReportFormat, TaskReply } from "./protocol.js"
@@ -48,8 +48,9 @@ export const runTask = async (task: AnalysisTask): Promise<TaskReply> => {
     !reply.ok ||
     !("body" in reply) ||
     typeof reply.body !== "string"
-  )
+  ) {
     return reply
+  }
   return { ...reply, body: await withSuppression(reply.body, minCell) }
 }
 
@@ -62,8 +63,9 @@ const withSuppression = async (body: string, minCell: number): Promise<string> =
   const value = JSON.parse(body) as unknown
   const results = Array.isArray(value) ? value : [value]
   for (const result of results) {
-    if (typeof result === "object" && result !== null)
-      (result as Record<string, unknown>)["suppression"] = { minCell, cells: suppressResult(result, minCell) }
+    if (typeof result === "object" && result !== null) {
+      ;(result as Record<string, unknown>)["suppression"] = { minCell, cells: suppressResult(result, minCell) }
+    }
   }
   return JSON.stringify(value)
 }
@@ -95,10 +97,9 @@ const runTaskOnly = async (task: AnalysisTask): Promise<TaskReply> => {
       return json(results)
     }
     case "multipleResponse": {
-      const items =
-        "items" in task.items
-          ? Either.right({ items: task.items.items })
-          : multipleResponseSet(task.codebook, task.items.set)
+      const items = "items" in task.items
+        ? Either.right({ items: task.items.items })
+        : multipleResponseSet(task.codebook, task.items.set)
       if (Either.isLeft(items)) return refused(items.left)
       return reply(multipleResponse(task.dataset, task.codebook, task.group, items.right.items, task.options))
     }

@@ -1,6 +1,6 @@
-import { describeDataset, type ColumnSummary } from "@danvan/analysis"
-import { codebookToJson, type Codebook, type CodebookJson, type Column } from "@danvan/domain"
-import { readDataBytes, type DataFileError } from "@danvan/io"
+import { type ColumnSummary, describeDataset } from "@danvan/analysis"
+import { type Codebook, type CodebookJson, codebookToJson, type Column } from "@danvan/domain"
+import { type DataFileError, readDataBytes } from "@danvan/io"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 
@@ -70,7 +70,7 @@ const multipartFile = async (
   type Part = { readonly name: string; arrayBuffer(): Promise<ArrayBuffer> }
   const files = [...form.entries()].filter((entry) => typeof entry[1] !== "string") as unknown as Array<[string, Part]>
   const chosen = files.find(([field]) => field === "file") ?? (files.length === 1 ? files[0] : undefined)
-  if (chosen === undefined) return refuse(400, "MISSING_FILE", 'the multipart form has no file part named "file"')
+  if (chosen === undefined) return refuse(400, "MISSING_FILE", "the multipart form has no file part named \"file\"")
   return Either.right({
     bytes: new Uint8Array(await chosen[1].arrayBuffer()),
     fileName: chosen[1].name === "" ? undefined : chosen[1].name

@@ -9,8 +9,14 @@ const db = Options.text("db").pipe(
 )
 
 export const serveOptions = {
-  host: Options.text("host").pipe(Options.withDescription("Address to listen on (default: $HOST, else 127.0.0.1)."), Options.optional),
-  port: Options.integer("port").pipe(Options.withDescription("Port to listen on (default: $PORT, else 8080; 0 picks a free port)."), Options.optional),
+  host: Options.text("host").pipe(
+    Options.withDescription("Address to listen on (default: $HOST, else 127.0.0.1)."),
+    Options.optional
+  ),
+  port: Options.integer("port").pipe(
+    Options.withDescription("Port to listen on (default: $PORT, else 8080; 0 picks a free port)."),
+    Options.optional
+  ),
   db
 }
 
@@ -18,15 +24,16 @@ export const serve = Command.make("serve", serveOptions, (args) =>
   Effect.flatMap(
     Effect.promise(() => import("../run/api.js")),
     (m) => m.runServe(args)
+  )).pipe(
+    Command.withDescription(
+      "Run the HTTP API (OpenAPI at /openapi.json, docs at /docs). Also: DANVAN_MAX_BODY_MB (50), DANVAN_MAX_ROWS (1000000). Ctrl-C or SIGTERM stops it after in-flight requests finish."
+    )
   )
-).pipe(
-  Command.withDescription(
-    "Run the HTTP API (OpenAPI at /openapi.json, docs at /docs). Also: DANVAN_MAX_BODY_MB (50), DANVAN_MAX_ROWS (1000000). Ctrl-C or SIGTERM stops it after in-flight requests finish."
-  )
-)
 
 export const apiKeyCreateOptions = {
-  tenant: Options.text("tenant").pipe(Options.withDescription("The tenant (owner of codebooks and datasets) the key acts for.")),
+  tenant: Options.text("tenant").pipe(
+    Options.withDescription("The tenant (owner of codebooks and datasets) the key acts for.")
+  ),
   db
 }
 
@@ -34,9 +41,12 @@ const create = Command.make("create", apiKeyCreateOptions, (args) =>
   Effect.flatMap(
     Effect.promise(() => import("../run/api.js")),
     (m) => m.runApiKeyCreate(args)
+  )).pipe(
+    Command.withDescription("Create an API key for a tenant and print it once (only its SHA-256 hash is stored).")
   )
-).pipe(Command.withDescription("Create an API key for a tenant and print it once (only its SHA-256 hash is stored)."))
 
-export const apiKey = Command.make("api-key", {}, () =>
-  Effect.fail(new UsageError({ command: "api-key", message: "missing subcommand; expected: create" }))
+export const apiKey = Command.make(
+  "api-key",
+  {},
+  () => Effect.fail(new UsageError({ command: "api-key", message: "missing subcommand; expected: create" }))
 ).pipe(Command.withDescription("Manage API keys of the HTTP API."), Command.withSubcommands([create]))

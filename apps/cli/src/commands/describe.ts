@@ -12,16 +12,18 @@ export const describeOptions = {
   missing: flags.missing,
   format: flags.format,
   lang: flags.lang,
-  variables: Args.text({ name: "VAR" }).pipe(Args.withDescription("Numeric variables (column names) to describe."), Args.atLeast(1))
+  variables: Args.text({ name: "VAR" }).pipe(
+    Args.withDescription("Numeric variables (column names) to describe."),
+    Args.atLeast(1)
+  )
 }
 
 export const describe = Command.make("describe", describeOptions, (args) =>
   Effect.flatMap(
     Effect.promise(() => import("../run/describe.js")),
     (m) => m.runDescribe(args)
+  )).pipe(
+    Command.withDescription(
+      "SPSS DESCRIPTIVES/FREQUENCIES statistics of numeric variables: N valid and missing, mean, SE, median, SD, skewness and kurtosis (SPSS's G1, G2) with SEs, minimum, maximum and quartiles (SPSS's HAVERAGE), weighted with --weight."
+    )
   )
-).pipe(
-  Command.withDescription(
-    "SPSS DESCRIPTIVES/FREQUENCIES statistics of numeric variables: N valid and missing, mean, SE, median, SD, skewness and kurtosis (SPSS's G1, G2) with SEs, minimum, maximum and quartiles (SPSS's HAVERAGE), weighted with --weight."
-  )
-)

@@ -12,16 +12,18 @@ export const frequenciesOptions = {
   missing: flags.missing,
   format: flags.format,
   lang: flags.lang,
-  variables: Args.text({ name: "VAR" }).pipe(Args.withDescription("Variables (column names) to tabulate."), Args.atLeast(1))
+  variables: Args.text({ name: "VAR" }).pipe(
+    Args.withDescription("Variables (column names) to tabulate."),
+    Args.atLeast(1)
+  )
 }
 
 export const frequencies = Command.make("frequencies", frequenciesOptions, (args) =>
   Effect.flatMap(
     Effect.promise(() => import("../run/frequencies.js")),
     (m) => m.runFrequencies(args)
+  )).pipe(
+    Command.withDescription(
+      "SPSS FREQUENCIES: for each variable, Frequency, Percent, Valid Percent and Cumulative Percent of its valid categories, then missing codes and system-missing."
+    )
   )
-).pipe(
-  Command.withDescription(
-    "SPSS FREQUENCIES: for each variable, Frequency, Percent, Valid Percent and Cumulative Percent of its valid categories, then missing codes and system-missing."
-  )
-)

@@ -10,7 +10,9 @@ const items = Options.text("items").pipe(
   Options.optional
 )
 const set = Options.text("set").pipe(
-  Options.withDescription("A multiple-response set of the codebook by name (needs --codebook), e.g. --set purpose --codebook hcmc-2024."),
+  Options.withDescription(
+    "A multiple-response set of the codebook by name (needs --codebook), e.g. --set purpose --codebook hcmc-2024."
+  ),
   Options.optional
 )
 const method = Options.choice("method", ["bonferroni", "rs2", "bootstrap"]).pipe(
@@ -19,8 +21,14 @@ const method = Options.choice("method", ["bonferroni", "rs2", "bootstrap"]).pipe
   ),
   Options.withDefault("rs2" as const)
 )
-const resamples = Options.integer("resamples").pipe(Options.withDescription("Bootstrap resamples B (default 1999)."), Options.optional)
-const seed = Options.integer("seed").pipe(Options.withDescription("Seed of the bootstrap (reproducible p)."), Options.optional)
+const resamples = Options.integer("resamples").pipe(
+  Options.withDescription("Bootstrap resamples B (default 1999)."),
+  Options.optional
+)
+const seed = Options.integer("seed").pipe(
+  Options.withDescription("Seed of the bootstrap (reproducible p)."),
+  Options.optional
+)
 const format = Options.choice("format", ["text", "json", "md"]).pipe(
   Options.withDescription("Output format: text (tables), json (the result object) or md (GitHub Markdown)."),
   Options.withDefault("text" as const)
@@ -47,9 +55,8 @@ export const mr = Command.make("mr", mrOptions, (args) =>
   Effect.flatMap(
     Effect.promise(() => import("../run/mr.js")),
     (m) => m.runMr(args)
+  )).pipe(
+    Command.withDescription(
+      "Multiple-response set (tick all that apply) by a group: counts, % of cases and % of responses, per-item chi-square tests with Bonferroni and Holm p, column-proportion letters, and the overall MMI test (Bonferroni, second-order Rao-Scott, bootstrap). Give --items A,B,C or --set NAME with --codebook."
+    )
   )
-).pipe(
-  Command.withDescription(
-    "Multiple-response set (tick all that apply) by a group: counts, % of cases and % of responses, per-item chi-square tests with Bonferroni and Holm p, column-proportion letters, and the overall MMI test (Bonferroni, second-order Rao-Scott, bootstrap). Give --items A,B,C or --set NAME with --codebook."
-  )
-)

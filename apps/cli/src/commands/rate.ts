@@ -10,8 +10,14 @@ export const rateOptions = {
     Args.withDescription("Number of cases with the attribute (e.g. 19183 opinions resolved).")
   ),
   n: Args.text({ name: "N" }).pipe(Args.withDescription("Number of cases (e.g. 21727 opinions received).")),
-  level: Options.float("level").pipe(Options.withDescription("Confidence level, between 0 and 1."), Options.withDefault(0.95)),
-  format: Options.choice("format", ["text", "json"]).pipe(Options.withDescription("text or json (the result object)."), Options.withDefault("text" as const)),
+  level: Options.float("level").pipe(
+    Options.withDescription("Confidence level, between 0 and 1."),
+    Options.withDefault(0.95)
+  ),
+  format: Options.choice("format", ["text", "json"]).pipe(
+    Options.withDescription("text or json (the result object)."),
+    Options.withDefault("text" as const)
+  ),
   lang: flags.lang
 }
 
@@ -19,12 +25,11 @@ export const rate = Command.make("rate", rateOptions, (args) =>
   Effect.flatMap(
     Effect.promise(() => import("../run/rate.js")),
     (m) => m.runRate(args)
+  )).pipe(
+    Command.withDescription(
+      "A proportion X of N (e.g. 319 of 411 communes meeting the new-rural standards) with its Wilson score and Clopper-Pearson (exact) confidence intervals."
+    )
   )
-).pipe(
-  Command.withDescription(
-    "A proportion X of N (e.g. 319 of 411 communes meeting the new-rural standards) with its Wilson score and Clopper-Pearson (exact) confidence intervals."
-  )
-)
 
 const VALUE_OPTIONS = new Set(["--level", "--format", "--lang"])
 

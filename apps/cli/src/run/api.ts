@@ -8,7 +8,8 @@ import { writeStderr, writeStdout } from "../terminal.js"
 export type ServeArgs = Command.Command.ParseConfig<typeof serveOptions>
 export type ApiKeyCreateArgs = Command.Command.ParseConfig<typeof apiKeyCreateOptions>
 
-const databaseOf = (db: Option.Option<string>): string => Option.getOrElse(db, () => process.env["DANVAN_DB"]?.trim() || "./data/danvan.sqlite")
+const databaseOf = (db: Option.Option<string>): string =>
+  Option.getOrElse(db, () => process.env["DANVAN_DB"]?.trim() || "./data/danvan.sqlite")
 
 /**
  * `danvan serve`: the HTTP API with the environment's configuration, overridden by --host, --port and --db.
@@ -17,7 +18,7 @@ const databaseOf = (db: Option.Option<string>): string => Option.getOrElse(db, (
  * yield* runServe(args) // runs until SIGINT/SIGTERM
  */
 export const runServe = (args: ServeArgs) =>
-  Effect.gen(function* () {
+  Effect.gen(function*() {
     // The server (and its native SQLite driver) loads only for this command, so `danvan --help` stays fast.
     const api = yield* Effect.promise(() => import("@danvan/api"))
     const config = yield* Effect.try({
@@ -26,7 +27,9 @@ export const runServe = (args: ServeArgs) =>
       catch: (e) => new UsageError({ command: "serve", message: (e as Error).message })
     })
     if (Option.isSome(args.port) && (args.port.value < 0 || args.port.value > 65535)) {
-      return yield* Effect.fail(new UsageError({ command: "serve", message: `--port must be 0..65535, got ${args.port.value}` }))
+      return yield* Effect.fail(
+        new UsageError({ command: "serve", message: `--port must be 0..65535, got ${args.port.value}` })
+      )
     }
     return yield* api.runServer({
       ...config,
@@ -43,14 +46,21 @@ export const runServe = (args: ServeArgs) =>
  * yield* runApiKeyCreate(args) // prints "dvk_…"
  */
 export const runApiKeyCreate = (args: ApiKeyCreateArgs) =>
-  Effect.gen(function* () {
+  Effect.gen(function*() {
     const tenant = args.tenant.trim()
     if (!/^[\w.@-]{1,100}$/.test(tenant)) {
-      return yield* Effect.fail(new UsageError({ command: "api-key", message: `--tenant "${args.tenant}" must be 1-100 letters, digits, '.', '_', '-' or '@'` }))
+      return yield* Effect.fail(
+        new UsageError({
+          command: "api-key",
+          message: `--tenant "${args.tenant}" must be 1-100 letters, digits, '.', '_', '-' or '@'`
+        })
+      )
     }
     const api = yield* Effect.promise(() => import("@danvan/api"))
     const database = databaseOf(args.db)
     const created = yield* api.createApiKey(database, tenant)
     yield* writeStdout(`${created.key}\n`)
-    yield* writeStderr(`danvan: API key for tenant "${tenant}" stored (hashed) in ${database}; it is shown only this once.`)
+    yield* writeStderr(
+      `danvan: API key for tenant "${tenant}" stored (hashed) in ${database}; it is shown only this once.`
+    )
   })

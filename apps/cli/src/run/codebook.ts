@@ -1,22 +1,24 @@
-import type * as Command from "@effect/cli/Command"
 import { builtinCodebookJson, decodeCodebook } from "@danvan/domain"
 import { loadCodebook, readDataFile, readXlsFormFile, writeTextFiles } from "@danvan/io"
+import { codebookToJson, renderCodebookJson, renderCodebookText } from "@danvan/report/text"
+import type * as Command from "@effect/cli/Command"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type { fromOptions, showOptions } from "../commands/codebook.js"
 import { UsageError } from "../errors.js"
-import { codebookToJson, renderCodebookJson, renderCodebookText } from "@danvan/report/text"
 import { colorEnabled, writeStderr, writeStdout } from "../terminal.js"
 import { reportWarnings } from "./common.js"
 
 export type ShowArgs = Command.Command.ParseConfig<typeof showOptions>
 
 export const runCodebookShow = (args: ShowArgs) =>
-  Effect.gen(function* () {
+  Effect.gen(function*() {
     const codebook = yield* loadCodebook(args.ref)
     if (args.format === "json") {
       // A built-in id prints the instrument's own JSON (with its shared scales); a file prints its decoded form.
-      const builtin = Object.prototype.hasOwnProperty.call(builtinCodebookJson, args.ref) ? builtinCodebookJson[args.ref] : undefined
+      const builtin = Object.prototype.hasOwnProperty.call(builtinCodebookJson, args.ref)
+        ? builtinCodebookJson[args.ref]
+        : undefined
       yield* writeStdout(renderCodebookJson(builtin ?? codebookToJson(codebook)))
     } else {
       yield* writeStdout(renderCodebookText(codebook, { lang: args.lang, color: colorEnabled(process.stdout) }))
@@ -32,11 +34,19 @@ export type FromArgs = Command.Command.ParseConfig<typeof fromOptions>
  * yield* runCodebookFrom({ file: "survey.sav", out: Option.some("survey.codebook.json") })
  */
 export const runCodebookFrom = (args: FromArgs) =>
-  Effect.gen(function* () {
+  Effect.gen(function*() {
     const xlsForm = yield* readXlsFormFile(args.file)
-    const read = xlsForm !== undefined ? { codebook: xlsForm, warnings: [] } : yield* readDataFile(args.file, { encoding: args.encoding })
+    const read = xlsForm !== undefined
+      ? { codebook: xlsForm, warnings: [] }
+      : yield* readDataFile(args.file, { encoding: args.encoding })
     if (read.codebook === undefined) {
-      return yield* Effect.fail(new UsageError({ command: "codebook from", message: `${args.file} is not an SPSS file; codebook from reads .sav and .zsav files, Google/Microsoft Forms exports (.csv, .xlsx) and XLSForms (.xlsx with survey and choices sheets)` }))
+      return yield* Effect.fail(
+        new UsageError({
+          command: "codebook from",
+          message:
+            `${args.file} is not an SPSS file; codebook from reads .sav and .zsav files, Google/Microsoft Forms exports (.csv, .xlsx) and XLSForms (.xlsx with survey and choices sheets)`
+        })
+      )
     }
     // The inferred codebook is what is printed: its listing would repeat it on stderr.
     yield* reportWarnings(read.warnings.filter((w) => w.code !== "FORM_INFERRED"))
@@ -44,7 +54,11 @@ export const runCodebookFrom = (args: FromArgs) =>
     const text = renderCodebookJson(json)
     // SPSS allows names and sets that a codebook file does not (e.g. non-ASCII names): say what to edit.
     const check = decodeCodebook(JSON.parse(text), Option.getOrElse(args.out, () => "the derived codebook"))
-    if (check._tag === "Left") yield* writeStderr(`danvan: warning: ${check.left.message.replace(/^invalid codebook /, "edit before use with --codebook: ")}`)
+    if (check._tag === "Left") {
+      yield* writeStderr(
+        `danvan: warning: ${check.left.message.replace(/^invalid codebook /, "edit before use with --codebook: ")}`
+      )
+    }
     if (Option.isSome(args.out)) yield* writeTextFiles([{ path: args.out.value, text }])
     else yield* writeStdout(text)
   })

@@ -1,11 +1,11 @@
 import type { Codebook } from "@danvan/domain"
-import { loadCodebook, readDataFile } from "@danvan/io"
 import type { DataFileRead, IoWarning } from "@danvan/io"
+import { loadCodebook, readDataFile } from "@danvan/io"
 import * as Effect from "effect/Effect"
 import * as FiberRef from "effect/FiberRef"
 import * as Option from "effect/Option"
-import { writeStderr } from "../terminal.js"
 import { CurrentRecipe } from "../recipeRef.js"
+import { writeStderr } from "../terminal.js"
 import { type AppliedRecipe, prepareRead } from "./recipe.js"
 
 /**
@@ -19,14 +19,14 @@ const withRecipe = <E, R>(
   Effect.flatMap(FiberRef.get(CurrentRecipe), (path) =>
     path === undefined
       ? Effect.map(read(true), (r) => ({ ...r, recipe: undefined as AppliedRecipe | undefined }))
-      : Effect.flatMap(read(false), (r) => prepareRead(path, r, codebook))
-  )
+      : Effect.flatMap(read(false), (r) => prepareRead(path, r, codebook)))
 
 /** Loads `--codebook` when given. */
 export const optionalCodebook = (ref: Option.Option<string>) =>
   Option.match(ref, {
     onNone: () => Effect.succeed<Codebook | undefined>(undefined),
-    onSome: (r) => loadCodebook(r) as Effect.Effect<Codebook | undefined, Effect.Effect.Error<ReturnType<typeof loadCodebook>>>
+    onSome: (r) =>
+      loadCodebook(r) as Effect.Effect<Codebook | undefined, Effect.Effect.Error<ReturnType<typeof loadCodebook>>>
   })
 
 /**
@@ -63,7 +63,9 @@ export const readData = (
         ...(codebook !== undefined ? { codebook } : {}),
         ...(weight !== undefined ? { numericColumns: [weight] } : {}),
         ...(Option.isSome(sheet) ? { sheet: sheet.value } : {}),
-        ...(columns !== undefined && subset ? { columns, numericColumns: withDefaultWeight(weight !== undefined ? [weight] : [], codebook) } : {})
+        ...(columns !== undefined && subset
+          ? { columns, numericColumns: withDefaultWeight(weight !== undefined ? [weight] : [], codebook) }
+          : {})
       }).pipe(Effect.tap((read) => reportWarnings(read.warnings))),
     codebook
   )
@@ -71,7 +73,9 @@ export const readData = (
 /** Numeric columns with the codebook's weight variable: when only some columns are read, a default weight must be too. */
 const withDefaultWeight = (numeric: ReadonlyArray<string>, codebook: Codebook | undefined): Array<string> => [
   ...numeric,
-  ...(codebook?.weightVariable !== undefined && !numeric.includes(codebook.weightVariable) ? [codebook.weightVariable] : [])
+  ...(codebook?.weightVariable !== undefined && !numeric.includes(codebook.weightVariable)
+    ? [codebook.weightVariable]
+    : [])
 ]
 
 /**
@@ -81,7 +85,12 @@ const withDefaultWeight = (numeric: ReadonlyArray<string>, codebook: Codebook | 
  * @example
  * const read = yield* readDataColumns("survey.csv", undefined, ["age", "weight"])
  */
-export const readDataColumns = (path: string, codebook: Codebook | undefined, numeric: ReadonlyArray<string>, sheet: Option.Option<string> = Option.none()) =>
+export const readDataColumns = (
+  path: string,
+  codebook: Codebook | undefined,
+  numeric: ReadonlyArray<string>,
+  sheet: Option.Option<string> = Option.none()
+) =>
   withRecipe(
     (subset) =>
       readDataFile(path, {
@@ -94,7 +103,11 @@ export const readDataColumns = (path: string, codebook: Codebook | undefined, nu
   )
 
 /** The analysis options shared by the data commands: weight (`--weight`, `--no-weight`) and extra missing codes. */
-export const caseOptions = (weight: string | undefined, missing: Readonly<Record<string, ReadonlyArray<number>>>, noWeight = false) => ({
+export const caseOptions = (
+  weight: string | undefined,
+  missing: Readonly<Record<string, ReadonlyArray<number>>>,
+  noWeight = false
+) => ({
   ...(weight !== undefined ? { weight } : {}),
   ...(noWeight ? { noWeight: true } : {}),
   ...(Object.keys(missing).length > 0 ? { missing } : {})

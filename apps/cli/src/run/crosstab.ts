@@ -1,11 +1,11 @@
+import { crosstab, crosstabFromCounts, type CrosstabResult, type FisherOptions, parseCounts } from "@danvan/analysis"
+import { renderCrosstabCsv, renderCrosstabJson, renderCrosstabMarkdown, renderCrosstabText } from "@danvan/report/text"
 import type * as Command from "@effect/cli/Command"
-import { crosstab, crosstabFromCounts, parseCounts, type CrosstabResult, type FisherOptions } from "@danvan/analysis"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type { crosstabOptions } from "../commands/crosstab.js"
 import { UsageError } from "../errors.js"
 import type { Format, Lang } from "../flags.js"
-import { renderCrosstabCsv, renderCrosstabJson, renderCrosstabMarkdown, renderCrosstabText } from "@danvan/report/text"
 import { colorEnabled, writeStdout } from "../terminal.js"
 import { caseOptions, optionalCodebook, orUndefined, readData, weightConflict } from "./common.js"
 
@@ -19,7 +19,11 @@ const fisherOptions = (args: CrosstabArgs): Effect.Effect<FisherOptions | undefi
   const B = orUndefined(args.resamples)
   if (B !== undefined && B < 1) return Effect.fail(usage(`--resamples must be a positive integer, got ${B}`))
   if (method === undefined && seed === undefined && B === undefined) return Effect.succeed(undefined)
-  return Effect.succeed({ ...(method !== undefined ? { method } : {}), ...(seed !== undefined ? { seed } : {}), ...(B !== undefined ? { B } : {}) })
+  return Effect.succeed({
+    ...(method !== undefined ? { method } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    ...(B !== undefined ? { B } : {})
+  })
 }
 
 export const renderCrosstab = (result: CrosstabResult, format: Format, lang: Lang): string => {
@@ -36,21 +40,37 @@ export const renderCrosstab = (result: CrosstabResult, format: Format, lang: Lan
 }
 
 export const runCrosstab = (args: CrosstabArgs) =>
-  Effect.gen(function* () {
+  Effect.gen(function*() {
     const fisher = yield* fisherOptions(args)
     const row = orUndefined(args.row)
     const col = orUndefined(args.col)
     let result: CrosstabResult
-    if (Option.isSome(args.counts) && Option.isSome(args.data)) return yield* Effect.fail(usage("give either --counts or --data, not both"))
+    if (Option.isSome(args.counts) && Option.isSome(args.data)) {
+      return yield* Effect.fail(usage("give either --counts or --data, not both"))
+    }
     if (Option.isSome(args.counts)) {
       if (Option.isSome(args.sheet)) return yield* Effect.fail(usage("--sheet applies to --data only"))
-      if (Option.isSome(args.weight) || args.noWeight) return yield* Effect.fail(usage(`${args.noWeight ? "--no-weight" : "--weight"} applies to --data only`))
-      if (Option.isSome(args.layer) || args.correct) return yield* Effect.fail(usage("--layer and --correct apply to --data only"))
+      if (Option.isSome(args.weight) || args.noWeight) {
+        return yield* Effect.fail(usage(`${args.noWeight ? "--no-weight" : "--weight"} applies to --data only`))
+      }
+      if (Option.isSome(args.layer) || args.correct) {
+        return yield* Effect.fail(usage("--layer and --correct apply to --data only"))
+      }
       if (Object.keys(args.missing).length > 0) return yield* Effect.fail(usage("--missing applies to --data only"))
-      if ((row === undefined) !== (col === undefined)) return yield* Effect.fail(usage("with --counts, give both --row and --col or neither"))
+      if ((row === undefined) !== (col === undefined)) {
+        return yield* Effect.fail(usage("with --counts, give both --row and --col or neither"))
+      }
       // With --counts, --row/--col name codebook variables whose labels go on the typed table: one without the other does nothing.
-      if (row !== undefined && Option.isNone(args.codebook)) return yield* Effect.fail(usage("with --counts, --row and --col name codebook variables: add --codebook FILE|ID"))
-      if (row === undefined && Option.isSome(args.codebook)) return yield* Effect.fail(usage("with --counts, --codebook labels the table only together with --row VAR and --col VAR"))
+      if (row !== undefined && Option.isNone(args.codebook)) {
+        return yield* Effect.fail(
+          usage("with --counts, --row and --col name codebook variables: add --codebook FILE|ID")
+        )
+      }
+      if (row === undefined && Option.isSome(args.codebook)) {
+        return yield* Effect.fail(
+          usage("with --counts, --codebook labels the table only together with --row VAR and --col VAR")
+        )
+      }
       const codebook = yield* optionalCodebook(args.codebook)
       const table = yield* parseCounts(args.counts.value)
       result = yield* crosstabFromCounts(table, {
@@ -60,7 +80,11 @@ export const runCrosstab = (args: CrosstabArgs) =>
         ...(fisher !== undefined ? { fisher } : {})
       })
     } else if (Option.isSome(args.data)) {
-      if (row === undefined || col === undefined) return yield* Effect.fail(usage("--data needs --row VAR and --col VAR"))
+      if (row === undefined || col === undefined) {
+        return yield* Effect.fail(
+          usage("--data needs --row VAR and --col VAR")
+        )
+      }
       if (Option.isSome(args.layer)) {
         const { runLayered } = yield* Effect.promise(() => import("./layered.js"))
         return yield* runLayered(args, args.data.value, row, col, args.layer.value, fisher)
@@ -76,7 +100,9 @@ export const runCrosstab = (args: CrosstabArgs) =>
         ...(fisher !== undefined ? { fisher } : {})
       })
     } else {
-      return yield* Effect.fail(usage("give --counts ROWS (a typed table) or --data FILE (.csv, .xlsx, .sav) with --row and --col"))
+      return yield* Effect.fail(
+        usage("give --counts ROWS (a typed table) or --data FILE (.csv, .xlsx, .sav) with --row and --col")
+      )
     }
     yield* writeStdout(renderCrosstab(result, args.format, args.lang))
   })

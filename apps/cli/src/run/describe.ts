@@ -1,11 +1,11 @@
-import type * as Command from "@effect/cli/Command"
-import { describeVariable, type DescribeResult } from "@danvan/analysis"
+import { type DescribeResult, describeVariable } from "@danvan/analysis"
 import { renderDescribeCsv, renderDescribeJson, renderDescribeMarkdown, renderDescribeText } from "@danvan/report/text"
+import type * as Command from "@effect/cli/Command"
 import * as Effect from "effect/Effect"
 import type { describeOptions } from "../commands/describe.js"
+import { UsageError } from "../errors.js"
 import type { Format, Lang } from "../flags.js"
 import { colorEnabled, writeStdout } from "../terminal.js"
-import { UsageError } from "../errors.js"
 import { caseOptions, optionalCodebook, orUndefined, readDataColumns, weightConflict } from "./common.js"
 
 export type DescribeArgs = Command.Command.ParseConfig<typeof describeOptions>
@@ -30,13 +30,16 @@ export const renderDescribe = (results: ReadonlyArray<DescribeResult>, format: F
  * yield* runDescribe(args) // prints the Descriptive Statistics table
  */
 export const runDescribe = (args: DescribeArgs) =>
-  Effect.gen(function* () {
+  Effect.gen(function*() {
     const weight = orUndefined(args.weight)
     const conflict = weightConflict(weight, args.noWeight)
     if (conflict !== undefined) return yield* Effect.fail(new UsageError({ command: "describe", message: conflict }))
     const codebook = yield* optionalCodebook(args.codebook)
-    const read = yield* readDataColumns(args.data, codebook, [...new Set([...(weight !== undefined ? [weight] : []), ...args.variables, ...Object.keys(args.missing)])], args.sheet)
+    const read = yield* readDataColumns(args.data, codebook, [
+      ...new Set([...(weight !== undefined ? [weight] : []), ...args.variables, ...Object.keys(args.missing)])
+    ], args.sheet)
     const options = caseOptions(weight, args.missing, args.noWeight)
-    const results = yield* Effect.forEach(args.variables, (name) => describeVariable(read.dataset, read.codebook, name, options))
+    const results = yield* Effect.forEach(args.variables, (name) =>
+      describeVariable(read.dataset, read.codebook, name, options))
     yield* writeStdout(renderDescribe(results, args.format, args.lang))
   })

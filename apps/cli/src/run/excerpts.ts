@@ -1,6 +1,6 @@
-import type * as Command from "@effect/cli/Command"
 import { type Excerpt, selectExcerpts } from "@danvan/domain"
 import { loadExcerpts } from "@danvan/io"
+import type * as Command from "@effect/cli/Command"
 import * as Effect from "effect/Effect"
 import type { excerptsOptions } from "../commands/excerpts.js"
 import { UsageError } from "../errors.js"
@@ -16,11 +16,18 @@ export type ExcerptsArgs = Command.Command.ParseConfig<typeof excerptsOptions>
  * yield* runExcerpts(args) // "theme: difficulty (2)\n  “…” (Nữ, cán bộ Đảng, 44 tuổi)"
  */
 export const runExcerpts = (args: ExcerptsArgs) =>
-  Effect.gen(function* () {
+  Effect.gen(function*() {
     const filter: Record<string, Array<string>> = {}
     for (const f of args.filter) {
       const m = /^([^=]+)=(.+)$/.exec(f)
-      if (m === null) return yield* Effect.fail(new UsageError({ command: "excerpts", message: `--filter ${JSON.stringify(f)} is not COLUMN=VALUE[,VALUE...]` }))
+      if (m === null) {
+        return yield* Effect.fail(
+          new UsageError({
+            command: "excerpts",
+            message: `--filter ${JSON.stringify(f)} is not COLUMN=VALUE[,VALUE...]`
+          })
+        )
+      }
       filter[m[1].trim().toLowerCase()] = m[2].split(",").map((v) => v.trim())
     }
     const all = yield* loadExcerpts(args.data)
@@ -41,7 +48,10 @@ export const runExcerpts = (args: ExcerptsArgs) =>
         file: args.data,
         by,
         total: chosen.length,
-        groups: [...groups].map(([value, xs]) => ({ value, excerpts: xs.map((x) => ({ row: x.row, ...reportExcerpt(x, args.lang), attributes: x.attributes })) }))
+        groups: [...groups].map(([value, xs]) => ({
+          value,
+          excerpts: xs.map((x) => ({ row: x.row, ...reportExcerpt(x, args.lang), attributes: x.attributes }))
+        }))
       }
       return yield* writeStdout(JSON.stringify(json, null, 2))
     }

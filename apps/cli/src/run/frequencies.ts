@@ -1,12 +1,17 @@
-import type * as Command from "@effect/cli/Command"
 import { frequencies, type FrequenciesResult } from "@danvan/analysis"
+import {
+  renderFrequenciesCsv,
+  renderFrequenciesJson,
+  renderFrequenciesMarkdown,
+  renderFrequenciesText
+} from "@danvan/report/text"
+import type * as Command from "@effect/cli/Command"
 import * as Effect from "effect/Effect"
 import type { frequenciesOptions } from "../commands/frequencies.js"
+import { UsageError } from "../errors.js"
 import type { Format, Lang } from "../flags.js"
-import { renderFrequenciesCsv, renderFrequenciesJson, renderFrequenciesMarkdown, renderFrequenciesText } from "@danvan/report/text"
 import { colorEnabled, writeStdout } from "../terminal.js"
 import { caseOptions, optionalCodebook, orUndefined, readData, weightConflict } from "./common.js"
-import { UsageError } from "../errors.js"
 
 export type FrequenciesArgs = Command.Command.ParseConfig<typeof frequenciesOptions>
 
@@ -24,13 +29,17 @@ export const renderFrequencies = (results: ReadonlyArray<FrequenciesResult>, for
 }
 
 export const runFrequencies = (args: FrequenciesArgs) =>
-  Effect.gen(function* () {
+  Effect.gen(function*() {
     const weight = orUndefined(args.weight)
     const conflict = weightConflict(weight, args.noWeight)
     if (conflict !== undefined) return yield* Effect.fail(new UsageError({ command: "frequencies", message: conflict }))
     const codebook = yield* optionalCodebook(args.codebook)
-    const read = yield* readData(args.data, codebook, weight, args.sheet, [...args.variables, ...Object.keys(args.missing)])
+    const read = yield* readData(args.data, codebook, weight, args.sheet, [
+      ...args.variables,
+      ...Object.keys(args.missing)
+    ])
     const options = caseOptions(weight, args.missing, args.noWeight)
-    const results = yield* Effect.forEach(args.variables, (name) => frequencies(read.dataset, read.codebook, name, options))
+    const results = yield* Effect.forEach(args.variables, (name) =>
+      frequencies(read.dataset, read.codebook, name, options))
     yield* writeStdout(renderFrequencies(results, args.format, args.lang))
   })

@@ -1,11 +1,11 @@
-import type * as Command from "@effect/cli/Command"
 import { likert, type LikertResult } from "@danvan/analysis"
+import { renderLikertCsv, renderLikertJson, renderLikertMarkdown, renderLikertText } from "@danvan/report/text"
+import type * as Command from "@effect/cli/Command"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type { likertOptions } from "../commands/likert.js"
 import { UsageError } from "../errors.js"
 import type { Format, Lang } from "../flags.js"
-import { renderLikertCsv, renderLikertJson, renderLikertMarkdown, renderLikertText } from "@danvan/report/text"
 import { colorEnabled, writeStdout } from "../terminal.js"
 import { caseOptions, optionalCodebook, orUndefined, readData, weightConflict } from "./common.js"
 
@@ -27,19 +27,21 @@ export const renderLikert = (result: LikertResult, format: Format, lang: Lang): 
 }
 
 export const runLikert = (args: LikertArgs) =>
-  Effect.gen(function* () {
-    if (Option.isSome(args.items) === Option.isSome(args.set))
+  Effect.gen(function*() {
+    if (Option.isSome(args.items) === Option.isSome(args.set)) {
       return yield* Effect.fail(usage("give either --set NAME (with --codebook) or --items A,B,C"))
+    }
     const weight = orUndefined(args.weight)
     const conflict = weightConflict(weight, args.noWeight)
     if (conflict !== undefined) return yield* Effect.fail(usage(conflict))
     let which: { set: string } | { items: Array<string> }
     if (Option.isSome(args.items)) {
       const items = args.items.value.split(",").map((s) => s.trim())
-      if (items.some((s) => s === ""))
+      if (items.some((s) => s === "")) {
         return yield* Effect.fail(
           usage(`--items "${args.items.value}" has an empty name; give comma-separated column names`)
         )
+      }
       which = { items }
     } else {
       which = { set: Option.getOrElse(args.set, () => "") }

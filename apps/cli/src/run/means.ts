@@ -1,10 +1,6 @@
-import type * as Command from "@effect/cli/Command"
-import type { Codebook } from "@danvan/domain"
 import { correlate, means } from "@danvan/analysis"
+import type { Codebook } from "@danvan/domain"
 import { readDataFile } from "@danvan/io"
-import * as Effect from "effect/Effect"
-import * as Option from "effect/Option"
-import type { correlateOptions, meansOptions } from "../commands/means.js"
 import {
   renderCorrelateCsv,
   renderCorrelateMarkdown,
@@ -14,15 +10,24 @@ import {
   renderMeansMarkdown,
   renderMeansText
 } from "@danvan/report/text"
-import { colorEnabled, writeStdout } from "../terminal.js"
+import type * as Command from "@effect/cli/Command"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import type { correlateOptions, meansOptions } from "../commands/means.js"
 import { UsageError } from "../errors.js"
+import { colorEnabled, writeStdout } from "../terminal.js"
 import { caseOptions, optionalCodebook, orUndefined, reportWarnings, weightConflict } from "./common.js"
 
 export type MeansArgs = Command.Command.ParseConfig<typeof meansOptions>
 export type CorrelateArgs = Command.Command.ParseConfig<typeof correlateOptions>
 
 /** Reads `--data` with the given columns read as numbers (and the weight). */
-const readNumeric = (path: string, codebook: Codebook | undefined, numeric: ReadonlyArray<string>, sheet: Option.Option<string>) =>
+const readNumeric = (
+  path: string,
+  codebook: Codebook | undefined,
+  numeric: ReadonlyArray<string>,
+  sheet: Option.Option<string>
+) =>
   readDataFile(path, {
     ...(codebook !== undefined ? { codebook } : {}),
     numericColumns: [...numeric],
@@ -30,27 +35,54 @@ const readNumeric = (path: string, codebook: Codebook | undefined, numeric: Read
   }).pipe(Effect.tap((read) => reportWarnings(read.warnings)))
 
 export const runMeans = (args: MeansArgs) =>
-  Effect.gen(function* () {
+  Effect.gen(function*() {
     const weight = orUndefined(args.weight)
     const conflict = weightConflict(weight, args.noWeight)
     if (conflict !== undefined) return yield* Effect.fail(new UsageError({ command: "means", message: conflict }))
     const codebook = yield* optionalCodebook(args.codebook)
-    const read = yield* readNumeric(args.data, codebook, [args.variable, ...(weight !== undefined ? [weight] : [])], args.sheet)
-    const result = yield* means(read.dataset, read.codebook, args.variable, args.by, caseOptions(weight, args.missing, args.noWeight))
+    const read = yield* readNumeric(
+      args.data,
+      codebook,
+      [args.variable, ...(weight !== undefined ? [weight] : [])],
+      args.sheet
+    )
+    const result = yield* means(
+      read.dataset,
+      read.codebook,
+      args.variable,
+      args.by,
+      caseOptions(weight, args.missing, args.noWeight)
+    )
     const options = { lang: args.lang, color: colorEnabled(process.stdout) }
-    const render = { json: renderMeansJson, csv: renderMeansCsv, md: renderMeansMarkdown, text: renderMeansText }[args.format]
+    const render =
+      { json: renderMeansJson, csv: renderMeansCsv, md: renderMeansMarkdown, text: renderMeansText }[args.format]
     yield* writeStdout(render(result, options))
   })
 
 export const runCorrelate = (args: CorrelateArgs) =>
-  Effect.gen(function* () {
+  Effect.gen(function*() {
     const weight = orUndefined(args.weight)
     const conflict = weightConflict(weight, args.noWeight)
     if (conflict !== undefined) return yield* Effect.fail(new UsageError({ command: "correlate", message: conflict }))
     const codebook = yield* optionalCodebook(args.codebook)
-    const read = yield* readNumeric(args.data, codebook, [...args.variables, ...(weight !== undefined ? [weight] : [])], args.sheet)
-    const result = yield* correlate(read.dataset, read.codebook, args.variables, caseOptions(weight, args.missing, args.noWeight))
+    const read = yield* readNumeric(
+      args.data,
+      codebook,
+      [...args.variables, ...(weight !== undefined ? [weight] : [])],
+      args.sheet
+    )
+    const result = yield* correlate(
+      read.dataset,
+      read.codebook,
+      args.variables,
+      caseOptions(weight, args.missing, args.noWeight)
+    )
     const options = { lang: args.lang, color: colorEnabled(process.stdout) }
-    const render = { json: renderMeansJson, csv: renderCorrelateCsv, md: renderCorrelateMarkdown, text: renderCorrelateText }[args.format]
+    const render = {
+      json: renderMeansJson,
+      csv: renderCorrelateCsv,
+      md: renderCorrelateMarkdown,
+      text: renderCorrelateText
+    }[args.format]
     yield* writeStdout(render(result, options))
   })

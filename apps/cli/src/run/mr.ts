@@ -1,12 +1,12 @@
+import { multipleResponse, type MultipleResponseResult, multipleResponseSet } from "@danvan/analysis"
+import { label } from "@danvan/report/text"
+import { renderMrJson, renderMrMarkdown, renderMrText } from "@danvan/report/text"
 import type * as Command from "@effect/cli/Command"
-import { multipleResponse, multipleResponseSet, type MultipleResponseResult } from "@danvan/analysis"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type { mrOptions } from "../commands/mr.js"
 import { UsageError } from "../errors.js"
 import type { Lang } from "../flags.js"
-import { label } from "@danvan/report/text"
-import { renderMrJson, renderMrMarkdown, renderMrText } from "@danvan/report/text"
 import { colorEnabled, writeStdout } from "../terminal.js"
 import { caseOptions, optionalCodebook, orUndefined, readData, weightConflict } from "./common.js"
 
@@ -14,14 +14,25 @@ export type MrArgs = Command.Command.ParseConfig<typeof mrOptions>
 
 const usage = (message: string) => new UsageError({ command: "mr", message })
 
-export const renderMr = (result: MultipleResponseResult, format: "text" | "json" | "md", lang: Lang, setLabel?: string): string => {
+export const renderMr = (
+  result: MultipleResponseResult,
+  format: "text" | "json" | "md",
+  lang: Lang,
+  setLabel?: string
+): string => {
   const extra = setLabel !== undefined ? { setLabel } : {}
-  return format === "json" ? renderMrJson(result) : format === "md" ? renderMrMarkdown(result, { lang, ...extra }) : renderMrText(result, { lang, color: colorEnabled(process.stdout), ...extra })
+  return format === "json"
+    ? renderMrJson(result)
+    : format === "md"
+    ? renderMrMarkdown(result, { lang, ...extra })
+    : renderMrText(result, { lang, color: colorEnabled(process.stdout), ...extra })
 }
 
 export const runMr = (args: MrArgs) =>
-  Effect.gen(function* () {
-    if (Option.isSome(args.items) === Option.isSome(args.set)) return yield* Effect.fail(usage("give either --items A,B,C or --set NAME (with --codebook)"))
+  Effect.gen(function*() {
+    if (Option.isSome(args.items) === Option.isSome(args.set)) {
+      return yield* Effect.fail(usage("give either --items A,B,C or --set NAME (with --codebook)"))
+    }
     const B = orUndefined(args.resamples)
     if (B !== undefined && B < 1) return yield* Effect.fail(usage(`--resamples must be a positive integer, got ${B}`))
     if (args.method !== "bootstrap" && (B !== undefined || Option.isSome(args.seed))) {
@@ -35,13 +46,21 @@ export const runMr = (args: MrArgs) =>
     const read = yield* readData(args.data, given, weight, args.sheet)
     const codebook = read.codebook
     if (Option.isSome(args.set) && codebook === undefined) {
-      return yield* Effect.fail(usage("--set NAME takes a set of the codebook: add --codebook FILE|ID (a .sav file's own sets need no --codebook)"))
+      return yield* Effect.fail(
+        usage(
+          "--set NAME takes a set of the codebook: add --codebook FILE|ID (a .sav file's own sets need no --codebook)"
+        )
+      )
     }
     let items: ReadonlyArray<string>
     let setLabel: string | undefined
     if (Option.isSome(args.items)) {
       items = args.items.value.split(",").map((s) => s.trim())
-      if (items.some((s) => s === "")) return yield* Effect.fail(usage(`--items "${args.items.value}" has an empty name; give comma-separated column names`))
+      if (items.some((s) => s === "")) {
+        return yield* Effect.fail(
+          usage(`--items "${args.items.value}" has an empty name; give comma-separated column names`)
+        )
+      }
     } else {
       const found = yield* multipleResponseSet(codebook, Option.getOrElse(args.set, () => ""))
       items = found.items

@@ -13,7 +13,7 @@ export type PlanInitArgs = Command.Command.ParseConfig<typeof planInitOptions>
  * yield* runPlanInit(args) // {"id": "survey-by-level", "sections": [...]}
  */
 export const runPlanInit = (args: PlanInitArgs) =>
-  Effect.gen(function* () {
+  Effect.gen(function*() {
     const { json } = yield* planForData(args.data, args.codebook, args.by, args.sheet)
     yield* writeStdout(JSON.stringify(json, null, 2) + "\n")
   })

@@ -1,9 +1,9 @@
+import { mkdir } from "node:fs/promises"
+import { dirname, isAbsolute, join, resolve } from "node:path"
 import { type AnalysisPlan, builtinPlanIds, type Excerpt, selectExcerpts } from "@danvan/domain"
 import { checkWritable, FileWriteError, loadExcerpts, writeTextFiles } from "@danvan/io"
 import type { ReportDocument } from "@danvan/report"
 import * as Effect from "effect/Effect"
-import { mkdir } from "node:fs/promises"
-import { dirname, isAbsolute, join, resolve } from "node:path"
 
 /**
  * The interview excerpts a plan attaches to its sections, by section id: each section's file (relative to the plan
@@ -13,7 +13,7 @@ import { dirname, isAbsolute, join, resolve } from "node:path"
  * const excerpts = yield* planExcerpts(plan, "plans/thesis.json")
  */
 export const planExcerpts = (plan: AnalysisPlan, planRef: string) =>
-  Effect.gen(function* () {
+  Effect.gen(function*() {
     const base = builtinPlanIds().includes(planRef) ? process.cwd() : dirname(resolve(planRef))
     const files = new Map<string, Array<Excerpt>>()
     const out: Record<string, Array<Excerpt>> = {}
@@ -35,7 +35,7 @@ export const planExcerpts = (plan: AnalysisPlan, planRef: string) =>
  * const n = yield* writeChartFiles(doc, "charts")
  */
 export const writeChartFiles = (doc: ReportDocument, dir: string) =>
-  Effect.gen(function* () {
+  Effect.gen(function*() {
     const Report = yield* Effect.promise(() => import("@danvan/report"))
     yield* Effect.tryPromise({
       try: () => mkdir(dir, { recursive: true }),
@@ -45,7 +45,9 @@ export const writeChartFiles = (doc: ReportDocument, dir: string) =>
     const charts = yield* Effect.tryPromise({
       try: () => Report.renderChartFiles(doc),
       catch: (error) => {
-        if ((error as { _tag?: unknown })?._tag === "ChromiumError") return error as { readonly _tag: "ChromiumError"; readonly message: string }
+        if ((error as { _tag?: unknown })?._tag === "ChromiumError") {
+          return error as { readonly _tag: "ChromiumError"; readonly message: string }
+        }
         throw error
       }
     })

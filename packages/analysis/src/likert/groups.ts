@@ -26,8 +26,9 @@ export const likertGroups = (
   const { categories } = validCategoriesOf(group)
   const gIndex = new Map(categories.map((c, i) => [c.code, i]))
   const wt = (k: number) => (weights === undefined ? 1 : weights[k])
-  const raw = Int32Array.from(group.codes, (g, k) =>
-    g === SYSTEM_MISSING || group.isMissing(g) || wt(k) === 0 ? -1 : gIndex.get(g) ?? -1
+  const raw = Int32Array.from(
+    group.codes,
+    (g, k) => g === SYSTEM_MISSING || group.isMissing(g) || wt(k) === 0 ? -1 : gIndex.get(g) ?? -1
   )
   const groupN = categories.map(() => 0)
   raw.forEach((g, k) => {
@@ -35,13 +36,14 @@ export const likertGroups = (
   })
   const warnings: Array<AnalysisWarning> = []
   categories.forEach((c, i) => {
-    if (groupN[i] === 0)
+    if (groupN[i] === 0) {
       warnings.push({
         code: "EMPTY_CATEGORY",
         variable: group.name,
         categoryCode: c.code,
         message: `category ${c.code} (${c.label.en}) of "${group.name}" has no respondents and is left out`
       })
+    }
   })
   const used = categories.map((_, i) => i).filter((i) => groupN[i] > 0)
   if (used.length < 2) {

@@ -17,8 +17,9 @@ export const resolveItems = (
       ? Either.left(bad("a Likert analysis needs at least one item"))
       : Either.right({ names: setOrItems.items })
   }
-  if (codebook === undefined)
+  if (codebook === undefined) {
     return Either.left(bad(`a set ("${setOrItems.set}") needs a codebook; give the items instead`))
+  }
   const found = codebook.indicatorSets.find((s) => s.name === setOrItems.set)
   if (found === undefined) {
     const known = codebook.indicatorSets.filter((s) => s.kind === "likert").map((s) => s.name)
@@ -26,8 +27,9 @@ export const resolveItems = (
       bad(`the codebook has no indicator set "${setOrItems.set}"; its Likert sets are: ${known.join(", ") || "(none)"}`)
     )
   }
-  if (found.kind !== "likert")
+  if (found.kind !== "likert") {
     return Either.left(bad(`indicator set "${found.name}" is a ${found.kind} set, not a Likert set`))
+  }
   if (found.items.length < 1) return Either.left(bad("a Likert analysis needs at least one item"))
   return Either.right({ names: found.items, set: { name: found.name, label: found.label } })
 }
@@ -79,7 +81,7 @@ export const sharedScale = (
   items: ReadonlyArray<CategoricalVariable>,
   reverse: boolean
 ): Either.Either<SharedScale, AnalysisError> =>
-  Either.gen(function* () {
+  Either.gen(function*() {
     const itemScores = yield* Either.all(items.map(scoresOf))
     const scaleMap = new Map<number, LikertScalePoint>()
     itemScores.forEach((m, j) => {
@@ -100,8 +102,9 @@ export const sharedScale = (
       }
     }
     const raw = [...scaleMap.values()]
-    if (raw.length === 0)
+    if (raw.length === 0) {
       return yield* Either.left(bad(`the items ${items.map((v) => `"${v.name}"`).join(", ")} have no valid answers`))
+    }
     const max = Math.max(...raw.map((s) => s.score))
     const min = Math.min(...raw.map((s) => s.score))
     const points = reverse ? raw.map((s) => ({ ...s, score: max + min - s.score })) : raw

@@ -31,10 +31,9 @@ export const itemKruskalWallis = (
     })
   }
   return attempt(() => {
-    const r =
-      weights === undefined
-        ? Stats.kruskalWallis(scores, groups, groupCount)
-        : Stats.kruskalWallisWeighted(scores, groups, groupCount, weights)
+    const r = weights === undefined
+      ? Stats.kruskalWallis(scores, groups, groupCount)
+      : Stats.kruskalWallisWeighted(scores, groups, groupCount, weights)
     return {
       statistic: r.statistic,
       df: r.df,

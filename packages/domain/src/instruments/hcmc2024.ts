@@ -5,40 +5,132 @@ type Item = readonly [key: string, vi: string, en: string]
 // Item keys are those of the paper's published tables (shared/data/hcmc-2024-published-tables.json).
 // English labels follow the paper; Vietnamese labels restore the questionnaire's wording.
 const purpose: ReadonlyArray<Item> = [
-  ["independent_democratic_society", "Xây dựng xã hội độc lập, dân chủ, giàu mạnh, công bằng, văn minh", "Building an independent, democratic, prosperous, just and civilized society"],
+  [
+    "independent_democratic_society",
+    "Xây dựng xã hội độc lập, dân chủ, giàu mạnh, công bằng, văn minh",
+    "Building an independent, democratic, prosperous, just and civilized society"
+  ],
   ["clean_strong_party", "Xây dựng Đảng trong sạch, vững mạnh", "Building a clean and strong Party"],
-  ["cadre_quality", "Nâng cao chất lượng đội ngũ cán bộ, đảng viên, sức chiến đấu và năng lực lãnh đạo cách mạng", "Improve the quality of Party cadres, members, fighting power and revolutionary leadership capacity"],
-  ["people_party_relations", "Tăng cường mối quan hệ giữa Nhân dân với Đảng, chính quyền và các tổ chức chính trị - xã hội", "Strengthen people's relations with the Party, authorities and socialist organizations"],
-  ["people_living_standards", "Nâng cao đời sống vật chất và tinh thần của Nhân dân", "To improve the material and spiritual life of the people"]
+  [
+    "cadre_quality",
+    "Nâng cao chất lượng đội ngũ cán bộ, đảng viên, sức chiến đấu và năng lực lãnh đạo cách mạng",
+    "Improve the quality of Party cadres, members, fighting power and revolutionary leadership capacity"
+  ],
+  [
+    "people_party_relations",
+    "Tăng cường mối quan hệ giữa Nhân dân với Đảng, chính quyền và các tổ chức chính trị - xã hội",
+    "Strengthen people's relations with the Party, authorities and socialist organizations"
+  ],
+  [
+    "people_living_standards",
+    "Nâng cao đời sống vật chất và tinh thần của Nhân dân",
+    "To improve the material and spiritual life of the people"
+  ]
 ]
 
 const content: ReadonlyArray<Item> = [
-  ["propagate_guidelines", "Tuyên truyền, phổ biến, hướng dẫn thực hiện chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước", "Propagate, disseminate and guide the implementation of the Party's guidelines, policies and laws of the State"],
-  ["grassroots_democracy", "Vận động Nhân dân thực hiện quy chế dân chủ ở cơ sở, đi sâu, nắm chắc tình hình để kịp thời giải quyết những khiếu nại, nguyện vọng chính đáng của Nhân dân", "Mobilize the people to implement the regulations of grassroots democracy, go deep and closely grasp the situation in order to promptly resolve the people's legitimate grievances and aspirations"],
-  ["member_quality", "Nâng cao chất lượng đảng viên đáp ứng yêu cầu, nhiệm vụ trong tổ chức", "Improve the quality of Party members to meet the requirements and tasks in the organization"],
-  ["participate_building", "Tổ chức, động viên Nhân dân tham gia xây dựng Đảng, xây dựng chính quyền", "Organize and encourage people to participate in Party building and government building"],
-  ["care_benefits", "Chăm lo lợi ích vật chất, tinh thần của Nhân dân", "Take care of the material and spiritual benefits of the people"],
-  ["action_movement", "Xây dựng phong trào hành động cách mạng của quần chúng", "Building a people's revolutionary action movement"],
-  ["members_interests_first", "Chăm lo lợi ích của đảng viên là trước hết, không cần chăm lo cho Nhân dân", "Taking care of the interests of Party members comes first, there is no need to take care of the people"],
-  ["no_self_criticism", "Không cần thường xuyên tự phê bình và phê bình, thành thật với Đảng", "No need for constant self-criticism and criticism, be honest with the Party"]
+  [
+    "propagate_guidelines",
+    "Tuyên truyền, phổ biến, hướng dẫn thực hiện chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước",
+    "Propagate, disseminate and guide the implementation of the Party's guidelines, policies and laws of the State"
+  ],
+  [
+    "grassroots_democracy",
+    "Vận động Nhân dân thực hiện quy chế dân chủ ở cơ sở, đi sâu, nắm chắc tình hình để kịp thời giải quyết những khiếu nại, nguyện vọng chính đáng của Nhân dân",
+    "Mobilize the people to implement the regulations of grassroots democracy, go deep and closely grasp the situation in order to promptly resolve the people's legitimate grievances and aspirations"
+  ],
+  [
+    "member_quality",
+    "Nâng cao chất lượng đảng viên đáp ứng yêu cầu, nhiệm vụ trong tổ chức",
+    "Improve the quality of Party members to meet the requirements and tasks in the organization"
+  ],
+  [
+    "participate_building",
+    "Tổ chức, động viên Nhân dân tham gia xây dựng Đảng, xây dựng chính quyền",
+    "Organize and encourage people to participate in Party building and government building"
+  ],
+  [
+    "care_benefits",
+    "Chăm lo lợi ích vật chất, tinh thần của Nhân dân",
+    "Take care of the material and spiritual benefits of the people"
+  ],
+  [
+    "action_movement",
+    "Xây dựng phong trào hành động cách mạng của quần chúng",
+    "Building a people's revolutionary action movement"
+  ],
+  [
+    "members_interests_first",
+    "Chăm lo lợi ích của đảng viên là trước hết, không cần chăm lo cho Nhân dân",
+    "Taking care of the interests of Party members comes first, there is no need to take care of the people"
+  ],
+  [
+    "no_self_criticism",
+    "Không cần thường xuyên tự phê bình và phê bình, thành thật với Đảng",
+    "No need for constant self-criticism and criticism, be honest with the Party"
+  ]
 ]
 
 const method: ReadonlyArray<Item> = [
-  ["persuade_trust", "Làm tốt công tác tuyên truyền, vận động, thuyết phục Nhân dân tin tưởng vào Đảng", "Do well in propaganda and mobilization to persuade people to trust the Party"],
-  ["persuade_follow", "Làm tốt công tác tuyên truyền, vận động, thuyết phục Nhân dân đi theo Đảng, chấp hành các nghị quyết", "Do well in propaganda work, mobilize to persuade people to follow the Party and comply with resolutions"],
-  ["lead_through_organizations", "Lãnh đạo, chỉ đạo thực hiện công tác dân vận thông qua hoạt động của các tổ chức, cán bộ, đảng viên", "Leading and directing the implementation of mass mobilization work through the work of organizations, cadres and Party members"],
-  ["legitimate_interests", "Bằng việc chăm lo lợi ích chính đáng của Nhân dân, phù hợp với lòng dân", "By taking care of the legitimate interests of the people, in accordance with the people's popularity"],
-  ["inspect_supervise", "Thường xuyên kiểm tra, giám sát hoạt động của tổ chức đảng và đảng viên trong thực hiện công tác dân vận ở cơ sở", "Regularly conduct inspection and supervision of activities of Party organizations and Party members in implementing mass mobilization work at grassroots level"],
-  ["ignore_party_line", "Thực hiện không cần theo chủ trương, đường lối của Đảng", "Implementation does not need to follow the guidelines and lines of the Party"],
+  [
+    "persuade_trust",
+    "Làm tốt công tác tuyên truyền, vận động, thuyết phục Nhân dân tin tưởng vào Đảng",
+    "Do well in propaganda and mobilization to persuade people to trust the Party"
+  ],
+  [
+    "persuade_follow",
+    "Làm tốt công tác tuyên truyền, vận động, thuyết phục Nhân dân đi theo Đảng, chấp hành các nghị quyết",
+    "Do well in propaganda work, mobilize to persuade people to follow the Party and comply with resolutions"
+  ],
+  [
+    "lead_through_organizations",
+    "Lãnh đạo, chỉ đạo thực hiện công tác dân vận thông qua hoạt động của các tổ chức, cán bộ, đảng viên",
+    "Leading and directing the implementation of mass mobilization work through the work of organizations, cadres and Party members"
+  ],
+  [
+    "legitimate_interests",
+    "Bằng việc chăm lo lợi ích chính đáng của Nhân dân, phù hợp với lòng dân",
+    "By taking care of the legitimate interests of the people, in accordance with the people's popularity"
+  ],
+  [
+    "inspect_supervise",
+    "Thường xuyên kiểm tra, giám sát hoạt động của tổ chức đảng và đảng viên trong thực hiện công tác dân vận ở cơ sở",
+    "Regularly conduct inspection and supervision of activities of Party organizations and Party members in implementing mass mobilization work at grassroots level"
+  ],
+  [
+    "ignore_party_line",
+    "Thực hiện không cần theo chủ trương, đường lối của Đảng",
+    "Implementation does not need to follow the guidelines and lines of the Party"
+  ],
   ["ignore_people", "Làm mà không cần lắng nghe ý kiến của Nhân dân", "Do it without hearing from the people"]
 ]
 
 const difficulty: ReadonlyArray<Item> = [
-  ["people_trust_limited", "Niềm tin, sự tham gia và phối hợp của Nhân dân còn hạn chế", "People's trust, participation and cooperation are limited"],
-  ["qualifications_limited", "Trình độ chuyên môn của cán bộ, đảng viên còn hạn chế", "The professional qualifications of Party cadres and members are still limited"],
-  ["plans_not_localized", "Chương trình, kế hoạch chưa được triển khai phù hợp với địa phương", "Programs and plans that have not been implemented in accordance with localities"],
-  ["methods_not_renewed", "Nội dung, phương thức vận động các tầng lớp Nhân dân chưa được đổi mới", "Contents and methods of mobilization of all classes of people have not been renewed"],
-  ["working_conditions_limited", "Cơ chế, điều kiện làm việc tại cơ quan công tác còn hạn chế", "Mechanisms and working conditions at working agencies are still limited"]
+  [
+    "people_trust_limited",
+    "Niềm tin, sự tham gia và phối hợp của Nhân dân còn hạn chế",
+    "People's trust, participation and cooperation are limited"
+  ],
+  [
+    "qualifications_limited",
+    "Trình độ chuyên môn của cán bộ, đảng viên còn hạn chế",
+    "The professional qualifications of Party cadres and members are still limited"
+  ],
+  [
+    "plans_not_localized",
+    "Chương trình, kế hoạch chưa được triển khai phù hợp với địa phương",
+    "Programs and plans that have not been implemented in accordance with localities"
+  ],
+  [
+    "methods_not_renewed",
+    "Nội dung, phương thức vận động các tầng lớp Nhân dân chưa được đổi mới",
+    "Contents and methods of mobilization of all classes of people have not been renewed"
+  ],
+  [
+    "working_conditions_limited",
+    "Cơ chế, điều kiện làm việc tại cơ quan công tác còn hạn chế",
+    "Mechanisms and working conditions at working agencies are still limited"
+  ]
 ]
 
 const noAnswer = { code: 9, label: { vi: "Không trả lời", en: "No answer" } }
@@ -151,16 +243,39 @@ export const hcmc2024Json = {
     ...items(difficulty, "likert-item", "difficulty3")
   ],
   multipleResponseSets: [
-    { ...set("purpose", "Mục đích của công tác dân vận", "Purpose of mass mobilization work", purpose), countedValue: 1 },
-    { ...set("content", "Nội dung của công tác dân vận", "Content of mass mobilization work", content), countedValue: 1 },
-    { ...set("method", "Phương thức của công tác dân vận", "Method of mass mobilization work", method), countedValue: 1 }
+    {
+      ...set("purpose", "Mục đích của công tác dân vận", "Purpose of mass mobilization work", purpose),
+      countedValue: 1
+    },
+    {
+      ...set("content", "Nội dung của công tác dân vận", "Content of mass mobilization work", content),
+      countedValue: 1
+    },
+    {
+      ...set("method", "Phương thức của công tác dân vận", "Method of mass mobilization work", method),
+      countedValue: 1
+    }
   ],
   indicatorSets: [
-    { ...set("purpose", "Mục đích của công tác dân vận", "Purpose of mass mobilization work", purpose), kind: "multiple-response" },
-    { ...set("content", "Nội dung của công tác dân vận", "Content of mass mobilization work", content), kind: "multiple-response" },
-    { ...set("method", "Phương thức của công tác dân vận", "Method of mass mobilization work", method), kind: "multiple-response" },
     {
-      ...set("difficulty", "Khó khăn trong thực hiện công tác dân vận", "Difficulties in implementing mass mobilization work", difficulty),
+      ...set("purpose", "Mục đích của công tác dân vận", "Purpose of mass mobilization work", purpose),
+      kind: "multiple-response"
+    },
+    {
+      ...set("content", "Nội dung của công tác dân vận", "Content of mass mobilization work", content),
+      kind: "multiple-response"
+    },
+    {
+      ...set("method", "Phương thức của công tác dân vận", "Method of mass mobilization work", method),
+      kind: "multiple-response"
+    },
+    {
+      ...set(
+        "difficulty",
+        "Khó khăn trong thực hiện công tác dân vận",
+        "Difficulties in implementing mass mobilization work",
+        difficulty
+      ),
       kind: "likert"
     }
   ]

@@ -23,7 +23,9 @@ export const builtinCodebookIds = (): Array<string> => Object.keys(builtinCodebo
  */
 export const builtinCodebook = (id: string): Either.Either<Codebook, UnknownNameError> => {
   const json = Object.hasOwn(builtinCodebookJson, id) ? builtinCodebookJson[id] : undefined
-  if (json === undefined) return Either.left(new UnknownNameError({ what: "built-in codebook", name: id, known: builtinCodebookIds() }))
+  if (json === undefined) {
+    return Either.left(new UnknownNameError({ what: "built-in codebook", name: id, known: builtinCodebookIds() }))
+  }
   // A built-in that fails its own checks is a bug in danvan, not bad user input.
   return Either.right(Either.getOrThrowWith(decodeCodebook(json, id), (e) => new Error(e.message)))
 }

@@ -29,28 +29,44 @@ export const hcmc2024PlanJson = {
     {
       kind: "multiple-response",
       id: "table1-purpose",
-      title: table(1, "Nhận thức về mục đích của công tác dân vận, theo cấp cán bộ", "Awareness of the purpose of mass mobilization work, by cadre level"),
+      title: table(
+        1,
+        "Nhận thức về mục đích của công tác dân vận, theo cấp cán bộ",
+        "Awareness of the purpose of mass mobilization work, by cadre level"
+      ),
       set: "purpose",
       by: "level"
     },
     {
       kind: "multiple-response",
       id: "table2-content",
-      title: table(2, "Nhận thức về nội dung của công tác dân vận, theo cấp cán bộ", "Awareness of the content of mass mobilization work, by cadre level"),
+      title: table(
+        2,
+        "Nhận thức về nội dung của công tác dân vận, theo cấp cán bộ",
+        "Awareness of the content of mass mobilization work, by cadre level"
+      ),
       set: "content",
       by: "level"
     },
     {
       kind: "multiple-response",
       id: "table3-method",
-      title: table(3, "Nhận thức về phương thức của công tác dân vận, theo cấp cán bộ", "Awareness of the methods of mass mobilization work, by cadre level"),
+      title: table(
+        3,
+        "Nhận thức về phương thức của công tác dân vận, theo cấp cán bộ",
+        "Awareness of the methods of mass mobilization work, by cadre level"
+      ),
       set: "method",
       by: "level"
     },
     {
       kind: "likert",
       id: "table4-difficulty",
-      title: table(4, "Khó khăn trong thực hiện công tác dân vận, theo cấp cán bộ", "Difficulties in implementing mass mobilization work, by cadre level"),
+      title: table(
+        4,
+        "Khó khăn trong thực hiện công tác dân vận, theo cấp cán bộ",
+        "Difficulties in implementing mass mobilization work, by cadre level"
+      ),
       set: "difficulty",
       by: "level"
     }
@@ -77,6 +93,8 @@ export const builtinPlanIds = (): Array<string> => Object.keys(builtinPlanJson)
  */
 export const builtinPlan = (id: string): Either.Either<AnalysisPlan, UnknownNameError> => {
   const json = Object.hasOwn(builtinPlanJson, id) ? builtinPlanJson[id] : undefined
-  if (json === undefined) return Either.left(new UnknownNameError({ what: "built-in analysis plan", name: id, known: builtinPlanIds() }))
+  if (json === undefined) {
+    return Either.left(new UnknownNameError({ what: "built-in analysis plan", name: id, known: builtinPlanIds() }))
+  }
   return Either.right(Either.getOrThrowWith(decodeAnalysisPlan(json, id), (e) => new Error(e.message)))
 }

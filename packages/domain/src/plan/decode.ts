@@ -16,19 +16,34 @@ const decodeJson = Schema.decodeUnknownEither(AnalysisPlanJson, { errors: "all",
  * const plan = decodeAnalysisPlan(JSON.parse(text), "plan.json")
  * if (Either.isLeft(plan)) console.error(plan.left.message)
  */
-export const decodeAnalysisPlan = (input: unknown, source = "analysis plan"): Either.Either<AnalysisPlan, AnalysisPlanError> => {
+export const decodeAnalysisPlan = (
+  input: unknown,
+  source = "analysis plan"
+): Either.Either<AnalysisPlan, AnalysisPlanError> => {
   const decoded = decodeJson(input)
-  if (Either.isLeft(decoded)) return Either.left(new AnalysisPlanError({ source, issues: formatParseIssues(decoded.left) }))
+  if (Either.isLeft(decoded)) {
+    return Either.left(new AnalysisPlanError({ source, issues: formatParseIssues(decoded.left) }))
+  }
   const plan = decoded.right
   const issues: Array<AnalysisPlanIssue> = []
   const seen = new Map<string, number>()
   plan.sections.forEach((s, i) => {
     const before = seen.get(s.id.toLowerCase())
-    if (before !== undefined) issues.push({ path: `$.sections[${i}].id`, message: `duplicate section id "${s.id}" (also at $.sections[${before}])` })
-    else seen.set(s.id.toLowerCase(), i)
-    if (s.kind === "rate" && s.x > s.n) issues.push({ path: `$.sections[${i}].x`, message: `x = ${s.x} exceeds n = ${s.n}` })
+    if (before !== undefined) {
+      issues.push({
+        path: `$.sections[${i}].id`,
+        message: `duplicate section id "${s.id}" (also at $.sections[${before}])`
+      })
+    } else seen.set(s.id.toLowerCase(), i)
+    if (s.kind === "rate" && s.x > s.n) {
+      issues.push({ path: `$.sections[${i}].x`, message: `x = ${s.x} exceeds n = ${s.n}` })
+    }
     if (s.kind === "likert" && (s.set === undefined) === (s.items === undefined)) {
-      issues.push({ path: `$.sections[${i}]`, message: "a likert section names either a codebook set (\"set\") or its items (\"items\"), not both and not neither" })
+      issues.push({
+        path: `$.sections[${i}]`,
+        message:
+          "a likert section names either a codebook set (\"set\") or its items (\"items\"), not both and not neither"
+      })
     }
   })
   return issues.length > 0 ? Either.left(new AnalysisPlanError({ source, issues })) : Either.right(plan)
@@ -40,13 +55,18 @@ export const decodeAnalysisPlan = (input: unknown, source = "analysis plan"): Ei
  * @example
  * const plan = parseAnalysisPlan(readFileSync("plan.json", "utf8"), "plan.json")
  */
-export const parseAnalysisPlan = (text: string, source = "analysis plan"): Either.Either<AnalysisPlan, AnalysisPlanError> =>
+export const parseAnalysisPlan = (
+  text: string,
+  source = "analysis plan"
+): Either.Either<AnalysisPlan, AnalysisPlanError> =>
   Either.match(parseJsonText(text), {
     onLeft: (message) => Either.left(new AnalysisPlanError({ source, issues: [{ path: "$", message }] })),
     onRight: (json) => decodeAnalysisPlan(json, source)
   })
 
-const list = (names: ReadonlyArray<string>) => (names.length === 0 ? "(none)" : names.length <= 12 ? names.join(", ") : `${names.slice(0, 12).join(", ")}, …`)
+const list = (
+  names: ReadonlyArray<string>
+) => (names.length === 0 ? "(none)" : names.length <= 12 ? names.join(", ") : `${names.slice(0, 12).join(", ")}, …`)
 
 /**
  * Checks every variable and set a plan names against a codebook (and, when given, the data's column names),
@@ -69,19 +89,34 @@ export const checkPlanNames = (
     if (findVariable(codebook, name) === undefined) {
       issues.push({ path, message: `unknown variable "${name}": codebook ${codebook.id} has ${list(variables)}` })
     } else if (!optional && !inData(name)) {
-      issues.push({ path, message: `variable "${name}" is not a column of the data file (its columns: ${list(columns ?? [])})` })
+      issues.push({
+        path,
+        message: `variable "${name}" is not a column of the data file (its columns: ${list(columns ?? [])})`
+      })
     }
   }
   const set = (name: string, path: string, kind: "multiple-response" | "likert") => {
-    const sets = kind === "multiple-response" ? codebook.multipleResponseSets : codebook.indicatorSets.filter((s) => s.kind === "likert")
+    const sets = kind === "multiple-response"
+      ? codebook.multipleResponseSets
+      : codebook.indicatorSets.filter((s) => s.kind === "likert")
     const found = sets.find((s) => s.name === name)
     if (found === undefined) {
-      issues.push({ path, message: `unknown ${kind} set "${name}": codebook ${codebook.id} has the ${kind} sets ${list(sets.map((s) => s.name))}` })
+      issues.push({
+        path,
+        message: `unknown ${kind} set "${name}": codebook ${codebook.id} has the ${kind} sets ${
+          list(sets.map((s) => s.name))
+        }`
+      })
       return
     }
     const absent = found.items.filter((item) => !inData(item))
     if (absent.length > 0) {
-      issues.push({ path, message: `item${absent.length > 1 ? "s" : ""} ${absent.map((i) => `"${i}"`).join(", ")} of set "${name}" ${absent.length > 1 ? "are not columns" : "is not a column"} of the data file` })
+      issues.push({
+        path,
+        message: `item${absent.length > 1 ? "s" : ""} ${absent.map((i) => `"${i}"`).join(", ")} of set "${name}" ${
+          absent.length > 1 ? "are not columns" : "is not a column"
+        } of the data file`
+      })
     }
   }
   if (typeof plan.weight === "string") variable(plan.weight, "$.weight")

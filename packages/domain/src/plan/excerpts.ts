@@ -13,7 +13,9 @@ const Value = Schema.Union(Schema.String, Schema.Number)
 export const ExcerptsRef = Schema.Struct({
   file: Schema.String.pipe(Schema.minLength(1, { message: () => "the excerpts file must be named" })),
   theme: Schema.optional(Schema.Union(Schema.String, Schema.NonEmptyArray(Schema.String))),
-  filter: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Union(Value, Schema.NonEmptyArray(Value)) })),
+  filter: Schema.optional(
+    Schema.Record({ key: Schema.String, value: Schema.Union(Value, Schema.NonEmptyArray(Value)) })
+  ),
   limit: Schema.optional(Schema.Int.pipe(Schema.positive()))
 })
 export type ExcerptsRef = typeof ExcerptsRef.Type

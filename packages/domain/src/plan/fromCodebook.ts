@@ -52,15 +52,36 @@ export const planFromCodebook = (codebook: Codebook, options: PlanFromCodebookOp
   const looseLikert = variables.filter((v) => v.kind === "likert-item" && !inSets.has(v.name)).map((v) => v.name)
   const numeric = variables.filter((v) => v.kind === "numeric" && !IDENTIFIER.test(v.name)).map((v) => v.name)
   const sections: Array<SectionJson> = [
-    { kind: "frequencies", id: "profile", title: { vi: "Đặc điểm người trả lời", en: "Respondent profile" }, variables: profile as [string, ...Array<string>] },
+    {
+      kind: "frequencies",
+      id: "profile",
+      title: { vi: "Đặc điểm người trả lời", en: "Respondent profile" },
+      variables: profile as [string, ...Array<string>]
+    },
     ...mrSets.map((s): SectionJson => ({ kind: "multiple-response", id: `mr-${slug(s.name)}`, set: s.name, by })),
     ...likertSets.map((s): SectionJson => ({ kind: "likert", id: `likert-${slug(s.name)}`, set: s.name, by })),
-    ...(looseLikert.length > 0 ? [{ kind: "likert", id: "likert-items", items: looseLikert as [string, ...Array<string>], by } satisfies SectionJson] : []),
+    ...(looseLikert.length > 0
+      ? [
+        {
+          kind: "likert",
+          id: "likert-items",
+          items: looseLikert as [string, ...Array<string>],
+          by
+        } satisfies SectionJson
+      ]
+      : []),
     ...singles
       .filter((v) => !profile.includes(v.name))
       .map((v): SectionJson => ({ kind: "crosstab", id: `crosstab-${slug(v.name)}`, row: by, col: v.name })),
     ...(numeric.length > 0
-      ? [{ kind: "describe", id: "describe", title: { vi: "Biến định lượng", en: "Numeric variables" }, variables: numeric as [string, ...Array<string>] } satisfies SectionJson]
+      ? [
+        {
+          kind: "describe",
+          id: "describe",
+          title: { vi: "Biến định lượng", en: "Numeric variables" },
+          variables: numeric as [string, ...Array<string>]
+        } satisfies SectionJson
+      ]
       : [])
   ]
   const id = `${codebook.id}-by-${slug(by).toLowerCase()}`.replace(/[^a-z0-9._-]/g, "-")

@@ -4,7 +4,9 @@ import { ExcerptsRef } from "./excerpts.js"
 
 const Name = Schema.String.pipe(Schema.minLength(1, { message: () => "a name must not be empty" }))
 const SectionId = Schema.String.pipe(
-  Schema.pattern(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { message: () => "a section id is letters, digits, . _ - (it names the XLSX sheet and the HTML anchor)" })
+  Schema.pattern(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
+    message: () => "a section id is letters, digits, . _ - (it names the XLSX sheet and the HTML anchor)"
+  })
 )
 const common = {
   id: SectionId,
@@ -32,7 +34,9 @@ export const CrosstabSection = Schema.Struct({
   row: Name,
   col: Name,
   layer: Schema.optional(Name),
-  fisher: Schema.optionalWith(Schema.Literal("auto", "exact", "monte-carlo", "none"), { default: () => "auto" as const })
+  fisher: Schema.optionalWith(Schema.Literal("auto", "exact", "monte-carlo", "none"), {
+    default: () => "auto" as const
+  })
 })
 
 /** A multiple-response set of the codebook by a group: % of cases, per-item tests, the overall MMI test. */
@@ -80,12 +84,21 @@ export const DescribeSection = Schema.Struct({
 })
 
 /** One table (or group of tables) of a report. */
-export const PlanSection = Schema.Union(FrequenciesSection, CrosstabSection, MultipleResponseSection, LikertSection, RateSection, DescribeSection)
+export const PlanSection = Schema.Union(
+  FrequenciesSection,
+  CrosstabSection,
+  MultipleResponseSection,
+  LikertSection,
+  RateSection,
+  DescribeSection
+)
 export type PlanSection = typeof PlanSection.Type
 
 /** The analysis-plan file format (see packages/domain/README.md, "Analysis plans"). */
 export const AnalysisPlanJson = Schema.Struct({
-  id: Schema.String.pipe(Schema.pattern(/^[a-z0-9][a-z0-9._-]*$/, { message: () => "an id is lowercase letters, digits, . _ -" })),
+  id: Schema.String.pipe(
+    Schema.pattern(/^[a-z0-9][a-z0-9._-]*$/, { message: () => "an id is lowercase letters, digits, . _ -" })
+  ),
   title: BilingualLabel,
   description: Schema.optional(BilingualLabel),
   /** The codebook the plan was written for (a built-in id or a file name); informative only. */

@@ -76,10 +76,23 @@ export const auditPercents = (published: PublishedTables): PercentAudit => {
     checked++
     const baseSum = bases.reduce((s, b) => s + b, 0)
     if (baseSum !== table.totalBase) {
-      findings.push({ table: table.id, item: "", level: "total", check: "total-base", printed: table.totalBase, computed: baseSum,
-        message: `${table.id}: total base ${table.totalBase} is not the sum of the levels' bases (${baseSum})` })
+      findings.push({
+        table: table.id,
+        item: "",
+        level: "total",
+        check: "total-base",
+        printed: table.totalBase,
+        computed: baseSum,
+        message: `${table.id}: total base ${table.totalBase} is not the sum of the levels' bases (${baseSum})`
+      })
     }
-    const line = (item: string, response: string | undefined, counts: ReadonlyArray<number>, percents: ReadonlyArray<number>, total: { count: number; percent: number }) => {
+    const line = (
+      item: string,
+      response: string | undefined,
+      counts: ReadonlyArray<number>,
+      percents: ReadonlyArray<number>,
+      total: { count: number; percent: number }
+    ) => {
       const what = `${table.id}, ${item}${response !== undefined ? ` (${response})` : ""}`
       const extra = response !== undefined ? { response } : {}
       counts.forEach((c, j) => {
@@ -89,20 +102,46 @@ export const auditPercents = (published: PublishedTables): PercentAudit => {
         const computed = (100 * c) / bases[j]
         const level = published.levels[j]?.key ?? String(j + 1)
         if (!roundsTo(computed, printed, d)) {
-          findings.push({ table: table.id, item, ...extra, level, check: "percent", printed, computed,
-            message: `${what}, ${level}: printed ${fmt(printed, d)}% but ${c}/${bases[j]} = ${fmt(computed, d + 2)}%` })
+          findings.push({
+            table: table.id,
+            item,
+            ...extra,
+            level,
+            check: "percent",
+            printed,
+            computed,
+            message: `${what}, ${level}: printed ${fmt(printed, d)}% but ${c}/${bases[j]} = ${fmt(computed, d + 2)}%`
+          })
         }
       })
       checked += 2
       const sum = counts.reduce((s, c) => s + c, 0)
       if (sum !== total.count) {
-        findings.push({ table: table.id, item, ...extra, level: "total", check: "total-count", printed: total.count, computed: sum,
-          message: `${what}: printed total ${total.count} but the levels add up to ${sum}` })
+        findings.push({
+          table: table.id,
+          item,
+          ...extra,
+          level: "total",
+          check: "total-count",
+          printed: total.count,
+          computed: sum,
+          message: `${what}: printed total ${total.count} but the levels add up to ${sum}`
+        })
       }
       const computed = (100 * total.count) / table.totalBase
       if (!roundsTo(computed, total.percent, d)) {
-        findings.push({ table: table.id, item, ...extra, level: "total", check: "total-percent", printed: total.percent, computed,
-          message: `${what}, total: printed ${fmt(total.percent, d)}% but ${total.count}/${table.totalBase} = ${fmt(computed, d + 2)}%` })
+        findings.push({
+          table: table.id,
+          item,
+          ...extra,
+          level: "total",
+          check: "total-percent",
+          printed: total.percent,
+          computed,
+          message: `${what}, total: printed ${fmt(total.percent, d)}% but ${total.count}/${table.totalBase} = ${
+            fmt(computed, d + 2)
+          }%`
+        })
       }
     }
     if (table.kind === "multiple-response") {
@@ -115,8 +154,15 @@ export const auditPercents = (published: PublishedTables): PercentAudit => {
           const sum = item.rows.reduce((s, row) => s + (row.counts[j] ?? 0), 0)
           const level = published.levels[j]?.key ?? String(j + 1)
           if (sum !== b) {
-            findings.push({ table: table.id, item: item.key, level, check: "responses-sum", printed: b, computed: sum,
-              message: `${table.id}, ${item.key}, ${level}: the responses add up to ${sum}, not the base ${b}` })
+            findings.push({
+              table: table.id,
+              item: item.key,
+              level,
+              check: "responses-sum",
+              printed: b,
+              computed: sum,
+              message: `${table.id}, ${item.key}, ${level}: the responses add up to ${sum}, not the base ${b}`
+            })
           }
         })
       }

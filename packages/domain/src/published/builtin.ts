@@ -24,6 +24,10 @@ export const builtinPublishedIds = (): Array<string> => Object.keys(builtinPubli
  */
 export const builtinPublishedTables = (id: string): Either.Either<PublishedTables, UnknownNameError> => {
   const json = Object.hasOwn(builtinPublishedJson, id) ? builtinPublishedJson[id] : undefined
-  if (json === undefined) return Either.left(new UnknownNameError({ what: "built-in published tables", name: id, known: builtinPublishedIds() }))
+  if (json === undefined) {
+    return Either.left(
+      new UnknownNameError({ what: "built-in published tables", name: id, known: builtinPublishedIds() })
+    )
+  }
   return Either.right(Either.getOrThrowWith(decodePublishedTables(json, id), (e) => new Error(e.message)))
 }

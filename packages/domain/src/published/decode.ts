@@ -20,7 +20,10 @@ const BEYOND_EXACT =
  * const result = decodePublishedTables(JSON.parse(text), "tables.json")
  * if (Either.isLeft(result)) console.error(result.left.message)
  */
-export const decodePublishedTables = (input: unknown, source = "published tables"): Either.Either<PublishedTables, PublishedTablesError> => {
+export const decodePublishedTables = (
+  input: unknown,
+  source = "published tables"
+): Either.Either<PublishedTables, PublishedTablesError> => {
   const decoded = decodeJson(input)
   if (Either.isLeft(decoded)) {
     return Either.left(new PublishedTablesError({ source, issues: formatParseIssues(decoded.left) }))
@@ -45,30 +48,47 @@ export const decodePublishedTables = (input: unknown, source = "published tables
   json.tables.forEach((table, t) => {
     const at = `$.tables[${t}]`
     const where = (item: string, level: number, response?: string) =>
-      `table "${table.id}", item "${item}"${response !== undefined ? `, response "${response}"` : ""}, level "${json.levels[level]?.key ?? level + 1}"`
+      `table "${table.id}", item "${item}"${response !== undefined ? `, response "${response}"` : ""}, level "${
+        json.levels[level]?.key ?? level + 1
+      }"`
     if (table.bases.length !== r) push(`${at}.bases`, `has ${table.bases.length} bases but there are ${r} levels`)
     table.bases.forEach((b, j) => {
-      if (!isCount(b) || b === 0) push(`${at}.bases[${j}]`, `base ${b} of table "${table.id}" must be a positive number`)
-      else if (b > Number.MAX_SAFE_INTEGER) {
+      if (!isCount(b) || b === 0) {
+        push(`${at}.bases[${j}]`, `base ${b} of table "${table.id}" must be a positive number`)
+      } else if (b > Number.MAX_SAFE_INTEGER) {
         push(`${at}.bases[${j}]`, `base ${b} of table "${table.id}" ${BEYOND_EXACT}`)
       }
     })
-    if (!isCount(table.totalBase)) push(`${at}.totalBase`, `total base ${table.totalBase} must be a non-negative number`)
-    if (table.percentDecimals !== undefined && !(Number.isInteger(table.percentDecimals) && table.percentDecimals >= 0 && table.percentDecimals <= 6)) {
+    if (!isCount(table.totalBase)) {
+      push(`${at}.totalBase`, `total base ${table.totalBase} must be a non-negative number`)
+    }
+    if (
+      table.percentDecimals !== undefined &&
+      !(Number.isInteger(table.percentDecimals) && table.percentDecimals >= 0 && table.percentDecimals <= 6)
+    ) {
       push(`${at}.percentDecimals`, "must be an integer from 0 to 6")
     }
     unique<{ readonly key: string }>(table.items, (i) => i.key, (i) => `${at}.items[${i}].key`, "item key")
 
-    const checkCounts = (path: string, item: string, counts: ReadonlyArray<number>, percents: ReadonlyArray<number>, response?: string) => {
+    const checkCounts = (
+      path: string,
+      item: string,
+      counts: ReadonlyArray<number>,
+      percents: ReadonlyArray<number>,
+      response?: string
+    ) => {
       if (counts.length !== r) push(`${path}.counts`, `has ${counts.length} counts but there are ${r} levels`)
       if (percents.length !== r) push(`${path}.percents`, `has ${percents.length} percents but there are ${r} levels`)
       counts.forEach((c, j) => {
-        if (!Number.isFinite(c) || c < 0) push(`${path}.counts[${j}]`, `${where(item, j, response)}: count ${c} is negative`)
-        else if (c > Number.MAX_SAFE_INTEGER) {
+        if (!Number.isFinite(c) || c < 0) {
+          push(`${path}.counts[${j}]`, `${where(item, j, response)}: count ${c} is negative`)
+        } else if (c > Number.MAX_SAFE_INTEGER) {
           push(`${path}.counts[${j}]`, `${where(item, j, response)}: count ${c} ${BEYOND_EXACT}`)
-        }
-        else if (table.bases[j] !== undefined && c > table.bases[j]) {
-          push(`${path}.counts[${j}]`, `${where(item, j, response)}: count ${c} exceeds the base ${table.bases[j]} (respondents at that level)`)
+        } else if (table.bases[j] !== undefined && c > table.bases[j]) {
+          push(
+            `${path}.counts[${j}]`,
+            `${where(item, j, response)}: count ${c} exceeds the base ${table.bases[j]} (respondents at that level)`
+          )
         }
       })
     }
@@ -82,13 +102,21 @@ export const decodePublishedTables = (input: unknown, source = "published tables
         const ip = `${at}.items[${i}]`
         unique(item.rows, (row) => row.response, (k) => `${ip}.rows[${k}].response`, "response")
         item.rows.forEach((row, k) => {
-          if (!keys.includes(row.response)) push(`${ip}.rows[${k}].response`, `"${row.response}" is not a response of the table's scale (${keys.join(", ")})`)
+          if (!keys.includes(row.response)) {
+            push(
+              `${ip}.rows[${k}].response`,
+              `"${row.response}" is not a response of the table's scale (${keys.join(", ")})`
+            )
+          }
           checkCounts(`${ip}.rows[${k}]`, item.key, row.counts, row.percents, row.response)
         })
         for (let j = 0; j < r; j++) {
           const sum = item.rows.reduce((s, row) => s + (row.counts[j] ?? 0), 0)
           if (table.bases[j] !== undefined && sum > table.bases[j]) {
-            push(`${ip}.rows`, `${where(item.key, j)}: the responses add up to ${sum}, more than the base ${table.bases[j]}`)
+            push(
+              `${ip}.rows`,
+              `${where(item.key, j)}: the responses add up to ${sum}, more than the base ${table.bases[j]}`
+            )
           }
         }
       })
@@ -106,7 +134,10 @@ export const decodePublishedTables = (input: unknown, source = "published tables
  * parsePublishedTables("{", "tables.json")
  * // Left(PublishedTablesError: "invalid published tables tables.json:\n  $: not valid JSON: …")
  */
-export const parsePublishedTables = (text: string, source = "published tables"): Either.Either<PublishedTables, PublishedTablesError> =>
+export const parsePublishedTables = (
+  text: string,
+  source = "published tables"
+): Either.Either<PublishedTables, PublishedTablesError> =>
   Either.match(parseJsonText(text), {
     onLeft: (message) => Either.left(new PublishedTablesError({ source, issues: [{ path: "$", message }] })),
     onRight: (json) => decodePublishedTables(json, source)

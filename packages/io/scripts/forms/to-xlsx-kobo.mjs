@@ -1,9 +1,9 @@
 // Writes xlsform.xlsx (sheets survey, choices, settings) and kobo-labels.xlsx (a KoboToolbox XLSX export with
 // label headers) from the JSON tables make-kobo.py writes. Run from the repo root or packages/io.
-import ExcelJS from "exceljs"
 import { readFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
+import ExcelJS from "exceljs"
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "test", "fixtures", "kobo")
 const write = async (file, sheets) => {

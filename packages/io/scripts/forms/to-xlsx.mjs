@@ -1,9 +1,9 @@
 // Writes microsoft-forms.xlsx from microsoft-forms.table.json (see make-fixtures.py): one sheet "Sheet1", as
 // Microsoft Forms' "Open in Excel" gives. Run from packages/io: node scripts/forms/to-xlsx.mjs
-import ExcelJS from "exceljs"
 import { readFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
+import ExcelJS from "exceljs"
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "test", "fixtures", "forms")
 const table = JSON.parse(readFileSync(join(dir, "microsoft-forms.table.json"), "utf8"))

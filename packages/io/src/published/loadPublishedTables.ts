@@ -17,7 +17,9 @@ import { describeFsError, isNotFound, readBytes } from "../readBytes.js"
  * const published = yield* loadPublishedTables("hcmc-2024")
  * const mine = yield* loadPublishedTables("my-tables.json")
  */
-export const loadPublishedTables = (ref: string): Effect.Effect<PublishedTables, PublishedTablesError | FileReadError> => {
+export const loadPublishedTables = (
+  ref: string
+): Effect.Effect<PublishedTables, PublishedTablesError | FileReadError> => {
   if (builtinPublishedIds().includes(ref)) {
     return Effect.mapError(builtinPublishedTables(ref), (e) => new FileReadError({ path: ref, reason: e.message }))
   }

@@ -42,7 +42,11 @@ export class Cursor {
   /** Throws unless `n` more bytes are available. */
   need(n: number, what: string): void {
     if (n < 0 || this.pos + n > this.bytes.length) {
-      throw new SavFormatError(this.pos, `the file ends after ${this.remaining} more byte${this.remaining === 1 ? "" : "s"}`, `${n} bytes of ${what}`)
+      throw new SavFormatError(
+        this.pos,
+        `the file ends after ${this.remaining} more byte${this.remaining === 1 ? "" : "s"}`,
+        `${n} bytes of ${what}`
+      )
     }
   }
 

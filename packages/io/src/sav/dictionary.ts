@@ -53,7 +53,8 @@ export interface RawDictionary {
   readonly dataOffset: number
 }
 
-const RECORD_TYPES = "a variable record (2), value labels (3), documents (6), an extension record (7) or the end of the dictionary (999)"
+const RECORD_TYPES =
+  "a variable record (2), value labels (3), documents (6), an extension record (7) or the end of the dictionary (999)"
 
 /**
  * Reads the file header and the dictionary records, up to and including the type 999 record. The byte order
@@ -81,7 +82,11 @@ export const readDictionary = (bytes: Uint8Array): RawDictionary => {
   const compressionAt = cursor.pos
   const compression = cursor.int32("the compression code")
   if (compression < 0 || compression > 2 || (compression === 2) !== (magic === "$FL3")) {
-    throw new SavFormatError(compressionAt, `compression code ${compression} in a ${magic} file`, magic === "$FL3" ? "2 (zlib)" : "0 (none) or 1 (bytecode)")
+    throw new SavFormatError(
+      compressionAt,
+      `compression code ${compression} in a ${magic} file`,
+      magic === "$FL3" ? "2 (zlib)" : "0 (none) or 1 (bytecode)"
+    )
   }
   const weightIndex = cursor.int32("the weight index")
   const caseCount = cursor.int32("the case count")
@@ -106,14 +111,20 @@ export const readDictionary = (bytes: Uint8Array): RawDictionary => {
     else if (type === 3) valueLabels.push(readValueLabels(cursor, offset))
     else if (type === 6) {
       const lines = cursor.int32("the number of document lines")
-      if (lines < 0 || lines * 80 > cursor.remaining) throw new SavFormatError(offset + 4, `${lines} document lines`, "a line count that fits the file")
+      if (lines < 0 || lines * 80 > cursor.remaining) {
+        throw new SavFormatError(offset + 4, `${lines} document lines`, "a line count that fits the file")
+      }
       for (let k = 0; k < lines; k++) documents.push(cursor.take(80, "a document line"))
     } else if (type === 7) {
       const subtype = cursor.int32("the extension subtype")
       const size = cursor.int32("the extension element size")
       const count = cursor.int32("the extension element count")
       if (size < 0 || count < 0 || size * count > cursor.remaining) {
-        throw new SavFormatError(offset + 8, `an extension record of ${count} × ${size} bytes`, `a record that fits in the ${cursor.remaining} bytes left`)
+        throw new SavFormatError(
+          offset + 8,
+          `an extension record of ${count} × ${size} bytes`,
+          `a record that fits in the ${cursor.remaining} bytes left`
+        )
       }
       extensions.push({ offset, subtype, size, count, data: cursor.take(size * count, "extension data") })
     } else {
@@ -140,11 +151,21 @@ export const readDictionary = (bytes: Uint8Array): RawDictionary => {
 
 const readVariable = (cursor: Cursor, offset: number, slot: number): RawVariable => {
   const type = cursor.int32("the variable type")
-  if (type < -1 || type > 255) throw new SavFormatError(offset + 4, `variable type ${type}`, "0 (numeric), a string width 1..255 or -1 (continuation)")
+  if (type < -1 || type > 255) {
+    throw new SavFormatError(
+      offset + 4,
+      `variable type ${type}`,
+      "0 (numeric), a string width 1..255 or -1 (continuation)"
+    )
+  }
   const hasLabel = cursor.int32("the variable label flag")
   const missingCount = cursor.int32("the missing value count")
   if (missingCount < -3 || missingCount > 3 || missingCount === -1) {
-    throw new SavFormatError(offset + 12, `missing value count ${missingCount}`, "0..3, -2 (a range) or -3 (a range and a value)")
+    throw new SavFormatError(
+      offset + 12,
+      `missing value count ${missingCount}`,
+      "0..3, -2 (a range) or -3 (a range and a value)"
+    )
   }
   const printFormat = cursor.int32("the print format")
   cursor.int32("the write format")
@@ -163,7 +184,9 @@ const readVariable = (cursor: Cursor, offset: number, slot: number): RawVariable
 
 const readValueLabels = (cursor: Cursor, offset: number): RawValueLabels => {
   const count = cursor.int32("the number of value labels")
-  if (count < 0 || count * 16 > cursor.remaining) throw new SavFormatError(offset + 4, `${count} value labels`, "a label count that fits the file")
+  if (count < 0 || count * 16 > cursor.remaining) {
+    throw new SavFormatError(offset + 4, `${count} value labels`, "a label count that fits the file")
+  }
   const entries: Array<{ value: Uint8Array; label: Uint8Array }> = []
   for (let k = 0; k < count; k++) {
     const value = cursor.take(8, "a labelled value")
@@ -174,9 +197,13 @@ const readValueLabels = (cursor: Cursor, offset: number): RawValueLabels => {
   }
   const at = cursor.pos
   const next = cursor.int32("the variable index record type")
-  if (next !== 4) throw new SavFormatError(at, `record type ${next}`, "a variable index record (4) right after value labels (3)")
+  if (next !== 4) {
+    throw new SavFormatError(at, `record type ${next}`, "a variable index record (4) right after value labels (3)")
+  }
   const n = cursor.int32("the number of labelled variables")
-  if (n < 0 || n * 4 > cursor.remaining) throw new SavFormatError(at + 4, `${n} labelled variables`, "a count that fits the file")
+  if (n < 0 || n * 4 > cursor.remaining) {
+    throw new SavFormatError(at + 4, `${n} labelled variables`, "a count that fits the file")
+  }
   const slots: Array<number> = []
   for (let k = 0; k < n; k++) slots.push(cursor.int32("a labelled variable index"))
   return { offset, entries, slots }

@@ -36,7 +36,11 @@ export const parseMrSets = (record: RawExtension, text: SavText): Array<SavMrSet
   const sets: Array<SavMrSet> = []
   let pos = 0
   const fail = (expected: string): never => {
-    throw new SavFormatError(base + pos, `byte ${JSON.stringify(String.fromCharCode(data[pos] ?? 0))} in a multiple-response set record`, expected)
+    throw new SavFormatError(
+      base + pos,
+      `byte ${JSON.stringify(String.fromCharCode(data[pos] ?? 0))} in a multiple-response set record`,
+      expected
+    )
   }
   const skipSpaces = () => {
     while (pos < data.length && data[pos] === SPACE) pos++
@@ -76,7 +80,9 @@ export const parseMrSets = (record: RawExtension, text: SavText): Array<SavMrSet
     const label = text.decodeExact(counted(), `the label of ${rawName}`)
     let end = data.indexOf(NEWLINE, pos)
     if (end < 0) end = data.length
-    const items = text.decodeExact(data.subarray(pos, end), `the items of ${rawName}`).split(" ").filter((s) => s !== "")
+    const items = text.decodeExact(data.subarray(pos, end), `the items of ${rawName}`).split(" ").filter((s) =>
+      s !== ""
+    )
     pos = end
     sets.push({
       name: rawName.startsWith("$") ? rawName.slice(1) : rawName,

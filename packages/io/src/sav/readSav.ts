@@ -42,15 +42,37 @@ export const readSav = (bytes: Uint8Array, options: SavReadOptions): Either.Eith
     return readSavOrThrow(bytes, options)
   } catch (e) {
     if (e instanceof SavFormatError) {
-      return Either.left(new DataFileError({ file, problems: [{ row: e.caseNumber, column: "", value: e.value, expected: e.expected, offset: e.offset }], totalProblems: 1 }))
+      return Either.left(
+        new DataFileError({
+          file,
+          problems: [{ row: e.caseNumber, column: "", value: e.value, expected: e.expected, offset: e.offset }],
+          totalProblems: 1
+        })
+      )
     }
     // A reader bug must not crash the caller either; the text says so, and the fuzz test looks for it.
     const message = e instanceof Error ? e.message : String(e)
-    return Either.left(new DataFileError({ file, problems: [{ row: 0, column: "", value: `internal reader error (${message})`, expected: "a readable SPSS system file", offset: 0 }], totalProblems: 1 }))
+    return Either.left(
+      new DataFileError({
+        file,
+        problems: [{
+          row: 0,
+          column: "",
+          value: `internal reader error (${message})`,
+          expected: "a readable SPSS system file",
+          offset: 0
+        }],
+        totalProblems: 1
+      })
+    )
   }
 }
 
-const chooseText = (dictionary: RawDictionary, bytes: Uint8Array, warn: (code: IoWarning["code"], message: string) => void): SavText => {
+const chooseText = (
+  dictionary: RawDictionary,
+  bytes: Uint8Array,
+  warn: (code: IoWarning["code"], message: string) => void
+): SavText => {
   const encodingRecord = dictionary.extensions.find((e) => e.subtype === 20)
   const integerInfo = dictionary.extensions.find((e) => e.subtype === 3 && e.size === 4 && e.count >= 8)
   let name: string | undefined
@@ -58,13 +80,21 @@ const chooseText = (dictionary: RawDictionary, bytes: Uint8Array, warn: (code: I
   else if (integerInfo !== undefined) {
     const code = new DataView(integerInfo.data.buffer, integerInfo.data.byteOffset).getInt32(28, dictionary.little)
     name = codePageLabel(code)
-    if (name === undefined) warn("FILE_STRUCTURE", `character code ${code} is not a code page danvan knows; text read as UTF-8 or windows-1258`)
+    if (name === undefined) {
+      warn(
+        "FILE_STRUCTURE",
+        `character code ${code} is not a code page danvan knows; text read as UTF-8 or windows-1258`
+      )
+    }
   }
   if (name !== undefined) {
     const fatal = decoderFor(name, true)
     const lenient = decoderFor(name, false)
     if (fatal !== undefined && lenient !== undefined) return new SavText(fatal, lenient)
-    warn("FILE_STRUCTURE", `encoding ${JSON.stringify(name)} is not one TextDecoder knows; text read as UTF-8 or windows-1258`)
+    warn(
+      "FILE_STRUCTURE",
+      `encoding ${JSON.stringify(name)} is not one TextDecoder knows; text read as UTF-8 or windows-1258`
+    )
   }
   // No usable declaration: UTF-8 if the dictionary is valid UTF-8, else the Vietnamese ANSI code page.
   try {
@@ -82,14 +112,20 @@ const readSavOrThrow = (bytes: Uint8Array, options: SavReadOptions): Either.Eith
   const warn = (code: IoWarning["code"], message: string) => warnings.push({ code, message: `${file}: ${message}` })
   const dictionary = readDictionary(bytes)
   for (const e of dictionary.extensions) {
-    if (!KNOWN_SUBTYPES.has(e.subtype)) warn("FILE_STRUCTURE", `extension record subtype ${e.subtype} at byte ${e.offset} skipped (not one danvan reads)`)
+    if (!KNOWN_SUBTYPES.has(e.subtype)) {
+      warn("FILE_STRUCTURE", `extension record subtype ${e.subtype} at byte ${e.offset} skipped (not one danvan reads)`)
+    }
   }
   const text = chooseText(dictionary, bytes, warn)
   const floatInfo = dictionary.extensions.find((e) => e.subtype === 4 && e.size === 8 && e.count >= 1)
-  const sysmis = floatInfo === undefined ? -Number.MAX_VALUE : new DataView(floatInfo.data.buffer, floatInfo.data.byteOffset).getFloat64(0, dictionary.little)
+  const sysmis = floatInfo === undefined
+    ? -Number.MAX_VALUE
+    : new DataView(floatInfo.data.buffer, floatInfo.data.byteOffset).getFloat64(0, dictionary.little)
   const number = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, 8).getFloat64(0, dictionary.little)
   const variables = assembleVariables(dictionary, text, number, (m) => warn("FILE_STRUCTURE", m))
-  if (variables.length === 0) throw new SavFormatError(176, "a dictionary without variables", "at least one variable record (2)")
+  if (variables.length === 0) {
+    throw new SavFormatError(176, "a dictionary without variables", "at least one variable record (2)")
+  }
   // Set items are written with short names (as SPSS and PSPP look them up): map them to the long names.
   const longOf = new Map(variables.map((v) => [v.name.toUpperCase(), v.name]))
   const long13 = dictionary.extensions.find((e) => e.subtype === 13)
@@ -109,7 +145,9 @@ const readSavOrThrow = (bytes: Uint8Array, options: SavReadOptions): Either.Eith
   // Without a codebook to check against, labelled and nominal/ordinal variables are read straight into Int32
   // codes (falling back to numbers if a value is not an integer code).
   const normalBias = Number.isInteger(dictionary.bias) && Math.abs(dictionary.bias) <= 1e6
-  const asCodes = variables.map((v) => options.codebook === undefined && normalBias && v.width === 0 && !forced.has(v.name) && looksCoded(v))
+  const asCodes = variables.map((v) =>
+    options.codebook === undefined && normalBias && v.width === 0 && !forced.has(v.name) && looksCoded(v)
+  )
   const cases = readCases(stream, variables, {
     asCodes,
     start: dictionary.zlib ? 0 : dictionary.dataOffset,
@@ -131,19 +169,35 @@ const readSavOrThrow = (bytes: Uint8Array, options: SavReadOptions): Either.Eith
     const raw = cases.strings[k]
     if (raw === undefined) return
     const values = new Array<string>(n)
-    for (let i = 0; i < n; i++) values[i] = text.decode(raw.subarray(i * v.width, (i + 1) * v.width), `variable ${v.name}, case ${i + 1}`)
+    for (let i = 0; i < n; i++) {
+      values[i] = text.decode(raw.subarray(i * v.width, (i + 1) * v.width), `variable ${v.name}, case ${i + 1}`)
+    }
     textColumns.push({ name: v.name, values })
   })
   if (text.badCount > 0) {
-    warn("UNDECODABLE_TEXT", `${text.badCount} text value${text.badCount === 1 ? "" : "s"} not valid ${text.encoding}; bad bytes shown as U+FFFD (first at: ${text.badPlaces.join("; ")})`)
+    warn(
+      "UNDECODABLE_TEXT",
+      `${text.badCount} text value${
+        text.badCount === 1 ? "" : "s"
+      } not valid ${text.encoding}; bad bytes shown as U+FFFD (first at: ${text.badPlaces.join("; ")})`
+    )
   }
   if (textColumns.length > 0) {
-    warn("TEXT_COLUMNS", `string variable${textColumns.length === 1 ? "" : "s"} ${textColumns.map((c) => c.name).join(", ")} read as text (not analysable as codes)`)
+    warn(
+      "TEXT_COLUMNS",
+      `string variable${textColumns.length === 1 ? "" : "s"} ${
+        textColumns.map((c) => c.name).join(", ")
+      } read as text (not analysable as codes)`
+    )
   }
 
   const weightRecord = dictionary.weightIndex > 0 ? dictionary.variables[dictionary.weightIndex - 1] : undefined
-  const weightVariable = weightRecord === undefined ? undefined : variables.find((v) => v.segments[0].slot === weightRecord.slot)?.name
-  const numericVars = variables.map((v, k) => ({ v, values: cases.numbers[k] })).filter((x): x is { v: SavVariable; values: Float64Array } => x.values !== undefined)
+  const weightVariable = weightRecord === undefined
+    ? undefined
+    : variables.find((v) => v.segments[0].slot === weightRecord.slot)?.name
+  const numericVars = variables.map((v, k) => ({ v, values: cases.numbers[k] })).filter((
+    x
+  ): x is { v: SavVariable; values: Float64Array } => x.values !== undefined)
   const problems = new ProblemCollector(options.maxProblems)
   const columns: Array<Column> = []
   const codeColumns = new Set<string>()
@@ -164,17 +218,31 @@ const readSavOrThrow = (bytes: Uint8Array, options: SavReadOptions): Either.Eith
       }
     })
   } else {
-    const plan = planColumns(numericVars.map((x) => x.v.name), { fileName: file, codebook: options.codebook, ...(options.numericColumns !== undefined ? { numericColumns: options.numericColumns } : {}) })
+    const plan = planColumns(numericVars.map((x) => x.v.name), {
+      fileName: file,
+      codebook: options.codebook,
+      ...(options.numericColumns !== undefined ? { numericColumns: options.numericColumns } : {})
+    })
     plan.problems.forEach((p) => problems.add(p))
     warnings.push(...plan.warnings)
     numericVars.forEach(({ v, values }, k) => {
       const column = plan.columns[k]
-      if (column.type === "numeric" || (column.accepts === undefined && !integral(values))) return columns.push({ name: v.name, type: "numeric", values })
+      if (column.type === "numeric" || (column.accepts === undefined && !integral(values))) {
+        return columns.push({ name: v.name, type: "numeric", values })
+      }
       for (let i = 0; i < n; i++) {
         const x = values[i]
         if (x !== x) continue
-        if (!Number.isInteger(x) || Math.abs(x) > MAX_CODE) problems.add({ row: i + 1, column: v.name, value: String(x), expected: column.accepts === undefined ? "an integer code" : `an integer code, ${column.expected}` })
-        else if (column.accepts !== undefined && !column.accepts(x)) problems.add({ row: i + 1, column: v.name, value: String(x), expected: column.expected })
+        if (!Number.isInteger(x) || Math.abs(x) > MAX_CODE) {
+          problems.add({
+            row: i + 1,
+            column: v.name,
+            value: String(x),
+            expected: column.accepts === undefined ? "an integer code" : `an integer code, ${column.expected}`
+          })
+        } else if (column.accepts !== undefined && !column.accepts(x)) {
+          problems.add({ row: i + 1, column: v.name, value: String(x), expected: column.expected })
+        }
       }
       columns.push({ name: v.name, type: "codes", values: toCodes(values) })
     })
@@ -185,10 +253,17 @@ const readSavOrThrow = (bytes: Uint8Array, options: SavReadOptions): Either.Eith
 
   const productName = text.decode(dictionary.productName, "the product name")
   const fileLabel = text.decode(dictionary.fileLabel, "the file label")
-  const codebook =
-    options.codebook ??
+  const codebook = options.codebook ??
     savCodebook(
-      { id: codebookIdFor(file), title: fileLabel === "" ? file.split(/[\\/]/).pop()! : fileLabel, source: file.split(/[\\/]/).pop()!, variables, mrSets, codeColumns, ...(weightVariable !== undefined ? { weightVariable } : {}) },
+      {
+        id: codebookIdFor(file),
+        title: fileLabel === "" ? file.split(/[\\/]/).pop()! : fileLabel,
+        source: file.split(/[\\/]/).pop()!,
+        variables,
+        mrSets,
+        codeColumns,
+        ...(weightVariable !== undefined ? { weightVariable } : {})
+      },
       (m) => warn("FILE_STRUCTURE", m)
     )
   return Either.right({
@@ -212,7 +287,8 @@ const readSavOrThrow = (bytes: Uint8Array, options: SavReadOptions): Either.Eith
   })
 }
 
-const looksCoded = (v: SavVariable): boolean => v.valueLabels.length > 0 || v.measure === "nominal" || v.measure === "ordinal"
+const looksCoded = (v: SavVariable): boolean =>
+  v.valueLabels.length > 0 || v.measure === "nominal" || v.measure === "ordinal"
 
 const integral = (values: Float64Array): boolean => {
   for (let i = 0; i < values.length; i++) {

@@ -1,5 +1,5 @@
-import type { Decoder } from "./encoding.js"
 import { trimRight } from "./cursor.js"
+import type { Decoder } from "./encoding.js"
 
 /**
  * Decodes a system file's text in its declared encoding, normalised to NFC (windows-1258 writes tone marks as

@@ -72,20 +72,42 @@ export const assembleVariables = (
   const segmentRecords: Array<number> = []
   for (let r = 0; r < records.length; r++) {
     const record = records[r]
-    if (record.type === -1) throw new SavFormatError(record.offset, "a continuation record (type -1)", "a new variable here: the previous string's slots are complete")
+    if (record.type === -1) {
+      throw new SavFormatError(
+        record.offset,
+        "a continuation record (type -1)",
+        "a new variable here: the previous string's slots are complete"
+      )
+    }
     segmentRecords.push(r)
     for (let k = 1; k < slotsOf(record.type); k++) {
       const next = records[r + k]
       if (next === undefined || next.type !== -1) {
-        throw new SavFormatError(next?.offset ?? record.offset, `a variable of type ${next?.type ?? "(none)"}`, `continuation record ${k} of ${slotsOf(record.type) - 1} for the string of width ${record.type}`)
+        throw new SavFormatError(
+          next?.offset ?? record.offset,
+          `a variable of type ${next?.type ?? "(none)"}`,
+          `continuation record ${k} of ${slotsOf(record.type) - 1} for the string of width ${record.type}`
+        )
       }
     }
     r += slotsOf(record.type) - 1
   }
 
   const display = ext(11)
-  const perSegment = display === undefined ? 0 : display.count === 3 * segmentRecords.length ? 3 : display.count === 2 * segmentRecords.length ? 2 : -1
-  if (perSegment === -1) warn(`variable display record (subtype 11) has ${display!.count} values for ${segmentRecords.length} variables; measurement levels ignored`)
+  const perSegment = display === undefined
+    ? 0
+    : display.count === 3 * segmentRecords.length
+    ? 3
+    : display.count === 2 * segmentRecords.length
+    ? 2
+    : -1
+  if (perSegment === -1) {
+    warn(
+      `variable display record (subtype 11) has ${
+        display!.count
+      } values for ${segmentRecords.length} variables; measurement levels ignored`
+    )
+  }
 
   const variables: Array<SavVariable> = []
   const byRecord = new Map<number, SavVariable>()
@@ -97,12 +119,20 @@ export const assembleVariables = (
     const name = (longNames.get(shortName.toUpperCase()) ?? shortName).normalize("NFC")
     const declared = veryLong.get(shortName.toUpperCase())
     let width = record.type
-    const segments: Array<Segment> = [{ slot: record.slot, slots: slotsOf(record.type), used: record.type === 0 ? 8 : record.type }]
+    const segments: Array<Segment> = [{
+      slot: record.slot,
+      slots: slotsOf(record.type),
+      used: record.type === 0 ? 8 : record.type
+    }]
     if (declared !== undefined && record.type > 0) {
       width = Number.parseInt(declared, 10)
       const count = Math.ceil(width / 252)
       if (!(width > 255 && width <= 32767) || s + count > segmentRecords.length) {
-        throw new SavFormatError(ext(14)!.offset, `very long string ${shortName}=${declared}`, "a width 256..32767 whose segments follow the variable")
+        throw new SavFormatError(
+          ext(14)!.offset,
+          `very long string ${shortName}=${declared}`,
+          "a width 256..32767 whose segments follow the variable"
+        )
       }
       for (let k = 1; k < count; k++) {
         const seg = records[segmentRecords[s + k]]
@@ -113,13 +143,21 @@ export const assembleVariables = (
     const measureCode = perSegment > 0 ? readInt(display!, firstSegment * perSegment, dictionary.little) : 0
     const variable: SavVariable = {
       name,
-      ...(record.label !== undefined && record.label.length > 0 ? { label: textOf(text, record.label, `label of ${name}`) } : {}),
+      ...(record.label !== undefined && record.label.length > 0
+        ? { label: textOf(text, record.label, `label of ${name}`) }
+        : {}),
       width,
       segments,
       decimals: record.printFormat & 0xff,
       valueLabels: [],
       missing: missingOf(record.missingCount, record.missing, width, number, text, name),
-      ...(measureCode === 1 ? { measure: "nominal" as const } : measureCode === 2 ? { measure: "ordinal" as const } : measureCode === 3 ? { measure: "scale" as const } : {})
+      ...(measureCode === 1
+        ? { measure: "nominal" as const }
+        : measureCode === 2
+        ? { measure: "ordinal" as const }
+        : measureCode === 3
+        ? { measure: "scale" as const }
+        : {})
     }
     variables.push(variable)
     byRecord.set(r + 1, variable) // type 4 records count variable records from 1, continuations included
@@ -128,7 +166,13 @@ export const assembleVariables = (
   for (const set of dictionary.valueLabels) {
     for (const index of set.slots) {
       const variable = byRecord.get(index)
-      if (variable === undefined) throw new SavFormatError(set.offset, `value labels for variable index ${index}`, `the index of a variable record (1..${records.length})`)
+      if (variable === undefined) {
+        throw new SavFormatError(
+          set.offset,
+          `value labels for variable index ${index}`,
+          `the index of a variable record (1..${records.length})`
+        )
+      }
       for (const e of set.entries) {
         const value = variable.width === 0 ? number(e.value) : textOf(text, e.value, `a value of ${variable.name}`)
         variable.valueLabels.push({ value, label: textOf(text, e.label, `a value label of ${variable.name}`) })
@@ -141,7 +185,10 @@ export const assembleVariables = (
   return variables
 }
 
-const decodeExt = (record: RawExtension | undefined, text: SavText): string => (record === undefined ? "" : text.decodeExact(record.data, `extension record ${record.subtype}`))
+const decodeExt = (
+  record: RawExtension | undefined,
+  text: SavText
+): string => (record === undefined ? "" : text.decodeExact(record.data, `extension record ${record.subtype}`))
 
 const readInt = (record: RawExtension, index: number, little: boolean): number =>
   new DataView(record.data.buffer, record.data.byteOffset, record.data.byteLength).getInt32(index * 4, little)
@@ -175,7 +222,11 @@ class Payload {
   }
   private need(n: number, what: string) {
     if (n < 0 || this.pos + n > this.record.data.length) {
-      throw new SavFormatError(this.record.offset + 16 + this.pos, `the record ends after ${this.record.data.length - this.pos} bytes`, `${n} bytes of ${what} (extension record ${this.record.subtype})`)
+      throw new SavFormatError(
+        this.record.offset + 16 + this.pos,
+        `the record ends after ${this.record.data.length - this.pos} bytes`,
+        `${n} bytes of ${what} (extension record ${this.record.subtype})`
+      )
     }
   }
   int32(what: string): number {
@@ -196,7 +247,13 @@ class Payload {
   }
 }
 
-const readLongStringLabels = (record: RawExtension | undefined, little: boolean, text: SavText, byName: Map<string, SavVariable>, warn: (m: string) => void) => {
+const readLongStringLabels = (
+  record: RawExtension | undefined,
+  little: boolean,
+  text: SavText,
+  byName: Map<string, SavVariable>,
+  warn: (m: string) => void
+) => {
   if (record === undefined) return
   const p = new Payload(record, little)
   while (!p.done) {
@@ -208,12 +265,23 @@ const readLongStringLabels = (record: RawExtension | undefined, little: boolean,
     for (let k = 0; k < count; k++) {
       const value = p.take(p.int32("a value length"), "a labelled value")
       const label = p.take(p.int32("a label length"), "a value label")
-      if (variable !== undefined) variable.valueLabels.push({ value: text.decode(value, `a value of ${name}`), label: text.decode(label, `a value label of ${name}`) })
+      if (variable !== undefined) {
+        variable.valueLabels.push({
+          value: text.decode(value, `a value of ${name}`),
+          label: text.decode(label, `a value label of ${name}`)
+        })
+      }
     }
   }
 }
 
-const readLongStringMissing = (record: RawExtension | undefined, little: boolean, text: SavText, byName: Map<string, SavVariable>, warn: (m: string) => void) => {
+const readLongStringMissing = (
+  record: RawExtension | undefined,
+  little: boolean,
+  text: SavText,
+  byName: Map<string, SavVariable>,
+  warn: (m: string) => void
+) => {
   if (record === undefined) return
   const p = new Payload(record, little)
   while (!p.done) {

@@ -1,6 +1,6 @@
+import { deflateSync } from "node:zlib"
 import type { Codebook, Dataset, Lang, Variable } from "@danvan/domain"
 import { SYSTEM_MISSING } from "@danvan/domain"
-import { deflateSync } from "node:zlib"
 import type { IoWarning } from "../errors.js"
 import { ByteWriter, utf8Prefix } from "./byteWriter.js"
 
@@ -84,7 +84,11 @@ const decimalsOf = (values: Float64Array): number => {
  * const { bytes, warnings } = writeSav(dataset, codebook, { compression: "bytecode" })
  * writeFileSync("survey.sav", bytes)
  */
-export const writeSav = (dataset: Dataset, codebook: Codebook | undefined, options: SavWriteOptions = {}): SavWriteResult => {
+export const writeSav = (
+  dataset: Dataset,
+  codebook: Codebook | undefined,
+  options: SavWriteOptions = {}
+): SavWriteResult => {
   const compression = options.compression ?? "bytecode"
   const lang = options.lang ?? "vi"
   const warnings: Array<IoWarning> = []
@@ -120,9 +124,14 @@ export const writeSav = (dataset: Dataset, codebook: Codebook | undefined, optio
     w.int32(0)
     const label = variable === undefined ? undefined : utf8Prefix(variable.label[lang], 255)
     w.int32(label !== undefined ? 1 : 0)
-    const missing = missingRecord(variable, (m) => warnings.push({ code: "FILE_STRUCTURE", message: `variable ${column.name}: ${m}` }))
+    const missing = missingRecord(
+      variable,
+      (m) => warnings.push({ code: "FILE_STRUCTURE", message: `variable ${column.name}: ${m}` })
+    )
     w.int32(missing.count)
-    const format = column.type === "codes" ? F8_0 : (5 << 16) | (widthOf(column.values as Float64Array, decimals[k]) << 8) | decimals[k]
+    const format = column.type === "codes"
+      ? F8_0
+      : (5 << 16) | (widthOf(column.values as Float64Array, decimals[k]) << 8) | decimals[k]
     w.int32(format)
     w.int32(format)
     w.padded(ascii(shorts[k]), 8)
@@ -157,10 +166,10 @@ export const writeSav = (dataset: Dataset, codebook: Codebook | undefined, optio
     w.int32(size)
     w.int32(count)
     if (payload instanceof Uint8Array) w.raw(payload)
-    else for (const x of payload) {
-      if (asFloat) w.float64(x)
-      else w.int32(x)
-    }
+    else {for (const x of payload) {
+        if (asFloat) w.float64(x)
+        else w.int32(x)
+      }}
   }
   // Machine integer info: version, machine -1, IEEE 754, compression, endianness (2 little, 1 big), code page 65001 (UTF-8).
   extension(3, 4, [1, 0, 0, -1, 1, compression === "none" ? 0 : 1, little ? 2 : 1, 65001])
@@ -212,16 +221,23 @@ const concat = (parts: ReadonlyArray<Uint8Array>): Uint8Array => {
 }
 
 /** SPSS holds up to three discrete missing values, or one range and one value. */
-const missingRecord = (variable: Variable | undefined, warn: (message: string) => void): { count: number; values: Array<number> } => {
+const missingRecord = (
+  variable: Variable | undefined,
+  warn: (message: string) => void
+): { count: number; values: Array<number> } => {
   if (variable === undefined) return { count: 0, values: [] }
   const { values, ranges } = variable.missing
   if (ranges.length === 0) {
     if (values.length > 3) warn(`only the first 3 of ${values.length} missing codes written (an SPSS limit)`)
     return { count: Math.min(3, values.length), values: values.slice(0, 3) }
   }
-  if (ranges.length > 1 || values.length > 1) warn("only the first missing range and the first missing code written (an SPSS limit)")
+  if (ranges.length > 1 || values.length > 1) {
+    warn("only the first missing range and the first missing code written (an SPSS limit)")
+  }
   const r = ranges[0]
-  return values.length === 0 ? { count: -2, values: [r.low, r.high] } : { count: -3, values: [r.low, r.high, values[0]] }
+  return values.length === 0
+    ? { count: -2, values: [r.low, r.high] }
+    : { count: -3, values: [r.low, r.high, values[0]] }
 }
 
 const writeUncompressed = (w: ByteWriter, dataset: Dataset) => {
@@ -230,7 +246,9 @@ const writeUncompressed = (w: ByteWriter, dataset: Dataset) => {
   for (let i = 0; i < rowCount; i++) {
     for (const c of columns) {
       const x = c.values[i]
-      w.float64(c.type === "codes" ? (x === SYSTEM_MISSING ? -Number.MAX_VALUE : x) : Number.isNaN(x) ? -Number.MAX_VALUE : x)
+      w.float64(
+        c.type === "codes" ? (x === SYSTEM_MISSING ? -Number.MAX_VALUE : x) : Number.isNaN(x) ? -Number.MAX_VALUE : x
+      )
     }
   }
 }

@@ -15,9 +15,18 @@ export const inflateZsav = (bytes: Uint8Array, dataOffset: number, little: boole
   const headerOffset = cursor.int64("the zlib header offset")
   const trailerOffset = cursor.int64("the zlib trailer offset")
   const trailerLength = cursor.int64("the zlib trailer length")
-  if (headerOffset !== dataOffset) throw new SavFormatError(dataOffset, `zlib header offset ${headerOffset}`, `${dataOffset}, where the header is`)
-  if (trailerOffset < cursor.pos || trailerOffset > bytes.length || trailerLength < 24 || trailerOffset + trailerLength > bytes.length) {
-    throw new SavFormatError(dataOffset + 8, `zlib trailer at ${trailerOffset} of ${trailerLength} bytes`, `a trailer inside the file's ${bytes.length} bytes`)
+  if (headerOffset !== dataOffset) {
+    throw new SavFormatError(dataOffset, `zlib header offset ${headerOffset}`, `${dataOffset}, where the header is`)
+  }
+  if (
+    trailerOffset < cursor.pos || trailerOffset > bytes.length || trailerLength < 24 ||
+    trailerOffset + trailerLength > bytes.length
+  ) {
+    throw new SavFormatError(
+      dataOffset + 8,
+      `zlib trailer at ${trailerOffset} of ${trailerLength} bytes`,
+      `a trailer inside the file's ${bytes.length} bytes`
+    )
   }
   cursor.pos = trailerOffset
   cursor.int64("the trailer bias")
@@ -26,7 +35,11 @@ export const inflateZsav = (bytes: Uint8Array, dataOffset: number, little: boole
   const blockCountAt = cursor.pos
   const blocks = cursor.int32("the number of blocks")
   if (blocks < 0 || 24 + blocks * 24 !== trailerLength) {
-    throw new SavFormatError(blockCountAt, `${blocks} blocks`, `${Math.floor((trailerLength - 24) / 24)} blocks, as the trailer length ${trailerLength} says`)
+    throw new SavFormatError(
+      blockCountAt,
+      `${blocks} blocks`,
+      `${Math.floor((trailerLength - 24) / 24)} blocks, as the trailer length ${trailerLength} says`
+    )
   }
   const pieces: Array<Uint8Array> = []
   let total = 0
@@ -37,17 +50,33 @@ export const inflateZsav = (bytes: Uint8Array, dataOffset: number, little: boole
     const compressedOffset = cursor.int64("a block's compressed offset")
     const uncompressedSize = cursor.int32("a block's uncompressed size")
     const compressedSize = cursor.int32("a block's compressed size")
-    if (compressedOffset !== expectedCompressed || compressedSize < 0 || compressedOffset + compressedSize > trailerOffset) {
-      throw new SavFormatError(entryAt, `block ${k + 1} at ${compressedOffset} of ${compressedSize} bytes`, `a block starting at ${expectedCompressed} and ending before the trailer at ${trailerOffset}`)
+    if (
+      compressedOffset !== expectedCompressed || compressedSize < 0 || compressedOffset + compressedSize > trailerOffset
+    ) {
+      throw new SavFormatError(
+        entryAt,
+        `block ${k + 1} at ${compressedOffset} of ${compressedSize} bytes`,
+        `a block starting at ${expectedCompressed} and ending before the trailer at ${trailerOffset}`
+      )
     }
     let inflated: Uint8Array
     try {
-      inflated = inflateSync(bytes.subarray(compressedOffset, compressedOffset + compressedSize), { maxOutputLength: Math.max(1, uncompressedSize) })
+      inflated = inflateSync(bytes.subarray(compressedOffset, compressedOffset + compressedSize), {
+        maxOutputLength: Math.max(1, uncompressedSize)
+      })
     } catch (e) {
-      throw new SavFormatError(compressedOffset, `zlib block ${k + 1} does not inflate (${(e as Error).message})`, `${uncompressedSize} bytes of deflated case data`)
+      throw new SavFormatError(
+        compressedOffset,
+        `zlib block ${k + 1} does not inflate (${(e as Error).message})`,
+        `${uncompressedSize} bytes of deflated case data`
+      )
     }
     if (inflated.length !== uncompressedSize) {
-      throw new SavFormatError(compressedOffset, `zlib block ${k + 1} inflates to ${inflated.length} bytes`, `${uncompressedSize} bytes, as the trailer says`)
+      throw new SavFormatError(
+        compressedOffset,
+        `zlib block ${k + 1} inflates to ${inflated.length} bytes`,
+        `${uncompressedSize} bytes, as the trailer says`
+      )
     }
     pieces.push(inflated)
     total += inflated.length

@@ -14,12 +14,20 @@ export const cellText = (value: CellValue): { text: string } | { problem: string
   if (value === null || value === undefined) return { text: "" }
   if (typeof value === "number") return { text: Number.isFinite(value) ? String(value) : "" }
   if (typeof value === "string") return { text: value.normalize("NFC") }
-  if (typeof value === "boolean") return { problem: value ? "TRUE" : "FALSE", expected: "a number or code, not a TRUE/FALSE cell" }
-  if (value instanceof Date) return { problem: `date ${value.toISOString().slice(0, 10)}`, expected: "a number or code, not a date cell" }
+  if (typeof value === "boolean") {
+    return { problem: value ? "TRUE" : "FALSE", expected: "a number or code, not a TRUE/FALSE cell" }
+  }
+  if (value instanceof Date) {
+    return { problem: `date ${value.toISOString().slice(0, 10)}`, expected: "a number or code, not a date cell" }
+  }
   if ("formula" in value || "sharedFormula" in value) {
     const formula = value.formula ?? ("sharedFormula" in value ? value.sharedFormula : "")
     if (value.result === undefined) {
-      return { problem: `formula =${formula} without a cached value`, expected: "a value: open and save the workbook in Excel or LibreOffice so formulas are computed, or paste values" }
+      return {
+        problem: `formula =${formula} without a cached value`,
+        expected:
+          "a value: open and save the workbook in Excel or LibreOffice so formulas are computed, or paste values"
+      }
     }
     return cellText(value.result)
   }

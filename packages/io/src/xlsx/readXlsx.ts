@@ -40,27 +40,51 @@ export interface XlsxReadResult {
  * const { dataset } = yield* readXlsx(bytes, { fileName: "survey.xlsx", sheet: "Data", codebook })
  */
 export const readXlsx = (bytes: Uint8Array, options: XlsxReadOptions): Effect.Effect<XlsxReadResult, DataFileError> =>
-  Effect.gen(function* () {
+  Effect.gen(function*() {
     const sheetLabel = (name: string) => `${options.fileName} (sheet "${name}")`
-    const fail = (file: string, problems: ReadonlyArray<DataProblem>, total = problems.length) => Effect.fail(new DataFileError({ file, problems, totalProblems: total }))
+    const fail = (file: string, problems: ReadonlyArray<DataProblem>, total = problems.length) =>
+      Effect.fail(new DataFileError({ file, problems, totalProblems: total }))
     const ExcelJS = (yield* Effect.promise(() => import("exceljs"))).default
     const workbook = new ExcelJS.Workbook()
-    const loaded = yield* Effect.either(Effect.tryPromise(() => workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never)))
+    const loaded = yield* Effect.either(
+      Effect.tryPromise(() =>
+        workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never)
+      )
+    )
     if (loaded._tag === "Left") {
       const cause = loaded.left.cause instanceof Error ? loaded.left.cause.message : String(loaded.left.cause)
-      return yield* fail(options.fileName, [{ row: 0, column: "", value: `not a readable .xlsx workbook (${cause})`, expected: "an Excel workbook saved as .xlsx" }])
+      return yield* fail(options.fileName, [{
+        row: 0,
+        column: "",
+        value: `not a readable .xlsx workbook (${cause})`,
+        expected: "an Excel workbook saved as .xlsx"
+      }])
     }
     const sheets = workbook.worksheets
     const sheet = options.sheet === undefined ? sheets[0] : workbook.getWorksheet(options.sheet)
     if (sheet === undefined) {
       const names = sheets.map((s) => JSON.stringify(s.name)).join(", ")
-      return yield* fail(options.fileName, [{ row: 0, column: "", value: options.sheet === undefined ? "the workbook has no sheets" : `no sheet named ${JSON.stringify(options.sheet)}`, expected: `one of the sheets ${names || "(none)"}` }])
+      return yield* fail(options.fileName, [{
+        row: 0,
+        column: "",
+        value: options.sheet === undefined
+          ? "the workbook has no sheets"
+          : `no sheet named ${JSON.stringify(options.sheet)}`,
+        expected: `one of the sheets ${names || "(none)"}`
+      }])
     }
     const file = sheetLabel(sheet.name)
     const problems = new ProblemCollector(options.maxProblems)
     const warnings: Array<IoWarning> = []
     const columnCount = sheet.columnCount
-    if (sheet.rowCount === 0 || columnCount === 0) return yield* fail(file, [{ row: 1, column: "", value: "the sheet is empty", expected: "a header row and at least one data row" }])
+    if (sheet.rowCount === 0 || columnCount === 0) {
+      return yield* fail(file, [{
+        row: 1,
+        column: "",
+        value: "the sheet is empty",
+        expected: "a header row and at least one data row"
+      }])
+    }
 
     // Header: merged cells would give one name to several columns, or none to some.
     const headerRow = sheet.getRow(1)
@@ -68,15 +92,26 @@ export const readXlsx = (bytes: Uint8Array, options: XlsxReadOptions): Effect.Ef
       const cell = headerRow.getCell(c)
       if (cell.isMerged && cell.master.address === cell.address) {
         let last = c
-        while (last < columnCount && headerRow.getCell(last + 1).isMerged && headerRow.getCell(last + 1).master.address === cell.address) last++
-        problems.add({ row: 1, column: "", cell: `${cell.address}:${columnLetters(last)}1`, value: `merged header cells ${cell.address}:${columnLetters(last)}1`, expected: "one header cell per column (unmerge the header and name each column)" })
+        while (
+          last < columnCount && headerRow.getCell(last + 1).isMerged &&
+          headerRow.getCell(last + 1).master.address === cell.address
+        ) last++
+        problems.add({
+          row: 1,
+          column: "",
+          cell: `${cell.address}:${columnLetters(last)}1`,
+          value: `merged header cells ${cell.address}:${columnLetters(last)}1`,
+          expected: "one header cell per column (unmerge the header and name each column)"
+        })
       }
     }
     const names: Array<string> = []
     for (let c = 1; c <= columnCount; c++) {
       const cell = headerRow.getCell(c)
       const decoded = cell.isMerged && cell.master.address !== cell.address ? { text: "" } : cellText(cell.value)
-      if ("problem" in decoded) problems.add({ row: 1, column: "", cell: cell.address, value: decoded.problem, expected: "a column name" })
+      if ("problem" in decoded) {
+        problems.add({ row: 1, column: "", cell: cell.address, value: decoded.problem, expected: "a column name" })
+      }
       names.push("text" in decoded ? decoded.text.trim() : "")
     }
 
@@ -100,9 +135,17 @@ export const readXlsx = (bytes: Uint8Array, options: XlsxReadOptions): Effect.Ef
         // column the command does not need is not looked at.
         const decoded = planned === "skipped"
           ? { text: "" }
-          : planned === "auto" && cell.value instanceof Date ? { text: cell.value.toISOString().slice(0, 10) } : cellText(cell.value)
+          : planned === "auto" && cell.value instanceof Date
+          ? { text: cell.value.toISOString().slice(0, 10) }
+          : cellText(cell.value)
         if ("problem" in decoded) {
-          problems.add({ row: r, column: names[c - 1] ?? "", cell: cell.address, value: decoded.problem, expected: decoded.expected })
+          problems.add({
+            row: r,
+            column: names[c - 1] ?? "",
+            cell: cell.address,
+            value: decoded.problem,
+            expected: decoded.expected
+          })
           texts.push("")
           blank = false
         } else {
@@ -114,7 +157,14 @@ export const readXlsx = (bytes: Uint8Array, options: XlsxReadOptions): Effect.Ef
       texts.forEach((t) => builder.field(t, 0, t.length, false, r))
       builder.endRecord(r, texts.length)
     }
-    if (builder.dataRecords === 0 && problems.total === 0) problems.add({ row: 1, column: "", value: "the sheet has a header row but no data rows", expected: "a header row and at least one data row" })
+    if (builder.dataRecords === 0 && problems.total === 0) {
+      problems.add({
+        row: 1,
+        column: "",
+        value: "the sheet has a header row but no data rows",
+        expected: "a header row and at least one data row"
+      })
+    }
     if (problems.total > 0 || builder.buffers === undefined) {
       // The shared cell decoder names row and column; add the cell address, which is what Excel users look for.
       const withCells = problems.kept.map((p) => {
@@ -123,5 +173,13 @@ export const readXlsx = (bytes: Uint8Array, options: XlsxReadOptions): Effect.Ef
       })
       return yield* fail(file, withCells, problems.total)
     }
-    return { dataset: makeDataset(builder.buffers.columns(builder.rowCount), options.codebook?.id, builder.typing.map((t) => ({ ...t, file }))), sheet: sheet.name, warnings }
+    return {
+      dataset: makeDataset(
+        builder.buffers.columns(builder.rowCount),
+        options.codebook?.id,
+        builder.typing.map((t) => ({ ...t, file }))
+      ),
+      sheet: sheet.name,
+      warnings
+    }
   })

@@ -1,5 +1,5 @@
-import type { Decimal } from "../format.js"
 import type { Cell, HeaderCell } from "../document.js"
+import type { Decimal } from "../format.js"
 import type { Lang } from "../i18n.js"
 
 /** What every table builder needs: language, decimal separator, the suppression threshold, a hidden-cell tally. */
@@ -34,7 +34,10 @@ export const num = (value: number, format: Cell["format"], hidden = false): Cell
  * @example
  * h("Thành phố", 2) // { text: "Thành phố", span: 2 }
  */
-export const h = (value: string, span = 1): HeaderCell => (span === 1 ? { text: value.normalize("NFC") } : { text: value.normalize("NFC"), span })
+export const h = (
+  value: string,
+  span = 1
+): HeaderCell => (span === 1 ? { text: value.normalize("NFC") } : { text: value.normalize("NFC"), span })
 
 /**
  * Counts hidden cells into the context and returns the flags unchanged.
@@ -42,7 +45,10 @@ export const h = (value: string, span = 1): HeaderCell => (span === 1 ? { text: 
  * @example
  * const hidden = tally(ctx, suppressMatrix(counts, 5))
  */
-export const tally = <A extends ReadonlyArray<boolean> | ReadonlyArray<ReadonlyArray<boolean>>>(ctx: BuildContext, flags: A): A => {
+export const tally = <A extends ReadonlyArray<boolean> | ReadonlyArray<ReadonlyArray<boolean>>>(
+  ctx: BuildContext,
+  flags: A
+): A => {
   ctx.hiddenCells += (flags as ReadonlyArray<boolean | ReadonlyArray<boolean>>).flat().filter(Boolean).length
   return flags
 }
@@ -53,7 +59,8 @@ export const tally = <A extends ReadonlyArray<boolean> | ReadonlyArray<ReadonlyA
  * @example
  * noneHidden([[1, 2]]) // [[false, false]]
  */
-export const noneHidden = (counts: ReadonlyArray<ReadonlyArray<number>>): Array<Array<boolean>> => counts.map((row) => row.map(() => false))
+export const noneHidden = (counts: ReadonlyArray<ReadonlyArray<number>>): Array<Array<boolean>> =>
+  counts.map((row) => row.map(() => false))
 
 /**
  * Scale side of the k-th of n categories for a diverging chart, by position in scale order: first half negative, a middle one neutral, last half positive.

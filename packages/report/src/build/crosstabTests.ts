@@ -1,7 +1,7 @@
 import type { CrosstabResult, MeasureWithTest } from "@danvan/analysis"
 import type { ReportTable, TableRow } from "../document.js"
 import type { Lang } from "../i18n.js"
-import { type BuildContext, blank, h, num, text } from "./common.js"
+import { blank, type BuildContext, h, num, text } from "./common.js"
 
 const WORDS = {
   tests: { en: "Chi-square tests", vi: "Kiểm định Chi bình phương" },
@@ -27,10 +27,15 @@ const WORDS = {
   kendallTauB: { en: "Kendall's tau-b", vi: "Tau-b Kendall" },
   kendallTauC: { en: "Kendall's tau-c", vi: "Tau-c Kendall" },
   somersD: { en: "Somers' d (symmetric)", vi: "d Somers (đối xứng)" },
-  monteCarlo: { en: "Fisher's p is a Monte Carlo estimate ({b} tables, seed {seed}).", vi: "p của Fisher là ước lượng Monte Carlo ({b} bảng, seed {seed})." },
+  monteCarlo: {
+    en: "Fisher's p is a Monte Carlo estimate ({b} tables, seed {seed}).",
+    vi: "p của Fisher là ước lượng Monte Carlo ({b} bảng, seed {seed})."
+  },
   ordinalNote: {
-    en: "Gamma, tau-b, tau-c and Somers' d use the category order (meaningful when both variables are ordinal); T is value/ASE under independence.",
-    vi: "Gamma, tau-b, tau-c và d Somers dùng thứ tự các phân loại (có nghĩa khi cả hai biến là thứ bậc); T = giá trị/ASE khi độc lập."
+    en:
+      "Gamma, tau-b, tau-c and Somers' d use the category order (meaningful when both variables are ordinal); T is value/ASE under independence.",
+    vi:
+      "Gamma, tau-b, tau-c và d Somers dùng thứ tự các phân loại (có nghĩa khi cả hai biến là thứ bậc); T = giá trị/ASE khi độc lập."
   }
 } as const
 
@@ -48,7 +53,9 @@ export const crosstabTestsTable = (r: CrosstabResult, id: string, title: string,
   const f = r.tests.fisherExact
   const chi = (key: "pearson" | "yates" | "likelihoodRatio" | "linearByLinear"): Array<TableRow> => {
     const x = r.tests[key]
-    return x === undefined ? [] : [{ cells: [text(w(key, lang)), num(x.statistic, "stat"), num(x.df, "df"), num(x.p, "p"), blank] }]
+    return x === undefined
+      ? []
+      : [{ cells: [text(w(key, lang)), num(x.statistic, "stat"), num(x.df, "df"), num(x.p, "p"), blank] }]
   }
   const rows: Array<TableRow> = [
     ...chi("pearson"),
@@ -58,7 +65,9 @@ export const crosstabTestsTable = (r: CrosstabResult, id: string, title: string,
     ...chi("linearByLinear"),
     { kind: "total", cells: [text(w("n", lang)), num(r.n.valid, "count"), blank, blank, blank] }
   ]
-  const notes = f?.method === "monte-carlo" ? [w("monteCarlo", lang).replace("{b}", String(f.B ?? "")).replace("{seed}", String(f.seed ?? ""))] : []
+  const notes = f?.method === "monte-carlo"
+    ? [w("monteCarlo", lang).replace("{b}", String(f.B ?? "")).replace("{seed}", String(f.seed ?? ""))]
+    : []
   return {
     detail: "full",
     id,
@@ -79,7 +88,9 @@ export const crosstabTestsTable = (r: CrosstabResult, id: string, title: string,
 export const crosstabMeasuresTable = (r: CrosstabResult, id: string, title: string, ctx: BuildContext): ReportTable => {
   const { lang } = ctx
   const m = r.measures
-  const nominal = (key: "phi" | "cramersV" | "contingencyCoefficient"): TableRow => ({ cells: [text(w(key, lang)), num(m[key], "coef"), blank, blank, num(r.tests.pearson.p, "p")] })
+  const nominal = (key: "phi" | "cramersV" | "contingencyCoefficient"): TableRow => ({
+    cells: [text(w(key, lang)), num(m[key], "coef"), blank, blank, num(r.tests.pearson.p, "p")]
+  })
   const ordinal = (key: "gamma" | "kendallTauB" | "kendallTauC" | "somersD"): TableRow => {
     const x: MeasureWithTest = m[key]
     return { cells: [text(w(key, lang)), num(x.value, "coef"), num(x.ase, "coef"), num(x.t, "stat"), num(x.p, "p")] }
@@ -89,7 +100,16 @@ export const crosstabMeasuresTable = (r: CrosstabResult, id: string, title: stri
     id,
     title: `${title}: ${w("measures", lang)}`,
     header: [[h(w("measure", lang)), h(w("value", lang)), h(w("ase", lang)), h(w("approxT", lang)), h(w("p", lang))]],
-    rows: [nominal("phi"), nominal("cramersV"), nominal("contingencyCoefficient"), ordinal("gamma"), ordinal("kendallTauB"), ordinal("kendallTauC"), ordinal("somersD"), { kind: "total", cells: [text(w("n", lang)), num(r.n.valid, "count"), blank, blank, blank] }],
+    rows: [
+      nominal("phi"),
+      nominal("cramersV"),
+      nominal("contingencyCoefficient"),
+      ordinal("gamma"),
+      ordinal("kendallTauB"),
+      ordinal("kendallTauC"),
+      ordinal("somersD"),
+      { kind: "total", cells: [text(w("n", lang)), num(r.n.valid, "count"), blank, blank, blank] }
+    ],
     notes: [w("ordinalNote", lang)]
   }
 }

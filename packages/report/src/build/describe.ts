@@ -23,10 +23,15 @@ const WORDS = {
     en: "Percentiles by SPSS's HAVERAGE method (R's quantile type 6); skewness and kurtosis are SPSS's G1 and G2.",
     vi: "Phân vị theo phương pháp HAVERAGE của SPSS (quantile type 6 của R); độ lệch và độ nhọn là G1, G2 của SPSS."
   },
-  weighted: { en: "Weighted by {w}: statistics use frequency weights.", vi: "Có trọng số theo {w}: thống kê dùng trọng số tần suất." },
+  weighted: {
+    en: "Weighted by {w}: statistics use frequency weights.",
+    vi: "Có trọng số theo {w}: thống kê dùng trọng số tần suất."
+  },
   extremes: {
-    en: "Minimum and maximum are left out under disclosure control (each is one respondent's value); statistics of fewer than {k} cases are hidden.",
-    vi: "Không trình bày giá trị nhỏ nhất, lớn nhất khi kiểm soát tiết lộ thông tin (mỗi giá trị là của một người); thống kê của dưới {k} trường hợp bị ẩn."
+    en:
+      "Minimum and maximum are left out under disclosure control (each is one respondent's value); statistics of fewer than {k} cases are hidden.",
+    vi:
+      "Không trình bày giá trị nhỏ nhất, lớn nhất khi kiểm soát tiết lộ thông tin (mỗi giá trị là của một người); thống kê của dưới {k} trường hợp bị ẩn."
   },
   histogram: { en: "Histogram: {v}", vi: "Biểu đồ tần số: {v}" }
 } as const
@@ -41,11 +46,17 @@ const w = (key: keyof typeof WORDS, lang: Lang) => WORDS[key][lang]
  * @example
  * describeBlocks(results, "describe", true, ctx)
  */
-export const describeBlocks = (results: ReadonlyArray<DescribeResult>, id: string, chart: boolean, ctx: BuildContext): Array<Block> => {
+export const describeBlocks = (
+  results: ReadonlyArray<DescribeResult>,
+  id: string,
+  chart: boolean,
+  ctx: BuildContext
+): Array<Block> => {
   const { lang } = ctx
   const k = ctx.suppressBelow
   const hide = (r: DescribeResult) => k !== undefined && r.n.valid < k
-  const stat = (get: (r: DescribeResult) => number, format: Cell["format"]) => (r: DescribeResult) => num(get(r), format, hide(r))
+  const stat = (get: (r: DescribeResult) => number, format: Cell["format"]) => (r: DescribeResult) =>
+    num(get(r), format, hide(r))
   const rows: ReadonlyArray<readonly [keyof typeof WORDS, (r: DescribeResult) => Cell]> = [
     ["valid", (r) => num(r.n.valid, "count")],
     ["missing", (r) => num(r.n.missing, "count")],
@@ -77,18 +88,24 @@ export const describeBlocks = (results: ReadonlyArray<DescribeResult>, id: strin
   const charts: Array<Block> = !chart
     ? []
     : results
-        .filter((r) => r.histogram.length > 0 && !hide(r) && (k === undefined || r.histogram.every((b) => b.count === 0 || b.count >= k)))
-        .map((r): Block => ({
-          kind: "chart",
-          id: `${id}-${r.variable.name}-histogram`,
-          chart: {
-            type: "histogram",
-            data: {
-              title: { vi: WORDS.histogram.vi.replace("{v}", r.variable.label.vi), en: WORDS.histogram.en.replace("{v}", r.variable.label.en) },
-              variable: r.variable.label,
-              bins: r.histogram.map((b) => ({ from: b.from, to: b.to, count: b.count }))
-            }
+      .filter((r) =>
+        r.histogram.length > 0 && !hide(r) &&
+        (k === undefined || r.histogram.every((b) => b.count === 0 || b.count >= k))
+      )
+      .map((r): Block => ({
+        kind: "chart",
+        id: `${id}-${r.variable.name}-histogram`,
+        chart: {
+          type: "histogram",
+          data: {
+            title: {
+              vi: WORDS.histogram.vi.replace("{v}", r.variable.label.vi),
+              en: WORDS.histogram.en.replace("{v}", r.variable.label.en)
+            },
+            variable: r.variable.label,
+            bins: r.histogram.map((b) => ({ from: b.from, to: b.to, count: b.count }))
           }
-        }))
+        }
+      }))
   return [{ kind: "table", table }, ...charts]
 }

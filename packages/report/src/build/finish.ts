@@ -10,8 +10,15 @@ const SEX: Readonly<Record<string, { vi: string; en: string }>> = {
   female: { vi: "Nữ", en: "Female" }
 }
 const SEX_CODES: Readonly<Record<string, "male" | "female">> = {
-  nam: "male", male: "male", m: "male", "1": "male",
-  "nữ": "female", nu: "female", female: "female", f: "female", "2": "female"
+  nam: "male",
+  male: "male",
+  m: "male",
+  "1": "male",
+  "nữ": "female",
+  nu: "female",
+  female: "female",
+  f: "female",
+  "2": "female"
 }
 
 const attr = (x: Excerpt, name: string, lang: Lang): string | undefined => {
@@ -62,7 +69,9 @@ export const finishSections = (
   lang: Lang
 ): Array<ReportSection> =>
   sections.map((s) => {
-    let blocks: Array<Block> = options.detail === "apa" ? s.blocks.filter((b) => !(b.kind === "table" && b.table.detail === "full")) : [...s.blocks]
+    let blocks: Array<Block> = options.detail === "apa"
+      ? s.blocks.filter((b) => !(b.kind === "table" && b.table.detail === "full"))
+      : [...s.blocks]
     const quotes = options.excerpts?.[s.id] ?? []
     if (quotes.length > 0) {
       const at = blocks.reduce((last, b, i) => (b.kind === "table" ? i + 1 : last), blocks.length)

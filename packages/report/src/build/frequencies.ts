@@ -18,7 +18,9 @@ export const frequenciesTable = (r: FrequenciesResult, id: string, ctx: BuildCon
   const counts = r.rows.map((row) => row.count)
   const valid = r.rows.flatMap((row, i) => (row.missing ? [] : [i]))
   const missing = r.rows.flatMap((row, i) => (row.missing ? [i] : []))
-  const hidden = ctx.suppressBelow === undefined ? counts.map(() => false) : tally(ctx, suppressCells(counts, [valid, missing].filter((l) => l.length > 0), ctx.suppressBelow))
+  const hidden = ctx.suppressBelow === undefined
+    ? counts.map(() => false)
+    : tally(ctx, suppressCells(counts, [valid, missing].filter((l) => l.length > 0), ctx.suppressBelow))
   const anyHidden = hidden.some(Boolean)
   const row = (i: number): TableRow => {
     const x = r.rows[i]
@@ -35,14 +37,38 @@ export const frequenciesTable = (r: FrequenciesResult, id: string, ctx: BuildCon
   const pct = (x: number) => percentOf(x, r.n.total)
   const rows: Array<TableRow> = [
     ...valid.map(row),
-    { kind: "total", cells: [text(`${t("valid", lang)}: ${t("total", lang)}`), num(r.n.valid, "count"), num(pct(r.n.valid), "percent"), num(r.n.valid > 0 ? 100 : Number.NaN, "percent"), ...(anyHidden ? [] : [num(Number.NaN, "percent")])] },
+    {
+      kind: "total",
+      cells: [
+        text(`${t("valid", lang)}: ${t("total", lang)}`),
+        num(r.n.valid, "count"),
+        num(pct(r.n.valid), "percent"),
+        num(r.n.valid > 0 ? 100 : Number.NaN, "percent"),
+        ...(anyHidden ? [] : [num(Number.NaN, "percent")])
+      ]
+    },
     ...missing.map(row),
-    { kind: "total", cells: [text(t("total", lang)), num(r.n.total, "count"), num(r.n.total > 0 ? 100 : Number.NaN, "percent"), num(Number.NaN, "percent"), ...(anyHidden ? [] : [num(Number.NaN, "percent")])] }
+    {
+      kind: "total",
+      cells: [
+        text(t("total", lang)),
+        num(r.n.total, "count"),
+        num(r.n.total > 0 ? 100 : Number.NaN, "percent"),
+        num(Number.NaN, "percent"),
+        ...(anyHidden ? [] : [num(Number.NaN, "percent")])
+      ]
+    }
   ]
   return {
     id,
     title: label(r.variable.label, lang),
-    header: [[h(t("category", lang)), h(t("frequency", lang)), h(t("percent", lang)), h(t("validPercent", lang)), ...(anyHidden ? [] : [h(t("cumulativePercent", lang))])]],
+    header: [[
+      h(t("category", lang)),
+      h(t("frequency", lang)),
+      h(t("percent", lang)),
+      h(t("validPercent", lang)),
+      ...(anyHidden ? [] : [h(t("cumulativePercent", lang))])
+    ]],
     rows,
     notes: anyHidden ? [t("cumulativeDropped", lang)] : []
   }

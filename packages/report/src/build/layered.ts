@@ -2,9 +2,9 @@ import type { CrosstabResult, LayeredCrosstabResult } from "@danvan/analysis"
 import type { Block, ReportTable, TableRow } from "../document.js"
 import { label, type Lang } from "../i18n.js"
 import { columnLettersTable } from "./columnLetters.js"
+import { blank, type BuildContext, h, num, text } from "./common.js"
 import { crosstabSentences, crosstabTable } from "./crosstab.js"
 import { crosstabMeasuresTable, crosstabTestsTable } from "./crosstabTests.js"
-import { type BuildContext, blank, h, num, text } from "./common.js"
 
 const WORDS = {
   total: { en: "all layers", vi: "mọi nhóm" },
@@ -18,15 +18,23 @@ const WORDS = {
   lower: { en: "95% CI: lower", vi: "KTC 95%: dưới" },
   upper: { en: "upper", vi: "trên" },
   cmh: { en: "Cochran-Mantel-Haenszel", vi: "Cochran-Mantel-Haenszel" },
-  cmhCorrected: { en: "Cochran-Mantel-Haenszel (continuity corrected)", vi: "Cochran-Mantel-Haenszel (hiệu chỉnh liên tục)" },
+  cmhCorrected: {
+    en: "Cochran-Mantel-Haenszel (continuity corrected)",
+    vi: "Cochran-Mantel-Haenszel (hiệu chỉnh liên tục)"
+  },
   cochran: { en: "Cochran's", vi: "Cochran" },
   mantel: { en: "Mantel-Haenszel (continuity corrected)", vi: "Mantel-Haenszel (hiệu chỉnh liên tục)" },
   breslow: { en: "Breslow-Day", vi: "Breslow-Day" },
   tarone: { en: "Tarone's", vi: "Tarone" },
-  or: { en: "Mantel-Haenszel common odds ratio (Robins-Breslow-Greenland CI)", vi: "Tỷ số chênh chung Mantel-Haenszel (KTC Robins-Breslow-Greenland)" },
+  or: {
+    en: "Mantel-Haenszel common odds ratio (Robins-Breslow-Greenland CI)",
+    vi: "Tỷ số chênh chung Mantel-Haenszel (KTC Robins-Breslow-Greenland)"
+  },
   note: {
-    en: "Tests of conditional independence of {row} and {col} given {layer} (generalized CMH, general association; R's mantelhaen.test); for 2×2×K also the homogeneity of the odds ratios (Breslow-Day, with Tarone's correction) and the common odds ratio. Cases missing on {layer} are left out.",
-    vi: "Kiểm định độc lập có điều kiện giữa {row} và {col} khi cố định {layer} (CMH tổng quát, liên hệ chung; mantelhaen.test của R); với bảng 2×2×K thêm kiểm định đồng nhất tỷ số chênh (Breslow-Day, hiệu chỉnh Tarone) và tỷ số chênh chung. Các trường hợp thiếu {layer} bị loại."
+    en:
+      "Tests of conditional independence of {row} and {col} given {layer} (generalized CMH, general association; R's mantelhaen.test); for 2×2×K also the homogeneity of the odds ratios (Breslow-Day, with Tarone's correction) and the common odds ratio. Cases missing on {layer} are left out.",
+    vi:
+      "Kiểm định độc lập có điều kiện giữa {row} và {col} khi cố định {layer} (CMH tổng quát, liên hệ chung; mantelhaen.test của R); với bảng 2×2×K thêm kiểm định đồng nhất tỷ số chênh (Breslow-Day, hiệu chỉnh Tarone) và tỷ số chênh chung. Các trường hợp thiếu {layer} bị loại."
   }
 } as const
 
@@ -35,8 +43,9 @@ const w = (key: keyof typeof WORDS, lang: Lang, vars: Record<string, string> = {
 
 const named = (l: { vi: string; en: string }, fallback: string, lang: Lang) => label(l, lang) || fallback
 
-const testRow = (name: string, statistic: number, df: number, p: number): TableRow =>
-  ({ cells: [text(name), num(statistic, "stat"), num(df, "df"), num(p, "p"), blank, blank, blank] })
+const testRow = (name: string, statistic: number, df: number, p: number): TableRow => ({
+  cells: [text(name), num(statistic, "stat"), num(df, "df"), num(p, "p"), blank, blank, blank]
+})
 
 /**
  * The tests across the layers of a layered crosstab as one report table: CMH (both versions for 2×2×K),
@@ -45,7 +54,12 @@ const testRow = (name: string, statistic: number, df: number, p: number): TableR
  * @example
  * layerTestsTable(result, "t4-cmh", "Table 4", ctx)
  */
-export const layerTestsTable = (r: LayeredCrosstabResult, id: string, title: string, ctx: BuildContext): ReportTable => {
+export const layerTestsTable = (
+  r: LayeredCrosstabResult,
+  id: string,
+  title: string,
+  ctx: BuildContext
+): ReportTable => {
   const { lang } = ctx
   const rows: Array<TableRow> = []
   const cmh = r.cochranMantelHaenszel
@@ -62,13 +76,35 @@ export const layerTestsTable = (r: LayeredCrosstabResult, id: string, title: str
   }
   const or = r.mantelHaenszelOddsRatio
   if (or !== undefined) {
-    rows.push({ cells: [text(w("or", lang)), blank, blank, num(or.p, "p"), num(or.estimate, "coef"), num(or.ci95[0], "coef"), num(or.ci95[1], "coef")] })
+    rows.push({
+      cells: [
+        text(w("or", lang)),
+        blank,
+        blank,
+        num(or.p, "p"),
+        num(or.estimate, "coef"),
+        num(or.ci95[0], "coef"),
+        num(or.ci95[1], "coef")
+      ]
+    })
   }
-  const vars = { row: named(r.row.label, r.row.name, lang), col: named(r.col.label, r.col.name, lang), layer: named(r.layer.label, r.layer.name, lang) }
+  const vars = {
+    row: named(r.row.label, r.row.name, lang),
+    col: named(r.col.label, r.col.name, lang),
+    layer: named(r.layer.label, r.layer.name, lang)
+  }
   return {
     id,
     title: `${title}: ${w("across", lang)}`,
-    header: [[h(w("test", lang)), h(w("chiSquared", lang)), h(w("df", lang)), h(w("p", lang)), h(w("estimate", lang)), h(w("lower", lang)), h(w("upper", lang))]],
+    header: [[
+      h(w("test", lang)),
+      h(w("chiSquared", lang)),
+      h(w("df", lang)),
+      h(w("p", lang)),
+      h(w("estimate", lang)),
+      h(w("lower", lang)),
+      h(w("upper", lang))
+    ]],
     rows,
     notes: [w("note", lang, vars)]
   }

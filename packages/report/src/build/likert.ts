@@ -2,16 +2,19 @@ import type { CrosstabResult, LikertResult } from "@danvan/analysis"
 import { chiSquareSentence, kruskalWallisSentence, likertDirectionSentence } from "../apa.js"
 import type { ReportChart, ReportTable, TableRow } from "../document.js"
 import { coefficient, fixed } from "../format.js"
-import { label, t, type Bilingual } from "../i18n.js"
+import { type Bilingual, label, t } from "../i18n.js"
 import { suppressMatrix } from "../suppress.js"
-import { type BuildContext, blank, h, noneHidden, num, sideOf, tally, text } from "./common.js"
+import { blank, type BuildContext, h, noneHidden, num, sideOf, tally, text } from "./common.js"
 
 const LIKERT_WORDS = {
   gamma: { en: "γ", vi: "γ" },
   tauB: { en: "τ-b", vi: "τ-b" },
   alphaIfDeleted: { en: "α if item deleted", vi: "α khi bỏ mục" },
   itemRest: { en: "Item-rest r", vi: "r mục-phần còn lại" },
-  alpha: { en: "Cronbach's α = {alpha} ({k} items, n = {n} complete cases).", vi: "Hệ số Cronbach's α = {alpha} ({k} mục, n = {n} trường hợp đầy đủ)." },
+  alpha: {
+    en: "Cronbach's α = {alpha} ({k} items, n = {n} complete cases).",
+    vi: "Hệ số Cronbach's α = {alpha} ({k} mục, n = {n} trường hợp đầy đủ)."
+  },
   ordinal: {
     en: "γ and τ-b: association of the group (in its order) with the response, for an ordinal grouping variable.",
     vi: "γ và τ-b: liên hệ giữa nhóm (theo thứ tự) và câu trả lời, khi biến nhóm là thứ bậc."
@@ -28,14 +31,22 @@ const LIKERT_WORDS = {
  * @example
  * const blocks = likertBlocks(result, itemTests, "table4", title, ctx)
  */
-export const likertBlocks = (r: LikertResult, itemTests: ReadonlyArray<CrosstabResult>, id: string, title: Bilingual, ctx: BuildContext) => {
+export const likertBlocks = (
+  r: LikertResult,
+  itemTests: ReadonlyArray<CrosstabResult>,
+  id: string,
+  title: Bilingual,
+  ctx: BuildContext
+) => {
   const { lang, decimal } = ctx
   const groups = r.by.categories
   const rows: Array<TableRow> = []
   const hiddenItems: Array<string> = []
   for (const item of r.items) {
     const counts = item.byGroup.map((g) => [...g.distribution])
-    const hidden = ctx.suppressBelow === undefined ? noneHidden(counts) : tally(ctx, suppressMatrix(counts, ctx.suppressBelow))
+    const hidden = ctx.suppressBelow === undefined
+      ? noneHidden(counts)
+      : tally(ctx, suppressMatrix(counts, ctx.suppressBelow))
     if (hidden.flat().some(Boolean)) hiddenItems.push(label(item.label, lang))
     item.byGroup.forEach((g, gi) => {
       const rowHidden = hidden[gi].some(Boolean)
@@ -44,7 +55,10 @@ export const likertBlocks = (r: LikertResult, itemTests: ReadonlyArray<CrosstabR
         cells: [
           gi === 0 ? text(label(item.label, lang)) : blank,
           text(label(groupLabel, lang)),
-          ...g.distribution.flatMap((c, k) => [num(c, "count", hidden[gi][k]), num(g.percents[k], "percent", hidden[gi][k])]),
+          ...g.distribution.flatMap((
+            c,
+            k
+          ) => [num(c, "count", hidden[gi][k]), num(g.percents[k], "percent", hidden[gi][k])]),
           num(g.n, "count"),
           num(g.mean, "mean", rowHidden),
           num(g.sd, "mean", rowHidden)
@@ -53,15 +67,31 @@ export const likertBlocks = (r: LikertResult, itemTests: ReadonlyArray<CrosstabR
     })
     rows.push({
       kind: "total",
-      cells: [blank, text(t("total", lang)), ...item.total.distribution.flatMap((c, k) => [num(c, "count"), num(item.total.percents[k], "percent")]), num(item.total.n, "count"), num(item.total.mean, "mean"), num(item.total.sd, "mean")]
+      cells: [
+        blank,
+        text(t("total", lang)),
+        ...item.total.distribution.flatMap((c, k) => [num(c, "count"), num(item.total.percents[k], "percent")]),
+        num(item.total.n, "count"),
+        num(item.total.mean, "mean"),
+        num(item.total.sd, "mean")
+      ]
     })
   }
-  const scores = r.scale.map((s) => `${label(s.label, lang)} = ${fixed(s.score, Number.isInteger(s.score) ? 0 : 2, decimal)}`).join(", ")
+  const scores = r.scale.map((s) =>
+    `${label(s.label, lang)} = ${fixed(s.score, Number.isInteger(s.score) ? 0 : 2, decimal)}`
+  ).join(", ")
   const table: ReportTable = {
     id,
     title: label(title, lang),
     header: [
-      [h(t("item", lang)), h(t("group", lang)), ...r.scale.map((s) => h(label(s.label, lang), 2)), h("N"), h(t("mean", lang)), h(t("sd", lang))],
+      [
+        h(t("item", lang)),
+        h(t("group", lang)),
+        ...r.scale.map((s) => h(label(s.label, lang), 2)),
+        h("N"),
+        h(t("mean", lang)),
+        h(t("sd", lang))
+      ],
       [h(""), h(""), ...r.scale.flatMap(() => [h(t("n", lang)), h("%")]), h(""), h(""), h("")]
     ],
     rows,
@@ -73,8 +103,16 @@ export const likertBlocks = (r: LikertResult, itemTests: ReadonlyArray<CrosstabR
     id: `${id}-tests`,
     title: `${label(title, lang)}: ${t("tests", lang)}`,
     header: [[
-      h(t("item", lang)), h(t("chiSquare", lang)), h(t("df", lang)), h("N"), h(t("p", lang)), h(t("cramersV", lang)),
-      h(t("kruskalWallis", lang)), h(t("df", lang)), h(t("p", lang)), h(t("rank", lang)),
+      h(t("item", lang)),
+      h(t("chiSquare", lang)),
+      h(t("df", lang)),
+      h("N"),
+      h(t("p", lang)),
+      h(t("cramersV", lang)),
+      h(t("kruskalWallis", lang)),
+      h(t("df", lang)),
+      h(t("p", lang)),
+      h(t("rank", lang)),
       ...(ordinal ? [h(LIKERT_WORDS.gamma[lang]), h(t("p", lang)), h(LIKERT_WORDS.tauB[lang]), h(t("p", lang))] : []),
       ...(c !== undefined ? [h(LIKERT_WORDS.alphaIfDeleted[lang]), h(LIKERT_WORDS.itemRest[lang])] : [])
     ]],
@@ -85,22 +123,40 @@ export const likertBlocks = (r: LikertResult, itemTests: ReadonlyArray<CrosstabR
           text(label(item.label, lang)),
           ...(x === undefined
             ? [blank, blank, blank, blank, blank]
-            : [num(x.tests.pearson.statistic, "stat"), num(x.tests.pearson.df, "df"), num(x.n.valid, "count"), num(x.tests.pearson.p, "p"), num(x.measures.cramersV, "coef")]),
+            : [
+              num(x.tests.pearson.statistic, "stat"),
+              num(x.tests.pearson.df, "df"),
+              num(x.n.valid, "count"),
+              num(x.tests.pearson.p, "p"),
+              num(x.measures.cramersV, "coef")
+            ]),
           num(item.kruskalWallis.statistic, "stat"),
           num(item.kruskalWallis.df, "df"),
           num(item.kruskalWallis.p, "p"),
           num(item.rank, "count"),
           ...(ordinal
-            ? [num(item.gamma?.value ?? Number.NaN, "coef"), num(item.gamma?.p ?? Number.NaN, "p"), num(item.kendallTauB?.value ?? Number.NaN, "coef"), num(item.kendallTauB?.p ?? Number.NaN, "p")]
+            ? [
+              num(item.gamma?.value ?? Number.NaN, "coef"),
+              num(item.gamma?.p ?? Number.NaN, "p"),
+              num(item.kendallTauB?.value ?? Number.NaN, "coef"),
+              num(item.kendallTauB?.p ?? Number.NaN, "p")
+            ]
             : []),
-          ...(c !== undefined ? [num(c.alphaIfDeleted[i] ?? Number.NaN, "coef"), num(c.itemRestCorrelation[i] ?? Number.NaN, "coef")] : [])
+          ...(c !== undefined
+            ? [num(c.alphaIfDeleted[i] ?? Number.NaN, "coef"), num(c.itemRestCorrelation[i] ?? Number.NaN, "coef")]
+            : [])
         ]
       }
     }),
     notes: [
       ...(c !== undefined
-        ? [LIKERT_WORDS.alpha[lang].replace("{alpha}", coefficient(c.alpha, 3, decimal)).replace("{n}", String(c.n)).replace("{k}", String(r.items.length))]
-        : r.cronbachReason !== undefined ? [`Cronbach's α: ${r.cronbachReason}`] : []),
+        ? [
+          LIKERT_WORDS.alpha[lang].replace("{alpha}", coefficient(c.alpha, 3, decimal)).replace("{n}", String(c.n))
+            .replace("{k}", String(r.items.length))
+        ]
+        : r.cronbachReason !== undefined
+        ? [`Cronbach's α: ${r.cronbachReason}`]
+        : []),
       ...(ordinal ? [LIKERT_WORDS.ordinal[lang]] : r.ordinal.reason !== undefined ? [r.ordinal.reason] : [])
     ],
     detail: "full"

@@ -2,16 +2,18 @@ import type { MultipleResponseResult } from "@danvan/analysis"
 import { mmiSentence } from "../apa.js"
 import type { ReportChart } from "../document.js"
 import type { ReportTable, TableRow } from "../document.js"
-import { label, t, type Bilingual } from "../i18n.js"
+import { type Bilingual, label, t } from "../i18n.js"
 import { suppressMatrix } from "../suppress.js"
-import { type BuildContext, blank, h, noneHidden, num, tally, text } from "./common.js"
+import { blank, type BuildContext, h, noneHidden, num, tally, text } from "./common.js"
 
 const MR_WORDS = {
   pBonferroni: { en: "p (Bonferroni)", vi: "p (Bonferroni)" },
   largerThan: { en: "> col.", vi: "> cột" },
   letters: {
-    en: "Column letters: each letter marks a group whose proportion is significantly smaller (z-test of column proportions, Bonferroni within the item, α = .05); not shown for an item with hidden cells.",
-    vi: "Chữ cái cột: mỗi chữ chỉ một nhóm có tỷ lệ nhỏ hơn có ý nghĩa (kiểm định z so sánh tỷ lệ cột, hiệu chỉnh Bonferroni trong từng nội dung, α = 0,05); không trình bày cho nội dung có ô bị ẩn."
+    en:
+      "Column letters: each letter marks a group whose proportion is significantly smaller (z-test of column proportions, Bonferroni within the item, α = .05); not shown for an item with hidden cells.",
+    vi:
+      "Chữ cái cột: mỗi chữ chỉ một nhóm có tỷ lệ nhỏ hơn có ý nghĩa (kiểm định z so sánh tỷ lệ cột, hiệu chỉnh Bonferroni trong từng nội dung, α = 0,05); không trình bày cho nội dung có ô bị ẩn."
   }
 } as const
 
@@ -32,7 +34,13 @@ export const multipleResponseBlocks = (r: MultipleResponseResult, id: string, ti
   const k = ctx.suppressBelow
   const hidden = k === undefined
     ? noneHidden(counts)
-    : tally(ctx, suppressMatrix(counts, k, { colTotals: false, alsoPrimary: counts.map((row) => row.map((c, j) => r.n.byGroup[j] - c < k)) }))
+    : tally(
+      ctx,
+      suppressMatrix(counts, k, {
+        colTotals: false,
+        alsoPrimary: counts.map((row) => row.map((c, j) => r.n.byGroup[j] - c < k))
+      })
+    )
   const rows: Array<TableRow> = r.items.map((item, i) => ({
     cells: [
       text(label(item.label, lang)),
@@ -52,7 +60,17 @@ export const multipleResponseBlocks = (r: MultipleResponseResult, id: string, ti
   }))
   rows.push({
     kind: "total",
-    cells: [text(t("base", lang)), ...groups.flatMap((_, j) => [num(r.n.byGroup[j], "count"), blank, blank]), num(r.n.valid, "count"), blank, blank, blank, blank, blank, blank]
+    cells: [
+      text(t("base", lang)),
+      ...groups.flatMap((_, j) => [num(r.n.byGroup[j], "count"), blank, blank]),
+      num(r.n.valid, "count"),
+      blank,
+      blank,
+      blank,
+      blank,
+      blank,
+      blank
+    ]
   })
   const table: ReportTable = {
     id,
@@ -68,7 +86,17 @@ export const multipleResponseBlocks = (r: MultipleResponseResult, id: string, ti
         h(MR_WORDS.pBonferroni[lang]),
         h(t("pHolm", lang))
       ],
-      [h(""), ...groups.flatMap(() => [h(t("n", lang)), h("%"), h(MR_WORDS.largerThan[lang])]), h(t("n", lang)), h("%"), h(""), h(""), h(""), h(""), h("")]
+      [
+        h(""),
+        ...groups.flatMap(() => [h(t("n", lang)), h("%"), h(MR_WORDS.largerThan[lang])]),
+        h(t("n", lang)),
+        h("%"),
+        h(""),
+        h(""),
+        h(""),
+        h(""),
+        h("")
+      ]
     ],
     rows,
     notes: [t("mrNote", lang), MR_WORDS.letters[lang]]
@@ -78,7 +106,10 @@ export const multipleResponseBlocks = (r: MultipleResponseResult, id: string, ti
   const chart: ReportChart = {
     type: "grouped-bar",
     data: {
-      title: { vi: `${title.vi}: ${t("chartMr", "vi", { group: r.group.label.vi })}`, en: `${title.en}: ${t("chartMr", "en", { group: r.group.label.en })}` },
+      title: {
+        vi: `${title.vi}: ${t("chartMr", "vi", { group: r.group.label.vi })}`,
+        en: `${title.en}: ${t("chartMr", "en", { group: r.group.label.en })}`
+      },
       groups: groups.map((g) => g.label),
       items: shown.map((i) => ({ label: i.label, percents: i.percentOfCases }))
     }

@@ -30,8 +30,12 @@ export const recipeNotes = (o: ReportOptions): Array<string> =>
   o.recipe === undefined
     ? []
     : [
-        `${o.lang === "vi" ? `Dữ liệu được chuẩn bị theo công thức ${o.recipe.file} trước khi phân tích` : `Data prepared by the recipe ${o.recipe.file} before the analyses`}: ${o.recipe.steps.map((s, k) => `${k + 1}. ${s}`).join("; ")}`
-      ]
+      `${
+        o.lang === "vi"
+          ? `Dữ liệu được chuẩn bị theo công thức ${o.recipe.file} trước khi phân tích`
+          : `Data prepared by the recipe ${o.recipe.file} before the analyses`
+      }: ${o.recipe.steps.map((s, k) => `${k + 1}. ${s}`).join("; ")}`
+    ]
 
 /**
  * The build context of report options: the decimal separator defaults to the language's, no cell hidden yet.
@@ -53,7 +57,13 @@ export const contextOf = (o: ReportOptions): BuildContext => ({
  * closingNotes(ctx) // ["p-values in APA style: …", "Decimal separator: point."]
  */
 export const closingNotes = (ctx: BuildContext): Array<string> => [
-  t("pFormat", ctx.lang, { lt: formatP(0, ctx.decimal), min: coefficient(0.001, 3, ctx.decimal), zero: coefficient(0, 3, ctx.decimal) }),
+  t("pFormat", ctx.lang, {
+    lt: formatP(0, ctx.decimal),
+    min: coefficient(0.001, 3, ctx.decimal),
+    zero: coefficient(0, 3, ctx.decimal)
+  }),
   t(ctx.decimal === "comma" ? "decimalComma" : "decimalPoint", ctx.lang),
-  ...(ctx.suppressBelow !== undefined ? [t("suppressionRule", ctx.lang, { k: ctx.suppressBelow, cells: ctx.hiddenCells }), t("suppressedMark", ctx.lang)] : [])
+  ...(ctx.suppressBelow !== undefined
+    ? [t("suppressionRule", ctx.lang, { k: ctx.suppressBelow, cells: ctx.hiddenCells }), t("suppressedMark", ctx.lang)]
+    : [])
 ]

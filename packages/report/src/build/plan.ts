@@ -5,12 +5,12 @@ import { fixed } from "../format.js"
 import { label, t } from "../i18n.js"
 import { type BuildContext, h, num, text } from "./common.js"
 import { crosstabSentences } from "./crosstab.js"
-import { crosstabBlocks, layeredBlocks } from "./layered.js"
 import { describeBlocks } from "./describe.js"
+import { finishSections } from "./finish.js"
 import { frequenciesTable } from "./frequencies.js"
+import { crosstabBlocks, layeredBlocks } from "./layered.js"
 import { likertBlocks } from "./likert.js"
 import { multipleResponseBlocks } from "./multipleResponse.js"
-import { finishSections } from "./finish.js"
 import { closingNotes, contextOf, recipeNotes, type ReportOptions } from "./options.js"
 
 /** The weight of a section's results, stated once under its heading: "Weighted by trongso, N = 764.5 (…)". */
@@ -19,25 +19,39 @@ const weightNote = (s: PlanSectionResult, ctx: BuildContext): Array<Block> => {
     s.kind === "frequencies" || s.kind === "describe" ? s.results : s.kind === "rate" ? [] : [s.result]
   const w = results.find((r) => r.weight !== undefined)?.weight
   if (w === undefined) return []
-  return [{ kind: "text", text: t("weightedBy", ctx.lang, { var: w.variable, n: fixed(w.sum, Number.isInteger(w.sum) ? 0 : 1, ctx.decimal) }) }]
+  return [{
+    kind: "text",
+    text: t("weightedBy", ctx.lang, { var: w.variable, n: fixed(w.sum, Number.isInteger(w.sum) ? 0 : 1, ctx.decimal) })
+  }]
 }
 
 const sectionBlocks = (s: PlanSectionResult, ctx: BuildContext): Array<Block> => {
   const { lang } = ctx
-  const note: Array<Block> = [...(s.note !== undefined ? [{ kind: "text", text: label(s.note, lang) } as const] : []), ...weightNote(s, ctx)]
+  const note: Array<Block> = [
+    ...(s.note !== undefined ? [{ kind: "text", text: label(s.note, lang) } as const] : []),
+    ...weightNote(s, ctx)
+  ]
   switch (s.kind) {
     case "frequencies":
       return [
         ...note,
-        ...s.results.map((r): Block => ({ kind: "table", table: frequenciesTable(r, `${s.id}-${r.variable.name}`, ctx) })),
-        ...(s.skipped.length > 0 ? [{ kind: "text", text: t("notInData", lang, { names: s.skipped.join(", ") }) } as const] : [])
+        ...s.results.map((r): Block => ({
+          kind: "table",
+          table: frequenciesTable(r, `${s.id}-${r.variable.name}`, ctx)
+        })),
+        ...(s.skipped.length > 0
+          ? [{ kind: "text", text: t("notInData", lang, { names: s.skipped.join(", ") }) } as const]
+          : [])
       ]
     case "crosstab":
       return [
         ...note,
         ...("layers" in s.result
           ? layeredBlocks(s.result, s.id, label(s.title, lang), ctx)
-          : [...crosstabBlocks(s.result, s.id, label(s.title, lang), ctx), { kind: "apa", sentences: crosstabSentences(s.result, ctx) } as const])
+          : [
+            ...crosstabBlocks(s.result, s.id, label(s.title, lang), ctx),
+            { kind: "apa", sentences: crosstabSentences(s.result, ctx) } as const
+          ])
       ]
     case "multiple-response": {
       const b = multipleResponseBlocks(s.result, s.id, s.title, ctx)
@@ -51,7 +65,10 @@ const sectionBlocks = (s: PlanSectionResult, ctx: BuildContext): Array<Block> =>
     }
     case "likert": {
       const b = likertBlocks(s.result, s.itemTests, s.id, s.title, ctx)
-      return [...note, { kind: "table", table: b.table }, { kind: "table", table: b.tests }, { kind: "apa", sentences: b.sentences }, { kind: "chart", id: `${s.id}-chart`, chart: b.chart }]
+      return [...note, { kind: "table", table: b.table }, { kind: "table", table: b.tests }, {
+        kind: "apa",
+        sentences: b.sentences
+      }, { kind: "chart", id: `${s.id}-chart`, chart: b.chart }]
     }
     case "describe":
       return [...note, ...describeBlocks(s.results, s.id, s.chart, ctx)]
@@ -63,14 +80,35 @@ const sectionBlocks = (s: PlanSectionResult, ctx: BuildContext): Array<Block> =>
           table: {
             id: s.id,
             title: label(s.title, lang),
-            header: [[h(t("method", lang)), h("x"), h("n"), h(t("estimate", lang)), h(`${t("ci", lang, { level: Math.round(100 * s.level) })}: ${t("lower", lang)}`), h(t("upper", lang))]],
+            header: [[
+              h(t("method", lang)),
+              h("x"),
+              h("n"),
+              h(t("estimate", lang)),
+              h(`${t("ci", lang, { level: Math.round(100 * s.level) })}: ${t("lower", lang)}`),
+              h(t("upper", lang))
+            ]],
             rows: (["wilson", "clopperPearson"] as const).map((m) => ({
-              cells: [text(t(m, lang)), num(s.x, "count"), num(s.n, "count"), num(100 * s.estimate, "percent"), num(100 * s.intervals[m].lower, "percent"), num(100 * s.intervals[m].upper, "percent")]
+              cells: [
+                text(t(m, lang)),
+                num(s.x, "count"),
+                num(s.n, "count"),
+                num(100 * s.estimate, "percent"),
+                num(100 * s.intervals[m].lower, "percent"),
+                num(100 * s.intervals[m].upper, "percent")
+              ]
             })),
             notes: []
           }
         },
-        { kind: "apa", sentences: [`${label(s.label, lang)}: ${rateSentence(s.estimate, s.intervals.wilson.lower, s.intervals.wilson.upper, s.level, ctx)}`] }
+        {
+          kind: "apa",
+          sentences: [
+            `${label(s.label, lang)}: ${
+              rateSentence(s.estimate, s.intervals.wilson.lower, s.intervals.wilson.upper, s.level, ctx)
+            }`
+          ]
+        }
       ]
   }
 }
@@ -85,14 +123,23 @@ const sectionBlocks = (s: PlanSectionResult, ctx: BuildContext): Array<Block> =>
  */
 export const buildPlanReport = (result: PlanResult, options: ReportOptions): ReportDocument => {
   const ctx = contextOf(options)
-  const built: Array<ReportSection> = result.sections.map((s) => ({ id: s.id, heading: label(s.title, ctx.lang), blocks: sectionBlocks(s, ctx) }))
+  const built: Array<ReportSection> = result.sections.map((s) => ({
+    id: s.id,
+    heading: label(s.title, ctx.lang),
+    blocks: sectionBlocks(s, ctx)
+  }))
   const sections = finishSections(built, options, ctx.lang)
   return {
     kind: "report",
     lang: ctx.lang,
     decimal: ctx.decimal,
     title: label(result.plan.title, ctx.lang),
-    subtitle: t("sourceData", ctx.lang, { file: options.dataFile ?? "—", n: result.rows, codebook: result.codebook.id, plan: result.plan.id }),
+    subtitle: t("sourceData", ctx.lang, {
+      file: options.dataFile ?? "—",
+      n: result.rows,
+      codebook: result.codebook.id,
+      plan: result.plan.id
+    }),
     sections,
     notes: [...recipeNotes(options), ...closingNotes(ctx)],
     ...(ctx.suppressBelow !== undefined ? { suppression: { k: ctx.suppressBelow, cells: ctx.hiddenCells } } : {})

@@ -1,11 +1,11 @@
 import type { TopLevelSpec } from "vega-lite"
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- named by {@link} in the doc comments
+import type { ChartDataError } from "./errors.js"
 import { formatPercent, wrapLabel } from "./format.js"
 import { CHART_TEXT, labelLookup, pick } from "./labels.js"
 import { legendColumns } from "./layout.js"
 import { divergingColours } from "./palette.js"
 import { renderSvg, specFrame } from "./render.js"
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- named by {@link} in the doc comments
-import type { ChartDataError } from "./errors.js"
 import type { ChartOptions, DivergingBarChartData } from "./types.js"
 import { checkDivergingBarData, checkOptions } from "./validate.js"
 
@@ -58,7 +58,9 @@ export const divergingBarChartSpec = (input: DivergingBarChartData, options: Cha
   const rowLines = data.rows.map((row) => wrapLabel(pick(row.label, opts), LABEL_LINE, LABEL_LINES))
   const values = divergingSegments(data).map((segment) => ({
     ...segment,
-    tip: `${pick(data.rows[segment.row].label, opts)} — ${categoryNames[segment.category]}: ${formatPercent(segment.percent, opts)}`
+    tip: `${pick(data.rows[segment.row].label, opts)} — ${categoryNames[segment.category]}: ${
+      formatPercent(segment.percent, opts)
+    }`
   }))
   const reach = Math.max(...values.flatMap((segment) => [-segment.start, segment.end]))
   const extent = reach > 0 ? reach : 100
@@ -83,7 +85,9 @@ export const divergingBarChartSpec = (input: DivergingBarChartData, options: Cha
               labelLineHeight: LINE_HEIGHT,
               domain: false,
               ticks: false,
-              description: `${pick(CHART_TEXT.items, opts)}: ${data.rows.map((row) => pick(row.label, opts)).join("; ")}`
+              description: `${pick(CHART_TEXT.items, opts)}: ${
+                data.rows.map((row) => pick(row.label, opts)).join("; ")
+              }`
             }
           },
           x: {

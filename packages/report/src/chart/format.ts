@@ -32,7 +32,12 @@ export interface NumberLocale {
  */
 export const numberLocale = (options: ChartOptions): NumberLocale => {
   const locale = options.decimalComma === true ? VIETNAMESE_NUMBER_LOCALE : POINT_NUMBER_LOCALE
-  return { decimal: locale.decimal, thousands: locale.thousands, grouping: [...locale.grouping], currency: [...locale.currency] }
+  return {
+    decimal: locale.decimal,
+    thousands: locale.thousands,
+    grouping: [...locale.grouping],
+    currency: [...locale.currency]
+  }
 }
 
 /**

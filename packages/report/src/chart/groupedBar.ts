@@ -1,11 +1,11 @@
 import type { TopLevelSpec } from "vega-lite"
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- named by {@link} in the doc comments
+import type { ChartDataError } from "./errors.js"
 import { formatPercent, wrapLabel } from "./format.js"
 import { CHART_TEXT, labelLookup, pick } from "./labels.js"
 import { legendColumns } from "./layout.js"
 import { GROUP_COLOURS } from "./palette.js"
 import { renderSvg, specFrame } from "./render.js"
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- named by {@link} in the doc comments
-import type { ChartDataError } from "./errors.js"
 import type { ChartOptions, GroupedBarChartData } from "./types.js"
 import { checkGroupedBarData, checkOptions } from "./validate.js"
 

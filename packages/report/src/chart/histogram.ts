@@ -15,10 +15,17 @@ const TEXT = {
 } as const
 
 const checkHistogram = (data: HistogramChartData): HistogramChartData => {
-  if (!Array.isArray(data.bins) || data.bins.length === 0) throw new ChartDataError({ code: "EMPTY", message: `histogram "${data.title.en}": no bins (no valid values)` })
+  if (!Array.isArray(data.bins) || data.bins.length === 0) {
+    throw new ChartDataError({ code: "EMPTY", message: `histogram "${data.title.en}": no bins (no valid values)` })
+  }
   data.bins.forEach((b, i) => {
-    if (!Number.isFinite(b.from) || !Number.isFinite(b.to) || !(b.from < b.to) || !Number.isFinite(b.count) || b.count < 0) {
-      throw new ChartDataError({ code: "BAD_SCALE", message: `histogram "${data.title.en}", bin ${i + 1}: [${b.from}, ${b.to}) with count ${b.count} is not a bin` })
+    if (
+      !Number.isFinite(b.from) || !Number.isFinite(b.to) || !(b.from < b.to) || !Number.isFinite(b.count) || b.count < 0
+    ) {
+      throw new ChartDataError({
+        code: "BAD_SCALE",
+        message: `histogram "${data.title.en}", bin ${i + 1}: [${b.from}, ${b.to}) with count ${b.count} is not a bin`
+      })
     }
   })
   return data
@@ -38,12 +45,22 @@ export const histogramChartSpec = (input: HistogramChartData, options: ChartOpti
   const data = checkHistogram(input)
   const xTitle = pick(data.variable, opts)
   const yTitle = pick(TEXT.count, opts)
-  const values = data.bins.map((b) => ({ from: b.from, to: b.to, count: b.count, tip: `[${number(b.from, opts)}; ${number(b.to, opts)}): ${number(Math.round(b.count * 10) / 10, opts)}` }))
+  const values = data.bins.map((b) => ({
+    from: b.from,
+    to: b.to,
+    count: b.count,
+    tip: `[${number(b.from, opts)}; ${number(b.to, opts)}): ${number(Math.round(b.count * 10) / 10, opts)}`
+  }))
   return {
     ...specFrame(pick(data.title, opts), opts, 220, values),
     mark: { type: "bar", color: GROUP_COLOURS[0], stroke: "white", strokeWidth: 0.5 },
     encoding: {
-      x: { field: "from", type: "quantitative", scale: { zero: false, nice: false }, axis: { title: xTitle, description: xTitle } },
+      x: {
+        field: "from",
+        type: "quantitative",
+        scale: { zero: false, nice: false },
+        axis: { title: xTitle, description: xTitle }
+      },
       x2: { field: "to" },
       y: { field: "count", type: "quantitative", axis: { title: yTitle, grid: true, description: yTitle } },
       // from zero up: without it a bar ranged on x is drawn as a thin horizontal band
@@ -62,5 +79,9 @@ export const histogramChartSpec = (input: HistogramChartData, options: ChartOpti
 export const histogramChartSvg = async (data: HistogramChartData, options: ChartOptions): Promise<string> => {
   const opts = checkOptions(options)
   const valid = checkHistogram(data)
-  return renderSvg(histogramChartSpec(valid, opts), pick(valid.title, opts), TEXT.summary[opts.lang](valid.bins.length, pick(valid.variable, opts)))
+  return renderSvg(
+    histogramChartSpec(valid, opts),
+    pick(valid.title, opts),
+    TEXT.summary[opts.lang](valid.bins.length, pick(valid.variable, opts))
+  )
 }

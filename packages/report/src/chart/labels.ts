@@ -5,12 +5,15 @@ export const CHART_TEXT = {
   percentOfCases: { vi: "% số người trả lời", en: "% of cases" },
   percentOfRespondents: { vi: "% số người trả lời", en: "% of respondents" },
   groupedSummary: {
-    vi: (items: number, groups: number) => `Biểu đồ cột nhóm: tỷ lệ % số người trả lời của ${items} mục theo ${groups} nhóm`,
+    vi: (items: number, groups: number) =>
+      `Biểu đồ cột nhóm: tỷ lệ % số người trả lời của ${items} mục theo ${groups} nhóm`,
     en: (items: number, groups: number) => `Clustered bar chart: % of cases for ${items} items by ${groups} groups`
   },
   divergingSummary: {
-    vi: (rows: number) => `Biểu đồ cột chồng phân kỳ: phân bố câu trả lời của ${rows} mục, các mức tiêu cực bên trái, mức trung tính ở giữa`,
-    en: (rows: number) => `Diverging stacked bar chart: answers to ${rows} items, negative categories left of zero, neutral centred`
+    vi: (rows: number) =>
+      `Biểu đồ cột chồng phân kỳ: phân bố câu trả lời của ${rows} mục, các mức tiêu cực bên trái, mức trung tính ở giữa`,
+    en: (rows: number) =>
+      `Diverging stacked bar chart: answers to ${rows} items, negative categories left of zero, neutral centred`
   },
   legend: { vi: "Chú giải", en: "Legend" },
   items: { vi: "Các mục", en: "Items" }

@@ -4,7 +4,14 @@
  * contrast with white and with each other; yellow comes late because it is faint on paper.
  */
 export const GROUP_COLOURS: ReadonlyArray<string> = [
-  "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442"
+  "#0072B2",
+  "#E69F00",
+  "#009E73",
+  "#CC79A7",
+  "#56B4E9",
+  "#D55E00",
+  "#000000",
+  "#F0E442"
 ]
 
 /** Negative categories: oranges of ColorBrewer PuOr (colour-blind safe), darkest = most negative. */

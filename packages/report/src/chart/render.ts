@@ -30,7 +30,12 @@ export const chartConfig = (options: ChartOptions): Config => ({
  * @example
  * const spec = { ...specFrame("Mục đích", { lang: "vi", width: 640 }, 300, values), mark: "bar", encoding }
  */
-export const specFrame = (title: string, options: ChartOptions & { readonly width: number }, height: number, values: ReadonlyArray<object>) => ({
+export const specFrame = (
+  title: string,
+  options: ChartOptions & { readonly width: number },
+  height: number,
+  values: ReadonlyArray<object>
+) => ({
   $schema: "https://vega.github.io/schema/vega-lite/v6.json",
   title: { text: titleLines(title, options.width) },
   width: options.width,
@@ -57,7 +62,9 @@ const addAccessibility = (svg: string, title: string, summary: string): string =
   return withBarTitles.replace(
     /^<svg ([^>]*)>/,
     (_match, attributes: string) =>
-      `<svg ${attributes} role="img" aria-label="${escapeXml(title)}"><title>${escapeXml(title)}</title><desc>${escapeXml(summary)}</desc>`
+      `<svg ${attributes} role="img" aria-label="${escapeXml(title)}"><title>${escapeXml(title)}</title><desc>${
+        escapeXml(summary)
+      }</desc>`
   )
 }
 

@@ -1,11 +1,14 @@
 import { ChartDataError } from "./errors.js"
-import { MAX_CATEGORIES_PER_SIDE, GROUP_COLOURS } from "./palette.js"
+import { GROUP_COLOURS, MAX_CATEGORIES_PER_SIDE } from "./palette.js"
 import type { BilingualLabel, ChartOptions, DivergingBarChartData, GroupedBarChartData } from "./types.js"
 
 /** Percents may overshoot 0-100 by rounding noise, not more. */
 const TOLERANCE = 1e-9
 
-const nfc = (label: BilingualLabel): BilingualLabel => ({ vi: label.vi.normalize("NFC"), en: label.en.normalize("NFC") })
+const nfc = (label: BilingualLabel): BilingualLabel => ({
+  vi: label.vi.normalize("NFC"),
+  en: label.en.normalize("NFC")
+})
 
 const checkLabel = (chart: string, what: string, label: BilingualLabel | undefined): BilingualLabel => {
   if (label === undefined || typeof label.vi !== "string" || typeof label.en !== "string") {
@@ -47,11 +50,17 @@ const checkPercents = (
  */
 export const checkOptions = (options: ChartOptions): Required<ChartOptions> => {
   if (options === undefined || (options.lang !== "vi" && options.lang !== "en")) {
-    throw new ChartDataError({ code: "BAD_OPTION", message: `chart: language ${String(options?.lang)} is not "vi" or "en"` })
+    throw new ChartDataError({
+      code: "BAD_OPTION",
+      message: `chart: language ${String(options?.lang)} is not "vi" or "en"`
+    })
   }
   const width = options.width ?? 640
   if (!Number.isFinite(width) || width < 200 || width > 4000) {
-    throw new ChartDataError({ code: "BAD_OPTION", message: `chart: width ${String(width)} is not a number of pixels from 200 to 4000` })
+    throw new ChartDataError({
+      code: "BAD_OPTION",
+      message: `chart: width ${String(width)} is not a number of pixels from 200 to 4000`
+    })
   }
   return { lang: options.lang, decimalComma: options.decimalComma === true, width: Math.round(width) }
 }
@@ -74,7 +83,9 @@ export const checkGroupedBarData = (data: GroupedBarChartData): GroupedBarChartD
       message: `${chart} "${title.en}": ${groups.length} groups, at most ${GROUP_COLOURS.length} can be told apart`
     })
   }
-  if ((data.items ?? []).length === 0) throw new ChartDataError({ code: "EMPTY", message: `${chart} "${title.en}": no items` })
+  if ((data.items ?? []).length === 0) {
+    throw new ChartDataError({ code: "EMPTY", message: `${chart} "${title.en}": no items` })
+  }
   const items = data.items.map((item, index) => {
     const label = checkLabel(chart, `item ${index + 1}`, item?.label)
     const what = `"${title.en}", item ${index + 1} "${label.en}"`
@@ -99,24 +110,33 @@ export const checkDivergingBarData = (data: DivergingBarChartData): DivergingBar
     if (!(category.side in order)) {
       throw new ChartDataError({
         code: "BAD_SCALE",
-        message: `${chart} "${title.en}": category ${index + 1} "${label.en}" has side ${String(category.side)}, expected negative, neutral or positive`
+        message: `${chart} "${title.en}": category ${index + 1} "${label.en}" has side ${
+          String(category.side)
+        }, expected negative, neutral or positive`
       })
     }
     return { label, side: category.side }
   })
-  if (categories.length === 0) throw new ChartDataError({ code: "EMPTY", message: `${chart} "${title.en}": no categories` })
+  if (categories.length === 0) {
+    throw new ChartDataError({ code: "EMPTY", message: `${chart} "${title.en}": no categories` })
+  }
   categories.forEach((category, index) => {
     const previous = categories[index - 1]
     if (previous !== undefined && order[category.side] < order[previous.side]) {
       throw new ChartDataError({
         code: "BAD_SCALE",
-        message: `${chart} "${title.en}": category ${index + 1} "${category.label.en}" (${category.side}) comes after a ${previous.side} one; list categories in scale order, negatives first`
+        message: `${chart} "${title.en}": category ${
+          index + 1
+        } "${category.label.en}" (${category.side}) comes after a ${previous.side} one; list categories in scale order, negatives first`
       })
     }
   })
   const count = (side: string) => categories.filter((category) => category.side === side).length
   if (count("neutral") > 1) {
-    throw new ChartDataError({ code: "BAD_SCALE", message: `${chart} "${title.en}": ${count("neutral")} neutral categories, at most one` })
+    throw new ChartDataError({
+      code: "BAD_SCALE",
+      message: `${chart} "${title.en}": ${count("neutral")} neutral categories, at most one`
+    })
   }
   for (const side of ["negative", "positive"]) {
     if (count(side) > MAX_CATEGORIES_PER_SIDE) {
@@ -126,7 +146,9 @@ export const checkDivergingBarData = (data: DivergingBarChartData): DivergingBar
       })
     }
   }
-  if ((data.rows ?? []).length === 0) throw new ChartDataError({ code: "EMPTY", message: `${chart} "${title.en}": no rows` })
+  if ((data.rows ?? []).length === 0) {
+    throw new ChartDataError({ code: "EMPTY", message: `${chart} "${title.en}": no rows` })
+  }
   const rows = data.rows.map((row, index) => {
     const label = checkLabel(chart, `row ${index + 1}`, row?.label)
     const what = `"${title.en}", row ${index + 1} "${label.en}"`

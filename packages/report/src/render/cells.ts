@@ -16,7 +16,11 @@ export const cellText = (cell: Cell, decimal: Decimal): string => {
   if (cell.suppressed === true) return SUPPRESSED
   const v = cell.value
   if (typeof v === "string") return v
-  if (v === null) return cell.format === "text" || cell.format === "count" || cell.format === "percent" ? "" : NOT_AVAILABLE
+  if (v === null) {
+    return cell.format === "text" || cell.format === "count" || cell.format === "percent"
+      ? ""
+      : NOT_AVAILABLE
+  }
   switch (cell.format) {
     case "count":
       return formatCount(v, decimal)

@@ -63,7 +63,10 @@ export const withDpi = (png: Uint8Array, dpi: number): Uint8Array => {
  * @example
  * for (const f of await renderChartFiles(doc)) { await writeFile(`${f.name}.svg`, f.svg); await writeFile(`${f.name}.png`, f.png) }
  */
-export const renderChartFiles = async (doc: ReportDocument, options: ChromiumOptions = {}): Promise<Array<ChartFile>> => {
+export const renderChartFiles = async (
+  doc: ReportDocument,
+  options: ChromiumOptions = {}
+): Promise<Array<ChartFile>> => {
   const charts = chartsOf(doc)
   if (charts.length === 0) return []
   const svgs = await Promise.all(charts.map((c) => chartSvgOf(c.chart, doc)))
@@ -71,7 +74,11 @@ export const renderChartFiles = async (doc: ReportDocument, options: ChromiumOpt
     const page = await offlinePage(browser, CHART_DPI / 96)
     const files: Array<ChartFile> = []
     for (const [i, c] of charts.entries()) {
-      await page.setContent(`<!DOCTYPE html><html><head><meta charset="utf-8"><style>html,body{margin:0;background:#fff}svg{display:block}</style></head><body>${svgs[i]}</body></html>`)
+      await page.setContent(
+        `<!DOCTYPE html><html><head><meta charset="utf-8"><style>html,body{margin:0;background:#fff}svg{display:block}</style></head><body>${
+          svgs[i]
+        }</body></html>`
+      )
       const png = await page.locator("svg").first().screenshot({ type: "png", omitBackground: false })
       const title = c.chart.data.title[doc.lang]
       files.push({ name: c.id, title, svg: svgs[i], png: withDpi(new Uint8Array(png), CHART_DPI) })

@@ -26,10 +26,13 @@ const ARGS = [
  * @example
  * chromiumPath({}) // "/usr/bin/chromium" unless CHROMIUM_PATH is set
  */
-export const chromiumPath = (options: ChromiumOptions = {}): string => options.chromiumPath ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
+export const chromiumPath = (options: ChromiumOptions = {}): string =>
+  options.chromiumPath ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
 
 /** Chromium could not be started: says which executable was tried and how to point at another. */
-export class ChromiumError extends Data.TaggedError("ChromiumError")<{ readonly path: string; readonly reason: string }> {
+export class ChromiumError
+  extends Data.TaggedError("ChromiumError")<{ readonly path: string; readonly reason: string }>
+{
   override get message(): string {
     return `cannot start Chromium at ${this.path} (${this.reason}): install it (Debian: apt-get install chromium fonts-dejavu-core) or set CHROMIUM_PATH`
   }
@@ -68,7 +71,9 @@ export const offlinePage = async (browser: Browser, deviceScaleFactor = 1) => {
   const context = await browser.newContext({ deviceScaleFactor, serviceWorkers: "block" })
   await context.route("**/*", (route) => {
     const url = route.request().url()
-    return url.startsWith("file:") || url.startsWith("data:") || url === "about:blank" ? route.continue() : route.abort("blockedbyclient")
+    return url.startsWith("file:") || url.startsWith("data:") || url === "about:blank"
+      ? route.continue()
+      : route.abort("blockedbyclient")
   })
   const page = await context.newPage()
   page.setDefaultTimeout(TIMEOUT_MS)

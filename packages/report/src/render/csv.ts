@@ -6,7 +6,7 @@ export const BOM = "\uFEFF"
 
 const field = (value: string | number | null): string => {
   const s = value === null ? "" : typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : value
-  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, "\"\"")}"` : s
 }
 
 const raw = (c: Cell): string | number | null => (c.suppressed === true ? SUPPRESSED : c.value)

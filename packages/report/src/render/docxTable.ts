@@ -16,7 +16,11 @@ const NONE = (docx: Docx) => ({ style: docx.BorderStyle.NONE, size: 0, color: "F
  * Column widths (twips) that fill `total`: a column's weight is its longest text (header words wrap, so a header
  * counts by its longest word), text columns at most 40 characters, number columns at least 5.
  */
-export const columnWidths = (table: ReportTable, texts: ReadonlyArray<ReadonlyArray<string>>, total: number): Array<number> => {
+export const columnWidths = (
+  table: ReportTable,
+  texts: ReadonlyArray<ReadonlyArray<string>>,
+  total: number
+): Array<number> => {
   const n = table.rows[0]?.cells.length ?? table.header[0]?.reduce((a, c) => a + (c.span ?? 1), 0) ?? 1
   // a column of short codes (the column-proportion letters "BC") is sized like a number column, never squeezed
   const isTextColumn = Array.from(
@@ -30,14 +34,17 @@ export const columnWidths = (table: ReportTable, texts: ReadonlyArray<ReadonlyAr
     // blank cells (a total row's empty percent) are text cells without a value: they do not make a column text
     const isText = isTextColumn[j]
     const body = Math.max(0, ...texts.map((r) => [...(r[j] ?? "")].length))
-    const head = Math.max(0, ...table.header.map((row) => {
-      let col = 0
-      for (const c of row) {
-        if (col === j && (c.span ?? 1) === 1) return Math.max(0, ...c.text.split(/\s+/).map((w) => [...w].length))
-        col += c.span ?? 1
-      }
-      return 0
-    }))
+    const head = Math.max(
+      0,
+      ...table.header.map((row) => {
+        let col = 0
+        for (const c of row) {
+          if (col === j && (c.span ?? 1) === 1) return Math.max(0, ...c.text.split(/\s+/).map((w) => [...w].length))
+          col += c.span ?? 1
+        }
+        return 0
+      })
+    )
     const w = Math.max(body, head)
     longest.push(Math.max(body, head, 2))
     // numbers get two characters more for the cell padding and bold totals
@@ -131,7 +138,14 @@ export const docxTable = (docx: Docx, table: ReportTable, doc: ReportDocument, w
           left: NONE(docx),
           right: NONE(docx)
         },
-        children: [new docx.Paragraph({ alignment: docx.AlignmentType.CENTER, keepNext: true, spacing: TIGHT, children: [run(docx, c.text.normalize("NFC"))] })]
+        children: [
+          new docx.Paragraph({
+            alignment: docx.AlignmentType.CENTER,
+            keepNext: true,
+            spacing: TIGHT,
+            children: [run(docx, c.text.normalize("NFC"))]
+          })
+        ]
       })
     })
     return new docx.TableRow({ tableHeader: true, cantSplit: true, children: cells })

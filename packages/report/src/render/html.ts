@@ -9,7 +9,8 @@ import { chartSvgOf } from "./chartSvg.js"
  * @example
  * escapeHtml("a < b") // "a &lt; b"
  */
-export const escapeHtml = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
+export const escapeHtml = (s: string): string =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
 
 const CSS = `
 :root { --rule: #444; --light: #ccc; --muted: #555; }
@@ -49,19 +50,31 @@ blockquote.excerpt footer { font-style: normal; color: var(--muted); }
 
 const tableHtml = (table: ReportTable, doc: ReportDocument): string => {
   const head = table.header
-    .map((row) => `<tr>${row.map((c) => `<th${(c.span ?? 1) > 1 ? ` colspan="${c.span}"` : ""} scope="col">${escapeHtml(c.text)}</th>`).join("")}</tr>`)
+    .map((row) =>
+      `<tr>${
+        row.map((c) => `<th${(c.span ?? 1) > 1 ? ` colspan="${c.span}"` : ""} scope="col">${escapeHtml(c.text)}</th>`)
+          .join("")
+      }</tr>`
+    )
     .join("\n")
   const body = table.rows
     .map((row) => {
       const cells = row.cells.map((c) => {
-        const cls = [c.format === "text" ? "text" : "num", c.suppressed === true ? "suppressed" : ""].filter(Boolean).join(" ")
+        const cls = [c.format === "text" ? "text" : "num", c.suppressed === true ? "suppressed" : ""].filter(Boolean)
+          .join(" ")
         return `<td class="${cls}">${escapeHtml(cellText(c, doc.decimal))}</td>`
       })
-      return `<tr${row.kind === "total" ? ' class="total"' : ""}>${cells.join("")}</tr>`
+      return `<tr${row.kind === "total" ? " class=\"total\"" : ""}>${cells.join("")}</tr>`
     })
     .join("\n")
-  const notes = table.notes.length > 0 ? `\n<ul class="notes">${table.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join("")}</ul>` : ""
-  return `<figure class="table" id="${escapeHtml(table.id)}">\n<table data-table-id="${escapeHtml(table.id)}">\n<caption>${escapeHtml(table.title)}</caption>\n<thead>\n${head}\n</thead>\n<tbody>\n${body}\n</tbody>\n</table>${notes}\n</figure>`
+  const notes = table.notes.length > 0
+    ? `\n<ul class="notes">${table.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join("")}</ul>`
+    : ""
+  return `<figure class="table" id="${escapeHtml(table.id)}">\n<table data-table-id="${
+    escapeHtml(table.id)
+  }">\n<caption>${
+    escapeHtml(table.title)
+  }</caption>\n<thead>\n${head}\n</thead>\n<tbody>\n${body}\n</tbody>\n</table>${notes}\n</figure>`
 }
 
 const blockHtml = async (b: Block, doc: ReportDocument): Promise<string> => {
@@ -73,10 +86,17 @@ const blockHtml = async (b: Block, doc: ReportDocument): Promise<string> => {
     case "apa":
       return `<ul class="apa">${b.sentences.map((s) => `<li>${escapeHtml(s)}</li>`).join("")}</ul>`
     case "chart":
-      return `<figure class="chart" id="${escapeHtml(b.id)}" data-chart-id="${escapeHtml(b.id)}">\n${await chartSvgOf(b.chart, doc)}\n</figure>`
+      return `<figure class="chart" id="${escapeHtml(b.id)}" data-chart-id="${escapeHtml(b.id)}">\n${await chartSvgOf(
+        b.chart,
+        doc
+      )}\n</figure>`
     case "excerpts":
       return b.excerpts
-        .map((x) => `<blockquote class="excerpt"><p>“${escapeHtml(x.text)}”</p><footer>(${escapeHtml(x.attribution)})</footer></blockquote>`)
+        .map((x) =>
+          `<blockquote class="excerpt"><p>“${escapeHtml(x.text)}”</p><footer>(${
+            escapeHtml(x.attribution)
+          })</footer></blockquote>`
+        )
         .join("\n")
   }
 }
@@ -93,9 +113,12 @@ export const renderHtml = async (doc: ReportDocument): Promise<string> => {
   for (const s of doc.sections) {
     const blocks: Array<string> = []
     for (const b of s.blocks) blocks.push(await blockHtml(b, doc))
-    sections.push(`<section id="section-${escapeHtml(s.id)}">\n<h2>${escapeHtml(s.heading)}</h2>\n${blocks.join("\n")}\n</section>`)
+    sections.push(
+      `<section id="section-${escapeHtml(s.id)}">\n<h2>${escapeHtml(s.heading)}</h2>\n${blocks.join("\n")}\n</section>`
+    )
   }
-  const toc = doc.sections.map((s) => `<li><a href="#section-${escapeHtml(s.id)}">${escapeHtml(s.heading)}</a></li>`).join("")
+  const toc = doc.sections.map((s) => `<li><a href="#section-${escapeHtml(s.id)}">${escapeHtml(s.heading)}</a></li>`)
+    .join("")
   const html = `<!DOCTYPE html>
 <html lang="${doc.lang}">
 <head>
@@ -109,7 +132,9 @@ export const renderHtml = async (doc: ReportDocument): Promise<string> => {
 <h1>${escapeHtml(doc.title)}</h1>
 <p class="subtitle">${escapeHtml(doc.subtitle)}</p>
 </header>
-<nav aria-label="${escapeHtml(t("contents", doc.lang))}"><h2>${escapeHtml(t("contents", doc.lang))}</h2><ol>${toc}</ol></nav>
+<nav aria-label="${escapeHtml(t("contents", doc.lang))}"><h2>${
+    escapeHtml(t("contents", doc.lang))
+  }</h2><ol>${toc}</ol></nav>
 <main>
 ${sections.join("\n")}
 </main>

@@ -20,10 +20,14 @@ const tableMd = (table: ReportTable, doc: ReportDocument): string => {
   })
   const align = table.rows[0]?.cells.map((c) => (c.format === "text" ? "---" : "---:")) ?? header.map(() => "---")
   const line = (cells: ReadonlyArray<string>) => `| ${cells.map(esc).join(" | ")} |`
-  const body = table.rows.map((row) => `| ${row.cells.map((c) => {
-    const s = esc(cellText(c, doc.decimal))
-    return row.kind === "total" && s !== "" ? `**${s}**` : s
-  }).join(" | ")} |`)
+  const body = table.rows.map((row) =>
+    `| ${
+      row.cells.map((c) => {
+        const s = esc(cellText(c, doc.decimal))
+        return row.kind === "total" && s !== "" ? `**${s}**` : s
+      }).join(" | ")
+    } |`
+  )
   const notes = table.notes.map((n) => `\n_${esc(n)}_`).join("\n")
   return [`**${esc(table.title)}**`, "", line(header), `| ${align.join(" | ")} |`, ...body, notes].join("\n")
 }
@@ -43,7 +47,9 @@ export const renderMarkdown = (doc: ReportDocument): string => {
       if (b.kind === "table") out.push(tableMd(b.table, doc), "")
       else if (b.kind === "text") out.push(esc(b.text), "")
       else if (b.kind === "apa") out.push(...b.sentences.map((x) => `- ${esc(x)}`), "")
-      else if (b.kind === "excerpts") out.push(...b.excerpts.flatMap((x) => [`> _“${esc(x.text)}”_ (${esc(x.attribution)})`, ""]))
+      else if (b.kind === "excerpts") {
+        out.push(...b.excerpts.flatMap((x) => [`> _“${esc(x.text)}”_ (${esc(x.attribution)})`, ""]))
+      }
     }
   }
   out.push(`## ${t("notes", doc.lang)}`, "", ...doc.notes.map((n) => `- ${esc(n)}`), "")

@@ -8,7 +8,7 @@ const NUMBER_FORMAT: Readonly<Record<Exclude<CellFormat, "text">, string>> = {
   count: "0",
   percent: "0.0",
   stat: "0.000",
-  p: '[<0.001]"< .001";.000',
+  p: "[<0.001]\"< .001\";.000",
   df: "0",
   coef: ".000",
   mean: "0.00"
@@ -20,13 +20,17 @@ const NUMBER_FORMAT: Readonly<Record<Exclude<CellFormat, "text">, string>> = {
  * quotes as written, so it must use the report's own mark.
  */
 const COMMA_FORMAT: Partial<Record<Exclude<CellFormat, "text">, string>> = {
-  p: '[<0.001]"< 0,001";0.000',
+  p: "[<0.001]\"< 0,001\";0.000",
   coef: "0.000"
 }
 
 const formatOf = (c: Cell, decimal: Decimal): string | undefined => {
   if (c.format === "text" || typeof c.value !== "number") return undefined
-  if ((c.format === "count" || c.format === "df") && !Number.isInteger(c.value)) return c.format === "df" ? "0.00" : "0.0"
+  if ((c.format === "count" || c.format === "df") && !Number.isInteger(c.value)) {
+    return c.format === "df"
+      ? "0.00"
+      : "0.0"
+  }
   return (decimal === "comma" ? COMMA_FORMAT[c.format] : undefined) ?? NUMBER_FORMAT[c.format]
 }
 
@@ -87,7 +91,9 @@ export const renderXlsx = async (doc: ReportDocument): Promise<Uint8Array> => {
   const used = new Set<string>()
   const notesName = sheetName(t("notes", doc.lang), used)
   for (const s of doc.sections) {
-    for (const b of s.blocks) if (b.kind === "table") writeTable(wb.addWorksheet(sheetName(b.table.id, used)), b.table, doc.decimal)
+    for (const b of s.blocks) {
+      if (b.kind === "table") writeTable(wb.addWorksheet(sheetName(b.table.id, used)), b.table, doc.decimal)
+    }
   }
   const notes = wb.addWorksheet(notesName)
   notes.addRow([doc.title]).font = { bold: true, size: 13 }
@@ -96,10 +102,10 @@ export const renderXlsx = async (doc: ReportDocument): Promise<Uint8Array> => {
     notes.addRow([])
     notes.addRow([s.heading]).font = { bold: true }
     for (const b of s.blocks) {
-      if (b.kind === "apa") for (const x of b.sentences) notes.addRow([x])
+      if (b.kind === "apa") { for (const x of b.sentences) notes.addRow([x]) }
       else if (b.kind === "text") notes.addRow([b.text])
-      else if (b.kind === "excerpts") for (const x of b.excerpts) notes.addRow([`“${x.text}” (${x.attribution})`])
-      else if (b.kind === "table") for (const n of b.table.notes) notes.addRow([`${b.table.title}: ${n}`])
+      else if (b.kind === "excerpts") { for (const x of b.excerpts) notes.addRow([`“${x.text}” (${x.attribution})`]) }
+      else if (b.kind === "table") { for (const n of b.table.notes) notes.addRow([`${b.table.title}: ${n}`]) }
     }
   }
   notes.addRow([])

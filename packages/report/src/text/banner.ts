@@ -11,13 +11,19 @@ export interface BannerRenderOptions {
 
 const S = {
   en: {
-    total: "Total", base: "Base (N)", count: "Count", colPct: "Column %",
+    total: "Total",
+    base: "Base (N)",
+    count: "Count",
+    colPct: "Column %",
     note: (alpha: string) =>
       `Letters: the cell's column % is significantly larger than that of the lettered column of the same banner variable (pooled z, p < ${alpha}, Bonferroni within each row; columns at 0% or 100% or with a base under 2 not compared).`,
     weighted: (w: string, sum: string) => `Weighted by ${w} (sum of weights ${sum}).`
   },
   vi: {
-    total: "Tổng", base: "Cơ sở (N)", count: "Số lượng", colPct: "% theo cột",
+    total: "Tổng",
+    base: "Cơ sở (N)",
+    count: "Số lượng",
+    colPct: "% theo cột",
     note: (alpha: string) =>
       `Chữ cái: % theo cột của ô lớn hơn có ý nghĩa so với cột mang chữ đó trong cùng biến tiêu đề (z gộp, p < ${alpha}, Bonferroni trong từng hàng; cột 0% hoặc 100% hoặc cỡ mẫu dưới 2 không so sánh).`,
     weighted: (w: string, sum: string) => `Có trọng số theo ${w} (tổng trọng số ${sum}).`
@@ -45,13 +51,19 @@ export const renderBannerText = (r: BannerResult, options: BannerRenderOptions):
   const blocks = r.stub.map((st) => {
     const body: Array<Row | "rule"> = [["", s.base, ...st.base.map((b) => formatCount(b))], "rule"]
     for (const row of st.rows) {
-      const head = row.kind === "net" ? `${label(row.label, lang)} (net)` : named(row.label, String(row.code ?? ""), lang)
+      const head = row.kind === "net"
+        ? `${label(row.label, lang)} (net)`
+        : named(row.label, String(row.code ?? ""), lang)
       if (row.kind === "mean") {
         body.push([head, "", ...row.cells.map((c) => fixed(c.mean, 2))])
         continue
       }
       body.push([head, s.count, ...row.cells.map((c) => formatCount(c.count))])
-      body.push(["", s.colPct, ...row.cells.map((c) => `${formatPercent(c.percent)}${c.letters === "" ? "" : ` ${c.letters}`}`)])
+      body.push([
+        "",
+        s.colPct,
+        ...row.cells.map((c) => `${formatPercent(c.percent)}${c.letters === "" ? "" : ` ${c.letters}`}`)
+      ])
     }
     return renderTable(
       {
@@ -64,7 +76,10 @@ export const renderBannerText = (r: BannerResult, options: BannerRenderOptions):
       { color: options.color === true }
     )
   })
-  const notes = [s.note(String(r.alpha).replace(/^0/, "")), ...(r.weight !== undefined ? [s.weighted(r.weight.variable, fixed(r.weight.sum, 2))] : [])]
+  const notes = [
+    s.note(String(r.alpha).replace(/^0/, "")),
+    ...(r.weight !== undefined ? [s.weighted(r.weight.variable, fixed(r.weight.sum, 2))] : [])
+  ]
   return blocks.join("\n\n") + "\n" + notes.join("\n") + "\n"
 }
 

@@ -1,11 +1,12 @@
 import type { Codebook, CodebookJson, MissingSpec, Variable } from "@danvan/domain"
-import { toJson, type RenderOptions } from "./crosstab.js"
-import { hasString, label, t, type Lang } from "./i18n.js"
+import { type RenderOptions, toJson } from "./crosstab.js"
+import { hasString, label, type Lang, t } from "./i18n.js"
 import { displayWidth, padEnd, padStart } from "./width.js"
 
 const word = (key: string, lang: Lang): string => (hasString(key) ? t(key, lang) : key.replace(/^\w+_/, ""))
 
-const isMissingCode = (m: MissingSpec, code: number): boolean => m.values.includes(code) || m.ranges.some((r) => code >= r.low && code <= r.high)
+const isMissingCode = (m: MissingSpec, code: number): boolean =>
+  m.values.includes(code) || m.ranges.some((r) => code >= r.low && code <= r.high)
 
 const missingText = (m: MissingSpec, lang: Lang): string => {
   const parts = [...m.values.map(String), ...m.ranges.map((r) => `${r.low}–${r.high}`)]
@@ -14,7 +15,9 @@ const missingText = (m: MissingSpec, lang: Lang): string => {
 
 const variableBlock = (v: Variable, lang: Lang): Array<string> => {
   const out: Array<string> = []
-  out.push(`${v.name}  ${label(v.label, lang)}  [${word(`kind_${v.kind}`, lang)}, ${word(`measure_${v.measure}`, lang)}]`)
+  out.push(
+    `${v.name}  ${label(v.label, lang)}  [${word(`kind_${v.kind}`, lang)}, ${word(`measure_${v.measure}`, lang)}]`
+  )
   if (v.question !== undefined) out.push(`    ${t("question", lang)}: ${label(v.question, lang)}`)
   if (v.values.length > 0) {
     const codeW = Math.max(displayWidth(t("code", lang)), ...v.values.map((x) => String(x.code).length))
@@ -22,10 +25,19 @@ const variableBlock = (v: Variable, lang: Lang): Array<string> => {
     const hasScore = v.values.some((x) => x.score !== undefined)
     const scoreW = displayWidth(t("score", lang))
     const line = (code: string, text: string, score: string, flag: string) =>
-      `    ${padStart(code, codeW)}  ${padEnd(text, labelW)}${hasScore ? `  ${padStart(score, scoreW)}` : ""}${flag === "" ? "" : `  ${flag}`}`.trimEnd()
+      `    ${padStart(code, codeW)}  ${padEnd(text, labelW)}${hasScore ? `  ${padStart(score, scoreW)}` : ""}${
+        flag === "" ? "" : `  ${flag}`
+      }`.trimEnd()
     out.push(line(t("code", lang), t("label", lang), t("score", lang), ""))
     for (const x of v.values) {
-      out.push(line(String(x.code), label(x.label, lang), x.score === undefined ? "" : String(x.score), isMissingCode(v.missing, x.code) ? `(${t("missing", lang).toLowerCase()})` : ""))
+      out.push(
+        line(
+          String(x.code),
+          label(x.label, lang),
+          x.score === undefined ? "" : String(x.score),
+          isMissingCode(v.missing, x.code) ? `(${t("missing", lang).toLowerCase()})` : ""
+        )
+      )
     }
   }
   out.push(`    ${t("missingCodes", lang)}: ${missingText(v.missing, lang)}`)

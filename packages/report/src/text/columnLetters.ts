@@ -32,10 +32,15 @@ export const columnLettersTable = (r: CrosstabResult, lang: Lang): TextTable | u
   return {
     title: s.title(rowName, colName),
     align: ["left", ...r.col.categories.map(() => "right" as const)],
-    header: [[rowName, ...r.col.categories.map((c, j) => `${label(c.label, lang) || String(c.code)} (${cp.letters[j]})`)]],
+    header: [[
+      rowName,
+      ...r.col.categories.map((c, j) => `${label(c.label, lang) || String(c.code)} (${cp.letters[j]})`)
+    ]],
     body: r.row.categories.map((c, i) => [
       label(c.label, lang) || String(c.code),
-      ...r.col.categories.map((_, j) => `${formatPercent(r.percents.col[i][j])}${cp.largerThan[i][j] === "" ? "" : ` ${cp.largerThan[i][j]}`}`)
+      ...r.col.categories.map((_, j) =>
+        `${formatPercent(r.percents.col[i][j])}${cp.largerThan[i][j] === "" ? "" : ` ${cp.largerThan[i][j]}`}`
+      )
     ]),
     footnotes: [s.note(String(cp.alpha).replace(/^0/, ""))]
   }

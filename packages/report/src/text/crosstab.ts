@@ -1,12 +1,21 @@
 import type { AnalysisWarning, CrosstabResult, DirectionalMeasure, MeasureWithTest } from "@danvan/analysis"
 import { columnLettersTable } from "./columnLetters.js"
-import { rawNumber, formatCount, formatDf, formatP, formatPercent, formatStat, fixed, percentOf as pct } from "./format.js"
-import { label, t, type Lang } from "./i18n.js"
 import { csvDocument, type CsvRow } from "./csv.js"
+import {
+  fixed,
+  formatCount,
+  formatDf,
+  formatP,
+  formatPercent,
+  formatStat,
+  percentOf as pct,
+  rawNumber
+} from "./format.js"
+import { label, type Lang, t } from "./i18n.js"
 import { mdEscape, mdTable } from "./markdown.js"
+import { fisherNotComputedReason, weightExcludedText, weightText } from "./notes.js"
 import { renderTable, type Row, type TextTable } from "./table.js"
 import { displayWidth } from "./width.js"
-import { fisherNotComputedReason, weightExcludedText, weightText } from "./notes.js"
 
 /** Superscript footnote letters, so that a mark never reads as part of a (Vietnamese) word: "Fisher ᵇ". */
 const SUPERSCRIPT = "ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖ"
@@ -17,10 +26,14 @@ const SUPERSCRIPT = "ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖ"
  * withMark("Fisher's Exact Test", "b") // "Fisher's Exact Test ᵇ"
  */
 export const withMark = (text: string, mark: string): string =>
-  mark === "" ? text : `${text} ${mark.length === 1 && mark >= "a" && mark <= "p" ? SUPERSCRIPT[mark.charCodeAt(0) - 97] : `(${mark})`}`
+  mark === ""
+    ? text
+    : `${text} ${mark.length === 1 && mark >= "a" && mark <= "p" ? SUPERSCRIPT[mark.charCodeAt(0) - 97] : `(${mark})`}`
 
 const fisherNotComputed = (r: CrosstabResult) =>
-  r.warnings.find((w): w is Extract<AnalysisWarning, { code: "TEST_NOT_COMPUTED" }> => w.code === "TEST_NOT_COMPUTED" && w.test === "fisherExact")
+  r.warnings.find((w): w is Extract<AnalysisWarning, { code: "TEST_NOT_COMPUTED" }> =>
+    w.code === "TEST_NOT_COMPUTED" && w.test === "fisherExact"
+  )
 
 export interface RenderOptions {
   readonly lang: Lang
@@ -47,7 +60,11 @@ const lowExpected = (r: CrosstabResult) => r.lowExpected
  * lowExpectedText(result.lowExpected, "vi") // "0 ô (0.0%) có tần số kỳ vọng nhỏ hơn 5. …"
  * lowExpectedText(result.lowExpected, "vi", "comma") // "0 ô (0,0%) có tần số kỳ vọng nhỏ hơn 5. …"
  */
-export const lowExpectedText = (w: CrosstabResult["lowExpected"], lang: Lang, decimal: "point" | "comma" = "point"): string => {
+export const lowExpectedText = (
+  w: CrosstabResult["lowExpected"],
+  lang: Lang,
+  decimal: "point" | "comma" = "point"
+): string => {
   const sentence = lang === "en" && w.message.trim() !== ""
     ? w.message
     : t("lowExpected", lang, { cells: w.cells, percent: fixed(w.percent, 1), min: fixed(w.minExpected, 2) })
@@ -61,7 +78,9 @@ export const lowExpectedText = (w: CrosstabResult["lowExpected"], lang: Lang, de
  * result.warnings.map((w) => warningText(w, "en"))
  */
 export const warningText = (w: AnalysisWarning, lang: Lang, n = Number.NaN): string => {
-  if (w.code === "TEST_NOT_COMPUTED" && w.test === "fisherExact") return t("fisherNotComputed", lang, { reason: fisherNotComputedReason(w, n, lang) })
+  if (w.code === "TEST_NOT_COMPUTED" && w.test === "fisherExact") {
+    return t("fisherNotComputed", lang, { reason: fisherNotComputedReason(w, n, lang) })
+  }
   if (lang === "en") return w.message
   switch (w.code) {
     case "LOW_EXPECTED":
@@ -83,7 +102,9 @@ const fisherText = (r: CrosstabResult, lang: Lang): string | undefined => {
   const f = r.tests.fisherExact
   if (f === undefined) return undefined
   if (f.method === "exact") return t("fisherExactly", lang)
-  const se = f.standardError !== undefined && Number.isFinite(f.standardError) ? `, ${t("standardErrorShort", lang)} = ${f.standardError.toPrecision(2)}` : ""
+  const se = f.standardError !== undefined && Number.isFinite(f.standardError)
+    ? `, ${t("standardErrorShort", lang)} = ${f.standardError.toPrecision(2)}`
+    : ""
   return t("fisherMonteCarlo", lang, { B: f.B ?? "?", seed: f.seed ?? "?", se })
 }
 
@@ -110,7 +131,16 @@ const testLines = (r: CrosstabResult, lang: Lang) => {
   const lines: Array<TestLine> = []
   const pearsonMark = mark(lowExpectedText(low, lang))
   const p = r.tests.pearson
-  lines.push({ key: "pearson", name: t("pearsonChiSquare", lang), value: formatStat(p.statistic), df: formatDf(p.df), asymp: formatP(p.p), exact: "", nameMark: "", valueMark: pearsonMark })
+  lines.push({
+    key: "pearson",
+    name: t("pearsonChiSquare", lang),
+    value: formatStat(p.statistic),
+    df: formatDf(p.df),
+    asymp: formatP(p.p),
+    exact: "",
+    nameMark: "",
+    valueMark: pearsonMark
+  })
   const y = r.tests.yates
   if (y !== undefined) {
     lines.push({
@@ -125,29 +155,68 @@ const testLines = (r: CrosstabResult, lang: Lang) => {
     })
   }
   const lr = r.tests.likelihoodRatio
-  lines.push({ key: "likelihoodRatio", name: t("likelihoodRatio", lang), value: formatStat(lr.statistic), df: formatDf(lr.df), asymp: formatP(lr.p), exact: "", nameMark: "", valueMark: "" })
+  lines.push({
+    key: "likelihoodRatio",
+    name: t("likelihoodRatio", lang),
+    value: formatStat(lr.statistic),
+    df: formatDf(lr.df),
+    asymp: formatP(lr.p),
+    exact: "",
+    nameMark: "",
+    valueMark: ""
+  })
   const f = r.tests.fisherExact
   const notComputed = fisherNotComputed(r)
   if (f !== undefined) {
-    lines.push({ key: "fisherExact", name: t("fisherExactTest", lang), value: "", df: "", asymp: "", exact: formatP(f.p), nameMark: mark(fisherText(r, lang)), valueMark: "" })
+    lines.push({
+      key: "fisherExact",
+      name: t("fisherExactTest", lang),
+      value: "",
+      df: "",
+      asymp: "",
+      exact: formatP(f.p),
+      nameMark: mark(fisherText(r, lang)),
+      valueMark: ""
+    })
   } else if (notComputed !== undefined) {
     const reason = t("fisherNotComputed", lang, { reason: fisherNotComputedReason(notComputed, r.n.valid, lang) })
-    lines.push({ key: "fisherExact", name: t("fisherExactTest", lang), value: "", df: "", asymp: "", exact: t("notComputed", lang), nameMark: mark(reason), valueMark: "" })
+    lines.push({
+      key: "fisherExact",
+      name: t("fisherExactTest", lang),
+      value: "",
+      df: "",
+      asymp: "",
+      exact: t("notComputed", lang),
+      nameMark: mark(reason),
+      valueMark: ""
+    })
   }
   const ll = r.tests.linearByLinear
-  lines.push({ key: "linearByLinear", name: t("linearByLinear", lang), value: formatStat(ll.statistic), df: formatDf(ll.df), asymp: formatP(ll.p), exact: "", nameMark: "", valueMark: "" })
+  lines.push({
+    key: "linearByLinear",
+    name: t("linearByLinear", lang),
+    value: formatStat(ll.statistic),
+    df: formatDf(ll.df),
+    asymp: formatP(ll.p),
+    exact: "",
+    nameMark: "",
+    valueMark: ""
+  })
   return { lines, footnotes: footnotes.map((text, i) => `${String.fromCharCode(97 + i)}. ${text}`) }
 }
 
 /** Warnings not already printed as a footnote of Chi-Square Tests. */
 const otherWarnings = (r: CrosstabResult, lang: Lang): Array<string> =>
-  r.warnings.filter((w) => w.code !== "LOW_EXPECTED" && !(w.code === "TEST_NOT_COMPUTED" && w.test === "fisherExact")).map((w) => warningText(w, lang, r.n.valid))
+  r.warnings.filter((w) => w.code !== "LOW_EXPECTED" && !(w.code === "TEST_NOT_COMPUTED" && w.test === "fisherExact"))
+    .map((w) => warningText(w, lang, r.n.valid))
 
 const hasFisherRow = (r: CrosstabResult) => r.tests.fisherExact !== undefined || fisherNotComputed(r) !== undefined
 
 const missingSummary = (r: CrosstabResult, lang: Lang): string | undefined => {
   if (r.missingByCode.length === 0) return undefined
-  const parts = r.missingByCode.map((m) => `${m.variable} = ${m.code === "system" ? t("system", lang) : m.code}: ${formatCount(m.count)}`)
+  const parts = r.missingByCode.map((m) =>
+    `${m.variable} = ${m.code === "system" ? t("system", lang) : m.code}: ${formatCount(m.count)}`
+  )
   return `${t("missingByCode", lang)}: ${parts.join("; ")}`
 }
 
@@ -157,13 +226,18 @@ const missingSummary = (r: CrosstabResult, lang: Lang): string | undefined => {
 const caseSummaryTable = (r: CrosstabResult, lang: Lang): TextTable => {
   const { row, col } = names(r, lang)
   const n = r.n
-  const footnotes = [weightText(r.weight, r.weighted, lang), missingSummary(r, lang)].filter((x): x is string => x !== undefined)
+  const footnotes = [weightText(r.weight, r.weighted, lang), missingSummary(r, lang)].filter((x): x is string =>
+    x !== undefined
+  )
   return {
     title: t("caseProcessingSummary", lang),
     align: ["left", "right", "right", "right", "right", "right", "right"],
     header: [
       ["", { text: t("cases", lang), span: 6 }],
-      ["", { text: t("valid", lang), span: 2 }, { text: t("missing", lang), span: 2 }, { text: t("total", lang), span: 2 }],
+      ["", { text: t("valid", lang), span: 2 }, { text: t("missing", lang), span: 2 }, {
+        text: t("total", lang),
+        span: 2
+      }],
       ["", t("n", lang), t("percent", lang), t("n", lang), t("percent", lang), t("n", lang), t("percent", lang)]
     ],
     body: [
@@ -183,7 +257,10 @@ const caseSummaryTable = (r: CrosstabResult, lang: Lang): TextTable => {
 
 /** "% within …" names a variable by its label, or by its name when the label would make the table too wide. */
 const WITHIN_MAX = 30
-const withinName = (labelText: string, name: string): string => (displayWidth(labelText) <= WITHIN_MAX ? labelText : name)
+const withinName = (
+  labelText: string,
+  name: string
+): string => (displayWidth(labelText) <= WITHIN_MAX ? labelText : name)
 
 const crosstabTable = (r: CrosstabResult, lang: Lang): TextTable => {
   const { row, col, rowCats, colCats } = names(r, lang)
@@ -196,15 +273,35 @@ const crosstabTable = (r: CrosstabResult, lang: Lang): TextTable => {
     if (i > 0) body.push("rule")
     const rt = r.rowTotals[i]
     body.push([cat, t("count", lang), ...r.counts[i].map(formatCount), formatCount(rt)])
-    body.push(["", t("within", lang, { var: rowW }), ...r.percents.row[i].map(formatPercent), formatPercent(pct(rt, rt))])
-    body.push(["", t("within", lang, { var: colW }), ...r.percents.col[i].map(formatPercent), formatPercent(pct(rt, N))])
+    body.push([
+      "",
+      t("within", lang, { var: rowW }),
+      ...r.percents.row[i].map(formatPercent),
+      formatPercent(pct(rt, rt))
+    ])
+    body.push([
+      "",
+      t("within", lang, { var: colW }),
+      ...r.percents.col[i].map(formatPercent),
+      formatPercent(pct(rt, N))
+    ])
     body.push(["", t("expectedCount", lang), ...r.expected[i].map((e) => fixed(e, 1)), fixed(rt, 1)])
     body.push(["", t("adjustedResidual", lang), ...r.residuals.adjusted[i].map((e) => fixed(e, 1)), ""])
   })
   body.push("rule")
   body.push([t("total", lang), t("count", lang), ...r.colTotals.map(formatCount), formatCount(N)])
-  body.push(["", t("within", lang, { var: rowW }), ...r.colTotals.map((c) => formatPercent(pct(c, N))), formatPercent(pct(N, N))])
-  body.push(["", t("within", lang, { var: colW }), ...r.colTotals.map((c) => formatPercent(pct(c, c))), formatPercent(pct(N, N))])
+  body.push([
+    "",
+    t("within", lang, { var: rowW }),
+    ...r.colTotals.map((c) => formatPercent(pct(c, N))),
+    formatPercent(pct(N, N))
+  ])
+  body.push([
+    "",
+    t("within", lang, { var: colW }),
+    ...r.colTotals.map((c) => formatPercent(pct(c, c))),
+    formatPercent(pct(N, N))
+  ])
   body.push(["", t("expectedCount", lang), ...r.colTotals.map((c) => fixed(c, 1)), fixed(N, 1)])
   return {
     title: t("crosstabulation", lang, { row, col }),
@@ -221,7 +318,9 @@ const chiSquareTable = (r: CrosstabResult, lang: Lang): TextTable => {
   const { lines, footnotes } = testLines(r, lang)
   const hasExact = hasFisherRow(r)
   const head = ["", t("value", lang), t("df", lang), t("asympSig2", lang), ...(hasExact ? [t("exactSig2", lang)] : [])]
-  const body: Array<Row> = lines.map((l) => [withMark(l.name, l.nameMark), withMark(l.value, l.valueMark), l.df, l.asymp, ...(hasExact ? [l.exact] : [])])
+  const body: Array<Row> = lines.map((
+    l
+  ) => [withMark(l.name, l.nameMark), withMark(l.value, l.valueMark), l.df, l.asymp, ...(hasExact ? [l.exact] : [])])
   body.push([t("nOfValidCases", lang), formatCount(r.n.valid), "", "", ...(hasExact ? [""] : [])])
   return {
     title: t("chiSquareTests", lang),
@@ -232,7 +331,9 @@ const chiSquareTable = (r: CrosstabResult, lang: Lang): TextTable => {
   }
 }
 
-const measureCells = (m: MeasureWithTest): Array<string> => [formatStat(m.value), formatStat(m.ase), formatStat(m.t), formatP(m.p)]
+const measureCells = (
+  m: MeasureWithTest
+): Array<string> => [formatStat(m.value), formatStat(m.ase), formatStat(m.t), formatP(m.p)]
 
 const measureFootnotes = (lang: Lang): Array<string> =>
   lang === "vi"
@@ -245,7 +346,14 @@ const symmetricTable = (r: CrosstabResult, lang: Lang): TextTable => {
   return {
     title: t("symmetricMeasures", lang),
     align: ["left", "left", "right", "right", "right", "right"],
-    header: [["", "", t("value", lang), withMark(t("asympStdError", lang), "a"), withMark(t("approxT", lang), "b"), t("approxSig", lang)]],
+    header: [[
+      "",
+      "",
+      t("value", lang),
+      withMark(t("asympStdError", lang), "a"),
+      withMark(t("approxT", lang), "b"),
+      t("approxSig", lang)
+    ]],
     body: [
       [t("nominalByNominal", lang), t("phi", lang), formatStat(m.phi), "", "", formatP(p)],
       ["", t("cramersV", lang), formatStat(m.cramersV), "", "", formatP(p)],
@@ -271,15 +379,37 @@ const directionalTable = (r: CrosstabResult, lang: Lang): TextTable => {
   ]
   // SPSS prints tau with its ASE and a chi-square-based Sig. (footnote c), without an approximate T
   const tauRows = (tau: CrosstabResult["measures"]["goodmanKruskalTau"]): Array<Row> => [
-    ["", t("goodmanKruskalTau", lang), t("dependent", lang, { var: withinName(row, r.row.name) }),
-      formatStat(tau.rowDependent.value), formatStat(tau.rowDependent.ase), "", withMark(formatP(tau.rowDependent.p), "c")],
-    ["", "", t("dependent", lang, { var: withinName(col, r.col.name) }),
-      formatStat(tau.colDependent.value), formatStat(tau.colDependent.ase), "", withMark(formatP(tau.colDependent.p), "c")]
+    [
+      "",
+      t("goodmanKruskalTau", lang),
+      t("dependent", lang, { var: withinName(row, r.row.name) }),
+      formatStat(tau.rowDependent.value),
+      formatStat(tau.rowDependent.ase),
+      "",
+      withMark(formatP(tau.rowDependent.p), "c")
+    ],
+    [
+      "",
+      "",
+      t("dependent", lang, { var: withinName(col, r.col.name) }),
+      formatStat(tau.colDependent.value),
+      formatStat(tau.colDependent.ase),
+      "",
+      withMark(formatP(tau.colDependent.p), "c")
+    ]
   ]
   return {
     title: t("directionalMeasures", lang),
     align: ["left", "left", "left", "right", "right", "right", "right"],
-    header: [["", "", "", t("value", lang), withMark(t("asympStdError", lang), "a"), withMark(t("approxT", lang), "b"), t("approxSig", lang)]],
+    header: [[
+      "",
+      "",
+      "",
+      t("value", lang),
+      withMark(t("asympStdError", lang), "a"),
+      withMark(t("approxT", lang), "b"),
+      t("approxSig", lang)
+    ]],
     body: [
       ...three(t("nominalByNominal", lang), t("lambda", lang), m.lambda),
       ...tauRows(m.goodmanKruskalTau),
@@ -302,9 +432,14 @@ export const renderCrosstabText = (r: CrosstabResult, options: RenderOptions): s
   const { lang } = options
   const style = { color: options.color === true }
   const letters = columnLettersTable(r, lang)
-  const sections = [caseSummaryTable(r, lang), crosstabTable(r, lang), ...(letters !== undefined ? [letters] : []), chiSquareTable(r, lang), symmetricTable(r, lang), directionalTable(r, lang)].map((tb) =>
-    renderTable(tb, style)
-  )
+  const sections = [
+    caseSummaryTable(r, lang),
+    crosstabTable(r, lang),
+    ...(letters !== undefined ? [letters] : []),
+    chiSquareTable(r, lang),
+    symmetricTable(r, lang),
+    directionalTable(r, lang)
+  ].map((tb) => renderTable(tb, style))
   const notes = otherWarnings(r, lang)
   if (notes.length > 0) sections.push([`${t("notes", lang)}:`, ...notes.map((n) => `- ${n}`)].join("\n"))
   return sections.join("\n\n") + "\n"
@@ -329,10 +464,20 @@ export const renderCrosstabMarkdown = (r: CrosstabResult, options: RenderOptions
   rowCats.forEach((cat, i) => {
     const rt = r.rowTotals[i]
     rows.push([mdEscape(cat), t("count", lang), ...r.counts[i].map(formatCount), formatCount(rt)])
-    rows.push(["", mdEscape(t("within", lang, { var: row })), ...r.percents.row[i].map(formatPercent), formatPercent(pct(rt, rt))])
+    rows.push([
+      "",
+      mdEscape(t("within", lang, { var: row })),
+      ...r.percents.row[i].map(formatPercent),
+      formatPercent(pct(rt, rt))
+    ])
   })
   rows.push([`**${t("total", lang)}**`, t("count", lang), ...r.colTotals.map(formatCount), formatCount(N)])
-  rows.push(["", mdEscape(t("within", lang, { var: row })), ...r.colTotals.map((c) => formatPercent(pct(c, N))), formatPercent(pct(N, N))])
+  rows.push([
+    "",
+    mdEscape(t("within", lang, { var: row })),
+    ...r.colTotals.map((c) => formatPercent(pct(c, N))),
+    formatPercent(pct(N, N))
+  ])
   out.push(
     mdTable(
       [mdEscape(`${row} \\ ${col}`), "", ...colCats.map(mdEscape), t("total", lang)],
@@ -341,13 +486,17 @@ export const renderCrosstabMarkdown = (r: CrosstabResult, options: RenderOptions
     )
   )
   const weighted = weightText(r.weight, r.weighted, lang)
-  const nLine = `N = ${formatCount(r.n.valid)} (${t("missing", lang).toLowerCase()}: ${formatCount(r.n.missing)})${weighted !== undefined ? `. ${weighted}` : ""}`
+  const nLine = `N = ${formatCount(r.n.valid)} (${t("missing", lang).toLowerCase()}: ${formatCount(r.n.missing)})${
+    weighted !== undefined ? `. ${weighted}` : ""
+  }`
   out.push("", mdEscape(nLine), "")
   out.push(`### ${t("chiSquareTests", lang)}`, "")
   const { lines, footnotes } = testLines(r, lang)
   const hasExact = hasFisherRow(r)
   const sup = (m: string) => (m === "" ? "" : `<sup>${m}</sup>`)
-  const testRows = lines.map((l) => [mdEscape(l.name) + sup(l.nameMark), l.value + sup(l.valueMark), l.df, l.asymp, ...(hasExact ? [l.exact] : [])])
+  const testRows = lines.map((
+    l
+  ) => [mdEscape(l.name) + sup(l.nameMark), l.value + sup(l.valueMark), l.df, l.asymp, ...(hasExact ? [l.exact] : [])])
   testRows.push([t("nOfValidCases", lang), formatCount(r.n.valid), "", "", ...(hasExact ? [""] : [])])
   out.push(
     mdTable(
@@ -369,7 +518,9 @@ export const renderCrosstabMarkdown = (r: CrosstabResult, options: RenderOptions
 const percentBlocks = (r: CrosstabResult, lang: Lang): Array<CsvRow> => {
   const { row, col, rowCats, colCats } = names(r, lang)
   const N = r.n.valid
-  const blocks: Array<[string, ReadonlyArray<ReadonlyArray<number>>, (i: number) => number, (j: number) => number, number]> = [
+  const blocks: Array<
+    [string, ReadonlyArray<ReadonlyArray<number>>, (i: number) => number, (j: number) => number, number]
+  > = [
     [t("within", lang, { var: row }), r.percents.row, () => 100, (j) => pct(r.colTotals[j], N), 100],
     [t("within", lang, { var: col }), r.percents.col, (i) => pct(r.rowTotals[i], N), () => 100, 100],
     [t("ofTotal", lang), r.percents.total, (i) => pct(r.rowTotals[i], N), (j) => pct(r.colTotals[j], N), 100]
@@ -400,17 +551,48 @@ export const renderCrosstabCsv = (r: CrosstabResult, options: RenderOptions): st
   rows.push(...percentBlocks(r, lang))
   rows.push([t("chiSquareTests", lang), t("value", lang), t("df", lang), t("asympSig2", lang), t("exactSig2", lang)])
   const tests = r.tests
-  rows.push([t("pearsonChiSquare", lang), rawNumber(tests.pearson.statistic), rawNumber(tests.pearson.df), rawNumber(tests.pearson.p), ""])
-  if (tests.yates !== undefined) rows.push([t("continuityCorrection", lang), rawNumber(tests.yates.statistic), rawNumber(tests.yates.df), rawNumber(tests.yates.p), ""])
-  rows.push([t("likelihoodRatio", lang), rawNumber(tests.likelihoodRatio.statistic), rawNumber(tests.likelihoodRatio.df), rawNumber(tests.likelihoodRatio.p), ""])
-  if (tests.fisherExact !== undefined) rows.push([t("fisherExactTest", lang), "", "", "", rawNumber(tests.fisherExact.p)])
-  else if (fisherNotComputed(r) !== undefined) rows.push([t("fisherExactTest", lang), "", "", "", t("notComputed", lang)])
-  rows.push([t("linearByLinear", lang), rawNumber(tests.linearByLinear.statistic), rawNumber(tests.linearByLinear.df), rawNumber(tests.linearByLinear.p), ""])
+  rows.push([
+    t("pearsonChiSquare", lang),
+    rawNumber(tests.pearson.statistic),
+    rawNumber(tests.pearson.df),
+    rawNumber(tests.pearson.p),
+    ""
+  ])
+  if (tests.yates !== undefined) {
+    rows.push([
+      t("continuityCorrection", lang),
+      rawNumber(tests.yates.statistic),
+      rawNumber(tests.yates.df),
+      rawNumber(tests.yates.p),
+      ""
+    ])
+  }
+  rows.push([
+    t("likelihoodRatio", lang),
+    rawNumber(tests.likelihoodRatio.statistic),
+    rawNumber(tests.likelihoodRatio.df),
+    rawNumber(tests.likelihoodRatio.p),
+    ""
+  ])
+  if (tests.fisherExact !== undefined) {
+    rows.push([t("fisherExactTest", lang), "", "", "", rawNumber(tests.fisherExact.p)])
+  } else if (fisherNotComputed(r) !== undefined) {
+    rows.push([t("fisherExactTest", lang), "", "", "", t("notComputed", lang)])
+  }
+  rows.push([
+    t("linearByLinear", lang),
+    rawNumber(tests.linearByLinear.statistic),
+    rawNumber(tests.linearByLinear.df),
+    rawNumber(tests.linearByLinear.p),
+    ""
+  ])
   rows.push([t("nOfValidCases", lang), rawNumber(r.n.valid), "", "", ""])
   const notes = [
     ...(lowExpected(r) !== undefined ? [lowExpectedText(lowExpected(r)!, lang)] : []),
     ...(fisherText(r, lang) !== undefined ? [fisherText(r, lang)!] : []),
-    ...r.warnings.filter((w) => w.code === "TEST_NOT_COMPUTED" && w.test === "fisherExact").map((w) => warningText(w, lang, r.n.valid)),
+    ...r.warnings.filter((w) => w.code === "TEST_NOT_COMPUTED" && w.test === "fisherExact").map((w) =>
+      warningText(w, lang, r.n.valid)
+    ),
     ...(r.weighted ? [weightText(r.weight, r.weighted, lang)!] : []),
     ...otherWarnings(r, lang)
   ]

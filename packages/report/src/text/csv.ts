@@ -14,7 +14,7 @@ export const BOM = "\uFEFF"
  */
 export const csvField = (value: string | number): string => {
   const s = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : value
-  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, "\"\"")}"` : s
 }
 
 /**
@@ -23,4 +23,5 @@ export const csvField = (value: string | number): string => {
  * @example
  * csvDocument([["a", 1], ["b", 2]]) // "\uFEFFa,1\r\nb,2\r\n"
  */
-export const csvDocument = (rows: ReadonlyArray<CsvRow>): string => BOM + rows.map((r) => r.map(csvField).join(",")).join("\r\n") + "\r\n"
+export const csvDocument = (rows: ReadonlyArray<CsvRow>): string =>
+  BOM + rows.map((r) => r.map(csvField).join(",")).join("\r\n") + "\r\n"

@@ -1,5 +1,5 @@
 import type { DescribeResult } from "@danvan/analysis"
-import { toJson, type RenderOptions } from "./crosstab.js"
+import { type RenderOptions, toJson } from "./crosstab.js"
 import { csvDocument, type CsvRow } from "./csv.js"
 import { fixed, formatCount, rawNumber } from "./format.js"
 import { label, type Lang } from "./i18n.js"
@@ -23,8 +23,10 @@ const words = {
   max: { en: "Maximum", vi: "Lớn nhất" },
   percentiles: { en: "Percentiles", vi: "Phân vị" },
   method: {
-    en: "Percentiles by SPSS's default HAVERAGE method (R's quantile type 6); skewness and kurtosis are SPSS's G1 and G2.",
-    vi: "Phân vị theo phương pháp HAVERAGE mặc định của SPSS (quantile type 6 của R); độ lệch và độ nhọn là G1, G2 của SPSS."
+    en:
+      "Percentiles by SPSS's default HAVERAGE method (R's quantile type 6); skewness and kurtosis are SPSS's G1 and G2.",
+    vi:
+      "Phân vị theo phương pháp HAVERAGE mặc định của SPSS (quantile type 6 của R); độ lệch và độ nhọn là G1, G2 của SPSS."
   },
   weighted: {
     en: "Weighted by {w}, N = {n} (sum of weights); the statistics use frequency weights.",
@@ -40,7 +42,9 @@ const title = (r: DescribeResult, lang: Lang): string => {
 }
 
 /** The statistics in SPSS's FREQUENCIES /STATISTICS order: [group, name, value of a result, decimals]. */
-const ROWS: ReadonlyArray<readonly [string, keyof typeof words | "p25" | "p50" | "p75", (r: DescribeResult) => number, number]> = [
+const ROWS: ReadonlyArray<
+  readonly [string, keyof typeof words | "p25" | "p50" | "p75", (r: DescribeResult) => number, number]
+> = [
   ["n", "valid", (r) => r.n.valid, -1],
   ["", "missing", (r) => r.n.missing, -1],
   ["mean", "mean", (r) => r.mean, 4],
@@ -59,7 +63,9 @@ const ROWS: ReadonlyArray<readonly [string, keyof typeof words | "p25" | "p50" |
 ]
 
 const rowName = (group: string, name: string, lang: Lang): [string, string] => {
-  if (name === "p25" || name === "p50" || name === "p75") return [group === "" ? "" : w("percentiles", lang), name.slice(1)]
+  if (name === "p25" || name === "p50" || name === "p75") {
+    return [group === "" ? "" : w("percentiles", lang), name.slice(1)]
+  }
   if (name === "valid" || name === "missing") return [group === "" ? "" : w("n", lang), w(name, lang)]
   return [w(name as keyof typeof words, lang), ""]
 }
@@ -67,13 +73,20 @@ const rowName = (group: string, name: string, lang: Lang): [string, string] => {
 const value = (x: number, decimals: number) => (decimals < 0 ? formatCount(x) : fixed(x, decimals))
 
 const notes = (results: ReadonlyArray<DescribeResult>, lang: Lang): Array<string> => [
-  ...[...new Set(results.flatMap((r) => (r.weight !== undefined ? [w("weighted", lang).replace("{w}", r.weight.variable).replace("{n}", formatCount(r.weight.sum))] : [])))],
+  ...[
+    ...new Set(results.flatMap((r) => (r.weight !== undefined
+      ? [w("weighted", lang).replace("{w}", r.weight.variable).replace("{n}", formatCount(r.weight.sum))]
+      : [])
+    ))
+  ],
   ...results.flatMap((r) => (r.note !== undefined ? [`${r.variable.name}: ${r.note}`] : [])),
   w("method", lang)
 ]
 
 const grid = (results: ReadonlyArray<DescribeResult>, lang: Lang): Array<Array<string>> =>
-  ROWS.map(([group, name, get, decimals]) => [...rowName(group, name, lang), ...results.map((r) => value(get(r), decimals))])
+  ROWS.map((
+    [group, name, get, decimals]
+  ) => [...rowName(group, name, lang), ...results.map((r) => value(get(r), decimals))])
 
 /**
  * SPSS-style "Statistics" table of numeric variables as plain text: one column per variable; N valid and
@@ -107,7 +120,8 @@ export const renderDescribeMarkdown = (results: ReadonlyArray<DescribeResult>, o
     ["left", "left", ...results.map(() => "right" as const)],
     grid(results, lang).map((row) => row.map(mdEscape))
   )
-  return [`### ${w("title", lang)}`, "", table, "", ...notes(results, lang).map((n) => `- ${mdEscape(n)}`)].join("\n") + "\n"
+  return [`### ${w("title", lang)}`, "", table, "", ...notes(results, lang).map((n) => `- ${mdEscape(n)}`)].join("\n") +
+    "\n"
 }
 
 /**
@@ -118,12 +132,47 @@ export const renderDescribeMarkdown = (results: ReadonlyArray<DescribeResult>, o
  */
 export const renderDescribeCsv = (results: ReadonlyArray<DescribeResult>, options: RenderOptions): string => {
   const { lang } = options
-  const header = ["variable", "label", "weight", "n", "missing", "mean", "sd", "se", "median", "q1", "q3", "min", "max", "skewness", "skewnessSe", "kurtosis", "kurtosisSe"]
+  const header = [
+    "variable",
+    "label",
+    "weight",
+    "n",
+    "missing",
+    "mean",
+    "sd",
+    "se",
+    "median",
+    "q1",
+    "q3",
+    "min",
+    "max",
+    "skewness",
+    "skewnessSe",
+    "kurtosis",
+    "kurtosisSe"
+  ]
   const rows: Array<CsvRow> = [header]
   for (const r of results) {
     rows.push([
-      r.variable.name, label(r.variable.label, lang), r.weight?.variable ?? "",
-      ...[r.n.valid, r.n.missing, r.mean, r.sd, r.se, r.median, r.quartiles.q1, r.quartiles.q3, r.min, r.max, r.skewness.value, r.skewness.se, r.kurtosis.value, r.kurtosis.se].map(rawNumber)
+      r.variable.name,
+      label(r.variable.label, lang),
+      r.weight?.variable ?? "",
+      ...[
+        r.n.valid,
+        r.n.missing,
+        r.mean,
+        r.sd,
+        r.se,
+        r.median,
+        r.quartiles.q1,
+        r.quartiles.q3,
+        r.min,
+        r.max,
+        r.skewness.value,
+        r.skewness.se,
+        r.kurtosis.value,
+        r.kurtosis.se
+      ].map(rawNumber)
     ])
   }
   return csvDocument(rows)

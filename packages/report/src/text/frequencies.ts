@@ -1,12 +1,11 @@
 import type { FrequenciesResult, FrequencyRow } from "@danvan/analysis"
-import { warningText, toJson, type RenderOptions } from "./crosstab.js"
+import { type RenderOptions, toJson, warningText } from "./crosstab.js"
 import { csvDocument, type CsvRow } from "./csv.js"
 import { fixed, formatCount, percentOf as pct, rawNumber } from "./format.js"
-import { label, t, type Lang } from "./i18n.js"
-import { weightText } from "./notes.js"
+import { label, type Lang, t } from "./i18n.js"
 import { mdEscape, mdTable } from "./markdown.js"
+import { weightText } from "./notes.js"
 import { renderTable, type Row, type TextTable } from "./table.js"
-
 
 /** "Cadre level (level)", or just "level" when the variable has no label of its own. */
 const variableTitle = (r: FrequenciesResult, lang: Lang): string => {
@@ -14,7 +13,10 @@ const variableTitle = (r: FrequenciesResult, lang: Lang): string => {
   return text === r.variable.name ? text : `${text} (${r.variable.name})`
 }
 
-const rowLabel = (row: FrequencyRow, lang: Lang): string => (row.code === "system" ? t("system", lang) : label(row.label, lang))
+const rowLabel = (
+  row: FrequencyRow,
+  lang: Lang
+): string => (row.code === "system" ? t("system", lang) : label(row.label, lang))
 
 /** SPSS's "Statistics" table: N valid and missing for every variable. */
 const statisticsTable = (results: ReadonlyArray<FrequenciesResult>, lang: Lang): TextTable => ({
@@ -32,18 +34,44 @@ const frequencyTable = (r: FrequenciesResult, lang: Lang): TextTable => {
   const missing = r.rows.filter((x) => x.missing)
   const body: Array<Row | "rule"> = []
   valid.forEach((x, i) =>
-    body.push([i === 0 ? t("valid", lang) : "", rowLabel(x, lang), formatCount(x.count), fixed(x.percent, 1), fixed(x.validPercent, 1), fixed(x.cumulativePercent, 1)])
+    body.push([
+      i === 0 ? t("valid", lang) : "",
+      rowLabel(x, lang),
+      formatCount(x.count),
+      fixed(x.percent, 1),
+      fixed(x.validPercent, 1),
+      fixed(x.cumulativePercent, 1)
+    ])
   )
   if (valid.length === 0) body.push([t("valid", lang), "", "", "", "", ""])
-  body.push(["", t("total", lang), formatCount(r.n.valid), fixed(pct(r.n.valid, r.n.total), 1), r.n.valid > 0 ? fixed(100, 1) : "", ""])
+  body.push([
+    "",
+    t("total", lang),
+    formatCount(r.n.valid),
+    fixed(pct(r.n.valid, r.n.total), 1),
+    r.n.valid > 0 ? fixed(100, 1) : "",
+    ""
+  ])
   if (missing.length > 0) {
     body.push("rule")
-    missing.forEach((x, i) => body.push([i === 0 ? t("missing", lang) : "", rowLabel(x, lang), formatCount(x.count), fixed(x.percent, 1), "", ""]))
+    missing.forEach((x, i) =>
+      body.push([
+        i === 0 ? t("missing", lang) : "",
+        rowLabel(x, lang),
+        formatCount(x.count),
+        fixed(x.percent, 1),
+        "",
+        ""
+      ])
+    )
     body.push(["", t("total", lang), formatCount(r.n.missing), fixed(pct(r.n.missing, r.n.total), 1), "", ""])
   }
   body.push("rule")
   body.push([t("total", lang), "", formatCount(r.n.total), fixed(pct(r.n.total, r.n.total), 1), "", ""])
-  const footnotes = [...(r.weighted ? [weightText(r.weight, r.weighted, lang)!] : []), ...r.warnings.map((w) => warningText(w, lang))]
+  const footnotes = [
+    ...(r.weighted ? [weightText(r.weight, r.weighted, lang)!] : []),
+    ...r.warnings.map((w) => warningText(w, lang))
+  ]
   return {
     title: variableTitle(r, lang),
     align: ["left", "left", "right", "right", "right", "right"],
@@ -71,7 +99,10 @@ export const renderFrequenciesText = (results: ReadonlyArray<FrequenciesResult>,
  * @example
  * renderFrequenciesMarkdown([result], { lang: "en" })
  */
-export const renderFrequenciesMarkdown = (results: ReadonlyArray<FrequenciesResult>, options: RenderOptions): string => {
+export const renderFrequenciesMarkdown = (
+  results: ReadonlyArray<FrequenciesResult>,
+  options: RenderOptions
+): string => {
   const { lang } = options
   const blocks = results.map((r) => {
     const rows: Array<Array<string>> = r.rows.map((x) => [
@@ -83,7 +114,10 @@ export const renderFrequenciesMarkdown = (results: ReadonlyArray<FrequenciesResu
       x.missing ? "" : fixed(x.cumulativePercent, 1)
     ])
     rows.push([`**${t("total", lang)}**`, "", formatCount(r.n.total), fixed(pct(r.n.total, r.n.total), 1), "", ""])
-    const notes = [...(r.weighted ? [weightText(r.weight, r.weighted, lang)!] : []), ...r.warnings.map((w) => warningText(w, lang))]
+    const notes = [
+      ...(r.weighted ? [weightText(r.weight, r.weighted, lang)!] : []),
+      ...r.warnings.map((w) => warningText(w, lang))
+    ]
     return [
       `### ${mdEscape(variableTitle(r, lang))}`,
       "",
@@ -111,7 +145,15 @@ export const renderFrequenciesCsv = (results: ReadonlyArray<FrequenciesResult>, 
   results.forEach((r, i) => {
     if (i > 0) rows.push([])
     rows.push([r.variable.name, label(r.variable.label, lang)])
-    rows.push([t("code", lang), t("label", lang), t("status", lang), t("frequency", lang), t("percent", lang), t("validPercent", lang), t("cumulativePercent", lang)])
+    rows.push([
+      t("code", lang),
+      t("label", lang),
+      t("status", lang),
+      t("frequency", lang),
+      t("percent", lang),
+      t("validPercent", lang),
+      t("cumulativePercent", lang)
+    ])
     for (const x of r.rows) {
       rows.push([
         x.code === "system" ? "" : String(x.code),
@@ -124,7 +166,10 @@ export const renderFrequenciesCsv = (results: ReadonlyArray<FrequenciesResult>, 
       ])
     }
     rows.push(["", t("total", lang), "", rawNumber(r.n.total), rawNumber(pct(r.n.total, r.n.total)), "", ""])
-    const notes = [...(r.weighted ? [weightText(r.weight, r.weighted, lang)!] : []), ...r.warnings.map((w) => warningText(w, lang))]
+    const notes = [
+      ...(r.weighted ? [weightText(r.weight, r.weighted, lang)!] : []),
+      ...r.warnings.map((w) => warningText(w, lang))
+    ]
     for (const note of notes) rows.push([note])
   })
   return csvDocument(rows)

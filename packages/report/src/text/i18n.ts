@@ -79,7 +79,10 @@ const strings = {
   asympStdError: { en: "Asymp. Std. Error", vi: "Sai số chuẩn tiệm cận" },
   approxT: { en: "Approx. T", vi: "T xấp xỉ" },
   approxSig: { en: "Approx. Sig.", vi: "Mức ý nghĩa xấp xỉ" },
-  weightedNote: { en: "Cases are weighted; counts are sums of weights.", vi: "Các trường hợp có trọng số; tần số là tổng trọng số." },
+  weightedNote: {
+    en: "Cases are weighted; counts are sums of weights.",
+    vi: "Các trường hợp có trọng số; tần số là tổng trọng số."
+  },
   missingByCode: { en: "Missing cases by code", vi: "Trường hợp thiếu theo mã" },
   system: { en: "System", vi: "Hệ thống" },
   notes: { en: "Notes", vi: "Ghi chú" },
@@ -110,17 +113,23 @@ const strings = {
   weightNegative: { en: "{n} cases with a negative weight", vi: "{n} trường hợp có trọng số âm" },
   notComputed: { en: "not computed", vi: "không tính" },
   frequencyWeightsNote: {
-    en: "Proportions, means and tests as SPSS computes them with frequency weights (as if each case were repeated); design-based tests are not available yet.",
-    vi: "Tỷ lệ, trung bình và kiểm định tính như SPSS với trọng số tần suất (như thể mỗi trường hợp được lặp lại); chưa có kiểm định theo thiết kế mẫu."
+    en:
+      "Proportions, means and tests as SPSS computes them with frequency weights (as if each case were repeated); design-based tests are not available yet.",
+    vi:
+      "Tỷ lệ, trung bình và kiểm định tính như SPSS với trọng số tần suất (như thể mỗi trường hợp được lặp lại); chưa có kiểm định theo thiết kế mẫu."
   },
-  fisherNotComputed: { en: "Fisher's exact test not computed: {reason}.", vi: "Không tính kiểm định chính xác Fisher: {reason}." },
+  fisherNotComputed: {
+    en: "Fisher's exact test not computed: {reason}.",
+    vi: "Không tính kiểm định chính xác Fisher: {reason}."
+  },
   fisherFractional: {
     en: "it needs whole-number counts and the weighted table has fractional counts",
     vi: "kiểm định cần tần số nguyên, bảng có trọng số có tần số lẻ"
   },
   fisherTooLarge: {
     en: "the table has {n} cases, too many for the exact algorithm; the chi-square tests are accurate at this size",
-    vi: "bảng có {n} trường hợp, quá lớn cho thuật toán chính xác; các kiểm định khi bình phương đủ chính xác ở cỡ mẫu này"
+    vi:
+      "bảng có {n} trường hợp, quá lớn cho thuật toán chính xác; các kiểm định khi bình phương đủ chính xác ở cỡ mẫu này"
   },
   // codebook show
   codebook: { en: "Codebook", vi: "Sổ mã" },

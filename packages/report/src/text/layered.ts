@@ -19,13 +19,23 @@ const S = {
     noTable: (reason: string) => `No table: ${reason}`,
     conditional: "Tests of Conditional Independence",
     homogeneity: "Tests of Homogeneity of the Odds Ratio",
-    chiSquared: "Chi-Squared", df: "df", sig: "Asymp. Sig. (2-sided)",
-    cmh: "Cochran-Mantel-Haenszel", cmhCorrected: "Cochran-Mantel-Haenszel (continuity corrected)",
-    cochran: "Cochran's", mantel: "Mantel-Haenszel (continuity corrected)", orSig: "Asymp. Sig. (2-sided)",
-    breslow: "Breslow-Day", tarone: "Tarone's",
+    chiSquared: "Chi-Squared",
+    df: "df",
+    sig: "Asymp. Sig. (2-sided)",
+    cmh: "Cochran-Mantel-Haenszel",
+    cmhCorrected: "Cochran-Mantel-Haenszel (continuity corrected)",
+    cochran: "Cochran's",
+    mantel: "Mantel-Haenszel (continuity corrected)",
+    orSig: "Asymp. Sig. (2-sided)",
+    breslow: "Breslow-Day",
+    tarone: "Tarone's",
     orTitle: "Mantel-Haenszel Common Odds Ratio Estimate",
-    estimate: "Estimate", lnEstimate: "ln(Estimate)", seLn: "Std. Error of ln(Estimate)", ci: "95% CI (Robins-Breslow-Greenland)",
-    note: "Under the conditional independence assumption, the CMH statistic is asymptotically chi-square distributed (generalized CMH, general association)."
+    estimate: "Estimate",
+    lnEstimate: "ln(Estimate)",
+    seLn: "Std. Error of ln(Estimate)",
+    ci: "95% CI (Robins-Breslow-Greenland)",
+    note:
+      "Under the conditional independence assumption, the CMH statistic is asymptotically chi-square distributed (generalized CMH, general association)."
   },
   vi: {
     layer: (v: string, c: string) => `${v} = ${c}`,
@@ -33,12 +43,21 @@ const S = {
     noTable: (reason: string) => `Không lập được bảng: ${reason}`,
     conditional: "Kiểm định độc lập có điều kiện",
     homogeneity: "Kiểm định tính đồng nhất của tỷ số chênh",
-    chiSquared: "Khi bình phương", df: "df", sig: "Mức ý nghĩa tiệm cận (2 phía)",
-    cmh: "Cochran-Mantel-Haenszel", cmhCorrected: "Cochran-Mantel-Haenszel (hiệu chỉnh liên tục)",
-    cochran: "Cochran", mantel: "Mantel-Haenszel (hiệu chỉnh liên tục)", orSig: "Mức ý nghĩa tiệm cận (2 phía)",
-    breslow: "Breslow-Day", tarone: "Tarone",
+    chiSquared: "Khi bình phương",
+    df: "df",
+    sig: "Mức ý nghĩa tiệm cận (2 phía)",
+    cmh: "Cochran-Mantel-Haenszel",
+    cmhCorrected: "Cochran-Mantel-Haenszel (hiệu chỉnh liên tục)",
+    cochran: "Cochran",
+    mantel: "Mantel-Haenszel (hiệu chỉnh liên tục)",
+    orSig: "Mức ý nghĩa tiệm cận (2 phía)",
+    breslow: "Breslow-Day",
+    tarone: "Tarone",
     orTitle: "Ước lượng tỷ số chênh chung Mantel-Haenszel",
-    estimate: "Ước lượng", lnEstimate: "ln(Ước lượng)", seLn: "Sai số chuẩn của ln(Ước lượng)", ci: "KTC 95% (Robins-Breslow-Greenland)",
+    estimate: "Ước lượng",
+    lnEstimate: "ln(Ước lượng)",
+    seLn: "Sai số chuẩn của ln(Ước lượng)",
+    ci: "KTC 95% (Robins-Breslow-Greenland)",
     note: "Khi độc lập có điều kiện, thống kê CMH tiệm cận phân phối khi bình phương (CMH tổng quát, liên hệ chung)."
   }
 } as const
@@ -55,11 +74,18 @@ const acrossTables = (r: LayeredCrosstabResult, lang: Lang): Array<TextTable> =>
   const cmh = r.cochranMantelHaenszel
   if (cmh !== undefined) {
     out.push({
-      title: s.conditional, align: ["left", "right", "right", "right"], header: [["", s.chiSquared, s.df, s.sig]],
+      title: s.conditional,
+      align: ["left", "right", "right", "right"],
+      header: [["", s.chiSquared, s.df, s.sig]],
       body: cmh.uncorrected !== undefined && cmh.continuityCorrected !== undefined
         ? [
           [s.cochran, formatStat(cmh.uncorrected.statistic), formatDf(cmh.df), formatP(cmh.uncorrected.p)],
-          [s.mantel, formatStat(cmh.continuityCorrected.statistic), formatDf(cmh.df), formatP(cmh.continuityCorrected.p)]
+          [
+            s.mantel,
+            formatStat(cmh.continuityCorrected.statistic),
+            formatDf(cmh.df),
+            formatP(cmh.continuityCorrected.p)
+          ]
         ]
         : [[cmh.corrected ? s.cmhCorrected : s.cmh, formatStat(cmh.statistic), formatDf(cmh.df), formatP(cmh.p)]],
       footnotes: [s.note]
@@ -68,14 +94,23 @@ const acrossTables = (r: LayeredCrosstabResult, lang: Lang): Array<TextTable> =>
   const bd = r.breslowDay
   if (bd !== undefined) {
     out.push({
-      title: s.homogeneity, align: ["left", "right", "right", "right"], header: [["", s.chiSquared, s.df, s.sig]],
-      body: [[s.breslow, formatStat(bd.uncorrected.statistic), formatDf(bd.df), formatP(bd.uncorrected.p)], [s.tarone, formatStat(bd.statistic), formatDf(bd.df), formatP(bd.p)]]
+      title: s.homogeneity,
+      align: ["left", "right", "right", "right"],
+      header: [["", s.chiSquared, s.df, s.sig]],
+      body: [[s.breslow, formatStat(bd.uncorrected.statistic), formatDf(bd.df), formatP(bd.uncorrected.p)], [
+        s.tarone,
+        formatStat(bd.statistic),
+        formatDf(bd.df),
+        formatP(bd.p)
+      ]]
     })
   }
   const or = r.mantelHaenszelOddsRatio
   if (or !== undefined) {
     out.push({
-      title: s.orTitle, align: ["left", "right"], header: [["", s.estimate]],
+      title: s.orTitle,
+      align: ["left", "right"],
+      header: [["", s.estimate]],
       body: [
         [s.estimate, fixed(or.estimate, 3)],
         [s.lnEstimate, fixed(Math.log(or.estimate), 3)],
@@ -122,7 +157,9 @@ export const renderLayeredCrosstabMarkdown = (r: LayeredCrosstabResult, options:
   const layerName = named(r.layer.label, r.layer.name, lang)
   const parts = r.layers.map((l) => {
     const head = `## ${mdEscape(s.layer(layerName, named(l.label, String(l.code), lang)))}`
-    return "reason" in l ? `${head}\n\n${mdEscape(s.noTable(l.reason))}\n` : `${head}\n\n${renderCrosstabMarkdown(l, { lang })}`
+    return "reason" in l
+      ? `${head}\n\n${mdEscape(s.noTable(l.reason))}\n`
+      : `${head}\n\n${renderCrosstabMarkdown(l, { lang })}`
   })
   parts.push(`## ${mdEscape(s.total(layerName))}\n\n${renderCrosstabMarkdown(r, { lang })}`)
   return parts.join("\n") + "\n" + textTablesMarkdown(acrossTables(r, lang))
@@ -143,7 +180,9 @@ export const renderLayeredCrosstabCsv = (r: LayeredCrosstabResult, options: Laye
   const body = (x: string) => x.replace(/^\uFEFF/, "")
   const parts = r.layers.map((l) => {
     const head = csvField(s.layer(layerName, named(l.label, String(l.code), lang)))
-    return "reason" in l ? `${head}\r\n${csvField(s.noTable(l.reason))}\r\n` : `${head}\r\n${body(renderCrosstabCsv(l, { lang }))}`
+    return "reason" in l
+      ? `${head}\r\n${csvField(s.noTable(l.reason))}\r\n`
+      : `${head}\r\n${body(renderCrosstabCsv(l, { lang }))}`
   })
   parts.push(`${csvField(s.total(layerName))}\r\n${body(renderCrosstabCsv(r, { lang }))}`)
   const tests: Array<CsvRow> = [["test", "statistic", "df", "p", "estimate", "ciLower", "ciUpper"]]
@@ -151,8 +190,18 @@ export const renderLayeredCrosstabCsv = (r: LayeredCrosstabResult, options: Laye
   if (cmh !== undefined) {
     if (cmh.uncorrected !== undefined && cmh.continuityCorrected !== undefined) {
       tests.push([s.cochran, rawNumber(cmh.uncorrected.statistic), rawNumber(cmh.df), rawNumber(cmh.uncorrected.p)])
-      tests.push([s.mantel, rawNumber(cmh.continuityCorrected.statistic), rawNumber(cmh.df), rawNumber(cmh.continuityCorrected.p)])
-    } else tests.push([cmh.corrected ? s.cmhCorrected : s.cmh, rawNumber(cmh.statistic), rawNumber(cmh.df), rawNumber(cmh.p)])
+      tests.push([
+        s.mantel,
+        rawNumber(cmh.continuityCorrected.statistic),
+        rawNumber(cmh.df),
+        rawNumber(cmh.continuityCorrected.p)
+      ])
+    } else {tests.push([
+        cmh.corrected ? s.cmhCorrected : s.cmh,
+        rawNumber(cmh.statistic),
+        rawNumber(cmh.df),
+        rawNumber(cmh.p)
+      ])}
   }
   const bd = r.breslowDay
   if (bd !== undefined) {
@@ -160,7 +209,17 @@ export const renderLayeredCrosstabCsv = (r: LayeredCrosstabResult, options: Laye
     tests.push([s.tarone, rawNumber(bd.statistic), rawNumber(bd.df), rawNumber(bd.p)])
   }
   const or = r.mantelHaenszelOddsRatio
-  if (or !== undefined) tests.push([s.orTitle, "", "", rawNumber(or.p), rawNumber(or.estimate), rawNumber(or.ci95[0]), rawNumber(or.ci95[1])])
+  if (or !== undefined) {
+    tests.push([
+      s.orTitle,
+      "",
+      "",
+      rawNumber(or.p),
+      rawNumber(or.estimate),
+      rawNumber(or.ci95[0]),
+      rawNumber(or.ci95[1])
+    ])
+  }
   return BOM + parts.join("\r\n") + "\r\n" + body(csvDocument(tests))
 }
 

@@ -1,10 +1,10 @@
 import type { LikertCell, LikertResult } from "@danvan/analysis"
 import { toJson, warningText } from "./crosstab.js"
 import { fixed, formatCount, formatDf, formatP, formatPercent, formatStat, NOT_AVAILABLE } from "./format.js"
-import { label, t, type Lang } from "./i18n.js"
+import { label, type Lang, t } from "./i18n.js"
 import { weightText } from "./notes.js"
-import { wrapText } from "./width.js"
 import { type Align, renderTable, type Row } from "./table.js"
+import { wrapText } from "./width.js"
 
 export interface LikertRenderOptions {
   readonly lang: Lang
@@ -28,7 +28,8 @@ export const LIKERT_STRINGS = {
     tauB: "Kendall's tau-b",
     scores: (s: string, high: string) => `Scores: ${s}. A higher mean is nearer “${high}”; rank 1 = highest mean.`,
     reversed: "Scores reversed (--reverse).",
-    netNote: (high: string, low: string) => `Net = % “${high}” − % “${low}” (percentage points; the highest-score minus the lowest-score category).`,
+    netNote: (high: string, low: string) =>
+      `Net = % “${high}” − % “${low}” (percentage points; the highest-score minus the lowest-score category).`,
     kwNote: "Kruskal-Wallis: item scores across groups, corrected for ties; p from the chi-square upper tail.",
     ordinalNote: "Gamma and tau-b: item score vs the ordinal group (ASE1; p from value/ASE0).",
     alpha: (a: string, n: string) => `Cronbach's alpha = ${a} (n = ${n} respondents with every item; listwise)`,
@@ -51,10 +52,13 @@ export const LIKERT_STRINGS = {
     kw: "Kruskal-Wallis H",
     gamma: "Gamma",
     tauB: "Kendall's tau-b",
-    scores: (s: string, high: string) => `Điểm: ${s}. Điểm trung bình cao hơn là gần “${high}” hơn; hạng 1 = điểm trung bình cao nhất.`,
+    scores: (s: string, high: string) =>
+      `Điểm: ${s}. Điểm trung bình cao hơn là gần “${high}” hơn; hạng 1 = điểm trung bình cao nhất.`,
     reversed: "Điểm đã được đảo chiều (--reverse).",
-    netNote: (high: string, low: string) => `Chênh lệch = % “${high}” − % “${low}” (điểm phần trăm; mức điểm cao nhất trừ mức điểm thấp nhất).`,
-    kwNote: "Kruskal-Wallis: điểm của nội dung giữa các nhóm, có hiệu chỉnh hạng trùng; p theo đuôi trên của khi bình phương.",
+    netNote: (high: string, low: string) =>
+      `Chênh lệch = % “${high}” − % “${low}” (điểm phần trăm; mức điểm cao nhất trừ mức điểm thấp nhất).`,
+    kwNote:
+      "Kruskal-Wallis: điểm của nội dung giữa các nhóm, có hiệu chỉnh hạng trùng; p theo đuôi trên của khi bình phương.",
     ordinalNote: "Gamma và tau-b: điểm của nội dung với nhóm thứ bậc (ASE1; p từ giá trị/ASE0).",
     alpha: (a: string, n: string) => `Hệ số Cronbach's alpha = ${a} (n = ${n} người trả lời đủ mọi nội dung)`,
     alphaItem: "Alpha nếu loại nội dung",
@@ -86,7 +90,10 @@ export const likertFootnotes = (r: LikertResult, lang: Lang): Array<string> => {
 }
 
 /** The labels of the high and low poles (the categories with the highest and lowest score). */
-const poles = (r: LikertResult, lang: Lang) => ({ high: label(r.direction.high.label, lang), low: label(r.direction.low.label, lang) })
+const poles = (r: LikertResult, lang: Lang) => ({
+  high: label(r.direction.high.label, lang),
+  low: label(r.direction.low.label, lang)
+})
 
 const MAX_LABEL = 48
 const short = (text: string): string => (text.length <= MAX_LABEL ? text : text.slice(0, MAX_LABEL - 1).trimEnd() + "…")
@@ -94,7 +101,9 @@ const named = (l: { vi: string; en: string }, name: string, lang: Lang) => {
   const text = label(l, lang)
   return text === "" ? name : text
 }
-const ci = (c: readonly [number, number]) => (Number.isFinite(c[0]) ? `[${fixed(c[0], 2)}, ${fixed(c[1], 2)}]` : NOT_AVAILABLE)
+const ci = (
+  c: readonly [number, number]
+) => (Number.isFinite(c[0]) ? `[${fixed(c[0], 2)}, ${fixed(c[1], 2)}]` : NOT_AVAILABLE)
 const signed = (x: number) => (Number.isFinite(x) ? `${x > 0 ? "+" : ""}${fixed(x, 1)}` : NOT_AVAILABLE)
 const cellRow = (head: string, c: LikertCell): Row => [
   head,
@@ -117,7 +126,15 @@ export const renderLikertText = (r: LikertResult, options: LikertRenderOptions):
   const s = LIKERT_STRINGS[lang]
   const style = { color: options.color === true }
   const scaleHead = r.scale.map((p) => `% ${label(p.label, lang)}`)
-  const align: Array<Align> = ["left", "right", ...r.scale.map(() => "right" as const), "right", "right", "right", "right"]
+  const align: Array<Align> = [
+    "left",
+    "right",
+    ...r.scale.map(() => "right" as const),
+    "right",
+    "right",
+    "right",
+    "right"
+  ]
   const groupLabel = (code: number) => named(r.by.categories.find((c) => c.code === code)!.label, String(code), lang)
   const perItem = r.items.map((item) =>
     renderTable(
@@ -136,7 +153,16 @@ export const renderLikertText = (r: LikertResult, options: LikertRenderOptions):
   const summary = renderTable(
     {
       title: s.summary(setName, byName),
-      align: ["right", "left", "right", "right", "right", "right", "right", ...(r.ordinal.computed ? (["right", "right", "right"] as const) : [])],
+      align: [
+        "right",
+        "left",
+        "right",
+        "right",
+        "right",
+        "right",
+        "right",
+        ...(r.ordinal.computed ? (["right", "right", "right"] as const) : [])
+      ],
       header: [[s.rank, s.item, s.mean, s.net, s.kw, "df", "p", ...(r.ordinal.computed ? [s.gamma, "p", s.tauB] : [])]],
       body: ordered.map((i) => [
         Number.isFinite(i.rank) ? String(i.rank) : NOT_AVAILABLE,
@@ -146,7 +172,9 @@ export const renderLikertText = (r: LikertResult, options: LikertRenderOptions):
         formatStat(i.kruskalWallis.statistic),
         formatDf(i.kruskalWallis.df),
         formatP(i.kruskalWallis.p),
-        ...(r.ordinal.computed ? [formatStat(i.gamma?.value), formatP(i.gamma?.p), formatStat(i.kendallTauB?.value)] : [])
+        ...(r.ordinal.computed
+          ? [formatStat(i.gamma?.value), formatP(i.gamma?.p), formatStat(i.kendallTauB?.value)]
+          : [])
       ]),
       footnotes: likertFootnotes(r, lang).flatMap((l) => wrapText(l, 120))
     },
@@ -161,7 +189,14 @@ export const renderLikertText = (r: LikertResult, options: LikertRenderOptions):
           title: s.reliability,
           align: ["left", "right", "right"],
           header: [[s.item, s.itemRest, s.alphaItem]],
-          body: r.items.map((i, j) => [short(named(i.label, i.name, lang)), fixed(c.itemRestCorrelation[j], 3), fixed(c.alphaIfDeleted[j], 3)]),
+          body: r.items.map((
+            i,
+            j
+          ) => [
+            short(named(i.label, i.name, lang)),
+            fixed(c.itemRestCorrelation[j], 3),
+            fixed(c.alphaIfDeleted[j], 3)
+          ]),
           footnotes: [s.alpha(fixed(c.alpha, 3), formatCount(c.n)), ...(c.reason !== undefined ? [c.reason] : [])]
         },
         style

@@ -2,7 +2,7 @@ import type { LikertCell, LikertResult } from "@danvan/analysis"
 import { warningText } from "./crosstab.js"
 import { csvDocument, type CsvRow } from "./csv.js"
 import { fixed, formatCount, formatDf, formatP, formatPercent, formatStat, NOT_AVAILABLE, rawNumber } from "./format.js"
-import { label, t, type Lang } from "./i18n.js"
+import { label, type Lang, t } from "./i18n.js"
 import { LIKERT_STRINGS, likertFootnotes, type LikertRenderOptions } from "./likert.js"
 import { mdEscape, mdTable } from "./markdown.js"
 
@@ -73,8 +73,9 @@ export const renderLikertMarkdown = (r: LikertResult, options: LikertRenderOptio
       )
     )
   }
-  if (r.warnings.length > 0)
+  if (r.warnings.length > 0) {
     out.push("", `**${t("notes", lang)}:**`, "", ...r.warnings.map((w) => `- ${mdEscape(warningText(w, lang))}`))
+  }
   return out.join("\n") + "\n"
 }
 
@@ -119,7 +120,7 @@ export const renderLikertCsv = (r: LikertResult, options: LikertRenderOptions): 
   ]
   for (const item of r.items) {
     const name = named(item.label, item.name, lang)
-    for (const g of item.byGroup)
+    for (const g of item.byGroup) {
       rows.push([
         name,
         named(r.by.categories.find((c) => c.code === g.group)!.label, String(g.group), lang),
@@ -129,6 +130,7 @@ export const renderLikertCsv = (r: LikertResult, options: LikertRenderOptions): 
         "",
         ""
       ])
+    }
     const kw = item.kruskalWallis
     rows.push([
       name,

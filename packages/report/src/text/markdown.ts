@@ -14,7 +14,11 @@ export const mdEscape = (text: string): string => text.replace(/([\\|*_`<>[\]])/
  * @example
  * mdTable(["x", "n"], ["left", "right"], [["a", "1"]])
  */
-export const mdTable = (header: ReadonlyArray<string>, align: ReadonlyArray<"left" | "right">, rows: ReadonlyArray<ReadonlyArray<string>>): string => {
+export const mdTable = (
+  header: ReadonlyArray<string>,
+  align: ReadonlyArray<"left" | "right">,
+  rows: ReadonlyArray<ReadonlyArray<string>>
+): string => {
   const line = (cells: ReadonlyArray<string>) => `| ${cells.join(" | ")} |`
   const rule = `| ${align.map((a) => (a === "right" ? "---:" : "---")).join(" | ")} |`
   return [line(header), rule, ...rows.map(line)].join("\n")

@@ -14,35 +14,84 @@ export interface MeansRenderOptions {
 const S = {
   en: {
     report: (v: string, by: string) => `Report: ${v} by ${by}`,
-    group: "Group", n: "N", mean: "Mean", sd: "Std. Deviation", se: "Std. Error", ci: "95% CI for Mean",
-    median: "Median", min: "Minimum", max: "Maximum", total: "Total",
-    tests: "Tests of equality of means and variances", test: "Test", statistic: "Statistic", df1: "df1", df2: "df2", sig: "Sig.",
-    anova: "One-way ANOVA (F)", welch: "Welch (F)", kw: "Kruskal-Wallis H (chi-square)", levene: "Levene, based on mean",
+    group: "Group",
+    n: "N",
+    mean: "Mean",
+    sd: "Std. Deviation",
+    se: "Std. Error",
+    ci: "95% CI for Mean",
+    median: "Median",
+    min: "Minimum",
+    max: "Maximum",
+    total: "Total",
+    tests: "Tests of equality of means and variances",
+    test: "Test",
+    statistic: "Statistic",
+    df1: "df1",
+    df2: "df2",
+    sig: "Sig.",
+    anova: "One-way ANOVA (F)",
+    welch: "Welch (F)",
+    kw: "Kruskal-Wallis H (chi-square)",
+    levene: "Levene, based on mean",
     bf: "Levene, based on median (Brown-Forsythe)",
     effects: (e: string, o: string) => `Effect size: eta squared = ${e}, omega squared = ${o}.`,
-    postHoc: (name: string) => `Multiple comparisons: ${name}`, tukey: "Tukey HSD", gh: "Games-Howell",
-    pair: "(I) - (J)", diff: "Mean Difference (J-I)", pairCi: "95% CI",
+    postHoc: (name: string) => `Multiple comparisons: ${name}`,
+    tukey: "Tukey HSD",
+    gh: "Games-Howell",
+    pair: "(I) - (J)",
+    diff: "Mean Difference (J-I)",
+    pairCi: "95% CI",
     postHocNote: "p adjusted for all pairs (studentized range); Games-Howell does not assume equal variances.",
     weighted: (w: string, sum: string) => `Weighted by ${w} (sum of weights ${sum}).`,
     cases: (valid: number, missing: number) => `Valid cases: ${valid}; missing: ${missing}.`,
-    correlations: "Correlations", pairHead: "Variables", pearson: "Pearson r", spearman: "Spearman rho",
-    corNote: "p two-sided (t with n - 2 df); 95% CI from Fisher's z (Spearman: SE sqrt(1.06/(n - 3))); pairwise deletion."
+    correlations: "Correlations",
+    pairHead: "Variables",
+    pearson: "Pearson r",
+    spearman: "Spearman rho",
+    corNote:
+      "p two-sided (t with n - 2 df); 95% CI from Fisher's z (Spearman: SE sqrt(1.06/(n - 3))); pairwise deletion."
   },
   vi: {
     report: (v: string, by: string) => `Báo cáo: ${v} theo ${by}`,
-    group: "Nhóm", n: "N", mean: "Trung bình", sd: "Độ lệch chuẩn", se: "Sai số chuẩn", ci: "KTC 95% của trung bình",
-    median: "Trung vị", min: "Nhỏ nhất", max: "Lớn nhất", total: "Tổng",
-    tests: "Kiểm định sự bằng nhau của trung bình và phương sai", test: "Kiểm định", statistic: "Thống kê", df1: "df1", df2: "df2", sig: "Sig.",
-    anova: "ANOVA một yếu tố (F)", welch: "Welch (F)", kw: "Kruskal-Wallis H (khi bình phương)", levene: "Levene, theo trung bình",
+    group: "Nhóm",
+    n: "N",
+    mean: "Trung bình",
+    sd: "Độ lệch chuẩn",
+    se: "Sai số chuẩn",
+    ci: "KTC 95% của trung bình",
+    median: "Trung vị",
+    min: "Nhỏ nhất",
+    max: "Lớn nhất",
+    total: "Tổng",
+    tests: "Kiểm định sự bằng nhau của trung bình và phương sai",
+    test: "Kiểm định",
+    statistic: "Thống kê",
+    df1: "df1",
+    df2: "df2",
+    sig: "Sig.",
+    anova: "ANOVA một yếu tố (F)",
+    welch: "Welch (F)",
+    kw: "Kruskal-Wallis H (khi bình phương)",
+    levene: "Levene, theo trung bình",
     bf: "Levene, theo trung vị (Brown-Forsythe)",
     effects: (e: string, o: string) => `Độ lớn ảnh hưởng: eta bình phương = ${e}, omega bình phương = ${o}.`,
-    postHoc: (name: string) => `So sánh bội: ${name}`, tukey: "Tukey HSD", gh: "Games-Howell",
-    pair: "(I) - (J)", diff: "Chênh lệch trung bình (J-I)", pairCi: "KTC 95%",
-    postHocNote: "p đã hiệu chỉnh cho mọi cặp (phân phối khoảng biến thiên chuẩn hóa); Games-Howell không giả định phương sai bằng nhau.",
+    postHoc: (name: string) => `So sánh bội: ${name}`,
+    tukey: "Tukey HSD",
+    gh: "Games-Howell",
+    pair: "(I) - (J)",
+    diff: "Chênh lệch trung bình (J-I)",
+    pairCi: "KTC 95%",
+    postHocNote:
+      "p đã hiệu chỉnh cho mọi cặp (phân phối khoảng biến thiên chuẩn hóa); Games-Howell không giả định phương sai bằng nhau.",
     weighted: (w: string, sum: string) => `Có trọng số theo ${w} (tổng trọng số ${sum}).`,
     cases: (valid: number, missing: number) => `Trường hợp hợp lệ: ${valid}; thiếu: ${missing}.`,
-    correlations: "Tương quan", pairHead: "Biến", pearson: "Pearson r", spearman: "Spearman rho",
-    corNote: "p hai phía (t với n - 2 bậc tự do); KTC 95% theo z của Fisher (Spearman: SE sqrt(1,06/(n - 3))); loại bỏ theo cặp."
+    correlations: "Tương quan",
+    pairHead: "Biến",
+    pearson: "Pearson r",
+    spearman: "Spearman rho",
+    corNote:
+      "p hai phía (t với n - 2 bậc tự do); KTC 95% theo z của Fisher (Spearman: SE sqrt(1,06/(n - 3))); loại bỏ theo cặp."
   }
 } as const
 
@@ -50,10 +99,21 @@ const named = (l: { vi: string; en: string }, name: string, lang: Lang) => {
   const text = label(l, lang)
   return text === "" ? name : text
 }
-const ci = (c: readonly [number, number], d = 2) => (Number.isFinite(c[0]) ? `[${fixed(c[0], d)}, ${fixed(c[1], d)}]` : NOT_AVAILABLE)
+const ci = (
+  c: readonly [number, number],
+  d = 2
+) => (Number.isFinite(c[0]) ? `[${fixed(c[0], d)}, ${fixed(c[1], d)}]` : NOT_AVAILABLE)
 const num = (x: number) => (Number.isInteger(x) ? String(x) : fixed(x, 2))
 const cellRow = (head: string, c: MeansCell): Row => [
-  head, num(c.n), fixed(c.mean, 2), fixed(c.sd, 2), fixed(c.se, 3), ci(c.ci95), fixed(c.median, 2), num(c.min), num(c.max)
+  head,
+  num(c.n),
+  fixed(c.mean, 2),
+  fixed(c.sd, 2),
+  fixed(c.se, 3),
+  ci(c.ci95),
+  fixed(c.median, 2),
+  num(c.min),
+  num(c.max)
 ]
 
 const comparisonTable = (r: MeansResult, title: string, cs: ReadonlyArray<MeansComparison>, lang: Lang): TextTable => {
@@ -63,7 +123,16 @@ const comparisonTable = (r: MeansResult, title: string, cs: ReadonlyArray<MeansC
     title: s.postHoc(title),
     align: ["left", "right", "right", "right", "right", "right"],
     header: [[s.pair, s.diff, s.se, "df", s.sig, s.pairCi]],
-    body: cs.map((c) => [`${name(c.i)} - ${name(c.j)}`, fixed(c.difference, 3), fixed(c.se, 3), formatDf(c.df), formatP(c.p), ci(c.ci95, 3)]),
+    body: cs.map((
+      c
+    ) => [
+      `${name(c.i)} - ${name(c.j)}`,
+      fixed(c.difference, 3),
+      fixed(c.se, 3),
+      formatDf(c.df),
+      formatP(c.p),
+      ci(c.ci95, 3)
+    ]),
     footnotes: [s.postHocNote]
   }
 }
@@ -98,11 +167,21 @@ export const meansTables = (r: MeansResult, lang: Lang): Array<TextTable> => {
     body: [
       ...f(s.anova, t.anova),
       ...f(s.welch, t.welch),
-      ...(t.kruskalWallis === undefined ? [] : [[s.kw, formatStat(t.kruskalWallis.statistic), formatDf(t.kruskalWallis.df), "", formatP(t.kruskalWallis.p)]]),
+      ...(t.kruskalWallis === undefined
+        ? []
+        : [[
+          s.kw,
+          formatStat(t.kruskalWallis.statistic),
+          formatDf(t.kruskalWallis.df),
+          "",
+          formatP(t.kruskalWallis.p)
+        ]]),
       ...f(s.levene, t.levene),
       ...f(s.bf, t.brownForsythe)
     ],
-    footnotes: r.effectSizes === undefined ? [] : [s.effects(fixed(r.effectSizes.etaSquared, 3), fixed(r.effectSizes.omegaSquared, 3))]
+    footnotes: r.effectSizes === undefined
+      ? []
+      : [s.effects(fixed(r.effectSizes.etaSquared, 3), fixed(r.effectSizes.omegaSquared, 3))]
   }
   return [
     report,
@@ -143,9 +222,14 @@ export const correlateTable = (r: CorrelateResult, lang: Lang): TextTable => {
     align: ["left", "right", "right", "right", "right", "right", "right", "right"],
     header: [[s.pairHead, s.n, s.pearson, s.sig, "95% CI", s.spearman, s.sig, "95% CI"]],
     body: r.pairs.map((p) => [
-      `${nameOf(p.x)} × ${nameOf(p.y)}`, num(p.n),
-      fixed(p.pearson?.r, 3), formatP(p.pearson?.p), p.pearson ? ci(p.pearson.ci95, 3) : NOT_AVAILABLE,
-      fixed(p.spearman?.r, 3), formatP(p.spearman?.p), p.spearman ? ci(p.spearman.ci95, 3) : NOT_AVAILABLE
+      `${nameOf(p.x)} × ${nameOf(p.y)}`,
+      num(p.n),
+      fixed(p.pearson?.r, 3),
+      formatP(p.pearson?.p),
+      p.pearson ? ci(p.pearson.ci95, 3) : NOT_AVAILABLE,
+      fixed(p.spearman?.r, 3),
+      formatP(p.spearman?.p),
+      p.spearman ? ci(p.spearman.ci95, 3) : NOT_AVAILABLE
     ]),
     footnotes: [s.corNote, ...(r.weight !== undefined ? [s.weighted(r.weight.variable, fixed(r.weight.sum, 2))] : [])]
   }
@@ -190,8 +274,17 @@ export const renderCorrelateMarkdown = (r: CorrelateResult, options: MeansRender
  */
 export const renderMeansCsv = (r: MeansResult, options: MeansRenderOptions): string => {
   const { lang } = options
-  const cell = (code: string, name: string, c: MeansCell): CsvRow =>
-    [r.variable.name, r.by.name, code, name, ...[c.n, c.mean, c.sd, c.se, c.ci95[0], c.ci95[1], c.median, c.min, c.max].map(rawNumber)]
+  const cell = (
+    code: string,
+    name: string,
+    c: MeansCell
+  ): CsvRow => [
+    r.variable.name,
+    r.by.name,
+    code,
+    name,
+    ...[c.n, c.mean, c.sd, c.se, c.ci95[0], c.ci95[1], c.median, c.min, c.max].map(rawNumber)
+  ]
   const rows: Array<CsvRow> = [
     ["variable", "by", "code", "group", "n", "mean", "sd", "se", "ciLower", "ciUpper", "median", "min", "max"],
     ...r.groups.map((g) => cell(String(g.code), named(g.label, String(g.code), lang), g)),
@@ -200,10 +293,22 @@ export const renderMeansCsv = (r: MeansResult, options: MeansRenderOptions): str
     ["test", "statistic", "df1", "df2", "p"]
   ]
   const t = r.tests
-  for (const [name, x] of [["anova", t.anova], ["welch", t.welch], ["levene", t.levene], ["brownForsythe", t.brownForsythe]] as const) {
+  for (
+    const [name, x] of [["anova", t.anova], ["welch", t.welch], ["levene", t.levene], [
+      "brownForsythe",
+      t.brownForsythe
+    ]] as const
+  ) {
     if (x !== undefined) rows.push([name, ...[x.statistic, x.df1, x.df2, x.p].map(rawNumber)])
   }
-  if (t.kruskalWallis !== undefined) rows.push(["kruskalWallis", ...[t.kruskalWallis.statistic, t.kruskalWallis.df].map(rawNumber), "", rawNumber(t.kruskalWallis.p)])
+  if (t.kruskalWallis !== undefined) {
+    rows.push([
+      "kruskalWallis",
+      ...[t.kruskalWallis.statistic, t.kruskalWallis.df].map(rawNumber),
+      "",
+      rawNumber(t.kruskalWallis.p)
+    ])
+  }
   if (r.weight !== undefined) rows.push([], ["weight", r.weight.variable, rawNumber(r.weight.sum)])
   return csvDocument(rows)
 }
@@ -215,7 +320,19 @@ export const renderMeansCsv = (r: MeansResult, options: MeansRenderOptions): str
  * renderCorrelateCsv(result, { lang: "en" })
  */
 export const renderCorrelateCsv = (r: CorrelateResult, _options: MeansRenderOptions): string => {
-  const rows: Array<CsvRow> = [["x", "y", "n", "pearsonR", "pearsonP", "pearsonLower", "pearsonUpper", "spearmanRho", "spearmanP", "spearmanLower", "spearmanUpper"]]
+  const rows: Array<CsvRow> = [[
+    "x",
+    "y",
+    "n",
+    "pearsonR",
+    "pearsonP",
+    "pearsonLower",
+    "pearsonUpper",
+    "spearmanRho",
+    "spearmanP",
+    "spearmanLower",
+    "spearmanUpper"
+  ]]
   for (const p of r.pairs) {
     const m = (x: { readonly r: number; readonly p: number; readonly ci95: readonly [number, number] } | undefined) =>
       x === undefined ? ["", "", "", ""] : [x.r, x.p, x.ci95[0], x.ci95[1]].map(rawNumber)

@@ -1,9 +1,9 @@
 import type { MultipleResponseResult } from "@danvan/analysis"
 import { toJson, warningText } from "./crosstab.js"
 import { fixed, formatCount, formatDf, formatP, formatPercent, formatStat } from "./format.js"
-import { label, t, type Lang } from "./i18n.js"
-import { weightText } from "./notes.js"
+import { label, type Lang, t } from "./i18n.js"
 import { mdEscape, mdTable } from "./markdown.js"
+import { weightText } from "./notes.js"
 import { type Align, renderTable, type Row } from "./table.js"
 import { displayWidth, wrapText } from "./width.js"
 
@@ -32,11 +32,20 @@ const S = {
     overall: "Overall test of multiple marginal independence (MMI; Bilder, Loughin & Nettleton 2000)",
     sum: (x: string, p: string) => `Sum of item X² = ${x}, Bonferroni p ${p}`,
     rs2: (x: string, df: string, p: string) => `Second-order Rao-Scott X² = ${x}, df = ${df}, p ${p}`,
-    boot: (p: string, valid: number, discarded: number, seed: number) => `Bootstrap p ${p} (${valid} valid resamples, ${discarded} discarded; seed ${seed})`,
+    boot: (p: string, valid: number, discarded: number, seed: number) =>
+      `Bootstrap p ${p} (${valid} valid resamples, ${discarded} discarded; seed ${seed})`,
     chosen: (m: Method) =>
-      `Chosen overall test: ${m === "bonferroni" ? "Bonferroni (smallest item p times the number of items)" : m === "rs2" ? "second-order Rao-Scott" : "bootstrap under the null"}.`,
-    letters: "Each letter marks a group whose proportion is significantly smaller (z-test, Bonferroni within the item, α = .05).",
-    cases: (valid: string, missing: string, total: string) => `Respondents: ${valid} valid, ${missing} left out for a missing group or item, ${total} in the file.`,
+      `Chosen overall test: ${
+        m === "bonferroni"
+          ? "Bonferroni (smallest item p times the number of items)"
+          : m === "rs2"
+          ? "second-order Rao-Scott"
+          : "bootstrap under the null"
+      }.`,
+    letters:
+      "Each letter marks a group whose proportion is significantly smaller (z-test, Bonferroni within the item, α = .05).",
+    cases: (valid: string, missing: string, total: string) =>
+      `Respondents: ${valid} valid, ${missing} left out for a missing group or item, ${total} in the file.`,
     percents: "% of cases: base = respondents in the group; % of responses: base = selections in the group."
   },
   vi: {
@@ -54,31 +63,45 @@ const S = {
     overall: "Kiểm định chung về độc lập biên bội (MMI; Bilder, Loughin & Nettleton 2000)",
     sum: (x: string, p: string) => `Tổng X² của các nội dung = ${x}, p Bonferroni ${p}`,
     rs2: (x: string, df: string, p: string) => `X² Rao-Scott bậc hai = ${x}, df = ${df}, p ${p}`,
-    boot: (p: string, valid: number, discarded: number, seed: number) => `p bootstrap ${p} (${valid} lần lấy mẫu lại hợp lệ, ${discarded} lần bị loại; seed ${seed})`,
+    boot: (p: string, valid: number, discarded: number, seed: number) =>
+      `p bootstrap ${p} (${valid} lần lấy mẫu lại hợp lệ, ${discarded} lần bị loại; seed ${seed})`,
     chosen: (m: Method) =>
-      `Kiểm định chung được chọn: ${m === "bonferroni" ? "Bonferroni (p nhỏ nhất của các nội dung nhân với số nội dung)" : m === "rs2" ? "Rao-Scott bậc hai" : "bootstrap theo giả thuyết không"}.`,
-    letters: "Mỗi chữ cái chỉ một nhóm có tỷ lệ nhỏ hơn có ý nghĩa (kiểm định z, hiệu chỉnh Bonferroni trong từng nội dung, α = .05).",
-    cases: (valid: string, missing: string, total: string) => `Người trả lời: ${valid} hợp lệ, ${missing} bị loại do thiếu nhóm hoặc nội dung, ${total} trong tệp.`,
+      `Kiểm định chung được chọn: ${
+        m === "bonferroni"
+          ? "Bonferroni (p nhỏ nhất của các nội dung nhân với số nội dung)"
+          : m === "rs2"
+          ? "Rao-Scott bậc hai"
+          : "bootstrap theo giả thuyết không"
+      }.`,
+    letters:
+      "Mỗi chữ cái chỉ một nhóm có tỷ lệ nhỏ hơn có ý nghĩa (kiểm định z, hiệu chỉnh Bonferroni trong từng nội dung, α = .05).",
+    cases: (valid: string, missing: string, total: string) =>
+      `Người trả lời: ${valid} hợp lệ, ${missing} bị loại do thiếu nhóm hoặc nội dung, ${total} trong tệp.`,
     percents: "% người trả lời: mẫu số = số người trả lời trong nhóm; % lượt chọn: mẫu số = số lượt chọn trong nhóm."
   }
 } as const
-
 
 const itemLabel = (i: MultipleResponseResult["items"][number], lang: Lang) => {
   const l = label(i.label, lang)
   return l === "" || l === i.name ? i.name : l
 }
 
-const groupHead = (r: MultipleResponseResult, lang: Lang) => r.group.categories.map((c, g) => `${label(c.label, lang)} (${r.letters[g] ?? ""})`)
+const groupHead = (r: MultipleResponseResult, lang: Lang) =>
+  r.group.categories.map((c, g) => `${label(c.label, lang)} (${r.letters[g] ?? ""})`)
 
-const withLetters = (pct: number, letters: string | undefined) => (letters !== undefined && letters !== "" ? `${formatPercent(pct)} ${letters}` : formatPercent(pct))
+const withLetters = (
+  pct: number,
+  letters: string | undefined
+) => (letters !== undefined && letters !== "" ? `${formatPercent(pct)} ${letters}` : formatPercent(pct))
 
 const groupName = (r: MultipleResponseResult, lang: Lang) => {
   const l = label(r.group.label, lang)
   return l === "" ? r.group.name : l
 }
 
-const testRow = (i: MultipleResponseResult["items"][number]) => [formatStat(i.statistic), formatDf(i.df), formatP(i.p), formatP(i.pBonferroni), formatP(i.pHolm)]
+const testRow = (
+  i: MultipleResponseResult["items"][number]
+) => [formatStat(i.statistic), formatDf(i.df), formatP(i.p), formatP(i.pBonferroni), formatP(i.pHolm)]
 
 /** "= .023" or "< .001": the p of a sentence, never "= < .001". */
 const pRel = (p: number) => {
@@ -92,7 +115,9 @@ const overallLines = (r: MultipleResponseResult, lang: Lang): Array<string> => {
     `${s.overall}:`,
     s.sum(formatStat(r.sumStatistic), pRel(r.bonferroni.p)),
     s.rs2(formatStat(r.rs2.statistic), fixed(r.rs2.df, 2), pRel(r.rs2.p)),
-    ...(r.bootstrap !== undefined ? [s.boot(pRel(r.bootstrap.p), r.bootstrap.resamples, r.bootstrap.discarded, r.bootstrap.seed)] : []),
+    ...(r.bootstrap !== undefined
+      ? [s.boot(pRel(r.bootstrap.p), r.bootstrap.resamples, r.bootstrap.discarded, r.bootstrap.seed)]
+      : []),
     s.chosen(r.method)
   ]
 }
@@ -117,17 +142,33 @@ const fitted = (render: (labelWidth: number) => string): string => {
 }
 
 /** Column headings wrapped to the width of their column's widest body cell (at least 6), bottom-aligned. */
-const wrappedHeadings = (first: string, headings: ReadonlyArray<string>, body: ReadonlyArray<ReadonlyArray<string>>): Array<Row> => {
+const wrappedHeadings = (
+  first: string,
+  headings: ReadonlyArray<string>,
+  body: ReadonlyArray<ReadonlyArray<string>>
+): Array<Row> => {
   const lines = headings.map((h, c) => wrapText(h, Math.max(10, ...body.map((r) => displayWidth(r[c] ?? "")))))
   const n = Math.max(...lines.map((l) => l.length))
-  return Array.from({ length: n }, (_, k) => [k === n - 1 ? first : "", ...lines.map((l) => l[k - (n - l.length)] ?? "")])
+  return Array.from(
+    { length: n },
+    (_, k) => [k === n - 1 ? first : "", ...lines.map((l) => l[k - (n - l.length)] ?? "")]
+  )
 }
 
 /** Header rows of group names wrapped to `width`, each spanning `span` columns; `corner` heads the last row. */
 const groupHeader = (groups: ReadonlyArray<string>, span: number, width: number, corner = ""): Array<Row> => {
   const lines = groups.map((g) => wrapText(g, width))
   const n = Math.max(...lines.map((l) => l.length))
-  return Array.from({ length: n }, (_, k) => [k === n - 1 ? corner : "", ...lines.map((l) => ({ text: l[k - (n - l.length)] ?? "", span, align: "right" as const }))])
+  return Array.from(
+    { length: n },
+    (
+      _,
+      k
+    ) => [
+      k === n - 1 ? corner : "",
+      ...lines.map((l) => ({ text: l[k - (n - l.length)] ?? "", span, align: "right" as const }))
+    ]
+  )
 }
 
 const weightLines = (r: MultipleResponseResult, lang: Lang): Array<string> => {
@@ -156,38 +197,60 @@ export const renderMrText = (r: MultipleResponseResult, options: MrRenderOptions
   ])
   const baseCells = [...r.n.byGroup.flatMap((n) => [formatCount(n), ""]), formatCount(r.n.valid), ""]
   const sub1 = wrappedHeadings(s.item, groups.flatMap(() => [s.count, s.pctCases]), [...casesCells, baseCells])
-  const table = fitted((w1) => renderTable(
-    {
-      title: wrap([title]).join("\n"),
-      align: ["left", ...Array<Align>(groups.length * 2).fill("right")],
-      header: [...groupHeader(groups, 2, 16), ...sub1],
-      body: [...r.items.flatMap((i, j) => labelledRows(itemLabel(i, lang), w1, casesCells[j])), "rule", ...labelledRows(s.base, w1, baseCells)],
-      footnotes: wrap([s.letters, s.cases(formatCount(r.n.valid), formatCount(r.n.missing), formatCount(r.n.total)), ...weightLines(r, lang)])
-    },
-    style
-  ))
-  const responseCells = r.items.map((i) => [...i.percentOfResponses.map((p) => formatPercent(p)), formatPercent(i.total.percentOfResponses)])
-  const responses = fitted((w2) => renderTable(
-    {
-      title: wrap([s.responsesTitle(options.setLabel ?? `${r.items.length} items`, groupName(r, lang))]).join("\n"),
-      align: ["left", ...Array<Align>(groups.length).fill("right")],
-      header: groupHeader(groups, 1, 14, s.item),
-      body: r.items.flatMap((i, j) => labelledRows(itemLabel(i, lang), w2, responseCells[j])),
-      footnotes: wrap([s.percents])
-    },
-    style
-  ))
+  const table = fitted((w1) =>
+    renderTable(
+      {
+        title: wrap([title]).join("\n"),
+        align: ["left", ...Array<Align>(groups.length * 2).fill("right")],
+        header: [...groupHeader(groups, 2, 16), ...sub1],
+        body: [
+          ...r.items.flatMap((i, j) => labelledRows(itemLabel(i, lang), w1, casesCells[j])),
+          "rule",
+          ...labelledRows(s.base, w1, baseCells)
+        ],
+        footnotes: wrap([
+          s.letters,
+          s.cases(formatCount(r.n.valid), formatCount(r.n.missing), formatCount(r.n.total)),
+          ...weightLines(r, lang)
+        ])
+      },
+      style
+    )
+  )
+  const responseCells = r.items.map((
+    i
+  ) => [...i.percentOfResponses.map((p) => formatPercent(p)), formatPercent(i.total.percentOfResponses)])
+  const responses = fitted((w2) =>
+    renderTable(
+      {
+        title: wrap([s.responsesTitle(options.setLabel ?? `${r.items.length} items`, groupName(r, lang))]).join("\n"),
+        align: ["left", ...Array<Align>(groups.length).fill("right")],
+        header: groupHeader(groups, 1, 14, s.item),
+        body: r.items.flatMap((i, j) => labelledRows(itemLabel(i, lang), w2, responseCells[j])),
+        footnotes: wrap([s.percents])
+      },
+      style
+    )
+  )
   const testCells = r.items.map(testRow)
-  const tests = fitted((w3) => renderTable(
-    {
-      title: wrap([s.tests]).join("\n"),
-      align: ["left", "right", "right", "right", "right", "right"],
-      header: [[s.item, "X²", "df", "p", s.pBonf, s.pHolm]],
-      body: r.items.flatMap((i, j) => labelledRows(itemLabel(i, lang), w3, testCells[j]))
-    },
-    style
-  ))
-  const parts = [table, responses, tests, wrap(overallLines(r, lang)).join("\n"), ...(r.warnings.length > 0 ? [wrap(warningLines(r, lang)).join("\n")] : [])]
+  const tests = fitted((w3) =>
+    renderTable(
+      {
+        title: wrap([s.tests]).join("\n"),
+        align: ["left", "right", "right", "right", "right", "right"],
+        header: [[s.item, "X²", "df", "p", s.pBonf, s.pHolm]],
+        body: r.items.flatMap((i, j) => labelledRows(itemLabel(i, lang), w3, testCells[j]))
+      },
+      style
+    )
+  )
+  const parts = [
+    table,
+    responses,
+    tests,
+    wrap(overallLines(r, lang)).join("\n"),
+    ...(r.warnings.length > 0 ? [wrap(warningLines(r, lang)).join("\n")] : [])
+  ]
   return parts.join("\n\n") + "\n"
 }
 
@@ -205,19 +268,28 @@ export const renderMrMarkdown = (r: MultipleResponseResult, options: MrRenderOpt
   const align = header.map((_, k) => (k === 0 ? ("left" as const) : ("right" as const)))
   const rows = r.items.map((i) => [
     mdEscape(itemLabel(i, lang)),
-    ...i.counts.flatMap((c, g) => [formatCount(c), withLetters(i.percentOfCases[g], i.largerThan[g]), formatPercent(i.percentOfResponses[g])]),
+    ...i.counts.flatMap((
+      c,
+      g
+    ) => [formatCount(c), withLetters(i.percentOfCases[g], i.largerThan[g]), formatPercent(i.percentOfResponses[g])]),
     formatCount(i.total.count),
     formatPercent(i.total.percentOfCases),
     formatPercent(i.total.percentOfResponses)
   ])
   rows.push([mdEscape(s.base), ...r.n.byGroup.flatMap((n) => [formatCount(n), "", ""]), formatCount(r.n.valid), "", ""])
   const testHeader = [s.item, "X²", "df", "p", s.pBonf, s.pHolm]
-  const tests = mdTable(testHeader, testHeader.map((_, k) => (k === 0 ? "left" : "right")), r.items.map((i) => [mdEscape(itemLabel(i, lang)), ...testRow(i).map(mdEscape)]))
+  const tests = mdTable(
+    testHeader,
+    testHeader.map((_, k) => (k === 0 ? "left" : "right")),
+    r.items.map((i) => [mdEscape(itemLabel(i, lang)), ...testRow(i).map(mdEscape)])
+  )
   return (
     [
       `### ${mdEscape(s.title(options.setLabel ?? `${r.items.length} items`, groupName(r, lang)))}`,
       mdTable(header, align, rows),
-      [s.percents, s.letters, s.cases(formatCount(r.n.valid), formatCount(r.n.missing), formatCount(r.n.total))].map(mdEscape).join("  \n"),
+      [s.percents, s.letters, s.cases(formatCount(r.n.valid), formatCount(r.n.missing), formatCount(r.n.total))].map(
+        mdEscape
+      ).join("  \n"),
       `### ${mdEscape(s.tests)}`,
       tests,
       overallLines(r, lang).map(mdEscape).join("  \n"),

@@ -1,6 +1,6 @@
 import type { AnalysisWarning } from "@danvan/analysis"
 import { formatCount } from "./format.js"
-import { t, type Lang } from "./i18n.js"
+import { type Lang, t } from "./i18n.js"
 
 /** The `weight` field every weighted result carries (DESIGN.md: `"weight": {"variable", "sum"}`). */
 export interface WeightStatement {

@@ -11,7 +11,8 @@ const S = {
     ci: (l: string) => `${l}% confidence interval`,
     lower: "Lower",
     upper: "Upper",
-    wilson: "Wilson score", cp: "Clopper-Pearson (exact)",
+    wilson: "Wilson score",
+    cp: "Clopper-Pearson (exact)",
     note: "Percentages. Wilson: score interval without continuity correction (R prop.test(correct = FALSE)); " +
       "Clopper-Pearson: exact binomial (R binom.test)."
   },
@@ -22,7 +23,8 @@ const S = {
     ci: (l: string) => `Khoảng tin cậy ${l}%`,
     lower: "Cận dưới",
     upper: "Cận trên",
-    wilson: "Wilson", cp: "Clopper-Pearson (chính xác)",
+    wilson: "Wilson",
+    cp: "Clopper-Pearson (chính xác)",
     note: "Đơn vị: %. Wilson: khoảng điểm số không hiệu chỉnh liên tục " +
       "(R prop.test(correct = FALSE)); " +
       "Clopper-Pearson: nhị thức chính xác (R binom.test)."

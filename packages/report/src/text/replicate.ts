@@ -1,10 +1,10 @@
 import type { ReplicateItem, ReplicateResult, ReplicateTable } from "@danvan/analysis"
 import type { AuditFinding } from "@danvan/domain"
+import { toJson } from "./crosstab.js"
 import { fixed, formatCount, formatDf, formatP, formatStat } from "./format.js"
 import { label, type Lang } from "./i18n.js"
 import { mdEscape, mdTable } from "./markdown.js"
 import { type Align, renderTable, type Row } from "./table.js"
-import { toJson } from "./crosstab.js"
 import { displayWidth } from "./width.js"
 
 export interface ReplicateRenderOptions {
@@ -20,7 +20,8 @@ const S = {
     base: "Base (respondents)",
     pHolm: "p (Holm)",
     reported: (s: string) => `Published: "Significant = ${s}" under the whole table, without naming the test.`,
-    tests: "Re-analysis: Pearson chi-square of each item by cadre level (no continuity correction); exact p; Holm's adjustment across the table's items.",
+    tests:
+      "Re-analysis: Pearson chi-square of each item by cadre level (no continuity correction); exact p; Holm's adjustment across the table's items.",
     summary: (holm: number, tested: number, raw: number, alpha: string) =>
       `${holm} of ${tested} items differ by cadre level at p < ${alpha} after Holm's adjustment (${raw} without adjustment).`,
     notSignificant: (list: string) => `No significant difference by level: ${list}.`,
@@ -29,7 +30,8 @@ const S = {
     audit: "Percent audit",
     auditOk: (n: number) => `${n} printed numbers (percents, totals, bases) checked against count/base: all agree.`,
     auditBad: (k: number, n: number) => `${k} of ${n} printed numbers disagree with count/base:`,
-    overall: (holm: number, total: number, tables: number) => `Overall: ${holm} of ${total} items in ${tables} tables differ by level after Holm's adjustment; the paper reports "0.000" for every table.`,
+    overall: (holm: number, total: number, tables: number) =>
+      `Overall: ${holm} of ${total} items in ${tables} tables differ by level after Holm's adjustment; the paper reports "0.000" for every table.`,
     N: "N"
   },
   vi: {
@@ -39,7 +41,8 @@ const S = {
     base: "Cỡ mẫu (người trả lời)",
     pHolm: "p (Holm)",
     reported: (s: string) => `Bài báo: "Significant = ${s}" cho cả bảng, không nói là kiểm định nào.`,
-    tests: "Phân tích lại: kiểm định khi bình phương Pearson cho từng nội dung theo cấp cán bộ (không hiệu chỉnh liên tục); p chính xác; hiệu chỉnh Holm trong từng bảng.",
+    tests:
+      "Phân tích lại: kiểm định khi bình phương Pearson cho từng nội dung theo cấp cán bộ (không hiệu chỉnh liên tục); p chính xác; hiệu chỉnh Holm trong từng bảng.",
     summary: (holm: number, tested: number, raw: number, alpha: string) =>
       `${holm}/${tested} nội dung khác biệt theo cấp cán bộ ở mức p < ${alpha} sau hiệu chỉnh Holm (${raw} nếu không hiệu chỉnh).`,
     notSignificant: (list: string) => `Không khác biệt có ý nghĩa theo cấp: ${list}.`,
@@ -48,7 +51,8 @@ const S = {
     audit: "Kiểm tra tỷ lệ %",
     auditOk: (n: number) => `Đã đối chiếu ${n} số in trong bài (tỷ lệ %, tổng, cỡ mẫu) với số đếm/cỡ mẫu: tất cả khớp.`,
     auditBad: (k: number, n: number) => `${k}/${n} số in trong bài không khớp với số đếm/cỡ mẫu:`,
-    overall: (holm: number, total: number, tables: number) => `Tổng cộng: ${holm}/${total} nội dung trong ${tables} bảng khác biệt theo cấp sau hiệu chỉnh Holm; bài báo ghi "0.000" cho mọi bảng.`,
+    overall: (holm: number, total: number, tables: number) =>
+      `Tổng cộng: ${holm}/${total} nội dung trong ${tables} bảng khác biệt theo cấp sau hiệu chỉnh Holm; bài báo ghi "0.000" cho mọi bảng.`,
     N: "N"
   }
 } as const
@@ -74,11 +78,14 @@ const responseText = (t: ReplicateTable, key: string | undefined, lang: Lang) =>
 const summary = (t: ReplicateTable, lang: Lang): Array<string> => {
   const s = S[lang]
   const alpha = String(t.significant.alpha).replace(/^0\./, ".")
-  const ns = t.items.filter((i) => !Number.isNaN(i.test.p) && !(i.test.pAdjusted < t.significant.alpha)).map((i) => `"${label(i.label, lang)}" (p ${formatPDisplay(i.test.pAdjusted)} Holm)`)
+  const ns = t.items.filter((i) => !Number.isNaN(i.test.p) && !(i.test.pAdjusted < t.significant.alpha)).map((i) =>
+    `"${label(i.label, lang)}" (p ${formatPDisplay(i.test.pAdjusted)} Holm)`
+  )
   return [
     s.reported(t.reportedSignificance),
     s.tests,
-    s.summary(t.significant.holm, t.significant.tested, t.significant.unadjusted, alpha) + " " + (ns.length === 0 ? s.allSignificant : s.notSignificant(ns.join("; "))),
+    s.summary(t.significant.holm, t.significant.tested, t.significant.unadjusted, alpha) + " " +
+    (ns.length === 0 ? s.allSignificant : s.notSignificant(ns.join("; "))),
     ...t.items.filter((i) => i.warning !== undefined).map((i) => `${i.key}: ${i.warning}`)
   ]
 }
@@ -119,7 +126,17 @@ const tableText = (r: ReplicateResult, t: ReplicateTable, index: number, options
     })
   })
   body.push("rule")
-  body.push([s.base, ...(likert ? [""] : []), ...t.bases.flatMap((b) => [formatCount(b), ""]), formatCount(t.totalBase), "", "", "", "", ""])
+  body.push([
+    s.base,
+    ...(likert ? [""] : []),
+    ...t.bases.flatMap((b) => [formatCount(b), ""]),
+    formatCount(t.totalBase),
+    "",
+    "",
+    "",
+    "",
+    ""
+  ])
   return renderTable(
     { title: `${index + 1}. ${label(t.title, lang)} [${t.id}]`, align, header, body, footnotes: summary(t, lang) },
     { color: options.color === true }
@@ -149,7 +166,11 @@ const overall = (r: ReplicateResult, lang: Lang) => {
  * renderReplicateText(replicate(published, { codebook }), { lang: "en" })
  */
 export const renderReplicateText = (r: ReplicateResult, options: ReplicateRenderOptions): string =>
-  [...r.tables.map((t, i) => tableText(r, t, i, options)), overall(r, options.lang), auditLines(r, options.lang).join("\n")].join("\n\n") + "\n"
+  [
+    ...r.tables.map((t, i) => tableText(r, t, i, options)),
+    overall(r, options.lang),
+    auditLines(r, options.lang).join("\n")
+  ].join("\n\n") + "\n"
 
 /**
  * GitHub Markdown: one table per published table, full item labels, then the summary and the audit.
@@ -164,7 +185,15 @@ export const renderReplicateMarkdown = (r: ReplicateResult, options: ReplicateRe
     const likert = t.kind === "likert"
     const d = decimalsOf(t)
     const groups = [...r.levels.map((l) => label(l.label, lang)), s.sum]
-    const header = [s.item, ...(likert ? [s.response] : []), ...groups.flatMap((g) => [`${g} ${s.N}`, `${g} %`]), "X²", "df", "p", s.pHolm]
+    const header = [
+      s.item,
+      ...(likert ? [s.response] : []),
+      ...groups.flatMap((g) => [`${g} ${s.N}`, `${g} %`]),
+      "X²",
+      "df",
+      "p",
+      s.pHolm
+    ]
     const align = header.map((_, i) => (i < (likert ? 2 : 1) ? ("left" as const) : ("right" as const)))
     const rows = t.items.flatMap((item) =>
       item.rows.map((row, j) => [
@@ -176,8 +205,24 @@ export const renderReplicateMarkdown = (r: ReplicateResult, options: ReplicateRe
         ...(j === 0 ? testCells(item, lang).map(mdEscape) : ["", "", "", ""])
       ])
     )
-    rows.push([s.base, ...(likert ? [""] : []), ...t.bases.flatMap((b) => [formatCount(b), ""]), formatCount(t.totalBase), "", "", "", "", ""])
-    return [`### ${index + 1}. ${mdEscape(label(t.title, lang))}`, "", mdTable(header, align, rows), "", ...summary(t, lang).map((l) => mdEscape(l))].join("\n")
+    rows.push([
+      s.base,
+      ...(likert ? [""] : []),
+      ...t.bases.flatMap((b) => [formatCount(b), ""]),
+      formatCount(t.totalBase),
+      "",
+      "",
+      "",
+      "",
+      ""
+    ])
+    return [
+      `### ${index + 1}. ${mdEscape(label(t.title, lang))}`,
+      "",
+      mdTable(header, align, rows),
+      "",
+      ...summary(t, lang).map((l) => mdEscape(l))
+    ].join("\n")
   })
   return [...parts, mdEscape(overall(r, lang)), auditLines(r, lang).map(mdEscape).join("\n")].join("\n\n") + "\n"
 }

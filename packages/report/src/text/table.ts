@@ -41,7 +41,11 @@ const toCell = (c: Cell | string): Cell => (typeof c === "string" ? { text: c } 
  */
 export const renderTable = (table: TextTable, style: TextStyle = {}): string => {
   const ncol = table.align.length
-  const rows: Array<ReadonlyArray<Cell> | "rule"> = [...table.header.map((r) => r.map(toCell)), "rule", ...table.body.map((r) => (r === "rule" ? r : r.map(toCell)))]
+  const rows: Array<ReadonlyArray<Cell> | "rule"> = [
+    ...table.header.map((r) => r.map(toCell)),
+    "rule",
+    ...table.body.map((r) => (r === "rule" ? r : r.map(toCell)))
+  ]
   const widths = new Array<number>(ncol).fill(0)
   const spanned: Array<{ start: number; span: number; width: number }> = []
   for (const row of rows) {

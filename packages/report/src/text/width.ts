@@ -1,5 +1,7 @@
 /** Display width and ANSI stripping for terminal tables (the CLI loads this at start-up, without any renderer). */
-const segmenter = typeof Intl !== "undefined" && "Segmenter" in Intl ? new Intl.Segmenter(undefined, { granularity: "grapheme" }) : undefined
+const segmenter = typeof Intl !== "undefined" && "Segmenter" in Intl
+  ? new Intl.Segmenter(undefined, { granularity: "grapheme" })
+  : undefined
 
 // CSI sequences (colour, bold, cursor) and OSC sequences (hyperlinks, titles).
 // eslint-disable-next-line no-control-regex
@@ -27,14 +29,16 @@ export const displayWidth = (text: string): number => {
  * @example
  * padEnd("Xã", 4) // "Xã  "
  */
-export const padEnd = (text: string, width: number): string => text + " ".repeat(Math.max(0, width - displayWidth(text)))
+export const padEnd = (text: string, width: number): string =>
+  text + " ".repeat(Math.max(0, width - displayWidth(text)))
 /**
  * Pads on the left to a display width (grapheme clusters, not code units).
  *
  * @example
  * padStart("7", 3) // "  7"
  */
-export const padStart = (text: string, width: number): string => " ".repeat(Math.max(0, width - displayWidth(text))) + text
+export const padStart = (text: string, width: number): string =>
+  " ".repeat(Math.max(0, width - displayWidth(text))) + text
 
 /**
  * Removes ANSI SGR sequences (colour, bold).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { ChartDataError, divergingBarChartSvg, divergingSegments, type DivergingBarChartData } from "../../src/index.js"
+import { ChartDataError, type DivergingBarChartData, divergingBarChartSvg, divergingSegments } from "../../src/index.js"
 import { barGeometry, parseSvg } from "../svg.js"
 import { difficulty } from "./fixtures.js"
 
@@ -32,7 +32,12 @@ describe("divergingBarChartSvg", () => {
     const bars = svg.bars()
     expect(bars).toHaveLength(difficulty.rows.length * difficulty.categories.length)
     // two negatives (dark, light orange), neutral grey, one positive (purple)
-    expect(bars.slice(0, 4).map((bar) => bar.getAttribute("fill"))).toEqual(["#b35806", "#fdb863", "#bababa", "#8073ac"])
+    expect(bars.slice(0, 4).map((bar) => bar.getAttribute("fill"))).toEqual([
+      "#b35806",
+      "#fdb863",
+      "#bababa",
+      "#8073ac"
+    ])
   })
 
   it("centres the neutral category on zero and draws negatives left, positives right", async () => {
@@ -61,7 +66,9 @@ describe("divergingBarChartSvg", () => {
       ...difficulty,
       rows: [{ label: difficulty.rows[0].label, percents: [0.5, 0.5, 0.4, 1.3] }]
     }
-    const decimals = parseSvg(await divergingBarChartSvg(small, { lang: "vi", decimalComma: true })).textsIn("role-axis-label")
+    const decimals = parseSvg(await divergingBarChartSvg(small, { lang: "vi", decimalComma: true })).textsIn(
+      "role-axis-label"
+    )
     expect(decimals.some((tick) => /^\d,\d$/.test(tick))).toBe(true)
     expect(decimals.some((tick) => /^\d\.\d$/.test(tick))).toBe(false)
   })
@@ -70,7 +77,9 @@ describe("divergingBarChartSvg", () => {
     const vi = parseSvg(await divergingBarChartSvg(difficulty, { lang: "vi", decimalComma: true }))
     expect(vi.textsIn("role-legend-label")).toEqual(["Rất khó khăn", "Khó khăn", "Bình thường", "Không khó khăn"])
     expect(vi.textsIn("role-axis-title")).toEqual(["% số người trả lời"])
-    expect(vi.bars()[7].getElementsByTagName("title")[0].textContent).toBe("Niềm tin của nhân dân còn hạn chế — Không khó khăn: 40,0%")
+    expect(vi.bars()[7].getElementsByTagName("title")[0].textContent).toBe(
+      "Niềm tin của nhân dân còn hạn chế — Không khó khăn: 40,0%"
+    )
     const en = parseSvg(await divergingBarChartSvg(difficulty, { lang: "en" }))
     expect(en.textsIn("role-legend-label")).toEqual(["Very difficult", "Difficult", "Neutral", "Not difficult"])
     expect(en.textsIn("role-axis-title")).toEqual(["% of respondents"])
@@ -79,7 +88,10 @@ describe("divergingBarChartSvg", () => {
 
   it("is deterministic", async () => {
     const options = { lang: "vi", decimalComma: true } as const
-    const [a, b] = await Promise.all([divergingBarChartSvg(difficulty, options), divergingBarChartSvg(difficulty, options)])
+    const [a, b] = await Promise.all([
+      divergingBarChartSvg(difficulty, options),
+      divergingBarChartSvg(difficulty, options)
+    ])
     expect(a).toBe(b)
     expect(await divergingBarChartSvg(difficulty, options)).toBe(a)
   })
@@ -110,10 +122,22 @@ describe("divergingBarChartSvg input checks", () => {
       /row 1 "Cadre capacity", category 2: percent Infinity/
     ))
   it("rejects categories out of scale order, two neutrals and too many on one side", async () => {
-    await rejects({ ...difficulty, categories: [notDifficult, veryDifficult, difficult, neutral] }, "BAD_SCALE", /category 2 "Very difficult" \(negative\) comes after a positive one/)
-    await rejects({ ...difficulty, categories: [difficult, neutral, neutral, notDifficult] }, "BAD_SCALE", /2 neutral categories/)
+    await rejects(
+      { ...difficulty, categories: [notDifficult, veryDifficult, difficult, neutral] },
+      "BAD_SCALE",
+      /category 2 "Very difficult" \(negative\) comes after a positive one/
+    )
+    await rejects(
+      { ...difficulty, categories: [difficult, neutral, neutral, notDifficult] },
+      "BAD_SCALE",
+      /2 neutral categories/
+    )
     const five = Array.from({ length: 5 }, () => difficult)
-    await rejects({ ...difficulty, categories: five, rows: [{ label: difficulty.rows[0].label, percents: [20, 20, 20, 20, 20] }] }, "BAD_SCALE", /5 negative categories, at most 4/)
+    await rejects(
+      { ...difficulty, categories: five, rows: [{ label: difficulty.rows[0].label, percents: [20, 20, 20, 20, 20] }] },
+      "BAD_SCALE",
+      /5 negative categories, at most 4/
+    )
   })
   it("rejects an empty chart", () => rejects({ ...difficulty, rows: [] }, "EMPTY", /no rows/))
 })

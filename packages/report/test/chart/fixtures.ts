@@ -11,7 +11,14 @@ export const purpose: GroupedBarChartData = {
   title: { vi: "Mục đích của công tác dân vận", en: "Purpose of mass mobilization work" },
   groups: LEVELS,
   items: [
-    { label: { vi: "Tuyên truyền, vận động nhân dân thực hiện chủ trương của Đảng, chính sách pháp luật của Nhà nước", en: "Propaganda and mobilization of the people to carry out the Party's guidelines and the State's policies and laws" }, percents: [61.5, 48.2, 70.1] },
+    {
+      label: {
+        vi: "Tuyên truyền, vận động nhân dân thực hiện chủ trương của Đảng, chính sách pháp luật của Nhà nước",
+        en:
+          "Propaganda and mobilization of the people to carry out the Party's guidelines and the State's policies and laws"
+      },
+      percents: [61.5, 48.2, 70.1]
+    },
     { label: { vi: "Củng cố lòng tin của nhân dân", en: "Strengthening people's trust" }, percents: [21.5, 38.25, 10] },
     { label: { vi: "Phát huy quyền làm chủ", en: "Promoting democracy" }, percents: [0, 12.34, 100] },
     { label: { vi: "Khác", en: "Other" }, percents: [3.3, 4.4, 5.5] }

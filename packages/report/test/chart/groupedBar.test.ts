@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { ChartDataError, groupedBarChartSvg, type GroupedBarChartData } from "../../src/index.js"
+import { ChartDataError, type GroupedBarChartData, groupedBarChartSvg } from "../../src/index.js"
 import { barGeometry, parseSvg } from "../svg.js"
 import { LEVELS, purpose } from "./fixtures.js"
 
@@ -42,12 +42,16 @@ describe("groupedBarChartSvg", () => {
     expect(vi.textsIn("role-legend-label")).toEqual(["Thành phố", "Quận/Huyện", "Phường/Xã"])
     expect(vi.textsIn("role-axis-title")).toEqual(["% số người trả lời"])
     expect(vi.textsIn("role-title-text")).toEqual(["Mục đích của công tác dân vận"])
-    expect(vi.bars()[4].getElementsByTagName("title")[0].textContent).toBe("Củng cố lòng tin của nhân dân — Quận/Huyện: 38,3%")
+    expect(vi.bars()[4].getElementsByTagName("title")[0].textContent).toBe(
+      "Củng cố lòng tin của nhân dân — Quận/Huyện: 38,3%"
+    )
 
     const en = parseSvg(await groupedBarChartSvg(purpose, { lang: "en" }))
     expect(en.textsIn("role-legend-label")).toEqual(["City", "District", "Ward/Commune"])
     expect(en.textsIn("role-axis-title")).toEqual(["% of cases"])
-    expect(en.bars()[4].getElementsByTagName("title")[0].textContent).toBe("Strengthening people's trust — District: 38.3%")
+    expect(en.bars()[4].getElementsByTagName("title")[0].textContent).toBe(
+      "Strengthening people's trust — District: 38.3%"
+    )
   })
 
   it("labels the whole chart for screen readers", async () => {
@@ -60,7 +64,9 @@ describe("groupedBarChartSvg", () => {
   })
 
   it("writes axis ticks with a decimal comma when asked, a point otherwise", async () => {
-    const comma = parseSvg(await groupedBarChartSvg(small, { lang: "vi", decimalComma: true })).textsIn("role-axis-label")
+    const comma = parseSvg(await groupedBarChartSvg(small, { lang: "vi", decimalComma: true })).textsIn(
+      "role-axis-label"
+    )
     const point = parseSvg(await groupedBarChartSvg(small, { lang: "vi" })).textsIn("role-axis-label")
     const ticks = (labels: Array<string>) => labels.filter((label) => /^[\d.,]+$/.test(label))
     expect(ticks(comma).some((tick) => /^\d+,\d$/.test(tick))).toBe(true)
@@ -103,7 +109,11 @@ describe("groupedBarChartSvg", () => {
 
   it("escapes markup characters in labels and tooltips", async () => {
     const tricky = `Nam & "Nữ" <b>'x'</b> \\ end`
-    const data = { ...small, groups: [{ vi: tricky, en: tricky }, LEVELS[1]], items: [{ label: { vi: tricky, en: tricky }, percents: [1, 2] }] }
+    const data = {
+      ...small,
+      groups: [{ vi: tricky, en: tricky }, LEVELS[1]],
+      items: [{ label: { vi: tricky, en: tricky }, percents: [1, 2] }]
+    }
     const svg = parseSvg(await groupedBarChartSvg(data, { lang: "vi" }))
     expect(svg.textsIn("role-legend-label")).toEqual([tricky, "Quận/Huyện"])
     expect(svg.textsIn("role-axis-label")).toContain(tricky)
@@ -136,7 +146,8 @@ describe("groupedBarChartSvg input checks", () => {
 
   it("names the item whose percents do not match the groups", () =>
     rejects(withItem([1, 2, 3]), "LENGTH_MISMATCH", /item 2 "Item C" has 3 percents, expected 2 \(one per group\)/))
-  it("names the item and group of a NaN", () => rejects(withItem([1, Number.NaN]), "BAD_PERCENT", /item 2 "Item C", group 2: percent NaN/))
+  it("names the item and group of a NaN", () =>
+    rejects(withItem([1, Number.NaN]), "BAD_PERCENT", /item 2 "Item C", group 2: percent NaN/))
   it("rejects percents above 100 and below 0", async () => {
     await rejects(withItem([100.5, 1]), "BAD_PERCENT", /group 1: percent 100.5 is not a number from 0 to 100/)
     await rejects(withItem([1, -2]), "BAD_PERCENT", /group 2: percent -2/)

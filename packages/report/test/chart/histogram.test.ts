@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { ChartDataError, histogramChartSvg, type HistogramChartData } from "../../src/index.js"
+import { ChartDataError, type HistogramChartData, histogramChartSvg } from "../../src/index.js"
 import { barGeometry, parseSvg } from "../svg.js"
 
 const age: HistogramChartData = {
@@ -32,7 +32,8 @@ describe("histogramChartSvg", () => {
   })
 
   it("refuses bins that are not bins", async () => {
-    await expect(histogramChartSvg({ ...age, bins: [{ from: 2, to: 1, count: 3 }] }, { lang: "en" })).rejects.toBeInstanceOf(ChartDataError)
+    await expect(histogramChartSvg({ ...age, bins: [{ from: 2, to: 1, count: 3 }] }, { lang: "en" })).rejects
+      .toBeInstanceOf(ChartDataError)
     await expect(histogramChartSvg({ ...age, bins: [] }, { lang: "en" })).rejects.toBeInstanceOf(ChartDataError)
   })
 })

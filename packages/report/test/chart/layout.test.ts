@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { estimateTextWidth, legendColumns, titleLines, TITLE_FONT_SIZE } from "../../src/chart/layout.js"
+import { estimateTextWidth, legendColumns, TITLE_FONT_SIZE, titleLines } from "../../src/chart/layout.js"
 
 describe("legendColumns", () => {
   const levels = ["Thành phố", "Quận/Huyện", "Phường/Xã"]

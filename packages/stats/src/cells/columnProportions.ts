@@ -11,7 +11,11 @@ export interface ColumnProportions {
   /** per cell [row][col]: the letters of the columns this cell's column proportion is significantly larger than */
   readonly largerThan: ReadonlyArray<ReadonlyArray<string>>
   /** per row: every tested pair of columns (0-based a < b) with z, p and the Bonferroni-adjusted p */
-  readonly pairs: ReadonlyArray<ReadonlyArray<{ readonly a: number; readonly b: number; readonly z: number; readonly p: number; readonly pBonferroni: number }>>
+  readonly pairs: ReadonlyArray<
+    ReadonlyArray<
+      { readonly a: number; readonly b: number; readonly z: number; readonly p: number; readonly pBonferroni: number }
+    >
+  >
   /** per cell: false when the column was left out of the row's comparisons (0%, 100%, or a base under 2) */
   readonly tested: ReadonlyArray<ReadonlyArray<boolean>>
 }
@@ -35,7 +39,9 @@ export interface ColumnProportions {
  * columnProportions({ rows: 2, cols: 2, counts: Float64Array.of(80, 20, 20, 80) }).largerThan // [["B", ""], ["", "A"]]
  */
 export const columnProportions = (table: ContingencyTable, alpha = 0.05): ColumnProportions => {
-  if (!(alpha > 0 && alpha < 1)) throw new StatsInputError("BAD_OPTION", `alpha must be between 0 and 1 (exclusive); got ${alpha}`)
+  if (!(alpha > 0 && alpha < 1)) {
+    throw new StatsInputError("BAD_OPTION", `alpha must be between 0 and 1 (exclusive); got ${alpha}`)
+  }
   const { rows, cols, counts } = table
   const letters = Array.from({ length: cols }, (_, j) => letterOf(j))
   const base = new Float64Array(cols)

@@ -7,8 +7,11 @@ import type { CorrelationResult } from "./CorrelationResult.js"
 /** Complete pairs of x and y with positive weight. */
 export const completePairs = (x: Float64Array, y: Float64Array, weights?: Float64Array): Array<number> => {
   if (x.length !== y.length || (weights !== undefined && weights.length !== x.length)) {
-    throw new StatsInputError("BAD_DIMENSIONS", `x (${x.length}), y (${y.length})` +
-      `${weights === undefined ? "" : ` and weights (${weights.length})`} must have the same length`)
+    throw new StatsInputError(
+      "BAD_DIMENSIONS",
+      `x (${x.length}), y (${y.length})` +
+        `${weights === undefined ? "" : ` and weights (${weights.length})`} must have the same length`
+    )
   }
   const idx: Array<number> = []
   for (let i = 0; i < x.length; i++) {

@@ -21,6 +21,8 @@ import { completePairs, correlationInference, pearsonOf } from "./internal.js"
 export const pearsonCorrelation = (x: Float64Array, y: Float64Array, weights?: Float64Array): CorrelationResult => {
   const idx = completePairs(x, y, weights)
   const { r, n } = pearsonOf(x, y, idx, weights)
-  if (!(n >= 3)) throw new StatsInputError("BAD_DIMENSIONS", `a correlation test needs at least 3 complete pairs, found ${n}`)
+  if (!(n >= 3)) {
+    throw new StatsInputError("BAD_DIMENSIONS", `a correlation test needs at least 3 complete pairs, found ${n}`)
+  }
   return correlationInference(r, n, (m) => 1 / Math.sqrt(m - 3))
 }

@@ -40,6 +40,8 @@ const midRanks = (v: Float64Array, idx: ReadonlyArray<number>, weights?: Float64
 export const spearmanCorrelation = (x: Float64Array, y: Float64Array, weights?: Float64Array): CorrelationResult => {
   const idx = completePairs(x, y, weights)
   const { r, n } = pearsonOf(midRanks(x, idx, weights), midRanks(y, idx, weights), idx, weights)
-  if (!(n >= 3)) throw new StatsInputError("BAD_DIMENSIONS", `a correlation test needs at least 3 complete pairs, found ${n}`)
+  if (!(n >= 3)) {
+    throw new StatsInputError("BAD_DIMENSIONS", `a correlation test needs at least 3 complete pairs, found ${n}`)
+  }
   return correlationInference(r, n, (m) => Math.sqrt(1.06 / (m - 3)))
 }

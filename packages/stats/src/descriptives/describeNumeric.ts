@@ -49,8 +49,21 @@ export const describeNumeric = (x: Float64Array, weights?: Float64Array): Numeri
   if (values.length === 0) {
     const nan = Number.NaN
     return {
-      n: 0, missing: missingWeight, mean: nan, sd: nan, se: nan, median: nan, q1: nan, q3: nan, min: nan, max: nan,
-      skewness: nan, skewnessSe: nan, kurtosis: nan, kurtosisSe: nan, reason: "no valid values"
+      n: 0,
+      missing: missingWeight,
+      mean: nan,
+      sd: nan,
+      se: nan,
+      median: nan,
+      q1: nan,
+      q3: nan,
+      min: nan,
+      max: nan,
+      skewness: nan,
+      skewnessSe: nan,
+      kurtosis: nan,
+      kurtosisSe: nan,
+      reason: "no valid values"
     }
   }
   let sum = 0
@@ -68,10 +81,18 @@ export const describeNumeric = (x: Float64Array, weights?: Float64Array): Numeri
   }
   const sd = W > 1 ? Math.sqrt(m2 / (W - 1)) : Number.NaN
   const skewness = W > 2 && sd > 0 ? (W * m3) / ((W - 1) * (W - 2) * sd ** 3) : Number.NaN
-  const kurtosis = W > 3 && sd > 0 ? (W * (W + 1) * m4 - 3 * m2 * m2 * (W - 1)) / ((W - 1) * (W - 2) * (W - 3) * sd ** 4) : Number.NaN
+  const kurtosis = W > 3 && sd > 0
+    ? (W * (W + 1) * m4 - 3 * m2 * m2 * (W - 1)) / ((W - 1) * (W - 2) * (W - 3) * sd ** 4)
+    : Number.NaN
   const skewnessSe = W > 2 ? Math.sqrt((6 * W * (W - 1)) / ((W - 2) * (W + 1) * (W + 3))) : Number.NaN
   const kurtosisSe = W > 3 ? Math.sqrt((4 * (W * W - 1) * skewnessSe * skewnessSe) / ((W - 3) * (W + 5))) : Number.NaN
-  const reason = W <= 1 ? "one case: SD needs at least two" : W <= 3 ? "too few cases for skewness (3) or kurtosis (4)" : sd === 0 ? "all values are equal: skewness and kurtosis undefined" : undefined
+  const reason = W <= 1
+    ? "one case: SD needs at least two"
+    : W <= 3
+    ? "too few cases for skewness (3) or kurtosis (4)"
+    : sd === 0
+    ? "all values are equal: skewness and kurtosis undefined"
+    : undefined
   return {
     n: W,
     missing: missingWeight,

@@ -51,5 +51,8 @@ export const histogramBins = (data: WeightedValues): Array<HistogramBin> => {
     counts[bin] += weights[k]
   }
   const round = (x: number) => Number(x.toPrecision(12))
-  return Array.from(counts, (c, i) => ({ from: round(start + i * width), to: round(start + (i + 1) * width), count: c }))
+  return Array.from(
+    counts,
+    (c, i) => ({ from: round(start + i * width), to: round(start + (i + 1) * width), count: c })
+  )
 }

@@ -28,7 +28,9 @@ export const weightedValues = (x: Float64Array, weights?: Float64Array): Weighte
   for (let k = 0; k < x.length; k++) {
     const w = weights === undefined ? 1 : weights[k]
     if (Number.isNaN(w) || w === 0) continue
-    if (!(w > 0) || !Number.isFinite(w)) throw new StatsInputError("NEGATIVE_COUNT", `weight ${w} of case ${k + 1} is not a non-negative number`)
+    if (!(w > 0) || !Number.isFinite(w)) {
+      throw new StatsInputError("NEGATIVE_COUNT", `weight ${w} of case ${k + 1} is not a non-negative number`)
+    }
     if (Number.isNaN(x[k])) missingWeight += w
     else order.push(k)
   }

@@ -22,7 +22,8 @@ export const normalQuantile = (p: number): number => {
   if (p === 0.5) return 0
   const q = p < 0.5 ? p : 1 - p
   const t = Math.sqrt(-2 * Math.log(q))
-  let z = t - (2.515517 + 0.802853 * t + 0.010328 * t * t) / (1 + 1.432788 * t + 0.189269 * t * t + 0.001308 * t * t * t)
+  let z = t -
+    (2.515517 + 0.802853 * t + 0.010328 * t * t) / (1 + 1.432788 * t + 0.189269 * t * t + 0.001308 * t * t * t)
   if (!(z > 0)) z = 1e-3
   for (let i = 0; i < 50; i++) {
     const phi = Math.exp(-0.5 * z * z) / SQRT_2PI

@@ -89,7 +89,7 @@ export const childRows = (rows: Int32Array, x: Int32Array, out: Int32Array): voi
  * @example
  * makeKeyer(3, 11)(Int32Array.of(5, 3, 2)) // 58 = 5·11 + 3
  */
-export const makeKeyer = (k: number, base: number): ((rows: Int32Array) => number | string) => {
+export const makeKeyer = (k: number, base: number): (rows: Int32Array) => number | string => {
   if ((k - 1) * Math.log2(base) < 52) {
     return (rows) => {
       let key = 0

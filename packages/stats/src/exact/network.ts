@@ -131,10 +131,9 @@ class Network {
     const { k, lf } = this
     let lfRows = 0
     for (let i = 0; i < k; i++) lfRows += lf[r[i]]
-    const { lb, ub } =
-      stage === this.m - 2 && k <= 12 // leafBounds visits 2^k row subsets
-        ? leafBounds(r, this.cols[stage], lf)
-        : futureBounds(r, this.colsAsc[stage], this.colsDesc[stage], lf, this.scratch)
+    const { lb, ub } = stage === this.m - 2 && k <= 12 // leafBounds visits 2^k row subsets
+      ? leafBounds(r, this.cols[stage], lf)
+      : futureBounds(r, this.colsAsc[stage], this.colsDesc[stage], lf, this.scratch)
     const logTot = lf[total] - lfRows - this.lfCols[stage]
     node = { rows: r.slice(), lb, ub, logTot, list: undefined, leafArcs: 0, pasts: undefined }
     this.stages[stage].set(key, node)
@@ -203,7 +202,7 @@ class Network {
     for (let i = hi - 2; i >= lo; i--) e[i - lo] = pw[i] + Math.exp(ps[i] - ps[i + 1]) * e[i + 1 - lo]
     // pw_i exp(s_lo − s_i): saves one exponential per (past, arc) pair when the span allows it
     const scaled = ps[hi - 1] - ps[lo] < SPAN ? new Float64Array(hi - lo) : undefined
-    if (scaled !== undefined) for (let i = lo; i < hi; i++) scaled[i - lo] = pw[i] * Math.exp(ps[lo] - ps[i])
+    if (scaled !== undefined) { for (let i = lo; i < hi; i++) scaled[i - lo] = pw[i] * Math.exp(ps[lo] - ps[i]) }
     arcA.length = 0
     arcNode.length = 0
     forEachColumn(node.rows, this.cols[stage], this.lf, this.child, (xx, a) => {

@@ -94,7 +94,9 @@ export const patefieldTable = (
       const hiX = ia < id ? ia : id
       const loX = ii < 0 ? -ii : 0
       const mode = Math.floor(ia * (id / ie) + 0.5)
-      const pMode = cache === undefined ? Math.exp(modeLogProbability(ia, id, ie, ic, mode, lf)) : cache.get(ia, id, ie, ic, mode, lf)
+      const pMode = cache === undefined
+        ? Math.exp(modeLogProbability(ia, id, ie, ic, mode, lf))
+        : cache.get(ia, id, ie, ic, mode, lf)
       let x = mode
       let cum = pMode
       // walk outwards from the mode, one step up then one step down, until the mass passes u

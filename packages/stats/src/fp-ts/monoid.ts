@@ -4,7 +4,10 @@ import { type ContingencyTable, StatsInputError } from "../ContingencyTable.js"
 
 const checkShape = (what: string) => (rows: number, cols: number): void => {
   if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 1 || cols < 1) {
-    throw new StatsInputError("BAD_DIMENSIONS", `${what}: a table needs at least one row and one column, got ${rows} x ${cols}`)
+    throw new StatsInputError(
+      "BAD_DIMENSIONS",
+      `${what}: a table needs at least one row and one column, got ${rows} x ${cols}`
+    )
   }
 }
 
@@ -30,7 +33,10 @@ export const contingencyTableMonoid = (rows: number, cols: number): Monoid<Conti
   checkShape("contingencyTableMonoid")(rows, cols)
   const assertShape = (t: ContingencyTable): void => {
     if (t.rows !== rows || t.cols !== cols) {
-      throw new StatsInputError("BAD_DIMENSIONS", `cannot merge a ${t.rows} x ${t.cols} table into ${rows} x ${cols} tables`)
+      throw new StatsInputError(
+        "BAD_DIMENSIONS",
+        `cannot merge a ${t.rows} x ${t.cols} table into ${rows} x ${cols} tables`
+      )
     }
   }
   return {
@@ -61,7 +67,12 @@ export const mergeShards = (tables: ReadonlyArray<ContingencyTable>): E.Either<S
   const odd = tables.findIndex((t) => t.rows !== rows || t.cols !== cols)
   if (odd >= 0) {
     const t = tables[odd]
-    return E.left(new StatsInputError("BAD_DIMENSIONS", `shard ${odd + 1} is a ${t.rows} x ${t.cols} table but shard 1 is ${rows} x ${cols}`))
+    return E.left(
+      new StatsInputError(
+        "BAD_DIMENSIONS",
+        `shard ${odd + 1} is a ${t.rows} x ${t.cols} table but shard 1 is ${rows} x ${cols}`
+      )
+    )
   }
   const M = contingencyTableMonoid(rows, cols)
   return E.right(tables.reduce(M.concat, M.empty))

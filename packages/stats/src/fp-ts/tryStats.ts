@@ -14,8 +14,7 @@ import { StatsInputError } from "../ContingencyTable.js"
  * wilson(5, 3) // Left(StatsInputError { code: "BAD_OPTION", ... })
  */
 export const tryStats =
-  <A extends ReadonlyArray<unknown>, B>(f: (...args: A) => B) =>
-  (...args: A): E.Either<StatsInputError, B> => {
+  <A extends ReadonlyArray<unknown>, B>(f: (...args: A) => B) => (...args: A): E.Either<StatsInputError, B> => {
     try {
       return E.right(f(...args))
     } catch (error) {

@@ -34,7 +34,13 @@ export const gamesHowell = (m: GroupMoments): Array<PairwiseComparison> => {
       const statistic = Math.abs(difference) / se
       const half = studentizedRangeQuantile(0.95, k, df) / Math.SQRT2
       out.push({
-        i, j, difference, se, statistic, df, p: studentizedRangeUpperTail(statistic * Math.SQRT2, k, df),
+        i,
+        j,
+        difference,
+        se,
+        statistic,
+        df,
+        p: studentizedRangeUpperTail(statistic * Math.SQRT2, k, df),
         ci95: [difference - half * se, difference + half * se]
       })
     }

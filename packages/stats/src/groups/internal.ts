@@ -9,8 +9,11 @@ export const usableCases = (
   weights?: Float64Array
 ): Array<number> => {
   if (values.length !== groups.length || (weights !== undefined && weights.length !== values.length)) {
-    throw new StatsInputError("BAD_DIMENSIONS", `values (${values.length}), groups (${groups.length})` +
-      `${weights === undefined ? "" : ` and weights (${weights.length})`} must have the same length`)
+    throw new StatsInputError(
+      "BAD_DIMENSIONS",
+      `values (${values.length}), groups (${groups.length})` +
+        `${weights === undefined ? "" : ` and weights (${weights.length})`} must have the same length`
+    )
   }
   if (!Number.isInteger(groupCount) || groupCount < 1) {
     throw new StatsInputError("BAD_OPTION", `groupCount must be a positive whole number, got ${groupCount}`)

@@ -1,7 +1,7 @@
-import { weightedMedian } from "./weightedMedian.js"
 import { groupMoments } from "./groupMoments.js"
 import { usableCases } from "./internal.js"
 import { oneWayAnova } from "./oneWayAnova.js"
+import { weightedMedian } from "./weightedMedian.js"
 
 /** Levene-type test of equal variances. */
 export interface LeveneResult {

@@ -52,8 +52,15 @@ export const oneWayAnova = (m: GroupMoments): OneWayAnovaResult => {
       if (ng > 1) ssw += (ng - 1) * m.variance[g]
     }
   })
-  if (k < 2) throw new StatsInputError("BAD_DIMENSIONS", `the analysis of variance needs at least 2 groups with data, found ${k}`)
-  if (!(n - k > 0)) throw new StatsInputError("BAD_DIMENSIONS", `the analysis of variance needs more cases (${n}) than groups (${k})`)
+  if (k < 2) {
+    throw new StatsInputError(
+      "BAD_DIMENSIONS",
+      `the analysis of variance needs at least 2 groups with data, found ${k}`
+    )
+  }
+  if (!(n - k > 0)) {
+    throw new StatsInputError("BAD_DIMENSIONS", `the analysis of variance needs more cases (${n}) than groups (${k})`)
+  }
   const grand = sum / n
   let ssb = 0
   m.n.forEach((ng, g) => {
@@ -66,8 +73,17 @@ export const oneWayAnova = (m: GroupMoments): OneWayAnovaResult => {
   const statistic = msb / msw
   const sst = ssb + ssw
   return {
-    sumSquaresBetween: ssb, sumSquaresWithin: ssw, dfBetween, dfWithin, meanSquareBetween: msb, meanSquareWithin: msw,
-    statistic, p: fUpperTail(statistic, dfBetween, dfWithin), etaSquared: ssb / sst,
-    omegaSquared: (ssb - dfBetween * msw) / (sst + msw), groups: k, n
+    sumSquaresBetween: ssb,
+    sumSquaresWithin: ssw,
+    dfBetween,
+    dfWithin,
+    meanSquareBetween: msb,
+    meanSquareWithin: msw,
+    statistic,
+    p: fUpperTail(statistic, dfBetween, dfWithin),
+    etaSquared: ssb / sst,
+    omegaSquared: (ssb - dfBetween * msw) / (sst + msw),
+    groups: k,
+    n
   }
 }

@@ -36,7 +36,13 @@ export const tukeyHsd = (m: GroupMoments, meanSquareWithin: number, dfWithin: nu
       const half = se / Math.SQRT2
       const statistic = Math.abs(difference) / half
       out.push({
-        i, j, difference, se, statistic, df: dfWithin, p: studentizedRangeUpperTail(statistic, k, dfWithin),
+        i,
+        j,
+        difference,
+        se,
+        statistic,
+        df: dfWithin,
+        p: studentizedRangeUpperTail(statistic, k, dfWithin),
         ci95: [difference - qCrit * half, difference + qCrit * half]
       })
     }

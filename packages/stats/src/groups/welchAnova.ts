@@ -31,7 +31,12 @@ export const welchAnova = (m: GroupMoments): WelchAnovaResult => {
   if (k < 2) throw new StatsInputError("BAD_DIMENSIONS", `Welch's test needs at least 2 groups with data, found ${k}`)
   for (const g of gs) {
     if (!(m.n[g] > 1) || !(m.variance[g] > 0)) {
-      throw new StatsInputError("BAD_DIMENSIONS", `Welch's test needs at least 2 cases and a non-zero variance in every group; group ${g + 1} has n = ${m.n[g]}, variance ${m.variance[g]}`)
+      throw new StatsInputError(
+        "BAD_DIMENSIONS",
+        `Welch's test needs at least 2 cases and a non-zero variance in every group; group ${g + 1} has n = ${
+          m.n[g]
+        }, variance ${m.variance[g]}`
+      )
     }
   }
   const w = gs.map((g) => m.n[g] / m.variance[g])

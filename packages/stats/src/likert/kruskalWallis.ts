@@ -44,7 +44,10 @@ export interface KruskalWallisResult {
  */
 export const kruskalWallis = (values: Float64Array, groups: Int32Array, groupCount: number): KruskalWallisResult => {
   if (values.length !== groups.length) {
-    throw new StatsInputError("BAD_DIMENSIONS", `values (${values.length}) and groups (${groups.length}) must have the same length`)
+    throw new StatsInputError(
+      "BAD_DIMENSIONS",
+      `values (${values.length}) and groups (${groups.length}) must have the same length`
+    )
   }
   if (!Number.isInteger(groupCount) || groupCount < 1) {
     throw new StatsInputError("BAD_OPTION", `groupCount must be a positive whole number, got ${groupCount}`)
@@ -53,7 +56,10 @@ export const kruskalWallis = (values: Float64Array, groups: Int32Array, groupCou
   for (let i = 0; i < values.length; i++) {
     const g = groups[i]
     if (g >= groupCount) {
-      throw new StatsInputError("BAD_CODE", `case ${i + 1} has group ${g}, but there are only ${groupCount} groups (0 to ${groupCount - 1})`)
+      throw new StatsInputError(
+        "BAD_CODE",
+        `case ${i + 1} has group ${g}, but there are only ${groupCount} groups (0 to ${groupCount - 1})`
+      )
     }
     if (g >= 0 && !Number.isNaN(values[i])) idx.push(i)
   }
@@ -92,7 +98,17 @@ export const kruskalWallis = (values: Float64Array, groups: Int32Array, groupCou
   const tiesCorrection = 1 - tieSum / (n * n * n - n)
   const df = k - 1
   if (!(tiesCorrection > 0)) {
-    return { statistic: NaN, df, p: NaN, tiesCorrection, uncorrected, n, groupN, meanRanks, reason: "every value is tied: the ranks carry no information" }
+    return {
+      statistic: NaN,
+      df,
+      p: NaN,
+      tiesCorrection,
+      uncorrected,
+      n,
+      groupN,
+      meanRanks,
+      reason: "every value is tied: the ranks carry no information"
+    }
   }
   const statistic = uncorrected / tiesCorrection
   return { statistic, df, p: chiSquareUpperTail(statistic, df), tiesCorrection, uncorrected, n, groupN, meanRanks }

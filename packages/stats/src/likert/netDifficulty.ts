@@ -37,7 +37,10 @@ export const netDifficulty = (
   for (let k = 0; k < distribution.length; k++) {
     const c = distribution[k]
     if (!Number.isFinite(c) || c < 0) {
-      throw new StatsInputError("BAD_OPTION", `the count of response category ${k + 1} must be a non-negative number, got ${c}`)
+      throw new StatsInputError(
+        "BAD_OPTION",
+        `the count of response category ${k + 1} must be a non-negative number, got ${c}`
+      )
     }
     n += c
   }
@@ -45,7 +48,10 @@ export const netDifficulty = (
     let s = 0
     for (const k of idx) {
       if (!Number.isInteger(k) || k < 0 || k >= distribution.length) {
-        throw new StatsInputError("BAD_OPTION", `the ${what} category index ${k} is not one of the ${distribution.length} categories`)
+        throw new StatsInputError(
+          "BAD_OPTION",
+          `the ${what} category index ${k} is not one of the ${distribution.length} categories`
+        )
       }
       s += distribution[k]
     }

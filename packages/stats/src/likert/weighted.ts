@@ -4,15 +4,17 @@ import type { CronbachAlphaResult } from "./cronbachAlpha.js"
 import type { KruskalWallisResult } from "./kruskalWallis.js"
 
 const checkWeights = (weights: Float64Array, cases: number, what: string) => {
-  if (weights.length !== cases)
+  if (weights.length !== cases) {
     throw new StatsInputError("BAD_DIMENSIONS", `${what}: ${weights.length} weights for ${cases} cases`)
+  }
   for (let i = 0; i < cases; i++) {
     const w = weights[i]
-    if (!(w >= 0 && Number.isFinite(w)))
+    if (!(w >= 0 && Number.isFinite(w))) {
       throw new StatsInputError(
         "BAD_CODE",
         `${what}: case ${i + 1} has weight ${w}; weights must be finite and non-negative`
       )
+    }
   }
 }
 
@@ -38,20 +40,22 @@ export const kruskalWallisWeighted = (
   weights: Float64Array
 ): KruskalWallisResult => {
   const what = "the weighted Kruskal-Wallis test"
-  if (values.length !== groups.length)
+  if (values.length !== groups.length) {
     throw new StatsInputError(
       "BAD_DIMENSIONS",
       `${what}: values (${values.length}) and groups (${groups.length}) differ in length`
     )
+  }
   checkWeights(weights, values.length, what)
   const cases: Array<number> = []
   for (let i = 0; i < values.length; i++) {
     const g = groups[i]
-    if (g >= groupCount)
+    if (g >= groupCount) {
       throw new StatsInputError(
         "BAD_CODE",
         `${what}: case ${i + 1} has group ${g}, but there are only ${groupCount} groups`
       )
+    }
     if (g >= 0 && !Number.isNaN(values[i]) && weights[i] > 0) cases.push(i)
   }
   cases.sort((a, b) => values[a] - values[b])
@@ -59,7 +63,7 @@ export const kruskalWallisWeighted = (
   const rankSum = new Array<number>(groupCount).fill(0)
   let W = 0
   let ties = 0
-  for (let s = 0; s < cases.length; ) {
+  for (let s = 0; s < cases.length;) {
     let e = s
     let t = 0
     while (e < cases.length && values[cases[e]] === values[cases[s]]) t += weights[cases[e++]]
@@ -74,8 +78,9 @@ export const kruskalWallisWeighted = (
     s = e
   }
   const k = groupN.filter((x) => x > 0).length
-  if (k < 2)
+  if (k < 2) {
     throw new StatsInputError("BAD_DIMENSIONS", `the Kruskal-Wallis test needs at least 2 groups with data, found ${k}`)
+  }
   const meanRanks = groupN.map((n, g) => (n > 0 ? rankSum[g] / n : NaN))
   const mid = (W + 1) / 2
   let uncorrected = 0
@@ -121,19 +126,21 @@ export const cronbachAlphaWeighted = (
   if (k < 2) throw new StatsInputError("BAD_DIMENSIONS", `Cronbach's alpha needs at least 2 items, got ${k}`)
   const cases = items[0].length
   for (let j = 1; j < k; j++) {
-    if (items[j].length !== cases)
+    if (items[j].length !== cases) {
       throw new StatsInputError("BAD_DIMENSIONS", `item ${j + 1} has ${items[j].length} cases, item 1 has ${cases}`)
+    }
   }
   checkWeights(weights, cases, "Cronbach's alpha")
   const complete: Array<number> = []
   for (let c = 0; c < cases; c++) if (weights[c] > 0 && items.every((it) => !Number.isNaN(it[c]))) complete.push(c)
   let W = 0
   for (const c of complete) W += weights[c]
-  if (!(W > 1))
+  if (!(W > 1)) {
     throw new StatsInputError(
       "BAD_DIMENSIONS",
       `Cronbach's alpha needs complete cases weighing more than 1 in all, got ${W}`
     )
+  }
   const means = items.map((it) => {
     let s = 0
     for (const c of complete) s += weights[c] * it[c]

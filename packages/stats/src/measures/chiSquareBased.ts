@@ -1,7 +1,7 @@
 /** Shared body of phi, Cramér's V and the contingency coefficient: X², its p, and the degenerate cases. */
 import type { ContingencyTable } from "../ContingencyTable.js"
 import { pearsonChiSquare } from "../tests/pearsonChiSquare.js"
-import { constantReason, margins, nanScalar, type Margins } from "./internal.js"
+import { constantReason, type Margins, margins, nanScalar } from "./internal.js"
 import type { PearsonInput, ScalarMeasure } from "./types.js"
 
 /** The table's margins with Pearson's X² and p (taken from `pearson` when given), or a NaN result. */

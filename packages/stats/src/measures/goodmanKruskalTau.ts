@@ -1,5 +1,5 @@
-import type { ContingencyTable } from "../ContingencyTable.js"
 import { productDifference } from "../cells/deviation.js"
+import type { ContingencyTable } from "../ContingencyTable.js"
 import { chiSquareUpperTail } from "../distributions/chiSquare.js"
 import { constantReason, margins } from "./internal.js"
 import type { GoodmanKruskalTau, GoodmanKruskalTauMeasure } from "./types.js"
@@ -16,7 +16,12 @@ import type { GoodmanKruskalTau, GoodmanKruskalTauMeasure } from "./types.js"
  * size of the association itself, so nothing cancels when tau ~ 0 on a large table.
  */
 const directional = (
-  n: number, nInd: number, nDep: number, get: (i: number, j: number) => number, indTot: Float64Array, depTot: Float64Array
+  n: number,
+  nInd: number,
+  nDep: number,
+  get: (i: number, j: number) => number,
+  indTot: Float64Array,
+  depTot: Float64Array
 ): GoodmanKruskalTauMeasure => {
   let delta = 0
   for (let j = 0; j < nDep; j++) delta += (depTot[j] / n) * ((n - depTot[j]) / n)

@@ -4,7 +4,7 @@
  * `tests/likelihoodRatio.ts`), so a measure's "Approx. Sig." is the test's p to the last digit.
  * Not part of the package's public API.
  */
-import { assertNoZeroMargins, colTotals, rowTotals, total, type ContingencyTable } from "../ContingencyTable.js"
+import { assertNoZeroMargins, colTotals, type ContingencyTable, rowTotals, total } from "../ContingencyTable.js"
 import { normalTwoSidedP } from "../distributions/normal.js"
 import type { Measure, ScalarMeasure } from "./types.js"
 
@@ -35,7 +35,9 @@ export const margins = (table: ContingencyTable): Margins => {
 export const constantReason = (m: Margins): string | undefined => {
   if (m.rows < 2 && m.cols < 2) return "both variables are constant (the table has one row and one column)"
   if (m.rows < 2) return "the row variable is constant (the table has one row), so there is no association to measure"
-  if (m.cols < 2) return "the column variable is constant (the table has one column), so there is no association to measure"
+  if (m.cols < 2) {
+    return "the column variable is constant (the table has one column), so there is no association to measure"
+  }
   return undefined
 }
 
@@ -55,7 +57,13 @@ export const nanMeasure = (reason: string): Measure => ({ value: NaN, ase: NaN, 
 export const waldMeasure = (value: number, ase1: number, ase0: number, zeroReason: string): Measure => {
   if (Number.isNaN(value)) return nanMeasure(zeroReason)
   if (!(ase0 > 0) || !Number.isFinite(ase0)) {
-    return { value, ase: ase1, t: NaN, p: NaN, reason: `the standard error under independence (ASE0) is 0: ${zeroReason}` }
+    return {
+      value,
+      ase: ase1,
+      t: NaN,
+      p: NaN,
+      reason: `the standard error under independence (ASE0) is 0: ${zeroReason}`
+    }
   }
   const t = value / ase0
   return { value, ase: ase1, t, p: normalTwoSidedP(t) }

@@ -1,5 +1,5 @@
 import type { ContingencyTable } from "../ContingencyTable.js"
-import { cleanVariance, constantReason, margins, nanMeasure, waldMeasure, type Margins } from "./internal.js"
+import { cleanVariance, constantReason, type Margins, margins, nanMeasure, waldMeasure } from "./internal.js"
 import type { DirectionalMeasure, Measure } from "./types.js"
 
 /** Index of the first largest of n values read by get (ties: the first, as SPSS and PSPP take it). */
@@ -35,7 +35,14 @@ const modes = (m: Margins): Modes => {
     colMode[j] = argMax(m.rows, (i) => f(i, j))
     sumColMax += f(colMode[j], j)
   }
-  return { rowMode, colMode, sumRowMax, sumColMax, rM: argMax(m.rows, (i) => m.rowTot[i]), cM: argMax(m.cols, (j) => m.colTot[j]) }
+  return {
+    rowMode,
+    colMode,
+    sumRowMax,
+    sumColMax,
+    rM: argMax(m.rows, (i) => m.rowTot[i]),
+    cM: argMax(m.cols, (j) => m.colTot[j])
+  }
 }
 
 const WHY = "the modal predictions do not vary (lambda's null variance is 0)"
@@ -46,7 +53,12 @@ const WHY = "the modal predictions do not vary (lambda's null variance is 0)"
  * `depTot` the dependent margin and `M` its modal category.
  */
 const asymmetric = (
-  n: number, ind: number, get: (i: number, j: number) => number, mode: Int32Array, depTot: Float64Array, M: number
+  n: number,
+  ind: number,
+  get: (i: number, j: number) => number,
+  mode: Int32Array,
+  depTot: Float64Array,
+  M: number
 ): Measure => {
   let sumMax = 0
   let onMode = 0 // Σ over categories whose mode is M of their max

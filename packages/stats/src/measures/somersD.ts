@@ -53,7 +53,11 @@ export const somersD = (table: ContingencyTable): DirectionalMeasure => {
   const why = "the concordance scores C - D do not vary"
   const one = (value: number, ase1: number, ase0: number): Measure => waldMeasure(value, ase1, ase0, why)
   return {
-    symmetric: one(S / ((Dr + Dc) / 2), (4 / ((Dr + Dc) * (Dr + Dc))) * Math.sqrt(cleanVariance(sSym, 0)), (4 / (Dr + Dc)) * root),
+    symmetric: one(
+      S / ((Dr + Dc) / 2),
+      (4 / ((Dr + Dc) * (Dr + Dc))) * Math.sqrt(cleanVariance(sSym, 0)),
+      (4 / (Dr + Dc)) * root
+    ),
     rowsDependent: one(S / Dc, (2 / (Dc * Dc)) * Math.sqrt(cleanVariance(sRows, 0)), (2 / Dc) * root),
     colsDependent: one(S / Dr, (2 / (Dr * Dr)) * Math.sqrt(cleanVariance(sCols, 0)), (2 / Dr) * root)
   }

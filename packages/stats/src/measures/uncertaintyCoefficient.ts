@@ -1,5 +1,5 @@
-import type { ContingencyTable } from "../ContingencyTable.js"
 import { productDifference } from "../cells/deviation.js"
+import type { ContingencyTable } from "../ContingencyTable.js"
 import { likelihoodRatio } from "../tests/likelihoodRatio.js"
 import { cleanVariance, constantReason, margins, nanMeasure } from "./internal.js"
 import type { DirectionalMeasure, Measure } from "./types.js"
@@ -82,9 +82,19 @@ export const uncertaintyCoefficient = (table: ContingencyTable): DirectionalMeas
   const one = (value: number, ase: number, ase0: number): Measure =>
     ase0 > 0
       ? { value, ase, t: value / ase0, p }
-      : { value, ase, t: NaN, p, reason: "the standard error under independence (ASE0) is 0: the log-ratios ln(f N / (r c)) do not vary" }
+      : {
+        value,
+        ase,
+        t: NaN,
+        p,
+        reason: "the standard error under independence (ASE0) is 0: the log-ratios ln(f N / (r c)) do not vary"
+      }
   return {
-    symmetric: one((2 * info) / (uR + uC), (2 * Math.sqrt(sS)) / (n * (uR + uC) * (uR + uC)), (2 * core) / (n * (uR + uC))),
+    symmetric: one(
+      (2 * info) / (uR + uC),
+      (2 * Math.sqrt(sS)) / (n * (uR + uC) * (uR + uC)),
+      (2 * core) / (n * (uR + uC))
+    ),
     rowsDependent: one(info / uR, Math.sqrt(sR) / (n * uR * uR), core / (n * uR)),
     colsDependent: one(info / uC, Math.sqrt(sC) / (n * uC * uC), core / (n * uC))
   }

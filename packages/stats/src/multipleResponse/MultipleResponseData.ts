@@ -55,9 +55,14 @@ export const countMultipleResponse = (
   const rows = groups.length
   const c = items.length
   if (!Number.isInteger(r) || r < minGroups) {
-    throw new StatsInputError("BAD_DIMENSIONS", `${what} needs at least ${minGroups} group${minGroups === 1 ? "" : "s"}; groupCount is ${r}`)
+    throw new StatsInputError(
+      "BAD_DIMENSIONS",
+      `${what} needs at least ${minGroups} group${minGroups === 1 ? "" : "s"}; groupCount is ${r}`
+    )
   }
-  if (c === 0) throw new StatsInputError("BAD_DIMENSIONS", `${what} needs at least one item in the multiple-response set`)
+  if (c === 0) {
+    throw new StatsInputError("BAD_DIMENSIONS", `${what} needs at least one item in the multiple-response set`)
+  }
   if (rows === 0) throw new StatsInputError("EMPTY_TABLE", `${what}: there are no respondents`)
   if (weights !== undefined && weights.length !== rows) {
     throw new StatsInputError("BAD_DIMENSIONS", `${what}: ${weights.length} weights for ${rows} respondents`)
@@ -68,16 +73,24 @@ export const countMultipleResponse = (
   for (let k = 0; k < rows; k++) {
     const g = groups[k]
     if (!(g >= 0 && g < r)) {
-      throw new StatsInputError("BAD_CODE", `${what}: respondent ${k + 1} has group index ${g}, outside 0..${r - 1}`, { row: k })
+      throw new StatsInputError("BAD_CODE", `${what}: respondent ${k + 1} has group index ${g}, outside 0..${r - 1}`, {
+        row: k
+      })
     }
     const w = wt(k)
-    if (!(w >= 0 && Number.isFinite(w))) throw new StatsInputError("BAD_CODE", `${what}: respondent ${k + 1} has weight ${w}`, { row: k })
+    if (!(w >= 0 && Number.isFinite(w))) {
+      throw new StatsInputError("BAD_CODE", `${what}: respondent ${k + 1} has weight ${w}`, { row: k })
+    }
     groupN[g] += w
     n += w
   }
   for (let i = 0; i < r; i++) {
     if (groupN[i] === 0) {
-      throw new StatsInputError("ZERO_MARGIN", `${what}: group ${i + 1} has no respondents; remove it or merge it with another group`, { row: i })
+      throw new StatsInputError(
+        "ZERO_MARGIN",
+        `${what}: group ${i + 1} has no respondents; remove it or merge it with another group`,
+        { row: i }
+      )
     }
   }
   const selected = new Float64Array(r * c)
@@ -85,7 +98,11 @@ export const countMultipleResponse = (
   for (let j = 0; j < c; j++) {
     const y = items[j]
     if (y.length !== rows) {
-      throw new StatsInputError("BAD_DIMENSIONS", `${what}: item ${j + 1} has ${y.length} answers but there are ${rows} respondents`, { col: j })
+      throw new StatsInputError(
+        "BAD_DIMENSIONS",
+        `${what}: item ${j + 1} has ${y.length} answers but there are ${rows} respondents`,
+        { col: j }
+      )
     }
     for (let k = 0; k < rows; k++) {
       const v = y[k]
@@ -95,7 +112,9 @@ export const countMultipleResponse = (
       } else if (v !== 0) {
         throw new StatsInputError(
           "BAD_CODE",
-          `${what}: item ${j + 1} of respondent ${k + 1} is ${v}; multiple-response items must be 0 (not selected) or 1 (selected)`,
+          `${what}: item ${j + 1} of respondent ${
+            k + 1
+          } is ${v}; multiple-response items must be 0 (not selected) or 1 (selected)`,
           { row: k, col: j }
         )
       }
@@ -116,7 +135,9 @@ export const assertItemsVary = (counts: MultipleResponseCounts, what: string): v
     if (t === 0 || t === counts.n) {
       throw new StatsInputError(
         "ZERO_MARGIN",
-        `${what}: item ${j + 1} was ${t === 0 ? "never selected" : "selected by every respondent"}, so its group x selected table has an empty column and cannot be tested; leave the item out of the set`,
+        `${what}: item ${j + 1} was ${
+          t === 0 ? "never selected" : "selected by every respondent"
+        }, so its group x selected table has an empty column and cannot be tested; leave the item out of the set`,
         { col: j }
       )
     }

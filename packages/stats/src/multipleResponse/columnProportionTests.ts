@@ -72,7 +72,10 @@ export const letterOf = (index: number): string => {
  * @example
  * compactLetters(3, [[0, 2]]) // ["a", "ab", "b"]: groups 1 and 3 differ, group 2 differs from neither
  */
-export const compactLetters = (groups: number, significant: ReadonlyArray<readonly [number, number]>): Array<string> => {
+export const compactLetters = (
+  groups: number,
+  significant: ReadonlyArray<readonly [number, number]>
+): Array<string> => {
   let sets: Array<Array<boolean>> = [Array.from({ length: groups }, () => true)]
   const subset = (x: Array<boolean>, y: Array<boolean>): boolean => x.every((v, i) => !v || y[i])
   for (const [a, b] of significant) {
@@ -87,8 +90,7 @@ export const compactLetters = (groups: number, significant: ReadonlyArray<readon
   }
   const first = (x: Array<boolean>): number => x.indexOf(true)
   sets.sort((x, y) => first(x) - first(y) || x.map(Number).join("").localeCompare(y.map(Number).join("")) * -1)
-  return Array.from({ length: groups }, (_, i) =>
-    sets.map((x, k) => (x[i] ? letterOf(k).toLowerCase() : "")).join(""))
+  return Array.from({ length: groups }, (_, i) => sets.map((x, k) => (x[i] ? letterOf(k).toLowerCase() : "")).join(""))
 }
 
 /**
@@ -162,7 +164,14 @@ export const columnProportionTests = (data: MultipleResponseData, alpha = 0.05):
       }
     }
     const byLetter = (xs: Array<string>): string => xs.sort((x, y) => letters.indexOf(x) - letters.indexOf(y)).join("")
-    items.push({ item: j, proportions: prop, pairs, largerThan: larger.map(byLetter), differentFrom: different.map(byLetter), subscripts: compactLetters(r, sigPairs) })
+    items.push({
+      item: j,
+      proportions: prop,
+      pairs,
+      largerThan: larger.map(byLetter),
+      differentFrom: different.map(byLetter),
+      subscripts: compactLetters(r, sigPairs)
+    })
   }
   return { alpha, letters, comparisons: k, items }
 }

@@ -1,6 +1,11 @@
 import { StatsInputError } from "../ContingencyTable.js"
 import { xoshiro128ss } from "../exact/random.js"
-import { assertItemsVary, countMultipleResponse, itemChiSquares, type MultipleResponseData } from "./MultipleResponseData.js"
+import {
+  assertItemsVary,
+  countMultipleResponse,
+  itemChiSquares,
+  type MultipleResponseData
+} from "./MultipleResponseData.js"
 
 /** Options of the MMI bootstrap. */
 export interface MmiBootstrapOptions {
@@ -53,12 +58,18 @@ export interface MmiBootstrap {
  */
 export const mmiBootstrap = (data: MultipleResponseData, options: MmiBootstrapOptions = {}): MmiBootstrap => {
   if (data.weights !== undefined) {
-    throw new StatsInputError("BAD_OPTION", "the MMI bootstrap does not take weights; use mmiRaoScott2 or mmiBonferroni with weighted data")
+    throw new StatsInputError(
+      "BAD_OPTION",
+      "the MMI bootstrap does not take weights; use mmiRaoScott2 or mmiBonferroni with weighted data"
+    )
   }
   const B = options.B ?? 1999
   const seed = options.seed ?? 2000
   if (!(Number.isInteger(B) && B >= 1 && B <= 1e8)) {
-    throw new StatsInputError("BAD_OPTION", `the number of bootstrap resamples B must be a whole number from 1 to 100000000; got ${B}`)
+    throw new StatsInputError(
+      "BAD_OPTION",
+      `the number of bootstrap resamples B must be a whole number from 1 to 100000000; got ${B}`
+    )
   }
   if (!Number.isSafeInteger(seed)) {
     throw new StatsInputError("BAD_OPTION", `the bootstrap seed must be a whole number; got ${seed}`)

@@ -1,5 +1,10 @@
 import { chiSquareUpperTail } from "../distributions/chiSquare.js"
-import { assertItemsVary, countMultipleResponse, itemChiSquares, type MultipleResponseData } from "./MultipleResponseData.js"
+import {
+  assertItemsVary,
+  countMultipleResponse,
+  itemChiSquares,
+  type MultipleResponseData
+} from "./MultipleResponseData.js"
 
 /** Second-order Rao-Scott MMI test. */
 export interface MmiRaoScott2 {

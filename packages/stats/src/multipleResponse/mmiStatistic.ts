@@ -1,4 +1,9 @@
-import { assertItemsVary, countMultipleResponse, itemChiSquares, type MultipleResponseData } from "./MultipleResponseData.js"
+import {
+  assertItemsVary,
+  countMultipleResponse,
+  itemChiSquares,
+  type MultipleResponseData
+} from "./MultipleResponseData.js"
 
 /** The MMI sum statistic and its parts. */
 export interface MmiStatistic {

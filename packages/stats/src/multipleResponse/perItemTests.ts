@@ -1,6 +1,11 @@
 import { bonferroni, holm } from "../adjust/pAdjust.js"
 import { chiSquareUpperTail } from "../distributions/chiSquare.js"
-import { assertItemsVary, countMultipleResponse, itemChiSquares, type MultipleResponseData } from "./MultipleResponseData.js"
+import {
+  assertItemsVary,
+  countMultipleResponse,
+  itemChiSquares,
+  type MultipleResponseData
+} from "./MultipleResponseData.js"
 
 /** The r x 2 Pearson test of one item of a multiple-response set, with p adjusted over the set's items. */
 export interface ItemTest {

@@ -51,7 +51,9 @@ export const breslowDay = (strata: ReadonlyArray<Float64Array>, commonOddsRatio:
   let sumV = 0
   let used = 0
   for (const t of strata) {
-    if (t.length !== 4) throw new StatsInputError("BAD_DIMENSIONS", `the Breslow-Day test needs 2x2 strata, got ${t.length} cells`)
+    if (t.length !== 4) {
+      throw new StatsInputError("BAD_DIMENSIONS", `the Breslow-Day test needs 2x2 strata, got ${t.length} cells`)
+    }
     const [a, b, c, d] = t
     const total = a + b + c + d
     const m = a + b
@@ -65,8 +67,19 @@ export const breslowDay = (strata: ReadonlyArray<Float64Array>, commonOddsRatio:
     sumE += e
     sumV += v
   }
-  if (used < 2) throw new StatsInputError("BAD_DIMENSIONS", `the Breslow-Day test needs at least 2 strata with both rows and columns present, found ${used}`)
+  if (used < 2) {
+    throw new StatsInputError(
+      "BAD_DIMENSIONS",
+      `the Breslow-Day test needs at least 2 strata with both rows and columns present, found ${used}`
+    )
+  }
   const df = used - 1
   const statistic = bd - (sumA - sumE) ** 2 / sumV
-  return { statistic, df, p: chiSquareUpperTail(statistic, df), uncorrected: { statistic: bd, p: chiSquareUpperTail(bd, df) }, strata: used }
+  return {
+    statistic,
+    df,
+    p: chiSquareUpperTail(statistic, df),
+    uncorrected: { statistic: bd, p: chiSquareUpperTail(bd, df) },
+    strata: used
+  }
 }

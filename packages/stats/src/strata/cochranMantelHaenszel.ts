@@ -69,7 +69,9 @@ export const cochranMantelHaenszel = (
   cols: number,
   correct = false
 ): CochranMantelHaenszelResult => {
-  if (rows < 2 || cols < 2) throw new StatsInputError("BAD_DIMENSIONS", `the CMH test needs at least 2 rows and 2 columns, got ${rows}x${cols}`)
+  if (rows < 2 || cols < 2) {
+    throw new StatsInputError("BAD_DIMENSIONS", `the CMH test needs at least 2 rows and 2 columns, got ${rows}x${cols}`)
+  }
   const I1 = rows - 1
   const J1 = cols - 1
   const d = I1 * J1
@@ -77,28 +79,38 @@ export const cochranMantelHaenszel = (
   const v = new Float64Array(d * d)
   let used = 0
   for (const t of strata) {
-    if (t.length !== rows * cols) throw new StatsInputError("BAD_DIMENSIONS", `a stratum has ${t.length} cells, expected ${rows * cols}`)
+    if (t.length !== rows * cols) {
+      throw new StatsInputError("BAD_DIMENSIONS", `a stratum has ${t.length} cells, expected ${rows * cols}`)
+    }
     const r = new Float64Array(rows)
     const c = new Float64Array(cols)
     let n = 0
-    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) {
-      r[i] += t[i * cols + j]
-      c[j] += t[i * cols + j]
-      n += t[i * cols + j]
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) {
+        r[i] += t[i * cols + j]
+        c[j] += t[i * cols + j]
+        n += t[i * cols + j]
+      }
     }
     if (!(n >= 2)) continue
     used++
     for (let j = 0; j < J1; j++) for (let i = 0; i < I1; i++) delta[i + I1 * j] += t[i * cols + j] - (r[i] * c[j]) / n
     const den = n * n * (n - 1)
-    for (let j1 = 0; j1 < J1; j1++) for (let j2 = 0; j2 < J1; j2++) {
-      const cj = (j1 === j2 ? n * c[j1] : 0) - c[j1] * c[j2]
-      for (let i1 = 0; i1 < I1; i1++) for (let i2 = 0; i2 < I1; i2++) {
-        const ri = (i1 === i2 ? n * r[i1] : 0) - r[i1] * r[i2]
-        v[(i1 + I1 * j1) * d + (i2 + I1 * j2)] += (cj * ri) / den
+    for (let j1 = 0; j1 < J1; j1++) {
+      for (let j2 = 0; j2 < J1; j2++) {
+        const cj = (j1 === j2 ? n * c[j1] : 0) - c[j1] * c[j2]
+        for (let i1 = 0; i1 < I1; i1++) {
+          for (let i2 = 0; i2 < I1; i2++) {
+            const ri = (i1 === i2 ? n * r[i1] : 0) - r[i1] * r[i2]
+            v[(i1 + I1 * j1) * d + (i2 + I1 * j2)] += (cj * ri) / den
+          }
+        }
       }
     }
   }
-  if (used === 0) throw new StatsInputError("BAD_DIMENSIONS", "the CMH test needs at least one stratum with 2 or more cases")
+  if (used === 0) {
+    throw new StatsInputError("BAD_DIMENSIONS", "the CMH test needs at least one stratum with 2 or more cases")
+  }
   const df = d
   if (d === 1 && correct) {
     const dev = Math.abs(delta[0])
@@ -106,7 +118,12 @@ export const cochranMantelHaenszel = (
     return { statistic, df, p: chiSquareUpperTail(statistic, df), strata: used, corrected: true }
   }
   const x = solve(v, delta, d)
-  if (x === undefined) throw new StatsInputError("EMPTY_TABLE", "the CMH covariance matrix is singular: a row or column category is empty in every stratum")
+  if (x === undefined) {
+    throw new StatsInputError(
+      "EMPTY_TABLE",
+      "the CMH covariance matrix is singular: a row or column category is empty in every stratum"
+    )
+  }
   let statistic = 0
   for (let k = 0; k < d; k++) statistic += delta[k] * x[k]
   return { statistic, df, p: chiSquareUpperTail(statistic, df), strata: used, corrected: false }

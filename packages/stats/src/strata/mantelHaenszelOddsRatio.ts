@@ -31,7 +31,12 @@ export const mantelHaenszelOddsRatio = (strata: ReadonlyArray<Float64Array>): Ma
   let spsqr = 0
   let sqs = 0
   for (const t of strata) {
-    if (t.length !== 4) throw new StatsInputError("BAD_DIMENSIONS", `the Mantel-Haenszel odds ratio needs 2x2 strata, got ${t.length} cells`)
+    if (t.length !== 4) {
+      throw new StatsInputError(
+        "BAD_DIMENSIONS",
+        `the Mantel-Haenszel odds ratio needs 2x2 strata, got ${t.length} cells`
+      )
+    }
     const [a, b, c, d] = t
     const n = a + b + c + d
     if (!(n >= 2)) continue

@@ -16,7 +16,9 @@ export const assertTestable = (table: ContingencyTable, what: string): void => {
   if (!(rows >= 2 && cols >= 2)) {
     throw new StatsInputError(
       "BAD_DIMENSIONS",
-      `${what} needs at least 2 rows and 2 columns; this table has ${rows} row${rows === 1 ? "" : "s"} and ${cols} column${cols === 1 ? "" : "s"}`
+      `${what} needs at least 2 rows and 2 columns; this table has ${rows} row${
+        rows === 1 ? "" : "s"
+      } and ${cols} column${cols === 1 ? "" : "s"}`
     )
   }
   if (counts.length !== rows * cols) {

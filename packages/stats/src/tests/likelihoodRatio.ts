@@ -1,5 +1,5 @@
-import { colTotals, type ContingencyTable, rowTotals, total } from "../ContingencyTable.js"
 import { productDifference } from "../cells/deviation.js"
+import { colTotals, type ContingencyTable, rowTotals, total } from "../ContingencyTable.js"
 import { bd0 } from "../distributions/bd0.js"
 import { chiSquareUpperTail } from "../distributions/chiSquare.js"
 import { assertTestable } from "./assertTestable.js"

@@ -25,7 +25,9 @@ const checkScores = (scores: ArrayLike<number> | undefined, k: number, what: "ro
   }
   for (let i = 0; i < k; i++) {
     const s = scores[i]
-    if (!Number.isFinite(s)) throw new StatsInputError("BAD_SCORES", `${what} score ${i + 1} is not a finite number (${s})`)
+    if (!Number.isFinite(s)) {
+      throw new StatsInputError("BAD_SCORES", `${what} score ${i + 1} is not a finite number (${s})`)
+    }
     out[i] = s
   }
   return out
@@ -67,8 +69,12 @@ export const linearByLinear = (table: ContingencyTable, options: LinearByLinearO
   for (let i = 0; i < rows; i++) su += rt[i] * (u[i] - ubar) ** 2
   let sv = 0
   for (let j = 0; j < cols; j++) sv += ct[j] * (v[j] - vbar) ** 2
-  if (!(su > 0)) throw new StatsInputError("BAD_SCORES", "the row scores are all equal, so there is no linear trend to test")
-  if (!(sv > 0)) throw new StatsInputError("BAD_SCORES", "the column scores are all equal, so there is no linear trend to test")
+  if (!(su > 0)) {
+    throw new StatsInputError("BAD_SCORES", "the row scores are all equal, so there is no linear trend to test")
+  }
+  if (!(sv > 0)) {
+    throw new StatsInputError("BAD_SCORES", "the column scores are all equal, so there is no linear trend to test")
+  }
   let cov = 0
   for (let i = 0; i < rows; i++) {
     const du = u[i] - ubar

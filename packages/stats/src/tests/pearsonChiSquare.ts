@@ -1,5 +1,5 @@
-import { colTotals, type ContingencyTable, rowTotals, total } from "../ContingencyTable.js"
 import { productDifference } from "../cells/deviation.js"
+import { colTotals, type ContingencyTable, rowTotals, total } from "../ContingencyTable.js"
 import { chiSquareUpperTail } from "../distributions/chiSquare.js"
 import { assertTestable } from "./assertTestable.js"
 import type { ChiSquareTest } from "./ChiSquareTest.js"
