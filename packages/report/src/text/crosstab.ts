@@ -1,16 +1,7 @@
-import type { AnalysisWarning, CrosstabResult, DirectionalMeasure, MeasureWithTest } from "@danvan/analysis"
+import type { AnalysisWarning, CrosstabResult } from "@danvan/analysis"
 import { columnLettersTable } from "./columnLetters.js"
-import { csvDocument, type CsvRow } from "./csv.js"
-import {
-  fixed,
-  formatCount,
-  formatDf,
-  formatP,
-  formatPercent,
-  formatStat,
-  percentOf as pct,
-  rawNumber
-} from "./format.js"
+import { directionalTable, symmetricTable } from "./crosstabMeasures.js"
+import { fixed, formatCount, formatDf, formatP, formatPercent, formatStat, percentOf as pct } from "./format.js"
 import { label, type Lang, t } from "./i18n.js"
 import { mdEscape, mdTable } from "./markdown.js"
 import { fisherNotComputedReason, weightExcludedText, weightText } from "./notes.js"
@@ -30,7 +21,7 @@ export const withMark = (text: string, mark: string): string =>
     ? text
     : `${text} ${mark.length === 1 && mark >= "a" && mark <= "p" ? SUPERSCRIPT[mark.charCodeAt(0) - 97] : `(${mark})`}`
 
-const fisherNotComputed = (r: CrosstabResult) =>
+export const fisherNotComputed = (r: CrosstabResult) =>
   r.warnings.find((w): w is Extract<AnalysisWarning, { code: "TEST_NOT_COMPUTED" }> =>
     w.code === "TEST_NOT_COMPUTED" && w.test === "fisherExact"
   )
@@ -41,7 +32,7 @@ export interface RenderOptions {
   readonly color?: boolean
 }
 
-const names = (r: CrosstabResult, lang: Lang) => ({
+export const names = (r: CrosstabResult, lang: Lang) => ({
   row: label(r.row.label, lang),
   col: label(r.col.label, lang),
   rowCats: r.row.categories.map((c) => label(c.label, lang)),
@@ -49,7 +40,7 @@ const names = (r: CrosstabResult, lang: Lang) => ({
 })
 
 /** SPSS's footnote "a" under Chi-Square Tests, printed even when no cell is below 5 (as SPSS does). */
-const lowExpected = (r: CrosstabResult) => r.lowExpected
+export const lowExpected = (r: CrosstabResult) => r.lowExpected
 
 /**
  * SPSS's footnote "a" under Chi-Square Tests: the one wording of the low-expected-count note, for the terminal
@@ -98,7 +89,7 @@ export const warningText = (w: AnalysisWarning, lang: Lang, n = Number.NaN): str
   }
 }
 
-const fisherText = (r: CrosstabResult, lang: Lang): string | undefined => {
+export const fisherText = (r: CrosstabResult, lang: Lang): string | undefined => {
   const f = r.tests.fisherExact
   if (f === undefined) return undefined
   if (f.method === "exact") return t("fisherExactly", lang)
@@ -206,7 +197,7 @@ const testLines = (r: CrosstabResult, lang: Lang) => {
 }
 
 /** Warnings not already printed as a footnote of Chi-Square Tests. */
-const otherWarnings = (r: CrosstabResult, lang: Lang): Array<string> =>
+export const otherWarnings = (r: CrosstabResult, lang: Lang): Array<string> =>
   r.warnings.filter((w) => w.code !== "LOW_EXPECTED" && !(w.code === "TEST_NOT_COMPUTED" && w.test === "fisherExact"))
     .map((w) => warningText(w, lang, r.n.valid))
 
@@ -257,7 +248,7 @@ const caseSummaryTable = (r: CrosstabResult, lang: Lang): TextTable => {
 
 /** "% within …" names a variable by its label, or by its name when the label would make the table too wide. */
 const WITHIN_MAX = 30
-const withinName = (
+export const withinName = (
   labelText: string,
   name: string
 ): string => (displayWidth(labelText) <= WITHIN_MAX ? labelText : name)
@@ -328,96 +319,6 @@ const chiSquareTable = (r: CrosstabResult, lang: Lang): TextTable => {
     header: [head],
     body,
     footnotes
-  }
-}
-
-const measureCells = (
-  m: MeasureWithTest
-): Array<string> => [formatStat(m.value), formatStat(m.ase), formatStat(m.t), formatP(m.p)]
-
-const measureFootnotes = (lang: Lang): Array<string> =>
-  lang === "vi"
-    ? ["a. Không giả định giả thuyết không.", "b. Dùng sai số chuẩn tiệm cận với giả định giả thuyết không."]
-    : ["a. Not assuming the null hypothesis.", "b. Using the asymptotic standard error assuming the null hypothesis."]
-
-const symmetricTable = (r: CrosstabResult, lang: Lang): TextTable => {
-  const m = r.measures
-  const p = r.tests.pearson.p
-  return {
-    title: t("symmetricMeasures", lang),
-    align: ["left", "left", "right", "right", "right", "right"],
-    header: [[
-      "",
-      "",
-      t("value", lang),
-      withMark(t("asympStdError", lang), "a"),
-      withMark(t("approxT", lang), "b"),
-      t("approxSig", lang)
-    ]],
-    body: [
-      [t("nominalByNominal", lang), t("phi", lang), formatStat(m.phi), "", "", formatP(p)],
-      ["", t("cramersV", lang), formatStat(m.cramersV), "", "", formatP(p)],
-      ["", t("contingencyCoefficient", lang), formatStat(m.contingencyCoefficient), "", "", formatP(p)],
-      "rule",
-      [t("ordinalByOrdinal", lang), t("kendallTauB", lang), ...measureCells(m.kendallTauB)],
-      ["", t("kendallTauC", lang), ...measureCells(m.kendallTauC)],
-      ["", t("gamma", lang), ...measureCells(m.gamma)],
-      "rule",
-      [t("nOfValidCases", lang), "", formatCount(r.n.valid), "", "", ""]
-    ],
-    footnotes: measureFootnotes(lang)
-  }
-}
-
-const directionalTable = (r: CrosstabResult, lang: Lang): TextTable => {
-  const { row, col } = names(r, lang)
-  const m = r.measures
-  const three = (group: string, name: string, d: DirectionalMeasure): Array<Row> => [
-    [group, name, t("symmetric", lang), ...measureCells(d)],
-    ["", "", t("dependent", lang, { var: withinName(row, r.row.name) }), ...measureCells(d.rowDependent)],
-    ["", "", t("dependent", lang, { var: withinName(col, r.col.name) }), ...measureCells(d.colDependent)]
-  ]
-  // SPSS prints tau with its ASE and a chi-square-based Sig. (footnote c), without an approximate T
-  const tauRows = (tau: CrosstabResult["measures"]["goodmanKruskalTau"]): Array<Row> => [
-    [
-      "",
-      t("goodmanKruskalTau", lang),
-      t("dependent", lang, { var: withinName(row, r.row.name) }),
-      formatStat(tau.rowDependent.value),
-      formatStat(tau.rowDependent.ase),
-      "",
-      withMark(formatP(tau.rowDependent.p), "c")
-    ],
-    [
-      "",
-      "",
-      t("dependent", lang, { var: withinName(col, r.col.name) }),
-      formatStat(tau.colDependent.value),
-      formatStat(tau.colDependent.ase),
-      "",
-      withMark(formatP(tau.colDependent.p), "c")
-    ]
-  ]
-  return {
-    title: t("directionalMeasures", lang),
-    align: ["left", "left", "left", "right", "right", "right", "right"],
-    header: [[
-      "",
-      "",
-      "",
-      t("value", lang),
-      withMark(t("asympStdError", lang), "a"),
-      withMark(t("approxT", lang), "b"),
-      t("approxSig", lang)
-    ]],
-    body: [
-      ...three(t("nominalByNominal", lang), t("lambda", lang), m.lambda),
-      ...tauRows(m.goodmanKruskalTau),
-      ...three("", t("uncertaintyCoefficient", lang), m.uncertaintyCoefficient),
-      "rule",
-      ...three(t("ordinalByOrdinal", lang), t("somersD", lang), m.somersD)
-    ],
-    footnotes: [...measureFootnotes(lang), t("chiSquareApproximation", lang)]
   }
 }
 
@@ -513,99 +414,6 @@ export const renderCrosstabMarkdown = (r: CrosstabResult, options: RenderOptions
 
 // ---------------------------------------------------------------------------------------------------------
 // CSV
-
-/** The row, column and total percentages (0..100, full precision), one block each, for the CSV. */
-const percentBlocks = (r: CrosstabResult, lang: Lang): Array<CsvRow> => {
-  const { row, col, rowCats, colCats } = names(r, lang)
-  const N = r.n.valid
-  const blocks: Array<
-    [string, ReadonlyArray<ReadonlyArray<number>>, (i: number) => number, (j: number) => number, number]
-  > = [
-    [t("within", lang, { var: row }), r.percents.row, () => 100, (j) => pct(r.colTotals[j], N), 100],
-    [t("within", lang, { var: col }), r.percents.col, (i) => pct(r.rowTotals[i], N), () => 100, 100],
-    [t("ofTotal", lang), r.percents.total, (i) => pct(r.rowTotals[i], N), (j) => pct(r.colTotals[j], N), 100]
-  ]
-  return blocks.flatMap(([title, m, rowTotal, colTotal, all]): Array<CsvRow> => [
-    [`${title}: ${row} \\ ${col}`, ...colCats, t("total", lang)],
-    ...rowCats.map((cat, i): CsvRow => [cat, ...m[i].map(rawNumber), rawNumber(rowTotal(i))]),
-    [t("total", lang), ...colCats.map((_, j) => rawNumber(colTotal(j))), rawNumber(all)],
-    []
-  ])
-}
-
-/**
- * CSV for spreadsheets: the counts with labels (one row per row category, then Total), a blank line, the tests
- * (full-precision numbers, p as a number) and, after another blank line, the notes. UTF-8 with BOM, CRLF.
- *
- * @example
- * renderCrosstabCsv(result, { lang: "en" })
- */
-export const renderCrosstabCsv = (r: CrosstabResult, options: RenderOptions): string => {
-  const { lang } = options
-  const { row, col, rowCats, colCats } = names(r, lang)
-  const rows: Array<CsvRow> = []
-  rows.push([`${row} \\ ${col}`, ...colCats, t("total", lang)])
-  rowCats.forEach((cat, i) => rows.push([cat, ...r.counts[i].map(rawNumber), rawNumber(r.rowTotals[i])]))
-  rows.push([t("total", lang), ...r.colTotals.map(rawNumber), rawNumber(r.n.valid)])
-  rows.push([])
-  rows.push(...percentBlocks(r, lang))
-  rows.push([t("chiSquareTests", lang), t("value", lang), t("df", lang), t("asympSig2", lang), t("exactSig2", lang)])
-  const tests = r.tests
-  rows.push([
-    t("pearsonChiSquare", lang),
-    rawNumber(tests.pearson.statistic),
-    rawNumber(tests.pearson.df),
-    rawNumber(tests.pearson.p),
-    ""
-  ])
-  if (tests.yates !== undefined) {
-    rows.push([
-      t("continuityCorrection", lang),
-      rawNumber(tests.yates.statistic),
-      rawNumber(tests.yates.df),
-      rawNumber(tests.yates.p),
-      ""
-    ])
-  }
-  rows.push([
-    t("likelihoodRatio", lang),
-    rawNumber(tests.likelihoodRatio.statistic),
-    rawNumber(tests.likelihoodRatio.df),
-    rawNumber(tests.likelihoodRatio.p),
-    ""
-  ])
-  if (tests.fisherExact !== undefined) {
-    rows.push([t("fisherExactTest", lang), "", "", "", rawNumber(tests.fisherExact.p)])
-  } else if (fisherNotComputed(r) !== undefined) {
-    rows.push([t("fisherExactTest", lang), "", "", "", t("notComputed", lang)])
-  }
-  rows.push([
-    t("linearByLinear", lang),
-    rawNumber(tests.linearByLinear.statistic),
-    rawNumber(tests.linearByLinear.df),
-    rawNumber(tests.linearByLinear.p),
-    ""
-  ])
-  rows.push([t("nOfValidCases", lang), rawNumber(r.n.valid), "", "", ""])
-  const notes = [
-    ...(lowExpected(r) !== undefined ? [lowExpectedText(lowExpected(r)!, lang)] : []),
-    ...(fisherText(r, lang) !== undefined ? [fisherText(r, lang)!] : []),
-    ...r.warnings.filter((w) => w.code === "TEST_NOT_COMPUTED" && w.test === "fisherExact").map((w) =>
-      warningText(w, lang, r.n.valid)
-    ),
-    ...(r.weighted ? [weightText(r.weight, r.weighted, lang)!] : []),
-    ...otherWarnings(r, lang)
-  ]
-  if (notes.length > 0) {
-    rows.push([])
-    rows.push([t("notes", lang)])
-    for (const n of notes) rows.push([n])
-  }
-  return csvDocument(rows)
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// JSON
 
 /**
  * DESIGN.md's crosstab JSON: the result object itself, two-space indented; NaN and ±Infinity become null.

@@ -4,6 +4,7 @@
  * command that prints one table never loads the report renderers (vega, exceljs).
  */
 export * from "./crosstab.js"
+export * from "./crosstabCsv.js"
 export * from "./frequencies.js"
 export * from "./codebook.js"
 export * from "./likert.js"

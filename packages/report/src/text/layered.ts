@@ -1,5 +1,6 @@
 import type { LayeredCrosstabResult } from "@danvan/analysis"
-import { renderCrosstabCsv, renderCrosstabMarkdown, renderCrosstabText, toJson } from "./crosstab.js"
+import { renderCrosstabMarkdown, renderCrosstabText, toJson } from "./crosstab.js"
+import { renderCrosstabCsv } from "./crosstabCsv.js"
 import { BOM, csvDocument, csvField, type CsvRow } from "./csv.js"
 import { fixed, formatDf, formatP, formatStat, NOT_AVAILABLE, rawNumber } from "./format.js"
 import { label, type Lang } from "./i18n.js"
