@@ -128,7 +128,7 @@ export const Analysis = ({
         setResult(outcome)
         const label = (n: string) => columns.find((v) => v.name === n)?.label ?? { vi: n, en: n }
         const section = sectionOf(kind, choices, label, sets)
-        setRan(section && { key: kind, section, weight: kind === "frequencies" ? undefined : choices.weight })
+        setRan(section && { key: `${kind}-${Date.now()}`, section, weight: kind === "frequencies" ? undefined : choices.weight })
       }
     } catch (e) {
       setResult(undefined)
@@ -226,7 +226,7 @@ export const Analysis = ({
         <section class="card" aria-label={ui.t(result.kind === "layered" ? "crosstab" : result.kind)} data-testid="result">
           <ResultView ui={ui} result={result} />
           <CommandBox ui={ui} command={result.command(ui.lang)} />
-          <AddToReport key={result} ui={ui} item={ran} items={reportItems} setItems={setReportItems} />
+          <AddToReport key={ran?.key} ui={ui} item={ran} items={reportItems} setItems={setReportItems} />
         </section>
       )}
       <ReportBuilder ui={ui} csrf={csrf} dataset={dataset} items={reportItems} setItems={setReportItems} />

@@ -11,7 +11,7 @@ export type PlanSectionJson =
   | { kind: "likert"; title: Bilingual; set: string; by: string }
   | { kind: "describe"; title: Bilingual; variables: ReadonlyArray<string> }
 
-/** A result picked for the report: its plan section and the weight choice it ran with ("" codebook's, NO_WEIGHT none). */
+/** A result picked for the report: its plan section and its weight choice ("" the codebook's, NO_WEIGHT none). */
 export interface ReportItem {
   readonly key: string
   readonly section: PlanSectionJson
