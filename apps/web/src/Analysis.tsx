@@ -14,6 +14,8 @@ import type { Lang } from "./i18n.js"
 import type { DatasetRef } from "./Datasets.js"
 import { ErrorMessage } from "./ErrorMessage.js"
 import { ReportDownload } from "./Report.js"
+import { AddToReport, ReportBuilder } from "./ReportBuilder.js"
+import { type ReportItem, sectionOf } from "./reportPlan.js"
 import { VariableView, type ColumnSummary } from "./Variables.js"
 import { CommandBox, CrosstabView, FrequenciesView } from "./Results.js"
 import { DescribeView, LayeredView, LikertView, MeansView, MrView } from "./GroupResults.js"
@@ -95,6 +97,9 @@ export const Analysis = ({
   const choose = (key: keyof Choices) => (value: string) => setChoices((c) => ({ ...c, [key]: value }))
   const [busy, setBusy] = useState(false)
   const [result, setResult] = useState<Result | undefined>()
+  // The picked result's report item (plan section and weight), made when it ran; the report builder's list.
+  const [ran, setRan] = useState<ReportItem | undefined>()
+  const [reportItems, setReportItems] = useState<ReadonlyArray<ReportItem>>([])
   const [error, setError] = useState<unknown>()
 
   // A new screen: keyboard and screen-reader users start at its heading.
@@ -119,7 +124,12 @@ export const Analysis = ({
       if ("invalid" in outcome) {
         setResult(undefined)
         setError({ status: -1, text: ui.t(outcome.invalid) })
-      } else setResult(outcome)
+      } else {
+        setResult(outcome)
+        const label = (n: string) => columns.find((v) => v.name === n)?.label ?? { vi: n, en: n }
+        const section = sectionOf(kind, choices, label, sets)
+        setRan(section && { key: `${kind}-${Date.now()}`, section, weight: kind === "frequencies" ? undefined : choices.weight })
+      }
     } catch (e) {
       setResult(undefined)
       ui.fail(e, setError)
@@ -216,8 +226,10 @@ export const Analysis = ({
         <section class="card" aria-label={ui.t(result.kind === "layered" ? "crosstab" : result.kind)} data-testid="result">
           <ResultView ui={ui} result={result} />
           <CommandBox ui={ui} command={result.command(ui.lang)} />
+          <AddToReport key={ran?.key} ui={ui} item={ran} items={reportItems} setItems={setReportItems} />
         </section>
       )}
+      <ReportBuilder ui={ui} csrf={csrf} dataset={dataset} items={reportItems} setItems={setReportItems} />
       {columns.length > 0 && <VariableView ui={ui} csrf={csrf} dataset={dataset} columns={columns} />}
       {/* The built-in plan of the dataset's codebook (only hcmc-2024 has one today). */}
       {dataset.codebook === "hcmc-2024" && <ReportDownload ui={ui} csrf={csrf} dataset={dataset} />}

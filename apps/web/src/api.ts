@@ -73,7 +73,7 @@ export const upload = async (
 }
 
 /** The report formats the API renders, with the file extension each is saved under. */
-export const REPORT_FORMATS = ["html", "xlsx", "md", "csv", "json"] as const
+export const REPORT_FORMATS = ["html", "xlsx", "docx", "md", "csv", "json"] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
 
 /**
@@ -85,7 +85,7 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number]
  */
 export const fetchReport = async (
   id: string,
-  body: { plan: string; format: ReportFormat; lang: "vi" | "en" },
+  body: { plan: string | object; format: ReportFormat; lang: "vi" | "en" },
   csrf: string
 ): Promise<Blob> => {
   const { reportPath } = await loadModule()

@@ -1,0 +1,189 @@
+import { useEffect, useState } from "preact/hooks"
+import { fetchReport, type ReportFormat } from "./api.js"
+import type { Ui } from "./App.js"
+import { shellWord } from "./command.js"
+import type { DatasetRef } from "./Datasets.js"
+import { ErrorMessage } from "./ErrorMessage.js"
+import { moveItem, planOf, type ReportItem, reportWeight } from "./reportPlan.js"
+
+const FORMATS: ReadonlyArray<ReportFormat> = ["html", "xlsx", "docx"]
+
+const save = (blob: Blob, fileName: string) => {
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement("a")
+  a.href = url
+  a.download = fileName
+  document.body.append(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+}
+
+/** One picked result: its title, move up/down and remove buttons (named for screen readers). */
+const ItemRow = (
+  { ui, item, i, count, move, remove }: {
+    ui: Ui
+    item: ReportItem
+    i: number
+    count: number
+    move: (from: number, to: number) => void
+    remove: (i: number) => void
+  }
+) => {
+  const title = item.section.title[ui.lang]
+  return (
+    <li data-testid="report-item">
+      <span class="item-title">{title}</span>{" "}
+      <button type="button" disabled={i === 0} aria-label={ui.t("moveUp", { title })} onClick={() => move(i, i - 1)}>
+        ↑
+      </button>
+      <button
+        type="button"
+        disabled={i === count - 1}
+        aria-label={ui.t("moveDown", { title })}
+        onClick={() => move(i, i + 1)}
+      >
+        ↓
+      </button>
+      <button type="button" aria-label={ui.t("removeItem", { title })} onClick={() => remove(i)}>
+        ✕
+      </button>
+    </li>
+  )
+}
+
+/**
+ * The report builder: the results picked with "Add to report", reordered and removed here, a title, and the
+ * report of their plan downloaded from the API (as `danvan report --plan plan.json`), with that plan.json.
+ */
+export const ReportBuilder = (
+  { ui, csrf, dataset, items, setItems }: {
+    ui: Ui
+    csrf: string
+    dataset: DatasetRef
+    items: ReadonlyArray<ReportItem>
+    setItems: (f: (items: ReadonlyArray<ReportItem>) => ReadonlyArray<ReportItem>) => void
+  }
+) => {
+  const [title, setTitle] = useState(ui.t("builderDefaultTitle", { name: dataset.name }))
+  const [format, setFormat] = useState<ReportFormat>("html")
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<unknown>()
+  const plan = planOf(title, dataset.codebook, items)
+  const [planUrl, setPlanUrl] = useState("")
+  const planText = JSON.stringify(plan, null, 2)
+  useEffect(() => {
+    const url = URL.createObjectURL(new Blob([planText], { type: "application/json" }))
+    setPlanUrl(url)
+    return () => URL.revokeObjectURL(url)
+  }, [planText])
+  const fileName = `report.${format}`
+  const download = async (event: Event) => {
+    event.preventDefault()
+    setBusy(true)
+    setError(undefined)
+    try {
+      save(await fetchReport(dataset.id, { plan, format, lang: ui.lang }, csrf), fileName)
+    } catch (e) {
+      ui.fail(e, setError)
+    } finally {
+      setBusy(false)
+    }
+  }
+  const command = [
+    "danvan",
+    "report",
+    "--data",
+    dataset.name,
+    ...(dataset.codebook !== null ? ["--codebook", dataset.codebook] : []),
+    "--plan",
+    "plan.json",
+    "--out",
+    fileName,
+    "--lang",
+    ui.lang
+  ].map(shellWord).join(" ")
+  const move = (from: number, to: number) => {
+    setItems((list) => moveItem(list, from, to))
+    // The focus follows the moved item's same button, so a keyboard user can press it again.
+    setTimeout(() => {
+      const buttons = document.querySelectorAll("[data-testid=report-item]")[to]?.querySelectorAll("button")
+      const same = buttons?.[to < from ? 0 : 1]
+      ;(same !== undefined && !same.disabled ? same : buttons?.[to < from ? 1 : 0])?.focus()
+    }, 0)
+  }
+  return (
+    <section class="card" aria-labelledby="builder-title" data-testid="report-builder">
+      <h2 id="builder-title">{ui.t("builderTitle")}</h2>
+      {items.length === 0 ? <p>{ui.t("builderEmpty")}</p> : (
+        <form onSubmit={download}>
+          <div class="field">
+            <label for="builder-report-title">{ui.t("builderReportTitle")}</label>
+            <input id="builder-report-title" value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
+          </div>
+          <ol class="report-items">
+            {items.map((item, i) => (
+              <ItemRow
+                key={item.key}
+                ui={ui}
+                item={item}
+                i={i}
+                count={items.length}
+                move={move}
+                remove={(at) => setItems((list) => list.filter((_, j) => j !== at))}
+              />
+            ))}
+          </ol>
+          <div class="row report">
+            <div class="field">
+              <label for="builder-format">{ui.t("reportFormat")}</label>
+              <select
+                id="builder-format"
+                value={format}
+                onChange={(e) => setFormat(e.currentTarget.value as ReportFormat)}
+              >
+                {FORMATS.map((f) => <option key={f} value={f}>{f.toUpperCase()}</option>)}
+              </select>
+            </div>
+            <div class="field">
+              <button type="submit" class="primary" disabled={busy || title.trim() === ""}>
+                {busy ? ui.t("running") : ui.t("builderDownload")}
+              </button>
+            </div>
+          </div>
+          <p class="note">
+            <code data-testid="builder-command">{command}</code>{" "}
+            <a href={planUrl} download="plan.json" data-testid="plan-link">{ui.t("builderPlan")}</a>
+          </p>
+        </form>
+      )}
+      {error !== undefined && <ErrorMessage lang={ui.lang} error={error} />}
+    </section>
+  )
+}
+
+/**
+ * The "Add to report" button of a result: its plan section goes to the end of the report; means by group (no
+ * plan section) and a weight other than the picked results' say why they cannot.
+ */
+export const AddToReport = (
+  { ui, item, items, setItems }: {
+    ui: Ui
+    item: ReportItem | undefined
+    items: ReadonlyArray<ReportItem>
+    setItems: (f: (items: ReadonlyArray<ReportItem>) => ReadonlyArray<ReportItem>) => void
+  }
+) => {
+  const [said, setSaid] = useState("")
+  if (item === undefined) return <p class="note">{ui.t("notInPlans")}</p>
+  const add = () => {
+    if (reportWeight([...items, item]) === "mixed") return setSaid(ui.t("weightMismatch"))
+    setItems((list) => [...list, { ...item, key: `${item.key}-${list.length}-${Date.now()}` }])
+    setSaid(ui.t("addedToReport", { count: items.length + 1 }))
+  }
+  return (
+    <p>
+      <button type="button" onClick={add}>{ui.t("addToReport")}</button> <span role="status">{said}</span>
+    </p>
+  )
+}

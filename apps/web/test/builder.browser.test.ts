@@ -1,0 +1,101 @@
+import { readFileSync } from "node:fs"
+import JSZip from "jszip"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { openApp, type OpenedApp, screenshot, seriousViolations, WEB_DIST } from "./browser.js"
+import { EXAMPLE_CSV, type Running, startServer, tempDir } from "./server.js"
+
+/**
+ * Issue 17, acceptance item 5: the report builder. Two results are added, reordered by keyboard, and the DOCX
+ * of their plan (built by the page, rendered by the API's report endpoint) holds both section titles in the
+ * chosen order; the plan.json link holds the same plan.
+ */
+
+const temp = tempDir()
+let server: Running
+let app: OpenedApp
+
+beforeAll(async () => {
+  server = await startServer(temp.db, { DANVAN_WEB_DIR: WEB_DIST })
+  app = await openApp(server.url)
+  const { page } = app
+  await page.locator("#file").setInputFiles(EXAMPLE_CSV)
+  await page.getByRole("status").filter({ hasText: "Đã tải lên" }).waitFor()
+  await page.getByRole("button", { name: "Phân tích: hcmc-2024-synthetic.csv" }).click()
+  await page.getByRole("heading", { name: "Phân tích: hcmc-2024-synthetic.csv" }).waitFor()
+})
+
+afterAll(async () => {
+  await app?.close()
+  await server?.stop()
+  temp.cleanup()
+})
+
+const runSet = async (kind: string, set: string, testId: string) => {
+  const { page } = app
+  await page.getByLabel(kind).check()
+  await page.locator(`#set option[value=${set}]`).waitFor({ state: "attached" })
+  await page.locator("#set").selectOption(set)
+  await page.locator("#group-var").selectOption("level")
+  await page.getByRole("button", { name: "Chạy" }).click()
+  await page.locator(`[data-testid=${testId}]`).waitFor()
+}
+
+const titles = () => app.page.locator("[data-testid=report-item] .item-title").allInnerTexts()
+
+describe("the report builder", () => {
+  it("adds two results, reorders them by keyboard, downloads a DOCX with both sections in that order", async () => {
+    const { page } = app
+    await expect(page.getByTestId("report-builder").innerText()).resolves.toContain("Chưa có kết quả nào")
+    await runSet("Câu hỏi nhiều lựa chọn theo nhóm", "purpose", "mr")
+    await page.getByRole("button", { name: "Thêm vào báo cáo" }).click()
+    await page.getByRole("status").filter({ hasText: "Đã thêm vào báo cáo (1 mục)" }).waitFor()
+    await runSet("Thang Likert theo nhóm", "difficulty", "likert")
+    await page.getByRole("button", { name: "Thêm vào báo cáo" }).click()
+    await page.getByRole("status").filter({ hasText: "Đã thêm vào báo cáo (2 mục)" }).waitFor()
+
+    const before = await titles()
+    expect(before).toHaveLength(2)
+    expect(before[0]).toMatch(/ theo /)
+    expect(before[0]).not.toBe(before[1])
+    // The second item moves up with the keyboard: focus its "move up" button, press Enter.
+    await page.getByRole("button", { name: `Chuyển lên: ${before[1]}` }).focus()
+    await page.keyboard.press("Enter")
+    const after = await titles()
+    expect(after).toEqual([before[1], before[0]])
+    await page.locator("#builder-report-title").fill("Báo cáo thử nghiệm")
+    await page.locator("#builder-format").selectOption("docx")
+    expect(await page.getByTestId("builder-command").innerText()).toBe(
+      "danvan report --data hcmc-2024-synthetic.csv --codebook hcmc-2024 --plan plan.json --out report.docx --lang vi"
+    )
+    await screenshot(page, "30-builder-vi")
+    expect(await seriousViolations(page)).toEqual([])
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 60_000 }),
+      page.getByRole("button", { name: "Tải báo cáo tự chọn" }).click()
+    ])
+    expect(download.suggestedFilename()).toBe("report.docx")
+    const bytes = readFileSync((await download.path())!)
+    expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK")
+    const xml = await (await JSZip.loadAsync(bytes)).file("word/document.xml")!.async("string")
+    const first = xml.indexOf(after[0]!)
+    const second = xml.indexOf(after[1]!)
+    expect(first).toBeGreaterThan(-1)
+    expect(second).toBeGreaterThan(first)
+    expect(xml).toContain("Báo cáo thử nghiệm")
+
+    const [planFile] = await Promise.all([page.waitForEvent("download"), page.getByTestId("plan-link").click()])
+    const plan = JSON.parse(readFileSync((await planFile.path())!, "utf8"))
+    expect(plan.sections.map((s: any) => [s.id, s.kind, s.set, s.by])).toEqual([
+      ["s1-likert", "likert", "difficulty", "level"],
+      ["s2-multiple-response", "multiple-response", "purpose", "level"]
+    ])
+  })
+
+  it("removes an item", async () => {
+    const { page } = app
+    const [first, second] = await titles()
+    await page.getByRole("button", { name: `Bỏ: ${first}` }).click()
+    expect(await titles()).toEqual([second])
+  })
+})

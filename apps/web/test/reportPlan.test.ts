@@ -1,0 +1,53 @@
+import { decodeAnalysisPlan } from "@danvan/domain"
+import * as Either from "effect/Either"
+import { describe, expect, it } from "vitest"
+import { moveItem, planOf, type ReportItem, sectionOf } from "../src/reportPlan.js"
+import { NO_WEIGHT } from "../src/runKind.js"
+
+// The report builder's plan, without a browser: one section per picked result in the list's order, titled with
+// the variables' labels, the weight stated; the plan decodes as the plan file format the CLI reads.
+
+const labels: Record<string, { vi: string; en: string }> = {
+  level: { vi: "Cấp cán bộ", en: "Cadre level" },
+  sex: { vi: "Giới tính", en: "Sex" }
+}
+const label = (n: string) => labels[n] ?? { vi: n, en: n }
+const sets = { mr: [{ name: "purpose", label: { vi: "Mục đích", en: "Purpose" } }], likert: [] }
+const none = { row: "", col: "", layer: "", weight: "", set: "" }
+const item = (key: string, section: ReportItem["section"] | undefined, weight: string | undefined): ReportItem => ({
+  key,
+  section: section!,
+  weight
+})
+
+describe("the report builder's plan", () => {
+  it("one section per result, in order, with ids, titles from labels and the results' weight", () => {
+    const crosstab = sectionOf("crosstab", { ...none, row: "level", col: "sex", layer: "area" }, label, sets)
+    const mr = sectionOf("mr", { ...none, set: "purpose", col: "level" }, label, sets)
+    expect(crosstab).toEqual({
+      kind: "crosstab",
+      title: { vi: "Cấp cán bộ × Giới tính theo area", en: "Cadre level × Sex by area" },
+      row: "level",
+      col: "sex",
+      layer: "area"
+    })
+    expect(sectionOf("means", { ...none, row: "age", col: "level" }, label, sets)).toBeUndefined()
+    const items = [item("a", mr, NO_WEIGHT), item("b", crosstab, NO_WEIGHT)]
+    const plan = planOf("Báo cáo", "hcmc-2024", items)
+    expect(plan.weight).toBeNull()
+    expect(plan.sections.map((s) => s.id)).toEqual(["s1-multiple-response", "s2-crosstab"])
+    expect(plan.sections[0]).toMatchObject({ set: "purpose", by: "level", title: { vi: "Mục đích theo Cấp cán bộ" } })
+    const decoded = decodeAnalysisPlan(plan, "plan.json")
+    expect(Either.isRight(decoded)).toBe(true)
+    // The codebook's weight ("") leaves the plan without one; a frequencies result takes any weight.
+    const freq = sectionOf("frequencies", { ...none, row: "sex" }, label, sets)
+    expect("weight" in planOf("t", null, [item("c", freq, undefined), item("d", crosstab, "")])).toBe(false)
+  })
+
+  it("moves an item up and down, never past either end", () => {
+    expect(moveItem(["a", "b", "c"], 2, 1)).toEqual(["a", "c", "b"])
+    expect(moveItem(["a", "b", "c"], 0, 1)).toEqual(["b", "a", "c"])
+    expect(moveItem(["a", "b"], 0, -1)).toEqual(["a", "b"])
+    expect(moveItem(["a", "b"], 1, 2)).toEqual(["a", "b"])
+  })
+})
