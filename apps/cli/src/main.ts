@@ -25,6 +25,7 @@ import { replicate } from "./commands/replicate.js"
 import { report } from "./commands/report.js"
 import { synth } from "./commands/synth.js"
 import { table } from "./commands/table.js"
+import { takeEncoding } from "./encodingFlag.js"
 import { EXIT, isUserError, UsageError } from "./errors.js"
 import { takeRecipe } from "./recipeFlag.js"
 import { withColorPolicy, writeStderr } from "./terminal.js"
@@ -71,7 +72,7 @@ const root = Command.make(
 )
 
 const footer = HelpDoc.p(
-  "Every command that reads --data also takes --recipe FILE: a data-preparation recipe (recode, compute, filter, merge, …) applied before the analysis. Results go to stdout, messages to stderr. Exit codes: 0 success, 1 bad input (data, codebook or table), 2 bad usage, 70 internal error. NO_COLOR or a pipe turns colours off, FORCE_COLOR=1 turns them on; DANVAN_DEBUG=1 shows internal stack traces."
+  "Every command that reads --data also takes --recipe FILE: a data-preparation recipe (recode, compute, filter, merge, …) applied before the analysis, and --encoding auto|utf-8|windows-1258|tcvn3|vni: the text encoding of a CSV or form export (default auto: UTF-8; TCVN3 and VNI detected and converted; else windows-1258). Results go to stdout, messages to stderr. Exit codes: 0 success, 1 bad input (data, codebook or table), 2 bad usage, 70 internal error. NO_COLOR or a pipe turns colours off, FORCE_COLOR=1 turns them on; DANVAN_DEBUG=1 shows internal stack traces."
 )
 
 const cli = Command.run(root, { name: "danvan", version: VERSION, footer })
@@ -177,7 +178,9 @@ export const handle =
 /** The whole program: parse `argv`, run the command, map the outcome to an exit code (never fails). */
 export const main = (argv: ReadonlyArray<string>): Effect.Effect<number> => {
   const captured: Array<string> = []
-  const { rest, run } = takeRecipe(argv)
+  const { rest: afterRecipe, run: withRecipe } = takeRecipe(argv)
+  const { rest, run: withEncoding } = takeEncoding(afterRecipe)
+  const run = <A, E, R>(e: Effect.Effect<A, E, R>) => withRecipe(withEncoding(e))
   return withColorPolicy(run(cli(negativeRateCountsLast(rest))), captured).pipe(
     Effect.as<number>(EXIT.ok),
     Effect.catchAllCause(handle(argv, captured)),

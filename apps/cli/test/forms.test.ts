@@ -1,5 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
+import { readSav } from "@danvan/io"
+import * as Either from "effect/Either"
 import { afterAll, describe, expect, it } from "vitest"
 import { run, STACK_FRAME, tempFiles } from "./run.js"
 
@@ -75,6 +77,21 @@ describe("convert", () => {
     expect(table.row.categories.map((c: { label: { vi: string } }) => c.label.vi).sort()).toEqual(
       Object.keys(expected.q1).sort()
     )
+  })
+
+  it("a Google Forms export to .sav keeps its date and text answers as string variables", () => {
+    const out = join(files.dir, "text.sav")
+    const r = ok(["convert", google, "--out", out])
+    expect(r.stderr).not.toContain("not written")
+    const back = Either.getOrThrow(readSav(readFileSync(out), { fileName: out }))
+    expect(back.textColumns.map((c) => c.name)).toEqual(["timestamp", "email", "q8"])
+    const source = readFileSync(google, "utf8").split("\n")
+    expect(back.textColumns[2].values).toHaveLength(expected.rows)
+    expect(back.textColumns[2].values.slice(0, 2)).toEqual(["", "Ý kiến số 2"])
+    expect(source[2]).toContain("Ý kiến số 2")
+    expect(back.textColumns[0].values[0]).toBe("2024/03/05 9:00:00 AM GMT+7")
+    const csv = ok(["convert", google, "--out", join(files.dir, "text.csv")])
+    expect(csv.stderr).toContain("text and date columns not written")
   })
 
   it("a Kobo export with its XLSForm to .sav: SPSS-safe names, the set kept", () => {

@@ -19,3 +19,16 @@ const dataset = makeDataset(
 )
 const { bytes } = writeSav(dataset, codebook.right, { date: new Date(Date.UTC(2026, 0, 1, 12, 0, 0)) })
 writeFileSync(new URL("writer-output.sav", dir), bytes)
+
+// String variables (Vietnamese text, one wider than 8 bytes) beside a code column: writer-strings.sav.
+const strings = JSON.parse(readFileSync(new URL("writer-strings-input.json", dir), "utf8"))
+const stringData = makeDataset(
+  Object.entries(strings.codes).map(([name, values]) => ({
+    name,
+    type: "codes",
+    values: Int32Array.from(values, (v) => (v === null ? SYSTEM_MISSING : v))
+  }))
+)
+const textColumns = Object.entries(strings.text).map(([name, values]) => ({ name, values }))
+const written = writeSav(stringData, undefined, { date: new Date(Date.UTC(2026, 0, 1, 12, 0, 0)), textColumns })
+writeFileSync(new URL("writer-strings.sav", dir), written.bytes)

@@ -132,7 +132,8 @@ export const readDataBytes = (
     // A Google/Microsoft Forms export (told by its header) is read whole with an inferred codebook.
     const form = yield* readFormExport(bytes, format, path, options)
     if (form !== undefined) {
-      return { dataset: form.dataset, codebook: form.codebook, format, warnings: form.warnings, textColumns: [] }
+      const { codebook, dataset, textColumns, warnings } = form
+      return { dataset, codebook, format, warnings, textColumns: textColumns ?? [] }
     }
     const selected = { ...common, ...(options.columns !== undefined ? { columns: options.columns } : {}) }
     if (format === "xlsx") {

@@ -4,22 +4,27 @@ import { loadCodebook, readDataFile } from "@danvan/io"
 import * as Effect from "effect/Effect"
 import * as FiberRef from "effect/FiberRef"
 import * as Option from "effect/Option"
+import { CurrentEncoding, type EncodingName } from "../encodingFlag.js"
 import { CurrentRecipe } from "../recipeRef.js"
 import { writeStderr } from "../terminal.js"
 import { type AppliedRecipe, prepareRead } from "./recipe.js"
 
 /**
  * The data as read, then prepared by `--recipe` when one was given (see run/recipe.ts): a recipe may use any
- * column, so with a recipe the whole file is read. `recipe` says what it did (for method notes).
+ * column, so with a recipe the whole file is read. `recipe` says what it did (for method notes). `--encoding`
+ * (taken off the command line by main, see encodingFlag.ts) is passed to the reader as `encoding`.
  */
 const withRecipe = <E, R>(
-  read: (columns: boolean) => Effect.Effect<DataFileRead, E, R>,
+  read: (columns: boolean, encoding: { readonly encoding?: EncodingName }) => Effect.Effect<DataFileRead, E, R>,
   codebook: Codebook | undefined
 ) =>
-  Effect.flatMap(FiberRef.get(CurrentRecipe), (path) =>
-    path === undefined
-      ? Effect.map(read(true), (r) => ({ ...r, recipe: undefined as AppliedRecipe | undefined }))
-      : Effect.flatMap(read(false), (r) => prepareRead(path, r, codebook)))
+  Effect.flatMap(FiberRef.get(CurrentEncoding), (name) => {
+    const encoding = name !== undefined ? { encoding: name } : {}
+    return Effect.flatMap(FiberRef.get(CurrentRecipe), (path) =>
+      path === undefined
+        ? Effect.map(read(true, encoding), (r) => ({ ...r, recipe: undefined as AppliedRecipe | undefined }))
+        : Effect.flatMap(read(false, encoding), (r) => prepareRead(path, r, codebook)))
+  })
 
 /** Loads `--codebook` when given. */
 export const optionalCodebook = (ref: Option.Option<string>) =>
@@ -58,8 +63,9 @@ export const readData = (
   columns?: ReadonlyArray<string>
 ) =>
   withRecipe(
-    (subset) =>
+    (subset, encoding) =>
       readDataFile(path, {
+        ...encoding,
         ...(codebook !== undefined ? { codebook } : {}),
         ...(weight !== undefined ? { numericColumns: [weight] } : {}),
         ...(Option.isSome(sheet) ? { sheet: sheet.value } : {}),
@@ -92,8 +98,9 @@ export const readDataColumns = (
   sheet: Option.Option<string> = Option.none()
 ) =>
   withRecipe(
-    (subset) =>
+    (subset, encoding) =>
       readDataFile(path, {
+        ...encoding,
         ...(codebook !== undefined ? { codebook } : {}),
         numericColumns: withDefaultWeight(numeric, codebook),
         ...(subset ? { columns: numeric } : {}),

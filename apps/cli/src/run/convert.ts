@@ -32,17 +32,30 @@ export const runConvert = (args: ConvertArgs) =>
       encoding: args.encoding
     })
     yield* reportWarnings(read.warnings)
-    const warnings = yield* writeDataFile(args.out, read.dataset, read.codebook, { lang: args.lang })
+    const format = dataOutputFormat(args.out)
+    const warnings = yield* writeDataFile(args.out, read.dataset, read.codebook, {
+      lang: args.lang,
+      textColumns: read.textColumns
+    })
     yield* reportWarnings(warnings)
-    const text = read.dataset.typing?.filter((t) => t.type !== "numeric").map((t) => t.name) ?? []
+    // A .sav/.zsav holds the text columns the reader kept (as string variables); the others are left out.
+    const kept = new Set(format === "sav" || format === "zsav" ? read.textColumns.map((c) => c.name) : [])
+    const text = [
+      ...new Set([
+        ...(read.dataset.typing?.filter((t) => t.type !== "numeric").map((t) => t.name) ?? []),
+        ...read.textColumns.map((c) => c.name)
+      ])
+    ].filter((name) => !kept.has(name))
     if (text.length > 0) {
       yield* writeStderr(
-        `danvan: warning: text and date columns not written (the writer holds coded and numeric columns): ${
-          text.join(", ")
-        }`
+        `danvan: warning: text and date columns not written (${
+          kept.size > 0 || format === "sav" || format === "zsav"
+            ? "only a form export's or a .sav file's text is kept"
+            : "a .csv/.xlsx output holds coded and numeric columns; write .sav to keep them"
+        }): ${text.join(", ")}`
       )
     }
     yield* writeStderr(
-      `danvan: wrote ${args.out} (${read.dataset.rowCount} rows, ${read.dataset.columns.length} variables)`
+      `danvan: wrote ${args.out} (${read.dataset.rowCount} rows, ${read.dataset.columns.length + kept.size} variables)`
     )
   })

@@ -12,8 +12,10 @@ import {
 } from "@danvan/report/text"
 import type * as Command from "@effect/cli/Command"
 import * as Effect from "effect/Effect"
+import * as FiberRef from "effect/FiberRef"
 import * as Option from "effect/Option"
 import type { correlateOptions, meansOptions } from "../commands/means.js"
+import { CurrentEncoding } from "../encodingFlag.js"
 import { UsageError } from "../errors.js"
 import { colorEnabled, writeStdout } from "../terminal.js"
 import { caseOptions, optionalCodebook, orUndefined, reportWarnings, weightConflict } from "./common.js"
@@ -28,11 +30,13 @@ const readNumeric = (
   numeric: ReadonlyArray<string>,
   sheet: Option.Option<string>
 ) =>
-  readDataFile(path, {
-    ...(codebook !== undefined ? { codebook } : {}),
-    numericColumns: [...numeric],
-    ...(Option.isSome(sheet) ? { sheet: sheet.value } : {})
-  }).pipe(Effect.tap((read) => reportWarnings(read.warnings)))
+  Effect.flatMap(FiberRef.get(CurrentEncoding), (encoding) =>
+    readDataFile(path, {
+      ...(encoding !== undefined ? { encoding } : {}),
+      ...(codebook !== undefined ? { codebook } : {}),
+      numericColumns: [...numeric],
+      ...(Option.isSome(sheet) ? { sheet: sheet.value } : {})
+    })).pipe(Effect.tap((read) => reportWarnings(read.warnings)))
 
 export const runMeans = (args: MeansArgs) =>
   Effect.gen(function*() {

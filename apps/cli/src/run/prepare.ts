@@ -2,8 +2,10 @@ import { codebookToJson } from "@danvan/domain"
 import { checkWritable, readDataFile, writeCsv, writeDataXlsx, writeSavFile, writeTextFiles } from "@danvan/io"
 import type * as Command from "@effect/cli/Command"
 import * as Effect from "effect/Effect"
+import * as FiberRef from "effect/FiberRef"
 import * as Option from "effect/Option"
 import type { prepareOptions } from "../commands/prepare.js"
+import { CurrentEncoding } from "../encodingFlag.js"
 import { UsageError } from "../errors.js"
 import { writeStdout } from "../terminal.js"
 import { optionalCodebook, reportWarnings } from "./common.js"
@@ -25,7 +27,9 @@ export const runPrepare = (args: PrepareArgs) =>
     }
     yield* checkWritable(args.out)
     const codebook = yield* optionalCodebook(args.codebook)
+    const encoding = yield* FiberRef.get(CurrentEncoding)
     const read = yield* readDataFile(args.data, {
+      ...(encoding !== undefined ? { encoding } : {}),
       ...(codebook !== undefined ? { codebook } : {}),
       ...(Option.isSome(args.sheet) ? { sheet: args.sheet.value } : {})
     }).pipe(Effect.tap((r) => reportWarnings(r.warnings)))

@@ -1,9 +1,11 @@
 import { type Codebook, type Dataset, findVariable, type Lang, SYSTEM_MISSING } from "@danvan/domain"
 import * as Effect from "effect/Effect"
 import type { IoWarning } from "../errors.js"
+import type { TextColumn } from "../sav/types.js"
 import { writeSav } from "../sav/writeSav.js"
+import { MAX_STRING_WIDTH, tooLongString } from "../sav/writeStrings.js"
 import { writeCsv } from "../writeCsv.js"
-import { type FileWriteError, writeTextFiles } from "../writeTextFiles.js"
+import { FileWriteError, writeTextFiles } from "../writeTextFiles.js"
 import { spssSafe } from "./spssNames.js"
 
 /** The formats `writeDataFile` writes, by the output path's extension. */
@@ -68,6 +70,8 @@ export const datasetToXlsx = (
 /**
  * Writes a dataset as `.sav`/`.zsav` (labels, missing codes and MR sets of the codebook, in `lang`), `.csv`
  * (codes) or `.xlsx` (codes and the codebook), by the path's extension; atomically (nothing partial).
+ * `textColumns` (a form's text and date answers, a .sav file's strings) are written as string variables of a
+ * .sav/.zsav file (at most 255 bytes a value: a longer one refuses the write); the other formats leave them out.
  *
  * @example
  * const warnings = yield* writeDataFile("clean.sav", dataset, codebook, { lang: "vi" })
@@ -76,15 +80,28 @@ export const writeDataFile = (
   path: string,
   dataset: Dataset,
   codebook: Codebook | undefined,
-  options: { readonly lang?: Lang } = {}
+  options: { readonly lang?: Lang; readonly textColumns?: ReadonlyArray<TextColumn> } = {}
 ): Effect.Effect<ReadonlyArray<IoWarning>, FileWriteError> =>
   Effect.gen(function*() {
     const format = dataOutputFormat(path) ?? "csv"
     const lang = options.lang ?? "vi"
     if (format === "sav" || format === "zsav") {
+      const textColumns = options.textColumns ?? []
+      const long = tooLongString(textColumns)
+      if (long !== undefined) {
+        return yield* Effect.fail(
+          new FileWriteError({
+            path,
+            reason:
+              `column ${long.name}, row ${long.row}: a text of ${long.bytes} bytes, longer than the ${MAX_STRING_WIDTH} ` +
+              "bytes danvan writes in an SPSS string; shorten it, or write .csv/.xlsx (without the text columns)"
+          })
+        )
+      }
       const safe = spssSafe(dataset, codebook)
       const { bytes, warnings } = writeSav(safe.dataset, safe.codebook, {
         lang,
+        textColumns,
         compression: format === "zsav" ? "zlib" : "bytecode"
       })
       yield* writeTextFiles([{ path, text: bytes }])

@@ -47,6 +47,8 @@ export interface FormRead {
   readonly codebook: Codebook
   readonly platform: FormPlatform
   readonly warnings: ReadonlyArray<IoWarning>
+  /** The text and date columns' answers (not in the dataset, listed in its typing), for writers. */
+  readonly textColumns?: ReadonlyArray<{ readonly name: string; readonly values: ReadonlyArray<string> }>
 }
 
 const GRID = /^(.*\S)\s*\[([^\]]+)\]\s*$/
@@ -231,5 +233,6 @@ const assemble = (
       outs.map((o) => o.summary).filter((s) => s !== "").join("; ")
     }); save it with \`danvan codebook from ${file} --out codebook.json\`, edit, and pass --codebook`
   })
-  return { dataset, codebook, platform, warnings }
+  const textColumns = outs.flatMap((o) => (o.text !== undefined ? [o.text] : []))
+  return { dataset, codebook, platform, warnings, ...(textColumns.length > 0 ? { textColumns } : {}) }
 }

@@ -31,6 +31,8 @@ export interface QuestionOut {
   readonly typing: Array<ColumnTyping>
   readonly ambiguities: Array<{ row: number; column: string; value: string; why: string }>
   readonly summary: string
+  /** A text or date column's answers (trimmed, NFC), kept for writers such as `convert`; not analysed. */
+  readonly text?: { readonly name: string; readonly values: ReadonlyArray<string> }
 }
 
 const fold = (s: string) => s.normalize("NFC").trim().toLocaleLowerCase("vi")
@@ -44,10 +46,15 @@ const firstFilled = (cells: Cells) => {
   return k < 0 ? { row: 1, value: "" } : { row: cells.rows[k], value: cells.values[k].trim() }
 }
 
-/** A text or date column: left out of the dataset, listed in its typing. */
+/** A text or date column: left out of the dataset, listed in its typing; its answers kept as text. */
 export const typedColumn = (name: string, cells: Cells, type: "text" | "date", file: string): QuestionOut => {
   const first = firstFilled(cells)
-  return { ...empty(), typing: [{ name, type, row: first.row, value: first.value, file }], summary: `${name} ${type}` }
+  return {
+    ...empty(),
+    typing: [{ name, type, row: first.row, value: first.value, file }],
+    summary: `${name} ${type}`,
+    text: { name, values: cells.values.map((v) => v.trim().normalize("NFC")) }
+  }
 }
 
 const isNumber = (s: string) => /^[-+]?(\d+([.,]\d+)?|[.,]\d+)$/.test(s.trim())

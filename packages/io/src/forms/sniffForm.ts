@@ -34,7 +34,7 @@ export const readFormExport = (
     readonly codebook?: Codebook
     readonly encoding?: import("../decodeText.js").TextEncodingName
   }
-): Effect.Effect<Pick<FormRead, "dataset" | "codebook" | "warnings"> | undefined, DataFileError> =>
+): Effect.Effect<Pick<FormRead, "dataset" | "codebook" | "warnings" | "textColumns"> | undefined, DataFileError> =>
   Effect.gen(function*() {
     if (format === "csv" && !csvLooksLikeForm(bytes, options.codebook !== undefined)) return undefined
     const { readFormBytes } = yield* Effect.promise(() => import("./readForm.js"))

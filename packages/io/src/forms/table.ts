@@ -3,6 +3,7 @@ import { decodeText, legacyWarning, type TextEncodingName } from "../decodeText.
 import { detectLegacyEncoding, fromLegacy } from "../encoding/legacy.js"
 import { DataFileError, type IoWarning } from "../errors.js"
 import { parseCsvRecords } from "../loadExcerpts.js"
+import { loadWorkbook } from "../xlsx/loadWorkbook.js"
 
 /** A sheet of text cells: the header and each data record with the line (CSV) or row (.xlsx) it starts on. */
 export interface TextTable {
@@ -66,14 +67,9 @@ export const xlsxTable = (
       Effect.fail(
         new DataFileError({ file: fileName, problems: [{ row: 0, column: "", value, expected }], totalProblems: 1 })
       )
-    const ExcelJS = (yield* Effect.promise(() => import("exceljs"))).default
-    const workbook = new ExcelJS.Workbook()
-    const loaded = yield* Effect.either(
-      Effect.tryPromise(() =>
-        workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never)
-      )
-    )
+    const loaded = yield* Effect.either(Effect.tryPromise(() => loadWorkbook(bytes)))
     if (loaded._tag === "Left") return yield* fail("not a readable .xlsx workbook", "an Excel workbook saved as .xlsx")
+    const workbook = loaded.right
     const sheet = sheetName === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheetName)
     if (sheet === undefined) {
       return yield* fail(

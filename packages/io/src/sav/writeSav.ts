@@ -3,6 +3,8 @@ import type { Codebook, Dataset, Lang, Variable } from "@danvan/domain"
 import { SYSTEM_MISSING } from "@danvan/domain"
 import type { IoWarning } from "../errors.js"
 import { ByteWriter, utf8Prefix } from "./byteWriter.js"
+import type { TextColumn } from "./types.js"
+import { type SavString, savStrings, segmentOf } from "./writeStrings.js"
 
 /**
  * Options of `writeSav`.
@@ -19,6 +21,11 @@ export interface SavWriteOptions {
   readonly byteOrder?: "little-endian" | "big-endian"
   /** Creation date and time written in the header (default: now). */
   readonly date?: Date
+  /**
+   * Text columns written as string variables after the Dataset's columns (UTF-8, width = the longest value
+   * in bytes, at most 255: a longer value is cut, with a warning).
+   */
+  readonly textColumns?: ReadonlyArray<TextColumn>
 }
 
 /**
@@ -93,8 +100,10 @@ export const writeSav = (
   const lang = options.lang ?? "vi"
   const warnings: Array<IoWarning> = []
   const columns = dataset.columns
+  const strings = savStrings(options.textColumns ?? [], dataset.rowCount, (x) => warnings.push(x))
   const names = columns.map((c) => c.name)
-  const shorts = shortNames(names)
+  const shortsAll = shortNames([...names, ...strings.map((s) => s.name)])
+  const shorts = shortsAll.slice(0, names.length)
   const variableOf = (name: string): Variable | undefined => codebook?.variables.find((v) => v.name === name)
   const little = options.byteOrder !== "big-endian"
   const w = new ByteWriter(4096 + dataset.rowCount * columns.length * 2, little)
@@ -103,7 +112,7 @@ export const writeSav = (
   w.raw(ascii(compression === "zlib" ? "$FL3" : "$FL2"))
   w.padded(ascii("@(#) SPSS DATA FILE danvan"), 60)
   w.int32(2)
-  w.int32(columns.length)
+  w.int32(columns.length + strings.reduce((n, s) => n + s.segments, 0))
   w.int32(compression === "none" ? 0 : compression === "bytecode" ? 1 : 2)
   const weight = codebook?.weightVariable === undefined ? -1 : names.indexOf(codebook.weightVariable)
   w.int32(weight >= 0 ? weight + 1 : 0)
@@ -141,6 +150,8 @@ export const writeSav = (
     }
     for (const x of missing.values) w.float64(x)
   })
+
+  strings.forEach((s, k) => writeStringRecords(w, s, shortsAll[names.length + k]))
 
   // Value labels: one type 3 + type 4 pair per labelled variable.
   columns.forEach((column, k) => {
@@ -190,22 +201,24 @@ export const writeSav = (
     const m = variableOf(c.name)?.measure ?? (c.type === "codes" ? "nominal" : "scale")
     return m === "nominal" ? 1 : m === "ordinal" ? 2 : 3
   })
-  extension(11, 4, measures.flatMap((m) => [m, 8, 1]))
-  extension(13, 1, utf8(names.map((n, k) => `${shorts[k]}=${n}`).join("\t")))
+  const stringDisplay = strings.flatMap((s) => [1, Math.min(40, Math.max(8, s.width)), 0])
+  extension(11, 4, [...measures.flatMap((m) => [m, 8, 1]), ...stringDisplay])
+  const allNames = [...names, ...strings.map((s) => s.name)]
+  extension(13, 1, utf8(allNames.map((n, k) => `${shortsAll[k]}=${n}`).join("\t")))
   extension(20, 1, ascii("UTF-8"))
   w.int32(999)
   w.int32(0)
 
   if (compression === "none") {
-    writeUncompressed(w, dataset)
+    writeUncompressed(w, dataset, strings)
     return { bytes: w.bytes(), warnings }
   }
   if (compression === "bytecode") {
-    writeBytecode(w, dataset)
+    writeBytecode(w, dataset, strings)
     return { bytes: w.bytes(), warnings }
   }
   const data = new ByteWriter(dataset.rowCount * columns.length * 2 + 64, little)
-  writeBytecode(data, dataset)
+  writeBytecode(data, dataset, strings)
   writeZlib(w, data.bytes())
   return { bytes: w.bytes(), warnings }
 }
@@ -240,7 +253,18 @@ const missingRecord = (
     : { count: -3, values: [r.low, r.high, values[0]] }
 }
 
-const writeUncompressed = (w: ByteWriter, dataset: Dataset) => {
+/** A string variable's record (type = width, format A) and one continuation record per further segment. */
+const writeStringRecords = (w: ByteWriter, s: SavString, short: string) => {
+  const format = (1 << 16) | (s.width << 8)
+  for (const x of [2, s.width, 0, 0, format, format]) w.int32(x)
+  w.padded(ascii(short), 8)
+  for (let k = 1; k < s.segments; k++) {
+    for (const x of [2, -1, 0, 0, 0, 0]) w.int32(x)
+    w.padded(new Uint8Array(0), 8)
+  }
+}
+
+const writeUncompressed = (w: ByteWriter, dataset: Dataset, strings: ReadonlyArray<SavString>) => {
   const { columns, rowCount } = dataset
   w.ensure(rowCount * columns.length * 8)
   for (let i = 0; i < rowCount; i++) {
@@ -250,23 +274,26 @@ const writeUncompressed = (w: ByteWriter, dataset: Dataset) => {
         c.type === "codes" ? (x === SYSTEM_MISSING ? -Number.MAX_VALUE : x) : Number.isNaN(x) ? -Number.MAX_VALUE : x
       )
     }
+    for (const s of strings) w.raw(s.cells[i])
   }
 }
 
 /** Bytecode: blocks of 8 command bytes, each followed by the 8-byte values its 253 commands announce. */
-const writeBytecode = (w: ByteWriter, dataset: Dataset) => {
+const writeBytecode = (w: ByteWriter, dataset: Dataset, strings: ReadonlyArray<SavString>) => {
   const { columns, rowCount } = dataset
   const codes = columns.map((c) => (c.type === "codes" ? c.values : undefined))
   const numbers = columns.map((c) => (c.type === "numeric" ? c.values : undefined))
-  const raw = new Float64Array(8)
-  let rawCount = 0
+  const raw: Array<number | Uint8Array> = []
   let command = -1
   let k = 8
   const flush = () => {
-    for (let r = 0; r < rawCount; r++) w.float64(raw[r])
-    rawCount = 0
+    for (const x of raw) {
+      if (typeof x === "number") w.float64(x)
+      else w.raw(x)
+    }
+    raw.length = 0
   }
-  const put = (code: number, value: number) => {
+  const put = (code: number, value: number | Uint8Array) => {
     if (k === 8) {
       flush()
       w.ensure(8 + 64)
@@ -275,7 +302,7 @@ const writeBytecode = (w: ByteWriter, dataset: Dataset) => {
       k = 0
     }
     w.patchByte(command + k++, code)
-    if (code === 253) raw[rawCount++] = value
+    if (code === 253) raw.push(value)
   }
   for (let i = 0; i < rowCount; i++) {
     for (let j = 0; j < columns.length; j++) {
@@ -297,6 +324,13 @@ const writeBytecode = (w: ByteWriter, dataset: Dataset) => {
       }
       if (x >= 1 - BIAS && x <= 251 - BIAS && Number.isInteger(x) && !Object.is(x, -0)) put(x + BIAS, 0)
       else put(253, x)
+    }
+    for (const s of strings) {
+      for (let k = 0; k < s.segments; k++) {
+        const { blank, bytes } = segmentOf(s.cells[i], k)
+        if (blank) put(254, 0)
+        else put(253, bytes)
+      }
     }
   }
   put(252, 0)

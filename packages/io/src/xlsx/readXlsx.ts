@@ -6,6 +6,7 @@ import { DataFileError, type DataProblem, type IoWarning } from "../errors.js"
 import { ProblemCollector } from "../problems.js"
 import type { CsvReadOptions } from "../types.js"
 import { cellText, columnLetters } from "./cellText.js"
+import { loadWorkbook } from "./loadWorkbook.js"
 
 /**
  * Options of `readXlsx`: those of the CSV reader, and the sheet to read (default: the first).
@@ -44,13 +45,7 @@ export const readXlsx = (bytes: Uint8Array, options: XlsxReadOptions): Effect.Ef
     const sheetLabel = (name: string) => `${options.fileName} (sheet "${name}")`
     const fail = (file: string, problems: ReadonlyArray<DataProblem>, total = problems.length) =>
       Effect.fail(new DataFileError({ file, problems, totalProblems: total }))
-    const ExcelJS = (yield* Effect.promise(() => import("exceljs"))).default
-    const workbook = new ExcelJS.Workbook()
-    const loaded = yield* Effect.either(
-      Effect.tryPromise(() =>
-        workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never)
-      )
-    )
+    const loaded = yield* Effect.either(Effect.tryPromise(() => loadWorkbook(bytes)))
     if (loaded._tag === "Left") {
       const cause = loaded.left.cause instanceof Error ? loaded.left.cause.message : String(loaded.left.cause)
       return yield* fail(options.fileName, [{
@@ -60,6 +55,7 @@ export const readXlsx = (bytes: Uint8Array, options: XlsxReadOptions): Effect.Ef
         expected: "an Excel workbook saved as .xlsx"
       }])
     }
+    const workbook = loaded.right
     const sheets = workbook.worksheets
     const sheet = options.sheet === undefined ? sheets[0] : workbook.getWorksheet(options.sheet)
     if (sheet === undefined) {
