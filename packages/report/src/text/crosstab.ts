@@ -21,6 +21,12 @@ export const withMark = (text: string, mark: string): string =>
     ? text
     : `${text} ${mark.length === 1 && mark >= "a" && mark <= "p" ? SUPERSCRIPT[mark.charCodeAt(0) - 97] : `(${mark})`}`
 
+/**
+ * The `TEST_NOT_COMPUTED` warning of Fisher's exact test, when the analysis left it out (too large, fractional counts).
+ *
+ * @example
+ * fisherNotComputed(result)?.reasonCode // "TOO_LARGE"
+ */
 export const fisherNotComputed = (r: CrosstabResult) =>
   r.warnings.find((w): w is Extract<AnalysisWarning, { code: "TEST_NOT_COMPUTED" }> =>
     w.code === "TEST_NOT_COMPUTED" && w.test === "fisherExact"
@@ -32,6 +38,12 @@ export interface RenderOptions {
   readonly color?: boolean
 }
 
+/**
+ * The row and column variables' labels and their categories' labels in one language, as the tables print them.
+ *
+ * @example
+ * names(result, "vi").row // "Cấp cán bộ"
+ */
 export const names = (r: CrosstabResult, lang: Lang) => ({
   row: label(r.row.label, lang),
   col: label(r.col.label, lang),
@@ -39,7 +51,12 @@ export const names = (r: CrosstabResult, lang: Lang) => ({
   colCats: r.col.categories.map((c) => label(c.label, lang))
 })
 
-/** SPSS's footnote "a" under Chi-Square Tests, printed even when no cell is below 5 (as SPSS does). */
+/**
+ * SPSS's footnote "a" under Chi-Square Tests, printed even when no cell is below 5 (as SPSS does).
+ *
+ * @example
+ * lowExpected(result).minExpected // 30.26
+ */
 export const lowExpected = (r: CrosstabResult) => r.lowExpected
 
 /**
@@ -89,6 +106,12 @@ export const warningText = (w: AnalysisWarning, lang: Lang, n = Number.NaN): str
   }
 }
 
+/**
+ * The footnote of the Fisher row: how the p-value was computed (exact, or Monte Carlo with B, seed and SE).
+ *
+ * @example
+ * fisherText(result, "en") // "Fisher's exact test: exact." (or "…: Monte Carlo, B = 10000, seed 1, SE = 0.0012.")
+ */
 export const fisherText = (r: CrosstabResult, lang: Lang): string | undefined => {
   const f = r.tests.fisherExact
   if (f === undefined) return undefined
@@ -196,7 +219,12 @@ const testLines = (r: CrosstabResult, lang: Lang) => {
   return { lines, footnotes: footnotes.map((text, i) => `${String.fromCharCode(97 + i)}. ${text}`) }
 }
 
-/** Warnings not already printed as a footnote of Chi-Square Tests. */
+/**
+ * Warnings not already printed as a footnote of Chi-Square Tests.
+ *
+ * @example
+ * otherWarnings(result, "en") // ["row 2 of the typed table has a total of zero and is left out …"]
+ */
 export const otherWarnings = (r: CrosstabResult, lang: Lang): Array<string> =>
   r.warnings.filter((w) => w.code !== "LOW_EXPECTED" && !(w.code === "TEST_NOT_COMPUTED" && w.test === "fisherExact"))
     .map((w) => warningText(w, lang, r.n.valid))
@@ -246,8 +274,13 @@ const caseSummaryTable = (r: CrosstabResult, lang: Lang): TextTable => {
   }
 }
 
-/** "% within …" names a variable by its label, or by its name when the label would make the table too wide. */
 const WITHIN_MAX = 30
+/**
+ * "% within …" names a variable by its label, or by its name when the label would make the table too wide.
+ *
+ * @example
+ * withinName("Cấp cán bộ", "level") // "Cấp cán bộ"
+ */
 export const withinName = (
   labelText: string,
   name: string
