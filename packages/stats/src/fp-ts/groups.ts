@@ -97,3 +97,10 @@ export const breslowDay = tryStats(core.breslowDay)
  * columnProportions(table) // Right({ alpha, letters, largerThan, pairs, tested })
  */
 export const columnProportions = tryStats(core.columnProportions)
+
+/**
+ * `designCovariance` returning `Either`: Left for a lonely PSU under the "fail" rule or an inconsistent fpc.
+ * @example
+ * designCovariance([Float64Array.of(1, 2, 3, 6)], {}) // Right({ covariance: [18.666…], strata: 1, psus: 4, … })
+ */
+export const designCovariance = tryStats(core.designCovariance)
