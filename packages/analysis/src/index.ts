@@ -33,6 +33,13 @@ export type { DescribeOptions, DescribeResult } from "./describeVariables.js"
 export { numericVariable } from "./numericVariable.js"
 export type { NumericVariable } from "./numericVariable.js"
 export { analysisWeights, caseWeights, resolveWeight } from "./weights.js"
+export {
+  analysisDesign,
+  type AnalysisDesign,
+  type DesignChoice,
+  type ResolvedDesign,
+  type WeightMode
+} from "./design.js"
 export type { CaseWeights, WeightChoice, WeightInfo } from "./weights.js"
 export { means } from "./means.js"
 export type { FTest, MeansCell, MeansComparison, MeansGroupCell, MeansOptions, MeansResult } from "./means.js"
