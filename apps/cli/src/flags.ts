@@ -2,6 +2,7 @@ import * as HelpDoc from "@effect/cli/HelpDoc"
 import * as Options from "@effect/cli/Options"
 import * as ValidationError from "@effect/cli/ValidationError"
 import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 
 /** Options shared by several commands. Parsing flag syntax lives here; parsing data never does. */
 
@@ -53,6 +54,45 @@ export const noWeight = Options.boolean("no-weight").pipe(
   Options.withDescription("Analyse unweighted even when the codebook or the .sav file names a weight variable.")
 )
 
+/** `--strata`: the sampling design's stratum column (R survey's `strata =`). */
+export const strata = Options.text("strata").pipe(
+  Options.withDescription("Column of sampling strata (e.g. district). Makes the weights sampling weights."),
+  Options.optional
+)
+
+/** `--cluster`: the design's primary sampling units, nested within strata. */
+export const cluster = Options.text("cluster").pipe(
+  Options.withDescription("Column of primary sampling units (clusters, e.g. ward), nested within strata."),
+  Options.optional
+)
+
+/** `--fpc`: finite population correction per case, as R survey's `fpc =`. */
+export const fpc = Options.text("fpc").pipe(
+  Options.withDescription(
+    "Column of the finite population correction: PSUs in the stratum's population (> 1) or the sampling fraction (<= 1)."
+  ),
+  Options.optional
+)
+
+/** `--weight-mode`: sampling weights (design-based, the default) or SPSS frequency weights. */
+export const weightMode = Options.choice("weight-mode", ["sampling", "frequency"]).pipe(
+  Options.withDescription(
+    "sampling (default): weights are inverse selection probabilities, with design-based variances and Rao-Scott tests, as R survey; frequency: each case counts w times, as SPSS WEIGHT BY."
+  ),
+  Options.optional
+)
+
+/** `--lonely-psu`: what to do with a stratum of one PSU (R survey's `survey.lonely.psu`). */
+export const lonelyPsu = Options.choice("lonely-psu", ["fail", "remove", "certainty", "adjust", "average"]).pipe(
+  Options.withDescription(
+    "A stratum with a single PSU: fail (default, as R survey), remove, certainty, adjust or average."
+  ),
+  Options.optional
+)
+
+/** The design flags of a data command, as one record for `Command.make`. */
+export const designFlags = { strata, cluster, fpc, weightMode, lonelyPsu }
+
 /** `VAR=CODE[,CODE...]` -> [VAR, codes]. Exported for tests. */
 export const parseMissingSpec = (spec: string): readonly [string, Array<number>] | string => {
   const eq = spec.indexOf("=")
@@ -90,3 +130,24 @@ export const missing = Options.text("missing").pipe(
 
 export type Format = "text" | "json" | "csv" | "md"
 export type Lang = "en" | "vi"
+
+/**
+ * The parsed design flags as the fields of an analysis' `DesignChoice` (absent flags are left out).
+ *
+ * @example
+ * designChoice({ strata: Option.some("huyen"), cluster: Option.none(), fpc: Option.none(),
+ *   weightMode: Option.none(), lonelyPsu: Option.none() }) // { strata: "huyen" }
+ */
+export const designChoice = (args: {
+  readonly strata: Option.Option<string>
+  readonly cluster: Option.Option<string>
+  readonly fpc: Option.Option<string>
+  readonly weightMode: Option.Option<"sampling" | "frequency">
+  readonly lonelyPsu: Option.Option<"fail" | "remove" | "certainty" | "adjust" | "average">
+}) => ({
+  ...Option.match(args.strata, { onNone: () => ({}), onSome: (strata) => ({ strata }) }),
+  ...Option.match(args.cluster, { onNone: () => ({}), onSome: (cluster) => ({ cluster }) }),
+  ...Option.match(args.fpc, { onNone: () => ({}), onSome: (fpc) => ({ fpc }) }),
+  ...Option.match(args.weightMode, { onNone: () => ({}), onSome: (weightMode) => ({ weightMode }) }),
+  ...Option.match(args.lonelyPsu, { onNone: () => ({}), onSome: (lonelyPsu) => ({ lonelyPsu }) })
+})
