@@ -1,0 +1,146 @@
+// A throwaway PostgreSQL server for the API's tests and bench/api.mjs: `initdb` in a new temporary directory,
+// `postgres` on 127.0.0.1 with a free port (its unix socket in the same directory), password authentication
+// (scram-sha-256) for the superuser `danvan`, stopped and removed by `stop()`.
+//
+// PostgreSQL refuses to run as root. As root (a CI container), the directory is handed to the `postgres` system
+// user (which Debian's `postgresql` package creates) and initdb / pg_ctl run as that user through `runuser -u
+// postgres --`; as any other user they run as that user. Clients (psql, the API) connect over TCP with the
+// password either way. The binaries come from $PG_BIN, else the newest /usr/lib/postgresql/N/bin (Debian), else
+// `pg_config --bindir`, else PATH.
+import { execFileSync, spawnSync } from "node:child_process"
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { createServer } from "node:net"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+
+const USER = "danvan"
+
+/** The directory holding initdb, pg_ctl and psql, or a message saying how to install them. */
+export const postgresBin = () => {
+  if (process.env.PG_BIN) return process.env.PG_BIN
+  const debian = "/usr/lib/postgresql"
+  if (existsSync(debian)) {
+    const versions = readdirSync(debian).filter((v) => existsSync(join(debian, v, "bin", "initdb")))
+    versions.sort((a, b) => Number(b) - Number(a))
+    if (versions.length > 0) return join(debian, versions[0], "bin")
+  }
+  const r = spawnSync("pg_config", ["--bindir"], { encoding: "utf8" })
+  if (r.status === 0 && existsSync(join(r.stdout.trim(), "initdb"))) return r.stdout.trim()
+  const which = spawnSync("sh", ["-c", "command -v initdb"], { encoding: "utf8" })
+  if (which.status === 0) return join(which.stdout.trim(), "..")
+  throw new Error(
+    "PostgreSQL's server binaries (initdb, pg_ctl) were not found: install Debian's `postgresql` package " +
+      "(node scripts/ensure-postgres.mjs does as root) or set PG_BIN to their directory."
+  )
+}
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once("error", reject)
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+
+const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0
+
+/** Runs a server binary as the user PostgreSQL accepts (see above); throws with its output on failure. */
+const runAsOwner = (bin, args) => {
+  const [command, argv] = isRoot() ? ["runuser", ["-u", "postgres", "--", bin, ...args]] : [bin, args]
+  const r = spawnSync(command, argv, { encoding: "utf8", timeout: 120_000 })
+  if (r.status !== 0) {
+    throw new Error(`${[command, ...argv].join(" ")} failed (${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`)
+  }
+  return r
+}
+
+/**
+ * Starts a PostgreSQL server and resolves with its connection details. `url(db)` is the URL of database `db`,
+ * `createDatabase(name)` creates one (synchronously, with psql), `stop()` stops the server and removes its files.
+ *
+ * @example
+ * const pg = await startPostgres()
+ * pg.createDatabase("t1") // then DANVAN_DATABASE_URL=pg.url("t1")
+ * pg.stop()
+ */
+export const startPostgres = async () => {
+  const bin = postgresBin()
+  const dir = mkdtempSync(join(tmpdir(), "danvan-pg-"))
+  const password = `pw-${Math.random().toString(36).slice(2)}`
+  const data = join(dir, "data")
+  const pwfile = join(dir, "password")
+  writeFileSync(pwfile, `${password}\n`)
+  if (isRoot()) {
+    const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim())
+    const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim())
+    chownSync(dir, uid, gid)
+    chownSync(pwfile, uid, gid)
+  }
+  const log = join(dir, "server.log")
+  let running = false
+  const stop = () => {
+    if (running) {
+      running = false
+      try {
+        runAsOwner(join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"])
+      } catch {
+        // Already gone: nothing to stop.
+      }
+    }
+    rmSync(dir, { recursive: true, force: true })
+  }
+  try {
+    runAsOwner(join(bin, "initdb"), [
+      "-D",
+      data,
+      "-U",
+      USER,
+      "--pwfile",
+      pwfile,
+      "--auth",
+      "scram-sha-256",
+      "--encoding",
+      "UTF8",
+      "--no-locale",
+      "--no-sync"
+    ])
+    let port = 0
+    for (let attempt = 0; attempt < 5 && !running; attempt++) {
+      port = await freePort()
+      const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off ` +
+        "-c full_page_writes=off -c max_connections=200 -c shared_buffers=32MB"
+      try {
+        runAsOwner(join(bin, "pg_ctl"), ["-D", data, "-l", log, "-o", options, "-w", "-t", "60", "start"])
+        running = true
+      } catch (e) {
+        // Another process took the port between freePort and the start: try another.
+        const text = existsSync(log) ? readFileSync(log, "utf8") : ""
+        if (!/could not bind|address already in use/i.test(text) || attempt === 4) throw e
+      }
+    }
+    const url = (db) => `postgres://${USER}:${password}@127.0.0.1:${port}/${db}`
+    const createDatabase = (name) => {
+      if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`database name ${name}: use a-z, 0-9 and _`)
+      const r = spawnSync(join(bin, "psql"), ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", `CREATE DATABASE ${name}`], {
+        encoding: "utf8",
+        env: {
+          ...process.env,
+          PGHOST: "127.0.0.1",
+          PGPORT: String(port),
+          PGUSER: USER,
+          PGPASSWORD: password,
+          PGDATABASE: "postgres"
+        },
+        timeout: 60_000
+      })
+      if (r.status !== 0) throw new Error(`CREATE DATABASE ${name} failed: ${r.stderr}`)
+      return url(name)
+    }
+    return { host: "127.0.0.1", port, user: USER, password, dir, url, createDatabase, stop }
+  } catch (e) {
+    stop()
+    throw e
+  }
+}
