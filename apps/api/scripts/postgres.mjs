@@ -7,7 +7,7 @@
 // postgres --`; as any other user they run as that user. Clients (psql, the API) connect over TCP with the
 // password either way. The binaries come from $PG_BIN, else the newest /usr/lib/postgresql/N/bin (Debian), else
 // `pg_config --bindir`, else PATH.
-import { execFileSync, spawnSync } from "node:child_process"
+import { spawnSync } from "node:child_process"
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { createServer } from "node:net"
 import { tmpdir } from "node:os"
@@ -73,8 +73,19 @@ export const startPostgres = async () => {
   const pwfile = join(dir, "password")
   writeFileSync(pwfile, `${password}\n`)
   if (isRoot()) {
-    const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim())
-    const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim())
+    const id = (flag) => {
+      const r = spawnSync("id", [flag, "postgres"], { encoding: "utf8" })
+      if (r.status !== 0) {
+        rmSync(dir, { recursive: true, force: true })
+        throw new Error(
+          "PostgreSQL refuses to run as root and there is no `postgres` user to run it as: install Debian's " +
+            "`postgresql` package (which creates it), or run the tests as a normal user."
+        )
+      }
+      return Number(r.stdout.trim())
+    }
+    const uid = id("-u")
+    const gid = id("-g")
     chownSync(dir, uid, gid)
     chownSync(pwfile, uid, gid)
   }
