@@ -149,7 +149,7 @@ export const startPostgres = async () => {
       if (r.status !== 0) throw new Error(`CREATE DATABASE ${name} failed: ${r.stderr}`)
       return url(name)
     }
-    return { host: "127.0.0.1", port, user: USER, password, dir, url, createDatabase, stop }
+    return { host: "127.0.0.1", port, user: USER, password, dir, bin, url, createDatabase, stop }
   } catch (e) {
     stop()
     throw e
