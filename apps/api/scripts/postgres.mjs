@@ -118,13 +118,16 @@ export const startPostgres = async () => {
       "--no-sync"
     ])
     let port = 0
-    for (let attempt = 0; attempt < 5 && !running; attempt++) {
-      port = await freePort()
+    const pgStart = () => {
       const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off ` +
         "-c full_page_writes=off -c max_connections=200 -c shared_buffers=32MB"
+      runAsOwner(join(bin, "pg_ctl"), ["-D", data, "-l", log, "-o", options, "-w", "-t", "60", "start"])
+      running = true
+    }
+    for (let attempt = 0; attempt < 5 && !running; attempt++) {
+      port = await freePort()
       try {
-        runAsOwner(join(bin, "pg_ctl"), ["-D", data, "-l", log, "-o", options, "-w", "-t", "60", "start"])
-        running = true
+        pgStart()
       } catch (e) {
         // Another process took the port between freePort and the start: try another.
         const text = existsSync(log) ? readFileSync(log, "utf8") : ""
@@ -149,7 +152,13 @@ export const startPostgres = async () => {
       if (r.status !== 0) throw new Error(`CREATE DATABASE ${name} failed: ${r.stderr}`)
       return url(name)
     }
-    return { host: "127.0.0.1", port, user: USER, password, dir, bin, url, createDatabase, stop }
+    // Stops the server but keeps its files, then starts it again on the same port: a database outage.
+    const pause = () => {
+      runAsOwner(join(bin, "pg_ctl"), ["-D", data, "-m", "fast", "-w", "stop"])
+      running = false
+    }
+    const resume = () => pgStart()
+    return { host: "127.0.0.1", port, user: USER, password, dir, bin, url, createDatabase, pause, resume, stop }
   } catch (e) {
     stop()
     throw e

@@ -52,11 +52,15 @@ const ids = async (s: Running, k = key) =>
   )
 
 describe("two API instances on one PostgreSQL", () => {
-  it("both logged the PostgreSQL URL without its password", () => {
+  it("both logged the PostgreSQL URL without its password, and /v1/ready shows it so", async () => {
+    const redacted = url.replace(`:${pg.password}@`, ":***@")
+    expect(redacted).not.toBe(url)
     for (const s of [a, b]) {
       const line = s.logs.find((l) => l.includes("\"event\":\"listening\""))!
-      expect(JSON.parse(line).database).toBe(url.replace(`:${pg.password}@`, ":***@"))
-      expect(s.logs.join("\n")).not.toContain(pg.password)
+      expect(JSON.parse(line).database).toBe(redacted)
+      const ready = await call(s.url, "GET", "/v1/ready")
+      expect(ready.json).toEqual({ status: "ready", database: redacted })
+      expect(s.logs.join("\n") + ready.text).not.toContain(pg.password)
     }
   })
 
@@ -165,6 +169,32 @@ const runServerWith = (env: Record<string, string>) => {
     timeout: 60_000
   })
 }
+
+describe("a PostgreSQL outage while the API runs", () => {
+  it("fails requests and readiness while the database is down (no crash), and recovers when it is back", async () => {
+    const db = pg.createDatabase("outage")
+    const s = await start(db)
+    const k = createKey(db, "t")
+    const id = await uploadDataset(s, k, csv)
+    pg.pause()
+    try {
+      const ready = await call(s.url, "GET", "/v1/ready")
+      expect(ready.status).toBe(503)
+      expect(errorCode(ready)).toBe("UNAVAILABLE")
+      const list = await call(s.url, "GET", "/v1/datasets", { key: k })
+      expect(list.status).toBe(500)
+      expect(errorCode(list)).toBeDefined()
+      expect(list.text).not.toContain(pg.password)
+      expect(s.process.exitCode).toBe(null)
+    } finally {
+      pg.resume()
+    }
+    expect((await call(s.url, "GET", "/v1/ready")).status).toBe(200)
+    expect(await ids(s, k)).toEqual([id])
+    const body = { variables: ["level"] }
+    expect((await call(s.url, "POST", `/v1/datasets/${id}/frequencies`, { key: k, body })).status).toBe(200)
+  })
+})
 
 describe("an unreachable PostgreSQL", () => {
   const cases = () =>

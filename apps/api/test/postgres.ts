@@ -17,6 +17,9 @@ export interface PostgresServer extends PostgresInfo {
   readonly dir: string
   readonly url: (db: string) => string
   readonly createDatabase: (name: string) => string
+  /** Stops the server, keeping its files (a database outage); `resume` starts it again on the same port. */
+  readonly pause: () => void
+  readonly resume: () => void
   readonly stop: () => void
 }
 
