@@ -17,12 +17,30 @@ export class DatabaseError extends Data.TaggedError("DatabaseError")<{
   readonly url: string
 }> {}
 
+/** The innermost reason in a chain of causes (SqlError -> pg's error, MigrationError -> SqlError -> ...). */
 const causeMessage = (cause: unknown): string => {
-  const inner = typeof cause === "object" && cause !== null && "cause" in cause ? cause.cause : cause
-  if (inner instanceof AggregateError && inner.errors.length > 0) return causeMessage(inner.errors[0])
+  let inner = cause
+  for (let depth = 0; depth < 8; depth++) {
+    if (inner instanceof AggregateError && inner.errors.length > 0) inner = inner.errors[0]
+    else if (typeof inner === "object" && inner !== null && "cause" in inner && inner.cause !== undefined) {
+      inner = inner.cause
+    } else break
+  }
   if (inner instanceof Error && inner.message !== "") return inner.message
   if (typeof inner === "object" && inner !== null && "code" in inner) return String(inner.code)
   return String(inner)
+}
+
+/** The reason, with the URL's password (if it is repeated in it) replaced by `***`. */
+const reasonOf = (url: string, cause: unknown): string => {
+  let password = ""
+  try {
+    password = decodeURIComponent(new URL(url).password)
+  } catch {
+    password = ""
+  }
+  const reason = causeMessage(cause).split(url).join(redactUrl(url))
+  return password.length >= 1 ? reason.split(password).join("***") : reason
 }
 
 /**
@@ -32,18 +50,21 @@ const causeMessage = (cause: unknown): string => {
  * @example
  * unreachableMessage("postgres://u:pw@127.0.0.1:1/x", new Error("connect ECONNREFUSED 127.0.0.1:1"))
  */
-export const unreachableMessage = (url: string, cause: unknown): string => {
-  let password = ""
-  try {
-    password = decodeURIComponent(new URL(url).password)
-  } catch {
-    password = ""
-  }
-  let reason = causeMessage(cause).split(url).join(redactUrl(url))
-  if (password.length >= 1) reason = reason.split(password).join("***")
-  return `cannot connect to PostgreSQL at ${redactUrl(url)}: ${reason}. ` +
-    "Check DANVAN_DATABASE_URL (host, port, user, password, database) and that the server is running."
-}
+export const unreachableMessage = (url: string, cause: unknown): string =>
+  `cannot connect to PostgreSQL at ${redactUrl(url)}: ${reasonOf(url, cause)}. ` +
+  "Check DANVAN_DATABASE_URL (host, port, user, password, database) and that the server is running."
+
+/**
+ * What a database that answers but cannot be set up says (a migration failed: usually the user may not create
+ * tables in it).
+ *
+ * @example
+ * setupMessage("postgres://u:pw@db/x", new Error("permission denied for schema public"))
+ */
+export const setupMessage = (url: string, cause: unknown): string =>
+  `cannot set up the store in PostgreSQL at ${redactUrl(url)} (migrations): ${reasonOf(url, cause)}. ` +
+  "The user needs the right to create tables in that database (or its administrator runs the API once with " +
+  "such a user)."
 
 /** A transaction-scoped advisory lock: instances starting together run the migrations one after another. */
 const MIGRATION_LOCK = 7_163_001
@@ -82,7 +103,9 @@ export const postgresLayer = (
         })
       )
     }).pipe(
-      Effect.mapError((e) => new DatabaseError({ message: unreachableMessage(url, e), url: redactUrl(url) }))
+      // A failed migration statement is a defect of the migrator (orDie): it is the operator's to fix all the same.
+      Effect.catchAllDefect(Effect.fail),
+      Effect.mapError((e) => new DatabaseError({ message: setupMessage(url, e), url: redactUrl(url) }))
     )
   ).pipe(Layer.provide(NodeContext.layer))
   return Layer.provideMerge(setup, client)

@@ -223,6 +223,23 @@ describe("an unreachable PostgreSQL", () => {
     }
   })
 
+  it("a user who may not create tables is one log line saying the store cannot be set up, and exit 1", () => {
+    pg.createDatabase("locked")
+    psql(pg, "postgres", "CREATE ROLE visitor LOGIN PASSWORD 'visitor-pw-9'")
+    // PostgreSQL 15 gives PUBLIC no CREATE on a new database's public schema: the migrations cannot run.
+    const bad = `postgres://visitor:visitor-pw-9@${pg.host}:${pg.port}/locked`
+    const r = runServerWith({ DANVAN_DATABASE_URL: bad })
+    expect(r.status).toBe(1)
+    const lines = r.stderr.trim().split("\n")
+    expect(lines.length).toBe(1)
+    const line = JSON.parse(lines[0]!) as { event: string; message: string; url: string }
+    expect(line.event).toBe("database")
+    expect(line.message).toContain(`cannot set up the store in PostgreSQL at ${line.url} (migrations)`)
+    expect(line.message).toMatch(/permission denied/)
+    expect(line.url).toBe(`postgres://visitor:***@${pg.host}:${pg.port}/locked`)
+    expect(r.stderr).not.toContain("visitor-pw-9")
+  })
+
   it("`danvan api-key create --db URL` says the same and exits 1", () => {
     const bad = `postgres://danvan:s3cret-pw@127.0.0.1:1/shared`
     const r = cli(["api-key", "create", "--tenant", "t", "--db", bad])
