@@ -3,11 +3,12 @@
 //   1. the same 10,000-row dataset as bench/api.mjs (`danvan synth hcmc-2024`, seeds 1..10, first 10,000 rows),
 //   2. a throwaway PostgreSQL (apps/api/scripts/postgres.mjs: initdb in a temp dir, 127.0.0.1, a free port; as root
 //      run as the `postgres` user), one key, two built servers on it (DANVAN_DATABASE_URL, each its own port),
-//   3. the dataset uploaded through instance A; then both instances loaded at once for BENCH_API_SECONDS (default
-//      20) seconds, at most BENCH_API_REQUESTS (default 40,000) requests in all, 16 connections each, alternating
-//      POST /v1/datasets/{id}/crosstab (fisher "none", the dataset A stored: on B it is read from PostgreSQL) and
-//      GET /v1/datasets (a PostgreSQL query per request),
-//   4. per instance and together: requests/s, latency, errors, non-2xx; and the machine. Written into
+//   3. the dataset uploaded through instance A; then instance A alone with 32 connections (the baseline), then
+//      both instances at once with 16 connections each; each phase at most BENCH_API_SECONDS (default 20) seconds
+//      and BENCH_API_REQUESTS (default 40,000) requests; the requests alternate POST /v1/datasets/{id}/crosstab
+//      (fisher "none", the dataset A stored: on B it is read from PostgreSQL) and GET /v1/datasets (a PostgreSQL
+//      query per request),
+//   4. alone, per instance and together: requests/s, latency, errors, non-2xx; and the machine. Written into
 //      bench/api-results.json as `postgresTwoInstances` (the single-instance SQLite fields stay as they are).
 import { spawn, spawnSync } from "node:child_process"
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
@@ -109,20 +110,27 @@ try {
   const answers = await Promise.all([urlA, urlB].map((u) => fetch(u + path, post).then((r) => r.text())))
   if (answers[0] !== answers[1]) throw new Error("the two instances answer the same crosstab differently")
 
-  const load = (base) =>
+  const load = (base, connections, maxRequests) =>
     autocannon({
       url: base,
-      connections: CONNECTIONS,
+      connections,
       duration: SECONDS,
-      maxOverallRequests: Math.floor(MAX_REQUESTS / 2),
+      maxOverallRequests: maxRequests,
       requests: [
         { method: "POST", path, headers: post.headers, body },
         { method: "GET", path: "/v1/datasets", headers: auth }
       ]
     })
   const loadAverageAtStart = os.loadavg().map((x) => Math.round(x * 100) / 100)
+  // First instance A alone with all the connections (the baseline, same database, same machine), then both.
+  const t1 = performance.now()
+  const alone = await load(urlA, 2 * CONNECTIONS, MAX_REQUESTS)
+  const aloneSeconds = (performance.now() - t1) / 1000
   const t0 = performance.now()
-  const [a, b] = await Promise.all([load(urlA), load(urlB)])
+  const [a, b] = await Promise.all([
+    load(urlA, CONNECTIONS, Math.floor(MAX_REQUESTS / 2)),
+    load(urlB, CONNECTIONS, Math.floor(MAX_REQUESTS / 2))
+  ])
   const seconds = (performance.now() - t0) / 1000
   const summary = (r) => ({
     requests: r.requests.total,
@@ -144,11 +152,19 @@ try {
     setup: "two API instances (each DANVAN_WORKERS default) on one PostgreSQL " +
       `${spawnSync(join(pg.bin, "postgres"), ["--version"], { encoding: "utf8" }).stdout.trim()} ` +
       "(throwaway, fsync off), all on this machine, loopback",
-    workload: `per instance ${CONNECTIONS} connections alternating POST /v1/datasets/{id}/crosstab ${body} ` +
+    workload:
+      `first instance A alone with ${2 * CONNECTIONS} connections, then A and B at once with ${CONNECTIONS} each; ` +
+      `alternating POST /v1/datasets/{id}/crosstab ${body} ` +
       "(dataset uploaded through instance A) and GET /v1/datasets",
     bounds: { seconds: SECONDS, maxRequests: MAX_REQUESTS },
     dataset: { rows: stored, columns: header.split(",").length, source: "as above" },
     wallSeconds: Math.round(seconds * 10) / 10,
+    oneInstanceAlone: {
+      connections: 2 * CONNECTIONS,
+      wallSeconds: Math.round(aloneSeconds * 10) / 10,
+      ...summary(alone),
+      overallRequestsPerSecond: Math.round(alone.requests.total / aloneSeconds)
+    },
     together: {
       requests: a.requests.total + b.requests.total,
       requestsPerSecond: Math.round((a.requests.total + b.requests.total) / seconds),
@@ -174,7 +190,8 @@ try {
   const existing = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {}
   writeFileSync(file, JSON.stringify({ ...existing, postgresTwoInstances: out }, null, 2) + "\n")
   console.log(
-    `two instances on PostgreSQL: ${out.together.requestsPerSecond} requests/s together, ` +
+    `one instance on PostgreSQL: ${out.oneInstanceAlone.overallRequestsPerSecond} requests/s; ` +
+      `two instances: ${out.together.requestsPerSecond} requests/s together, ` +
       `p99 A ${out.instanceA.latencyMs.p99} ms / B ${out.instanceB.latencyMs.p99} ms, ` +
       `errors ${out.together.errors}, non-2xx ${out.together.non2xx}`
   )

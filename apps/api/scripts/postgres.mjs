@@ -46,9 +46,12 @@ const freePort = () =>
 
 const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0
 
+// runuser lives in /usr/sbin (util-linux), which a root shell's PATH usually has but not always.
+const runuser = () => ["/usr/sbin/runuser", "/sbin/runuser"].find((p) => existsSync(p)) ?? "runuser"
+
 /** Runs a server binary as the user PostgreSQL accepts (see above); throws with its output on failure. */
 const runAsOwner = (bin, args) => {
-  const [command, argv] = isRoot() ? ["runuser", ["-u", "postgres", "--", bin, ...args]] : [bin, args]
+  const [command, argv] = isRoot() ? [runuser(), ["-u", "postgres", "--", bin, ...args]] : [bin, args]
   const r = spawnSync(command, argv, { encoding: "utf8", timeout: 120_000 })
   if (r.status !== 0) {
     throw new Error(`${[command, ...argv].join(" ")} failed (${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`)
@@ -67,7 +70,8 @@ const runAsOwner = (bin, args) => {
  */
 export const startPostgres = async () => {
   const bin = postgresBin()
-  const dir = mkdtempSync(join(tmpdir(), "danvan-pg-"))
+  // As root the directory must be reachable by the postgres user: /tmp is, a root-only $TMPDIR may not be.
+  const dir = mkdtempSync(join(isRoot() && existsSync("/tmp") ? "/tmp" : tmpdir(), "danvan-pg-"))
   const password = `pw-${Math.random().toString(36).slice(2)}`
   const data = join(dir, "data")
   const pwfile = join(dir, "password")
