@@ -12,6 +12,7 @@ export default defineConfig({
     ...sharedConfig.test,
     include: [
       "test/flow.test.ts",
+      "test/access.test.ts",
       "test/analyses15.test.ts",
       "test/errors.test.ts",
       "test/report.test.ts",

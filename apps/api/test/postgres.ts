@@ -59,6 +59,18 @@ export const psql = (info: PostgresInfo, db: string, sql: string): string => {
   return r.stdout.trim()
 }
 
+/**
+ * Runs SQL with psql on the database at `url` (a URL made by `testDatabase`) and returns psql's output.
+ *
+ * @example
+ * sqlOf(tmp.db, "SELECT count(*) FROM api_keys") // "2"
+ */
+export const sqlOf = (url: string, sql: string): string => {
+  const u = new URL(url)
+  const info = { host: u.hostname, port: Number(u.port), user: u.username, password: decodeURIComponent(u.password) }
+  return psql(info, u.pathname.slice(1), sql)
+}
+
 /** A new empty database on the server; returns its URL. */
 export const testDatabase = (info: PostgresInfo): string => {
   const name = `t_${randomBytes(6).toString("hex")}`
