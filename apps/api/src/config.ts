@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os"
 import * as Context from "effect/Context"
-import { redactUrl } from "./databaseUrl.js"
+import { isPostgresUrl, redactUrl } from "./databaseUrl.js"
 
 /** Limits and places the server runs with (from the environment, see `configFromEnv`). */
 export interface ServerConfig {
@@ -61,13 +61,7 @@ const atLeastOne = (name: string, value: number): number => {
 const databaseOf = (env: Readonly<Record<string, string | undefined>>): string => {
   const url = env["DANVAN_DATABASE_URL"]?.trim()
   if (url === undefined || url === "") return env["DANVAN_DB"]?.trim() || "./data/danvan.sqlite"
-  let parsed: URL | undefined
-  try {
-    parsed = new URL(url)
-  } catch {
-    parsed = undefined
-  }
-  if (parsed === undefined || !/^postgres(ql)?:$/i.test(parsed.protocol)) {
+  if (!isPostgresUrl(url)) {
     throw new Error(
       `DANVAN_DATABASE_URL must be a PostgreSQL URL like postgres://user:password@host:5432/database, not ${
         JSON.stringify(redactUrl(url))

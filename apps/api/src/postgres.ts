@@ -1,6 +1,7 @@
 import * as NodeContext from "@effect/platform-node/NodeContext"
 import type * as SqlClient from "@effect/sql/SqlClient"
 import { PgClient, PgMigrator } from "@effect/sql-pg"
+import * as Cause from "effect/Cause"
 import * as Data from "effect/Data"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -85,7 +86,12 @@ export const postgresLayer = (
     connectTimeout: Duration.seconds(10),
     maxConnections: 10,
     applicationName: "danvan-api"
-  }).pipe(Layer.mapError((e) => new DatabaseError({ message: unreachableMessage(url, e), url: redactUrl(url) })))
+  }).pipe(
+    // A URL the driver cannot even parse (a port that is not a number) throws: the same error as unreachable.
+    Layer.catchAllCause((cause) =>
+      Layer.fail(new DatabaseError({ message: unreachableMessage(url, Cause.squash(cause)), url: redactUrl(url) }))
+    )
+  )
   const setup = Layer.effectDiscard(
     Effect.gen(function*() {
       const sql = yield* PgClient.PgClient
