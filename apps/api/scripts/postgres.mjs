@@ -106,6 +106,8 @@ export const startPostgres = async () => {
     }
     rmSync(dir, { recursive: true, force: true })
   }
+  // A caller that exits without stop() (an uncaught error, process.exit) still stops its server.
+  process.once("exit", stop)
   try {
     runAsOwner(join(bin, "initdb"), [
       "-D",
