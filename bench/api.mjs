@@ -9,12 +9,18 @@
 //      and a GET /v1/health sent while that slow request runs is timed too (healthDuringSlowAnalysis),
 //   4. writes requests/s, p50/p99 latency, errors and the machine to bench/api-results.json.
 // Only loopback traffic; bounded in time (BENCH_API_SECONDS, default 30).
+// `--postgres`: two instances on one PostgreSQL instead (bench/api-postgres.mjs).
 import { spawn, spawnSync } from "node:child_process"
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import os from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import autocannon from "autocannon"
+
+if (process.argv.includes("--postgres")) {
+  await import("./api-postgres.mjs")
+  process.exit(0)
+}
 
 const root = fileURLToPath(new URL("..", import.meta.url))
 const CLI = join(root, "apps/cli/dist/bin.js")

@@ -22,8 +22,10 @@ for (const group of ["packages", "apps", "tests"]) {
     }
     // results-dist.json: the same tests run against the built package (TEST_DIST=1), where `pnpm test` does that
     const dist = join(pkg, ".vitest", "results-dist.json")
-    for (const [file, what] of [[report, ""], [dist, " (built package)"]]) {
-      if (file === dist && !existsSync(dist)) continue
+    // results-pg.json: the API's store-heavy tests again with the store on PostgreSQL (apps/api/vitest.pg.config.ts)
+    const pg = join(pkg, ".vitest", "results-pg.json")
+    for (const [file, what] of [[report, ""], [dist, " (built package)"], [pg, " (PostgreSQL store)"]]) {
+      if (file !== report && !existsSync(file)) continue
       const json = JSON.parse(readFileSync(file, "utf8"))
       passed += json.numPassedTests
       failed += json.numFailedTests

@@ -2,6 +2,7 @@ import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as Effect from "effect/Effect"
 import { configFromEnv } from "./config.js"
 import { logEvent } from "./log.js"
+import { DatabaseError } from "./postgres.js"
 import { ListenError, runServer } from "./run.js"
 
 // `pnpm --filter @danvan/api start`: the server with its configuration from the environment (see config.ts).
@@ -33,6 +34,15 @@ runServer(config).pipe(
     (e) =>
       Effect.sync(() => {
         logEvent("error", "listen", { message: e.message, host: e.host, port: e.port })
+        process.exit(1)
+      })
+  ),
+  // An unreachable database (DANVAN_DATABASE_URL) is the operator's to fix: one log line naming it, exit 1.
+  Effect.catchIf(
+    (e): e is DatabaseError => e instanceof DatabaseError,
+    (e) =>
+      Effect.sync(() => {
+        logEvent("error", "database", { message: e.message, url: e.url })
         process.exit(1)
       })
   ),

@@ -8,6 +8,7 @@ import { AuthenticationLive } from "./auth.js"
 import { BodyBudget } from "./budget.js"
 import { answerClientError } from "./clientErrors.js"
 import { Config, type ServerConfig } from "./config.js"
+import { redactUrl } from "./databaseUrl.js"
 import { databaseLayer } from "./db.js"
 import { envelope } from "./envelope.js"
 import { AnalysesLive } from "./handlers/analyses.js"
@@ -79,7 +80,7 @@ const announce = Layer.effectDiscard(
         host: address.hostname,
         port: address.port,
         url: `http://${address.hostname}:${address.port}`,
-        database
+        database: redactUrl(database)
       })
     }
   })
@@ -87,8 +88,9 @@ const announce = Layer.effectDiscard(
 
 /**
  * The whole server as a layer: the API (with OpenAPI at /openapi.json and Swagger UI at /docs), the SQLite
- * store, the analysis worker threads and the Node HTTP server on `config.host:config.port`. Releasing the layer (SIGTERM with
- * `NodeRuntime.runMain`) stops accepting connections and lets in-flight requests finish.
+ * or PostgreSQL store (db.ts), the analysis worker threads and the Node HTTP server on `config.host:config.port`.
+ * Releasing the layer (SIGTERM with `NodeRuntime.runMain`) stops accepting connections and lets in-flight
+ * requests finish.
  *
  * @example
  * Layer.launch(serverLayer(configFromEnv())).pipe(NodeRuntime.runMain)
@@ -112,7 +114,7 @@ export const serverLayer = (config: ServerConfig) => {
 }
 
 /**
- * Creates an API key for `tenant` in the database at `database` and returns it; only its SHA-256 is stored,
+ * Creates an API key for `tenant` in the database at `database` (a SQLite file or a postgres:// URL) and returns it; only its SHA-256 is stored,
  * so the key can be shown once and never again.
  *
  * @example

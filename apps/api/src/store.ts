@@ -38,8 +38,9 @@ const summary = (r: DatasetRow): DatasetSummary => ({
 const CACHE_SIZE = 16
 
 /**
- * Everything the API keeps: API keys, tenants' codebooks and datasets, all in the SQLite database. SQL
- * failures are defects (a broken database is not the user's input): they become a 500 and a log line.
+ * Everything the API keeps: API keys, tenants' codebooks and datasets, all in the database (SQLite or PostgreSQL,
+ * see db.ts; every statement here runs on both). SQL failures are defects (a broken database is not the user's
+ * input): they become a 500 and a log line.
  */
 export class Store extends Context.Tag("@danvan/api/Store")<Store, Effect.Effect.Success<typeof makeStore>>() {
   /** The store over the SqlClient in context. */
@@ -125,13 +126,19 @@ const makeStore = Effect.gen(function*() {
         orDie
       )
 
-  /** The dataset's columns, from memory or from the database. */
+  /**
+   * The dataset's columns, from memory or from the database. Its row is read every time: another API instance on
+   * the same PostgreSQL may have deleted it since it was cached.
+   */
   const loadDataset = (tenant: string, id: string) =>
     Effect.gen(function*() {
-      const cached = cache.get(id)
-      if (cached !== undefined) return cached.tenant === tenant ? Option.some(cached.dataset) : Option.none()
       const row = yield* datasetRow(tenant, id)
-      if (Option.isNone(row)) return Option.none<Dataset>()
+      if (Option.isNone(row)) {
+        cache.delete(id)
+        return Option.none<Dataset>()
+      }
+      const cached = cache.get(id)
+      if (cached !== undefined && cached.tenant === tenant) return Option.some(cached.dataset)
       const cols = yield* sql<
         { name: string; type: string; data: Uint8Array }
       >`SELECT name, type, data FROM dataset_columns

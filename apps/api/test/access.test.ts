@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { sqlOf } from "./postgres.js"
 import { call, createKey, errorCode, EXAMPLE_CSV, type Running, startServer, tempDir, uploadDataset } from "./server.js"
 
 // Access: bearer keys, tenants that cannot see each other's objects, aggregates only.
@@ -60,6 +61,17 @@ describe("API keys", () => {
   })
 
   it("stores only the key's SHA-256", async () => {
+    if (tmp.db.startsWith("postgres://")) {
+      // The same on PostgreSQL (vitest.pg.config.ts): the rows, and no column of api_keys holding the key.
+      const { createHash } = await import("node:crypto")
+      expect(sqlOf(tmp.db, "SELECT tenant || ' ' || key_hash FROM api_keys ORDER BY tenant").split("\n")).toEqual([
+        `alice-ward ${createHash("sha256").update(alice).digest("hex")}`,
+        `bob-district ${createHash("sha256").update(bob).digest("hex")}`
+      ])
+      const holding = `SELECT count(*) FROM api_keys WHERE strpos(api_keys::text, '${alice}') > 0`
+      expect(sqlOf(tmp.db, holding)).toBe("0")
+      return
+    }
     const { default: Database } = await import("better-sqlite3")
     const db = new Database(tmp.db, { readonly: true })
     try {

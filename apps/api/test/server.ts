@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { expect } from "vitest"
+import { expect, inject } from "vitest"
+import { testDatabase } from "./postgres.js"
 
 /**
  * Test helpers that run the BUILT server (`apps/api/dist/main.js`) and the built CLI as child processes, on
@@ -23,10 +24,15 @@ const cleanEnv = (extra: Readonly<Record<string, string>>): Record<string, strin
   return { ...env, ...extra }
 }
 
-/** A temporary directory (for a database and files), removed by `cleanup`. */
+/**
+ * A temporary directory (for a database and files), removed by `cleanup`. `db` is a SQLite file in it, or, when
+ * the tests run against PostgreSQL (`vitest.pg.config.ts`), the URL of a new empty database on the test server.
+ */
 export const tempDir = () => {
   const dir = mkdtempSync(join(tmpdir(), "danvan-api-"))
-  return { dir, db: join(dir, "danvan.sqlite"), cleanup: () => rmSync(dir, { recursive: true, force: true }) }
+  const postgres = inject("postgres")
+  const db = postgres === undefined ? join(dir, "danvan.sqlite") : testDatabase(postgres)
+  return { dir, db, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
 }
 
 export interface Running {
@@ -41,7 +47,7 @@ export interface Running {
 }
 
 /**
- * Starts the server with `DANVAN_DB=db` and waits (at most 30 s) for its "listening" log line.
+ * Starts the server with `DANVAN_DB=db` (`DANVAN_DATABASE_URL=db` for a postgres:// URL) and waits (at most 30 s) for its "listening" log line.
  *
  * @example
  * const server = await startServer(db)
@@ -49,7 +55,12 @@ export interface Running {
 export const startServer = (db: string, env: Readonly<Record<string, string>> = {}): Promise<Running> => {
   if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: build the API first (cd apps/api && npx tsup)`)
   const child = spawn(process.execPath, [SERVER], {
-    env: cleanEnv({ PORT: "0", HOST: "127.0.0.1", DANVAN_DB: db, ...env }),
+    env: cleanEnv({
+      PORT: "0",
+      HOST: "127.0.0.1",
+      ...(db.startsWith("postgres://") ? { DANVAN_DATABASE_URL: db } : { DANVAN_DB: db }),
+      ...env
+    }),
     stdio: ["ignore", "ignore", "pipe"]
   })
   const logs: Array<string> = []

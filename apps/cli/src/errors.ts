@@ -17,6 +17,7 @@ export const USER_ERROR_TAGS: ReadonlySet<string> = new Set([
   "AnalysisPlanError",
   "ChromiumError",
   "ListenError",
+  "DatabaseError",
   "RecipeError",
   "CheckFailed"
 ])

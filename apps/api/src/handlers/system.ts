@@ -2,6 +2,7 @@ import { HttpApiBuilder } from "@effect/platform"
 import * as Effect from "effect/Effect"
 import { DanvanApi } from "../api.js"
 import { Config } from "../config.js"
+import { redactUrl } from "../databaseUrl.js"
 import { Unavailable } from "../errors.js"
 import { Store } from "../store.js"
 
@@ -14,5 +15,5 @@ export const SystemLive = HttpApiBuilder.group(DanvanApi, "system", (handlers) =
         const store = yield* Store
         const { database } = yield* Config
         if (!(yield* store.ping)) return yield* Effect.fail(Unavailable.of("the database does not answer"))
-        return { status: "ready" as const, database }
+        return { status: "ready" as const, database: redactUrl(database) }
       })))

@@ -4,7 +4,10 @@ import * as Effect from "effect/Effect"
 import { UsageError } from "../errors.js"
 
 const db = Options.text("db").pipe(
-  Options.withDescription("The SQLite database file (default: $DANVAN_DB, else ./data/danvan.sqlite)."),
+  Options.withDescription(
+    "The SQLite database file, or a postgres:// URL for PostgreSQL (default: $DANVAN_DATABASE_URL, else $DANVAN_DB, " +
+      "else ./data/danvan.sqlite)."
+  ),
   Options.optional
 )
 

@@ -9,7 +9,10 @@ export type ServeArgs = Command.Command.ParseConfig<typeof serveOptions>
 export type ApiKeyCreateArgs = Command.Command.ParseConfig<typeof apiKeyCreateOptions>
 
 const databaseOf = (db: Option.Option<string>): string =>
-  Option.getOrElse(db, () => process.env["DANVAN_DB"]?.trim() || "./data/danvan.sqlite")
+  Option.getOrElse(
+    db,
+    () => process.env["DANVAN_DATABASE_URL"]?.trim() || process.env["DANVAN_DB"]?.trim() || "./data/danvan.sqlite"
+  )
 
 /**
  * `danvan serve`: the HTTP API with the environment's configuration, overridden by --host, --port and --db.
@@ -61,6 +64,8 @@ export const runApiKeyCreate = (args: ApiKeyCreateArgs) =>
     const created = yield* api.createApiKey(database, tenant)
     yield* writeStdout(`${created.key}\n`)
     yield* writeStderr(
-      `danvan: API key for tenant "${tenant}" stored (hashed) in ${database}; it is shown only this once.`
+      `danvan: API key for tenant "${tenant}" stored (hashed) in ${
+        api.redactUrl(database)
+      }; it is shown only this once.`
     )
   })
