@@ -1,15 +1,19 @@
 import {
+  type BilingualLabel,
   type Codebook,
   type Column,
   type ColumnTyping,
   findVariable,
   makeDataset,
+  plainLabel,
   SYSTEM_MISSING,
   type Variable
 } from "@danvan/domain"
 import * as Either from "effect/Either"
 import { DataFileError, type DataProblem, type IoWarning } from "../errors.js"
 import type { TextTable } from "../forms/table.js"
+import type { TextColumn } from "../sav/types.js"
+import { textQuestionsOf } from "./textQuestions.js"
 
 /**
  * KoboToolbox and ODK Central exports resolved to an XLSForm's codebook. Headers are XML names with group paths
@@ -73,10 +77,11 @@ export const isKoboHeader = (header: ReadonlyArray<string>): boolean => {
     (h.has("submissiondate") && (h.has("key") || h.has("meta/instanceid")))
 }
 
-type Target = { kind: "variable"; variable: Variable } | { kind: "joined"; set: string } | {
-  kind: "meta"
-  type: "date" | "text"
-}
+type Target =
+  | { kind: "variable"; variable: Variable }
+  | { kind: "joined"; set: string }
+  | { kind: "meta"; type: "date" | "text" }
+  | { kind: "text"; name: string; label: BilingualLabel }
 
 const fold = (s: string) => s.normalize("NFC").trim().toLocaleLowerCase("vi")
 
@@ -104,6 +109,15 @@ const resolve = (header: string, codebook: Codebook): Target | undefined => {
     const variable = findVariable(codebook, c)
     if (variable !== undefined) return { kind: "variable", variable }
     if (codebook.multipleResponseSets.some((s) => s.name === c)) return { kind: "joined", set: c }
+  }
+  // A text question of the XLSForm (by name or by label): kept as text, named and labelled as in the form.
+  const texts = textQuestionsOf(codebook)
+  for (const c of candidates(header.trim())) {
+    const label = texts.get(c)
+    if (label !== undefined) return { kind: "text", name: c, label }
+  }
+  for (const [name, label] of texts) {
+    if (fold(label.vi) === fold(header) || fold(label.en) === fold(header)) return { kind: "text", name, label }
   }
   // Label headers: a question's label, or "question label/option label" for a split column.
   const byLabel = codebook.variables.find((v) =>
@@ -147,26 +161,38 @@ export const readKoboTable = (
   table: TextTable,
   codebook: Codebook,
   file: string
-): Either.Either<{ dataset: ReturnType<typeof makeDataset>; warnings: ReadonlyArray<IoWarning> }, DataFileError> => {
+): Either.Either<
+  {
+    dataset: ReturnType<typeof makeDataset>
+    warnings: ReadonlyArray<IoWarning>
+    textColumns: ReadonlyArray<TextColumn>
+  },
+  DataFileError
+> => {
   const problems: Array<DataProblem> = []
   const n = table.rows.length
   const columns = new Map<string, Column>()
   const typing: Array<ColumnTyping> = []
   const joined: Array<{ set: string; k: number }> = []
   const unresolved: Array<string> = []
+  const textColumns: Array<TextColumn> = []
   table.header.forEach((header, k) => {
     const target = resolve(header, codebook)
     const cell = (r: number) => (table.rows[r].cells[k] ?? "").trim()
-    if (target === undefined || target.kind === "meta") {
+    if (target === undefined || target.kind === "meta" || target.kind === "text") {
       if (target === undefined) unresolved.push(header)
       const first = table.rows.findIndex((_, r) => cell(r) !== "")
+      const name = target?.kind === "text" ? target.name : header
       typing.push({
-        name: header,
+        name,
         type: target?.kind === "meta" ? target.type : "text",
         row: first < 0 ? 1 : table.rows[first].row,
         value: first < 0 ? "" : cell(first),
         file
       })
+      // Kept as text for writers (a .sav string variable), labelled with the form's question or the header.
+      const label = target?.kind === "text" ? target.label : plainLabel(header.normalize("NFC"))
+      textColumns.push({ name, label, values: table.rows.map((_, r) => cell(r).normalize("NFC")) })
       return
     }
     if (target.kind === "joined") return void joined.push({ set: target.set, k })
@@ -252,5 +278,5 @@ export const readKoboTable = (
       }`
     })
   }
-  return Either.right({ dataset: makeDataset(ordered, codebook.id, typing), warnings })
+  return Either.right({ dataset: makeDataset(ordered, codebook.id, typing), warnings, textColumns })
 }
