@@ -150,12 +150,159 @@ const codeOf = (variable: Variable, value: string): number | undefined => {
 
 const TICKED: Readonly<Record<string, number>> = { "1": 1, "0": 0, true: 1, false: 0, "1.0": 1, "0.0": 0 }
 
+/** What the columns of an export became so far: dataset columns by variable name, and the rest. */
+interface Resolved {
+  readonly columns: Map<string, Column>
+  readonly typing: Array<ColumnTyping>
+  readonly textColumns: Array<TextColumn>
+  readonly joined: Array<{ set: string; k: number }>
+  readonly unresolved: Array<string>
+  readonly problems: Array<DataProblem>
+}
+
+/** The trimmed text of column `k` in data row `r`. */
+const cellOf = (table: TextTable, k: number) => (r: number) => (table.rows[r].cells[k] ?? "").trim()
+
+/** A metadata, text-question or unknown column: listed in the typing, kept as (labelled) text for writers. */
+const keepText = (table: TextTable, k: number, target: Target | undefined, file: string, out: Resolved) => {
+  const header = table.header[k]
+  const cell = cellOf(table, k)
+  if (target === undefined) out.unresolved.push(header)
+  const first = table.rows.findIndex((_, r) => cell(r) !== "")
+  const name = target?.kind === "text" ? target.name : header
+  out.typing.push({
+    name,
+    type: target?.kind === "meta" ? target.type : "text",
+    row: first < 0 ? 1 : table.rows[first].row,
+    value: first < 0 ? "" : cell(first),
+    file
+  })
+  // Kept as text for writers (a .sav string variable), labelled with the form's question or the header.
+  const label = target?.kind === "text" ? target.label : plainLabel(header.normalize("NFC"))
+  out.textColumns.push({ name, label, values: table.rows.map((_, r) => cell(r).normalize("NFC")) })
+}
+
+/** An integer/decimal question's column as numbers; a cell that is no number is a problem. */
+const numericColumn = (table: TextTable, k: number, v: Variable, problems: Array<DataProblem>): Column => {
+  const cell = cellOf(table, k)
+  return {
+    name: v.name,
+    type: "numeric",
+    values: Float64Array.from({ length: table.rows.length }, (_, r) => {
+      const t = cell(r)
+      const x = t === "" ? NaN : Number(t.replace(",", "."))
+      if (t !== "" && !Number.isFinite(x)) {
+        problems.push({ row: table.rows[r].row, column: table.header[k], value: t, expected: `a number (${v.name})` })
+      }
+      return x
+    })
+  }
+}
+
+/** A select_one column (choice names, labels or codes) or a split select_multiple 0/1 column, as codes. */
+const codeColumn = (table: TextTable, k: number, v: Variable, problems: Array<DataProblem>): Column => {
+  const cell = cellOf(table, k)
+  const isItem = v.kind === "multiple-response-item"
+  return {
+    name: v.name,
+    type: "codes",
+    values: Int32Array.from({ length: table.rows.length }, (_, r) => {
+      const t = cell(r)
+      if (t === "") return SYSTEM_MISSING
+      const code = isItem ? TICKED[t.toLowerCase()] : codeOf(v, t)
+      if (code === undefined) {
+        problems.push({
+          row: table.rows[r].row,
+          column: table.header[k],
+          value: t,
+          expected: isItem
+            ? "1 or 0 (selected or not)"
+            : `one of the choices of ${v.name}: ${v.values.map((x) => x.name ?? String(x.code)).join(", ")}`
+        })
+      }
+      return code ?? SYSTEM_MISSING
+    })
+  }
+}
+
+/** Each header resolved to the codebook: numeric and coded columns read, joined set columns noted, the rest text. */
+const resolveColumns = (table: TextTable, codebook: Codebook, file: string): Resolved => {
+  const out: Resolved = { columns: new Map(), typing: [], textColumns: [], joined: [], unresolved: [], problems: [] }
+  table.header.forEach((header, k) => {
+    const target = resolve(header, codebook)
+    if (target === undefined || target.kind === "meta" || target.kind === "text") {
+      return keepText(table, k, target, file, out)
+    }
+    if (target.kind === "joined") return void out.joined.push({ set: target.set, k })
+    const v = target.variable
+    out.columns.set(
+      v.name,
+      v.kind === "numeric" ? numericColumn(table, k, v, out.problems) : codeColumn(table, k, v, out.problems)
+    )
+  })
+  return out
+}
+
+/**
+ * A set given only as one space-joined column of choice names becomes its 0/1 items (blank: missing on every
+ * item, "not asked"); when the split columns are there too, they win.
+ */
+const splitJoined = (table: TextTable, codebook: Codebook, out: Resolved): void => {
+  const n = table.rows.length
+  for (const { set: name, k } of out.joined) {
+    const set = codebook.multipleResponseSets.find((s) => s.name === name)!
+    if (set.items.every((i) => out.columns.has(i))) continue // the split columns win
+    const items = set.items.map((i) => findVariable(codebook, i)!)
+    const values = items.map(() => new Int32Array(n))
+    table.rows.forEach((row, r) => {
+      const t = (row.cells[k] ?? "").trim()
+      if (t === "") return values.forEach((col) => (col[r] = SYSTEM_MISSING))
+      for (const token of t.split(/\s+/)) {
+        const j = items.findIndex((it) => it.name.slice(set.name.length + 1) === token)
+        if (j < 0) {
+          out.problems.push({
+            row: row.row,
+            column: table.header[k],
+            value: token,
+            expected: `a choice name of ${set.name}: ${
+              items.map((it) => it.name.slice(set.name.length + 1)).join(", ")
+            }`
+          })
+        } else values[j][r] = 1
+      }
+    })
+    items.forEach((it, j) => out.columns.set(it.name, { name: it.name, type: "codes", values: values[j] }))
+  }
+}
+
+/** The XLSForm variables missing from the export, and the columns kept as text that no question explains. */
+const koboWarnings = (codebook: Codebook, out: Resolved, file: string): Array<IoWarning> => {
+  const warnings: Array<IoWarning> = []
+  const absent = codebook.variables.filter((v) => !out.columns.has(v.name)).map((v) => v.name)
+  if (absent.length > 0) {
+    warnings.push({
+      code: "VARIABLE_NOT_IN_FILE",
+      message: `${file}: the XLSForm's ${absent.join(", ")} are not in the export`
+    })
+  }
+  if (out.unresolved.length > 0) {
+    warnings.push({
+      code: "TEXT_COLUMNS",
+      message: `${file}: columns that are no numeric or choice question of the codebook, kept as text: ${
+        out.unresolved.map((u) => JSON.stringify(u)).join(", ")
+      }`
+    })
+  }
+  return warnings
+}
+
 /**
  * Reads a KoboToolbox / ODK Central export table against the codebook of its XLSForm, all or nothing.
- * "Not asked" (a blank select_multiple) stays missing on every item; "none chosen" is all 0.
+ * "Not asked" (a blank select_multiple) stays missing on every item; "none chosen" is all 0. Text questions
+ * and metadata come back as `textColumns` (labelled) and in the dataset's typing.
  *
  * @example
- * const read = readKoboTable(table, codebook, "export.csv") // Either<{ dataset, warnings }, DataFileError>
+ * const read = readKoboTable(table, codebook, "export.csv") // Either<{ dataset, warnings, textColumns }, …>
  */
 export const readKoboTable = (
   table: TextTable,
@@ -169,114 +316,17 @@ export const readKoboTable = (
   },
   DataFileError
 > => {
-  const problems: Array<DataProblem> = []
-  const n = table.rows.length
-  const columns = new Map<string, Column>()
-  const typing: Array<ColumnTyping> = []
-  const joined: Array<{ set: string; k: number }> = []
-  const unresolved: Array<string> = []
-  const textColumns: Array<TextColumn> = []
-  table.header.forEach((header, k) => {
-    const target = resolve(header, codebook)
-    const cell = (r: number) => (table.rows[r].cells[k] ?? "").trim()
-    if (target === undefined || target.kind === "meta" || target.kind === "text") {
-      if (target === undefined) unresolved.push(header)
-      const first = table.rows.findIndex((_, r) => cell(r) !== "")
-      const name = target?.kind === "text" ? target.name : header
-      typing.push({
-        name,
-        type: target?.kind === "meta" ? target.type : "text",
-        row: first < 0 ? 1 : table.rows[first].row,
-        value: first < 0 ? "" : cell(first),
-        file
-      })
-      // Kept as text for writers (a .sav string variable), labelled with the form's question or the header.
-      const label = target?.kind === "text" ? target.label : plainLabel(header.normalize("NFC"))
-      textColumns.push({ name, label, values: table.rows.map((_, r) => cell(r).normalize("NFC")) })
-      return
-    }
-    if (target.kind === "joined") return void joined.push({ set: target.set, k })
-    const v = target.variable
-    if (v.kind === "numeric") {
-      columns.set(v.name, {
-        name: v.name,
-        type: "numeric",
-        values: Float64Array.from({ length: n }, (_, r) => {
-          const t = cell(r)
-          const x = t === "" ? NaN : Number(t.replace(",", "."))
-          if (t !== "" && !Number.isFinite(x)) {
-            problems.push({ row: table.rows[r].row, column: header, value: t, expected: `a number (${v.name})` })
-          }
-          return x
-        })
-      })
-      return
-    }
-    const isItem = v.kind === "multiple-response-item"
-    columns.set(v.name, {
-      name: v.name,
-      type: "codes",
-      values: Int32Array.from({ length: n }, (_, r) => {
-        const t = cell(r)
-        if (t === "") return SYSTEM_MISSING
-        const code = isItem ? TICKED[t.toLowerCase()] : codeOf(v, t)
-        if (code === undefined) {
-          problems.push({
-            row: table.rows[r].row,
-            column: header,
-            value: t,
-            expected: isItem
-              ? "1 or 0 (selected or not)"
-              : `one of the choices of ${v.name}: ${v.values.map((x) => x.name ?? String(x.code)).join(", ")}`
-          })
-        }
-        return code ?? SYSTEM_MISSING
-      })
-    })
+  const out = resolveColumns(table, codebook, file)
+  splitJoined(table, codebook, out)
+  if (out.problems.length > 0) {
+    return Either.left(
+      new DataFileError({ file, problems: out.problems.slice(0, 20), totalProblems: out.problems.length })
+    )
+  }
+  const ordered = codebook.variables.map((v) => out.columns.get(v.name)).filter((c): c is Column => c !== undefined)
+  return Either.right({
+    dataset: makeDataset(ordered, codebook.id, out.typing),
+    warnings: koboWarnings(codebook, out, file),
+    textColumns: out.textColumns
   })
-  for (const { set: name, k } of joined) {
-    const set = codebook.multipleResponseSets.find((s) => s.name === name)!
-    if (set.items.every((i) => columns.has(i))) continue // the split columns win
-    const items = set.items.map((i) => findVariable(codebook, i)!)
-    const values = items.map(() => new Int32Array(n))
-    table.rows.forEach((row, r) => {
-      const t = (row.cells[k] ?? "").trim()
-      if (t === "") return values.forEach((col) => (col[r] = SYSTEM_MISSING))
-      for (const token of t.split(/\s+/)) {
-        const j = items.findIndex((it) => it.name.slice(set.name.length + 1) === token)
-        if (j < 0) {
-          problems.push({
-            row: row.row,
-            column: table.header[k],
-            value: token,
-            expected: `a choice name of ${set.name}: ${
-              items.map((it) => it.name.slice(set.name.length + 1)).join(", ")
-            }`
-          })
-        } else values[j][r] = 1
-      }
-    })
-    items.forEach((it, j) => columns.set(it.name, { name: it.name, type: "codes", values: values[j] }))
-  }
-  if (problems.length > 0) {
-    return Either.left(new DataFileError({ file, problems: problems.slice(0, 20), totalProblems: problems.length }))
-  }
-  const ordered = codebook.variables.map((v) => columns.get(v.name)).filter((c): c is Column => c !== undefined)
-  const warnings: Array<IoWarning> = []
-  const absent = codebook.variables.filter((v) => !columns.has(v.name)).map((v) => v.name)
-  if (absent.length > 0) {
-    warnings.push({
-      code: "VARIABLE_NOT_IN_FILE",
-      message: `${file}: the XLSForm's ${absent.join(", ")} are not in the export`
-    })
-  }
-  if (unresolved.length > 0) {
-    warnings.push({
-      code: "TEXT_COLUMNS",
-      message: `${file}: columns that are no numeric or choice question of the codebook, kept as text: ${
-        unresolved.map((u) => JSON.stringify(u)).join(", ")
-      }`
-    })
-  }
-  return Either.right({ dataset: makeDataset(ordered, codebook.id, typing), warnings, textColumns })
 }
