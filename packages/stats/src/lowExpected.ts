@@ -1,4 +1,5 @@
 import { expectedCounts } from "./cells/expected.js"
+import { percentOf } from "./cells/percents.js"
 import type { ContingencyTable } from "./ContingencyTable.js"
 import { StatsInputError } from "./ContingencyTable.js"
 
@@ -42,7 +43,7 @@ export const lowExpectedCounts = (table: ContingencyTable, threshold = 5): LowEx
     if (e[k] < threshold) cells++
     if (e[k] < minExpected) minExpected = e[k]
   }
-  return { cells, total: e.length, percent: (100 * cells) / e.length, minExpected, threshold }
+  return { cells, total: e.length, percent: percentOf(cells, e.length), minExpected, threshold }
 }
 
 /**
