@@ -60,7 +60,27 @@ const fixedHalfAway = (x: number, digits: number): string => {
 }
 
 /**
- * SPSS's footnote text for the chi-square table, word for word:
+ * The footnote's numbers as SPSS prints them: the share of cells to one decimal and the minimum expected count
+ * to two, halves rounded away from zero (for a translation of the footnote to show the same numbers).
+ *
+ * @param info - the counts of {@link lowExpectedCounts} (or of an analysis result)
+ * @returns the cells, the percent and minimum as printed, and the threshold
+ * @example
+ * lowExpectedNumbers({ cells: 1, percent: 100 / 16, minExpected: 2.675, threshold: 5 })
+ * // { cells: 1, percent: "6.3", minExpected: "2.68", threshold: 5 }
+ */
+export const lowExpectedNumbers = (
+  info: Pick<LowExpectedInfo, "cells" | "percent" | "minExpected" | "threshold">
+): { cells: number; percent: string; minExpected: string; threshold: number } => ({
+  cells: info.cells,
+  percent: fixedHalfAway(info.percent, 1),
+  minExpected: fixedHalfAway(info.minExpected, 2),
+  threshold: info.threshold
+})
+
+/**
+ * SPSS's footnote text for the chi-square table, word for word, and the one English wording of it in danvan
+ * (report/text translates it to Vietnamese with the same numbers, {@link lowExpectedNumbers}):
  * "k cells (x%) have expected count less than 5. The minimum expected count is y." with x to one decimal
  * and y to two decimals, halves rounded away from zero; SPSS writes "1 cells", and so does this.
  *
@@ -70,6 +90,10 @@ const fixedHalfAway = (x: number, digits: number): string => {
  * lowExpectedMessage(lowExpectedCounts(fromMatrix([[66, 209, 35], [158, 177, 41], [163, 216, 31]])))
  * // "0 cells (0.0%) have expected count less than 5. The minimum expected count is 30.26."
  */
-export const lowExpectedMessage = (info: LowExpectedInfo): string =>
-  `${info.cells} cells (${fixedHalfAway(info.percent, 1)}%) have expected count less than ${info.threshold}. ` +
-  `The minimum expected count is ${fixedHalfAway(info.minExpected, 2)}.`
+export const lowExpectedMessage = (
+  info: Pick<LowExpectedInfo, "cells" | "percent" | "minExpected" | "threshold">
+): string => {
+  const x = lowExpectedNumbers(info)
+  return `${x.cells} cells (${x.percent}%) have expected count less than ${x.threshold}. ` +
+    `The minimum expected count is ${x.minExpected}.`
+}
