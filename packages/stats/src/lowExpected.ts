@@ -59,6 +59,11 @@ const fixedHalfAway = (x: number, digits: number): string => {
   return `${x < 0 && scaled !== 0 ? "-" : ""}${int}${digits > 0 ? `.${frac}` : ""}`
 }
 
+/** What the footnote needs: a {@link LowExpectedInfo}, or the same numbers of an analysis result. */
+export type LowExpectedNumbersInput = Pick<LowExpectedInfo, "cells" | "percent" | "minExpected" | "threshold"> & {
+  readonly total?: number
+}
+
 /**
  * The footnote's numbers as SPSS prints them: the share of cells to one decimal and the minimum expected count
  * to two, halves rounded away from zero (for a translation of the footnote to show the same numbers).
@@ -70,7 +75,7 @@ const fixedHalfAway = (x: number, digits: number): string => {
  * // { cells: 1, percent: "6.3", minExpected: "2.68", threshold: 5 }
  */
 export const lowExpectedNumbers = (
-  info: Pick<LowExpectedInfo, "cells" | "percent" | "minExpected" | "threshold">
+  info: LowExpectedNumbersInput
 ): { cells: number; percent: string; minExpected: string; threshold: number } => ({
   cells: info.cells,
   percent: fixedHalfAway(info.percent, 1),
@@ -91,7 +96,7 @@ export const lowExpectedNumbers = (
  * // "0 cells (0.0%) have expected count less than 5. The minimum expected count is 30.26."
  */
 export const lowExpectedMessage = (
-  info: Pick<LowExpectedInfo, "cells" | "percent" | "minExpected" | "threshold">
+  info: LowExpectedNumbersInput
 ): string => {
   const x = lowExpectedNumbers(info)
   return `${x.cells} cells (${x.percent}%) have expected count less than ${x.threshold}. ` +
