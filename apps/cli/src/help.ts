@@ -1,3 +1,5 @@
+import { withDataFlags } from "./dataFlagsHelp.js"
+
 /**
  * Polishes the help @effect/cli prints: its generic type line under every text option ("A user-defined piece of
  * text.") says nothing the option's own description does not, and its usage line names a subcommand without
@@ -26,12 +28,14 @@ const isHelp = (text: string): boolean => /USAGE/.test(text) && /^(?:\u001b\[[0-
  */
 export const polishHelp = (text: string): string => {
   if (!isHelp(text)) return text
-  return text
-    .replace(GENERIC, "")
-    .replace(ROOT_USAGE, "$1 <command> [options]$2")
-    .replace(
-      USAGE_LINE,
-      (_, start: string, name: string) =>
-        `${start}danvan ${PARENT[name] !== undefined ? `${PARENT[name]} ` : ""}${name}`
-    )
+  return withDataFlags(
+    text
+      .replace(GENERIC, "")
+      .replace(ROOT_USAGE, "$1 <command> [options]$2")
+      .replace(
+        USAGE_LINE,
+        (_, start: string, name: string) =>
+          `${start}danvan ${PARENT[name] !== undefined ? `${PARENT[name]} ` : ""}${name}`
+      )
+  )
 }

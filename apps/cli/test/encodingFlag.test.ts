@@ -50,3 +50,39 @@ describe("--encoding on a data command", () => {
     expect(run(["frequencies", "--data", path, "q1", "--encoding", "vni", "--encoding", "vni"]).code).toBe(2)
   })
 })
+
+describe("--encoding and --recipe in each data command's own help", () => {
+  const commands = [
+    "crosstab",
+    "frequencies",
+    "describe",
+    "mr",
+    "likert",
+    "means",
+    "correlate",
+    "table",
+    "report",
+    "check",
+    "plan init"
+  ]
+  it.each(commands)("danvan %s --help lists both, in the usage line and as options", (command) => {
+    const r = run([...command.split(" "), "--help"])
+    expect(r.code, r.stderr).toBe(0)
+    const usage = r.stdout.split("\n").find((l) => l.startsWith("$ danvan"))
+    expect(usage).toContain("[--encoding auto | utf-8 | windows-1258 | tcvn3 | vni] [--recipe file]")
+    expect(r.stdout).toMatch(/^--encoding auto \| utf-8 \| windows-1258 \| tcvn3 \| vni\n\n {2}Text encoding of a CSV/m)
+    expect(r.stdout).toMatch(/^--recipe file\n\n {2}A data-preparation recipe/m)
+    expect(r.stdout.match(/^--(encoding|recipe) /gm)).toHaveLength(2)
+  })
+
+  it("prepare lists its own --recipe once and --encoding; convert and codebook from their own --encoding once", () => {
+    const prepare = run(["prepare", "--help"]).stdout
+    expect(prepare.match(/^--recipe file$/gm)).toHaveLength(1)
+    expect(prepare).toMatch(/^--encoding auto/m)
+    for (const command of [["convert"], ["codebook", "from"]]) {
+      const help = run([...command, "--help"]).stdout
+      expect(help.match(/^--encoding /gm)).toHaveLength(1)
+      expect(help).not.toMatch(/^--recipe /m)
+    }
+  })
+})

@@ -1,4 +1,5 @@
 import type { CrosstabResult, FrequenciesResult, MeasureWithTest } from "@danvan/analysis"
+import { lowExpectedText } from "@danvan/report/sentences"
 
 /**
  * Result objects for renderer tests, built by hand (the renderers are pure, so they are tested without the
@@ -7,16 +8,13 @@ import type { CrosstabResult, FrequenciesResult, MeasureWithTest } from "@danvan
 
 const m = (value: number, ase: number, t: number, p: number): MeasureWithTest => ({ value, ase, t, p })
 
-// The same wording as the stats kernel's footnote (checked there against SPSS's text).
+// The stats kernel's footnote (checked there against SPSS's text), through the one place that words it.
 const lowExpectedOf = (expected: ReadonlyArray<ReadonlyArray<number>>) => {
   const all = expected.flat()
   const cells = all.filter((e) => e < 5).length
   const percent = (100 * cells) / all.length
   const minExpected = Math.min(...all)
-  const message = `${cells} cells (${
-    percent.toFixed(1)
-  }%) have expected count less than 5. The minimum expected count is ${minExpected.toFixed(2)}.`
-  return { cells, percent, minExpected, message }
+  return { cells, percent, minExpected, message: lowExpectedText({ cells, percent, minExpected }, "en") }
 }
 
 export const makeCrosstab = (

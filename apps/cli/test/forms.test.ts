@@ -111,6 +111,65 @@ describe("convert", () => {
     expect(JSON.stringify(mxh)).toContain(`"valid":${koboExpected.kenh_asked}`)
   })
 
+  it("a Kobo export's text question becomes a string variable named and labelled as in the XLSForm", () => {
+    const out = join(files.dir, "kobo-text.sav")
+    const r = ok([
+      "convert",
+      new URL("kobo-xml.csv", kobo).pathname,
+      "--codebook",
+      new URL("xlsform.xlsx", kobo).pathname,
+      "--out",
+      out
+    ])
+    expect(r.stderr).not.toContain("not written")
+    const back = Either.getOrThrow(readSav(readFileSync(out), { fileName: out }))
+    expect(koboExpected.ykien).toHaveLength(koboExpected.rows)
+    const ykien = back.textColumns.find((c) => c.name === "ykien")
+    expect(ykien?.values).toEqual(koboExpected.ykien)
+    expect(back.file.variables.find((v) => v.name === "ykien")?.label).toBe("Ý kiến")
+    expect(back.textColumns.map((c) => c.name)).toEqual(
+      ["start", "end", "ykien", "deviceid", "v_id", "v_uuid", "v_submission_time", "v_validation_status", "v_index"]
+    )
+    const english = join(files.dir, "kobo-text-en.sav")
+    ok([
+      "convert",
+      new URL("kobo-xml.csv", kobo).pathname,
+      "--codebook",
+      new URL("xlsform.xlsx", kobo).pathname,
+      "--out",
+      english,
+      "--lang",
+      "en"
+    ])
+    const en = Either.getOrThrow(readSav(readFileSync(english), { fileName: english }))
+    expect(en.file.variables.find((v) => v.name === "ykien")?.label).toBe("Comments")
+  })
+
+  it("a plain CSV keeps its text columns, a long Vietnamese text whole (a very long string)", () => {
+    const long = "Cán bộ dân vận cần lắng nghe, đối thoại trực tiếp với Nhân dân ở cơ sở. ".repeat(8).trim()
+    expect(new TextEncoder().encode(long).length).toBeGreaterThan(255)
+    const source = join(files.dir, "plain.csv")
+    writeFileSync(
+      source,
+      `cap,ghi_chu
+1,"${long}"
+2,Ngắn
+1,
+`
+    )
+    const out = join(files.dir, "plain.sav")
+    const r = ok(["convert", source, "--out", out])
+    expect(r.stderr).not.toContain("not written")
+    expect(r.stderr).toContain("(3 rows, 2 variables)")
+    const back = Either.getOrThrow(readSav(readFileSync(out), { fileName: out }))
+    expect(back.textColumns).toEqual([{
+      name: "ghi_chu",
+      values: [long, "Ngắn", ""],
+      label: { vi: "ghi_chu", en: "ghi_chu" }
+    }])
+    expect(back.file.variables[1].width).toBe(new TextEncoder().encode(long).length)
+  })
+
   it("an unknown output extension is a usage error; a bad input writes nothing", () => {
     expect(run(["convert", google, "--out", join(files.dir, "x.txt")]).code).toBe(2)
     const bad = join(files.dir, "bad.csv")

@@ -50,6 +50,14 @@ describe("--recipe and danvan prepare", () => {
     ])
   })
 
+  it("means applies --recipe too (it reads its numbers on its own path)", () => {
+    const out = run(["means", "--data", data, "--recipe", r, "--var", "age", "--by", "agegroup", "--format", "json"])
+    expect(out.code, out.stderr).toBe(0)
+    const m = JSON.parse(out.stdout)
+    // Ids 1, 2, 5 (ages 25, 41, 60) after the recipe: under 40 the one age 25, from 40 the mean of 41 and 60.
+    expect(m.groups.map((g: { n: number; mean: number }) => [g.n, g.mean])).toEqual([[1, 25], [2, (41 + 60) / 2]])
+  })
+
   it("crosstab takes --recipe=FILE too", () => {
     const out = run([
       "crosstab",

@@ -1,5 +1,5 @@
 import type { CrosstabResult, FrequenciesResult } from "@danvan/analysis"
-import { chiSquareSentence, defaultDecimal } from "@danvan/report/sentences"
+import { chiSquareSentence, defaultDecimal, lowExpectedText } from "@danvan/report/sentences"
 import { useState } from "preact/hooks"
 import type { Ui } from "./App.js"
 import { formatNumber, formatPValue, formatStat } from "./i18n.js"
@@ -91,11 +91,7 @@ export const CrosstabView = ({ ui, r }: { ui: Ui; r: CrosstabResult }) => {
       {r.lowExpected !== undefined && r.lowExpected.cells > 0 && (
         <p class="note">
           {ui.t("warnings")}:{" "}
-          {ui.t("lowExpected", {
-            cells: r.lowExpected.cells,
-            percent: `${formatStat(lang, r.lowExpected.percent, 1)}%`,
-            min: formatStat(lang, r.lowExpected.minExpected, 2)
-          })}
+          {lowExpectedText(r.lowExpected, lang, defaultDecimal(lang))}
         </p>
       )}
     </>

@@ -167,7 +167,6 @@ const vi = {
   moveUp: "Chuyển lên: {title}",
   moveDown: "Chuyển xuống: {title}",
   removeItem: "Bỏ: {title}",
-  lowExpected: "{cells} ô ({percent}) có tần số kỳ vọng dưới 5; tần số kỳ vọng nhỏ nhất là {min}.",
   footer: "danvan: mã nguồn mở. Mọi bước cũng chạy được bằng dòng lệnh."
 }
 
@@ -337,7 +336,6 @@ const en: Strings = {
   moveUp: "Move up: {title}",
   moveDown: "Move down: {title}",
   removeItem: "Remove: {title}",
-  lowExpected: "{cells} cells ({percent}) have an expected count below 5; the smallest expected count is {min}.",
   footer: "danvan: open source. Every step also runs on the command line."
 }
 

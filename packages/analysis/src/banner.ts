@@ -172,7 +172,7 @@ export const bannerTable = (
       }))
       const cell = (count: number, base: number, letters: string): BannerCell => ({
         count,
-        percent: (100 * count) / base,
+        percent: Stats.percentOf(count, base),
         letters
       })
       const rowOf = (r: number) => [

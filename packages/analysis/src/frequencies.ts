@@ -1,5 +1,6 @@
 import type { Codebook, Dataset } from "@danvan/domain"
 import { getColumn, plainLabel, SYSTEM_MISSING, valueLabel } from "@danvan/domain"
+import { percentOf } from "@danvan/stats"
 import * as Either from "effect/Either"
 import type { AnalysisError } from "./errors.js"
 import { numericFrequencies } from "./numericFrequencies.js"
@@ -57,7 +58,7 @@ export const frequencies = (
       }
     }
     const total = valid + missing
-    const pct = (x: number, base: number) => (base === 0 ? Number.NaN : (100 * x) / base)
+    const pct = percentOf
     const rows: Array<FrequencyRow> = []
     let cumulative = 0
     for (const c of categories) {

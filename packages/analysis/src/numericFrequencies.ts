@@ -1,8 +1,9 @@
 import { plainLabel, valueLabel } from "@danvan/domain"
+import { percentOf } from "@danvan/stats"
 import type { NumericVariable } from "./numericVariable.js"
 import type { AnalysisWarning, FrequenciesResult, FrequencyRow } from "./results.js"
 
-const pct = (x: number, base: number) => (base === 0 ? Number.NaN : (100 * x) / base)
+const pct = percentOf
 
 /**
  * SPSS FREQUENCIES of a numeric variable: one row per distinct valid value in ascending order (labelled by

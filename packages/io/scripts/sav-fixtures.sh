@@ -2,7 +2,8 @@
 # Generates the .sav/.zsav fixtures of test/fixtures/sav with PSPP (Debian package `pspp`) from
 # scripts/sav/survey.sps, and PSPP's own listing of each file (DISPLAY DICTIONARY, LIST, MRSETS /DISPLAY,
 # documents, file label) as CSV text. Tests compare our reader with those listings; CI needs no PSPP.
-# Also writes writer-output.sav and writer-strings.sav (string variables) with our writer (scripts/write-sav-fixture.mjs) and lists it the same way.
+# Also writes writer-output.sav, writer-strings.sav and writer-long-strings.sav (string variables, labelled, very
+# long) with our writer (scripts/write-sav-fixture.mjs) and lists it the same way.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 out="$here/../test/fixtures/sav"

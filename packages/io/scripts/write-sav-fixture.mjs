@@ -32,3 +32,20 @@ const stringData = makeDataset(
 const textColumns = Object.entries(strings.text).map(([name, values]) => ({ name, values }))
 const written = writeSav(stringData, undefined, { date: new Date(Date.UTC(2026, 0, 1, 12, 0, 0)), textColumns })
 writeFileSync(new URL("writer-strings.sav", dir), written.bytes)
+
+// Labelled string variables, one a very long string (792 UTF-8 bytes of Vietnamese: four segments) and one of
+// 273 bytes (two): writer-long-strings.sav.
+const longInput = JSON.parse(readFileSync(new URL("writer-long-strings-input.json", dir), "utf8"))
+const longData = makeDataset(
+  Object.entries(longInput.codes).map(([name, values]) => ({ name, type: "codes", values: Int32Array.from(values) }))
+)
+const longText = Object.entries(longInput.text).map(([name, values]) => ({
+  name,
+  values,
+  label: longInput.labels[name]
+}))
+const longWritten = writeSav(longData, undefined, {
+  date: new Date(Date.UTC(2026, 0, 1, 12, 0, 0)),
+  textColumns: longText
+})
+writeFileSync(new URL("writer-long-strings.sav", dir), longWritten.bytes)

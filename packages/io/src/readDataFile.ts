@@ -26,6 +26,11 @@ export interface DataFileOptions {
   readonly maxProblems?: number
   /** CSV and form exports: the text encoding (default `auto`: UTF-8, TCVN3/VNI detected, else windows-1258). */
   readonly encoding?: import("./decodeText.js").TextEncodingName
+  /**
+   * Plain CSV and .xlsx: also return the text and date columns (read again as text) in `textColumns`, for
+   * writers that keep them (`convert` to .sav). Off by default: analyses do not need them.
+   */
+  readonly keepText?: boolean
 }
 
 /**
@@ -40,7 +45,7 @@ export interface DataFileRead {
   readonly codebook: Codebook | undefined
   readonly format: "csv" | "xlsx" | "sav"
   readonly warnings: ReadonlyArray<IoWarning>
-  /** String variables of a .sav file (empty for other formats). */
+  /** String variables of a .sav file, a form export's text answers, plain CSV/.xlsx text with `keepText`. */
   readonly textColumns: ReadonlyArray<TextColumn>
 }
 
@@ -142,17 +147,39 @@ export const readDataBytes = (
         ...selected,
         ...(options.sheet !== undefined ? { sheet: options.sheet } : {})
       })
-      return { dataset: read.dataset, codebook: options.codebook, format, warnings: read.warnings, textColumns: [] }
+      const kept = yield* keptText(bytes, format, path, read.dataset, options)
+      return {
+        dataset: read.dataset,
+        codebook: options.codebook,
+        format,
+        warnings: [...read.warnings, ...kept.warnings],
+        textColumns: kept.textColumns
+      }
     }
     const read = readCsv(bytes, selected)
     if (Either.isLeft(read)) {
       return yield* Effect.fail(read.left)
     }
+    const kept = yield* keptText(bytes, format, path, read.right.dataset, options)
     return {
       dataset: read.right.dataset,
       codebook: options.codebook,
       format,
-      warnings: read.right.warnings,
-      textColumns: []
+      warnings: [...read.right.warnings, ...kept.warnings],
+      textColumns: kept.textColumns
     }
   })
+
+const keptText = (
+  bytes: Uint8Array,
+  format: "csv" | "xlsx",
+  path: string,
+  dataset: Dataset,
+  options: DataFileOptions
+) =>
+  options.keepText === true
+    ? Effect.flatMap(
+      Effect.promise(() => import("./forms/keepText.js")),
+      (m) => m.typedTextColumns(bytes, format, path, dataset, options)
+    )
+    : Effect.succeed({ textColumns: [], warnings: [] })

@@ -57,36 +57,33 @@ describe("writeSav with string variables", () => {
     expect(Array.from(back.dataset.columns[0].values)).toEqual(Array.from(dataset.columns[0].values))
   })
 
-  it("cuts a value over 255 bytes at a character boundary, with a warning", () => {
-    const long = "ệ".repeat(100) // 300 UTF-8 bytes
+  it("cuts a value over 32767 bytes (SPSS's limit) at a character boundary, with a warning", () => {
+    const long = "ệ".repeat(11000) // 33000 UTF-8 bytes
     const { bytes, warnings } = writeSav(
       makeDataset([{ name: "id", type: "codes", values: Int32Array.of(1) }]),
       undefined,
-      {
-        date,
-        textColumns: [{ name: "note", values: [long] }]
-      }
+      { date, textColumns: [{ name: "note", values: [long] }] }
     )
     expect(warnings.map((w) => w.message)).toEqual([
-      "variable note, case 1: text of 300 bytes cut to 255 (an SPSS limit)"
+      "variable note, case 1: text of 33000 bytes cut to 32767 (an SPSS limit)"
     ])
     const back = Either.getOrThrow(readSav(bytes, { fileName: "long.sav" }))
-    expect(back.textColumns[0].values[0]).toBe("ệ".repeat(85))
+    expect(back.textColumns[0].values[0]).toBe("ệ".repeat(10922))
   })
 })
 
 describe("writeDataFile with text columns", () => {
-  it("refuses a text over 255 bytes, naming column and row, and writes nothing", async () => {
+  it("refuses a text over 32767 bytes, naming column and row, and writes nothing", async () => {
     const dir = mkdtempSync(join(tmpdir(), "danvan-strings-"))
     const path = join(dir, "long.sav")
-    const values = ["ngắn", "ệ".repeat(100)]
+    const values = ["ngắn", "ệ".repeat(11000)]
     const data = makeDataset([{ name: "id", type: "codes", values: Int32Array.of(1, 2) }])
     const exit = await Effect.runPromiseExit(
       writeDataFile(path, data, undefined, { textColumns: [{ name: "note", values }] })
     )
     expect(Exit.isFailure(exit)).toBe(true)
     expect(String(Exit.isFailure(exit) ? Cause.squash(exit.cause) : "")).toContain(
-      "column note, row 2: a text of 300 bytes, longer than the 255 bytes"
+      "column note, row 2: a text of 33000 bytes, longer than the 32767 bytes"
     )
     expect(existsSync(path)).toBe(false)
     rmSync(dir, { recursive: true, force: true })

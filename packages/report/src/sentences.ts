@@ -4,3 +4,4 @@
  */
 export * from "./apa.js"
 export * from "./format.js"
+export { LOW_EXPECTED_VI, type LowExpectedFields, lowExpectedText } from "./text/lowExpected.js"

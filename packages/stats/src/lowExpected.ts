@@ -1,4 +1,5 @@
 import { expectedCounts } from "./cells/expected.js"
+import { percentOf } from "./cells/percents.js"
 import type { ContingencyTable } from "./ContingencyTable.js"
 import { StatsInputError } from "./ContingencyTable.js"
 
@@ -42,7 +43,7 @@ export const lowExpectedCounts = (table: ContingencyTable, threshold = 5): LowEx
     if (e[k] < threshold) cells++
     if (e[k] < minExpected) minExpected = e[k]
   }
-  return { cells, total: e.length, percent: (100 * cells) / e.length, minExpected, threshold }
+  return { cells, total: e.length, percent: percentOf(cells, e.length), minExpected, threshold }
 }
 
 /**
@@ -58,8 +59,33 @@ const fixedHalfAway = (x: number, digits: number): string => {
   return `${x < 0 && scaled !== 0 ? "-" : ""}${int}${digits > 0 ? `.${frac}` : ""}`
 }
 
+/** What the footnote needs: a {@link LowExpectedInfo}, or the same numbers of an analysis result. */
+export type LowExpectedNumbersInput = Pick<LowExpectedInfo, "cells" | "percent" | "minExpected" | "threshold"> & {
+  readonly total?: number
+}
+
 /**
- * SPSS's footnote text for the chi-square table, word for word:
+ * The footnote's numbers as SPSS prints them: the share of cells to one decimal and the minimum expected count
+ * to two, halves rounded away from zero (for a translation of the footnote to show the same numbers).
+ *
+ * @param info - the counts of {@link lowExpectedCounts} (or of an analysis result)
+ * @returns the cells, the percent and minimum as printed, and the threshold
+ * @example
+ * lowExpectedNumbers({ cells: 1, percent: 100 / 16, minExpected: 2.675, threshold: 5 })
+ * // { cells: 1, percent: "6.3", minExpected: "2.68", threshold: 5 }
+ */
+export const lowExpectedNumbers = (
+  info: LowExpectedNumbersInput
+): { cells: number; percent: string; minExpected: string; threshold: number } => ({
+  cells: info.cells,
+  percent: fixedHalfAway(info.percent, 1),
+  minExpected: fixedHalfAway(info.minExpected, 2),
+  threshold: info.threshold
+})
+
+/**
+ * SPSS's footnote text for the chi-square table, word for word, and the one English wording of it in danvan
+ * (report/text translates it to Vietnamese with the same numbers, {@link lowExpectedNumbers}):
  * "k cells (x%) have expected count less than 5. The minimum expected count is y." with x to one decimal
  * and y to two decimals, halves rounded away from zero; SPSS writes "1 cells", and so does this.
  *
@@ -69,6 +95,10 @@ const fixedHalfAway = (x: number, digits: number): string => {
  * lowExpectedMessage(lowExpectedCounts(fromMatrix([[66, 209, 35], [158, 177, 41], [163, 216, 31]])))
  * // "0 cells (0.0%) have expected count less than 5. The minimum expected count is 30.26."
  */
-export const lowExpectedMessage = (info: LowExpectedInfo): string =>
-  `${info.cells} cells (${fixedHalfAway(info.percent, 1)}%) have expected count less than ${info.threshold}. ` +
-  `The minimum expected count is ${fixedHalfAway(info.minExpected, 2)}.`
+export const lowExpectedMessage = (
+  info: LowExpectedNumbersInput
+): string => {
+  const x = lowExpectedNumbers(info)
+  return `${x.cells} cells (${x.percent}%) have expected count less than ${x.threshold}. ` +
+    `The minimum expected count is ${x.minExpected}.`
+}

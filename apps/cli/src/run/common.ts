@@ -14,7 +14,7 @@ import { type AppliedRecipe, prepareRead } from "./recipe.js"
  * column, so with a recipe the whole file is read. `recipe` says what it did (for method notes). `--encoding`
  * (taken off the command line by main, see encodingFlag.ts) is passed to the reader as `encoding`.
  */
-const withRecipe = <E, R>(
+export const withRecipe = <E, R>(
   read: (columns: boolean, encoding: { readonly encoding?: EncodingName }) => Effect.Effect<DataFileRead, E, R>,
   codebook: Codebook | undefined
 ) =>

@@ -29,7 +29,8 @@ export const runConvert = (args: ConvertArgs) =>
     const read = yield* readDataFile(args.file, {
       ...(codebook !== undefined ? { codebook } : {}),
       ...(Option.isSome(args.sheet) ? { sheet: args.sheet.value } : {}),
-      encoding: args.encoding
+      encoding: args.encoding,
+      keepText: true
     })
     yield* reportWarnings(read.warnings)
     const format = dataOutputFormat(args.out)
@@ -38,7 +39,7 @@ export const runConvert = (args: ConvertArgs) =>
       textColumns: read.textColumns
     })
     yield* reportWarnings(warnings)
-    // A .sav/.zsav holds the text columns the reader kept (as string variables); the others are left out.
+    // A .sav/.zsav holds the text and date columns (as labelled string variables); .csv/.xlsx leave them out.
     const kept = new Set(format === "sav" || format === "zsav" ? read.textColumns.map((c) => c.name) : [])
     const text = [
       ...new Set([
@@ -49,8 +50,8 @@ export const runConvert = (args: ConvertArgs) =>
     if (text.length > 0) {
       yield* writeStderr(
         `danvan: warning: text and date columns not written (${
-          kept.size > 0 || format === "sav" || format === "zsav"
-            ? "only a form export's or a .sav file's text is kept"
+          format === "sav" || format === "zsav"
+            ? "they could not be read again as text"
             : "a .csv/.xlsx output holds coded and numeric columns; write .sav to keep them"
         }): ${text.join(", ")}`
       )

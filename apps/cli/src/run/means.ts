@@ -12,13 +12,11 @@ import {
 } from "@danvan/report/text"
 import type * as Command from "@effect/cli/Command"
 import * as Effect from "effect/Effect"
-import * as FiberRef from "effect/FiberRef"
 import * as Option from "effect/Option"
 import type { correlateOptions, meansOptions } from "../commands/means.js"
-import { CurrentEncoding } from "../encodingFlag.js"
 import { UsageError } from "../errors.js"
 import { colorEnabled, writeStdout } from "../terminal.js"
-import { caseOptions, optionalCodebook, orUndefined, reportWarnings, weightConflict } from "./common.js"
+import { caseOptions, optionalCodebook, orUndefined, reportWarnings, weightConflict, withRecipe } from "./common.js"
 
 export type MeansArgs = Command.Command.ParseConfig<typeof meansOptions>
 export type CorrelateArgs = Command.Command.ParseConfig<typeof correlateOptions>
@@ -30,13 +28,17 @@ const readNumeric = (
   numeric: ReadonlyArray<string>,
   sheet: Option.Option<string>
 ) =>
-  Effect.flatMap(FiberRef.get(CurrentEncoding), (encoding) =>
-    readDataFile(path, {
-      ...(encoding !== undefined ? { encoding } : {}),
-      ...(codebook !== undefined ? { codebook } : {}),
-      numericColumns: [...numeric],
-      ...(Option.isSome(sheet) ? { sheet: sheet.value } : {})
-    })).pipe(Effect.tap((read) => reportWarnings(read.warnings)))
+  // With the shared data reading's --encoding and --recipe (every column read: the --by variable too).
+  withRecipe(
+    (_subset, encoding) =>
+      readDataFile(path, {
+        ...encoding,
+        ...(codebook !== undefined ? { codebook } : {}),
+        numericColumns: [...numeric],
+        ...(Option.isSome(sheet) ? { sheet: sheet.value } : {})
+      }).pipe(Effect.tap((read) => reportWarnings(read.warnings))),
+    codebook
+  )
 
 export const runMeans = (args: MeansArgs) =>
   Effect.gen(function*() {

@@ -18,7 +18,7 @@ export const likertCell = (
     n += d
     sum += d * scores[k]
   })
-  const percents = distribution.map((x) => (n > 0 ? (100 * x) / n : NaN))
+  const percents = distribution.map((x) => Stats.percentOf(x, n))
   const flat = high.some((k) => low.includes(k))
   const pct = (ks: ReadonlyArray<number>) => ks.reduce((a, k) => a + percents[k], 0)
   const net = n > 0 && !flat ? pct(high) - pct(low) : NaN

@@ -92,6 +92,8 @@ expected = {
     "kenh_asked": sum(1 for p in people if p["kenh"] is not None),
     "kenh_none_chosen": sum(1 for p in people if p["kenh"] == []),
     "kenh_any_chosen": sum(1 for p in people if p["kenh"]),
+    # The text question's answers in row order ("" when left blank), kept as a string variable by `convert`.
+    "ykien": [p["ykien"] for p in people],
 }
 with open(os.path.join(OUT, "kobo-expected.json"), "w", encoding="utf-8") as f:
     json.dump(expected, f, ensure_ascii=False, indent=1)

@@ -71,7 +71,8 @@ export const datasetToXlsx = (
  * Writes a dataset as `.sav`/`.zsav` (labels, missing codes and MR sets of the codebook, in `lang`), `.csv`
  * (codes) or `.xlsx` (codes and the codebook), by the path's extension; atomically (nothing partial).
  * `textColumns` (a form's text and date answers, a .sav file's strings) are written as string variables of a
- * .sav/.zsav file (at most 255 bytes a value: a longer one refuses the write); the other formats leave them out.
+ * .sav/.zsav file with their labels (over 255 bytes a very long string; a value over 32767 bytes, SPSS's limit,
+ * refuses the write); the other formats leave them out.
  *
  * @example
  * const warnings = yield* writeDataFile("clean.sav", dataset, codebook, { lang: "vi" })
@@ -98,10 +99,10 @@ export const writeDataFile = (
           })
         )
       }
-      const safe = spssSafe(dataset, codebook)
+      const safe = spssSafe(dataset, codebook, textColumns)
       const { bytes, warnings } = writeSav(safe.dataset, safe.codebook, {
         lang,
-        textColumns,
+        textColumns: safe.textColumns,
         compression: format === "zsav" ? "zlib" : "bytecode"
       })
       yield* writeTextFiles([{ path, text: bytes }])

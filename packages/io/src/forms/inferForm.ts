@@ -9,6 +9,7 @@ import {
 } from "@danvan/domain"
 import * as Either from "effect/Either"
 import { DataFileError, type DataProblem, type IoWarning } from "../errors.js"
+import type { TextColumn } from "../sav/types.js"
 import { checkboxSeparator, detectFormPlatform, type FormPlatform, metaColumn } from "./detect.js"
 import {
   categoriesOf,
@@ -48,7 +49,7 @@ export interface FormRead {
   readonly platform: FormPlatform
   readonly warnings: ReadonlyArray<IoWarning>
   /** The text and date columns' answers (not in the dataset, listed in its typing), for writers. */
-  readonly textColumns?: ReadonlyArray<{ readonly name: string; readonly values: ReadonlyArray<string> }>
+  readonly textColumns?: ReadonlyArray<TextColumn>
 }
 
 const GRID = /^(.*\S)\s*\[([^\]]+)\]\s*$/

@@ -7,6 +7,7 @@ import {
   type ValueLabel,
   type Variable
 } from "@danvan/domain"
+import type { TextColumn } from "../sav/types.js"
 import { splitAnswer, splitOutsideBrackets, startsLower } from "./options.js"
 import { KNOWN_ORDERS, knownScaleOf } from "./scales.js"
 
@@ -32,7 +33,7 @@ export interface QuestionOut {
   readonly ambiguities: Array<{ row: number; column: string; value: string; why: string }>
   readonly summary: string
   /** A text or date column's answers (trimmed, NFC), kept for writers such as `convert`; not analysed. */
-  readonly text?: { readonly name: string; readonly values: ReadonlyArray<string> }
+  readonly text?: TextColumn
 }
 
 const fold = (s: string) => s.normalize("NFC").trim().toLocaleLowerCase("vi")
@@ -53,7 +54,8 @@ export const typedColumn = (name: string, cells: Cells, type: "text" | "date", f
     ...empty(),
     typing: [{ name, type, row: first.row, value: first.value, file }],
     summary: `${name} ${type}`,
-    text: { name, values: cells.values.map((v) => v.trim().normalize("NFC")) }
+    // The column's header (the question text) is its label, as the .sav writer's variable label.
+    text: { name, values: cells.values.map((v) => v.trim().normalize("NFC")), label: label(cells.header, name) }
   }
 }
 

@@ -172,7 +172,9 @@ const readSavOrThrow = (bytes: Uint8Array, options: SavReadOptions): Either.Eith
     for (let i = 0; i < n; i++) {
       values[i] = text.decode(raw.subarray(i * v.width, (i + 1) * v.width), `variable ${v.name}, case ${i + 1}`)
     }
-    textColumns.push({ name: v.name, values })
+    // SPSS has one variable label: it stands for both languages (as the derived codebook's labels do).
+    const label = v.label !== undefined && v.label.trim() !== "" ? { vi: v.label, en: v.label } : undefined
+    textColumns.push({ name: v.name, values, ...(label !== undefined ? { label } : {}) })
   })
   if (text.badCount > 0) {
     warn(

@@ -1,4 +1,4 @@
-import type { Codebook, Dataset } from "@danvan/domain"
+import type { BilingualLabel, Codebook, Dataset } from "@danvan/domain"
 import type { IoWarning } from "../errors.js"
 import type { SavMrSet } from "./mrsets.js"
 import type { SavVariable } from "./variables.js"
@@ -30,6 +30,8 @@ export interface SavReadOptions {
 export interface TextColumn {
   readonly name: string
   readonly values: ReadonlyArray<string>
+  /** The question text (a form's header, an XLSForm text question's label), written as the variable label. */
+  readonly label?: BilingualLabel
 }
 
 /**

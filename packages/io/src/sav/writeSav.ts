@@ -23,7 +23,8 @@ export interface SavWriteOptions {
   readonly date?: Date
   /**
    * Text columns written as string variables after the Dataset's columns (UTF-8, width = the longest value
-   * in bytes, at most 255: a longer value is cut, with a warning).
+   * in bytes; over 255 bytes a very long string of 252-byte segments; a value over 32767 bytes is cut, with a
+   * warning), each with its label as the variable label.
    */
   readonly textColumns?: ReadonlyArray<TextColumn>
 }
@@ -102,8 +103,11 @@ export const writeSav = (
   const columns = dataset.columns
   const strings = savStrings(options.textColumns ?? [], dataset.rowCount, (x) => warnings.push(x))
   const names = columns.map((c) => c.name)
-  const shortsAll = shortNames([...names, ...strings.map((s) => s.name)])
+  // Each further segment of a very long string is a variable of its own, with a short name of its own.
+  const extraSegments = strings.flatMap((s) => s.segments.slice(1).map((_, k) => `${s.name}_${k + 1}`))
+  const shortsAll = shortNames([...names, ...strings.map((s) => s.name), ...extraSegments])
   const shorts = shortsAll.slice(0, names.length)
+  const stringShorts = stringShortNames(strings, shortsAll.slice(names.length))
   const variableOf = (name: string): Variable | undefined => codebook?.variables.find((v) => v.name === name)
   const little = options.byteOrder !== "big-endian"
   const w = new ByteWriter(4096 + dataset.rowCount * columns.length * 2, little)
@@ -112,7 +116,7 @@ export const writeSav = (
   w.raw(ascii(compression === "zlib" ? "$FL3" : "$FL2"))
   w.padded(ascii("@(#) SPSS DATA FILE danvan"), 60)
   w.int32(2)
-  w.int32(columns.length + strings.reduce((n, s) => n + s.segments, 0))
+  w.int32(columns.length + strings.reduce((n, s) => n + s.slots, 0))
   w.int32(compression === "none" ? 0 : compression === "bytecode" ? 1 : 2)
   const weight = codebook?.weightVariable === undefined ? -1 : names.indexOf(codebook.weightVariable)
   w.int32(weight >= 0 ? weight + 1 : 0)
@@ -151,7 +155,7 @@ export const writeSav = (
     for (const x of missing.values) w.float64(x)
   })
 
-  strings.forEach((s, k) => writeStringRecords(w, s, shortsAll[names.length + k]))
+  strings.forEach((s, k) => writeStringRecords(w, s, stringShorts[k], stringLabel(s, lang)))
 
   // Value labels: one type 3 + type 4 pair per labelled variable.
   columns.forEach((column, k) => {
@@ -201,10 +205,18 @@ export const writeSav = (
     const m = variableOf(c.name)?.measure ?? (c.type === "codes" ? "nominal" : "scale")
     return m === "nominal" ? 1 : m === "ordinal" ? 2 : 3
   })
-  const stringDisplay = strings.flatMap((s) => [1, Math.min(40, Math.max(8, s.width)), 0])
+  // One display entry per segment, as SPSS and PSPP write them.
+  const stringDisplay = strings.flatMap((s) => s.segments.flatMap(() => [1, Math.min(40, Math.max(8, s.width)), 0]))
   extension(11, 4, [...measures.flatMap((m) => [m, 8, 1]), ...stringDisplay])
-  const allNames = [...names, ...strings.map((s) => s.name)]
-  extension(13, 1, utf8(allNames.map((n, k) => `${shortsAll[k]}=${n}`).join("\t")))
+  const longNames = [
+    ...names.map((n, k) => `${shorts[k]}=${n}`),
+    ...strings.map((s, k) => `${stringShorts[k][0]}=${s.name}`)
+  ]
+  extension(13, 1, utf8(longNames.join("\t")))
+  const veryLong = strings.flatMap((s, k) =>
+    s.segments.length > 1 ? [`${stringShorts[k][0]}=${String(s.width).padStart(5, "0")}\0\t`] : []
+  )
+  if (veryLong.length > 0) extension(14, 1, ascii(veryLong.join("")))
   extension(20, 1, ascii("UTF-8"))
   w.int32(999)
   w.int32(0)
@@ -253,15 +265,35 @@ const missingRecord = (
     : { count: -3, values: [r.low, r.high, values[0]] }
 }
 
-/** A string variable's record (type = width, format A) and one continuation record per further segment. */
-const writeStringRecords = (w: ByteWriter, s: SavString, short: string) => {
-  const format = (1 << 16) | (s.width << 8)
-  for (const x of [2, s.width, 0, 0, format, format]) w.int32(x)
-  w.padded(ascii(short), 8)
-  for (let k = 1; k < s.segments; k++) {
-    for (const x of [2, -1, 0, 0, 0, 0]) w.int32(x)
-    w.padded(new Uint8Array(0), 8)
-  }
+/** A string variable's label in `lang` (at most 255 bytes), or undefined when it has none. */
+const stringLabel = (s: SavString, lang: Lang): Uint8Array | undefined =>
+  s.label === undefined || s.label[lang].trim() === "" ? undefined : utf8Prefix(s.label[lang], 255)
+
+/** Each string's short names: its first segment's, then one per further segment of a very long string. */
+const stringShortNames = (strings: ReadonlyArray<SavString>, shorts: ReadonlyArray<string>): Array<Array<string>> => {
+  let extra = strings.length
+  return strings.map((s, k) => [shorts[k], ...s.segments.slice(1).map(() => shorts[extra++])])
+}
+
+/**
+ * A string variable's records: per segment, a variable record (type = the segment's width, format A; the label
+ * on the first) and a continuation record per further 8-byte slot.
+ */
+const writeStringRecords = (w: ByteWriter, s: SavString, shorts: ReadonlyArray<string>, label?: Uint8Array) => {
+  s.segments.forEach((segment, k) => {
+    const format = (1 << 16) | (segment.width << 8)
+    const labelled = k === 0 && label !== undefined
+    for (const x of [2, segment.width, labelled ? 1 : 0, 0, format, format]) w.int32(x)
+    w.padded(ascii(shorts[k]), 8)
+    if (labelled) {
+      w.int32(label.length)
+      w.padded(label, Math.ceil(label.length / 4) * 4)
+    }
+    for (let slot = 1; slot < segment.slots; slot++) {
+      for (const x of [2, -1, 0, 0, 0, 0]) w.int32(x)
+      w.padded(new Uint8Array(0), 8)
+    }
+  })
 }
 
 const writeUncompressed = (w: ByteWriter, dataset: Dataset, strings: ReadonlyArray<SavString>) => {
@@ -326,7 +358,7 @@ const writeBytecode = (w: ByteWriter, dataset: Dataset, strings: ReadonlyArray<S
       else put(253, x)
     }
     for (const s of strings) {
-      for (let k = 0; k < s.segments; k++) {
+      for (let k = 0; k < s.slots; k++) {
         const { blank, bytes } = segmentOf(s.cells[i], k)
         if (blank) put(254, 0)
         else put(253, bytes)

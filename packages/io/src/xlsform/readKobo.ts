@@ -1,15 +1,19 @@
 import {
+  type BilingualLabel,
   type Codebook,
   type Column,
   type ColumnTyping,
   findVariable,
   makeDataset,
+  plainLabel,
   SYSTEM_MISSING,
   type Variable
 } from "@danvan/domain"
 import * as Either from "effect/Either"
 import { DataFileError, type DataProblem, type IoWarning } from "../errors.js"
 import type { TextTable } from "../forms/table.js"
+import type { TextColumn } from "../sav/types.js"
+import { textQuestionsOf } from "./textQuestions.js"
 
 /**
  * KoboToolbox and ODK Central exports resolved to an XLSForm's codebook. Headers are XML names with group paths
@@ -73,10 +77,11 @@ export const isKoboHeader = (header: ReadonlyArray<string>): boolean => {
     (h.has("submissiondate") && (h.has("key") || h.has("meta/instanceid")))
 }
 
-type Target = { kind: "variable"; variable: Variable } | { kind: "joined"; set: string } | {
-  kind: "meta"
-  type: "date" | "text"
-}
+type Target =
+  | { kind: "variable"; variable: Variable }
+  | { kind: "joined"; set: string }
+  | { kind: "meta"; type: "date" | "text" }
+  | { kind: "text"; name: string; label: BilingualLabel }
 
 const fold = (s: string) => s.normalize("NFC").trim().toLocaleLowerCase("vi")
 
@@ -104,6 +109,15 @@ const resolve = (header: string, codebook: Codebook): Target | undefined => {
     const variable = findVariable(codebook, c)
     if (variable !== undefined) return { kind: "variable", variable }
     if (codebook.multipleResponseSets.some((s) => s.name === c)) return { kind: "joined", set: c }
+  }
+  // A text question of the XLSForm (by name or by label): kept as text, named and labelled as in the form.
+  const texts = textQuestionsOf(codebook)
+  for (const c of candidates(header.trim())) {
+    const label = texts.get(c)
+    if (label !== undefined) return { kind: "text", name: c, label }
+  }
+  for (const [name, label] of texts) {
+    if (fold(label.vi) === fold(header) || fold(label.en) === fold(header)) return { kind: "text", name, label }
   }
   // Label headers: a question's label, or "question label/option label" for a split column.
   const byLabel = codebook.variables.find((v) =>
@@ -136,81 +150,108 @@ const codeOf = (variable: Variable, value: string): number | undefined => {
 
 const TICKED: Readonly<Record<string, number>> = { "1": 1, "0": 0, true: 1, false: 0, "1.0": 1, "0.0": 0 }
 
-/**
- * Reads a KoboToolbox / ODK Central export table against the codebook of its XLSForm, all or nothing.
- * "Not asked" (a blank select_multiple) stays missing on every item; "none chosen" is all 0.
- *
- * @example
- * const read = readKoboTable(table, codebook, "export.csv") // Either<{ dataset, warnings }, DataFileError>
- */
-export const readKoboTable = (
-  table: TextTable,
-  codebook: Codebook,
-  file: string
-): Either.Either<{ dataset: ReturnType<typeof makeDataset>; warnings: ReadonlyArray<IoWarning> }, DataFileError> => {
-  const problems: Array<DataProblem> = []
-  const n = table.rows.length
-  const columns = new Map<string, Column>()
-  const typing: Array<ColumnTyping> = []
-  const joined: Array<{ set: string; k: number }> = []
-  const unresolved: Array<string> = []
+/** What the columns of an export became so far: dataset columns by variable name, and the rest. */
+interface Resolved {
+  readonly columns: Map<string, Column>
+  readonly typing: Array<ColumnTyping>
+  readonly textColumns: Array<TextColumn>
+  readonly joined: Array<{ set: string; k: number }>
+  readonly unresolved: Array<string>
+  readonly problems: Array<DataProblem>
+}
+
+/** The trimmed text of column `k` in data row `r`. */
+const cellOf = (table: TextTable, k: number) => (r: number) => (table.rows[r].cells[k] ?? "").trim()
+
+/** A metadata, text-question or unknown column: listed in the typing, kept as (labelled) text for writers. */
+const keepText = (table: TextTable, k: number, target: Target | undefined, file: string, out: Resolved) => {
+  const header = table.header[k]
+  const cell = cellOf(table, k)
+  if (target === undefined) out.unresolved.push(header)
+  const first = table.rows.findIndex((_, r) => cell(r) !== "")
+  const name = target?.kind === "text" ? target.name : header
+  out.typing.push({
+    name,
+    type: target?.kind === "meta" ? target.type : "text",
+    row: first < 0 ? 1 : table.rows[first].row,
+    value: first < 0 ? "" : cell(first),
+    file
+  })
+  // Kept as text for writers (a .sav string variable), labelled with the form's question or the header.
+  const label = target?.kind === "text" ? target.label : plainLabel(header.normalize("NFC"))
+  out.textColumns.push({ name, label, values: table.rows.map((_, r) => cell(r).normalize("NFC")) })
+}
+
+/** An integer/decimal question's column as numbers; a cell that is no number is a problem. */
+const numericColumn = (table: TextTable, k: number, v: Variable, problems: Array<DataProblem>): Column => {
+  const cell = cellOf(table, k)
+  return {
+    name: v.name,
+    type: "numeric",
+    values: Float64Array.from({ length: table.rows.length }, (_, r) => {
+      const t = cell(r)
+      const x = t === "" ? NaN : Number(t.replace(",", "."))
+      if (t !== "" && !Number.isFinite(x)) {
+        problems.push({ row: table.rows[r].row, column: table.header[k], value: t, expected: `a number (${v.name})` })
+      }
+      return x
+    })
+  }
+}
+
+/** A select_one column (choice names, labels or codes) or a split select_multiple 0/1 column, as codes. */
+const codeColumn = (table: TextTable, k: number, v: Variable, problems: Array<DataProblem>): Column => {
+  const cell = cellOf(table, k)
+  const isItem = v.kind === "multiple-response-item"
+  return {
+    name: v.name,
+    type: "codes",
+    values: Int32Array.from({ length: table.rows.length }, (_, r) => {
+      const t = cell(r)
+      if (t === "") return SYSTEM_MISSING
+      const code = isItem ? TICKED[t.toLowerCase()] : codeOf(v, t)
+      if (code === undefined) {
+        problems.push({
+          row: table.rows[r].row,
+          column: table.header[k],
+          value: t,
+          expected: isItem
+            ? "1 or 0 (selected or not)"
+            : `one of the choices of ${v.name}: ${v.values.map((x) => x.name ?? String(x.code)).join(", ")}`
+        })
+      }
+      return code ?? SYSTEM_MISSING
+    })
+  }
+}
+
+/** Each header resolved to the codebook: numeric and coded columns read, joined set columns noted, the rest text. */
+const resolveColumns = (table: TextTable, codebook: Codebook, file: string): Resolved => {
+  const out: Resolved = { columns: new Map(), typing: [], textColumns: [], joined: [], unresolved: [], problems: [] }
   table.header.forEach((header, k) => {
     const target = resolve(header, codebook)
-    const cell = (r: number) => (table.rows[r].cells[k] ?? "").trim()
-    if (target === undefined || target.kind === "meta") {
-      if (target === undefined) unresolved.push(header)
-      const first = table.rows.findIndex((_, r) => cell(r) !== "")
-      typing.push({
-        name: header,
-        type: target?.kind === "meta" ? target.type : "text",
-        row: first < 0 ? 1 : table.rows[first].row,
-        value: first < 0 ? "" : cell(first),
-        file
-      })
-      return
+    if (target === undefined || target.kind === "meta" || target.kind === "text") {
+      return keepText(table, k, target, file, out)
     }
-    if (target.kind === "joined") return void joined.push({ set: target.set, k })
+    if (target.kind === "joined") return void out.joined.push({ set: target.set, k })
     const v = target.variable
-    if (v.kind === "numeric") {
-      columns.set(v.name, {
-        name: v.name,
-        type: "numeric",
-        values: Float64Array.from({ length: n }, (_, r) => {
-          const t = cell(r)
-          const x = t === "" ? NaN : Number(t.replace(",", "."))
-          if (t !== "" && !Number.isFinite(x)) {
-            problems.push({ row: table.rows[r].row, column: header, value: t, expected: `a number (${v.name})` })
-          }
-          return x
-        })
-      })
-      return
-    }
-    const isItem = v.kind === "multiple-response-item"
-    columns.set(v.name, {
-      name: v.name,
-      type: "codes",
-      values: Int32Array.from({ length: n }, (_, r) => {
-        const t = cell(r)
-        if (t === "") return SYSTEM_MISSING
-        const code = isItem ? TICKED[t.toLowerCase()] : codeOf(v, t)
-        if (code === undefined) {
-          problems.push({
-            row: table.rows[r].row,
-            column: header,
-            value: t,
-            expected: isItem
-              ? "1 or 0 (selected or not)"
-              : `one of the choices of ${v.name}: ${v.values.map((x) => x.name ?? String(x.code)).join(", ")}`
-          })
-        }
-        return code ?? SYSTEM_MISSING
-      })
-    })
+    out.columns.set(
+      v.name,
+      v.kind === "numeric" ? numericColumn(table, k, v, out.problems) : codeColumn(table, k, v, out.problems)
+    )
   })
-  for (const { set: name, k } of joined) {
+  return out
+}
+
+/**
+ * A set given only as one space-joined column of choice names becomes its 0/1 items (blank: missing on every
+ * item, "not asked"); when the split columns are there too, they win.
+ */
+const splitJoined = (table: TextTable, codebook: Codebook, out: Resolved): void => {
+  const n = table.rows.length
+  for (const { set: name, k } of out.joined) {
     const set = codebook.multipleResponseSets.find((s) => s.name === name)!
-    if (set.items.every((i) => columns.has(i))) continue // the split columns win
+    if (set.items.every((i) => out.columns.has(i))) continue // the split columns win
     const items = set.items.map((i) => findVariable(codebook, i)!)
     const values = items.map(() => new Int32Array(n))
     table.rows.forEach((row, r) => {
@@ -219,7 +260,7 @@ export const readKoboTable = (
       for (const token of t.split(/\s+/)) {
         const j = items.findIndex((it) => it.name.slice(set.name.length + 1) === token)
         if (j < 0) {
-          problems.push({
+          out.problems.push({
             row: row.row,
             column: table.header[k],
             value: token,
@@ -230,27 +271,62 @@ export const readKoboTable = (
         } else values[j][r] = 1
       }
     })
-    items.forEach((it, j) => columns.set(it.name, { name: it.name, type: "codes", values: values[j] }))
+    items.forEach((it, j) => out.columns.set(it.name, { name: it.name, type: "codes", values: values[j] }))
   }
-  if (problems.length > 0) {
-    return Either.left(new DataFileError({ file, problems: problems.slice(0, 20), totalProblems: problems.length }))
-  }
-  const ordered = codebook.variables.map((v) => columns.get(v.name)).filter((c): c is Column => c !== undefined)
+}
+
+/** The XLSForm variables missing from the export, and the columns kept as text that no question explains. */
+const koboWarnings = (codebook: Codebook, out: Resolved, file: string): Array<IoWarning> => {
   const warnings: Array<IoWarning> = []
-  const absent = codebook.variables.filter((v) => !columns.has(v.name)).map((v) => v.name)
+  const absent = codebook.variables.filter((v) => !out.columns.has(v.name)).map((v) => v.name)
   if (absent.length > 0) {
     warnings.push({
       code: "VARIABLE_NOT_IN_FILE",
       message: `${file}: the XLSForm's ${absent.join(", ")} are not in the export`
     })
   }
-  if (unresolved.length > 0) {
+  if (out.unresolved.length > 0) {
     warnings.push({
       code: "TEXT_COLUMNS",
       message: `${file}: columns that are no numeric or choice question of the codebook, kept as text: ${
-        unresolved.map((u) => JSON.stringify(u)).join(", ")
+        out.unresolved.map((u) => JSON.stringify(u)).join(", ")
       }`
     })
   }
-  return Either.right({ dataset: makeDataset(ordered, codebook.id, typing), warnings })
+  return warnings
+}
+
+/**
+ * Reads a KoboToolbox / ODK Central export table against the codebook of its XLSForm, all or nothing.
+ * "Not asked" (a blank select_multiple) stays missing on every item; "none chosen" is all 0. Text questions
+ * and metadata come back as `textColumns` (labelled) and in the dataset's typing.
+ *
+ * @example
+ * const read = readKoboTable(table, codebook, "export.csv") // Either<{ dataset, warnings, textColumns }, …>
+ */
+export const readKoboTable = (
+  table: TextTable,
+  codebook: Codebook,
+  file: string
+): Either.Either<
+  {
+    dataset: ReturnType<typeof makeDataset>
+    warnings: ReadonlyArray<IoWarning>
+    textColumns: ReadonlyArray<TextColumn>
+  },
+  DataFileError
+> => {
+  const out = resolveColumns(table, codebook, file)
+  splitJoined(table, codebook, out)
+  if (out.problems.length > 0) {
+    return Either.left(
+      new DataFileError({ file, problems: out.problems.slice(0, 20), totalProblems: out.problems.length })
+    )
+  }
+  const ordered = codebook.variables.map((v) => out.columns.get(v.name)).filter((c): c is Column => c !== undefined)
+  return Either.right({
+    dataset: makeDataset(ordered, codebook.id, out.typing),
+    warnings: koboWarnings(codebook, out, file),
+    textColumns: out.textColumns
+  })
 }

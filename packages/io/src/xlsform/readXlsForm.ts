@@ -2,6 +2,7 @@ import type { BilingualLabel, Codebook, MultipleResponseSet, ValueLabel, Variabl
 import * as Effect from "effect/Effect"
 import { DataFileError, type DataProblem } from "../errors.js"
 import { sheetTable, type TextTable } from "../forms/table.js"
+import { rememberTextQuestions } from "./textQuestions.js"
 
 /**
  * Reading an XLSForm (the form definition KoboToolbox, ODK and SurveyCTO use) as a codebook: sheets `survey`
@@ -73,6 +74,9 @@ const META = new Set([
   "background-audio"
 ])
 
+/** Question types whose answers are kept as text by the export reader (labelled from the form). */
+const FREE_ANSWER = new Set(["text", "date", "time", "datetime", "barcode", "calculate", "geopoint"])
+
 /** The choices of each list, in order; codes are the choice names when every name of the list is an integer. */
 const choiceLists = (choices: ReadonlyArray<{ row: number; cells: Row }>): Map<string, Array<ValueLabel>> => {
   const lists = new Map<string, Array<{ name: string; label: BilingualLabel }>>()
@@ -127,13 +131,18 @@ export const xlsFormCodebook = (
   const sets: Array<MultipleResponseSet> = []
   const groups: Array<string> = []
   const missing = { values: [], ranges: [] }
+  const textQuestions = new Map<string, BilingualLabel>()
   for (const { row, cells } of rowsOf(survey)) {
     const [type, list] = (cells["type"] ?? "").replace(/\s+or_other$/, "").split(/\s+/)
     const name = cells["name"] ?? ""
     if (/^begin[_ ](group|repeat)$/.test(type)) groups.push(name)
     else if (/^end[_ ](group|repeat)$/.test(type)) groups.pop()
-    if (type === "" || /^(begin|end)[_ ]/.test(type) || META.has(type)) continue
+    if (type === "" || /^(begin|end)[_ ]/.test(type)) continue
     const label = bilingual(cells, "label", name)
+    if (META.has(type)) {
+      if (FREE_ANSWER.has(type) && name !== "") textQuestions.set(name, label)
+      continue
+    }
     const note = noteOf(cells, groups)
     const extra = { missing, ...(note !== undefined ? { note } : {}) }
     if (NUMERIC.has(type)) variables.push({ name, label, kind: "numeric", measure: "scale", values: [], ...extra })
@@ -179,7 +188,7 @@ export const xlsFormCodebook = (
   const base = (file.split(/[\\/]/).pop() ?? file).replace(/\.[^.]+$/, "")
   const id = (setting["form_id"] || base).toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[^a-z0-9]+/, "") ||
     "xlsform"
-  return {
+  const codebook: Codebook = {
     id,
     title: bilingual(setting, "form_title", base),
     source: `XLSForm ${base}`,
@@ -187,6 +196,8 @@ export const xlsFormCodebook = (
     multipleResponseSets: sets,
     indicatorSets: []
   }
+  rememberTextQuestions(codebook, textQuestions)
+  return codebook
 }
 
 /**

@@ -3,6 +3,7 @@ import { columnLettersTable } from "./columnLetters.js"
 import { directionalTable, symmetricTable } from "./crosstabMeasures.js"
 import { fixed, formatCount, formatDf, formatP, formatPercent, formatStat, percentOf as pct } from "./format.js"
 import { label, type Lang, t } from "./i18n.js"
+import { lowExpectedText } from "./lowExpected.js"
 import { mdEscape, mdTable } from "./markdown.js"
 import { fisherNotComputedReason, weightExcludedText, weightText } from "./notes.js"
 import { renderTable, type Row, type TextTable } from "./table.js"
@@ -59,25 +60,8 @@ export const names = (r: CrosstabResult, lang: Lang) => ({
  */
 export const lowExpected = (r: CrosstabResult) => r.lowExpected
 
-/**
- * SPSS's footnote "a" under Chi-Square Tests: the one wording of the low-expected-count note, for the terminal
- * and for reports. English uses the analysis's own message (stats' `lowExpectedMessage`, the JSON `message`);
- * `decimal: "comma"` writes its numbers with a decimal comma.
- *
- * @example
- * lowExpectedText(result.lowExpected, "vi") // "0 ô (0.0%) có tần số kỳ vọng nhỏ hơn 5. …"
- * lowExpectedText(result.lowExpected, "vi", "comma") // "0 ô (0,0%) có tần số kỳ vọng nhỏ hơn 5. …"
- */
-export const lowExpectedText = (
-  w: CrosstabResult["lowExpected"],
-  lang: Lang,
-  decimal: "point" | "comma" = "point"
-): string => {
-  const sentence = lang === "en" && w.message.trim() !== ""
-    ? w.message
-    : t("lowExpected", lang, { cells: w.cells, percent: fixed(w.percent, 1), min: fixed(w.minExpected, 2) })
-  return decimal === "comma" ? sentence.replace(/(\d)\.(\d)/g, "$1,$2") : sentence
-}
+// SPSS's footnote "a" under Chi-Square Tests, in one place (text/lowExpected.ts), kept importable from here.
+export { lowExpectedText }
 
 /**
  * A warning other than LOW_EXPECTED, in the chosen language.

@@ -3,17 +3,19 @@
  * tables paste into spreadsheets and match SPSS's default output; JSON and CSV carry full-precision numbers.
  */
 
+import * as Stats from "@danvan/stats"
+
 const isNum = (x: number | null | undefined): x is number => typeof x === "number" && Number.isFinite(x)
 
 /**
- * 100 · part / whole, NaN for an empty whole: the one percent the renderers compute themselves (totals and
- * valid/missing shares; the cell percents come with the analysis result).
+ * 100 · part / whole, NaN for an empty whole: stats' `percentOf`, the one percent computation, for what the
+ * renderers compute themselves (totals and valid/missing shares; the cell percents come with the analysis result).
  *
  * @example
  * percentOf(1, 4) // 25
  * percentOf(0, 0) // NaN
  */
-export const percentOf = (part: number, whole: number): number => (whole > 0 ? (100 * part) / whole : Number.NaN)
+export const percentOf = (part: number, whole: number): number => Stats.percentOf(part, whole)
 
 /** What a table shows for a statistic that could not be computed (NaN, null, missing). */
 export const NOT_AVAILABLE = "—"

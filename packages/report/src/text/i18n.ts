@@ -40,10 +40,6 @@ const strings = {
   fisherExactTest: { en: "Fisher's Exact Test", vi: "Kiểm định chính xác Fisher" },
   linearByLinear: { en: "Linear-by-Linear Association", vi: "Liên hệ tuyến tính theo tuyến tính" },
   nOfValidCases: { en: "N of Valid Cases", vi: "Số trường hợp hợp lệ" },
-  lowExpected: {
-    en: "{cells} cells ({percent}%) have expected count less than 5. The minimum expected count is {min}.",
-    vi: "{cells} ô ({percent}%) có tần số kỳ vọng nhỏ hơn 5. Tần số kỳ vọng nhỏ nhất là {min}."
-  },
   fisherExactly: { en: "Fisher's exact test: exact.", vi: "Kiểm định Fisher: tính chính xác." },
   fisherMonteCarlo: {
     en: "Fisher's exact test: Monte Carlo, B = {B}, seed {seed}{se}.",

@@ -1,6 +1,20 @@
 import { colTotals, type ContingencyTable, rowTotals, total } from "../ContingencyTable.js"
 
 /**
+ * A percent, 100 · part / whole: the one percent computation of danvan (tables, frequencies, Likert
+ * distributions, multiple-response sets, banners and the renderers' totals all use it). An empty (zero) whole
+ * has no percent: `NaN`, not 0, which would read as "none of it".
+ *
+ * @param part - a count or sum of weights
+ * @param whole - the base it is a part of
+ * @returns the percent (unrounded); `NaN` when `whole` is 0
+ * @example
+ * percentOf(1, 4) // 25
+ * percentOf(0, 0) // NaN
+ */
+export const percentOf = (part: number, whole: number): number => (whole === 0 ? NaN : (100 * part) / whole)
+
+/**
  * Row percentages ("% within row" in SPSS): 100 · O_ij / R_i, row-major.
  *
  * A row whose total is zero has no percentages: its cells are `NaN` (not 0, which would read as "none
@@ -17,7 +31,7 @@ export const rowPercents = (table: ContingencyTable): Float64Array => {
   const r = rowTotals(table)
   const out = new Float64Array(rows * cols)
   for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) out[i * cols + j] = r[i] === 0 ? NaN : (100 * counts[i * cols + j]) / r[i]
+    for (let j = 0; j < cols; j++) out[i * cols + j] = percentOf(counts[i * cols + j], r[i])
   }
   return out
 }
@@ -38,7 +52,7 @@ export const colPercents = (table: ContingencyTable): Float64Array => {
   const c = colTotals(table)
   const out = new Float64Array(rows * cols)
   for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) out[i * cols + j] = c[j] === 0 ? NaN : (100 * counts[i * cols + j]) / c[j]
+    for (let j = 0; j < cols; j++) out[i * cols + j] = percentOf(counts[i * cols + j], c[j])
   }
   return out
 }
@@ -57,6 +71,6 @@ export const colPercents = (table: ContingencyTable): Float64Array => {
 export const totalPercents = (table: ContingencyTable): Float64Array => {
   const n = total(table)
   const out = new Float64Array(table.counts.length)
-  for (let k = 0; k < out.length; k++) out[k] = n === 0 ? NaN : (100 * table.counts[k]) / n
+  for (let k = 0; k < out.length; k++) out[k] = percentOf(table.counts[k], n)
   return out
 }

@@ -1,3 +1,4 @@
+import { percentOf } from "../cells/percents.js"
 import { StatsInputError } from "../ContingencyTable.js"
 
 /** Net difficulty of a 3-point (or longer) difficulty item. */
@@ -65,5 +66,5 @@ export const netDifficulty = (
   const d = sumOf(difficult, "difficult")
   const nd = sumOf(notDifficult, "not-difficult")
   if (n === 0) return { n, percentDifficult: NaN, percentNotDifficult: NaN, net: NaN, reason: "no responses" }
-  return { n, percentDifficult: (100 * d) / n, percentNotDifficult: (100 * nd) / n, net: (100 * (d - nd)) / n }
+  return { n, percentDifficult: percentOf(d, n), percentNotDifficult: percentOf(nd, n), net: percentOf(d - nd, n) }
 }

@@ -1,3 +1,4 @@
+import { percentOf } from "../cells/percents.js"
 import { countMultipleResponse, type MultipleResponseData } from "./MultipleResponseData.js"
 
 /** Counts and percentages of a multiple-response set by group (arrays are row-major: group i, item j at i·c + j). */
@@ -59,8 +60,8 @@ export const multipleResponseTable = (data: MultipleResponseData): MultipleRespo
     responses[i] = sum
     for (let j = 0; j < c; j++) {
       const s = selected[i * c + j]
-      percentOfCases[i * c + j] = (100 * s) / groupN[i]
-      percentOfResponses[i * c + j] = sum === 0 ? NaN : (100 * s) / sum
+      percentOfCases[i * c + j] = percentOf(s, groupN[i])
+      percentOfResponses[i * c + j] = percentOf(s, sum)
     }
   }
   let all = 0
@@ -68,8 +69,8 @@ export const multipleResponseTable = (data: MultipleResponseData): MultipleRespo
   const totalCases = new Float64Array(c)
   const totalResponses = new Float64Array(c)
   for (let j = 0; j < c; j++) {
-    totalCases[j] = (100 * itemTotals[j]) / n
-    totalResponses[j] = all === 0 ? NaN : (100 * itemTotals[j]) / all
+    totalCases[j] = percentOf(itemTotals[j], n)
+    totalResponses[j] = percentOf(itemTotals[j], all)
   }
   return {
     groupCount: r,
