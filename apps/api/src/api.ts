@@ -101,6 +101,26 @@ const datasets = HttpApiGroup.make("datasets")
       .annotate(OpenApi.Summary, "A dataset's metadata: rows, variables, missing counts")
   )
   .add(
+    HttpApiEndpoint.get("getCodebook", "/v1/datasets/:id/codebook").setPath(IdPath).addSuccess(S.CodebookDocument)
+      .addError(NotFound)
+      .annotate(
+        OpenApi.Summary,
+        "The dataset's codebook in its file form (the file's own, the one it was checked against, else one read off its columns)"
+      )
+  )
+  .add(
+    HttpApiEndpoint.put("putCodebook", "/v1/datasets/:id/codebook")
+      .setPath(IdPath)
+      .setPayload(S.CodebookFile)
+      .addSuccess(S.DatasetMeta)
+      .addError(NotFound)
+      .addError(Unprocessable)
+      .annotate(
+        OpenApi.Summary,
+        "Save an edited codebook as the dataset's (checked against the stored columns: 422 naming variable and value)"
+      )
+  )
+  .add(
     HttpApiEndpoint.del("delete", "/v1/datasets/:id").setPath(IdPath).addSuccess(HttpApiSchema.NoContent).addError(
       NotFound
     ).annotate(OpenApi.Summary, "Delete a dataset")

@@ -154,6 +154,12 @@ export const TableTestRequest = Schema.Struct({
 /** The codebook file format (see packages/domain), accepted by `POST /v1/codebooks`. */
 export const CodebookPayload = CodebookJson.annotations({ identifier: "Codebook" })
 
+/** A codebook as a client writes it (the file form, defaults not filled in): `PUT /v1/datasets/{id}/codebook`. */
+export const CodebookFile = Schema.encodedSchema(CodebookJson).annotations({
+  identifier: "CodebookFile",
+  description: "A codebook in its file form (see packages/domain), as GET /v1/datasets/{id}/codebook returns it"
+})
+
 const jsonObject = (identifier: string, description: string) =>
   Schema.Unknown.annotations({ identifier, description, jsonSchema: { type: "object", description } })
 

@@ -199,6 +199,7 @@ describe("documentation", () => {
       "/v1/codebooks/{id}",
       "/v1/datasets",
       "/v1/datasets/{id}",
+      "/v1/datasets/{id}/codebook",
       "/v1/datasets/{id}/crosstab",
       "/v1/datasets/{id}/describe",
       "/v1/datasets/{id}/frequencies",

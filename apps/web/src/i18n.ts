@@ -3,6 +3,7 @@
  * (decimal comma and dot thousands in vi). Placeholders are `{name}`.
  */
 import { defaultDecimal, fixed, formatP } from "@danvan/report/sentences"
+import { enMore, viMore } from "./i18nMore.js"
 
 export type Lang = "vi" | "en"
 
@@ -168,7 +169,8 @@ const vi = {
   moveDown: "Chuyển xuống: {title}",
   removeItem: "Bỏ: {title}",
   lowExpected: "{cells} ô ({percent}) có tần số kỳ vọng dưới 5; tần số kỳ vọng nhỏ nhất là {min}.",
-  footer: "danvan: mã nguồn mở. Mọi bước cũng chạy được bằng dòng lệnh."
+  footer: "danvan: mã nguồn mở. Mọi bước cũng chạy được bằng dòng lệnh.",
+  ...viMore
 }
 
 type Strings = typeof vi
@@ -338,7 +340,8 @@ const en: Strings = {
   moveDown: "Move down: {title}",
   removeItem: "Remove: {title}",
   lowExpected: "{cells} cells ({percent}) have an expected count below 5; the smallest expected count is {min}.",
-  footer: "danvan: open source. Every step also runs on the command line."
+  footer: "danvan: open source. Every step also runs on the command line.",
+  ...enMore
 }
 
 export const dictionary: Readonly<Record<Lang, Strings>> = { vi, en }

@@ -4,6 +4,7 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import { DanvanApi, Tenant } from "../api.js"
 import { readBody } from "../body.js"
+import { getDatasetCodebookJson, putDatasetCodebook } from "../codebookEdit.js"
 import { resolveCodebook } from "../codebooks.js"
 import { Config } from "../config.js"
 import { NotFound } from "../errors.js"
@@ -77,6 +78,16 @@ export const DatasetsLive = HttpApiBuilder.group(DanvanApi, "datasets", (handler
         const meta = yield* (yield* Store).getDatasetMeta(tenant.name, path.id)
         if (Option.isNone(meta)) return yield* Effect.fail(NotFound.of("dataset", path.id))
         return meta.value
+      }))
+    .handle(
+      "getCodebook",
+      ({ path }) => Effect.flatMap(Tenant, (tenant) => getDatasetCodebookJson(tenant.name, path.id))
+    )
+    .handleRaw("putCodebook", ({ path, request }) =>
+      Effect.gen(function*() {
+        const tenant = yield* Tenant
+        const body = new TextDecoder().decode(yield* readBody(request))
+        return yield* putDatasetCodebook(tenant.name, path.id, body)
       }))
     .handle("delete", ({ path }) =>
       Effect.gen(function*() {
