@@ -121,6 +121,18 @@ const datasets = HttpApiGroup.make("datasets")
       )
   )
   .add(
+    HttpApiEndpoint.post("prepare", "/v1/datasets/:id/prepare")
+      .setPath(IdPath)
+      .setPayload(S.PrepareRequest)
+      .addSuccess(S.PrepareResult)
+      .addError(NotFound)
+      .addError(Unprocessable)
+      .annotate(
+        OpenApi.Summary,
+        "Apply a data-preparation recipe (recode, compute, filter, …): preview it, or store the result as a new dataset with its codebook, as `danvan prepare`"
+      )
+  )
+  .add(
     HttpApiEndpoint.del("delete", "/v1/datasets/:id").setPath(IdPath).addSuccess(HttpApiSchema.NoContent).addError(
       NotFound
     ).annotate(OpenApi.Summary, "Delete a dataset")

@@ -229,12 +229,44 @@ export const DatasetMeta = Schema.Struct({
   weightVariable: Schema.optional(Schema.NullOr(Schema.String)).annotations({
     description:
       "The dataset's default weight: ?weight= at upload, else the codebook's weightVariable (a .sav's WEIGHT BY)"
+  }),
+  prepared: Schema.optional(Schema.Struct({ from: Schema.String, recipe: Schema.Unknown })).annotations({
+    description: "For a dataset made by POST /v1/datasets/{id}/prepare: the source dataset's id and the recipe"
   })
 }).annotations({
   identifier: "DatasetMeta",
   description: "A stored dataset's metadata: counts only, never respondent-level rows"
 })
 export type DatasetMeta = typeof DatasetMeta.Type
+
+/** `POST /v1/datasets/{id}/prepare`: a recipe to preview on a dataset, or to apply into a new dataset. */
+export const PrepareRequest = Schema.Struct({
+  recipe: Schema.Unknown.annotations({
+    description: "A data-preparation recipe in the recipe file format (see packages/domain, Recipes)",
+    jsonSchema: { type: "object", description: "A recipe in the recipe file format (see packages/domain, Recipes)" }
+  }),
+  name: Schema.optional(Name).annotations({
+    description: "The new dataset's name (default: the source's + \" (recipe)\")"
+  }),
+  preview: Schema.optional(Schema.Boolean).annotations({
+    description: "true: apply and describe the result without storing anything"
+  })
+}).annotations({ identifier: "PrepareRequest" })
+
+export const PrepareResult = Schema.Struct({
+  log: Schema.Array(Schema.Struct({
+    step: Schema.Number,
+    op: Schema.String,
+    note: Schema.optional(Schema.String),
+    summary: Schema.String
+  })),
+  rows: Schema.Number.annotations({ description: "Rows the result holds (those the recipe's filters select)" }),
+  variables: Schema.Array(ColumnSummary),
+  dataset: Schema.NullOr(DatasetMeta).annotations({ description: "The stored dataset (null for a preview)" })
+}).annotations({
+  identifier: "PrepareResult",
+  description: "What each step did (as `danvan prepare --format json`), and the result's variables"
+})
 
 export const DatasetSummary = Schema.Struct({
   id: Schema.String,

@@ -206,6 +206,7 @@ describe("documentation", () => {
       "/v1/datasets/{id}/likert",
       "/v1/datasets/{id}/means",
       "/v1/datasets/{id}/multiple-response",
+      "/v1/datasets/{id}/prepare",
       "/v1/datasets/{id}/reports",
       "/v1/health",
       "/v1/ready",

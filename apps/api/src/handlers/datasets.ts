@@ -9,6 +9,7 @@ import { resolveCodebook } from "../codebooks.js"
 import { Config } from "../config.js"
 import { NotFound } from "../errors.js"
 import { logEvent } from "../log.js"
+import { prepareDataset } from "../prepare.js"
 import type { DatasetMeta } from "../schemas.js"
 import { Store } from "../store.js"
 import { AnalysisWorkers } from "../workers.js"
@@ -89,6 +90,8 @@ export const DatasetsLive = HttpApiBuilder.group(DanvanApi, "datasets", (handler
         const body = new TextDecoder().decode(yield* readBody(request))
         return yield* putDatasetCodebook(tenant.name, path.id, body)
       }))
+    .handle("prepare", ({ path, payload }) =>
+      Effect.flatMap(Tenant, (tenant) => prepareDataset(tenant.name, path.id, payload)))
     .handle("delete", ({ path }) =>
       Effect.gen(function*() {
         const tenant = yield* Tenant
