@@ -1,6 +1,15 @@
 import { randomUUID } from "node:crypto"
 import { applyRecipe, describeDataset, FILTER_VARIABLE } from "@danvan/analysis"
-import { codebookToJson, decodeCodebook, decodeRecipe } from "@danvan/domain"
+import {
+  type Codebook,
+  codebookFromDataset,
+  codebookToJson,
+  type Dataset,
+  decodeCodebook,
+  decodeRecipe,
+  getColumn,
+  makeDataset
+} from "@danvan/domain"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
@@ -9,6 +18,24 @@ import { BadRequest, NotFound, Unprocessable } from "./errors.js"
 import { logEvent } from "./log.js"
 import type { DatasetMeta, PrepareRequest } from "./schemas.js"
 import { Store } from "./store.js"
+
+/**
+ * The codebook kept with a prepared dataset: the selection variable (`filter_$`) is not among the stored rows
+ * (they are the selected ones), and a categorical variable the recipe made without value labels is labelled by
+ * its codes, as a dataset uploaded without a codebook is.
+ */
+const storedCodebook = (codebook: Codebook, result: Dataset): Codebook => ({
+  ...codebook,
+  variables: codebook.variables.filter((v) => v.name !== FILTER_VARIABLE).map((v) => {
+    if (v.kind === "numeric" || v.values.length > 0) return v
+    const column = getColumn(result, v.name)
+    if (column?.type !== "codes") return v
+    return {
+      ...v,
+      values: codebookFromDataset(makeDataset([column]), { id: "x", title: v.label }).variables[0]!.values
+    }
+  })
+})
 
 /**
  * `POST /v1/datasets/{id}/prepare`: the recipe (checked as a recipe file: 400 with JSON paths) applied to the
@@ -55,19 +82,7 @@ export const prepareDataset = (tenant: string, id: string, body: typeof PrepareR
       )
     }
     const { dataset: result, codebook: withFilter, log } = prepared.right
-    // The stored rows are the selected ones: the selection variable (`filter_$`) is not among them.
-    const resultCodebook = withFilter === undefined
-      ? undefined
-      : { ...withFilter, variables: withFilter.variables.filter((v) => v.name !== FILTER_VARIABLE) }
-    // Stored codebooks must decode again (a new categorical variable needs its value labels).
-    const again = resultCodebook === undefined ? undefined : decodeCodebook(codebookToJson(resultCodebook), "recipe")
-    if (again !== undefined && Either.isLeft(again)) {
-      return yield* Effect.fail(
-        Unprocessable.of("RECIPE_CODEBOOK", `the recipe's result has no valid codebook: ${again.left.message}`, {
-          issues: again.left.issues
-        })
-      )
-    }
+    const resultCodebook = withFilter === undefined ? undefined : storedCodebook(withFilter, result)
     const variables = describeDataset(result, resultCodebook)
     const logOut = log.map((l) => ({
       step: l.step,
@@ -76,6 +91,15 @@ export const prepareDataset = (tenant: string, id: string, body: typeof PrepareR
       ...(l.note !== undefined ? { note: l.note } : {})
     }))
     if (body.preview === true) return { log: logOut, rows: result.rowCount, variables, dataset: null }
+    // Stored codebooks must decode again.
+    const again = resultCodebook === undefined ? undefined : decodeCodebook(codebookToJson(resultCodebook), "recipe")
+    if (again !== undefined && Either.isLeft(again)) {
+      return yield* Effect.fail(
+        Unprocessable.of("RECIPE_CODEBOOK", `the recipe's result has no valid codebook: ${again.left.message}`, {
+          issues: again.left.issues
+        })
+      )
+    }
     const stored: DatasetMeta = {
       id: randomUUID(),
       name: body.name ?? `${meta.value.name} (recipe)`,

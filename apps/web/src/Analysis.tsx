@@ -18,6 +18,7 @@ import { AddToReport, ReportBuilder } from "./ReportBuilder.js"
 import { type ReportItem, sectionOf } from "./reportPlan.js"
 import { VariableView, type ColumnSummary } from "./Variables.js"
 import type { CodebookFile } from "./codebookFile.js"
+import { RecipeForm } from "./RecipeForm.js"
 import { CommandBox, CrosstabView, FrequenciesView } from "./Results.js"
 import { DescribeView, LayeredView, LikertView, MeansView, MrView } from "./GroupResults.js"
 import { type CodebookSets, type Choices, KINDS, type Kind, NO_WEIGHT, runKind, setsOf } from "./runKind.js"
@@ -249,6 +250,7 @@ export const Analysis = ({
           }}
         />
       )}
+      {columns.length > 0 && <RecipeForm ui={ui} csrf={csrf} dataset={dataset} columns={columns} />}
       {/* The built-in plan of the dataset's codebook (only hcmc-2024 has one today). */}
       {dataset.codebook === "hcmc-2024" && <ReportDownload ui={ui} csrf={csrf} dataset={dataset} />}
     </>
