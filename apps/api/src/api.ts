@@ -231,7 +231,7 @@ const analyses = HttpApiGroup.make("analyses")
       .addError(AnalysisTimeout)
       .annotate(
         OpenApi.Summary,
-        "A report of an analysis plan (HTML with charts, XLSX, JSON, Markdown, CSV), as `danvan report`"
+        "A report of an analysis plan (HTML with charts, XLSX, DOCX, PDF, JSON, Markdown, CSV), as `danvan report`"
       )
   )
   .middleware(Authentication)

@@ -320,8 +320,9 @@ export const ReportRequest = Schema.Struct({
       }
     )
   ),
-  format: Schema.optional(Schema.Literal("html", "xlsx", "json", "md", "csv", "docx")).annotations({
-    description: "Default html"
+  format: Schema.optional(Schema.Literal("html", "xlsx", "json", "md", "csv", "docx", "pdf")).annotations({
+    description:
+      "Default html. pdf is printed by the server's Chromium (CHROMIUM_PATH or /usr/bin/chromium); without one it is a 422 PDF_UNAVAILABLE"
   }),
   lang: Schema.optional(Schema.Literal("en", "vi")).annotations({ description: "Default en" }),
   decimal: Schema.optional(Schema.Literal("comma", "point")),

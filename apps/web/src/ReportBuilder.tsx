@@ -6,7 +6,7 @@ import type { DatasetRef } from "./Datasets.js"
 import { ErrorMessage } from "./ErrorMessage.js"
 import { moveItem, planOf, type ReportItem, reportWeight } from "./reportPlan.js"
 
-const FORMATS: ReadonlyArray<ReportFormat> = ["html", "xlsx", "docx"]
+const FORMATS: ReadonlyArray<ReportFormat> = ["html", "xlsx", "docx", "pdf"]
 
 const save = (blob: Blob, fileName: string) => {
   const url = URL.createObjectURL(blob)

@@ -92,6 +92,7 @@ export const describeError = (lang: Lang, e: unknown): string => {
   if (e.status === 422 && e.code === "INVALID_DATA") {
     return translate(lang, "errUnreadable", { name, detail: detail.endsWith(".") ? detail : detail + "." })
   }
+  if (e.code === "PDF_UNAVAILABLE") return translate(lang, "errPdfUnavailable")
   const mismatch = codebookMismatch(e)
   if (mismatch !== undefined) {
     return translate(lang, "errCodebookMismatch", { ...mismatch, rows: formatNumber(lang, mismatch.rows) })

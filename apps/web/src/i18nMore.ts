@@ -3,6 +3,8 @@
  * dictionaries; the same keys in both languages, placeholders `{name}`).
  */
 export const viMore = {
+  errPdfUnavailable:
+    "Máy chủ không có trình duyệt Chromium để in PDF. Hãy chọn HTML, DOCX hoặc XLSX, hoặc nhờ quản trị viên cài chromium (hoặc đặt CHROMIUM_PATH).",
   recipeTitle: "Chuẩn bị dữ liệu (công thức)",
   recipeHelp:
     "Thêm từng bước mã hóa lại, tính biến mới hoặc lọc dòng; mỗi bước được xem trước trên máy chủ. Kết quả được lưu thành một bộ dữ liệu mới, bộ dữ liệu gốc giữ nguyên.",
@@ -62,6 +64,8 @@ export const viMore = {
 }
 
 export const enMore: typeof viMore = {
+  errPdfUnavailable:
+    "The server has no Chromium browser to print a PDF. Choose HTML, DOCX or XLSX, or ask the administrator to install chromium (or set CHROMIUM_PATH).",
   recipeTitle: "Data preparation (recipe)",
   recipeHelp:
     "Add recode, compute or filter steps one at a time; each is previewed on the server. The result is saved as a new dataset; the original stays as it is.",
