@@ -1,4 +1,5 @@
 import { createServer, type ServerResponse } from "node:http"
+import { resolve } from "node:path"
 import { HttpApiBuilder, HttpApiSwagger, HttpServer } from "@effect/platform"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as Effect from "effect/Effect"
@@ -72,14 +73,16 @@ const nodeServer = (config: ServerConfig) => () => {
 const announce = Layer.effectDiscard(
   Effect.gen(function*() {
     const server = yield* HttpServer.HttpServer
-    const { database } = yield* Config
+    const { database, mode } = yield* Config
     const address = server.address
     if (address._tag === "TcpAddress") {
       logEvent("info", "listening", {
         host: address.hostname,
         port: address.port,
         url: `http://${address.hostname}:${address.port}`,
-        database
+        // Where the data is kept, said at start-up (local mode: the user's data folder; see dataDir.ts).
+        database: resolve(database),
+        ...(mode !== undefined ? { mode } : {})
       })
     }
   })

@@ -4,7 +4,9 @@ import * as Effect from "effect/Effect"
 import { UsageError } from "../errors.js"
 
 const db = Options.text("db").pipe(
-  Options.withDescription("The SQLite database file (default: $DANVAN_DB, else ./data/danvan.sqlite)."),
+  Options.withDescription(
+    "The SQLite database file (default: $DANVAN_DB, else in local mode danvan.sqlite in the user's data folder or $DANVAN_DATA_DIR, else ./data/danvan.sqlite)."
+  ),
   Options.optional
 )
 
