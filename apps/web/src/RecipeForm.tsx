@@ -57,7 +57,8 @@ export const RecipeForm = (
   const [preview, setPreview] = useState<Prepared | undefined>()
   const [name, setName] = useState(`${dataset.name} (recipe)`)
   const [error, setError] = useState<unknown>()
-  const [status, setStatus] = useState("")
+  // The saved dataset, said in the page's language (so the message follows a change of language).
+  const [saved, setSaved] = useState<{ name: string; rows: number } | undefined>()
   const [busy, setBusy] = useState(false)
   const set = (key: keyof StepFields) => (value: string) => setFields((f) => ({ ...f, [key]: value }))
   const { lang } = ui
@@ -80,7 +81,7 @@ export const RecipeForm = (
   }
   const addStep = async (event: Event) => {
     event.preventDefault()
-    setStatus("")
+    setSaved(undefined)
     const made = stepOf(kind, fields)
     if ("invalid" in made) return setError({ status: -1, text: ui.t(made.invalid, { value: made.value ?? "" }) })
     const next = [...steps, made.step]
@@ -96,10 +97,8 @@ export const RecipeForm = (
     setPreview(next.length === 0 ? undefined : await prepare(next, false))
   }
   const save = async () => {
-    const saved = await prepare(steps, true)
-    if (saved?.dataset) {
-      setStatus(ui.t("recipeSaved", { name: saved.dataset.name, rows: formatNumber(lang, saved.dataset.rows) }))
-    }
+    const stored = await prepare(steps, true)
+    if (stored?.dataset) setSaved({ name: stored.dataset.name, rows: stored.dataset.rows })
   }
   const before = new Set(columns.map((c) => c.name))
   const recipeText = JSON.stringify(recipeOf(steps), null, 2)
@@ -215,7 +214,11 @@ export const RecipeForm = (
             <button type="button" class="primary" disabled={busy} onClick={() => void save()}>{ui.t("recipeSave")}</button>
             <a href={recipeHref} download="recipe.json" data-testid="recipe-link">{ui.t("recipeDownload")}</a>
           </div>
-          {status !== "" && <p class="notice" role="status">{status}</p>}
+          {saved !== undefined && (
+            <p class="notice" role="status">
+              {ui.t("recipeSaved", { name: saved.name, rows: formatNumber(lang, saved.rows) })}
+            </p>
+          )}
           <CommandBox ui={ui} command={prepareCommand({ file: dataset.name, codebook: dataset.codebook })} id="recipe-command" />
         </>
       )}

@@ -52,7 +52,8 @@ export const VariableView = ({
   const [error, setError] = useState<unknown>()
   const [editing, setEditing] = useState<string | undefined>()
   const [busy, setBusy] = useState(false)
-  const [status, setStatus] = useState("")
+  // The variable last saved, said in the page's language.
+  const [saved, setSaved] = useState("")
   const { lang } = ui
   const save = async (variable: VariableJson) => {
     if (codebook === undefined) return
@@ -64,7 +65,7 @@ export const VariableView = ({
       const meta = await call(api.datasets.putCodebook({ path: { id: dataset.id }, payload: next as Payload }))
       onSaved(meta.variables, next)
       setEditing(undefined)
-      setStatus(ui.t("codebookSaved", { name: variable.name }))
+      setSaved(variable.name)
     } catch (e) {
       ui.fail(e, setError)
     } finally {
@@ -78,7 +79,7 @@ export const VariableView = ({
         <h2>{ui.t("variableView")}</h2>
       </summary>
       <p class="muted">{ui.t("variableViewHelp")}</p>
-      {status !== "" && <p class="notice" role="status">{status}</p>}
+      {saved !== "" && <p class="notice" role="status">{ui.t("codebookSaved", { name: saved })}</p>}
       {error !== undefined && <ErrorMessage lang={lang} error={error} />}
       {column !== undefined && (
         <VariableEditor
@@ -87,7 +88,10 @@ export const VariableView = ({
           initial={entryOf(codebook, column)}
           busy={busy}
           onSave={save}
-          onCancel={() => setEditing(undefined)}
+          onCancel={() => {
+            setEditing(undefined)
+            setError(undefined)
+          }}
         />
       )}
       <div class="scroll">
@@ -133,7 +137,8 @@ export const VariableView = ({
                       disabled={codebook === undefined}
                       aria-label={ui.t("editVariable", { name: c.name })}
                       onClick={() => {
-                        setStatus("")
+                        setSaved("")
+                        setError(undefined)
                         setEditing(c.name)
                       }}
                     >
