@@ -1,3 +1,4 @@
+import { Fragment } from "preact"
 import { useState } from "preact/hooks"
 import { apiClient, call } from "./api.js"
 import type { Ui } from "./App.js"
@@ -114,7 +115,8 @@ export const VariableView = ({
               return (
                 <tr key={c.name}>
                   <th scope="row">
-                    <code>{c.name}</code>
+                    {/* A long name may break after an underscore (q5_other_text), not mid-word. */}
+                    <code>{c.name.split(/(?<=_)/).map((part, i) => <Fragment key={i}>{part}<wbr /></Fragment>)}</code>
                   </th>
                   <td class="label">{c.label?.[lang] ?? ""}</td>
                   <td>
