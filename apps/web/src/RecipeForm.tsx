@@ -55,7 +55,7 @@ export const RecipeForm = (
   const [fields, setFields] = useState<StepFields>(emptyFields)
   const [steps, setSteps] = useState<ReadonlyArray<RecipeStepJson>>([])
   const [preview, setPreview] = useState<Prepared | undefined>()
-  const [name, setName] = useState(`${dataset.name} (recipe)`)
+  const [name, setName] = useState(() => ui.t("recipeDefaultName", { name: dataset.name }))
   const [error, setError] = useState<unknown>()
   // The saved dataset, said in the page's language (so the message follows a change of language).
   const [saved, setSaved] = useState<{ name: string; rows: number } | undefined>()
