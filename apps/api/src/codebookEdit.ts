@@ -100,7 +100,6 @@ export const putDatasetCodebook = (tenant: string, id: string, body: string) =>
           ...meta,
           codebook: meta.codebook ?? codebook.id,
           variables: describeDataset(dataset, codebook),
-          codebookFromFile: meta.codebookFromFile ?? false,
           weightVariable: codebook.weightVariable ?? meta.weightVariable ?? null
         }
         forgetDatasetCodebook(tenant, id)
