@@ -101,6 +101,38 @@ const datasets = HttpApiGroup.make("datasets")
       .annotate(OpenApi.Summary, "A dataset's metadata: rows, variables, missing counts")
   )
   .add(
+    HttpApiEndpoint.get("getCodebook", "/v1/datasets/:id/codebook").setPath(IdPath).addSuccess(S.CodebookDocument)
+      .addError(NotFound)
+      .annotate(
+        OpenApi.Summary,
+        "The dataset's codebook in its file form (the file's own, the one it was checked against, else one read off its columns)"
+      )
+  )
+  .add(
+    HttpApiEndpoint.put("putCodebook", "/v1/datasets/:id/codebook")
+      .setPath(IdPath)
+      .setPayload(S.CodebookFile)
+      .addSuccess(S.DatasetMeta)
+      .addError(NotFound)
+      .addError(Unprocessable)
+      .annotate(
+        OpenApi.Summary,
+        "Save an edited codebook as the dataset's (checked against the stored columns: 422 naming variable and value)"
+      )
+  )
+  .add(
+    HttpApiEndpoint.post("prepare", "/v1/datasets/:id/prepare")
+      .setPath(IdPath)
+      .setPayload(S.PrepareRequest)
+      .addSuccess(S.PrepareResult)
+      .addError(NotFound)
+      .addError(Unprocessable)
+      .annotate(
+        OpenApi.Summary,
+        "Apply a data-preparation recipe (recode, compute, filter, …): preview it, or store the result as a new dataset with its codebook, as `danvan prepare`"
+      )
+  )
+  .add(
     HttpApiEndpoint.del("delete", "/v1/datasets/:id").setPath(IdPath).addSuccess(HttpApiSchema.NoContent).addError(
       NotFound
     ).annotate(OpenApi.Summary, "Delete a dataset")
@@ -199,7 +231,7 @@ const analyses = HttpApiGroup.make("analyses")
       .addError(AnalysisTimeout)
       .annotate(
         OpenApi.Summary,
-        "A report of an analysis plan (HTML with charts, XLSX, JSON, Markdown, CSV), as `danvan report`"
+        "A report of an analysis plan (HTML with charts, XLSX, DOCX, PDF, JSON, Markdown, CSV), as `danvan report`"
       )
   )
   .middleware(Authentication)

@@ -49,3 +49,13 @@ export const datasetCodebook = (tenant: string, datasetId: string, codebookId: s
     decoded.set(cacheKey, codebook)
     return codebook
   })
+
+/**
+ * Forgets the decoded codebook of a tenant's dataset (after it was replaced), so the next analysis reads the new one.
+ *
+ * @example
+ * forgetDatasetCodebook("district-7", datasetId)
+ */
+export const forgetDatasetCodebook = (tenant: string, datasetId: string) => {
+  decoded.delete(`${tenant}\u0000dataset\u0000${datasetId}`)
+}

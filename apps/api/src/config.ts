@@ -1,12 +1,15 @@
 import { availableParallelism } from "node:os"
+import { join } from "node:path"
 import * as Context from "effect/Context"
 import { isPostgresUrl, redactUrl } from "./databaseUrl.js"
+import { DATABASE_FILE, userDataDir } from "./dataDir.js"
 
 /** Limits and places the server runs with (from the environment, see `configFromEnv`). */
 export interface ServerConfig {
   readonly host: string
   readonly port: number
-  /** The SQLite file (`DANVAN_DB`), or the PostgreSQL URL (`DANVAN_DATABASE_URL`, postgres://…) when that is set. */
+  /** The SQLite file (`DANVAN_DB`; local mode: in the user's data folder, `DANVAN_DATA_DIR`; else ./data), or the
+   * PostgreSQL URL (`DANVAN_DATABASE_URL`, postgres://…) when that is set. */
   readonly database: string
   /** Largest request body in bytes (`DANVAN_MAX_BODY_MB`, default 50 MB); larger gets 413. */
   readonly maxBodyBytes: number
@@ -60,7 +63,13 @@ const atLeastOne = (name: string, value: number): number => {
 /** DANVAN_DATABASE_URL (a postgres:// URL, checked) if set, else DANVAN_DB, else ./data/danvan.sqlite. */
 const databaseOf = (env: Readonly<Record<string, string | undefined>>): string => {
   const url = env["DANVAN_DATABASE_URL"]?.trim()
-  if (url === undefined || url === "") return env["DANVAN_DB"]?.trim() || "./data/danvan.sqlite"
+  if (url === undefined || url === "") {
+    // Local mode keeps its data in the user's data folder (see dataDir.ts); server mode where it is configured.
+    return env["DANVAN_DB"]?.trim() ||
+      (modeOf(env["DANVAN_MODE"], env["HOST"]?.trim() || "127.0.0.1") === "local"
+        ? join(userDataDir(env), DATABASE_FILE)
+        : "./data/danvan.sqlite")
+  }
   if (!isPostgresUrl(url)) {
     throw new Error(
       `DANVAN_DATABASE_URL must be a PostgreSQL URL like postgres://user:password@host:5432/database, not ${
@@ -91,7 +100,9 @@ const modeOf = (text: string | undefined, host: string): AppMode => {
 
 /**
  * The configuration from environment variables: HOST (127.0.0.1), PORT (8080; 0 picks a free port),
- * DANVAN_DB (./data/danvan.sqlite; DANVAN_DATABASE_URL=postgres://… instead selects PostgreSQL), DANVAN_MAX_BODY_MB (50), DANVAN_MAX_ROWS (1000000), DANVAN_WORKERS
+ * DANVAN_DB (local mode: danvan.sqlite in the user's data folder, DANVAN_DATA_DIR to override, see dataDir.ts;
+ * server mode: ./data/danvan.sqlite; DANVAN_DATABASE_URL=postgres://… instead selects PostgreSQL),
+ * DANVAN_MAX_BODY_MB (50), DANVAN_MAX_ROWS (1000000), DANVAN_WORKERS
  * (max(1, cores - 1)), DANVAN_QUEUE_SIZE (64), DANVAN_ANALYSIS_TIMEOUT_MS (60000), DANVAN_BODY_IDLE_TIMEOUT_MS
  * (30000), DANVAN_BODY_TIMEOUT_MS (300000), DANVAN_UPLOAD_MEMORY_MB (256), DANVAN_MAX_COLUMNS (10000),
  * DANVAN_SHUTDOWN_TIMEOUT_MS (30000), DANVAN_MAX_CATEGORIES (100), DANVAN_MIN_CELL (0, off), DANVAN_MODE (local on

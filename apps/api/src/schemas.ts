@@ -154,6 +154,12 @@ export const TableTestRequest = Schema.Struct({
 /** The codebook file format (see packages/domain), accepted by `POST /v1/codebooks`. */
 export const CodebookPayload = CodebookJson.annotations({ identifier: "Codebook" })
 
+/** A codebook as a client writes it (the file form, defaults not filled in): `PUT /v1/datasets/{id}/codebook`. */
+export const CodebookFile = Schema.encodedSchema(CodebookJson).annotations({
+  identifier: "CodebookFile",
+  description: "A codebook in its file form (see packages/domain), as GET /v1/datasets/{id}/codebook returns it"
+})
+
 const jsonObject = (identifier: string, description: string) =>
   Schema.Unknown.annotations({ identifier, description, jsonSchema: { type: "object", description } })
 
@@ -223,12 +229,44 @@ export const DatasetMeta = Schema.Struct({
   weightVariable: Schema.optional(Schema.NullOr(Schema.String)).annotations({
     description:
       "The dataset's default weight: ?weight= at upload, else the codebook's weightVariable (a .sav's WEIGHT BY)"
+  }),
+  prepared: Schema.optional(Schema.Struct({ from: Schema.String, recipe: Schema.Unknown })).annotations({
+    description: "For a dataset made by POST /v1/datasets/{id}/prepare: the source dataset's id and the recipe"
   })
 }).annotations({
   identifier: "DatasetMeta",
   description: "A stored dataset's metadata: counts only, never respondent-level rows"
 })
 export type DatasetMeta = typeof DatasetMeta.Type
+
+/** `POST /v1/datasets/{id}/prepare`: a recipe to preview on a dataset, or to apply into a new dataset. */
+export const PrepareRequest = Schema.Struct({
+  recipe: Schema.Unknown.annotations({
+    description: "A data-preparation recipe in the recipe file format (see packages/domain, Recipes)",
+    jsonSchema: { type: "object", description: "A recipe in the recipe file format (see packages/domain, Recipes)" }
+  }),
+  name: Schema.optional(Name).annotations({
+    description: "The new dataset's name (default: the source's + \" (recipe)\")"
+  }),
+  preview: Schema.optional(Schema.Boolean).annotations({
+    description: "true: apply and describe the result without storing anything"
+  })
+}).annotations({ identifier: "PrepareRequest" })
+
+export const PrepareResult = Schema.Struct({
+  log: Schema.Array(Schema.Struct({
+    step: Schema.Number,
+    op: Schema.String,
+    note: Schema.optional(Schema.String),
+    summary: Schema.String
+  })),
+  rows: Schema.Number.annotations({ description: "Rows the result holds (those the recipe's filters select)" }),
+  variables: Schema.Array(ColumnSummary),
+  dataset: Schema.NullOr(DatasetMeta).annotations({ description: "The stored dataset (null for a preview)" })
+}).annotations({
+  identifier: "PrepareResult",
+  description: "What each step did (as `danvan prepare --format json`), and the result's variables"
+})
 
 export const DatasetSummary = Schema.Struct({
   id: Schema.String,
@@ -282,8 +320,9 @@ export const ReportRequest = Schema.Struct({
       }
     )
   ),
-  format: Schema.optional(Schema.Literal("html", "xlsx", "json", "md", "csv", "docx")).annotations({
-    description: "Default html"
+  format: Schema.optional(Schema.Literal("html", "xlsx", "json", "md", "csv", "docx", "pdf")).annotations({
+    description:
+      "Default html. pdf is printed by the server's Chromium (CHROMIUM_PATH or /usr/bin/chromium); without one it is a 422 PDF_UNAVAILABLE"
   }),
   lang: Schema.optional(Schema.Literal("en", "vi")).annotations({ description: "Default en" }),
   decimal: Schema.optional(Schema.Literal("comma", "point")),

@@ -1,4 +1,5 @@
 import { createServer, type ServerResponse } from "node:http"
+import { resolve } from "node:path"
 import { HttpApiBuilder, HttpApiSwagger, HttpServer } from "@effect/platform"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as Effect from "effect/Effect"
@@ -8,7 +9,7 @@ import { AuthenticationLive } from "./auth.js"
 import { BodyBudget } from "./budget.js"
 import { answerClientError } from "./clientErrors.js"
 import { Config, type ServerConfig } from "./config.js"
-import { redactUrl } from "./databaseUrl.js"
+import { isPostgresUrl, redactUrl } from "./databaseUrl.js"
 import { databaseLayer } from "./db.js"
 import { envelope } from "./envelope.js"
 import { AnalysesLive } from "./handlers/analyses.js"
@@ -73,14 +74,16 @@ const nodeServer = (config: ServerConfig) => () => {
 const announce = Layer.effectDiscard(
   Effect.gen(function*() {
     const server = yield* HttpServer.HttpServer
-    const { database } = yield* Config
+    const { database, mode } = yield* Config
     const address = server.address
     if (address._tag === "TcpAddress") {
       logEvent("info", "listening", {
         host: address.hostname,
         port: address.port,
         url: `http://${address.hostname}:${address.port}`,
-        database: redactUrl(database)
+        // Where the data is kept, said at start-up (local mode: the user's data folder; see dataDir.ts).
+        database: isPostgresUrl(database) ? redactUrl(database) : resolve(database),
+        ...(mode !== undefined ? { mode } : {})
       })
     }
   })

@@ -155,6 +155,26 @@ const makeStore = Effect.gen(function*() {
       return Option.some(dataset)
     }).pipe(orDie)
 
+  /**
+   * Replaces a dataset's codebook (file-form JSON) and metadata with what `change` makes of the stored dataset,
+   * in ONE transaction: `change` may fail (nothing is written); none when the tenant has no such dataset.
+   */
+  const updateDatasetCodebook = <E, R>(
+    tenant: string,
+    id: string,
+    change: (dataset: Dataset, meta: DatasetMeta) => Effect.Effect<{ meta: DatasetMeta; body: string }, E, R>
+  ) =>
+    Effect.gen(function*() {
+      const meta = yield* getDatasetMeta(tenant, id)
+      const dataset = yield* loadDataset(tenant, id)
+      if (Option.isNone(meta) || Option.isNone(dataset)) return Option.none<DatasetMeta>()
+      const next = yield* change(dataset.value, meta.value)
+      yield* sql`UPDATE datasets SET meta = ${JSON.stringify(next.meta)}, codebook_id = ${next.meta.codebook},
+        codebook_body = ${next.body} WHERE tenant = ${tenant} AND id = ${id}`.pipe(orDie)
+      cache.delete(id)
+      return Option.some(next.meta)
+    }).pipe(sql.withTransaction, Effect.catchTag("SqlError", Effect.die))
+
   /** Deletes a dataset; false when the tenant has none with that id. */
   const deleteDataset = (tenant: string, id: string) =>
     Effect.gen(function*() {
@@ -178,6 +198,7 @@ const makeStore = Effect.gen(function*() {
     getDatasetMeta,
     getDatasetCodebook,
     loadDataset,
+    updateDatasetCodebook,
     deleteDataset,
     ping
   }

@@ -17,6 +17,8 @@ import { ReportDownload } from "./Report.js"
 import { AddToReport, ReportBuilder } from "./ReportBuilder.js"
 import { type ReportItem, sectionOf } from "./reportPlan.js"
 import { VariableView, type ColumnSummary } from "./Variables.js"
+import type { CodebookFile } from "./codebookFile.js"
+import { RecipeForm } from "./RecipeForm.js"
 import { CommandBox, CrosstabView, FrequenciesView } from "./Results.js"
 import { DescribeView, LayeredView, LikertView, MeansView, MrView } from "./GroupResults.js"
 import { type CodebookSets, type Choices, KINDS, type Kind, NO_WEIGHT, runKind, setsOf } from "./runKind.js"
@@ -90,6 +92,7 @@ export const Analysis = ({
   onBack: () => void
 }) => {
   const [columns, setColumns] = useState<ReadonlyArray<Variable>>([])
+  const [codebook, setCodebook] = useState<CodebookFile | undefined>()
   const [sets, setSets] = useState<CodebookSets>({ mr: [], likert: [] })
   const variables = columns.filter((v) => v.type === "codes")
   const [kind, setKind] = useState<Kind>("crosstab")
@@ -110,7 +113,10 @@ export const Analysis = ({
       .then(async (api) => {
         const meta = await call(api.datasets.get({ path: { id: dataset.id } }))
         setColumns(meta.variables)
-        if (dataset.codebook !== null) setSets(setsOf(await call(api.codebooks.get({ path: { id: dataset.codebook } }))))
+        // The dataset's own codebook (the file's, the one it was checked against, or as edited in the Variable View).
+        const own = (await call(api.datasets.getCodebook({ path: { id: dataset.id } }))) as CodebookFile
+        setCodebook(own)
+        setSets(setsOf(own))
       })
       .catch((e) => ui.fail(e, setError))
   }, [dataset.id])
@@ -230,7 +236,21 @@ export const Analysis = ({
         </section>
       )}
       <ReportBuilder ui={ui} csrf={csrf} dataset={dataset} items={reportItems} setItems={setReportItems} />
-      {columns.length > 0 && <VariableView ui={ui} csrf={csrf} dataset={dataset} columns={columns} />}
+      {columns.length > 0 && (
+        <VariableView
+          ui={ui}
+          csrf={csrf}
+          dataset={dataset}
+          columns={columns}
+          codebook={codebook}
+          onSaved={(saved, next) => {
+            setColumns(saved)
+            setCodebook(next)
+            setSets(setsOf(next))
+          }}
+        />
+      )}
+      {columns.length > 0 && <RecipeForm ui={ui} csrf={csrf} dataset={dataset} columns={columns} />}
       {/* The built-in plan of the dataset's codebook (only hcmc-2024 has one today). */}
       {dataset.codebook === "hcmc-2024" && <ReportDownload ui={ui} csrf={csrf} dataset={dataset} />}
     </>

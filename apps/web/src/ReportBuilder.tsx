@@ -6,7 +6,7 @@ import type { DatasetRef } from "./Datasets.js"
 import { ErrorMessage } from "./ErrorMessage.js"
 import { moveItem, planOf, type ReportItem, reportWeight } from "./reportPlan.js"
 
-const FORMATS: ReadonlyArray<ReportFormat> = ["html", "xlsx", "docx"]
+const FORMATS: ReadonlyArray<ReportFormat> = ["html", "xlsx", "docx", "pdf"]
 
 const save = (blob: Blob, fileName: string) => {
   const url = URL.createObjectURL(blob)
@@ -163,8 +163,8 @@ export const ReportBuilder = (
 }
 
 /**
- * The "Add to report" button of a result: its plan section goes to the end of the report; means by group (no
- * plan section) and a weight other than the picked results' say why they cannot.
+ * The "Add to report" button of a result: its plan section goes to the end of the report; a weight other than
+ * the picked results' says why it cannot.
  */
 export const AddToReport = (
   { ui, item, items, setItems }: {
@@ -174,16 +174,18 @@ export const AddToReport = (
     setItems: (f: (items: ReadonlyArray<ReportItem>) => ReadonlyArray<ReportItem>) => void
   }
 ) => {
-  const [said, setSaid] = useState("")
+  // What was said, kept as a key and its count so that it follows a change of language.
+  const [said, setSaid] = useState<{ key: "weightMismatch" | "addedToReport"; count: number } | undefined>()
   if (item === undefined) return <p class="note">{ui.t("notInPlans")}</p>
   const add = () => {
-    if (reportWeight([...items, item]) === "mixed") return setSaid(ui.t("weightMismatch"))
+    if (reportWeight([...items, item]) === "mixed") return setSaid({ key: "weightMismatch", count: 0 })
     setItems((list) => [...list, { ...item, key: `${item.key}-${list.length}-${Date.now()}` }])
-    setSaid(ui.t("addedToReport", { count: items.length + 1 }))
+    setSaid({ key: "addedToReport", count: items.length + 1 })
   }
   return (
     <p>
-      <button type="button" onClick={add}>{ui.t("addToReport")}</button> <span role="status">{said}</span>
+      <button type="button" onClick={add}>{ui.t("addToReport")}</button>{" "}
+      <span role="status">{said === undefined ? "" : ui.t(said.key, { count: said.count })}</span>
     </p>
   )
 }

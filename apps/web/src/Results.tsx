@@ -135,7 +135,7 @@ export const FrequenciesView = ({ ui, r }: { ui: Ui; r: FrequenciesResult }) => 
 }
 
 /** The CLI line that repeats the result, with a copy button. */
-export const CommandBox = ({ ui, command }: { ui: Ui; command: string }) => {
+export const CommandBox = ({ ui, command, id = "command" }: { ui: Ui; command: string; id?: string }) => {
   const [copied, setCopied] = useState(false)
   const copy = async () => {
     try {
@@ -148,9 +148,9 @@ export const CommandBox = ({ ui, command }: { ui: Ui; command: string }) => {
   }
   return (
     <div class="command">
-      <h4 id="command-title">{ui.t("command")}</h4>
-      <pre aria-labelledby="command-title" tabIndex={0}>
-        <code data-testid="command">{command}</code>
+      <h4 id={`${id}-title`}>{ui.t("command")}</h4>
+      <pre aria-labelledby={`${id}-title`} tabIndex={0}>
+        <code data-testid={id}>{command}</code>
       </pre>
       <button type="button" onClick={copy}>
         {copied ? ui.t("copied") : ui.t("copy")}

@@ -1,11 +1,13 @@
-import { useEffect, useState } from "preact/hooks"
+import { Fragment } from "preact"
+import { useState } from "preact/hooks"
 import { apiClient, call } from "./api.js"
 import type { Ui } from "./App.js"
+import type { Client } from "./client.js"
+import { type Bilingual, type CodebookFile, resolved, type VariableJson, withVariable } from "./codebookFile.js"
 import type { DatasetRef } from "./Datasets.js"
 import { ErrorMessage } from "./ErrorMessage.js"
 import { formatNumber } from "./i18n.js"
-
-type Bilingual = { readonly vi: string; readonly en: string }
+import { VariableEditor } from "./VariableEditor.js"
 
 /** A stored column as the dataset's metadata describes it (counts only). */
 export interface ColumnSummary {
@@ -17,68 +19,82 @@ export interface ColumnSummary {
   readonly userMissing: number
 }
 
-interface ValueLabel {
-  readonly code: number
-  readonly label: Bilingual
-}
-interface Scale {
-  readonly values?: ReadonlyArray<ValueLabel>
-  readonly missing?: { readonly values?: ReadonlyArray<number> }
-  readonly measure?: string
-}
-interface CodebookVariable extends Scale {
-  readonly name: string
-  readonly scale?: string
-}
-interface CodebookFile {
-  readonly variables?: ReadonlyArray<CodebookVariable>
-  readonly scales?: Readonly<Record<string, Scale>>
-}
+type Payload = Parameters<Client["datasets"]["putCodebook"]>[0]["payload"]
 
-/** A variable's value labels, measure and missing codes, from its own entry or its response scale. */
-const describe = (codebook: CodebookFile | undefined, name: string) => {
-  const v = codebook?.variables?.find((x) => x.name === name)
-  const scale = v?.scale !== undefined ? codebook?.scales?.[v.scale] : undefined
-  return {
-    values: v?.values ?? scale?.values ?? [],
-    missing: v?.missing?.values ?? scale?.missing?.values ?? [],
-    measure: v?.measure ?? scale?.measure
-  }
-}
+/** The entry the editor starts from: the codebook's, else one made from the column (label = its name). */
+const entryOf = (codebook: CodebookFile | undefined, c: ColumnSummary): VariableJson =>
+  resolved(codebook, c.name) ??
+    (c.type === "numeric"
+      ? { name: c.name, label: { vi: c.name, en: c.name }, kind: "numeric", measure: "scale" }
+      : { name: c.name, label: { vi: c.name, en: c.name }, kind: "single", measure: "nominal", values: [] })
+
+const measureKey = (m: string) => (m === "nominal" ? "nominal" : m === "ordinal" ? "ordinal" : "scale")
 
 /**
- * SPSS's Variable View, read-only for now: each column with its label, measure, value labels (missing codes
- * marked) and its valid and missing counts.
+ * SPSS's Variable View: each column with its label, measure, value labels (missing codes marked) and its valid
+ * and missing counts; "Edit" opens a form for one variable, saved as the dataset's codebook
+ * (`PUT /v1/datasets/{id}/codebook`, checked against the stored columns); later analyses use the new labels.
  */
 export const VariableView = ({
   ui,
   csrf,
   dataset,
-  columns
+  columns,
+  codebook,
+  onSaved
 }: {
   ui: Ui
   csrf: string
   dataset: DatasetRef
   columns: ReadonlyArray<ColumnSummary>
+  codebook: CodebookFile | undefined
+  onSaved: (columns: ReadonlyArray<ColumnSummary>, codebook: CodebookFile) => void
 }) => {
-  const [codebook, setCodebook] = useState<CodebookFile | undefined>()
   const [error, setError] = useState<unknown>()
-  useEffect(() => {
-    if (dataset.codebook === null) return
-    apiClient(csrf)
-      .then((api) => call(api.codebooks.get({ path: { id: dataset.codebook! } })))
-      .then(
-        (c) => setCodebook(c as CodebookFile),
-        (e) => ui.fail(e, setError)
-      )
-  }, [dataset.codebook])
+  const [editing, setEditing] = useState<string | undefined>()
+  const [busy, setBusy] = useState(false)
+  // The variable last saved, said in the page's language.
+  const [saved, setSaved] = useState("")
   const { lang } = ui
+  const save = async (variable: VariableJson) => {
+    if (codebook === undefined) return
+    const next = withVariable(codebook, variable)
+    setBusy(true)
+    setError(undefined)
+    try {
+      const api = await apiClient(csrf)
+      const meta = await call(api.datasets.putCodebook({ path: { id: dataset.id }, payload: next as Payload }))
+      onSaved(meta.variables, next)
+      setEditing(undefined)
+      setSaved(variable.name)
+    } catch (e) {
+      ui.fail(e, setError)
+    } finally {
+      setBusy(false)
+    }
+  }
+  const column = columns.find((c) => c.name === editing)
   return (
     <details class="card variables">
       <summary>
         <h2>{ui.t("variableView")}</h2>
       </summary>
+      <p class="muted">{ui.t("variableViewHelp")}</p>
+      {saved !== "" && <p class="notice" role="status">{ui.t("codebookSaved", { name: saved })}</p>}
       {error !== undefined && <ErrorMessage lang={lang} error={error} />}
+      {column !== undefined && (
+        <VariableEditor
+          key={column.name}
+          ui={ui}
+          initial={entryOf(codebook, column)}
+          busy={busy}
+          onSave={save}
+          onCancel={() => {
+            setEditing(undefined)
+            setError(undefined)
+          }}
+        />
+      )}
       <div class="scroll">
         <table class="list" data-testid="variables">
           <thead>
@@ -87,40 +103,50 @@ export const VariableView = ({
               <th scope="col">{ui.t("label")}</th>
               <th scope="col">{ui.t("measure")}</th>
               <th scope="col">{ui.t("values")}</th>
-              <th scope="col" class="num">
-                {ui.t("valid")}
-              </th>
-              <th scope="col" class="num">
-                {ui.t("missing")}
-              </th>
+              <th scope="col" class="num">{ui.t("valid")}</th>
+              <th scope="col" class="num">{ui.t("missing")}</th>
+              <th scope="col">{ui.t("actions")}</th>
             </tr>
           </thead>
           <tbody>
             {columns.map((c) => {
-              const d = describe(codebook, c.name)
+              const d = resolved(codebook, c.name)
+              const missing = d?.missing?.values ?? []
               return (
                 <tr key={c.name}>
                   <th scope="row">
-                    <code>{c.name}</code>
+                    {/* A long name may break after an underscore (q5_other_text), not mid-word. */}
+                    <code>{c.name.split(/(?<=_)/).map((part, i) => <Fragment key={i}>{part}<wbr /></Fragment>)}</code>
                   </th>
-                  <td>{c.label?.[lang] ?? ""}</td>
+                  <td class="label">{c.label?.[lang] ?? ""}</td>
                   <td>
-                    {c.type === "numeric"
-                      ? ui.t("numeric")
-                      : d.measure !== undefined
-                        ? ui.t(measureKey(d.measure))
-                        : ""}
+                    {c.type === "numeric" ? ui.t("numeric") : d?.measure !== undefined ? ui.t(measureKey(d.measure)) : ""}
                   </td>
                   <td class="values">
-                    {d.values.map((v) => (
-                      <span key={v.code} class={d.missing.includes(v.code) ? "value missing" : "value"}>
+                    {(d?.values ?? []).map((v) => (
+                      <span key={v.code} class={missing.includes(v.code) ? "value missing" : "value"}>
                         {v.code} = {v.label[lang]}
-                        {d.missing.includes(v.code) ? ` (${ui.t("missingCode")})` : ""}
+                        {missing.includes(v.code) ? ` (${ui.t("missingCode")})` : ""}
                       </span>
                     ))}
                   </td>
                   <td class="num">{formatNumber(lang, c.valid)}</td>
                   <td class="num">{formatNumber(lang, c.systemMissing + c.userMissing)}</td>
+                  <td>
+                    <button
+                      type="button"
+                      class="link"
+                      disabled={codebook === undefined}
+                      aria-label={ui.t("editVariable", { name: c.name })}
+                      onClick={() => {
+                        setSaved("")
+                        setError(undefined)
+                        setEditing(c.name)
+                      }}
+                    >
+                      {ui.t("edit")}
+                    </button>
+                  </td>
                 </tr>
               )
             })}
@@ -130,5 +156,3 @@ export const VariableView = ({
     </details>
   )
 }
-
-const measureKey = (m: string) => (m === "nominal" ? "nominal" : m === "ordinal" ? "ordinal" : "scale")

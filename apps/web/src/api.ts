@@ -73,7 +73,7 @@ export const upload = async (
 }
 
 /** The report formats the API renders, with the file extension each is saved under. */
-export const REPORT_FORMATS = ["html", "xlsx", "docx", "md", "csv", "json"] as const
+export const REPORT_FORMATS = ["html", "xlsx", "docx", "pdf", "md", "csv", "json"] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
 
 /**

@@ -57,11 +57,16 @@ export const run = async <A, E>(effect: Effect.Effect<A, E>): Promise<A> => {
 const toApiError = (e: unknown): ApiError => {
   const tagged = e as {
     _tag?: string
-    error?: { code?: string; message?: string }
+    error?: { code?: string; message?: string; details?: unknown }
     response?: { status: number; headers?: Record<string, string> }
   }
   if (tagged._tag !== undefined && tagged._tag in STATUS && tagged.error !== undefined) {
-    return { status: STATUS[tagged._tag]!, code: tagged.error.code ?? tagged._tag, message: tagged.error.message ?? "" }
+    return {
+      status: STATUS[tagged._tag]!,
+      code: tagged.error.code ?? tagged._tag,
+      message: tagged.error.message ?? "",
+      details: tagged.error.details
+    }
   }
   if (tagged._tag === "RequestError") return { status: 0, code: "NETWORK", message: "" }
   if (tagged._tag === "ResponseError" && tagged.response !== undefined) {

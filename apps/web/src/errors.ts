@@ -1,4 +1,4 @@
-import { type Lang, translate } from "./i18n.js"
+import { formatNumber, type Lang, translate } from "./i18n.js"
 
 /** A failed request, as the API's error envelope `{error: {code, message, details}}` says (status 0: no answer). */
 export interface ApiError {
@@ -92,9 +92,24 @@ export const describeError = (lang: Lang, e: unknown): string => {
   if (e.status === 422 && e.code === "INVALID_DATA") {
     return translate(lang, "errUnreadable", { name, detail: detail.endsWith(".") ? detail : detail + "." })
   }
+  if (e.code === "PDF_UNAVAILABLE") return translate(lang, "errPdfUnavailable")
+  const mismatch = codebookMismatch(e)
+  if (mismatch !== undefined) {
+    return translate(lang, "errCodebookMismatch", { ...mismatch, rows: formatNumber(lang, mismatch.rows) })
+  }
   if (e.status === 422) return translate(lang, "errUnprocessable", { detail })
   if (e.status === 400) return translate(lang, "errBadRequest", { detail })
   if (e.status === 503) return translate(lang, "errBusy")
   if (e.status === 504) return translate(lang, "errTimeout")
   return translate(lang, "errServer", { status: e.status, requestId: e.requestId ?? "—" })
+}
+
+/** The first unlabelled code of a refused codebook edit (422 CODEBOOK_MISMATCH), when the server named one. */
+const codebookMismatch = (e: ApiError): { variable: string; value: number; rows: number } | undefined => {
+  if (e.code !== "CODEBOOK_MISMATCH") return undefined
+  const first = (e.details as { problems?: Array<{ variable?: unknown; value?: unknown; rows?: unknown }> } | undefined)
+    ?.problems?.find((p) => typeof p.value === "number")
+  return first !== undefined && typeof first.variable === "string" && typeof first.rows === "number"
+    ? { variable: first.variable, value: first.value as number, rows: first.rows }
+    : undefined
 }

@@ -3,6 +3,7 @@
  * (decimal comma and dot thousands in vi). Placeholders are `{name}`.
  */
 import { defaultDecimal, fixed, formatP } from "@danvan/report/sentences"
+import { enMore, viMore } from "./i18nMore.js"
 
 export type Lang = "vi" | "en"
 
@@ -167,7 +168,8 @@ const vi = {
   moveUp: "Chuyển lên: {title}",
   moveDown: "Chuyển xuống: {title}",
   removeItem: "Bỏ: {title}",
-  footer: "danvan: mã nguồn mở. Mọi bước cũng chạy được bằng dòng lệnh."
+  footer: "danvan: mã nguồn mở. Mọi bước cũng chạy được bằng dòng lệnh.",
+  ...viMore
 }
 
 type Strings = typeof vi
@@ -336,7 +338,8 @@ const en: Strings = {
   moveUp: "Move up: {title}",
   moveDown: "Move down: {title}",
   removeItem: "Remove: {title}",
-  footer: "danvan: open source. Every step also runs on the command line."
+  footer: "danvan: open source. Every step also runs on the command line.",
+  ...enMore
 }
 
 export const dictionary: Readonly<Record<Lang, Strings>> = { vi, en }

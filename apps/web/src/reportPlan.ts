@@ -10,6 +10,7 @@ export type PlanSectionJson =
   | { kind: "multiple-response"; title: Bilingual; set: string; by: string }
   | { kind: "likert"; title: Bilingual; set: string; by: string }
   | { kind: "describe"; title: Bilingual; variables: ReadonlyArray<string> }
+  | { kind: "means"; title: Bilingual; variable: string; by: string }
 
 /** A result picked for the report: its plan section and its weight choice ("" the codebook's, NO_WEIGHT none). */
 export interface ReportItem {
@@ -26,7 +27,7 @@ const times = (a: Bilingual, b: Bilingual): Bilingual => ({ vi: `${a.vi} × ${b.
 
 /**
  * The plan section that repeats an analysis the page ran (kind and the form's choices), titled with the
- * variables' labels; undefined for means by group, which plans do not hold.
+ * variables' labels (a means section since plans hold means by group).
  *
  * @example
  * sectionOf("crosstab", { row: "level", col: "q1", layer: "", weight: "", set: "" }, labels, sets)
@@ -50,7 +51,7 @@ export const sectionOf = (kind: Kind, c: Choices, label: Labels, sets: CodebookS
     case "describe":
       return { kind, title: label(c.row), variables: [c.row] }
     case "means":
-      return undefined
+      return { kind, title: by(label(c.row), label(c.col)), variable: c.row, by: c.col }
   }
 }
 

@@ -199,7 +199,7 @@ describe("the web app in local mode", () => {
     expect(cells.slice(0, 3)).toEqual(["level", "Cadre level", "ordinal"])
     expect(cells[3]).toContain("1 = City")
     expect(cells[3]).toContain("9 = No answer (missing)")
-    expect(cells.slice(4)).toEqual(["1,096", "0"])
+    expect(cells.slice(4)).toEqual(["1,096", "0", "Edit"])
     expect(await page.locator("[data-testid=variables] tbody tr").count()).toBe(27)
     await screenshot(page, "08-variables-en")
     expect(await seriousViolations(page)).toEqual([])

@@ -31,11 +31,17 @@ describe("the report builder's plan", () => {
       col: "sex",
       layer: "area"
     })
-    expect(sectionOf("means", { ...none, row: "age", col: "level" }, label, sets)).toBeUndefined()
-    const items = [item("a", mr, NO_WEIGHT), item("b", crosstab, NO_WEIGHT)]
+    const means = sectionOf("means", { ...none, row: "age", col: "level" }, label, sets)
+    expect(means).toEqual({
+      kind: "means",
+      title: { vi: "age theo Cấp cán bộ", en: "age by Cadre level" },
+      variable: "age",
+      by: "level"
+    })
+    const items = [item("a", mr, NO_WEIGHT), item("b", crosstab, NO_WEIGHT), item("c", means, NO_WEIGHT)]
     const plan = planOf("Báo cáo", "hcmc-2024", items)
     expect(plan.weight).toBeNull()
-    expect(plan.sections.map((s) => s.id)).toEqual(["s1-multiple-response", "s2-crosstab"])
+    expect(plan.sections.map((s) => s.id)).toEqual(["s1-multiple-response", "s2-crosstab", "s3-means"])
     expect(plan.sections[0]).toMatchObject({ set: "purpose", by: "level", title: { vi: "Mục đích theo Cấp cán bộ" } })
     const decoded = decodeAnalysisPlan(plan, "plan.json")
     expect(Either.isRight(decoded)).toBe(true)

@@ -7,6 +7,7 @@ import { AnalysisError } from "./errors.js"
 import { frequencies } from "./frequencies.js"
 import { layeredCrosstab, type LayeredCrosstabResult } from "./layeredCrosstab.js"
 import { likert, type LikertResult } from "./likert.js"
+import { means, type MeansResult } from "./means.js"
 import { multipleResponse, type MultipleResponseResult } from "./multipleResponse.js"
 import { rate } from "./rate.js"
 import type { CrosstabResult, FrequenciesResult } from "./results.js"
@@ -43,6 +44,8 @@ export type PlanSectionResult =
     readonly results: ReadonlyArray<DescribeResult>
     readonly chart: boolean
   })
+  /** a numeric variable by a group, as `danvan means` */
+  | (SectionBase & { readonly kind: "means"; readonly result: MeansResult })
   | (SectionBase & {
     readonly kind: "rate"
     readonly label: BilingualLabel
@@ -164,6 +167,10 @@ const runSection = (
           chart: s.chart
         }
       }
+      case "means": {
+        const result = yield* means(dataset, codebook, s.variable, s.by, w)
+        return { ...base(byLabel(labelOf(codebook, s.variable), labelOf(codebook, s.by))), kind: "means", result }
+      }
       case "rate": {
         const r = yield* rate(s.x, s.n, s.level)
         const { x, n, estimate, level, intervals } = r
@@ -176,7 +183,7 @@ const runSection = (
  * Runs an analysis plan over a dataset: every variable and set the plan names is checked against the codebook
  * and the data's columns first (an unknown name is an `AnalysisError` with the plan's JSON path, before any
  * analysis runs), then each section produces the ordinary result objects (frequencies, crosstab,
- * multiple-response, Likert with per-item crosstabs, rate, numeric variables described).
+ * multiple-response, Likert with per-item crosstabs, rate, numeric variables described, means by group).
  *
  * @example
  * const plan = Either.getOrThrow(builtinPlan("hcmc-2024"))

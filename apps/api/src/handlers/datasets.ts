@@ -4,10 +4,12 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import { DanvanApi, Tenant } from "../api.js"
 import { readBody } from "../body.js"
+import { getDatasetCodebookJson, putDatasetCodebook } from "../codebookEdit.js"
 import { resolveCodebook } from "../codebooks.js"
 import { Config } from "../config.js"
 import { NotFound } from "../errors.js"
 import { logEvent } from "../log.js"
+import { prepareDataset } from "../prepare.js"
 import type { DatasetMeta } from "../schemas.js"
 import { Store } from "../store.js"
 import { AnalysisWorkers } from "../workers.js"
@@ -78,6 +80,18 @@ export const DatasetsLive = HttpApiBuilder.group(DanvanApi, "datasets", (handler
         if (Option.isNone(meta)) return yield* Effect.fail(NotFound.of("dataset", path.id))
         return meta.value
       }))
+    .handle(
+      "getCodebook",
+      ({ path }) => Effect.flatMap(Tenant, (tenant) => getDatasetCodebookJson(tenant.name, path.id))
+    )
+    .handleRaw("putCodebook", ({ path, request }) =>
+      Effect.gen(function*() {
+        const tenant = yield* Tenant
+        const body = new TextDecoder().decode(yield* readBody(request))
+        return yield* putDatasetCodebook(tenant.name, path.id, body)
+      }))
+    .handle("prepare", ({ path, payload }) =>
+      Effect.flatMap(Tenant, (tenant) => prepareDataset(tenant.name, path.id, payload)))
     .handle("delete", ({ path }) =>
       Effect.gen(function*() {
         const tenant = yield* Tenant

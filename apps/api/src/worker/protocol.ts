@@ -94,7 +94,7 @@ export type AnalysisTask =
     readonly minCell?: number
   }
 
-export type ReportFormat = "html" | "xlsx" | "json" | "md" | "csv" | "docx"
+export type ReportFormat = "html" | "xlsx" | "json" | "md" | "csv" | "docx" | "pdf"
 
 /** A worker's answer to one task. */
 export type TaskReply =

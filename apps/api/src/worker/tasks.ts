@@ -21,7 +21,8 @@ const CONTENT_TYPES: Readonly<Record<ReportFormat, string>> = {
   json: "application/json; charset=utf-8",
   md: "text/markdown; charset=utf-8",
   csv: "text/csv; charset=utf-8",
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf"
 }
 
 // The same JSON the HttpApi would write for the result object (its success schemas are Schema.Unknown).
@@ -133,6 +134,18 @@ const renderReport = async (task: Extract<AnalysisTask, { kind: "report" }>): Pr
       ? { suppressBelow: Math.max(task.suppressBelow ?? 0, task.minCell ?? 0) }
       : {})
   })
-  const body = await Report.render(doc, task.format, result.right)
+  let body: string | Uint8Array
+  try {
+    body = await Report.render(doc, task.format, result.right)
+  } catch (e) {
+    // PDF is printed by the system Chromium (CHROMIUM_PATH or /usr/bin/chromium): its absence is said, not a 500.
+    if ((e as { _tag?: unknown })?._tag !== "ChromiumError") throw e
+    return {
+      ok: false,
+      error: "analysis",
+      code: "PDF_UNAVAILABLE",
+      message: `${(e as Error).message}; the other formats (html, docx, xlsx) need no browser`
+    }
+  }
   return { ok: true, body, contentType: CONTENT_TYPES[task.format] }
 }

@@ -6,7 +6,7 @@ import { UsageError } from "../errors.js"
 const db = Options.text("db").pipe(
   Options.withDescription(
     "The SQLite database file, or a postgres:// URL for PostgreSQL (default: $DANVAN_DATABASE_URL, else $DANVAN_DB, " +
-      "else ./data/danvan.sqlite)."
+      "else in local mode danvan.sqlite in the user's data folder or $DANVAN_DATA_DIR, else ./data/danvan.sqlite)."
   ),
   Options.optional
 )

@@ -143,6 +143,10 @@ export const checkPlanNames = (
       case "describe":
         s.variables.forEach((v, j) => variable(v, `${at}.variables[${j}]`))
         break
+      case "means":
+        variable(s.variable, `${at}.variable`)
+        variable(s.by, `${at}.by`)
+        break
       case "rate":
         break
     }

@@ -83,6 +83,17 @@ export const DescribeSection = Schema.Struct({
   chart: Schema.optionalWith(Schema.Boolean, { default: () => true })
 })
 
+/**
+ * A numeric variable by a group (SPSS MEANS / ONEWAY): n, mean, SD, SE, 95% CI and median per group; one-way
+ * ANOVA, Welch, Kruskal-Wallis, Levene and Brown-Forsythe, as `danvan means`.
+ */
+export const MeansSection = Schema.Struct({
+  kind: Schema.Literal("means"),
+  ...common,
+  variable: Name,
+  by: Name
+})
+
 /** One table (or group of tables) of a report. */
 export const PlanSection = Schema.Union(
   FrequenciesSection,
@@ -90,7 +101,8 @@ export const PlanSection = Schema.Union(
   MultipleResponseSection,
   LikertSection,
   RateSection,
-  DescribeSection
+  DescribeSection,
+  MeansSection
 )
 export type PlanSection = typeof PlanSection.Type
 

@@ -10,6 +10,7 @@ import { finishSections } from "./finish.js"
 import { frequenciesTable } from "./frequencies.js"
 import { crosstabBlocks, layeredBlocks } from "./layered.js"
 import { likertBlocks } from "./likert.js"
+import { meansBlocks } from "./means.js"
 import { multipleResponseBlocks } from "./multipleResponse.js"
 import { closingNotes, contextOf, recipeNotes, type ReportOptions } from "./options.js"
 
@@ -72,6 +73,8 @@ const sectionBlocks = (s: PlanSectionResult, ctx: BuildContext): Array<Block> =>
     }
     case "describe":
       return [...note, ...describeBlocks(s.results, s.id, s.chart, ctx)]
+    case "means":
+      return [...note, ...meansBlocks(s.result, s.id, ctx)]
     case "rate":
       return [
         ...note,
