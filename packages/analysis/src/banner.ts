@@ -12,6 +12,8 @@ import { analysisWeights } from "./weights.js"
 export interface BannerNet {
   readonly variable: string
   readonly name: string
+  /** the row's label (default: `name` in both languages) */
+  readonly label?: BilingualLabel
   readonly codes: ReadonlyArray<number>
 }
 
@@ -39,6 +41,8 @@ export interface BannerRow {
   readonly codes?: ReadonlyArray<number>
   readonly label: BilingualLabel
   readonly cells: ReadonlyArray<BannerCell>
+  /** mean-score rows only: the codebook's score of each code */
+  readonly scores?: ReadonlyArray<{ readonly code: number; readonly score: number }>
 }
 
 export interface BannerStub {
@@ -63,6 +67,26 @@ export interface BannerResult {
   readonly weighted: boolean
   readonly weight?: { readonly variable: string; readonly sum: number }
   readonly alpha: number
+  /** Cases (weighted) missing on each stub and banner variable, by code (`"system"` for blanks). */
+  readonly missingByCode: ReadonlyArray<
+    { readonly variable: string; readonly code: number | "system"; readonly count: number }
+  >
+}
+
+/** Cases missing on each variable by code, in the order given (each variable once). */
+const missingOf = (vars: ReadonlyArray<CategoricalVariable>, w: (k: number) => number) => {
+  const seen = new Set<string>()
+  return vars.flatMap((v) => {
+    if (seen.has(v.name)) return []
+    seen.add(v.name)
+    const byCode = new Map<number | "system", number>()
+    for (let k = 0; k < v.codes.length; k++) {
+      if (valid(v, k) || w(k) === 0) continue
+      const code = v.codes[k] === SYSTEM_MISSING ? "system" : v.codes[k]
+      byCode.set(code, (byCode.get(code) ?? 0) + w(k))
+    }
+    return [...byCode].map(([code, count]) => ({ variable: v.name, code, count }))
+  })
 }
 
 const valid = (v: CategoricalVariable, k: number) => v.codes[k] !== SYSTEM_MISSING && !v.isMissing(v.codes[k])
@@ -153,8 +177,10 @@ export const bannerTable = (
       }
     }
     const stub: Array<BannerStub> = []
+    const stubVars: Array<CategoricalVariable> = []
     for (const name of rows) {
       const v = yield* categoricalVariable(dataset, codebook, name, options.missing)
+      stubVars.push(v)
       const cats = validCategoriesOf(v).categories
       const nets = (options.nets ?? []).filter((n) => n.variable === name)
       const sets = [...cats.map((c) => [c.code]), ...nets.map((n) => n.codes)]
@@ -184,7 +210,7 @@ export const bannerTable = (
         ...nets.map((n, x): BannerRow => ({
           kind: "net",
           codes: n.codes,
-          label: plainLabel(n.name),
+          label: n.label ?? plainLabel(n.name),
           cells: rowOf(cats.length + x)
         }))
       ]
@@ -195,6 +221,7 @@ export const bannerTable = (
         bodyRows.push({
           kind: "mean",
           label: { vi: "Điểm trung bình", en: "Mean score" },
+          scores: cats.map((c, r) => ({ code: c.code, score: scores[r]! })),
           cells: [
             { count: total.base[0], percent: NaN, letters: "", mean: mean(total.counts, 0, total.base[0]) },
             ...parts.flatMap((p) =>
@@ -217,6 +244,7 @@ export const bannerTable = (
       stub,
       weighted: weights !== undefined,
       ...(resolvedWeight !== undefined ? { weight: { variable: resolvedWeight.variable, sum } } : {}),
-      alpha: 0.05
+      alpha: 0.05,
+      missingByCode: missingOf([...stubVars, ...bannerVars], w)
     }
   })

@@ -143,6 +143,14 @@ export const checkPlanNames = (
       case "describe":
         s.variables.forEach((v, j) => variable(v, `${at}.variables[${j}]`))
         break
+      case "table":
+        s.rows.forEach((v, j) =>
+          codebook.multipleResponseSets.some((m) => m.name === v)
+            ? set(v, `${at}.rows[${j}]`, "multiple-response")
+            : variable(v, `${at}.rows[${j}]`)
+        )
+        s.cols.forEach((v, j) => variable(v, `${at}.cols[${j}]`))
+        break
       case "rate":
         break
     }

@@ -83,6 +83,26 @@ export const DescribeSection = Schema.Struct({
   chart: Schema.optionalWith(Schema.Boolean, { default: () => true })
 })
 
+/** A net of a banner table: codes of a stub variable combined into one row (e.g. top-2 box). */
+export const TableNet = Schema.Struct({
+  variable: Name,
+  name: Name,
+  label: Schema.optional(BilingualLabel),
+  codes: Schema.NonEmptyArray(Schema.Int)
+})
+
+/**
+ * A banner table (`danvan table`): stub variables and multiple-response sets of the codebook (`rows`) against a
+ * banner of column variables (`cols`) with a Total column, counts, column % and column letters, nets and means.
+ */
+export const TableSection = Schema.Struct({
+  kind: Schema.Literal("table"),
+  ...common,
+  rows: Schema.NonEmptyArray(Name),
+  cols: Schema.NonEmptyArray(Name),
+  nets: Schema.optionalWith(Schema.Array(TableNet), { default: () => [] })
+})
+
 /** One table (or group of tables) of a report. */
 export const PlanSection = Schema.Union(
   FrequenciesSection,
@@ -90,7 +110,8 @@ export const PlanSection = Schema.Union(
   MultipleResponseSection,
   LikertSection,
   RateSection,
-  DescribeSection
+  DescribeSection,
+  TableSection
 )
 export type PlanSection = typeof PlanSection.Type
 
