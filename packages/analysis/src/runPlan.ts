@@ -93,7 +93,8 @@ const byLabel = (a: BilingualLabel, b: BilingualLabel): BilingualLabel => ({
 })
 
 const labelOf = (codebook: Codebook, name: string): BilingualLabel =>
-  codebook.variables.find((v) => v.name === name)?.label ?? { vi: name, en: name }
+  codebook.variables.find((v) => v.name === name)?.label ??
+    codebook.multipleResponseSets.find((s) => s.name === name)?.label ?? { vi: name, en: name }
 
 const runSection = (
   dataset: Dataset,

@@ -89,4 +89,32 @@ describe("banner tables in reports (issue 15)", () => {
     expect(xml).toContain("<w:tbl>")
     expect(xml).toContain("Thành phố (A)")
   })
+  it("a multiple-response set in the stub and letters on the mean row reach the report table", () => {
+    const { banner, result } = bannerOf([{
+      kind: "table",
+      id: "mr",
+      rows: ["purpose", "people_trust_limited"],
+      cols: ["level"]
+    }])
+    expect(result.sections[0].title.en).toBe(
+      "Purpose of mass mobilization work, People's trust, participation and cooperation are limited by Cadre level"
+    )
+    const table = tablesOf(buildPlanReport(result, { lang: "en" }))[0]
+    const set = banner.stub[0]
+    expect(set.kind).toBe("multiple-response")
+    // heading, base, 5 items x 2 rows; then the Likert item's block
+    expect(table.rows[2].cells[0].value).toBe(set.rows[0].label.en)
+    expect(table.rows[3].cells.slice(3).filter((_, j) => j % 2 === 1).map((c) => c.value)).toEqual(
+      set.rows[0].cells.slice(1).map((c) => c.letters)
+    )
+    const mean = banner.stub[1].rows.find((r) => r.kind === "mean")!
+    const meanRow = table.rows[table.rows.length - 1]
+    expect(meanRow.cells.slice(3).filter((_, j) => j % 2 === 1).map((c) => c.value)).toEqual(
+      mean.cells.slice(1).map((c) => c.letters)
+    )
+    expect(mean.cells.slice(1).map((c) => c.letters)).toEqual(["", "A", "A"])
+    expect(table.notes.some((n) => n.startsWith("Purpose of mass mobilization work: a multiple-response set"))).toBe(
+      true
+    )
+  })
 })

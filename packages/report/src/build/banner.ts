@@ -26,6 +26,12 @@ const WORDS = {
     vi:
       "Trường hợp thiếu ở một biến hàng bị loại khỏi các hàng của biến đó, thiếu ở một biến tiêu đề bị loại khỏi các cột của biến đó (nhưng vẫn tính trong cột Tổng). Thiếu theo mã: {list}."
   },
+  set: {
+    en:
+      "{var}: a multiple-response set; % of the set's respondents in the column (those who answered every item) who selected each item; an item's letters compare its proportions, so the percentages add up to more than 100.",
+    vi:
+      "{var}: bộ câu hỏi nhiều lựa chọn; % số người trả lời bộ câu hỏi (trả lời mọi mục) trong cột đã chọn từng mục; chữ cái so sánh tỷ lệ của từng mục, nên tổng phần trăm có thể vượt 100."
+  },
   noMissing: { en: "No missing cases.", vi: "Không có trường hợp thiếu." },
   system: { en: "blank", vi: "để trống" },
   scores: {
@@ -70,7 +76,9 @@ const hiddenOf = (r: BannerResult, st: BannerStub, ctx: BuildContext): Array<Arr
   st.rows.forEach((row, i) => {
     if (row.kind === "category") return
     row.cells.forEach((c, j) => {
-      const small = (row.kind === "mean" ? st.base[j] : c.count) < k
+      // an item of a multiple-response set also reveals its complement (base − count)
+      const small = (row.kind === "mean" ? st.base[j] : c.count) < k ||
+        (row.kind === "item" && st.base[j] - c.count < k)
       const part = row.kind === "net" &&
         cats.some((ci) => row.codes?.includes(st.rows[ci].code ?? NaN) === true && out[ci][j])
       out[i][j] = small || part
@@ -192,6 +200,9 @@ export const bannerReportTable = (r: BannerResult, id: string, title: string, ct
     notes: [
       w("letters", lang, { alpha: fixed(r.alpha, 2, ctx.decimal).replace(/^0/, "") }),
       ...scoreNotes(r, ctx),
+      ...r.stub.filter((st) => st.kind === "multiple-response").map((st) =>
+        w("set", lang, { var: named(st.label, st.name, lang) })
+      ),
       missingNote(r, ctx)
     ]
   }
