@@ -58,7 +58,7 @@ const lettersOf = (count: Float64Array, base: Float64Array): Array<string> => {
   return out
 }
 
-/** Mean and variance (divisor n − 1) of the scores per column, from the category counts (categories partition the base). */
+/** Mean and variance (divisor n − 1) of the scores per column from the category counts (they partition the base). */
 const meansOf = (
   scores: ReadonlyArray<{ readonly score: number }>,
   counts: ReadonlyArray<Float64Array>,

@@ -60,7 +60,7 @@ describe("banner table", () => {
     mean.cells.slice(1).forEach((c, j) => expect(c.mean).toBeCloseTo(m.mean[j], 12))
   })
   it("a multiple-response set in the stub: one row per item, % of the set's respondents, letters per item", () => {
-    const items = ["a1", "a2", "a3"]
+    const items: [string, ...Array<string>] = ["a1", "a2", "a3"]
     const level = [...Array(30).fill(1), ...Array(30).fill(2)]
     const pick = (p: number) => level.map((g, k) => ((k * 7 + 3) % 10 < (g === 1 ? p : 10 - p) ? 1 : 0))
     const mr = dataset(
