@@ -168,6 +168,20 @@ export const bannerTable = (
         ? yield* Either.all(set.items.map((i) => categoricalVariable(dataset, codebook, i, options.missing)))
         : [yield* categoricalVariable(dataset, codebook, name, options.missing)]
       stubVars.push(...items)
+      for (const net of set === undefined ? (options.nets ?? []).filter((n) => n.variable === name) : []) {
+        const known = validCategoriesOf(items[0]).categories.map((c) => c.code)
+        const bad = net.codes.filter((c) => !known.includes(c))
+        if (bad.length > 0) {
+          return yield* Either.left(
+            new AnalysisError({
+              code: "BAD_OPTION",
+              message: `the net "${net.name}" on "${name}" has the code${bad.length > 1 ? "s" : ""} ${
+                bad.join(", ")
+              }, not a valid category of "${name}" (its valid codes: ${known.join(", ")}); drop it or use a valid code`
+            })
+          )
+        }
+      }
       const source = set !== undefined
         ? setSource(set, items)
         : variableSource(items[0], (options.nets ?? []).filter((n) => n.variable === name))

@@ -45,6 +45,13 @@ describe("banner table", () => {
       nets: [{ variable: "sex", name: "x", codes: [1] }]
     })
     expect(Either.isLeft(bad) && bad.left.code).toBe("BAD_OPTION")
+    const badCode = bannerTable(ds, undefined, ["people_trust_limited"], ["level"], {
+      nets: [{ variable: "people_trust_limited", name: "Top", codes: [1, 7] }]
+    })
+    expect(Either.isLeft(badCode) && badCode.left.message).toBe(
+      "the net \"Top\" on \"people_trust_limited\" has the code 7, not a valid category of \"people_trust_limited\" " +
+        "(its valid codes: 1, 2, 3); drop it or use a valid code"
+    )
   })
   it("mean letters: SPSS's column-means test (pooled variance, Bonferroni) on the scores", () => {
     const cb = Either.getOrThrow(builtinCodebook("hcmc-2024"))
