@@ -40,6 +40,7 @@ describe("danvan table", () => {
     const r = run(["table", "--data", files.paths["t.csv"]!, "--rows", "q1", "--cols", "level"])
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/Column %/)
+    expect(r.stdout).toMatch(/No missing cases\./)
     expect(run(["table", "--data", files.paths["t.csv"]!, "--rows", "q1", "--cols", "level", "--net", "nonsense"]).code)
       .toBe(2)
     const unknown = run(["table", "--data", files.paths["t.csv"]!, "--rows", "q9", "--cols", "level"])
