@@ -96,6 +96,30 @@ const missingOf = (vars: ReadonlyArray<CategoricalVariable>, w: (k: number) => n
   })
 }
 
+/** Nets are on a stub variable (not a multiple-response set) and name valid categories of it. */
+const checkNets = (
+  name: string,
+  isSet: boolean,
+  v: CategoricalVariable,
+  nets: ReadonlyArray<BannerNet>
+): Either.Either<void, AnalysisError> => {
+  const bad = (message: string) => Either.left(new AnalysisError({ code: "BAD_OPTION", message }))
+  if (isSet && nets.length > 0) {
+    return bad(`"${name}" is a multiple-response set: nets combine codes of a single variable, not items of a set`)
+  }
+  const known = isSet ? [] : validCategoriesOf(v).categories.map((c) => c.code)
+  for (const net of nets) {
+    const wrong = net.codes.filter((c) => !known.includes(c))
+    if (wrong.length > 0) {
+      return bad(
+        `the net "${net.name}" on "${name}" has the code${wrong.length > 1 ? "s" : ""} ${wrong.join(", ")}, ` +
+          `not a valid category of "${name}" (its valid codes: ${known.join(", ")}); drop it or use a valid code`
+      )
+    }
+  }
+  return Either.void
+}
+
 /**
  * A banner table (SPSS CTABLES, WinCross): stub variables down the side against a banner of column variables
  * with a Total column; each cell has the count and column %, with SPSS's column-proportion letters computed
@@ -156,35 +180,13 @@ export const bannerTable = (
       const set = getColumn(dataset, name) === undefined
         ? codebook?.multipleResponseSets.find((m) => m.name === name)
         : undefined
-      if (set !== undefined && (options.nets ?? []).some((n) => n.variable === name)) {
-        return yield* Either.left(
-          new AnalysisError({
-            code: "BAD_OPTION",
-            message: `"${name}" is a multiple-response set: nets combine codes of a single variable, not items of a set`
-          })
-        )
-      }
       const items = set !== undefined
         ? yield* Either.all(set.items.map((i) => categoricalVariable(dataset, codebook, i, options.missing)))
         : [yield* categoricalVariable(dataset, codebook, name, options.missing)]
       stubVars.push(...items)
-      for (const net of set === undefined ? (options.nets ?? []).filter((n) => n.variable === name) : []) {
-        const known = validCategoriesOf(items[0]).categories.map((c) => c.code)
-        const bad = net.codes.filter((c) => !known.includes(c))
-        if (bad.length > 0) {
-          return yield* Either.left(
-            new AnalysisError({
-              code: "BAD_OPTION",
-              message: `the net "${net.name}" on "${name}" has the code${bad.length > 1 ? "s" : ""} ${
-                bad.join(", ")
-              }, not a valid category of "${name}" (its valid codes: ${known.join(", ")}); drop it or use a valid code`
-            })
-          )
-        }
-      }
-      const source = set !== undefined
-        ? setSource(set, items)
-        : variableSource(items[0], (options.nets ?? []).filter((n) => n.variable === name))
+      const nets = (options.nets ?? []).filter((n) => n.variable === name)
+      yield* checkNets(name, set !== undefined, items[0], nets)
+      const source = set !== undefined ? setSource(set, items) : variableSource(items[0], nets)
       stub.push(yield* attempt(() => stubOf(source, dataset.rowCount, banner, w)))
     }
     const sum = weights === undefined ? 0 : weights.reduce((a, x) => a + x, 0)
