@@ -104,7 +104,7 @@ const SYNOPSIS: Readonly<Record<string, string>> = {
   correlate:
     "danvan correlate --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] [--codebook FILE|ID] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json|csv|md] [--lang en|vi] VAR VAR...",
   table:
-    "danvan table --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --rows A,B --cols V,W [--net VAR:NAME=CODE,CODE]... [--codebook FILE|ID] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json] [--lang en|vi]",
+    "danvan table --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --rows A,B,SET --cols V,W [--net VAR:NAME=CODE,CODE]... [--codebook FILE|ID] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json|html|xlsx|docx|pdf|md|csv] [--out FILE] [--lang en|vi] [--decimal comma|point] [--suppress-below K]",
   prepare:
     "danvan prepare --recipe R.json --data FILE.csv|.xlsx|.sav [--sheet NAME] [--codebook FILE|ID] --out clean.sav|.zsav|.csv|.xlsx [--format text|json]",
   check:

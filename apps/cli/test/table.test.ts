@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from "node:fs"
+import { join } from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
 import { run, tempFiles } from "./run.js"
 
@@ -38,10 +40,34 @@ describe("danvan table", () => {
     const r = run(["table", "--data", files.paths["t.csv"]!, "--rows", "q1", "--cols", "level"])
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/Column %/)
+    expect(r.stdout).toMatch(/No missing cases\./)
     expect(run(["table", "--data", files.paths["t.csv"]!, "--rows", "q1", "--cols", "level", "--net", "nonsense"]).code)
       .toBe(2)
     const unknown = run(["table", "--data", files.paths["t.csv"]!, "--rows", "q9", "--cols", "level"])
     expect(unknown.code).toBe(1)
     expect(unknown.stderr).toMatch(/unknown variable "q9"/)
+  })
+  it("report formats: html to stdout, xlsx and docx files by --out extension, with the notes", () => {
+    const base = ["table", "--data", files.paths["t.csv"]!, "--rows", "q1", "--cols", "level,sex", "--lang", "en"]
+    const html = run([...base, "--format", "html", "--suppress-below", "3"])
+    expect(html.stderr).toBe("")
+    expect(html.code).toBe(0)
+    expect(html.stdout).toMatch(/<table/)
+    expect(html.stdout).toMatch(/No missing cases/)
+    expect(html.stdout).toMatch(/counts below 3/)
+    for (const ext of ["xlsx", "docx"]) {
+      const out = join(files.dir, `t.${ext}`)
+      const r = run([...base, "--out", out])
+      expect(r.stderr).toBe("")
+      expect(r.code).toBe(0)
+      expect(r.stdout).toMatch(new RegExp(`table written to .*t\\.${ext} \\(${ext}, en\\)`))
+      expect(readFileSync(out).subarray(0, 2).toString()).toBe("PK")
+    }
+    const noOut = run([...base, "--format", "docx"])
+    expect(noOut.code).toBe(2)
+    expect(noOut.stderr).toMatch(/give --out FILE\.docx/)
+    const badExt = run([...base, "--out", join(files.dir, "t.xyz")])
+    expect(badExt.code).toBe(2)
+    expect(existsSync(join(files.dir, "t.xyz"))).toBe(false)
   })
 })

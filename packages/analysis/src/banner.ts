@@ -1,7 +1,8 @@
 import type { BilingualLabel, Codebook, Dataset } from "@danvan/domain"
-import { plainLabel, SYSTEM_MISSING } from "@danvan/domain"
+import { getColumn, SYSTEM_MISSING } from "@danvan/domain"
 import * as Stats from "@danvan/stats"
 import * as Either from "effect/Either"
+import { isValid, setSource, stubOf, variableSource } from "./bannerStub.js"
 import { AnalysisError } from "./errors.js"
 import { attempt } from "./table.js"
 import type { CategoricalVariable } from "./variables.js"
@@ -12,6 +13,8 @@ import { analysisWeights } from "./weights.js"
 export interface BannerNet {
   readonly variable: string
   readonly name: string
+  /** the row's label (default: `name` in both languages) */
+  readonly label?: BilingualLabel
   readonly codes: ReadonlyArray<number>
 }
 
@@ -32,18 +35,26 @@ export interface BannerCell {
   readonly mean?: number
 }
 
-/** One row of the stub: a category, a net or the mean score; `cells[0]` is the Total column. */
+/**
+ * One row of the stub: a category, a net, an item of a multiple-response set (`name`: its variable) or the mean
+ * score; `cells[0]` is the Total column.
+ */
 export interface BannerRow {
-  readonly kind: "category" | "net" | "mean"
+  readonly kind: "category" | "net" | "item" | "mean"
   readonly code?: number
   readonly codes?: ReadonlyArray<number>
+  readonly name?: string
   readonly label: BilingualLabel
   readonly cells: ReadonlyArray<BannerCell>
+  /** mean-score rows only: the codebook's score of each code */
+  readonly scores?: ReadonlyArray<{ readonly code: number; readonly score: number }>
 }
 
 export interface BannerStub {
   readonly name: string
   readonly label: BilingualLabel
+  /** a stub variable, or a multiple-response set of the codebook (base: its respondents) */
+  readonly kind: "variable" | "multiple-response"
   /** valid cases (weighted) per column, Total first */
   readonly base: ReadonlyArray<number>
   readonly rows: ReadonlyArray<BannerRow>
@@ -63,42 +74,50 @@ export interface BannerResult {
   readonly weighted: boolean
   readonly weight?: { readonly variable: string; readonly sum: number }
   readonly alpha: number
+  /** Cases (weighted) missing on each stub and banner variable, by code (`"system"` for blanks). */
+  readonly missingByCode: ReadonlyArray<
+    { readonly variable: string; readonly code: number | "system"; readonly count: number }
+  >
 }
 
-const valid = (v: CategoricalVariable, k: number) => v.codes[k] !== SYSTEM_MISSING && !v.isMissing(v.codes[k])
+/** Cases missing on each variable by code, in the order given (each variable once). */
+const missingOf = (vars: ReadonlyArray<CategoricalVariable>, w: (k: number) => number) => {
+  const seen = new Set<string>()
+  return vars.flatMap((v) => {
+    if (seen.has(v.name)) return []
+    seen.add(v.name)
+    const byCode = new Map<number | "system", number>()
+    for (let k = 0; k < v.codes.length; k++) {
+      if (isValid(v, k) || w(k) === 0) continue
+      const code = v.codes[k] === SYSTEM_MISSING ? "system" : v.codes[k]
+      byCode.set(code, (byCode.get(code) ?? 0) + w(k))
+    }
+    return [...byCode].map(([code, count]) => ({ variable: v.name, code, count }))
+  })
+}
 
-/** Counts of the stub's rows (categories then nets) in the banner's columns; column sums are the bases. */
-const countRows = (
-  stub: CategoricalVariable,
-  rowSets: ReadonlyArray<ReadonlyArray<number>>,
-  col: (k: number) => number,
-  cols: number,
-  w: (k: number) => number
-) => {
-  const counts = rowSets.map(() => new Float64Array(cols))
-  const base = new Float64Array(cols)
-  for (let k = 0; k < stub.codes.length; k++) {
-    if (!valid(stub, k)) continue
-    const j = col(k)
-    if (j < 0) continue
-    base[j] += w(k)
-    rowSets.forEach((set, r) => {
-      if (set.includes(stub.codes[k])) counts[r][j] += w(k)
-    })
+/** Nets are on a stub variable (not a multiple-response set) and name valid categories of it. */
+const checkNets = (
+  name: string,
+  isSet: boolean,
+  v: CategoricalVariable,
+  nets: ReadonlyArray<BannerNet>
+): Either.Either<void, AnalysisError> => {
+  const bad = (message: string) => Either.left(new AnalysisError({ code: "BAD_OPTION", message }))
+  if (isSet && nets.length > 0) {
+    return bad(`"${name}" is a multiple-response set: nets combine codes of a single variable, not items of a set`)
   }
-  return { counts, base }
-}
-
-/** Letters within one banner variable for one row: the row against the rest of its column. */
-const lettersOf = (count: Float64Array, base: Float64Array): Array<string> => {
-  const keep = Array.from(base, (b, j) => (b > 0 ? j : -1)).filter((j) => j >= 0)
-  if (keep.length < 2) return Array.from(base, () => "")
-  const t = Stats.fromMatrix([keep.map((j) => count[j]), keep.map((j) => base[j] - count[j])])
-  const larger = Stats.columnProportions(t).largerThan[0]
-  const out = Array.from(base, () => "")
-  // columnProportions names the kept columns A, B, ...; map back to the banner's letters
-  keep.forEach((j, x) => (out[j] = larger[x].split("").map((l) => Stats.letterOf(keep[l.charCodeAt(0) - 65])).join("")))
-  return out
+  const known = isSet ? [] : validCategoriesOf(v).categories.map((c) => c.code)
+  for (const net of nets) {
+    const wrong = net.codes.filter((c) => !known.includes(c))
+    if (wrong.length > 0) {
+      return bad(
+        `the net "${net.name}" on "${name}" has the code${wrong.length > 1 ? "s" : ""} ${wrong.join(", ")}, ` +
+          `not a valid category of "${name}" (its valid codes: ${known.join(", ")}); drop it or use a valid code`
+      )
+    }
+  }
+  return Either.void
 }
 
 /**
@@ -106,8 +125,11 @@ const lettersOf = (count: Float64Array, base: Float64Array): Array<string> => {
  * with a Total column; each cell has the count and column %, with SPSS's column-proportion letters computed
  * within each banner variable (pooled z, Bonferroni per row over the testable pairs, alpha 0.05); nets combine
  * codes of a stub variable (e.g. top-2 box); for a stub variable whose codebook gives every valid code a score, a
- * mean-score row. Cases missing on the stub variable are left out of its rows; cases missing on a banner variable
- * are left out of that banner variable's columns (but counted in Total).
+ * mean-score row with SPSS's column-means letters (t-test with the variance pooled over the banner variable's
+ * columns, Bonferroni over the pairs). A stub name that is a multiple-response set of the codebook (and not a data
+ * column) gives one row per item: % of the set's respondents who selected it, letters per item (as CTABLES does
+ * for multiple-response sets). Cases missing on the stub variable are left out of its rows; cases missing on a
+ * banner variable are left out of that banner variable's columns (but counted in Total).
  *
  * @example
  * const r = Either.getOrThrow(bannerTable(dataset, codebook, ["q1", "q2"], ["level", "sex"]))
@@ -153,62 +175,19 @@ export const bannerTable = (
       }
     }
     const stub: Array<BannerStub> = []
+    const stubVars: Array<CategoricalVariable> = []
     for (const name of rows) {
-      const v = yield* categoricalVariable(dataset, codebook, name, options.missing)
-      const cats = validCategoriesOf(v).categories
+      const set = getColumn(dataset, name) === undefined
+        ? codebook?.multipleResponseSets.find((m) => m.name === name)
+        : undefined
+      const items = set !== undefined
+        ? yield* Either.all(set.items.map((i) => categoricalVariable(dataset, codebook, i, options.missing)))
+        : [yield* categoricalVariable(dataset, codebook, name, options.missing)]
+      stubVars.push(...items)
       const nets = (options.nets ?? []).filter((n) => n.variable === name)
-      const sets = [...cats.map((c) => [c.code]), ...nets.map((n) => n.codes)]
-      const total = countRows(v, sets, () => 0, 1, w)
-      const parts = yield* Either.all(banner.map((b) => {
-        const index = new Map(b.categories.map((c, j) => [c.code, j]))
-        const counted = countRows(
-          v,
-          sets,
-          (k) => (valid(b.variable, k) ? index.get(b.variable.codes[k]) ?? -1 : -1),
-          b.categories.length,
-          w
-        )
-        return attempt(() => ({ ...counted, letters: counted.counts.map((c) => lettersOf(c, counted.base)) }))
-      }))
-      const cell = (count: number, base: number, letters: string): BannerCell => ({
-        count,
-        percent: Stats.percentOf(count, base),
-        letters
-      })
-      const rowOf = (r: number) => [
-        cell(total.counts[r][0], total.base[0], ""),
-        ...parts.flatMap((p) => Array.from(p.counts[r], (c, j) => cell(c, p.base[j], p.letters[r][j])))
-      ]
-      const bodyRows: Array<BannerRow> = [
-        ...cats.map((c, r): BannerRow => ({ kind: "category", code: c.code, label: c.label, cells: rowOf(r) })),
-        ...nets.map((n, x): BannerRow => ({
-          kind: "net",
-          codes: n.codes,
-          label: plainLabel(n.name),
-          cells: rowOf(cats.length + x)
-        }))
-      ]
-      const scores = cats.map((c) => v.variable?.values.find((x) => x.code === c.code)?.score)
-      if (cats.length > 0 && scores.every((s) => s !== undefined)) {
-        const mean = (counts: ReadonlyArray<Float64Array>, j: number, base: number) =>
-          cats.reduce((acc, _, r) => acc + scores[r]! * counts[r][j], 0) / base
-        bodyRows.push({
-          kind: "mean",
-          label: { vi: "Điểm trung bình", en: "Mean score" },
-          cells: [
-            { count: total.base[0], percent: NaN, letters: "", mean: mean(total.counts, 0, total.base[0]) },
-            ...parts.flatMap((p) =>
-              Array.from(p.base, (b, j) => ({ count: b, percent: NaN, letters: "", mean: mean(p.counts, j, b) }))
-            )
-          ]
-        })
-      }
-      stub.push({
-        name,
-        label: v.label,
-        base: [total.base[0], ...parts.flatMap((p) => Array.from(p.base))],
-        rows: bodyRows
-      })
+      yield* checkNets(name, set !== undefined, items[0], nets)
+      const source = set !== undefined ? setSource(set, items) : variableSource(items[0], nets)
+      stub.push(yield* attempt(() => stubOf(source, dataset.rowCount, banner, w)))
     }
     const sum = weights === undefined ? 0 : weights.reduce((a, x) => a + x, 0)
     return {
@@ -217,6 +196,7 @@ export const bannerTable = (
       stub,
       weighted: weights !== undefined,
       ...(resolvedWeight !== undefined ? { weight: { variable: resolvedWeight.variable, sum } } : {}),
-      alpha: 0.05
+      alpha: 0.05,
+      missingByCode: missingOf([...stubVars, ...bannerVars], w)
     }
   })

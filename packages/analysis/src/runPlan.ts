@@ -1,6 +1,7 @@
 import type { AnalysisPlan, BilingualLabel, Codebook, Dataset, PlanSection } from "@danvan/domain"
 import { checkPlanNames, columnNames, getColumn } from "@danvan/domain"
 import * as Either from "effect/Either"
+import { type BannerResult, bannerTable } from "./banner.js"
 import { crosstab } from "./crosstab.js"
 import { type DescribeResult, describeVariable } from "./describeVariables.js"
 import { AnalysisError } from "./errors.js"
@@ -39,6 +40,8 @@ export type PlanSectionResult =
     readonly result: LikertResult
     readonly itemTests: ReadonlyArray<CrosstabResult>
   })
+  /** a banner table (`danvan table`) */
+  | (SectionBase & { readonly kind: "table"; readonly result: BannerResult })
   | (SectionBase & {
     readonly kind: "describe"
     readonly results: ReadonlyArray<DescribeResult>
@@ -93,7 +96,8 @@ const byLabel = (a: BilingualLabel, b: BilingualLabel): BilingualLabel => ({
 })
 
 const labelOf = (codebook: Codebook, name: string): BilingualLabel =>
-  codebook.variables.find((v) => v.name === name)?.label ?? { vi: name, en: name }
+  codebook.variables.find((v) => v.name === name)?.label ??
+    codebook.multipleResponseSets.find((s) => s.name === name)?.label ?? { vi: name, en: name }
 
 const runSection = (
   dataset: Dataset,
@@ -170,6 +174,14 @@ const runSection = (
       case "means": {
         const result = yield* means(dataset, codebook, s.variable, s.by, w)
         return { ...base(byLabel(labelOf(codebook, s.variable), labelOf(codebook, s.by))), kind: "means", result }
+      }
+      case "table": {
+        const result = yield* bannerTable(dataset, codebook, s.rows, s.cols, { ...w, nets: s.nets })
+        const names = (list: ReadonlyArray<string>) => ({
+          vi: list.map((n) => labelOf(codebook, n).vi).join(", "),
+          en: list.map((n) => labelOf(codebook, n).en).join(", ")
+        })
+        return { ...base(byLabel(names(s.rows), names(s.cols))), kind: "table", result }
       }
       case "rate": {
         const r = yield* rate(s.x, s.n, s.level)

@@ -161,3 +161,63 @@ export const rateSentence = (
     sep(d)
   }${fixed(100 * upper, 1, d)}]`
 }
+
+/** The tests across layers a CMH sentence needs (a subset of `LayeredCrosstabResult`). */
+export interface CmhSentenceInput {
+  readonly n: { readonly valid: number }
+  readonly cochranMantelHaenszel?: {
+    readonly statistic: number
+    readonly df: number
+    readonly p: number
+    readonly corrected: boolean
+    readonly strata: number
+  }
+  readonly mantelHaenszelOddsRatio?: { readonly estimate: number; readonly ci95: readonly [number, number] }
+  readonly breslowDay?: { readonly statistic: number; readonly df: number; readonly p: number }
+}
+
+/**
+ * APA sentences of a layered crosstab's tests across layers: the Cochran-Mantel-Haenszel test of conditional
+ * independence naming the control variable and its strata; for 2×2×K also the Mantel-Haenszel common odds ratio
+ * with its 95% CI and the Breslow-Day test (Tarone's correction) of homogeneous odds ratios.
+ *
+ * @example
+ * cmhSentences(result, "Sex", { lang: "en" })
+ * // ["Cochran-Mantel-Haenszel test controlling for Sex (2 strata): χ²(2, N = 1096) = 12.34, p = .002", …]
+ */
+export const cmhSentences = (r: CmhSentenceInput, layer: string, options: SentenceOptions): Array<string> => {
+  const d = dec(options)
+  const vi = options.lang === "vi"
+  const out: Array<string> = []
+  const cmh = r.cochranMantelHaenszel
+  if (cmh !== undefined) {
+    const corrected = cmh.corrected ? (vi ? ", hiệu chỉnh liên tục" : ", continuity corrected") : ""
+    const head = vi
+      ? `Kiểm định Cochran-Mantel-Haenszel khi kiểm soát ${layer} (${cmh.strata} lớp${corrected})`
+      : `Cochran-Mantel-Haenszel test controlling for ${layer} (${cmh.strata} strata${corrected})`
+    out.push(
+      `${head}: χ²(${formatDf(cmh.df, d)}${sep(d)}N = ${r.n.valid}) = ${fixed(cmh.statistic, 2, d)}${sep(d)}${
+        pClause(cmh.p, d)
+      }`
+    )
+  }
+  const or = r.mantelHaenszelOddsRatio
+  if (or !== undefined && Number.isFinite(or.estimate)) {
+    const ci = Number.isFinite(or.ci95[0]) && Number.isFinite(or.ci95[1])
+      ? `${sep(d)}${vi ? "KTC 95%" : "95% CI"} [${fixed(or.ci95[0], 2, d)}${sep(d)}${fixed(or.ci95[1], 2, d)}]`
+      : ""
+    out.push(
+      `${vi ? "Tỷ số chênh chung Mantel-Haenszel" : "Mantel-Haenszel common odds ratio"}: OR = ${
+        fixed(or.estimate, 2, d)
+      }${ci}`
+    )
+  }
+  const bd = r.breslowDay
+  if (bd !== undefined) {
+    const name = vi
+      ? "Kiểm định Breslow-Day (hiệu chỉnh Tarone) về đồng nhất tỷ số chênh"
+      : "Breslow-Day test (Tarone's correction) of homogeneous odds ratios"
+    out.push(`${name}: χ²(${formatDf(bd.df, d)}) = ${fixed(bd.statistic, 2, d)}${sep(d)}${pClause(bd.p, d)}`)
+  }
+  return out
+}

@@ -2,7 +2,17 @@ import { layeredCrosstab, type LayeredCrosstabResult, runPlan } from "@danvan/an
 import { decodeAnalysisPlan } from "@danvan/domain"
 import * as Either from "effect/Either"
 import { describe, expect, it } from "vitest"
-import { buildPlanReport, renderDocx, renderHtml, renderMarkdown, renderXlsx, tablesOf } from "../src/index.js"
+import {
+  buildPlanReport,
+  cmhSentences,
+  pClause,
+  renderDocx,
+  renderHtml,
+  renderMarkdown,
+  renderXlsx,
+  tablesOf
+} from "../src/index.js"
+import { renderLayeredCrosstabText } from "../src/text/index.js"
 import { codebook, exampleDataset } from "./helpers.js"
 
 const planOf = (sections: ReadonlyArray<unknown>) =>
@@ -103,5 +113,46 @@ describe("column letters and layers in reports (issue 15)", () => {
     expect(renderMarkdown(doc)).toContain("Tests across layers")
     expect((await renderXlsx(doc)).byteLength).toBeGreaterThan(0)
     expect((await renderDocx(doc)).byteLength).toBeGreaterThan(0)
+  })
+  it("APA sentences of the CMH test, the common odds ratio and Breslow-Day, in vi and en, in reports and text", () => {
+    const data = exampleDataset()
+    const r = Either.getOrThrow(
+      layeredCrosstab(data, codebook, "independent_democratic_society", "clean_strong_party", "level", {
+        fisher: { method: "none" }
+      })
+    )
+    const c = r.cochranMantelHaenszel!
+    const en = cmhSentences(r, "Cadre level", { lang: "en" })
+    expect(en).toEqual([
+      `Cochran-Mantel-Haenszel test controlling for Cadre level (3 strata): χ²(1, N = ${r.n.valid}) = ${
+        c.statistic.toFixed(2)
+      }, ${pClause(c.p)}`,
+      `Mantel-Haenszel common odds ratio: OR = ${r.mantelHaenszelOddsRatio!.estimate.toFixed(2)}, 95% CI [${
+        r.mantelHaenszelOddsRatio!.ci95[0].toFixed(2)
+      }, ${r.mantelHaenszelOddsRatio!.ci95[1].toFixed(2)}]`,
+      `Breslow-Day test (Tarone's correction) of homogeneous odds ratios: χ²(2) = ${
+        r.breslowDay!.statistic.toFixed(2)
+      }, ${pClause(r.breslowDay!.p)}`
+    ])
+    const vi = cmhSentences(r, "Cấp cán bộ", { lang: "vi", decimal: "comma" })
+    expect(vi[0]).toBe(
+      `Kiểm định Cochran-Mantel-Haenszel khi kiểm soát Cấp cán bộ (3 lớp): χ²(1; N = ${r.n.valid}) = ${
+        c.statistic.toFixed(2).replace(".", ",")
+      }; ${pClause(c.p, "comma")}`
+    )
+    expect(vi[1]).toMatch(/^Tỷ số chênh chung Mantel-Haenszel: OR = \d+,\d\d; KTC 95% \[/)
+    // the report's APA block and the text output carry them
+    const plan = planOf([{
+      kind: "crosstab",
+      id: "ctl",
+      row: "independent_democratic_society",
+      col: "clean_strong_party",
+      layer: "level",
+      fisher: "none"
+    }])
+    const doc = buildPlanReport(Either.getOrThrow(runPlan(data, codebook, plan)), { lang: "en" })
+    const apa = doc.sections[0].blocks.flatMap((b) => (b.kind === "apa" ? b.sentences : []))
+    expect(apa).toEqual(expect.arrayContaining(en))
+    expect(renderLayeredCrosstabText(r, { lang: "en" })).toContain(`APA:\n  ${en[0]}.`)
   })
 })

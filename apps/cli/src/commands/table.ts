@@ -20,11 +20,29 @@ export const tableOptions = {
   weight: flags.weight,
   noWeight: flags.noWeight,
   missing: flags.missing,
-  format: Options.choice("format", ["text", "json"]).pipe(
-    Options.withDescription("Output format: text (tables) or json (the result object)."),
-    Options.withDefault("text" as const)
+  format: Options.choice("format", ["text", "json", "html", "xlsx", "docx", "pdf", "md", "csv"]).pipe(
+    Options.withDescription(
+      "Output format: text (terminal tables, the default), json (the result object), or a report: html, xlsx, docx (a native Word table), pdf, md, csv. Default: from the --out extension, else text."
+    ),
+    Options.optional
   ),
-  lang: flags.lang
+  out: Options.text("out").pipe(
+    Options.withDescription(
+      "Write to this file instead of standard output (needed for xlsx, docx and pdf); its extension picks the format when --format is not given."
+    ),
+    Options.optional
+  ),
+  lang: flags.lang,
+  decimal: Options.choice("decimal", ["comma", "point"]).pipe(
+    Options.withDescription("Decimal separator of report formats: comma (default for --lang vi) or point (en)."),
+    Options.optional
+  ),
+  suppressBelow: Options.integer("suppress-below").pipe(
+    Options.withDescription(
+      "Report formats: hide counts below K (K >= 1), with secondary suppression within each banner variable."
+    ),
+    Options.optional
+  )
 }
 
 export const table = Command.make("table", tableOptions, (args) =>
@@ -33,6 +51,6 @@ export const table = Command.make("table", tableOptions, (args) =>
     (m) => m.runTable(args)
   )).pipe(
     Command.withDescription(
-      "A banner table: stub variables (--rows) against a banner of column variables (--cols) with a Total column; counts, column % and SPSS's column-proportion letters within each banner variable, nets (--net) and a mean-score row for scored items."
+      "A banner table: stub variables (--rows) against a banner of column variables (--cols) with a Total column; counts, column % and SPSS's column-proportion letters within each banner variable, nets (--net) and a mean-score row for scored items; text, JSON, or a report in HTML, XLSX, Word, PDF, Markdown or CSV (--format, --out)."
     )
   )

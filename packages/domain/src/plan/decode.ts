@@ -147,6 +147,14 @@ export const checkPlanNames = (
         variable(s.variable, `${at}.variable`)
         variable(s.by, `${at}.by`)
         break
+      case "table":
+        s.rows.forEach((v, j) =>
+          codebook.multipleResponseSets.some((m) => m.name === v)
+            ? set(v, `${at}.rows[${j}]`, "multiple-response")
+            : variable(v, `${at}.rows[${j}]`)
+        )
+        s.cols.forEach((v, j) => variable(v, `${at}.cols[${j}]`))
+        break
       case "rate":
         break
     }

@@ -94,6 +94,26 @@ export const MeansSection = Schema.Struct({
   by: Name
 })
 
+/** A net of a banner table: codes of a stub variable combined into one row (e.g. top-2 box). */
+export const TableNet = Schema.Struct({
+  variable: Name,
+  name: Name,
+  label: Schema.optional(BilingualLabel),
+  codes: Schema.NonEmptyArray(Schema.Int)
+})
+
+/**
+ * A banner table (`danvan table`): stub variables and multiple-response sets of the codebook (`rows`) against a
+ * banner of column variables (`cols`) with a Total column, counts, column % and column letters, nets and means.
+ */
+export const TableSection = Schema.Struct({
+  kind: Schema.Literal("table"),
+  ...common,
+  rows: Schema.NonEmptyArray(Name),
+  cols: Schema.NonEmptyArray(Name),
+  nets: Schema.optionalWith(Schema.Array(TableNet), { default: () => [] })
+})
+
 /** One table (or group of tables) of a report. */
 export const PlanSection = Schema.Union(
   FrequenciesSection,
@@ -102,7 +122,8 @@ export const PlanSection = Schema.Union(
   LikertSection,
   RateSection,
   DescribeSection,
-  MeansSection
+  MeansSection,
+  TableSection
 )
 export type PlanSection = typeof PlanSection.Type
 

@@ -1,4 +1,5 @@
 import type { CrosstabResult, LayeredCrosstabResult } from "@danvan/analysis"
+import { cmhSentences } from "../apa.js"
 import type { Block, ReportTable, TableRow } from "../document.js"
 import { label, type Lang } from "../i18n.js"
 import { columnLettersTable } from "./columnLetters.js"
@@ -141,6 +142,6 @@ export const layeredBlocks = (r: LayeredCrosstabResult, id: string, title: strin
     ...perLayer,
     ...crosstabBlocks(r, id, `${title}: ${layerName}, ${w("total", lang)}`, ctx),
     { kind: "table", table: layerTestsTable(r, `${id}-cmh`, title, ctx) },
-    { kind: "apa", sentences: crosstabSentences(r, ctx) }
+    { kind: "apa", sentences: [...crosstabSentences(r, ctx), ...cmhSentences(r, layerName, ctx)] }
   ]
 }

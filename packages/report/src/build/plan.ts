@@ -3,6 +3,7 @@ import { rateSentence } from "../apa.js"
 import type { Block, ReportDocument, ReportSection } from "../document.js"
 import { fixed } from "../format.js"
 import { label, t } from "../i18n.js"
+import { bannerReportTable } from "./banner.js"
 import { type BuildContext, h, num, text } from "./common.js"
 import { crosstabSentences } from "./crosstab.js"
 import { describeBlocks } from "./describe.js"
@@ -71,6 +72,8 @@ const sectionBlocks = (s: PlanSectionResult, ctx: BuildContext): Array<Block> =>
         sentences: b.sentences
       }, { kind: "chart", id: `${s.id}-chart`, chart: b.chart }]
     }
+    case "table":
+      return [...note, { kind: "table", table: bannerReportTable(s.result, s.id, label(s.title, lang), ctx) }]
     case "describe":
       return [...note, ...describeBlocks(s.results, s.id, s.chart, ctx)]
     case "means":

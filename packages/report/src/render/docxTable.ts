@@ -53,7 +53,11 @@ export const columnWidths = (
   // Numbers never wrap ("26\n7"): number columns get their full width first (a digit is about half an em of a
   // 10-point font, plus the cell margins), text columns share what is left; only when even the numbers do not fit
   // is every column scaled down alike.
-  const numberTwips = longest.map((w, j) => (isTextColumn[j] ? 0 : w * TWIPS_PER_CHAR + CELL_PADDING))
+  // capital letters (column-proportion letters) are wider than digits
+  const capitals = (j: number) => texts.some((r) => /^[A-Z]{2,}$/.test(r[j] ?? ""))
+  const numberTwips = longest.map((w, j) =>
+    isTextColumn[j] ? 0 : w * (capitals(j) ? 1.5 * TWIPS_PER_CHAR : TWIPS_PER_CHAR) + CELL_PADDING
+  )
   const numbersTotal = numberTwips.reduce((a, b) => a + b, 0)
   const textWeights = weights.map((w, j) => (isTextColumn[j] ? w : 0))
   const textSum = textWeights.reduce((a, b) => a + b, 0)
@@ -113,13 +117,18 @@ const TIGHT = { before: 0, after: 0, line: 240 }
 export const docxTable = (docx: Docx, table: ReportTable, doc: ReportDocument, width: number) => {
   const mark = doc.decimal === "comma" ? "," : "."
   const texts = table.rows.map((r) => r.cells.map((c) => cellText(c, doc.decimal)))
-  const widths = columnWidths(table, texts, width)
   // number cells of each column, padded so that their decimal marks line up
-  const padded = widths.map((_, j) => {
-    const rows = table.rows.flatMap((r, i) => (r.cells[j] !== undefined && r.cells[j].format !== "text" ? [i] : []))
+  const padded = Array.from({ length: Math.max(0, ...texts.map((r) => r.length)) }, (_, j) => {
+    // means (2 decimals) are right-aligned apart: padding the counts and percents of their column to 2 decimals
+    // would push them off the column in LibreOffice
+    const rows = table.rows.flatMap((r, i) =>
+      r.cells[j] !== undefined && r.cells[j].format !== "text" && r.cells[j].format !== "mean" ? [i] : []
+    )
     const aligned = alignDecimals(rows.map((i) => texts[i][j]), mark)
     return new Map(rows.map((i, k) => [i, aligned[k]]))
   })
+  // widths from the padded numbers, so that a count padded to a column of means does not wrap its padding
+  const widths = columnWidths(table, texts.map((r, i) => r.map((s, j) => padded[j]?.get(i) ?? s)), width)
   const headerCount = table.header.length
   const header = table.header.map((row, i) => {
     let col = 0

@@ -42,11 +42,17 @@ blockquote.excerpt footer { font-style: normal; color: var(--muted); }
   nav { display: none; }
   h2 { break-after: avoid; }
   figure, table { break-inside: avoid; }
+  /* a table longer than a page (a banner table) breaks between rows instead of leaving a blank page */
+  figure.long, figure.long table { break-inside: auto; }
+  figure.long tr { break-inside: avoid; }
   thead { display: table-header-group; }
   a { color: inherit; text-decoration: none; }
 }
 @page { size: A4 landscape; margin: 12mm; }
 `
+
+/** Rows beyond which a printed table may break across pages (rather than leave a page blank before it). */
+const LONG_TABLE_ROWS = 15
 
 const tableHtml = (table: ReportTable, doc: ReportDocument): string => {
   const head = table.header
@@ -70,7 +76,8 @@ const tableHtml = (table: ReportTable, doc: ReportDocument): string => {
   const notes = table.notes.length > 0
     ? `\n<ul class="notes">${table.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join("")}</ul>`
     : ""
-  return `<figure class="table" id="${escapeHtml(table.id)}">\n<table data-table-id="${
+  const long = table.rows.length > LONG_TABLE_ROWS ? " long" : ""
+  return `<figure class="table${long}" id="${escapeHtml(table.id)}">\n<table data-table-id="${
     escapeHtml(table.id)
   }">\n<caption>${
     escapeHtml(table.title)

@@ -16,8 +16,14 @@ const S = {
     count: "Count",
     colPct: "Column %",
     note: (alpha: string) =>
-      `Letters: the cell's column % is significantly larger than that of the lettered column of the same banner variable (pooled z, p < ${alpha}, Bonferroni within each row; columns at 0% or 100% or with a base under 2 not compared).`,
-    weighted: (w: string, sum: string) => `Weighted by ${w} (sum of weights ${sum}).`
+      `Letters: the cell's column % is significantly larger than that of the lettered column of the same banner variable (pooled z, p < ${alpha}, Bonferroni within each row; columns at 0% or 100% or with a base under 2 not compared); on a mean row the letters compare the means (t-test with the variance pooled over the banner variable's columns, Bonferroni over the pairs).`,
+    set: (name: string) =>
+      `${name}: a multiple-response set; % of its respondents (those who answered every item) who selected each item.`,
+    weighted: (w: string, sum: string) => `Weighted by ${w} (sum of weights ${sum}).`,
+    missing: (list: string) =>
+      `Missing cases by code (left out of that variable's rows or columns; Total counts cases missing on a banner variable): ${list}.`,
+    noMissing: "No missing cases.",
+    blank: "blank"
   },
   vi: {
     total: "Tổng",
@@ -25,8 +31,13 @@ const S = {
     count: "Số lượng",
     colPct: "% theo cột",
     note: (alpha: string) =>
-      `Chữ cái: % theo cột của ô lớn hơn có ý nghĩa so với cột mang chữ đó trong cùng biến tiêu đề (z gộp, p < ${alpha}, Bonferroni trong từng hàng; cột 0% hoặc 100% hoặc cỡ mẫu dưới 2 không so sánh).`,
-    weighted: (w: string, sum: string) => `Có trọng số theo ${w} (tổng trọng số ${sum}).`
+      `Chữ cái: % theo cột của ô lớn hơn có ý nghĩa so với cột mang chữ đó trong cùng biến tiêu đề (z gộp, p < ${alpha}, Bonferroni trong từng hàng; cột 0% hoặc 100% hoặc cỡ mẫu dưới 2 không so sánh); ở hàng trung bình là trung bình lớn hơn (kiểm định t với phương sai gộp các cột của biến tiêu đề, Bonferroni theo cặp).`,
+    set: (name: string) => `${name}: bộ câu hỏi nhiều lựa chọn; % số người trả lời (trả lời mọi mục) đã chọn từng mục.`,
+    weighted: (w: string, sum: string) => `Có trọng số theo ${w} (tổng trọng số ${sum}).`,
+    missing: (list: string) =>
+      `Trường hợp thiếu theo mã (bị loại khỏi các hàng hoặc cột của biến đó; cột Tổng vẫn tính trường hợp thiếu ở biến tiêu đề): ${list}.`,
+    noMissing: "Không có trường hợp thiếu.",
+    blank: "để trống"
   }
 } as const
 
@@ -55,7 +66,7 @@ export const renderBannerText = (r: BannerResult, options: BannerRenderOptions):
         ? `${label(row.label, lang)} (net)`
         : named(row.label, String(row.code ?? ""), lang)
       if (row.kind === "mean") {
-        body.push([head, "", ...row.cells.map((c) => fixed(c.mean, 2))])
+        body.push([head, "", ...row.cells.map((c) => `${fixed(c.mean, 2)}${c.letters === "" ? "" : ` ${c.letters}`}`)])
         continue
       }
       body.push([head, s.count, ...row.cells.map((c) => formatCount(c.count))])
@@ -78,7 +89,14 @@ export const renderBannerText = (r: BannerResult, options: BannerRenderOptions):
   })
   const notes = [
     s.note(String(r.alpha).replace(/^0/, "")),
-    ...(r.weight !== undefined ? [s.weighted(r.weight.variable, fixed(r.weight.sum, 2))] : [])
+    ...r.stub.filter((st) => st.kind === "multiple-response").map((st) => s.set(named(st.label, st.name, lang))),
+    ...(r.weight !== undefined ? [s.weighted(r.weight.variable, fixed(r.weight.sum, 2))] : []),
+    r.missingByCode.length === 0
+      ? s.noMissing
+      : s.missing(
+        r.missingByCode.map((m) => `${m.variable} = ${m.code === "system" ? s.blank : m.code}: ${formatCount(m.count)}`)
+          .join("; ")
+      )
   ]
   return blocks.join("\n\n") + "\n" + notes.join("\n") + "\n"
 }

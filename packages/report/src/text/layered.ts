@@ -1,4 +1,5 @@
 import type { LayeredCrosstabResult } from "@danvan/analysis"
+import { cmhSentences } from "../apa.js"
 import { renderCrosstabMarkdown, renderCrosstabText, toJson } from "./crosstab.js"
 import { renderCrosstabCsv } from "./crosstabCsv.js"
 import { BOM, csvDocument, csvField, type CsvRow } from "./csv.js"
@@ -142,7 +143,14 @@ export const renderLayeredCrosstabText = (r: LayeredCrosstabResult, options: Lay
     return "reason" in l ? `${head}\n${s.noTable(l.reason)}\n` : `${head}\n\n${renderCrosstabText(l, { lang, color })}`
   })
   parts.push(`### ${s.total(layerName)}\n\n${renderCrosstabText(r, { lang, color })}`)
-  return parts.join("\n") + "\n" + acrossTables(r, lang).map((t) => renderTable(t, { color })).join("\n\n") + "\n"
+  return parts.join("\n") + "\n" + acrossTables(r, lang).map((t) => renderTable(t, { color })).join("\n\n") + "\n" +
+    apaLines(r, layerName, lang).map((l) => `${l}\n`).join("")
+}
+
+/** "APA:" and the sentences of the tests across layers (point decimals, as the text tables print numbers). */
+const apaLines = (r: LayeredCrosstabResult, layerName: string, lang: Lang): Array<string> => {
+  const sentences = cmhSentences(r, layerName, { lang, decimal: "point" })
+  return sentences.length === 0 ? [] : ["", "APA:", ...sentences.map((x) => `  ${x}.`)]
 }
 
 /**
@@ -163,7 +171,9 @@ export const renderLayeredCrosstabMarkdown = (r: LayeredCrosstabResult, options:
       : `${head}\n\n${renderCrosstabMarkdown(l, { lang })}`
   })
   parts.push(`## ${mdEscape(s.total(layerName))}\n\n${renderCrosstabMarkdown(r, { lang })}`)
-  return parts.join("\n") + "\n" + textTablesMarkdown(acrossTables(r, lang))
+  const apa = cmhSentences(r, layerName, { lang, decimal: "point" })
+  return parts.join("\n") + "\n" + textTablesMarkdown(acrossTables(r, lang)) +
+    (apa.length === 0 ? "" : `\nAPA:\n\n${apa.map((x) => `- ${mdEscape(x)}.`).join("\n")}\n`)
 }
 
 /**
