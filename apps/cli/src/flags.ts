@@ -90,3 +90,10 @@ export const missing = Options.text("missing").pipe(
 
 export type Format = "text" | "json" | "csv" | "md"
 export type Lang = "en" | "vi"
+
+export const engine = Options.choice("engine", ["memory", "duckdb"]).pipe(
+  Options.withDescription(
+    "Counting engine: memory (typed arrays) or duckdb (GROUP BY in DuckDB; a .parquet --data is counted straight from the file). Results are identical; without --engine the in-memory path of earlier versions runs."
+  ),
+  Options.optional
+)

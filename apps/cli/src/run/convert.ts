@@ -21,7 +21,7 @@ export const runConvert = (args: ConvertArgs) =>
       return yield* Effect.fail(
         new UsageError({
           command: "convert",
-          message: `--out ${args.out}: expected a .sav, .zsav, .csv or .xlsx file name`
+          message: `--out ${args.out}: expected a .sav, .zsav, .csv, .xlsx or .parquet file name`
         })
       )
     }
@@ -51,7 +51,7 @@ export const runConvert = (args: ConvertArgs) =>
         `danvan: warning: text and date columns not written (${
           kept.size > 0 || format === "sav" || format === "zsav"
             ? "only a form export's or a .sav file's text is kept"
-            : "a .csv/.xlsx output holds coded and numeric columns; write .sav to keep them"
+            : "a .csv/.xlsx/.parquet output holds coded and numeric columns; write .sav to keep them"
         }): ${text.join(", ")}`
       )
     }

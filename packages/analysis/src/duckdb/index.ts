@@ -98,7 +98,19 @@ export const duckdbCounter = (
  * const counter = yield* parquetCounter("survey.parquet")
  */
 export const parquetCounter = (path: string): Effect.Effect<Counter, AnalysisError, Scope.Scope> =>
-  Effect.flatMap(duckdbConnection, (c) => duckdbCounter(c, `read_parquet(${quoteString(path)})`, path))
+  Effect.flatMap(duckdbConnection, (c) =>
+    duckdbCounter(c, `read_parquet(${quoteString(path)})`, path).pipe(
+      Effect.mapError((e) =>
+        e.code === "ENGINE_ERROR"
+          ? new AnalysisError({
+            code: "ENGINE_ERROR",
+            message: `cannot read ${path} as Parquet: ${
+              e.message.replace(/^DuckDB could not count [^:]*: /, "")
+            }; expected a Parquet file (for example one written by "danvan convert --out FILE.parquet")`
+          })
+          : e
+      )
+    ))
 
 /**
  * A Counter over a Dataset loaded into an in-memory DuckDB table (codes as INTEGER with blanks as NULL, numbers
