@@ -56,6 +56,17 @@ describe("--engine memory|duckdb", () => {
     expect(memory.weight.variable).toBe("w")
   })
 
+  it("frequencies: the same JSON with either engine, from the CSV and from its Parquet copy", () => {
+    const args = ["frequencies", "--codebook", "hcmc-2024", "level", "people_trust_limited", "--format", "json"]
+    const plain = JSON.parse(ok([...args, "--data", SURVEY]).stdout)
+    expect(plain).toHaveLength(2)
+    expect(JSON.parse(ok([...args, "--data", SURVEY, "--engine", "duckdb"]).stdout)).toStrictEqual(plain)
+    const parquet = at("freq.parquet")
+    ok(["convert", SURVEY, "--out", parquet])
+    expect(JSON.parse(ok([...args, "--data", parquet, "--engine", "duckdb"]).stdout)).toStrictEqual(plain)
+    expect(JSON.parse(ok([...args, "--data", parquet, "--engine", "memory"]).stdout)).toStrictEqual(plain)
+  })
+
   it("--engine with --counts is a usage error", () => {
     const r = run(["crosstab", "--counts", "1,2;3,4", "--engine", "duckdb"])
     expect(r.code).toBe(2)

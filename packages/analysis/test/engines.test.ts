@@ -4,7 +4,15 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as fc from "fast-check"
 import { datasetCounter } from "../src/duckdb/index.js"
-import { crosstab, crosstabCounted, exactSum, exactWeightedSum, memoryCounter } from "../src/index.js"
+import {
+  crosstab,
+  crosstabCounted,
+  exactSum,
+  exactWeightedSum,
+  frequencies,
+  frequenciesCounted,
+  memoryCounter
+} from "../src/index.js"
 import { codes, numeric } from "./helpers.js"
 
 /** The exactly rounded sum by BigInt arithmetic: weights in [2^-20, 2^20] are integers once scaled by 2^80. */
@@ -105,6 +113,28 @@ describe("counting engines", () => {
       }),
       { numRuns: 60 }
     )
+  })
+
+  it("give deep-equal frequencies, and unweighted the case-level frequencies", async () => {
+    let compared = 0
+    await fc.assert(
+      fc.asyncProperty(cases, fc.boolean(), async (rows, weighted) => {
+        const dataset = datasetOf(rows)
+        const opts = { missing: { r: [9] }, ...(weighted ? { weight: "w" } : {}) }
+        const memory = await Effect.runPromise(
+          Effect.either(frequenciesCounted(memoryCounter(dataset), undefined, "r", opts))
+        )
+        const duck = await Effect.runPromise(Effect.either(Effect.scoped(Effect.flatMap(
+          datasetCounter(dataset),
+          (counter) => frequenciesCounted(counter, undefined, "r", opts)
+        ))))
+        expect(duck).toStrictEqual(memory)
+        if (!weighted) expect(memory).toStrictEqual(frequencies(dataset, undefined, "r", opts))
+        if (Either.isRight(memory)) compared++
+      }),
+      { numRuns: 60 }
+    )
+    expect(compared).toBeGreaterThan(10)
   })
 
   it.effect("weighted counts are exactly rounded sums and state the excluded weights", () =>

@@ -1,4 +1,5 @@
 export { crosstabCounted } from "./crosstab.js"
+export { frequenciesCounted } from "./frequencies.js"
 export { exactSum, exactWeightedSum } from "./exactSum.js"
 export { memoryCounter } from "./memory.js"
 export { CellCollector, compareCodes, infiniteWeight } from "./port.js"
