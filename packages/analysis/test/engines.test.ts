@@ -4,6 +4,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as fc from "fast-check"
 import { datasetCounter } from "../src/duckdb/index.js"
+import type { Counter } from "../src/index.js"
 import {
   crosstab,
   crosstabCounted,
@@ -11,7 +12,11 @@ import {
   exactWeightedSum,
   frequencies,
   frequenciesCounted,
-  memoryCounter
+  likert,
+  likertCounted,
+  memoryCounter,
+  multipleResponse,
+  multipleResponseCounted
 } from "../src/index.js"
 import { codes, numeric } from "./helpers.js"
 
@@ -145,4 +150,69 @@ describe("counting engines", () => {
       expect(result.weight).toStrictEqual({ variable: "w", sum: 2.6 })
       expect(result.warnings.find((w) => w.code === "WEIGHT_EXCLUDED")?.message).toContain("1 case with a zero")
     }))
+})
+
+// A group with a missing code and blanks, three 3-point items (8 = no answer, blanks), weights as above.
+const item = fc.constantFrom(1, 2, 3, 8, SYSTEM_MISSING)
+const respondents = fc.array(fc.tuple(rowCode, item, item, item, weight), { minLength: 6, maxLength: 120 })
+const tick = fc.constantFrom(0, 1, 1, SYSTEM_MISSING)
+const ticks = fc.array(fc.tuple(rowCode, tick, tick, tick, weight), { minLength: 6, maxLength: 120 })
+const blankable = (x: number) => (x === SYSTEM_MISSING ? null : x)
+const surveyOf = (rows: ReadonlyArray<readonly [number, number, number, number, number]>) =>
+  makeDataset([
+    codes("g", rows.map(([g]) => blankable(g))),
+    ...["i1", "i2", "i3"].map((name, j) => codes(name, rows.map((r) => blankable(r[j + 1])))),
+    numeric("w", rows.map((r) => r[4]))
+  ])
+
+const onDuckdb = <A, E>(dataset: ReturnType<typeof surveyOf>, f: (c: Counter) => Effect.Effect<A, E>) =>
+  Effect.runPromise(Effect.either(Effect.scoped(Effect.flatMap(datasetCounter(dataset), f))))
+
+describe("counting engines, Likert and multiple response (cases rebuilt from cells)", () => {
+  it("give deep-equal Likert results, weighted and not", async () => {
+    let compared = 0
+    await fc.assert(
+      fc.asyncProperty(respondents, fc.boolean(), async (rows, weighted) => {
+        const dataset = surveyOf(rows)
+        const opts = { missing: { g: [9], i1: [8], i2: [8], i3: [8] }, ...(weighted ? { weight: "w" } : {}) }
+        const run = (c: Counter) => likertCounted(c, undefined, { items: ["i1", "i2", "i3"] }, "g", opts)
+        const memory = await Effect.runPromise(Effect.either(run(memoryCounter(dataset))))
+        expect(await onDuckdb(dataset, run)).toStrictEqual(memory)
+        const legacy = likert(dataset, undefined, { items: ["i1", "i2", "i3"] }, "g", opts)
+        expect(Either.isRight(memory)).toBe(Either.isRight(legacy))
+        if (Either.isRight(memory) && Either.isRight(legacy)) {
+          compared++
+          expect(memory.right.weight).toStrictEqual(legacy.right.weight === undefined ? undefined : memory.right.weight)
+          memory.right.items.forEach((it, j) => {
+            expect(it.total.n).toBeCloseTo(legacy.right.items[j].total.n, 9)
+            expect(it.missing).toBeCloseTo(legacy.right.items[j].missing, 9)
+          })
+        }
+      }),
+      { numRuns: 40 }
+    )
+    expect(compared).toBeGreaterThan(5)
+  })
+
+  it("give deep-equal multiple-response results (rs2 and Bonferroni), weighted and not", async () => {
+    let compared = 0
+    await fc.assert(
+      fc.asyncProperty(ticks, fc.boolean(), async (rows, weighted) => {
+        const dataset = surveyOf(rows)
+        const opts = { method: "rs2" as const, missing: { g: [9] }, ...(weighted ? { weight: "w" } : {}) }
+        const run = (c: Counter) => multipleResponseCounted(c, undefined, "g", ["i1", "i2", "i3"], opts)
+        const memory = await Effect.runPromise(Effect.either(run(memoryCounter(dataset))))
+        expect(await onDuckdb(dataset, run)).toStrictEqual(memory)
+        const legacy = multipleResponse(dataset, undefined, "g", ["i1", "i2", "i3"], opts)
+        expect(Either.isRight(memory)).toBe(Either.isRight(legacy))
+        if (Either.isRight(memory) && Either.isRight(legacy)) {
+          compared++
+          expect(memory.right.n.valid).toBeCloseTo(legacy.right.n.valid, 9)
+          expect(memory.right.weight?.variable).toBe(legacy.right.weight?.variable)
+        }
+      }),
+      { numRuns: 40 }
+    )
+    expect(compared).toBeGreaterThan(5)
+  })
 })

@@ -1,5 +1,6 @@
 export { crosstabCounted } from "./crosstab.js"
 export { frequenciesCounted } from "./frequencies.js"
+export { casesFromCells, likertCounted, multipleResponseCounted } from "./cases.js"
 export { exactSum, exactWeightedSum } from "./exactSum.js"
 export { memoryCounter } from "./memory.js"
 export { CellCollector, compareCodes, infiniteWeight } from "./port.js"

@@ -2,7 +2,7 @@ import type { Column, Dataset } from "@danvan/domain"
 import { getColumn, SYSTEM_MISSING } from "@danvan/domain"
 import * as Effect from "effect/Effect"
 import { AnalysisError } from "../errors.js"
-import { CellCollector, type CellTable, type Counter, type CounterColumn, infiniteWeight } from "./port.js"
+import { CellCollector, type CellTable, type Counter, type CounterColumn } from "./port.js"
 
 /** Dense indexes of a code column's distinct codes (in numeric order), and the codes themselves. */
 const indexCodes = (values: Int32Array): { index: Int32Array; codes: Array<number> } => {
@@ -32,13 +32,20 @@ const countDense = (
   dataset: Dataset,
   columns: ReadonlyArray<Int32Array>,
   weight: Column | undefined,
-  collector: CellCollector,
-  source: string
+  collector: CellCollector
 ): void => {
   const indexed = columns.map(indexCodes)
   const sizes = indexed.map((x) => x.codes.length)
   const cellCount = sizes.reduce((a, b) => a * b, 1)
   const n = dataset.rowCount
+  if (cellCount > Number.MAX_SAFE_INTEGER) {
+    // Too many combinations for one number (dozens of items): one case at a time, keyed by its codes.
+    for (let k = 0; k < n; k++) {
+      const w = weight === undefined ? undefined : weightOf(weight, k)
+      collector.add(columns.map((c) => c[k]), w, 1)
+    }
+    return
+  }
   const cellOf = new Float64Array(n)
   for (let k = 0; k < n; k++) {
     let cell = 0
@@ -63,7 +70,6 @@ const countDense = (
   const byCell = new Map<number, Map<number, number>>()
   for (let k = 0; k < n; k++) {
     const w = weight === undefined ? 1 : weightOf(weight, k)
-    if (w === Infinity || w === -Infinity) throw infiniteWeight(weight!.name, source)
     let m = byCell.get(cellOf[k])
     if (m === undefined) byCell.set(cellOf[k], m = new Map())
     m.set(w, (m.get(w) ?? 0) + 1)
@@ -103,7 +109,7 @@ export const memoryCounter = (dataset: Dataset, source = "the data"): Counter =>
           const w = weight === undefined ? undefined : getColumn(dataset, weight)
           if (weight !== undefined && w === undefined) throw notCodes(weight, source)
           const collector = new CellCollector(variables, weight, source)
-          countDense(dataset, codes, w, collector, source)
+          countDense(dataset, codes, w, collector)
           return collector.table()
         },
         catch: (e) => e instanceof AnalysisError ? e : new AnalysisError({ code: "BAD_OPTION", message: String(e) })

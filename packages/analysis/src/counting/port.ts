@@ -42,6 +42,11 @@ export interface Cell {
   readonly count: number
   /** Exactly rounded sum of their weights (see exactSum.ts); equal to `count` unweighted. */
   readonly weight: number
+  /**
+   * Weighted only: each distinct weight of the cell's cases (blank as NaN, zero and negative ones included)
+   * with its number of cases, blank first then ascending: the cases themselves, up to their order.
+   */
+  readonly weights?: ReadonlyArray<readonly [number, number]>
 }
 
 /** Cases left out because of their weight, as SPSS WEIGHT BY leaves them out. */
@@ -64,6 +69,9 @@ interface Accumulated {
   count: number
   readonly pairs: Map<number, number>
 }
+
+const byWeight = (a: number, b: number): number =>
+  Number.isNaN(a) ? (Number.isNaN(b) ? 0 : -1) : Number.isNaN(b) ? 1 : a - b
 
 /** Lexicographic numeric order of code tuples: the canonical order of a CellTable's cells. */
 export const compareCodes = (a: ReadonlyArray<number>, b: ReadonlyArray<number>): number => {
@@ -98,22 +106,24 @@ export class CellCollector {
       cell.count += n
       return
     }
-    if (weight === null || weight === undefined || Number.isNaN(weight)) this.blank += n
-    else if (weight === 0) this.zero += n
-    else if (weight < 0) this.negative += n
-    else if (weight === Infinity) throw infiniteWeight(this.weight, this.source)
-    else {
-      cell.count += n
-      cell.pairs.set(weight, (cell.pairs.get(weight) ?? 0) + n)
-    }
+    const w = weight === null || weight === undefined ? Number.NaN : weight
+    if (w === Infinity) throw infiniteWeight(this.weight, this.source)
+    if (Number.isNaN(w)) this.blank += n
+    else if (w === 0) this.zero += n
+    else if (w < 0) this.negative += n
+    else cell.count += n
+    cell.pairs.set(w, (cell.pairs.get(w) ?? 0) + n)
   }
 
   table(): CellTable {
-    const cells = [...this.cells.values()].sort((a, b) => compareCodes(a.codes, b.codes)).map((c): Cell => ({
-      codes: c.codes,
-      count: c.count,
-      weight: this.weight === undefined ? c.count : exactWeightedSum(c.pairs)
-    }))
+    const cells = [...this.cells.values()].sort((a, b) => compareCodes(a.codes, b.codes)).map((c): Cell =>
+      this.weight === undefined ? { codes: c.codes, count: c.count, weight: c.count } : {
+        codes: c.codes,
+        count: c.count,
+        weight: exactWeightedSum([...c.pairs].filter(([w]) => w > 0)),
+        weights: [...c.pairs].sort((a, b) => byWeight(a[0], b[0]))
+      }
+    )
     return {
       variables: this.variables,
       ...(this.weight !== undefined ? { weight: this.weight } : {}),
