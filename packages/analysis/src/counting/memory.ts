@@ -4,20 +4,40 @@ import * as Effect from "effect/Effect"
 import { AnalysisError } from "../errors.js"
 import { CellCollector, type CellTable, type Counter, type CounterColumn } from "./port.js"
 
-/** Dense indexes of a code column's distinct codes (in numeric order), and the codes themselves. */
+/**
+ * Dense indexes of a code column's distinct codes (in numeric order, blank = SYSTEM_MISSING first), and the
+ * codes themselves: through a lookup table over the code range when it spans at most 2^20 codes, else a Map.
+ */
 const indexCodes = (values: Int32Array): { index: Int32Array; codes: Array<number> } => {
-  const seen = new Set<number>()
-  let last = NaN
+  let min = Infinity
+  let max = -Infinity
+  let blanks = false
   for (let k = 0; k < values.length; k++) {
     const c = values[k]
-    if (c !== last) {
-      seen.add(c)
-      last = c
+    if (c === SYSTEM_MISSING) blanks = true
+    else {
+      if (c < min) min = c
+      if (c > max) max = c
     }
   }
-  const codes = [...seen].sort((a, b) => a - b)
-  const lookup = new Map(codes.map((c, i) => [c, i]))
   const index = new Int32Array(values.length)
+  if (max - min + 1 <= 1 << 20 || min === Infinity) {
+    const range = min === Infinity ? 0 : max - min + 1
+    const seen = new Uint8Array(range)
+    for (let k = 0; k < values.length; k++) if (values[k] !== SYSTEM_MISSING) seen[values[k] - min] = 1
+    const lut = new Int32Array(range)
+    const codes: Array<number> = blanks ? [SYSTEM_MISSING] : []
+    for (let d = 0; d < range; d++) {
+      if (seen[d] === 1) {
+        lut[d] = codes.length
+        codes.push(d + min)
+      }
+    }
+    for (let k = 0; k < values.length; k++) index[k] = values[k] === SYSTEM_MISSING ? 0 : lut[values[k] - min]
+    return { index, codes }
+  }
+  const codes = [...new Set(values)].sort((a, b) => a - b)
+  const lookup = new Map(codes.map((c, i) => [c, i]))
   for (let k = 0; k < values.length; k++) index[k] = lookup.get(values[k])!
   return { index, codes }
 }
@@ -67,13 +87,23 @@ const countDense = (
     return
   }
   // By (cell, weight): the collector adds the weights exactly, whatever their order.
-  const byCell = new Map<number, Map<number, number>>()
+  // (A plain array of maps by cell when the cells are few enough, else a Map of them.)
+  const dense = cellCount <= 1 << 24 ? new Array<Map<number, number> | undefined>(cellCount) : undefined
+  const sparse = new Map<number, Map<number, number>>()
   for (let k = 0; k < n; k++) {
     const w = weight === undefined ? 1 : weightOf(weight, k)
-    let m = byCell.get(cellOf[k])
-    if (m === undefined) byCell.set(cellOf[k], m = new Map())
+    const cell = cellOf[k]
+    let m = dense !== undefined ? dense[cell] : sparse.get(cell)
+    if (m === undefined) {
+      m = new Map()
+      if (dense !== undefined) dense[cell] = m
+      else sparse.set(cell, m)
+    }
     m.set(w, (m.get(w) ?? 0) + 1)
   }
+  const byCell = dense !== undefined
+    ? dense.flatMap((m, cell) => (m === undefined ? [] : [[cell, m] as const]))
+    : [...sparse]
   for (const [cell, ws] of byCell) {
     const codes = codesOf(cell)
     for (const [w, count] of ws) collector.add(codes, weight === undefined ? undefined : w, count)
