@@ -16,7 +16,7 @@
 // Medians of BENCH_REPS (default 3) go to bench/engines.json and to the section of bench/README.md between
 // the engines markers, with the machine (cores, memory, CPU model, load).
 import { spawnSync } from "node:child_process"
-import { existsSync, mkdirSync, readFileSync, rmSync, statfsSync, statSync, writeFileSync } from "node:fs"
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statfsSync, statSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import os from "node:os"
 import { join } from "node:path"
@@ -122,10 +122,11 @@ const generate = async () => {
   await c.run(
     `COPY (SELECT (i % 3 + 1)::SMALLINT AS level, ((i * 7 + i // 3) % 5 + 1)::SMALLINT AS q,
        ([${WEIGHTS.join(", ")}])[(hash(i) % 8)::INTEGER + 1]::DOUBLE AS w
-     FROM range(${ROWS}) t(i)) TO '${FILE}' (FORMAT parquet, COMPRESSION zstd)`
+     FROM range(${ROWS}) t(i)) TO '${FILE}.tmp' (FORMAT parquet, COMPRESSION zstd)`
   )
   c.closeSync()
   instance.closeSync()
+  renameSync(`${FILE}.tmp`, FILE) // an interrupted run leaves no file that a later run would take as complete
   return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, reused: false }
 }
 

@@ -95,7 +95,7 @@ export const checkMissingNames = (
  * yield* requireCategories(row, validCategoriesOf(row).categories)
  */
 export const requireCategories = (
-  v: CategoricalVariable,
+  v: Pick<CategoricalVariable, "name">,
   categories: ReadonlyArray<CategoryInfo>
 ): Either.Either<void, AnalysisError> =>
   categories.length > 0

@@ -70,8 +70,8 @@ export const crosstabCounted = (
     const { cells, excluded } = yield* counter.countCells([rowName, colName], weight)
     const rowCats = validCategoriesFrom(row, observed(cells, 0, row))
     const colCats = validCategoriesFrom(col, observed(cells, 1, col))
-    yield* requireCategories({ ...row, codes: new Int32Array(0) }, rowCats.categories)
-    yield* requireCategories({ ...col, codes: new Int32Array(0) }, colCats.categories)
+    yield* requireCategories(row, rowCats.categories)
+    yield* requireCategories(col, colCats.categories)
     const rowIndex = new Map(rowCats.categories.map((c, i) => [c.code, i]))
     const colIndex = new Map(colCats.categories.map((c, j) => [c.code, j]))
     const cols = colCats.categories.length
