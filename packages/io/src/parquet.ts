@@ -137,7 +137,12 @@ export const readParquet = (
     })
   })
 
-/** Creates table `name` from a Dataset with DuckDB's appender (codes as INTEGER, blanks NULL; numbers DOUBLE). */
+/**
+ * Creates table `name` from a Dataset with DuckDB's appender (codes as INTEGER, blanks NULL; numbers DOUBLE).
+ *
+ * @example
+ * await loadDatasetIntoDuckdb(connection, "data", dataset)
+ */
 export const loadDatasetIntoDuckdb = async (c: DuckDBConnection, name: string, dataset: Dataset): Promise<void> => {
   const defs = dataset.columns.map((col) => `${quoteIdent(col.name)} ${col.type === "codes" ? "INTEGER" : "DOUBLE"}`)
   await c.run(`CREATE TABLE ${quoteIdent(name)} (${defs.join(", ")})`)

@@ -73,7 +73,12 @@ interface Accumulated {
 const byWeight = (a: number, b: number): number =>
   Number.isNaN(a) ? (Number.isNaN(b) ? 0 : -1) : Number.isNaN(b) ? 1 : a - b
 
-/** Lexicographic numeric order of code tuples: the canonical order of a CellTable's cells. */
+/**
+ * Lexicographic numeric order of code tuples: the canonical order of a CellTable's cells.
+ *
+ * @example
+ * [[2, 1], [1, 3]].sort(compareCodes) // [[1, 3], [2, 1]]
+ */
 export const compareCodes = (a: ReadonlyArray<number>, b: ReadonlyArray<number>): number => {
   for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return a[k] - b[k]
   return 0
@@ -133,7 +138,12 @@ export class CellCollector {
   }
 }
 
-/** The BAD_WEIGHT error for an infinite weight (the engines do not all know the row). */
+/**
+ * The BAD_WEIGHT error for an infinite weight (the engines do not all know the row).
+ *
+ * @example
+ * infiniteWeight("w", "survey.parquet").message // 'weight "w" in survey.parquet holds an infinite value; …'
+ */
 export const infiniteWeight = (weight: string, source: string): AnalysisError =>
   new AnalysisError({
     code: "BAD_WEIGHT",

@@ -35,7 +35,12 @@ const notCategorical = (counter: Counter, name: string) => {
   })
 }
 
-/** Looks up a categorical column of the counter's source with the codebook's and the extra missing codes. */
+/**
+ * Looks up a categorical column of the counter's source with the codebook's and the extra missing codes.
+ *
+ * @example
+ * const level = yield* countedVariable(counter, codebook, "level", { level: [9] })
+ */
 export const countedVariable = (
   counter: Counter,
   codebook: Codebook | undefined,
@@ -62,7 +67,12 @@ export const countedVariable = (
   })
 }
 
-/** Every `--missing` variable must be a column (a typo is an error, not silently ignored). */
+/**
+ * Every `--missing` variable must be a column (a typo is an error, not silently ignored).
+ *
+ * @example
+ * yield* checkCountedMissing(counter, { level: [9] })
+ */
 export const checkCountedMissing = (
   counter: Counter,
   extraMissing: Readonly<Record<string, ReadonlyArray<number>>> = {}
@@ -71,7 +81,12 @@ export const checkCountedMissing = (
   return bad === undefined ? Effect.void : Effect.fail(unknown(counter, bad))
 }
 
-/** The weight column, as `resolveWeight` chooses it: `weight`, none with `noWeight`, else the codebook's. */
+/**
+ * The weight column, as `resolveWeight` chooses it: `weight`, none with `noWeight`, else the codebook's.
+ *
+ * @example
+ * const weight = yield* countedWeight(counter, codebook, { weight: "w" }) // "w"
+ */
 export const countedWeight = (
   counter: Counter,
   codebook: Codebook | undefined,

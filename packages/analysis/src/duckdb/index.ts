@@ -17,15 +17,30 @@ const engineError = (source: string, e: unknown) =>
     message: `DuckDB could not count ${source}: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`
   })
 
-/** A SQL identifier, double-quoted. */
+/**
+ * A SQL identifier, double-quoted.
+ *
+ * @example
+ * quoteIdent('a"b') // '"a""b"'
+ */
 export const quoteIdent = (name: string): string => `"${name.replaceAll("\"", "\"\"")}"`
-/** A SQL string literal, single-quoted. */
+/**
+ * A SQL string literal, single-quoted.
+ *
+ * @example
+ * quoteString("it's.parquet") // "'it''s.parquet'"
+ */
 export const quoteString = (text: string): string => `'${text.replaceAll("'", "''")}'`
 
 const INTEGER_TYPES = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/
 const NUMERIC_TYPES = /^(FLOAT|DOUBLE|DECIMAL.*)$/
 
-/** A DuckDB column type as the counting port sees it. */
+/**
+ * A DuckDB column type as the counting port sees it.
+ *
+ * @example
+ * kindOfType("SMALLINT") // "codes"; kindOfType("DOUBLE") // "numeric"; kindOfType("VARCHAR") // "other"
+ */
 export const kindOfType = (type: string): CounterColumn["kind"] =>
   INTEGER_TYPES.test(type) ? "codes" : NUMERIC_TYPES.test(type) ? "numeric" : "other"
 
@@ -132,7 +147,12 @@ export const datasetCounter = (
     return yield* duckdbCounter(connection, "data", source)
   })
 
-/** Creates table `name` from the Dataset's columns with DuckDB's appender. */
+/**
+ * Creates table `name` from the Dataset's columns with DuckDB's appender.
+ *
+ * @example
+ * await loadDataset(connection, "data", dataset)
+ */
 export const loadDataset = async (connection: DuckDBConnection, name: string, dataset: Dataset): Promise<void> => {
   const defs = dataset.columns.map((c) => `${quoteIdent(c.name)} ${c.type === "codes" ? "INTEGER" : "DOUBLE"}`)
   await connection.run(`CREATE TABLE ${quoteIdent(name)} (${defs.join(", ")})`)
