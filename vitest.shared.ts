@@ -28,7 +28,10 @@ export const sharedConfig = defineConfig({
         replacement: entry(`packages/${name}`, "index")
       })),
       { find: /^@danvan\/api$/, replacement: entry("apps/api", "index") },
-      ...(dist ? [{ find: /^\.\.\/src\/index\.js$/, replacement: join(process.cwd(), "dist", "index.js") }] : [])
+      ...(dist ? [{ find: /^\.\.\/src\/index\.js$/, replacement: join(process.cwd(), "dist", "index.js") }] : []),
+      ...(dist
+        ? [{ find: /^\.\.\/src\/duckdb\/index\.js$/, replacement: join(process.cwd(), "dist", "duckdb", "index.js") }]
+        : [])
     ]
   },
   test: {

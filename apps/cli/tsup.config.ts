@@ -21,8 +21,9 @@ export default defineConfig({
   // better-sqlite3 (behind @danvan/api, loaded only by `serve` and `api-key`) is a native addon: it is loaded
   // from node_modules at run time, never bundled.
   // playwright-core (loaded only to print a PDF or chart PNGs) reads its own files next to it: never bundled either.
-  noExternal: [/^(?!(better-sqlite3|playwright-core)(\/|$))/],
-  external: ["better-sqlite3", "playwright-core"],
+  // @duckdb/node-api (loaded only by --engine duckdb and .parquet files) loads DuckDB's native binary: the same.
+  noExternal: [/^(?!(better-sqlite3|playwright-core|@duckdb\/node-api)(\/|$))/],
+  external: ["better-sqlite3", "playwright-core", "@duckdb/node-api"],
   // Render `danvan --help` once, with colour codes, for the fast path in src/bin.ts.
   onSuccess: async () => {
     const { NO_COLOR: _ignored, ...env } = process.env

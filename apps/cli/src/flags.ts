@@ -151,3 +151,10 @@ export const designChoice = (args: {
   ...Option.match(args.weightMode, { onNone: () => ({}), onSome: (weightMode) => ({ weightMode }) }),
   ...Option.match(args.lonelyPsu, { onNone: () => ({}), onSome: (lonelyPsu) => ({ lonelyPsu }) })
 })
+
+export const engine = Options.choice("engine", ["memory", "duckdb"]).pipe(
+  Options.withDescription(
+    "Counting engine: memory (typed arrays) or duckdb (GROUP BY in DuckDB; a .parquet --data is counted straight from the file). Results are identical; without --engine the in-memory path of earlier versions runs."
+  ),
+  Options.optional
+)

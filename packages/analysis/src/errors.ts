@@ -13,7 +13,8 @@ export class AnalysisError extends Schema.TaggedError<AnalysisError>()("Analysis
     "BAD_WEIGHT",
     "BAD_OPTION",
     "NOT_CATEGORICAL",
-    "IDENTIFIER_LIKE"
+    "IDENTIFIER_LIKE",
+    "ENGINE_ERROR"
   ),
   message: Schema.String
 }) {}

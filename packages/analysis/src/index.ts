@@ -50,3 +50,4 @@ export type { CrosstabLayer, LayeredCrosstabOptions, LayeredCrosstabResult } fro
 export { bannerTable } from "./banner.js"
 export type { BannerCell, BannerNet, BannerOptions, BannerResult, BannerRow, BannerStub } from "./banner.js"
 export * from "./prepare/index.js"
+export * from "./counting/index.js"

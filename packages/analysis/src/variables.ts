@@ -95,7 +95,7 @@ export const checkMissingNames = (
  * yield* requireCategories(row, validCategoriesOf(row).categories)
  */
 export const requireCategories = (
-  v: CategoricalVariable,
+  v: Pick<CategoricalVariable, "name">,
   categories: ReadonlyArray<CategoryInfo>
 ): Either.Either<void, AnalysisError> =>
   categories.length > 0
@@ -120,6 +120,14 @@ export const validCategoriesOf = (
     const c = v.codes[k]
     if (c !== SYSTEM_MISSING && !v.isMissing(c)) observed.add(c)
   }
+  return validCategoriesFrom(v, observed)
+}
+
+/** {@link validCategoriesOf} given the observed valid codes (the counting port finds them in its cells). */
+export const validCategoriesFrom = (
+  v: Pick<CategoricalVariable, "variable" | "isMissing">,
+  observed: ReadonlySet<number>
+): { categories: Array<CategoryInfo>; unlabelled: Array<number> } => {
   const categories: Array<CategoryInfo> = []
   const labelled = new Set<number>()
   if (v.variable !== undefined) {

@@ -78,7 +78,7 @@ export const resolveWeight = (
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`
 
-const exclusionWarning = (
+export const exclusionWarning = (
   name: string,
   blank: number,
   zero: number,

@@ -38,6 +38,7 @@ export {
 export type { LegacyEncoding } from "./encoding/legacy.js"
 export type { TextEncodingName } from "./decodeText.js"
 export { dataOutputFormat, datasetToXlsx, writeDataFile } from "./convert/writeDataFile.js"
+export { loadDatasetIntoDuckdb, readParquet, writeParquet } from "./parquet.js"
 export type { DataOutputFormat } from "./convert/writeDataFile.js"
 export { spssSafe } from "./convert/spssNames.js"
 export { convertLegacyLabels } from "./encoding/legacyCodebook.js"

@@ -43,7 +43,7 @@ export interface DataFileRead {
   readonly dataset: Dataset
   /** The codebook given, or the .sav file's own; undefined for CSV and .xlsx read without one. */
   readonly codebook: Codebook | undefined
-  readonly format: "csv" | "xlsx" | "sav"
+  readonly format: "csv" | "xlsx" | "sav" | "parquet"
   readonly warnings: ReadonlyArray<IoWarning>
   /** String variables of a .sav file, a form export's text answers, plain CSV/.xlsx text with `keepText`. */
   readonly textColumns: ReadonlyArray<TextColumn>
@@ -76,7 +76,8 @@ export const dataFormatOf = (
 
 /**
  * Reads a data file by its extension: `.sav`/`.zsav` (SPSS; the codebook comes from the file unless one is
- * given), `.xlsx` (the named or first sheet), anything else as CSV. Other extensions whose content starts
+ * given), `.xlsx` (the named or first sheet), `.parquet` (through DuckDB, see parquet.ts; its codes are not
+ * checked against the codebook), anything else as CSV. Other extensions whose content starts
  * with an SPSS or ZIP signature are read as such. All or nothing, like each reader.
  *
  * @example
@@ -87,7 +88,17 @@ export const readDataFile = (
   path: string,
   options: DataFileOptions = {}
 ): Effect.Effect<DataFileRead, DataFileError | FileReadError> =>
-  Effect.flatMap(readBytes(path), (bytes) => readDataBytes(bytes, path, options))
+  /\.parquet$/i.test(path)
+    ? Effect.flatMap(Effect.promise(() => import("./parquet.js")), (m) =>
+      Effect.map(m.readParquet(path, options), (dataset) => ({
+        dataset,
+        codebook: options.codebook,
+        format: "parquet" as const,
+        warnings: [],
+        textColumns: []
+      })))
+    : Effect.flatMap(readBytes(path), (bytes) =>
+      readDataBytes(bytes, path, options))
 
 /**
  * A data file's bytes read as `readDataFile` reads a file (`fileName` names it in messages); with
@@ -100,7 +111,7 @@ export const readDataBytes = (
   bytes: Uint8Array,
   path: string,
   options: DataFileOptions & { readonly sniff?: "extension" | "content" } = {}
-): Effect.Effect<DataFileRead, DataFileError> =>
+): Effect.Effect<DataFileRead & { readonly format: "csv" | "xlsx" | "sav" }, DataFileError> =>
   Effect.gen(function*() {
     const format = dataFormatOf(path, bytes, options.sniff)
     const common = {

@@ -12,7 +12,7 @@ export const convertOptions = {
   ),
   out: Options.file("out").pipe(
     Options.withDescription(
-      "The file to write: .sav/.zsav (labels, missing codes, MR sets), .csv (codes) or .xlsx (codes and the codebook)."
+      "The file to write: .sav/.zsav (labels, missing codes, MR sets), .csv (codes), .xlsx (codes and the codebook) or .parquet (codes and numbers, through DuckDB)."
     )
   ),
   codebook: flags.codebook,

@@ -64,7 +64,8 @@ export const crosstabOptions = {
   seed,
   resamples,
   layer,
-  correct
+  correct,
+  engine: flags.engine
 }
 
 export const crosstab = Command.make("crosstab", crosstabOptions, (args) =>

@@ -12,6 +12,7 @@ export const frequenciesOptions = {
   missing: flags.missing,
   format: flags.format,
   lang: flags.lang,
+  engine: flags.engine,
   variables: Args.text({ name: "VAR" }).pipe(
     Args.withDescription("Variables (column names) to tabulate."),
     Args.atLeast(1)

@@ -43,7 +43,8 @@ export const likertOptions = {
   noWeight: flags.noWeight,
   reverse,
   format,
-  lang: flags.lang
+  lang: flags.lang,
+  engine: flags.engine
 }
 
 export const likert = Command.make("likert", likertOptions, (args) =>

@@ -48,7 +48,8 @@ export const mrOptions = {
   weight: flags.weight,
   noWeight: flags.noWeight,
   format,
-  lang: flags.lang
+  lang: flags.lang,
+  engine: flags.engine
 }
 
 export const mr = Command.make("mr", mrOptions, (args) =>

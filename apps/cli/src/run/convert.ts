@@ -21,7 +21,7 @@ export const runConvert = (args: ConvertArgs) =>
       return yield* Effect.fail(
         new UsageError({
           command: "convert",
-          message: `--out ${args.out}: expected a .sav, .zsav, .csv or .xlsx file name`
+          message: `--out ${args.out}: expected a .sav, .zsav, .csv, .xlsx or .parquet file name`
         })
       )
     }
@@ -52,7 +52,7 @@ export const runConvert = (args: ConvertArgs) =>
         `danvan: warning: text and date columns not written (${
           format === "sav" || format === "zsav"
             ? "they could not be read again as text"
-            : "a .csv/.xlsx output holds coded and numeric columns; write .sav to keep them"
+            : "a .csv/.xlsx/.parquet output holds coded and numeric columns; write .sav to keep them"
         }): ${text.join(", ")}`
       )
     }

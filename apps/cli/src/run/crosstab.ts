@@ -48,6 +48,9 @@ export const runCrosstab = (args: CrosstabArgs) =>
     if (Option.isSome(args.counts) && Option.isSome(args.data)) {
       return yield* Effect.fail(usage("give either --counts or --data, not both"))
     }
+    if (Option.isSome(args.engine) && (Option.isSome(args.counts) || Option.isSome(args.layer))) {
+      return yield* Effect.fail(usage("--engine applies to --data without --layer"))
+    }
     if (Option.isSome(args.counts)) {
       if (Option.isSome(args.sheet)) return yield* Effect.fail(usage("--sheet applies to --data only"))
       if (Option.isSome(args.weight) || args.noWeight) {
@@ -94,6 +97,17 @@ export const runCrosstab = (args: CrosstabArgs) =>
       const weight = orUndefined(args.weight)
       const conflict = weightConflict(weight, args.noWeight)
       if (conflict !== undefined) return yield* Effect.fail(usage(conflict))
+      if (Option.isSome(args.engine)) {
+        const { crosstabCounted } = yield* Effect.promise(() => import("@danvan/analysis"))
+        const { withCounter } = yield* Effect.promise(() => import("./engine.js"))
+        result = yield* withCounter(args.engine.value, args.data.value, codebook, weight, args.sheet, (counter, cb) =>
+          crosstabCounted(counter, cb, row, col, {
+            ...caseOptions(weight, args.missing, args.noWeight),
+            ...(fisher !== undefined ? { fisher } : {})
+          }))
+        yield* writeStdout(renderCrosstab(result, args.format, args.lang))
+        return
+      }
       const read = yield* readData(args.data.value, codebook, weight, args.sheet)
       result = yield* crosstab(read.dataset, read.codebook, row, col, {
         ...caseOptions(weight, args.missing, args.noWeight),

@@ -7,6 +7,7 @@ import {
 } from "@danvan/report/text"
 import type * as Command from "@effect/cli/Command"
 import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import type { frequenciesOptions } from "../commands/frequencies.js"
 import { UsageError } from "../errors.js"
 import type { Format, Lang } from "../flags.js"
@@ -34,6 +35,16 @@ export const runFrequencies = (args: FrequenciesArgs) =>
     const conflict = weightConflict(weight, args.noWeight)
     if (conflict !== undefined) return yield* Effect.fail(new UsageError({ command: "frequencies", message: conflict }))
     const codebook = yield* optionalCodebook(args.codebook)
+    if (Option.isSome(args.engine)) {
+      const { frequenciesCounted } = yield* Effect.promise(() => import("@danvan/analysis"))
+      const { withCounter } = yield* Effect.promise(() => import("./engine.js"))
+      const options = caseOptions(weight, args.missing, args.noWeight)
+      const counted = yield* withCounter(args.engine.value, args.data, codebook, weight, args.sheet, (counter, cb) =>
+        Effect.forEach(args.variables, (name) =>
+          frequenciesCounted(counter, cb, name, options)))
+      yield* writeStdout(renderFrequencies(counted, args.format, args.lang))
+      return
+    }
     const read = yield* readData(args.data, codebook, weight, args.sheet, [
       ...args.variables,
       ...Object.keys(args.missing)

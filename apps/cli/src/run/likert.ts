@@ -1,4 +1,4 @@
-import { likert, type LikertResult } from "@danvan/analysis"
+import { type AnalysisError, likert, type LikertResult } from "@danvan/analysis"
 import { renderLikertCsv, renderLikertJson, renderLikertMarkdown, renderLikertText } from "@danvan/report/text"
 import type * as Command from "@effect/cli/Command"
 import * as Effect from "effect/Effect"
@@ -47,6 +47,18 @@ export const runLikert = (args: LikertArgs) =>
       which = { set: Option.getOrElse(args.set, () => "") }
     }
     const codebook = yield* optionalCodebook(args.codebook)
+    const options = { ...caseOptions(weight, args.missing, args.noWeight), ...(args.reverse ? { reverse: true } : {}) }
+    if (Option.isSome(args.engine)) {
+      const { likertCounted } = yield* Effect.promise(() => import("@danvan/analysis"))
+      const { withCounter } = yield* Effect.promise(() => import("./engine.js"))
+      const counted = yield* withCounter(args.engine.value, args.data, codebook, weight, args.sheet, (counter, cb) =>
+        Option.isSome(args.set) && cb === undefined
+          ? Effect.fail<UsageError | AnalysisError>(
+            usage("--set NAME takes a set of the codebook: add --codebook FILE|ID")
+          )
+          : likertCounted(counter, cb, which, args.by, options))
+      return yield* writeStdout(renderLikert(counted, args.format, args.lang))
+    }
     const read = yield* readData(args.data, codebook, weight, args.sheet)
     // A .sav file brings its own codebook (and weight) unless --codebook is given.
     if (Option.isSome(args.set) && read.codebook === undefined) {

@@ -1,4 +1,11 @@
-import { multipleResponse, type MultipleResponseResult, multipleResponseSet } from "@danvan/analysis"
+import {
+  multipleResponse,
+  multipleResponseCounted,
+  type MultipleResponseOptions,
+  type MultipleResponseResult,
+  multipleResponseSet
+} from "@danvan/analysis"
+import type { Codebook } from "@danvan/domain"
 import { label } from "@danvan/report/text"
 import { renderMrJson, renderMrMarkdown, renderMrText } from "@danvan/report/text"
 import type * as Command from "@effect/cli/Command"
@@ -42,9 +49,40 @@ export const runMr = (args: MrArgs) =>
     const conflict = weightConflict(weight, args.noWeight)
     if (conflict !== undefined) return yield* Effect.fail(usage(conflict))
     const given = yield* optionalCodebook(args.codebook)
+    if (Option.isSome(args.engine)) {
+      const { withCounter } = yield* Effect.promise(() => import("./engine.js"))
+      return yield* withCounter(args.engine.value, args.data, given, weight, args.sheet, (counter, codebook) =>
+        mrOf(
+          args,
+          codebook,
+          B,
+          weight,
+          (items, options) => multipleResponseCounted(counter, codebook, args.group, items, options)
+        ))
+    }
     // A .sav file brings its own codebook (and MR sets, and weight) unless --codebook is given.
     const read = yield* readData(args.data, given, weight, args.sheet)
-    const codebook = read.codebook
+    return yield* mrOf(
+      args,
+      read.codebook,
+      B,
+      weight,
+      (items, options) => multipleResponse(read.dataset, read.codebook, args.group, items, options)
+    )
+  })
+
+/** The set's items from --items or --set, the analysis (`analyse`, by the chosen engine), the output. */
+const mrOf = <E>(
+  args: MrArgs,
+  codebook: Codebook | undefined,
+  B: number | undefined,
+  weight: string | undefined,
+  analyse: (
+    items: ReadonlyArray<string>,
+    options: MultipleResponseOptions
+  ) => Effect.Effect<MultipleResponseResult, E>
+) =>
+  Effect.gen(function*() {
     if (Option.isSome(args.set) && codebook === undefined) {
       return yield* Effect.fail(
         usage(
@@ -66,7 +104,7 @@ export const runMr = (args: MrArgs) =>
       items = found.items
       setLabel = label(found.label, args.lang)
     }
-    const result = yield* multipleResponse(read.dataset, codebook, args.group, items, {
+    const result = yield* analyse(items, {
       method: args.method,
       ...(B !== undefined ? { B } : {}),
       ...(Option.isSome(args.seed) ? { seed: args.seed.value } : {}),

@@ -9,7 +9,7 @@ import { FileWriteError, writeTextFiles } from "../writeTextFiles.js"
 import { spssSafe } from "./spssNames.js"
 
 /** The formats `writeDataFile` writes, by the output path's extension. */
-export type DataOutputFormat = "sav" | "zsav" | "csv" | "xlsx"
+export type DataOutputFormat = "sav" | "zsav" | "csv" | "xlsx" | "parquet"
 
 /**
  * The output format of a path, or undefined for an extension danvan does not write.
@@ -19,7 +19,7 @@ export type DataOutputFormat = "sav" | "zsav" | "csv" | "xlsx"
  */
 export const dataOutputFormat = (path: string): DataOutputFormat | undefined => {
   const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase()
-  return ext === "sav" || ext === "zsav" || ext === "csv" || ext === "xlsx" ? ext : undefined
+  return ext === "sav" || ext === "zsav" || ext === "csv" || ext === "xlsx" || ext === "parquet" ? ext : undefined
 }
 
 /**
@@ -69,7 +69,8 @@ export const datasetToXlsx = (
 
 /**
  * Writes a dataset as `.sav`/`.zsav` (labels, missing codes and MR sets of the codebook, in `lang`), `.csv`
- * (codes) or `.xlsx` (codes and the codebook), by the path's extension; atomically (nothing partial).
+ * (codes), `.xlsx` (codes and the codebook) or `.parquet` (codes and numbers, see parquet.ts), by the path's
+ * extension; atomically (nothing partial).
  * `textColumns` (a form's text and date answers, a .sav file's strings) are written as string variables of a
  * .sav/.zsav file with their labels (over 255 bytes a very long string; a value over 32767 bytes, SPSS's limit,
  * refuses the write); the other formats leave them out.
@@ -107,6 +108,11 @@ export const writeDataFile = (
       })
       yield* writeTextFiles([{ path, text: bytes }])
       return [...safe.warnings, ...warnings]
+    }
+    if (format === "parquet") {
+      const { writeParquet } = yield* Effect.promise(() => import("../parquet.js"))
+      yield* writeParquet(path, dataset)
+      return []
     }
     const text = format === "csv" ? writeCsv(dataset) : yield* datasetToXlsx(dataset, codebook, lang)
     yield* writeTextFiles([{ path, text }])

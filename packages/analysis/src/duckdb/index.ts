@@ -1,0 +1,173 @@
+/**
+ * The DuckDB counting engine (`@danvan/analysis/duckdb`): GROUP BY counts pushed into DuckDB over a Parquet
+ * file or a Dataset loaded into it. A separate entry so that `@danvan/analysis` never loads DuckDB's native
+ * module; import it only when `--engine duckdb` (or a Parquet file) asks for it.
+ */
+import type { Dataset } from "@danvan/domain"
+import { SYSTEM_MISSING } from "@danvan/domain"
+import type { DuckDBConnection } from "@duckdb/node-api"
+import * as Effect from "effect/Effect"
+import type * as Scope from "effect/Scope"
+import { CellCollector, type Counter, type CounterColumn } from "../counting/port.js"
+import { AnalysisError } from "../errors.js"
+
+const engineError = (source: string, e: unknown) =>
+  new AnalysisError({
+    code: "ENGINE_ERROR",
+    message: `DuckDB could not count ${source}: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`
+  })
+
+/**
+ * A SQL identifier, double-quoted.
+ *
+ * @example
+ * quoteIdent('a"b') // '"a""b"'
+ */
+export const quoteIdent = (name: string): string => `"${name.replaceAll("\"", "\"\"")}"`
+/**
+ * A SQL string literal, single-quoted.
+ *
+ * @example
+ * quoteString("it's.parquet") // "'it''s.parquet'"
+ */
+export const quoteString = (text: string): string => `'${text.replaceAll("'", "''")}'`
+
+const INTEGER_TYPES = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/
+const NUMERIC_TYPES = /^(FLOAT|DOUBLE|DECIMAL.*)$/
+
+/**
+ * A DuckDB column type as the counting port sees it.
+ *
+ * @example
+ * kindOfType("SMALLINT") // "codes"; kindOfType("DOUBLE") // "numeric"; kindOfType("VARCHAR") // "other"
+ */
+export const kindOfType = (type: string): CounterColumn["kind"] =>
+  INTEGER_TYPES.test(type) ? "codes" : NUMERIC_TYPES.test(type) ? "numeric" : "other"
+
+/** An in-memory DuckDB connection, closed with the scope. */
+export const duckdbConnection: Effect.Effect<DuckDBConnection, AnalysisError, Scope.Scope> = Effect.acquireRelease(
+  Effect.tryPromise({
+    try: async () => {
+      const { DuckDBInstance } = await import("@duckdb/node-api")
+      const instance = await DuckDBInstance.create(":memory:")
+      return { instance, connection: await instance.connect() }
+    },
+    catch: (e) => engineError("the data", e)
+  }),
+  ({ connection, instance }) =>
+    Effect.sync(() => {
+      connection.closeSync()
+      instance.closeSync()
+    })
+).pipe(Effect.map(({ connection }) => connection))
+
+const toNumber = (v: unknown): number | null =>
+  v === null ? null : typeof v === "bigint" ? Number(v) : typeof v === "number" ? v : Number(v)
+
+/**
+ * A Counter over a relation of a DuckDB connection: a table or view name, or a table function such as
+ * `read_parquet('survey.parquet')`. Each `countCells` is one `SELECT codes..., weight, count(*) ... GROUP BY
+ * ALL`; the (cell, weight) groups are summed exactly in JavaScript (exactSum.ts), as the memory engine does.
+ *
+ * @example
+ * const counter = yield* duckdbCounter(connection, "read_parquet('survey.parquet')", "survey.parquet")
+ */
+export const duckdbCounter = (
+  connection: DuckDBConnection,
+  relation: string,
+  source: string
+): Effect.Effect<Counter, AnalysisError> =>
+  Effect.gen(function*() {
+    const described = yield* Effect.tryPromise({
+      try: () => connection.runAndReadAll(`DESCRIBE SELECT * FROM ${relation}`),
+      catch: (e) => engineError(source, e)
+    })
+    const columns: Array<CounterColumn> = described.getRowObjects().map((r) => ({
+      name: String(r["column_name"]),
+      kind: kindOfType(String(r["column_type"]))
+    }))
+    const countCells: Counter["countCells"] = (variables, weight) =>
+      Effect.tryPromise({
+        try: async () => {
+          const codes = variables.map((v) => `CAST(${quoteIdent(v)} AS INTEGER)`)
+          const w = weight === undefined ? [] : [`CAST(${quoteIdent(weight)} AS DOUBLE)`]
+          const sql = `SELECT ${[...codes, ...w, "count(*)"].join(", ")} FROM ${relation} GROUP BY ALL`
+          const rows = (await connection.runAndReadAll(sql)).getRows()
+          const collector = new CellCollector(variables, weight, source)
+          const k = variables.length
+          for (const row of rows) {
+            const cell = row.slice(0, k).map((c) => toNumber(c) ?? SYSTEM_MISSING)
+            collector.add(cell, weight === undefined ? undefined : toNumber(row[k]), Number(row[row.length - 1]))
+          }
+          return collector.table()
+        },
+        catch: (e) => e instanceof AnalysisError ? e : engineError(source, e)
+      })
+    return { engine: "duckdb", source, columns, countCells }
+  })
+
+/**
+ * A Counter over a Parquet file, counted by DuckDB straight from the file (nothing is loaded into JavaScript).
+ *
+ * @example
+ * const counter = yield* parquetCounter("survey.parquet")
+ */
+export const parquetCounter = (path: string): Effect.Effect<Counter, AnalysisError, Scope.Scope> =>
+  Effect.flatMap(duckdbConnection, (c) =>
+    duckdbCounter(c, `read_parquet(${quoteString(path)})`, path).pipe(
+      Effect.mapError((e) =>
+        e.code === "ENGINE_ERROR"
+          ? new AnalysisError({
+            code: "ENGINE_ERROR",
+            message: `cannot read ${path} as Parquet: ${
+              e.message.replace(/^DuckDB could not count [^:]*: /, "")
+            }; expected a Parquet file (for example one written by "danvan convert --out FILE.parquet")`
+          })
+          : e
+      )
+    ))
+
+/**
+ * A Counter over a Dataset loaded into an in-memory DuckDB table (codes as INTEGER with blanks as NULL, numbers
+ * as DOUBLE): for data read from CSV, .xlsx or .sav, so that every file can be counted by DuckDB.
+ *
+ * @example
+ * const counter = yield* datasetCounter(dataset, "survey.csv")
+ */
+export const datasetCounter = (
+  dataset: Dataset,
+  source = "the data"
+): Effect.Effect<Counter, AnalysisError, Scope.Scope> =>
+  Effect.gen(function*() {
+    const connection = yield* duckdbConnection
+    yield* Effect.tryPromise({
+      try: () => loadDataset(connection, "data", dataset),
+      catch: (e) => engineError(source, e)
+    })
+    return yield* duckdbCounter(connection, "data", source)
+  })
+
+/**
+ * Creates table `name` from the Dataset's columns with DuckDB's appender.
+ *
+ * @example
+ * await loadDataset(connection, "data", dataset)
+ */
+export const loadDataset = async (connection: DuckDBConnection, name: string, dataset: Dataset): Promise<void> => {
+  const defs = dataset.columns.map((c) => `${quoteIdent(c.name)} ${c.type === "codes" ? "INTEGER" : "DOUBLE"}`)
+  await connection.run(`CREATE TABLE ${quoteIdent(name)} (${defs.join(", ")})`)
+  const appender = await connection.createAppender(name)
+  const cols = dataset.columns
+  for (let k = 0; k < dataset.rowCount; k++) {
+    for (const c of cols) {
+      const v = c.values[k]
+      if (c.type === "codes") {
+        if (v === SYSTEM_MISSING) appender.appendNull()
+        else appender.appendInteger(v)
+      } else if (Number.isNaN(v)) appender.appendNull()
+      else appender.appendDouble(v)
+    }
+    appender.endRow()
+  }
+  appender.closeSync()
+}
