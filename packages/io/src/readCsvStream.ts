@@ -1,5 +1,6 @@
 import { isAscii } from "node:buffer"
 import type * as Either from "effect/Either"
+import { scanPlainBytes } from "./byteScanner.js"
 import { CsvSession } from "./csvSession.js"
 import { fallbackWarning, hasUtf8Bom, Utf8ErrorFinder } from "./decodeText.js"
 import { detectDelimiter } from "./delimiter.js"
@@ -170,6 +171,12 @@ const scanPass = async (
         if (lf >= 0) {
           pending = block.slice(lf + 1)
           const head = block.subarray(0, lf + 1)
+          // ASCII without quotes once the header is read: scanned as bytes, never decoded (the decoder holds
+          // no partial character at a LF; ASCII decodes the same as UTF-8 and windows-1258, and is NFC)
+          if (builder !== undefined && carry === "" && isAscii(head)) {
+            line = scanPlainBytes(head, delimiter!.charCodeAt(0), builder, line)
+            return
+          }
           if (!isAscii(head)) nonAscii = true
           feed(decoder.decode(head, { stream: true }), false)
           return
