@@ -143,7 +143,13 @@ export class DatasetBuilder implements CsvSink, ByteSink {
     const kind = this.kinds[k]
     if (kind === SKIP) return
     if (kind <= CHECKED_CODES || kind === AUTO) {
-      const code = parseCodeBytes(bytes, start, end)
+      // the usual survey cell: one digit, or blank
+      const b = bytes[start]
+      const code = end - start === 1 && b >= 48 && b <= 57
+        ? b - 48
+        : start === end
+        ? SYSTEM_MISSING
+        : parseCodeBytes(bytes, start, end)
       if (code === code && (kind !== CHECKED_CODES || code === SYSTEM_MISSING || this.accepts(k, code))) {
         this.codes[k][this.rowCount] = code
         return
