@@ -1,8 +1,7 @@
-import { isAscii } from "node:buffer"
 import { open } from "node:fs/promises"
 import * as Either from "effect/Either"
 import { csvLooksLikeForm } from "./forms/sniffForm.js"
-import { readCsvStream, STREAM_CHUNK_BYTES, STREAM_THRESHOLD_BYTES } from "./readCsvStream.js"
+import { readAsciiCsvStream, STREAM_THRESHOLD_BYTES } from "./readCsvStream.js"
 import type { DataFileOptions, DataFileRead } from "./readDataFile.js"
 import { dataFormatOf } from "./readDataFile.js"
 import type { CsvReadResult } from "./types.js"
@@ -12,8 +11,9 @@ const HEAD_BYTES = 65536
 /**
  * `readDataFile` for a large plain CSV file without holding its bytes: a file over STREAM_THRESHOLD_BYTES
  * (16 MiB) that is a CSV by its name and first bytes, not a form export, read as `auto` or `utf-8`, and ASCII
- * throughout (checked chunk by chunk first: then no legacy-encoding detection, BOM or NFC question arises) is
- * read by `readCsvStream`, whose dataset, warnings and problems are those of `readCsv` on the whole bytes.
+ * throughout (checked in the streaming reader's first pass: then no legacy-encoding detection, BOM or NFC
+ * question arises) is read by `readAsciiCsvStream`, whose dataset, warnings and problems are those of
+ * `readCsv` on the whole bytes.
  * Resolves to undefined for any other file, or when the file cannot be opened (the caller reads it whole and
  * reports that), so the result never differs from the whole read.
  *
@@ -39,20 +39,14 @@ export const streamPlainCsv = async (
     if (dataFormatOf(path, headBytes) !== "csv" || csvLooksLikeForm(headBytes, options.codebook !== undefined)) {
       return undefined
     }
-    const chunk = new Uint8Array(STREAM_CHUNK_BYTES)
-    for (let position = 0;;) {
-      const got = await read(chunk, position)
-      if (got === 0) break
-      if (!isAscii(chunk.subarray(0, got))) return undefined
-      position += got
-    }
-    const result = await readCsvStream(read, {
+    const result = await readAsciiCsvStream(read, {
       fileName: path,
       ...(options.codebook !== undefined ? { codebook: options.codebook } : {}),
       ...(options.numericColumns !== undefined ? { numericColumns: options.numericColumns } : {}),
       ...(options.maxProblems !== undefined ? { maxProblems: options.maxProblems } : {}),
       ...(options.columns !== undefined ? { columns: options.columns } : {})
     })
+    if (result === undefined) return undefined
     return Either.map(result, (r: CsvReadResult) => ({
       dataset: r.dataset,
       codebook: options.codebook,
