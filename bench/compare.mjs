@@ -29,6 +29,19 @@ const hasR = has("Rscript")
 const hasTime = existsSync("/usr/bin/time")
 const hasHyperfine = has("hyperfine")
 if (!hasR) console.log("Rscript not found: the R side of every case is skipped (danvan is still timed).")
+// data.table (fread) is an R package of its own: without it the fread anchors are skipped, with a message.
+const hasDataTable = hasR && has("Rscript", ["-e", "quit(status = !requireNamespace('data.table', quietly = TRUE))"])
+if (hasR && !hasDataTable) {
+  console.log(
+    "R package data.table not found: the fread anchors are skipped. Install it with " +
+      "`apt-get install -y r-cran-data.table` (Debian) or `install.packages(\"data.table\")` in R."
+  )
+}
+// DuckDB is the root devDependency @duckdb/node-api: without it (not installed) the DuckDB anchors are skipped.
+const hasDuckDb = await import("@duckdb/node-api").then(() => true, () => false)
+if (!hasDuckDb) {
+  console.log("@duckdb/node-api not installed (pnpm install at the root): the DuckDB anchors are skipped.")
+}
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b)
@@ -66,6 +79,17 @@ const inProcess = (
   warmups
 ) => ["node", join(here, "compare/node-case.mjs"), caseArg ?? id, data, String(warmups)]
 const inR = (caseArg, warmups) => ["Rscript", join(here, "r/case.R"), caseArg, data, String(warmups)]
+const inDuckDb = (caseArg, warmups) => ["node", join(here, "compare/duckdb-case.mjs"), caseArg, data, String(warmups)]
+/** The check of the crosstab task from danvan's JSON: the sum over cells of count x (row code x 100 + col code). */
+const crosstabCheck = (stdout) => {
+  const t = JSON.parse(stdout)
+  let sum = 0
+  t.counts.forEach((row, i) =>
+    row.forEach((n, j) => (sum += n * (t.row.categories[i].code * 100 + t.col.categories[j].code)))
+  )
+  return sum
+}
+const lastLineCheck = (stdout) => JSON.parse(stdout.trim().split("\n").pop()).check
 
 /**
  * The cases. `danvan` and each entry of `r` are argv; `timing: "internal"` reads {seconds, check} from the
@@ -93,7 +117,53 @@ const cases = [
     timing: "internal",
     danvan: inProcess("csv", undefined, 0),
     memory: true,
-    r: [{ name: "read.csv", argv: inR("csv", 0), target: 3 }],
+    r: [
+      { name: "read.csv", argv: inR("csv", 0), target: 3 },
+      { name: "data.table::fread", argv: inR("csv-fread", 0), target: 1, needs: "data.table" },
+      { name: "DuckDB read_csv (CREATE TABLE)", argv: inDuckDb("csv", 0), target: null, needs: "duckdb" }
+    ],
+    agree: (a, b) => a === b
+  },
+  {
+    id: "csv-crosstab",
+    what: `the CSV -> two-column crosstab task as a whole process: \`danvan crosstab --data survey.csv --row level ` +
+      `--col district --format json --exact none\` (${Math.round(sizes.csvBytes / 1e6)} MB, ${sizes.csvRows} rows)`,
+    timing: "process",
+    danvan: [
+      "node",
+      cli,
+      "crosstab",
+      "--data",
+      join(data, "survey.csv"),
+      "--row",
+      "level",
+      "--col",
+      "district",
+      "--format",
+      "json",
+      // the anchors count and nothing else: danvan still computes its chi-square tests, residuals and
+      // measures, but not the Monte Carlo Fisher test that "auto" runs on a 3 x 24 table of 544,000 cases
+      "--exact",
+      "none"
+    ],
+    check: crosstabCheck,
+    memory: true,
+    r: [
+      {
+        name: "fread(select =) + table() (bench/r/crosstab.R)",
+        argv: ["Rscript", join(here, "r/crosstab.R"), data],
+        target: 1,
+        needs: "data.table",
+        check: lastLineCheck
+      },
+      {
+        name: "DuckDB read_csv + GROUP BY (node)",
+        argv: inDuckDb("csv-crosstab", 0),
+        target: null,
+        needs: "duckdb",
+        check: lastLineCheck
+      }
+    ],
     agree: (a, b) => a === b
   },
   {
@@ -112,6 +182,15 @@ const cases = [
     timing: "internal",
     danvan: inProcess("fisher-exact-easy", undefined, 1),
     r: [{ name: "fisher.test", argv: inR("fisher-exact-easy", 1), target: null }],
+    agree: relClose(1e-8)
+  },
+  {
+    id: "fisher-easy-set",
+    what:
+      "Fisher-Freeman-Halton exact on 8 easy tables (2 x 3 to 4 x 5, n = 40 to 150; bench/compare/data.mjs), in turn",
+    timing: "internal",
+    danvan: inProcess("fisher-easy-set", undefined, 1),
+    r: [{ name: "fisher.test", argv: inR("fisher-easy-set", 1), target: 1 }],
     agree: relClose(1e-8)
   },
   {
@@ -158,18 +237,24 @@ const cases = [
   }
 ].filter((c) => only === undefined || only.includes(c.id))
 
-const run = (c, argv) => {
+const run = (c, side) => {
+  const argv = side.argv
   // report may write files: it runs in the temp directory
   const m = measured(argv, c.id === "report" ? data : root)
   if (!m.ok) return { error: (m.stderr.trim().split("\n")[0] || "failed").slice(0, 200) }
-  if (c.timing === "process") return { seconds: m.wall, cpuSeconds: m.cpu, rssMiB: m.rssMiB }
+  if (c.timing === "process") {
+    return { seconds: m.wall, cpuSeconds: m.cpu, rssMiB: m.rssMiB, check: side.check?.(m.stdout) }
+  }
   const out = JSON.parse(m.stdout.trim().split("\n").pop())
   return { seconds: out.seconds, cpuSeconds: out.cpuSeconds, check: out.check, rssMiB: m.rssMiB }
 }
 
 const results = []
 for (const c of cases) {
-  const sides = [{ name: "danvan", argv: c.danvan }, ...(hasR ? c.r : [])]
+  const available = (s) =>
+    s.needs === "duckdb" ? hasDuckDb : s.needs === "data.table" ? hasDataTable : s.argv[0] !== "Rscript" || hasR
+  c.r = c.r.filter(available)
+  const sides = [{ name: "danvan", argv: c.danvan, check: c.check }, ...c.r]
   const runs = sides.map(() => [])
   let unavailable
   for (let rep = 0; rep < (c.reps ?? REPS) && unavailable === undefined; rep++) {
@@ -177,7 +262,7 @@ for (const c of cases) {
     const order = sides.map((_, k) => k)
     if (rep % 2 === 1) order.reverse()
     for (const k of order) {
-      const r = run(c, sides[k].argv)
+      const r = run(c, sides[k])
       if (r.error !== undefined && k === 0 && c.id === "report") {
         unavailable = /Invalid subcommand/.test(r.error)
           ? "not available (no `danvan report` command in this build)"
@@ -296,6 +381,10 @@ const out = {
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
     node: process.version,
     r: rVersion,
+    dataTable: hasDataTable
+      ? execFileSync("Rscript", ["-e", "cat(as.character(packageVersion('data.table')))"], { encoding: "utf8" }).trim()
+      : null,
+    duckdb: hasDuckDb ? (await import("@duckdb/node-api")).version() : null,
     loadAverageAtEnd: os.loadavg().map((x) => Number(x.toFixed(2)))
   },
   data: sizes,

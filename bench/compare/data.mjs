@@ -34,6 +34,21 @@ export const SPARSE_4X5_EASY = [
   [18, 8, 3, 2, 1]
 ]
 
+/**
+ * Small and mid-sized r x c tables that R's FEXACT finishes in milliseconds with its default workspace (the
+ * "easy" set; the last one is SPARSE_4X5_EASY): the case times them all, one after the other.
+ */
+export const EASY_TABLES = [
+  [[8, 5, 7], [3, 9, 8]],
+  [[10, 5, 5], [4, 10, 6], [6, 5, 9]],
+  [[10, 8, 6, 9, 7], [6, 9, 10, 7, 8]],
+  [[8, 5, 3, 4], [4, 7, 6, 3], [2, 6, 9, 13]],
+  [[5, 3, 4, 3], [2, 6, 3, 4], [4, 3, 5, 3], [3, 4, 2, 6]],
+  [[12, 10, 9, 11, 8, 10], [9, 11, 10, 12, 8, 10]],
+  [[7, 6, 5, 6, 6], [6, 7, 6, 5, 6], [5, 6, 7, 6, 6]],
+  SPARSE_4X5_EASY
+]
+
 /** 10 million rows of two Int32 code columns (row: 1-3 with 1% missing code 9; column: 1-4), raw LE. */
 const writeCounting = (dir, rows) => {
   const next = lcg(12345)
@@ -115,7 +130,12 @@ export const generateData = async (dir, { countingRows, csvMegabytes }) => {
   writeMr(dir, "mr-3x8.csv", 1096, 3, 8, 2024)
   writeFileSync(
     join(dir, "tables.json"),
-    JSON.stringify({ sparse4x5: SPARSE_4X5, sparse4x5easy: SPARSE_4X5_EASY, paper3x3: PAPER_TABLE }) + "\n"
+    JSON.stringify({
+      sparse4x5: SPARSE_4X5,
+      sparse4x5easy: SPARSE_4X5_EASY,
+      paper3x3: PAPER_TABLE,
+      easySet: EASY_TABLES
+    }) + "\n"
   )
   return { countingRows, csvRows: csv.rows, csvBytes: csv.bytes }
 }

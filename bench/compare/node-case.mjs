@@ -71,6 +71,11 @@ const cases = {
     prepare: () => fromMatrix(tables().sparse4x5easy),
     run: (t) => fisherFreemanHalton(t, { method: "exact" }).p
   },
+  "fisher-easy-set": {
+    prepare: () => tables().easySet.map(fromMatrix),
+    // the sum of the p-values of the set (R sums its own)
+    run: (ts) => ts.reduce((sum, t) => sum + fisherFreemanHalton(t, { method: "exact" }).p, 0)
+  },
   "fisher-mc": {
     prepare: () => fromMatrix(tables().paper3x3),
     run: (t) => fisherFreemanHalton(t, { method: "monte-carlo", B: 100_000, seed: 1 }).p

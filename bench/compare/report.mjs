@@ -17,18 +17,18 @@ export const renderTable = (out) => {
     "",
     `Run ${out.date} on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.platform}; Node ${m.node}; ${
       m.r ?? "R not installed"
-    }. ` +
+    }; data.table ${m.dataTable ?? "not installed"}; DuckDB ${m.duckdb ?? "not installed"}. ` +
     (out.partialRun
       ? `Re-run at that date: ${out.partialRun.join(", ")}; the other rows are from the previous full run. `
       : "") +
-    `${out.repetitions} repetitions per case (3 for fisher-exact), danvan and R alternating; medians of the CPU time (user + system) of the timed work, after the warm-ups given in bench/compare.mjs. Load average at the end: ${
+    `${out.repetitions} repetitions per case (3 for fisher-exact), danvan and the anchors alternating; medians of the CPU time (user + system) of the timed work (for the process cases, of the whole process), after the warm-ups given in bench/compare.mjs. Load average at the end: ${
       m.loadAverageAtEnd.join(", ")
     }` +
     (m.loadAverageAtEnd[0] > m.cores * 0.75
       ? " (**the machine was loaded** by other jobs: absolute times are noisy, CPU-time ratios less so)."
       : "."),
     "",
-    "| case | danvan | R | R function | R / danvan | target | met | same result | peak RSS danvan / R |",
+    "| case | danvan | anchor | anchor (R function, DuckDB) | anchor / danvan | target | met | same result | peak RSS danvan / anchor |",
     "| --- | ---: | ---: | --- | ---: | ---: | :---: | :---: | ---: |"
   ]
   for (const r of out.results) {

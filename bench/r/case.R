@@ -18,6 +18,17 @@ table_of <- function(name) {
   do.call(rbind, lapply(rows, function(r) as.numeric(strsplit(gsub("\\[|\\]", "", r), ",")[[1]])))
 }
 
+easy_set <- function() {
+  txt <- paste(readLines(file.path(dir, "tables.json")), collapse = "")
+  m <- regmatches(txt, regexpr('"easySet":\\[(\\[\\[[0-9,\\[\\]]*\\]\\],?)+\\]', txt, perl = TRUE))
+  lapply(regmatches(m, gregexpr("\\[\\[[0-9,\\[\\]]*?\\]\\]", m, perl = TRUE))[[1]], function(t) {
+    rows <- regmatches(t, gregexpr("\\[[0-9,]+\\]", t))[[1]]
+    do.call(rbind, lapply(rows, function(r) as.numeric(strsplit(gsub("\\[|\\]", "", r), ",")[[1]])))
+  })
+}
+# data.table's fread, loaded only by the cases that use it (bench/compare.mjs checks that it is installed)
+fread <- function(...) data.table::fread(...)
+
 cases <- list(
   "counting-table" = list(
     prepare = function() { n <- file.size(file.path(dir, "rows.i32")) / 4; list(r = readInt32("rows.i32", n), c = readInt32("cols.i32", n)) },
@@ -29,6 +40,12 @@ cases <- list(
   "csv" = list(
     prepare = function() NULL,
     run = function(x) nrow(read.csv(file.path(dir, "survey.csv")))),
+  "csv-fread" = list(
+    prepare = function() invisible(requireNamespace("data.table")),
+    run = function(x) nrow(fread(file.path(dir, "survey.csv")))),
+  "fisher-easy-set" = list(
+    prepare = function() easy_set(),
+    run = function(x) sum(vapply(x, function(t) fisher.test(t)$p.value, 0))),
   "fisher-exact" = list(
     prepare = function() table_of("sparse4x5"),
     run = function(x) fisher.test(x, workspace = 2e8)$p.value),

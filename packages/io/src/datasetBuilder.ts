@@ -1,4 +1,6 @@
 import { type ColumnTyping, SYSTEM_MISSING } from "@danvan/domain"
+import { parseCodeBytes, parseNumberBytes } from "./byteCells.js"
+import type { ByteSink } from "./byteScanner.js"
 import { parseCode, parseNumber, trimEnd, trimStart } from "./cells.js"
 import { ColumnBuffers } from "./columnBuffers.js"
 import type { ColumnPlan } from "./columnPlan.js"
@@ -40,7 +42,12 @@ const TABLE_SIZE = 256
 const NO_CODES = new Int32Array(0)
 const NO_NUMBERS = new Float64Array(0)
 
-export class DatasetBuilder implements CsvSink {
+const asciiDecoder = new TextDecoder("utf-8")
+/** ASCII bytes as a string (the fast path's fallback to the string parsers). */
+const asciiText = (bytes: Uint8Array, start: number, end: number): string =>
+  asciiDecoder.decode(bytes.subarray(start, end))
+
+export class DatasetBuilder implements CsvSink, ByteSink {
   /** The trimmed header names, once the first record has been read. */
   readonly header: Array<string> = []
   /** How each column is read; undefined until the header has been read. */
@@ -58,6 +65,8 @@ export class DatasetBuilder implements CsvSink {
   private recordMalformed = false
   // Hot-path views of the plan and buffers: monomorphic arrays indexed by column.
   private kinds = new Uint8Array(0)
+  /** Per column: 1 for a column not parsed (the byte scanner steps over its cells); the first is never skipped. */
+  skipped = new Uint8Array(0)
   private codes: Array<Int32Array> = []
   private numbers: Array<Float64Array> = []
   /** Per checked column: 1 where a code in [0, 256) is accepted, so common codes skip the `accepts` call. */
@@ -113,6 +122,49 @@ export class DatasetBuilder implements CsvSink {
     else if (kind === IGNORED && trimStart(text, start, end) !== end) this.problem(line, k, text, start, end)
   }
 
+  /**
+   * `field` for an unquoted field of ASCII bytes (`scanPlainBytes`): skipped columns cost nothing, codes and
+   * plain numbers are parsed from the bytes; any other cell (a bad value, text, a decimal comma, an exponent)
+   * goes to `field` as a string, so results and problem messages are those of the string path.
+   */
+  fieldBytes(bytes: Uint8Array, start: number, end: number, line: number, k: number): void {
+    this.fieldIndex = k
+    if (this.plan === undefined || this.skipNextCheck) {
+      return this.field(asciiText(bytes, start, end), 0, end - start, false, line)
+    }
+    this.fieldIndex = k + 1
+    if (k === 0) {
+      let i = start
+      while (i < end && (bytes[i] === 32 || bytes[i] === 9)) i++
+      this.firstFieldBlank = i === end
+      if (this.rowCount === this.buffers!.capacity) this.grow(this.rowCount + 1, false)
+    }
+    if (k >= this.kinds.length) return
+    const kind = this.kinds[k]
+    if (kind === SKIP) return
+    if (kind <= CHECKED_CODES || kind === AUTO) {
+      // the usual survey cell: one digit, or blank
+      const b = bytes[start]
+      const code = end - start === 1 && b >= 48 && b <= 57
+        ? b - 48
+        : start === end
+        ? SYSTEM_MISSING
+        : parseCodeBytes(bytes, start, end)
+      if (code === code && (kind !== CHECKED_CODES || code === SYSTEM_MISSING || this.accepts(k, code))) {
+        this.codes[k][this.rowCount] = code
+        return
+      }
+    } else if (kind === NUMERIC || kind === AUTO_NUMERIC) {
+      const value = parseNumberBytes(bytes, start, end)
+      if (value !== undefined) {
+        this.numbers[k][this.rowCount] = value
+        return
+      }
+    }
+    this.fieldIndex = k
+    this.field(asciiText(bytes, start, end), 0, end - start, false, line)
+  }
+
   /** A cell of a column typed from its contents: a code, else a number (the column turns numeric), else text. */
   private autoCell(k: number, kind: number, text: string, start: number, end: number, line: number): void {
     if (kind === AUTO) {
@@ -137,6 +189,7 @@ export class DatasetBuilder implements CsvSink {
     const cell = shown(text, start, end)
     this.buffers!.drop(k)
     this.kinds[k] = SKIP
+    if (k > 0) this.skipped[k] = 1
     this.codes[k] = NO_CODES
     this.numbers[k] = NO_NUMBERS
     const known = this.typing.findIndex((t) => t.name === this.plan![k].name)
@@ -216,6 +269,7 @@ export class DatasetBuilder implements CsvSink {
         : CHECKED_CODES)
     this.codes = buffers.codes.map((c) => c ?? NO_CODES)
     this.numbers = buffers.numbers.map((c) => c ?? NO_NUMBERS)
+    this.skipped = this.kinds.map((kind, k) => (kind === SKIP && k > 0 ? 1 : 0))
     this.accepted = plan.map((c) => {
       const table = new Uint8Array(c.accepts === undefined ? 0 : TABLE_SIZE)
       for (let code = 0; code < table.length; code++) table[code] = c.accepts!(code) ? 1 : 0

@@ -1,6 +1,8 @@
+import { isAscii } from "node:buffer"
 import type * as Either from "effect/Either"
+import { scanPlainBytes } from "./byteScanner.js"
 import { CsvSession } from "./csvSession.js"
-import { decodeText } from "./decodeText.js"
+import { decodeText, hasUtf8Bom } from "./decodeText.js"
 import { detectDelimiter } from "./delimiter.js"
 import type { DataFileError } from "./errors.js"
 import { scanCsv } from "./scanner.js"
@@ -15,6 +17,40 @@ const dataLinesHint = (text: string): number => {
   let lines = 0
   for (let i = text.indexOf(lineBreak); i >= 0; i = text.indexOf(lineBreak, i + 1)) lines++
   if (text.length > 0 && !text.endsWith(lineBreak)) lines++
+  return Math.max(1, lines - 1)
+}
+
+const LF = 10
+const CR = 13
+const QUOTE = 34
+
+/**
+ * The bytes after any UTF-8 BOM when the file is ASCII without a quote character and read as `auto` or
+ * `utf-8` (the usual file of codes): such a file is scanned as bytes (`scanPlainBytes`), never decoded,
+ * with the same result as the text path (ASCII is valid UTF-8, holds no legacy Vietnamese and is NFC).
+ */
+const plainBody = (bytes: Uint8Array, encoding: CsvReadOptions["encoding"]): Uint8Array | undefined => {
+  if (encoding !== undefined && encoding !== "auto" && encoding !== "utf-8") return undefined
+  const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes
+  return body.indexOf(QUOTE) < 0 && isAscii(body) ? body : undefined
+}
+
+/** The first two lines of ASCII bytes as text (what `detectDelimiter` looks at). */
+const firstLines = (bytes: Uint8Array): string => {
+  let end = 0
+  for (let lines = 0; lines < 2 && end < bytes.length; end++) {
+    const c = bytes[end]
+    if (c === LF || (c === CR && bytes[end + 1] !== LF)) lines++
+  }
+  return new TextDecoder().decode(bytes.subarray(0, end))
+}
+
+/** `dataLinesHint` on ASCII bytes. */
+const dataLinesHintBytes = (bytes: Uint8Array): number => {
+  const lineBreak = bytes.indexOf(LF) >= 0 ? LF : CR
+  let lines = 0
+  for (let i = bytes.indexOf(lineBreak); i >= 0; i = bytes.indexOf(lineBreak, i + 1)) lines++
+  if (bytes.length > 0 && bytes[bytes.length - 1] !== lineBreak) lines++
   return Math.max(1, lines - 1)
 }
 
@@ -45,6 +81,14 @@ const dataLinesHint = (text: string): number => {
 export const readCsv = (bytes: Uint8Array, options: CsvReadOptions): Either.Either<CsvReadResult, DataFileError> => {
   const session = new CsvSession(options)
   if (session.rejectsNonCsv(bytes)) return session.fail()
+  const plain = plainBody(bytes, options.encoding)
+  if (plain !== undefined) {
+    const { delimiter, note } = detectDelimiter(firstLines(plain))
+    if (note !== undefined) session.warn("DELIMITER", note)
+    const builder = session.builder(delimiter, dataLinesHintBytes(plain))
+    scanPlainBytes(plain, delimiter.charCodeAt(0), builder, 1)
+    return session.finish(builder, "utf-8", delimiter)
+  }
   const { text, encoding, warnings: encodingWarnings } = decodeText(bytes, options.encoding)
   for (const w of encodingWarnings) session.warn(w.code, w.message)
   const { delimiter, note } = detectDelimiter(text)

@@ -1,5 +1,6 @@
 import { isAscii } from "node:buffer"
 import type * as Either from "effect/Either"
+import { scanPlainBytes } from "./byteScanner.js"
 import { CsvSession } from "./csvSession.js"
 import { fallbackWarning, hasUtf8Bom, Utf8ErrorFinder } from "./decodeText.js"
 import { detectDelimiter } from "./delimiter.js"
@@ -79,11 +80,12 @@ const safeCut = (text: string, delimiter: string): number => {
 }
 
 /** Line breaks in the file (LF, or CR when there is no LF) minus the header: the usual file's data rows. */
-const countDataLines = async (read: ReadAt, chunkBytes: number): Promise<number> => {
+const countDataLines = async (read: ReadAt, chunkBytes: number, ascii?: { all: boolean }): Promise<number> => {
   let lf = 0
   let cr = 0
   let last = -1
   await eachChunk(read, chunkBytes, (bytes) => {
+    if (ascii !== undefined && ascii.all && !isAscii(bytes)) ascii.all = false
     for (let i = bytes.indexOf(LF); i >= 0; i = bytes.indexOf(LF, i + 1)) lf++
     if (lf === 0) { for (let i = bytes.indexOf(CR); i >= 0; i = bytes.indexOf(CR, i + 1)) cr++ }
     last = bytes[bytes.length - 1]
@@ -170,6 +172,12 @@ const scanPass = async (
         if (lf >= 0) {
           pending = block.slice(lf + 1)
           const head = block.subarray(0, lf + 1)
+          // ASCII without quotes once the header is read: scanned as bytes, never decoded (the decoder holds
+          // no partial character at a LF; ASCII decodes the same as UTF-8 and windows-1258, and is NFC)
+          if (builder !== undefined && carry === "" && isAscii(head)) {
+            line = scanPlainBytes(head, delimiter!.charCodeAt(0), builder, line)
+            return
+          }
           if (!isAscii(head)) nonAscii = true
           feed(decoder.decode(head, { stream: true }), false)
           return
@@ -231,4 +239,24 @@ export const readCsvStream = async (
   const head = new Uint8Array(3)
   const bomBytes = (await read(head, 0)) === 3 && hasUtf8Bom(head) ? 3 : 0
   return (await scanPass(read, options, "windows-1258", rowsHint, chunkBytes, finder.end(), bomBytes))!
+}
+
+/**
+ * `readCsvStream` for a file that is ASCII throughout, found in the first pass (the line count): resolves to
+ * undefined as soon as that pass meets a non-ASCII byte, so a caller that must detect legacy encodings
+ * (`readDataFile`) reads such a file whole instead. For an ASCII file the result is `readCsvStream`'s.
+ *
+ * @example
+ * const result = await readAsciiCsvStream(read, { fileName: "survey.csv" }) // undefined for a UTF-8 file with "ư"
+ */
+export const readAsciiCsvStream = async (
+  read: ReadAt,
+  options: CsvReadOptions,
+  chunkBytes = STREAM_CHUNK_BYTES
+): Promise<Either.Either<CsvReadResult, DataFileError> | undefined> => {
+  const ascii = { all: true }
+  const rowsHint = await countDataLines(read, chunkBytes, ascii)
+  if (!ascii.all) return undefined
+  // ASCII is valid UTF-8: the pass never falls back
+  return scanPass(read, options, "utf-8", rowsHint, chunkBytes)
 }

@@ -97,8 +97,18 @@ export const readDataFile = (
         warnings: [],
         textColumns: []
       })))
-    : Effect.flatMap(readBytes(path), (bytes) =>
-      readDataBytes(bytes, path, options))
+    : Effect.flatMap(
+      // a large ASCII CSV file is streamed (its bytes are never held whole); any other file is read whole
+      Effect.promise(() =>
+        import("./streamDataFile.js").then((m) =>
+          m.streamPlainCsv(path, options)
+        )
+      ),
+      (streamed) =>
+        streamed !== undefined
+          ? streamed
+          : Effect.flatMap(readBytes(path), (bytes) => readDataBytes(bytes, path, options))
+    )
 
 /**
  * A data file's bytes read as `readDataFile` reads a file (`fileName` names it in messages); with

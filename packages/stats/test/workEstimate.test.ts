@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { fromMatrix } from "../src/ContingencyTable.js"
-import { fisherFreemanHalton } from "../src/exact/fisherFreemanHalton.js"
+import { fisherFreemanHalton, networkLayout } from "../src/exact/fisherFreemanHalton.js"
 import { boundedCompositions, estimateNetworkWork } from "../src/exact/workEstimate.js"
 import { readFixture } from "./helpers.js"
 
@@ -14,10 +14,7 @@ const margins = (counts: Array<Array<number>>) => {
   const rowT = Int32Array.from(counts, (r) => r.reduce((a, b) => a + b, 0))
   const colT = Int32Array.from(counts[0], (_, j) => counts.reduce((a, r) => a + r[j], 0))
   // the network's orientation and stage order, as fisherFreemanHalton chooses them
-  const transpose = rowT.length > colT.length
-  const stages = Int32Array.from(transpose ? rowT : colT).sort()
-  if (stages.length <= 4) stages.reverse()
-  return { keys: transpose ? colT : rowT, stages }
+  return networkLayout(rowT, colT)
 }
 const AUTO_LIMIT = 2e7
 const HOPELESS = 4 * AUTO_LIMIT

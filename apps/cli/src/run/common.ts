@@ -109,6 +109,20 @@ export const readDataColumns = (
     codebook
   )
 
+/**
+ * The columns a command reads when it needs only `used` (CSV and .xlsx skip the others in the scanner), or
+ * undefined (read every column) when `--missing` names another column: the analysis then reports an unknown
+ * name against the file's full list of columns, as without a subset.
+ *
+ * @example
+ * usedColumns(["level", "trust"], { level: [9] }) // ["level", "trust"]
+ * usedColumns(["level", "trust"], { sex: [9] })   // undefined
+ */
+export const usedColumns = (
+  used: ReadonlyArray<string>,
+  missing: Readonly<Record<string, ReadonlyArray<number>>>
+): ReadonlyArray<string> | undefined => Object.keys(missing).every((name) => used.includes(name)) ? used : undefined
+
 /** The analysis options shared by the data commands: weight (`--weight`, `--no-weight`) and extra missing codes. */
 export const caseOptions = (
   weight: string | undefined,

@@ -7,7 +7,7 @@ import type { crosstabOptions } from "../commands/crosstab.js"
 import { UsageError } from "../errors.js"
 import type { Format, Lang } from "../flags.js"
 import { colorEnabled, writeStdout } from "../terminal.js"
-import { caseOptions, optionalCodebook, orUndefined, readData, weightConflict } from "./common.js"
+import { caseOptions, optionalCodebook, orUndefined, readData, usedColumns, weightConflict } from "./common.js"
 
 export type CrosstabArgs = Command.Command.ParseConfig<typeof crosstabOptions>
 
@@ -108,7 +108,8 @@ export const runCrosstab = (args: CrosstabArgs) =>
         yield* writeStdout(renderCrosstab(result, args.format, args.lang))
         return
       }
-      const read = yield* readData(args.data.value, codebook, weight, args.sheet)
+      // only the two columns (and the weight) are parsed: the others are skipped by the scanner
+      const read = yield* readData(args.data.value, codebook, weight, args.sheet, usedColumns([row, col], args.missing))
       result = yield* crosstab(read.dataset, read.codebook, row, col, {
         ...caseOptions(weight, args.missing, args.noWeight),
         ...(fisher !== undefined ? { fisher } : {})

@@ -7,7 +7,7 @@ import type { likertOptions } from "../commands/likert.js"
 import { UsageError } from "../errors.js"
 import type { Format, Lang } from "../flags.js"
 import { colorEnabled, writeStdout } from "../terminal.js"
-import { caseOptions, optionalCodebook, orUndefined, readData, weightConflict } from "./common.js"
+import { caseOptions, optionalCodebook, orUndefined, readData, usedColumns, weightConflict } from "./common.js"
 
 export type LikertArgs = Command.Command.ParseConfig<typeof likertOptions>
 
@@ -59,7 +59,9 @@ export const runLikert = (args: LikertArgs) =>
           : likertCounted(counter, cb, which, args.by, options))
       return yield* writeStdout(renderLikert(counted, args.format, args.lang))
     }
-    const read = yield* readData(args.data, codebook, weight, args.sheet)
+    // with --items only those columns (and the group and weight) are parsed
+    const columns = "items" in which ? usedColumns([args.by, ...which.items], args.missing) : undefined
+    const read = yield* readData(args.data, codebook, weight, args.sheet, columns)
     // A .sav file brings its own codebook (and weight) unless --codebook is given.
     if (Option.isSome(args.set) && read.codebook === undefined) {
       return yield* Effect.fail(

@@ -15,7 +15,7 @@ import type { mrOptions } from "../commands/mr.js"
 import { UsageError } from "../errors.js"
 import type { Lang } from "../flags.js"
 import { colorEnabled, writeStdout } from "../terminal.js"
-import { caseOptions, optionalCodebook, orUndefined, readData, weightConflict } from "./common.js"
+import { caseOptions, optionalCodebook, orUndefined, readData, usedColumns, weightConflict } from "./common.js"
 
 export type MrArgs = Command.Command.ParseConfig<typeof mrOptions>
 
@@ -61,7 +61,12 @@ export const runMr = (args: MrArgs) =>
         ))
     }
     // A .sav file brings its own codebook (and MR sets, and weight) unless --codebook is given.
-    const read = yield* readData(args.data, given, weight, args.sheet)
+    // with --items the columns are known before reading: only those (and the group and weight) are parsed
+    const listed = Option.isSome(args.items) ? args.items.value.split(",").map((s) => s.trim()) : undefined
+    const columns = listed !== undefined && !listed.includes("")
+      ? usedColumns([args.group, ...listed], args.missing)
+      : undefined
+    const read = yield* readData(args.data, given, weight, args.sheet, columns)
     return yield* mrOf(
       args,
       read.codebook,

@@ -9,7 +9,7 @@ import type { FormRead } from "./inferForm.js"
 const HEAD_BYTES = 65536
 
 /** Whether a CSV file's first record is a form export's header (only the first 64 KiB are looked at). */
-const csvLooksLikeForm = (bytes: Uint8Array, withCodebook: boolean): boolean => {
+export const csvLooksLikeForm = (bytes: Uint8Array, withCodebook: boolean): boolean => {
   let end = Math.min(bytes.length, HEAD_BYTES)
   if (end < bytes.length) { while (end > 0 && bytes[end - 1] !== 0x0a) end-- }
   const text = new TextDecoder("utf-8").decode(bytes.subarray(0, end)).normalize("NFC")

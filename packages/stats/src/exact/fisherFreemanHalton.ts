@@ -144,12 +144,7 @@ export const fisherFreemanHalton = (
   const prep = prepare(table)
   if (method !== "monte-carlo") {
     const limit = options.workLimit ?? (method === "exact" ? EXACT_WORK_LIMIT : AUTO_WORK_LIMIT)
-    // stages run over the larger dimension; FEXACT-style smallest column first pays off from 5 stages on,
-    // largest first below that (measured on the R fixture tables)
-    const transpose = prep.rowT.length > prep.colT.length
-    const keys = transpose ? prep.colT : prep.rowT
-    const stages = Int32Array.from(transpose ? prep.rowT : prep.colT).sort()
-    if (stages.length <= 4) stages.reverse()
+    const { keys, stages } = networkLayout(prep.rowT, prep.colT)
     const estimate = method === "auto" ? estimateNetworkWork(keys, stages, HOPELESS_FACTOR * limit) : 0
     const hopeless = method === "auto" && estimate > HOPELESS_FACTOR * limit
     if (!hopeless) {
@@ -172,6 +167,29 @@ export const fisherFreemanHalton = (
     }
   }
   return monteCarlo(prep, options.B ?? DEFAULT_B, options.seed ?? DEFAULT_SEED)
+}
+
+/**
+ * The network's orientation and stage order: stages run over the larger dimension, keyed by the other's
+ * totals. Below 5 stages the largest column comes first. From 5 on, the largest comes first and the others
+ * follow ascending: FEXACT's smallest-first order, but with the largest column out of the leaves (ascending,
+ * the last two columns are the largest and each leaf's sorted list of futures enumerates the second largest).
+ * Measured on the R fixture tables with 5+ stages: 4.8 s -> 3.5 s in all, the easy 4 x 5 (n = 150) 158 ->
+ * 12 ms, the sparse 4 x 5 (n = 130) 1.4 -> 0.8 s.
+ *
+ * @example
+ * networkLayout(Int32Array.of(40, 30, 20, 10), Int32Array.of(2, 93, 4, 12, 39)).stages // [93, 2, 4, 12, 39]
+ */
+export const networkLayout = (rowT: Int32Array, colT: Int32Array): { keys: Int32Array; stages: Int32Array } => {
+  const transpose = rowT.length > colT.length
+  const stages = Int32Array.from(transpose ? rowT : colT).sort()
+  if (stages.length <= 4) stages.reverse()
+  else {
+    const largest = stages[stages.length - 1]
+    stages.copyWithin(1, 0, stages.length - 1)
+    stages[0] = largest
+  }
+  return { keys: transpose ? colT : rowT, stages }
 }
 
 const monteCarlo = (prep: ReturnType<typeof prepare>, B: number, seed: number): FisherFreemanHaltonResult => {
