@@ -121,3 +121,30 @@ describe("bad input", () => {
     )
   })
 })
+
+interface Scenario {
+  name: string
+  samples: number
+  skipped: number
+  monteCarloBand: [number, number]
+  rejectionRate: Record<string, number>
+}
+describe("the committed size simulation (scripts/mmi-design-simulation.mjs)", () => {
+  const sim = readFixture<{ alpha: number; scenarios: Array<Scenario> }>("mmi-design-simulation.json")
+  it("holds 3 scenarios of 2,000 samples each", () => {
+    expect(sim.scenarios.map((s) => [s.samples, s.skipped])).toEqual([[2000, 0], [2000, 0], [2000, 0]])
+  })
+  it("the design-based F test holds its size within Monte Carlo error when the group varies within clusters", () => {
+    const s = sim.scenarios.find((x) => x.name === "respondent groups")!
+    const rate = Object.entries(s.rejectionRate).find(([k]) => k.startsWith("design F"))![1]
+    const band = 2 * Math.sqrt((sim.alpha * (1 - sim.alpha)) / s.samples)
+    expect(Math.abs(rate - sim.alpha)).toBeLessThanOrEqual(band)
+    expect(s.monteCarloBand[1] - s.monteCarloBand[0]).toBeCloseTo(2 * band, 12)
+  })
+  it("the frequency-weight MMI rejects far more often than 5% in every scenario", () => {
+    for (const s of sim.scenarios) {
+      const naive = Object.entries(s.rejectionRate).find(([k]) => k.startsWith("naive: frequency"))![1]
+      expect(naive).toBeGreaterThan(0.5)
+    }
+  })
+})
