@@ -88,7 +88,8 @@ const drawSample = (setting) => {
 }
 
 const tests = {
-  "design F (X²_S/s₁ on s₁²/s₂ and s₁²/s₂·ν df; the CLI's p)": (s) => mmiDesignRaoScott(s.data, s.weights, s.design).f.p,
+  "design F (X²_S/s₁ on s₁²/s₂ and s₁²/s₂·ν df; the CLI's p)": (s) =>
+    mmiDesignRaoScott(s.data, s.weights, s.design).f.p,
   "design chi-square (X²_S·s₁/s₂ on s₁²/s₂ df)": (s) => mmiDesignRaoScott(s.data, s.weights, s.design).p,
   "design, nominal first moment (q for s₁, as Bilder & Loughin)": (s) =>
     mmiDesignRaoScott(s.data, s.weights, s.design, { firstMoment: "nominal" }).p,
@@ -133,5 +134,8 @@ const results = {
   alpha: ALPHA,
   scenarios: scenarios.map(simulate)
 }
-writeFileSync(new URL("../test/fixtures/mmi-design-simulation.json", import.meta.url), JSON.stringify(results, null, 2) + "\n")
+writeFileSync(
+  new URL("../test/fixtures/mmi-design-simulation.json", import.meta.url),
+  JSON.stringify(results, null, 2) + "\n"
+)
 for (const s of results.scenarios) console.log(s.name, s.skipped, JSON.stringify(s.rejectionRate, null, 2))
