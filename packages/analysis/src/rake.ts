@@ -163,6 +163,19 @@ const jointCells = (margins: ReadonlyArray<Margin>, w: Float64Array): { cells: I
   return { cells, size: ids.size }
 }
 
+/** The category whose raked total is farthest from its target. */
+const worstMargin = (parsed: ReadonlyArray<Margin>, after: ReadonlyArray<Map<number, number>>) => {
+  let worst = { error: 0, name: "", code: 0, reached: 0, target: 0 }
+  parsed.forEach((m, i) => {
+    for (const [code, target] of m.targets) {
+      const reached = after[i]!.get(code)!
+      const error = Math.abs(reached - target)
+      if (error > worst.error) worst = { error, name: m.variable.name, code, reached, target }
+    }
+  })
+  return worst
+}
+
 /** A margin's categories in the codebook's order (codes ascending without one). */
 const ordered = (m: Margin): Array<[number, number]> => {
   const order = (code: number) => {
@@ -251,13 +264,7 @@ export const rake = (
     const after = parsed.map((m) => totalsBy(m, w))
     // R stops when the joint table stops changing, even when the margins cannot all be met (a code of one variable
     // occurring only with codes of another whose totals are smaller): refuse that, naming the worst category
-    let worst = { error: 0, name: "", code: 0, reached: 0, target: 0 }
-    parsed.forEach((m, i) => {
-      for (const [code, target] of m.targets) {
-        const error = Math.abs(after[i]!.get(code)! - target)
-        if (error > worst.error) worst = { error, name: names[i]!, code, reached: after[i]!.get(code)!, target }
-      }
-    })
+    const worst = worstMargin(parsed, after)
     if (worst.error > result.cells * epsilon + 1e-9 * sums[0]!) {
       return yield* fail(
         `the margins cannot all be met together: raking settled with "${worst.name}" = ${worst.code} at ` +
