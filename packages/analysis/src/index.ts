@@ -42,7 +42,7 @@ export {
 } from "./design.js"
 export type { CaseWeights, WeightChoice, WeightInfo } from "./weights.js"
 export type { MrDesignStatement } from "./mrDesign.js"
-export { rake } from "./rake.js"
+export { parseRakeMargins, rake } from "./rake.js"
 export type { RakeCategory, RakeMargins, RakeOptions, RakeResult } from "./rake.js"
 export { means } from "./means.js"
 export type { FTest, MeansCell, MeansComparison, MeansGroupCell, MeansOptions, MeansResult } from "./means.js"

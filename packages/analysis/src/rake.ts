@@ -1,5 +1,5 @@
 import type { BilingualLabel, Codebook, Dataset } from "@danvan/domain"
-import { SYSTEM_MISSING } from "@danvan/domain"
+import { parseJsonText, SYSTEM_MISSING } from "@danvan/domain"
 import * as Either from "effect/Either"
 import { AnalysisError } from "./errors.js"
 import { type CategoricalVariable, categoricalVariable, checkMissingNames } from "./variables.js"
@@ -298,3 +298,36 @@ export const rake = (
       weights: w
     }
   })
+
+/**
+ * Parses a margins file: `{ "VAR": { "CODE or label": total, ... }, ... }`, with a message naming the file and the
+ * entry that is wrong.
+ *
+ * @example
+ * parseRakeMargins('{"capbac": {"1": 120, "2": 480}}', "m.json") // Right({ capbac: { "1": 120, "2": 480 } })
+ */
+export const parseRakeMargins = (text: string, source: string): Either.Either<RakeMargins, AnalysisError> => {
+  const parsed = parseJsonText(text)
+  if (Either.isLeft(parsed)) return fail(`${source} is ${parsed.left}`)
+  const json = parsed.right
+  const expected = `expected {"VARIABLE": {"CODE or value label": population total, ...}, ...}`
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return fail(`${source}: ${expected}`)
+  // prototype-free: a variable or label called __proto__ is a name like any other
+  const out: Record<string, Record<string, number>> = Object.create(null)
+  for (const [name, spec] of Object.entries(json)) {
+    if (typeof spec !== "object" || spec === null || Array.isArray(spec)) {
+      return fail(`${source}: "${name}" is not an object of totals; ${expected}`)
+    }
+    const totals: Record<string, number> = Object.create(null)
+    for (const [key, total] of Object.entries(spec as Record<string, unknown>)) {
+      if (typeof total !== "number") {
+        return fail(
+          `${source}: "${name}" → "${key}" is ${JSON.stringify(total)}; give the population total as a number`
+        )
+      }
+      totals[key] = total
+    }
+    out[name] = totals
+  }
+  return Either.right(out)
+}
