@@ -282,7 +282,8 @@ describe("reports are weighted by the file, the plan or the command line", () =>
     expect(run(["codebook", "from", SAV, "--out", codebook]).code).toBe(0)
     const md = report("plan.json")
     expect(md.match(/Weighted by trongso, N = 788\.0/g)).toHaveLength(1)
-    expect(md).toContain("Weighted by trongso, N = 799.6")
+    // the multiple-response section is design-based (sampling weights by default) and states its design instead
+    expect(md).toContain("Sampling design: sampling weight trongso (weighted N = 799.6)")
     expect(report("plan-w.json")).toContain("Weighted by trongso")
     expect(report("plan-none.json")).not.toContain("Weighted by")
     expect(report("plan.json", "--no-weight")).not.toContain("Weighted by")
