@@ -25,6 +25,7 @@ import { replicate } from "./commands/replicate.js"
 import { report } from "./commands/report.js"
 import { synth } from "./commands/synth.js"
 import { table } from "./commands/table.js"
+import { weights } from "./commands/weights.js"
 import { takeEncoding } from "./encodingFlag.js"
 import { EXIT, isUserError, UsageError } from "./errors.js"
 import { takeRecipe } from "./recipeFlag.js"
@@ -40,7 +41,7 @@ const root = Command.make(
       new UsageError({
         command: "",
         message:
-          "missing command; expected one of: crosstab, frequencies, describe, codebook, convert, plan, replicate, report, excerpts, rate, mr, likert, means, correlate, table, synth, prepare, check, serve, api-key"
+          "missing command; expected one of: crosstab, frequencies, describe, codebook, convert, plan, replicate, report, excerpts, rate, mr, likert, means, correlate, table, synth, prepare, check, serve, api-key, weights"
       })
     )
 ).pipe(
@@ -67,7 +68,8 @@ const root = Command.make(
     serve,
     apiKey,
     prepare,
-    check
+    check,
+    weights
   ])
 )
 
@@ -80,7 +82,7 @@ const cli = Command.run(root, { name: "danvan", version: VERSION, footer })
 /** One-line synopses, shown after a usage error. */
 const SYNOPSIS: Readonly<Record<string, string>> = {
   "":
-    "danvan <crosstab|frequencies|describe|codebook|convert|plan|replicate|report|excerpts|rate|mr|likert|means|correlate|table|synth|prepare|check|serve|api-key> [options]   (danvan --help)",
+    "danvan <crosstab|frequencies|describe|codebook|convert|plan|replicate|report|excerpts|rate|mr|likert|means|correlate|table|synth|prepare|check|serve|api-key|weights> [options]   (danvan --help)",
   report:
     "danvan report (--data FILE.csv|.xlsx|.sav [--sheet NAME] [--codebook FILE|ID] (--by VAR | --plan FILE|ID) | hcmc-2024|TABLES.json) --out report.html|.xlsx|.docx|.pdf|.md|.csv|.json [--lang en|vi] [--decimal comma|point] [--weight VAR | --no-weight] [--suppress-below K] [--detail apa|full] [--charts DIR]",
   excerpts:
@@ -112,7 +114,9 @@ const SYNOPSIS: Readonly<Record<string, string>> = {
   synth: "danvan synth hcmc-2024|FILE.json --out FILE.csv [--seed N] [--loading 0.5]",
   rate: "danvan rate X N [--level 0.95] [--format text|json] [--lang en|vi]",
   mr:
-    "danvan mr --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --group VAR (--items A,B,C | --set NAME --codebook FILE|ID) [--method bonferroni|rs2|bootstrap] [--resamples B] [--seed N] [--weight VAR | --no-weight] [--missing VAR=CODE[,CODE...]]... [--format text|json|md] [--lang en|vi]"
+    "danvan mr --data FILE.csv|.xlsx|.sav|.zsav [--sheet NAME] --group VAR (--items A,B,C | --set NAME --codebook FILE|ID) [--method bonferroni|rs2|bootstrap] [--resamples B] [--seed N] [--weight VAR | --no-weight] [--strata VAR] [--cluster VAR] [--fpc VAR] [--weight-mode sampling|frequency] [--lonely-psu RULE] [--missing VAR=CODE[,CODE...]]... [--format text|json|md] [--lang en|vi]",
+  weights:
+    "danvan weights rake --data FILE.csv|.xlsx|.sav [--sheet NAME] [--codebook FILE|ID] [--weight VAR] --margins M.json --out F.csv [--weight-name NAME] [--tolerance T] [--max-iterations N] [--format text|json] [--lang en|vi]"
 }
 
 const commandOf = (argv: ReadonlyArray<string>): string => argv.slice(2).find((a) => a in SYNOPSIS && a !== "") ?? ""

@@ -100,7 +100,8 @@ describe("a .sav saved with WEIGHT BY is weighted by default", () => {
     expect(run(["frequencies", "--data", SAV, "capbac", "--format", "md"]).stdout).toContain(
       "Weighted by trongso, N = 799.6"
     )
-    const mr = json(["mr", "--data", SAV, "--group", "capbac", "--set", "phuongthuc"])
+    // SPSS frequency weights on request; weights alone are sampling weights by default (test/mrDesign.test.ts)
+    const mr = json(["mr", "--data", SAV, "--group", "capbac", "--set", "phuongthuc", "--weight-mode", "frequency"])
     expect(mr.weight.variable).toBe("trongso")
     expect(rel(mr.items[0].p, ref.mr.items[0].p)).toBeLessThan(1e-10)
     const lk = json(["likert", "--data", SAV, "--items", "kk1,kk2,kk3,kk4", "--by", "capbac"])
@@ -135,7 +136,19 @@ describe("a .sav saved with WEIGHT BY is weighted by default", () => {
   })
 
   it("mr text fits 120 columns and states the frequency weights", () => {
-    const r = run(["mr", "--data", SAV, "--group", "capbac", "--set", "phuongthuc", "--lang", "vi"])
+    const r = run([
+      "mr",
+      "--data",
+      SAV,
+      "--group",
+      "capbac",
+      "--set",
+      "phuongthuc",
+      "--lang",
+      "vi",
+      "--weight-mode",
+      "frequency"
+    ])
     expect(r.code).toBe(0)
     const lines = r.stdout.split("\n")
     expect(lines.length).toBeGreaterThan(20)
@@ -269,7 +282,8 @@ describe("reports are weighted by the file, the plan or the command line", () =>
     expect(run(["codebook", "from", SAV, "--out", codebook]).code).toBe(0)
     const md = report("plan.json")
     expect(md.match(/Weighted by trongso, N = 788\.0/g)).toHaveLength(1)
-    expect(md).toContain("Weighted by trongso, N = 799.6")
+    // the multiple-response section is design-based (sampling weights by default) and states its design instead
+    expect(md).toContain("Sampling design: sampling weight trongso (weighted N = 799.6)")
     expect(report("plan-w.json")).toContain("Weighted by trongso")
     expect(report("plan-none.json")).not.toContain("Weighted by")
     expect(report("plan.json", "--no-weight")).not.toContain("Weighted by")

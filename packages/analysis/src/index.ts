@@ -41,6 +41,9 @@ export {
   type WeightMode
 } from "./design.js"
 export type { CaseWeights, WeightChoice, WeightInfo } from "./weights.js"
+export type { MrDesignStatement } from "./mrDesign.js"
+export { parseRakeMargins, rake } from "./rake.js"
+export type { RakeCategory, RakeMargins, RakeOptions, RakeResult } from "./rake.js"
 export { means } from "./means.js"
 export type { FTest, MeansCell, MeansComparison, MeansGroupCell, MeansOptions, MeansResult } from "./means.js"
 export { correlate } from "./correlate.js"

@@ -2,19 +2,22 @@ import type { BilingualLabel, Codebook, Dataset } from "@danvan/domain"
 import { SYSTEM_MISSING } from "@danvan/domain"
 import * as Stats from "@danvan/stats"
 import * as Either from "effect/Either"
+import { analysisDesign, type DesignChoice } from "./design.js"
 import { AnalysisError } from "./errors.js"
+import { designTests, type MrDesignStatement, mrDesignStatement } from "./mrDesign.js"
 import { lowExpectedItems } from "./mrWarnings.js"
 import type { AnalysisWarning, CategoryInfo } from "./results.js"
 import { attempt } from "./table.js"
 import { categoricalVariable, checkMissingNames, validCategoriesOf } from "./variables.js"
-import { analysisWeights, type WeightChoice, weightField, type WeightInfo } from "./weights.js"
+import { weightField, type WeightInfo } from "./weights.js"
 
 /**
  * Options of {@link multipleResponse}. Weights as in crosstab (`weight`, the codebook's `weightVariable` by
- * default, `noWeight`): frequency weights, so counts are sums of weights and the tests are those of the
- * replicated data, as SPSS computes them under WEIGHT BY (not design-based tests).
+ * default, `noWeight`) and a design (`strata`, `cluster`, `fpc`, `lonelyPsu`): sampling weights by default, so
+ * the tests are design-based (`Stats.mmiDesignRaoScott`); with `weightMode: "frequency"` SPSS frequency weights,
+ * counts as sums of weights and the tests those of the replicated data (SPSS WEIGHT BY).
  */
-export interface MultipleResponseOptions extends WeightChoice {
+export interface MultipleResponseOptions extends DesignChoice {
   /** The overall test reported as `test`; Bonferroni and Rao-Scott are always computed (they are cheap). */
   readonly method?: "bonferroni" | "rs2" | "bootstrap"
   readonly B?: number
@@ -41,6 +44,13 @@ export interface MultipleResponseResult {
   readonly weighted: boolean
   /** When weighted: the weight variable and the weighted N of the valid respondents (`n.valid`). */
   readonly weight?: WeightInfo
+  /** How the weights were used (unweighted, frequency, sampling design) and the design's variables. */
+  readonly design: MrDesignStatement
+  /**
+   * The per-item tests: Pearson r x 2 chi-square (unweighted, frequency weights), or under a sampling design the
+   * design-based Rao-Scott F test of each item (`statistic` = F, `df` its numerator df, `df2` its denominator).
+   */
+  readonly itemTest: "pearson" | "rao-scott-f"
   readonly method: "bonferroni" | "rs2" | "bootstrap"
   readonly items: ReadonlyArray<{
     readonly name: string
@@ -52,6 +62,8 @@ export interface MultipleResponseResult {
     readonly total: { readonly count: number; readonly percentOfCases: number; readonly percentOfResponses: number }
     readonly statistic: number
     readonly df: number
+    /** Under a sampling design: the denominator df of the item's F test. */
+    readonly df2?: number
     readonly p: number
     readonly pBonferroni: number
     readonly pHolm: number
@@ -61,7 +73,14 @@ export interface MultipleResponseResult {
   readonly letters: ReadonlyArray<string>
   readonly sumStatistic: number
   readonly bonferroni: { readonly p: number }
+  /** Second-order Rao-Scott (chi-square form); design-based under a sampling design. */
   readonly rs2: { readonly statistic: number; readonly df: number; readonly p: number }
+  /**
+   * Under a sampling design: the design-based second-order Rao-Scott test in its F form (R survey's `svychisq`
+   * default), the p that `method: "rs2"` reports there, and the mean generalized design effect s₁/q.
+   */
+  readonly raoScott?: { readonly statistic: number; readonly df1: number; readonly df2: number; readonly p: number }
+  readonly designEffect?: { readonly mean: number; readonly s1: number; readonly s2: number }
   readonly bootstrap?: {
     readonly p: number
     readonly resamples: number
@@ -105,15 +124,18 @@ export const multipleResponse = (
     const counted = options.countedValue ?? set?.countedValue ?? 1
     const { categories } = validCategoriesOf(group)
     const index = new Map(categories.map((c, i) => [c.code, i]))
-    const caseWeights = yield* analysisWeights(dataset, codebook, options)
+    const design = yield* analysisDesign(dataset, codebook, options)
+    const caseWeights = design.mode === "unweighted" ? undefined : design.weights
     const weights = caseWeights?.values
-    if (weights !== undefined && options.method === "bootstrap") {
+    if (design.mode !== "unweighted" && options.method === "bootstrap") {
       return yield* Either.left(
         new AnalysisError({
           code: "BAD_OPTION",
-          message: `the bootstrap test does not take weights (the data are weighted by "${
-            caseWeights!.variable
-          }"); use the rs2 or bonferroni method, or analyse unweighted (--no-weight)`
+          message: `the bootstrap test does not take weights or a sampling design (${
+            caseWeights === undefined
+              ? "strata or clusters are given"
+              : `the data are weighted by "${caseWeights.variable}"`
+          }); use the rs2 or bonferroni method, or analyse unweighted (--no-weight, no --strata/--cluster/--fpc)`
         })
       )
     }
@@ -180,20 +202,35 @@ export const multipleResponse = (
     }
     const usedCats = used.map((i) => categories[i])
     const method = options.method ?? "rs2"
+    const reword = (message: string) =>
+      message.replace(/item (\d+)/g, (_, j) => `item "${itemNames[Number(j) - 1] ?? j}"`)
+    const sampled = design.mode === "sampling"
+      ? yield* attempt(() =>
+        designTests(
+          design,
+          dataset.rowCount,
+          keep,
+          (k) => compact.get(index.get(group.codes[k])!)!,
+          items.map((v) => (k: number) => v.codes[k] === counted),
+          used.length
+        ), reword)
+      : undefined
     const computed = yield* attempt(() => ({
       table: Stats.multipleResponseTable(data),
-      tests: Stats.perItemTests(data),
+      tests: sampled === undefined ? Stats.perItemTests(data) : undefined,
       letters: Stats.columnProportionTests(data),
-      bonferroni: Stats.mmiBonferroni(data),
-      rs2: Stats.mmiRaoScott2(data),
+      bonferroni: sampled === undefined ? Stats.mmiBonferroni(data) : undefined,
+      rs2: sampled === undefined ? Stats.mmiRaoScott2(data) : sampled.overall,
       bootstrap: method === "bootstrap"
         ? Stats.mmiBootstrap(data, {
           ...(options.B !== undefined ? { B: options.B } : {}),
           ...(options.seed !== undefined ? { seed: options.seed } : {})
         })
         : undefined
-    }), (message) => message.replace(/item (\d+)/g, (_, j) => `item "${itemNames[Number(j) - 1] ?? j}"`))
-    const { table, tests, letters, bonferroni, rs2, bootstrap } = computed
+    }), reword)
+    const { table, letters, rs2, bootstrap } = computed
+    const tests: ReadonlyArray<ItemResult> = sampled === undefined ? computed.tests! : designItemTests(sampled)
+    const bonferroni = computed.bonferroni ?? { p: Math.min(1, Math.min(...tests.map((t) => t.p)) * tests.length) }
     const rare = lowExpectedItems(itemNames, used.map((i) => groupN[i]), table.total.counts, method)
     if (rare !== undefined) warnings.push(rare)
     const r = used.length
@@ -205,6 +242,8 @@ export const multipleResponse = (
       n: { valid: total - missing, missing, total, byGroup: used.map((i) => groupN[i]) },
       weighted: weights !== undefined,
       ...weightField(caseWeights, total - missing),
+      design: mrDesignStatement(design, sampled?.overall.designDf),
+      itemTest: sampled === undefined ? "pearson" : "rao-scott-f",
       method,
       items: items.map((v, j) => ({
         name: v.name,
@@ -219,15 +258,24 @@ export const multipleResponse = (
         },
         statistic: tests[j].statistic,
         df: tests[j].df,
+        ...(tests[j].df2 === undefined ? {} : { df2: tests[j].df2 }),
         p: tests[j].p,
         pBonferroni: tests[j].pBonferroni,
         pHolm: tests[j].pHolm,
-        largerThan: letters.items[j].largerThan
+        largerThan: sampled === undefined ? letters.items[j].largerThan : sampled.largerThan[j]
       })),
       letters: letters.letters,
       sumStatistic: rs2.sumStatistic,
       bonferroni: { p: bonferroni.p },
       rs2: { statistic: rs2.statistic, df: rs2.df, p: rs2.p },
+      ...(sampled === undefined ? {} : {
+        raoScott: sampled.overall.f,
+        designEffect: {
+          mean: sampled.overall.meanDesignEffect,
+          s1: sampled.overall.s1,
+          s2: sampled.overall.s2
+        }
+      }),
       ...(bootstrap !== undefined
         ? {
           bootstrap: {
@@ -242,3 +290,27 @@ export const multipleResponse = (
       warnings
     } satisfies MultipleResponseResult
   })
+
+interface ItemResult {
+  readonly statistic: number
+  readonly df: number
+  readonly df2?: number
+  readonly p: number
+  readonly pBonferroni: number
+  readonly pHolm: number
+}
+
+/** Per-item design-based F tests with Bonferroni and Holm over the items (as `Stats.perItemTests` does). */
+const designItemTests = (sampled: ReturnType<typeof designTests>) => {
+  const ps = sampled.items.map((t) => t.f.p)
+  const bonferroni = Stats.bonferroni(ps)
+  const holm = Stats.holm(ps)
+  return sampled.items.map((t, j) => ({
+    statistic: t.f.statistic,
+    df: t.f.df1,
+    df2: t.f.df2,
+    p: t.f.p,
+    pBonferroni: bonferroni[j]!,
+    pHolm: holm[j]!
+  }))
+}

@@ -130,7 +130,8 @@ describe("weights follow the codebook (PSPP's WEIGHT BY trongso), checked agains
   })
 
   it("multiple response: weighted counts and per-item chi-square as R's; the bootstrap refuses weights", () => {
-    const r = Either.getOrThrow(multipleResponse(data, codebook, "capbac", mrItems))
+    // frequency weights (SPSS WEIGHT BY); weights alone are sampling weights by default (test/mrDesign.test.ts)
+    const r = Either.getOrThrow(multipleResponse(data, codebook, "capbac", mrItems, { weightMode: "frequency" }))
     expect(r.weight?.variable).toBe("trongso")
     r.n.byGroup.forEach((n, i) => close(n, ref.mr.groupN[i]))
     r.items.forEach((item, j) => {

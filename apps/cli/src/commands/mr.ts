@@ -47,6 +47,7 @@ export const mrOptions = {
   missing: flags.missing,
   weight: flags.weight,
   noWeight: flags.noWeight,
+  ...flags.designFlags,
   format,
   lang: flags.lang,
   engine: flags.engine
@@ -58,6 +59,6 @@ export const mr = Command.make("mr", mrOptions, (args) =>
     (m) => m.runMr(args)
   )).pipe(
     Command.withDescription(
-      "Multiple-response set (tick all that apply) by a group: counts, % of cases and % of responses, per-item chi-square tests with Bonferroni and Holm p, column-proportion letters, and the overall MMI test (Bonferroni, second-order Rao-Scott, bootstrap). Give --items A,B,C or --set NAME with --codebook."
+      "Multiple-response set (tick all that apply) by a group: counts, % of cases and % of responses, per-item chi-square tests with Bonferroni and Holm p, column-proportion letters, and the overall MMI test (Bonferroni, second-order Rao-Scott, bootstrap). Give --items A,B,C or --set NAME with --codebook. Weights are sampling weights (design-based Rao-Scott tests, with --strata/--cluster/--fpc) unless --weight-mode frequency."
     )
   )

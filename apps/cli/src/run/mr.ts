@@ -14,6 +14,7 @@ import * as Option from "effect/Option"
 import type { mrOptions } from "../commands/mr.js"
 import { UsageError } from "../errors.js"
 import type { Lang } from "../flags.js"
+import * as flags from "../flags.js"
 import { colorEnabled, writeStdout } from "../terminal.js"
 import { caseOptions, optionalCodebook, orUndefined, readData, usedColumns, weightConflict } from "./common.js"
 
@@ -113,7 +114,8 @@ const mrOf = <E>(
       method: args.method,
       ...(B !== undefined ? { B } : {}),
       ...(Option.isSome(args.seed) ? { seed: args.seed.value } : {}),
-      ...caseOptions(weight, args.missing, args.noWeight)
+      ...caseOptions(weight, args.missing, args.noWeight),
+      ...flags.designChoice(args)
     })
     yield* writeStdout(renderMr(result, args.format, args.lang, setLabel))
   })

@@ -4,6 +4,7 @@ import type { ReportChart } from "../document.js"
 import type { ReportTable, TableRow } from "../document.js"
 import { type Bilingual, label, t } from "../i18n.js"
 import { suppressMatrix } from "../suppress.js"
+import { isDesignBased, mrDesignStatementText, mrDesignText } from "../text/mrDesign.js"
 import { blank, type BuildContext, h, noneHidden, num, tally, text } from "./common.js"
 
 const MR_WORDS = {
@@ -80,7 +81,7 @@ export const multipleResponseBlocks = (r: MultipleResponseResult, id: string, ti
         h(t("item", lang)),
         ...groups.map((g, j) => h(`${label(g.label, lang)} (${r.letters[j] ?? ""})`, 3)),
         h(t("total", lang), 2),
-        h(t("chiSquare", lang)),
+        h(isDesignBased(r) ? "F" : t("chiSquare", lang)),
         h(t("df", lang)),
         h(t("p", lang)),
         h(MR_WORDS.pBonferroni[lang]),
@@ -99,7 +100,9 @@ export const multipleResponseBlocks = (r: MultipleResponseResult, id: string, ti
       ]
     ],
     rows,
-    notes: [t("mrNote", lang), MR_WORDS.letters[lang]]
+    notes: isDesignBased(r)
+      ? [t("mrNote", lang), mrDesignText(lang).letters, mrDesignStatementText(r, lang) ?? ""]
+      : [t("mrNote", lang), MR_WORDS.letters[lang]]
   }
   const shown = r.items.filter((_, i) => !hidden[i].some(Boolean))
   const leftOut = r.items.filter((_, i) => hidden[i].some(Boolean)).map((i) => label(i.label, lang))

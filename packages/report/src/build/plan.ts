@@ -4,6 +4,7 @@ import type { Block, ReportDocument, ReportSection } from "../document.js"
 import { fixed } from "../format.js"
 import { label, t } from "../i18n.js"
 import { bannerReportTable } from "./banner.js"
+import { isDesignBased } from "../text/mrDesign.js"
 import { type BuildContext, h, num, text } from "./common.js"
 import { crosstabSentences } from "./crosstab.js"
 import { describeBlocks } from "./describe.js"
@@ -17,6 +18,8 @@ import { closingNotes, contextOf, recipeNotes, type ReportOptions } from "./opti
 
 /** The weight of a section's results, stated once under its heading: "Weighted by trongso, N = 764.5 (…)". */
 const weightNote = (s: PlanSectionResult, ctx: BuildContext): Array<Block> => {
+  // a design-based multiple-response section states its sampling design under its table instead
+  if (s.kind === "multiple-response" && isDesignBased(s.result)) return []
   const results: ReadonlyArray<{ readonly weight?: { readonly variable: string; readonly sum: number } }> =
     s.kind === "frequencies" || s.kind === "describe" ? s.results : s.kind === "rate" ? [] : [s.result]
   const w = results.find((r) => r.weight !== undefined)?.weight

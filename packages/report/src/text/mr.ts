@@ -3,6 +3,7 @@ import { toJson, warningText } from "./crosstab.js"
 import { fixed, formatCount, formatDf, formatP, formatPercent, formatStat } from "./format.js"
 import { label, type Lang, t } from "./i18n.js"
 import { mdEscape, mdTable } from "./markdown.js"
+import { isDesignBased, mrDesignOverall, mrDesignStatementText, mrDesignText } from "./mrDesign.js"
 import { weightText } from "./notes.js"
 import { type Align, renderTable, type Row } from "./table.js"
 import { displayWidth, wrapText } from "./width.js"
@@ -99,9 +100,13 @@ const groupName = (r: MultipleResponseResult, lang: Lang) => {
   return l === "" ? r.group.name : l
 }
 
-const testRow = (
-  i: MultipleResponseResult["items"][number]
-) => [formatStat(i.statistic), formatDf(i.df), formatP(i.p), formatP(i.pBonferroni), formatP(i.pHolm)]
+const testRow = (i: MultipleResponseResult["items"][number]) => [
+  formatStat(i.statistic),
+  ...(i.df2 === undefined ? [formatDf(i.df)] : [fixed(i.df, 2), fixed(i.df2, 1)]),
+  formatP(i.p),
+  formatP(i.pBonferroni),
+  formatP(i.pHolm)
+]
 
 /** "= .023" or "< .001": the p of a sentence, never "= < .001". */
 const pRel = (p: number) => {
@@ -114,7 +119,9 @@ const overallLines = (r: MultipleResponseResult, lang: Lang): Array<string> => {
   return [
     `${s.overall}:`,
     s.sum(formatStat(r.sumStatistic), pRel(r.bonferroni.p)),
-    s.rs2(formatStat(r.rs2.statistic), fixed(r.rs2.df, 2), pRel(r.rs2.p)),
+    ...(isDesignBased(r)
+      ? mrDesignOverall(r, lang)
+      : [s.rs2(formatStat(r.rs2.statistic), fixed(r.rs2.df, 2), pRel(r.rs2.p))]),
     ...(r.bootstrap !== undefined
       ? [s.boot(pRel(r.bootstrap.p), r.bootstrap.resamples, r.bootstrap.discarded, r.bootstrap.seed)]
       : []),
@@ -172,9 +179,16 @@ const groupHeader = (groups: ReadonlyArray<string>, span: number, width: number,
 }
 
 const weightLines = (r: MultipleResponseResult, lang: Lang): Array<string> => {
+  if (isDesignBased(r)) return [mrDesignStatementText(r, lang) ?? ""]
   const w = weightText(r.weight, r.weighted, lang)
   return w === undefined ? [] : [w, t("frequencyWeightsNote", lang)]
 }
+
+/** The per-item test title, its statistic's column heads and the letters note: design-based or Pearson. */
+const testText = (r: MultipleResponseResult, lang: Lang) =>
+  isDesignBased(r)
+    ? { ...mrDesignText(lang), heads: ["F", "df1", "df2"] }
+    : { tests: S[lang].tests, letters: S[lang].letters, heads: ["X²", "df"] }
 
 /**
  * Plain-text tables that fit 120 columns (labels wrap): counts and % of cases by group with column-proportion
@@ -209,7 +223,7 @@ export const renderMrText = (r: MultipleResponseResult, options: MrRenderOptions
           ...labelledRows(s.base, w1, baseCells)
         ],
         footnotes: wrap([
-          s.letters,
+          testText(r, lang).letters,
           s.cases(formatCount(r.n.valid), formatCount(r.n.missing), formatCount(r.n.total)),
           ...weightLines(r, lang)
         ])
@@ -233,12 +247,13 @@ export const renderMrText = (r: MultipleResponseResult, options: MrRenderOptions
     )
   )
   const testCells = r.items.map(testRow)
+  const tt = testText(r, lang)
   const tests = fitted((w3) =>
     renderTable(
       {
-        title: wrap([s.tests]).join("\n"),
-        align: ["left", "right", "right", "right", "right", "right"],
-        header: [[s.item, "X²", "df", "p", s.pBonf, s.pHolm]],
+        title: wrap([tt.tests]).join("\n"),
+        align: ["left", ...Array<Align>(tt.heads.length + 3).fill("right")],
+        header: [[s.item, ...tt.heads, "p", s.pBonf, s.pHolm]],
         body: r.items.flatMap((i, j) => labelledRows(itemLabel(i, lang), w3, testCells[j]))
       },
       style
@@ -277,7 +292,8 @@ export const renderMrMarkdown = (r: MultipleResponseResult, options: MrRenderOpt
     formatPercent(i.total.percentOfResponses)
   ])
   rows.push([mdEscape(s.base), ...r.n.byGroup.flatMap((n) => [formatCount(n), "", ""]), formatCount(r.n.valid), "", ""])
-  const testHeader = [s.item, "X²", "df", "p", s.pBonf, s.pHolm]
+  const tt = testText(r, lang)
+  const testHeader = [s.item, ...tt.heads, "p", s.pBonf, s.pHolm]
   const tests = mdTable(
     testHeader,
     testHeader.map((_, k) => (k === 0 ? "left" : "right")),
@@ -287,10 +303,10 @@ export const renderMrMarkdown = (r: MultipleResponseResult, options: MrRenderOpt
     [
       `### ${mdEscape(s.title(options.setLabel ?? `${r.items.length} items`, groupName(r, lang)))}`,
       mdTable(header, align, rows),
-      [s.percents, s.letters, s.cases(formatCount(r.n.valid), formatCount(r.n.missing), formatCount(r.n.total))].map(
+      [s.percents, tt.letters, s.cases(formatCount(r.n.valid), formatCount(r.n.missing), formatCount(r.n.total))].map(
         mdEscape
       ).join("  \n"),
-      `### ${mdEscape(s.tests)}`,
+      `### ${mdEscape(tt.tests)}`,
       tests,
       overallLines(r, lang).map(mdEscape).join("  \n"),
       ...weightLines(r, lang).map(mdEscape),

@@ -91,6 +91,15 @@ export const mmiRaoScott2 = tryStats(core.mmiRaoScott2)
 export const mmiBootstrap = tryStats(core.mmiBootstrap)
 
 /**
+ * `mmiDesignRaoScott` returning `Either`: `Left` as `mmiStatistic`, and for a lonely PSU, a bad fpc or frequency
+ * weights in `data.weights`.
+ *
+ * @example
+ * mmiDesignRaoScott(data, weights, { strata, clusters }) // Right({ statistic, df, p, f, ... })
+ */
+export const mmiDesignRaoScott = tryStats(core.mmiDesignRaoScott)
+
+/**
  * `netDifficulty` returning `Either`: `Left` for a negative or non-finite count or bad category indexes.
  *
  * @example

@@ -1,0 +1,104 @@
+import type { LonelyPsu } from "@danvan/stats"
+import * as Stats from "@danvan/stats"
+import type { AnalysisDesign, ResolvedDesign } from "./design.js"
+
+/**
+ * How a multiple-response analysis used its weights, as its JSON states it: `"unweighted"`, SPSS `"frequency"`
+ * weights (tests of the replicated data), or a `"sampling"` design (design-based Rao-Scott tests); for a
+ * sampling design the weight (absent for equal weights), strata, cluster and fpc variables, the lonely-PSU rule,
+ * and the design's strata, PSUs and degrees of freedom (PSUs − strata among the analysed cases).
+ */
+export interface MrDesignStatement {
+  readonly mode: "unweighted" | "frequency" | "sampling"
+  readonly weight?: string
+  readonly strata?: string
+  readonly cluster?: string
+  readonly fpc?: string
+  readonly lonelyPsu?: LonelyPsu
+  readonly degreesOfFreedom?: number
+}
+
+/** The design-based test of one item (F form) and the overall MMI test, computed on every case of the file. */
+export interface MrDesignTests {
+  readonly overall: Stats.MmiDesignRaoScott
+  readonly items: ReadonlyArray<Stats.MmiDesignRaoScott>
+  /** Per item, per group: the letters of the groups with a significantly smaller proportion (design-based t). */
+  readonly largerThan: ReadonlyArray<ReadonlyArray<string>>
+}
+
+/**
+ * The JSON `design` statement of an analysis design.
+ *
+ * @example
+ * mrDesignStatement({ mode: "unweighted" }) // { mode: "unweighted" }
+ */
+export const mrDesignStatement = (design: AnalysisDesign, degreesOfFreedom?: number): MrDesignStatement => {
+  if (design.mode === "unweighted") return { mode: "unweighted" }
+  if (design.mode === "frequency") return { mode: "frequency", weight: design.weights.variable }
+  return {
+    mode: "sampling",
+    ...(design.weights === undefined ? {} : { weight: design.weights.variable }),
+    ...(design.strata === undefined ? {} : { strata: design.strata.variable }),
+    ...(design.cluster === undefined ? {} : { cluster: design.cluster.variable }),
+    ...(design.fpc === undefined ? {} : { fpc: design.fpc.variable }),
+    lonelyPsu: design.lonelyPsu,
+    ...(degreesOfFreedom === undefined ? {} : { degreesOfFreedom })
+  }
+}
+
+/**
+ * Design-based pairwise comparisons of the group proportions of item j: t = (p̂_a − p̂_b)/SE from the linearized
+ * covariance, on the design's degrees of freedom, Bonferroni over the r(r − 1)/2 pairs, α = .05.
+ */
+const pairLetters = (res: Stats.MmiDesignRaoScott, r: number, c: number, j: number): Array<string> => {
+  const rc = r * c
+  const p = (i: number) => res.proportions[r + i * c + j]!
+  const v = (a: number, b: number) => res.covariance[(a * c + j) * rc + b * c + j]!
+  const pairs = (r * (r - 1)) / 2
+  const larger = Array.from({ length: r }, () => "")
+  for (let a = 0; a < r; a++) {
+    for (let b = 0; b < r; b++) {
+      if (a === b) continue
+      const se = Math.sqrt(v(a, a) + v(b, b) - 2 * v(a, b))
+      const t = (p(a) - p(b)) / se
+      if (!(se > 0) || !(t > 0)) continue
+      const pValue = Math.min(1, pairs * Stats.studentTTwoSidedP(t, Math.max(res.designDf, 1)))
+      if (pValue < 0.05) larger[a] += Stats.letterOf(b)
+    }
+  }
+  return larger
+}
+
+/**
+ * The design-based tests of a multiple-response set: every case of the file enters (a case left out of the
+ * analysis has weight 0 and stays in its PSU, as R survey's subset), `keep` lists the analysed rows and
+ * `groupOf(k)` their 0-based group.
+ *
+ * @example
+ * designTests(design, rowCount, keep, groupOf, itemColumns, 3).overall.f.p
+ */
+export const designTests = (
+  design: ResolvedDesign,
+  rowCount: number,
+  keep: ReadonlyArray<number>,
+  groupOf: (k: number) => number,
+  selectedOf: ReadonlyArray<(k: number) => boolean>,
+  groupCount: number
+): MrDesignTests => {
+  const groups = new Int32Array(rowCount)
+  const weights = new Float64Array(rowCount)
+  const items = selectedOf.map(() => new Uint8Array(rowCount))
+  for (const k of keep) {
+    groups[k] = groupOf(k)
+    weights[k] = design.weights === undefined ? 1 : design.weights.values[k]!
+    selectedOf.forEach((selected, j) => (items[j]![k] = selected(k) ? 1 : 0))
+  }
+  const data: Stats.MultipleResponseData = { groups, groupCount, items }
+  const overall = Stats.mmiDesignRaoScott(data, weights, design.survey)
+  const perItem = items.map((y) => Stats.mmiDesignRaoScott({ groups, groupCount, items: [y] }, weights, design.survey))
+  return {
+    overall,
+    items: perItem,
+    largerThan: items.map((_, j) => pairLetters(overall, groupCount, items.length, j))
+  }
+}
