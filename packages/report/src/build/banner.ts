@@ -208,7 +208,12 @@ export const bannerReportTable = (r: BannerResult, id: string, title: string, ct
   }
 }
 
-/** The default title of a banner table: "stub, stub by banner, banner". */
+/**
+ * The default title of a banner table: "stub, stub by banner, banner".
+ *
+ * @example
+ * bannerTitle(result, "en") // "Difficulty of the work, Trust by Cadre level, Sex"
+ */
 export const bannerTitle = (r: BannerResult, lang: Lang): string =>
   `${r.stub.map((s) => named(s.label, s.name, lang)).join(", ")} ${w("by", lang)} ${
     r.banner.map((b) => named(b.label, b.name, lang)).join(", ")
