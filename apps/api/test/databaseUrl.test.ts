@@ -6,8 +6,9 @@ import { setupMessage, unreachableMessage } from "../src/postgres.js"
 // Which store the environment selects, and that a database URL's password never reaches a message.
 
 describe("configFromEnv: the store", () => {
-  it("is the SQLite file of DANVAN_DB (default ./data/danvan.sqlite) unless DANVAN_DATABASE_URL is set", () => {
-    expect(configFromEnv({}).database).toBe("./data/danvan.sqlite")
+  it("is the SQLite file of DANVAN_DB (default: the data folder in local mode, ./data in server mode) unless DANVAN_DATABASE_URL is set", () => {
+    expect(configFromEnv({ DANVAN_DATA_DIR: "/home/u/danvan" }).database).toBe("/home/u/danvan/danvan.sqlite")
+    expect(configFromEnv({ DANVAN_MODE: "server" }).database).toBe("./data/danvan.sqlite")
     expect(configFromEnv({ DANVAN_DB: "/srv/d.sqlite" }).database).toBe("/srv/d.sqlite")
     expect(configFromEnv({ DANVAN_DB: "/srv/d.sqlite", DANVAN_DATABASE_URL: " " }).database).toBe("/srv/d.sqlite")
     const url = "postgres://danvan:pw@db.internal:5432/danvan"
