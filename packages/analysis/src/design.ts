@@ -29,6 +29,8 @@ export interface DesignChoice extends WeightChoice {
 export interface DesignColumn<A> {
   readonly variable: string
   readonly values: A
+  /** For strata and PSUs: the data value of each index (for messages). */
+  readonly ids?: ReadonlyArray<number>
 }
 
 /**
@@ -88,7 +90,7 @@ const indexColumn = (
     }
     values[k] = id
   }
-  return Either.right({ variable: name, values })
+  return Either.right({ variable: name, values, ids: [...ids.keys()] })
 }
 
 const fpcColumn = (dataset: Dataset, name: string): Either.Either<DesignColumn<Float64Array>, AnalysisError> => {

@@ -1,0 +1,75 @@
+import { readFileSync } from "node:fs"
+import * as Either from "effect/Either"
+import { describe, expect, it } from "vitest"
+import type { DesignChoice } from "../src/design.js"
+import { crosstab, frequencies } from "../src/index.js"
+import { codes, dataset, numeric, relClose } from "./helpers.js"
+
+// The survey of packages/stats/scripts/survey.R (its CSV) with R survey's references (fixtures/survey.json).
+const dir = new URL("../../stats/test/fixtures/", import.meta.url)
+const ref = JSON.parse(readFileSync(new URL("survey.json", dir), "utf8"))
+const lines = readFileSync(new URL("survey-design.csv", dir), "utf8").trim().split("\n")
+const header = lines[0]!.split(",").map((h) => h.replace(/"/g, ""))
+const rows = lines.slice(1).map((l) => l.split(","))
+const col = (name: string) => rows.map((r) => r[header.indexOf(name)]!)
+const num = (x: string) => (x === "" ? Number.NaN : Number(x))
+const data = dataset(
+  ...["huyen", "xa", "tang", "capbac", "gioitinh", "hailong"].map((n) =>
+    codes(n, col(n).map((x) => (x === "" ? null : Number(x))))
+  ),
+  ...["nxa", "trongso", "diem"].map((n) => numeric(n, col(n).map(num)))
+)
+const cases: Array<[string, any]> = ref.cases.map((c: any) => [c.id, c])
+const choices: Record<string, DesignChoice> = {
+  "weights only": { weight: "trongso" },
+  "strata and clusters": { weight: "trongso", strata: "huyen", cluster: "xa" },
+  "strata, clusters and fpc": { weight: "trongso", strata: "huyen", cluster: "xa", fpc: "nxa" },
+  "lonely PSU, adjust": { weight: "trongso", strata: "tang", cluster: "xa", lonelyPsu: "adjust" },
+  "lonely PSU, remove": { weight: "trongso", strata: "tang", cluster: "xa", lonelyPsu: "remove" }
+}
+const close = (a: number, b: number, what: string) => expect(relClose(a, b, 1e-8), `${what}: ${a} vs ${b}`).toBe(true)
+
+describe("crosstab and frequencies under a sampling design, against R survey", () => {
+  it("has the five designs and 166 cases", () => {
+    expect(ref.cases.length).toBe(5)
+    expect(rows.length).toBe(166)
+  })
+  it.each(cases)("%s: crosstab capbac x gioitinh", (id, c: any) => {
+    const r = Either.getOrThrow(crosstab(data, undefined, "capbac", "gioitinh", choices[id as string]))
+    const x = c.capbacByGioitinh
+    expect(r.design?.mode).toBe("sampling")
+    expect(r.design?.df).toBe(x.nu)
+    close(r.tests.raoScott!.statistic, x.statistic, "F")
+    close(r.tests.raoScott!.df1, x.ndf, "ndf")
+    close(r.tests.raoScott!.df2, x.ddf, "ddf")
+    close(r.tests.raoScott!.p, x.p, "p")
+    expect(r.tests.raoScottChisq!.df).toBe(x.df)
+    close(r.tests.raoScottChisq!.p, x.chisqP, "Chisq p")
+  })
+  it.each(cases)("%s: frequencies of hailong", (id, c: any) => {
+    const r = Either.getOrThrow(frequencies(data, undefined, "hailong", choices[id as string]))
+    const x = c.hailong
+    expect(r.design?.df).toBe(x.df)
+    const valid = r.rows.filter((row) => !row.missing)
+    expect(valid.length).toBe(5)
+    valid.forEach((row, k) => {
+      close(row.design!.estimate, 100 * x.proportion[k], "percent")
+      close(row.validPercent!, 100 * x.proportion[k], "valid percent")
+      close(row.design!.se, 100 * x.se[k], "se")
+      close(row.design!.deff, x.deff[k], "deff")
+      close(row.design!.ci.logit.lower, 100 * x.logitLower[k], "logit lower")
+      close(row.design!.ci.kornGraubard.upper, 100 * x.betaUpper[k], "beta upper")
+    })
+  })
+  it("frequency weights keep SPSS's numbers and say so", () => {
+    const r = Either.getOrThrow(
+      crosstab(data, undefined, "capbac", "gioitinh", { weight: "trongso", weightMode: "frequency" })
+    )
+    expect(r.design).toEqual({ mode: "frequency", weight: "trongso" })
+    expect(r.tests.raoScott).toBeUndefined()
+  })
+  it("a lonely PSU under the default rule is a clear error", () => {
+    const r = crosstab(data, undefined, "capbac", "gioitinh", { weight: "trongso", strata: "tang", cluster: "xa" })
+    expect(Either.isLeft(r) && r.left.message).toMatch(/stratum 5 of "tang" has only one PSU of "xa"/)
+  })
+})
