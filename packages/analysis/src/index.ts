@@ -50,3 +50,11 @@ export type { CrosstabLayer, LayeredCrosstabOptions, LayeredCrosstabResult } fro
 export { bannerTable } from "./banner.js"
 export type { BannerCell, BannerNet, BannerOptions, BannerResult, BannerRow, BannerStub } from "./banner.js"
 export * from "./prepare/index.js"
+export type {
+  DesignCells,
+  DesignInfo,
+  DesignMeanValue,
+  DesignPercent,
+  DesignValue,
+  RaoScottTests
+} from "./designEstimates.js"

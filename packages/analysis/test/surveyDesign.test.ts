@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs"
 import * as Either from "effect/Either"
 import { describe, expect, it } from "vitest"
 import type { DesignChoice } from "../src/design.js"
-import { crosstab, frequencies } from "../src/index.js"
+import { crosstab, describeVariable, frequencies, means } from "../src/index.js"
 import { codes, dataset, numeric, relClose } from "./helpers.js"
 
 // The survey of packages/stats/scripts/survey.R (its CSV) with R survey's references (fixtures/survey.json).
@@ -59,6 +59,25 @@ describe("crosstab and frequencies under a sampling design, against R survey", (
       close(row.design!.deff, x.deff[k], "deff")
       close(row.design!.ci.logit.lower, 100 * x.logitLower[k], "logit lower")
       close(row.design!.ci.kornGraubard.upper, 100 * x.betaUpper[k], "beta upper")
+    })
+  })
+  it.each(cases)("%s: describe diem and means of diem by capbac", (id, c: any) => {
+    const d = Either.getOrThrow(describeVariable(data, undefined, "diem", choices[id]))
+    close(d.designMean!.estimate, c.diem.mean, "mean")
+    close(d.designMean!.se, c.diem.se, "se")
+    close(d.designMean!.deff, c.diem.deff, "deff")
+    close(d.designMean!.ci.lower, c.diem.lower, "lower")
+    expect(d.designMean!.df).toBe(c.diem.df)
+    const m = Either.getOrThrow(means(data, undefined, "diem", "capbac", choices[id]))
+    expect(m.groups.length).toBe(3)
+    expect(c.diemByCapbac.length).toBe(3)
+    m.groups.forEach((g, k) => {
+      const x = c.diemByCapbac[k]
+      close(g.design!.estimate, x.mean, "group mean")
+      close(g.design!.se, x.se, "group se")
+      close(g.design!.deff, x.deff, "group deff")
+      close(g.design!.ci.upper, x.upper, "group upper")
+      expect(g.design!.df).toBe(x.df)
     })
   })
   it("frequency weights keep SPSS's numbers and say so", () => {

@@ -77,8 +77,9 @@ proportions <- function(d, var, levels) {
        df = one(degf(sub)), n = one(nrow(sub)), covariance = vec(vcov(m)))
 }
 
-mean1 <- function(d, var) {
+mean1 <- function(d, var, group = NULL, g = NULL) {
   sub <- subset(d, !is.na(get(var)))
+  if (!is.null(group)) sub <- subset(sub, !is.na(get(group)) & get(group) == g)
   f <- as.formula(paste0("~", var))
   m <- svymean(f, sub, deff = TRUE)
   mr <- svymean(f, sub, deff = "replace")
@@ -103,6 +104,7 @@ cases <- lapply(designs, function(spec) {
   list(id = spec$id, lonely = if (is.null(spec$lonely)) "fail" else spec$lonely, degf = one(degf(d)),
        capbac = proportions(d, "capbac", 1:3), hailong = proportions(d, "hailong", 1:5),
        diem = mean1(d, "diem"), hailongMean = mean1(d, "hailong"),
+       diemByCapbac = lapply(1:3, function(g) mean1(d, "diem", "capbac", g)),
        capbacByGioitinh = chisq(d, "capbac", "gioitinh"), hailongByCapbac = chisq(d, "hailong", "capbac"))
 })
 
