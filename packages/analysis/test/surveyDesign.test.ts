@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs"
 import * as Either from "effect/Either"
 import { describe, expect, it } from "vitest"
 import type { DesignChoice } from "../src/design.js"
-import { crosstab, describeVariable, frequencies, means } from "../src/index.js"
+import { crosstab, describeVariable, frequencies, likert, means } from "../src/index.js"
 import { codes, dataset, numeric, relClose } from "./helpers.js"
 
 // The survey of packages/stats/scripts/survey.R (its CSV) with R survey's references (fixtures/survey.json).
@@ -79,6 +79,21 @@ describe("crosstab and frequencies under a sampling design, against R survey", (
       close(g.design!.ci.upper, x.upper, "group upper")
       expect(g.design!.df).toBe(x.df)
     })
+  })
+  it.each(cases)("%s: likert item hailong by gioitinh", (id, c: any) => {
+    const r = Either.getOrThrow(likert(data, undefined, { items: ["hailong"] }, "gioitinh", choices[id]))
+    const d = r.items[0]!.design!
+    expect(r.design?.mode).toBe("sampling")
+    expect(c.hailongByGioitinh.length).toBe(2)
+    d.byGroup.forEach((g, k) => {
+      close(g!.estimate, c.hailongByGioitinh[k].mean, "mean")
+      close(g!.se, c.hailongByGioitinh[k].se, "se")
+      close(g!.ci.lower, c.hailongByGioitinh[k].lower, "lower")
+    })
+    close(d.total.se, c.hailongMean.se, "total se")
+    close(d.tests!.raoScott.statistic, c.hailongXGioitinh.statistic, "F")
+    close(d.tests!.raoScott.p, c.hailongXGioitinh.p, "p")
+    close(d.tests!.raoScottChisq.p, c.hailongXGioitinh.chisqP, "Chisq p")
   })
   it("frequency weights keep SPSS's numbers and say so", () => {
     const r = Either.getOrThrow(

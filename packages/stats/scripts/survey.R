@@ -105,6 +105,8 @@ cases <- lapply(designs, function(spec) {
        capbac = proportions(d, "capbac", 1:3), hailong = proportions(d, "hailong", 1:5),
        diem = mean1(d, "diem"), hailongMean = mean1(d, "hailong"),
        diemByCapbac = lapply(1:3, function(g) mean1(d, "diem", "capbac", g)),
+       hailongByGioitinh = lapply(1:2, function(g) mean1(d, "hailong", "gioitinh", g)),
+       hailongXGioitinh = chisq(d, "hailong", "gioitinh"),
        capbacByGioitinh = chisq(d, "capbac", "gioitinh"), hailongByCapbac = chisq(d, "hailong", "capbac"))
 })
 
