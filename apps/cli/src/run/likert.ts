@@ -8,6 +8,7 @@ import { UsageError } from "../errors.js"
 import type { Format, Lang } from "../flags.js"
 import { colorEnabled, writeStdout } from "../terminal.js"
 import { caseOptions, optionalCodebook, orUndefined, readData, weightConflict } from "./common.js"
+import { designOf } from "./design.js"
 
 export type LikertArgs = Command.Command.ParseConfig<typeof likertOptions>
 
@@ -47,7 +48,8 @@ export const runLikert = (args: LikertArgs) =>
       which = { set: Option.getOrElse(args.set, () => "") }
     }
     const codebook = yield* optionalCodebook(args.codebook)
-    const read = yield* readData(args.data, codebook, weight, args.sheet)
+    const design = designOf(args)
+    const read = yield* readData(args.data, codebook, weight, args.sheet, undefined, design.numeric)
     // A .sav file brings its own codebook (and weight) unless --codebook is given.
     if (Option.isSome(args.set) && read.codebook === undefined) {
       return yield* Effect.fail(
@@ -58,6 +60,7 @@ export const runLikert = (args: LikertArgs) =>
     }
     const result = yield* likert(read.dataset, read.codebook, which, args.by, {
       ...caseOptions(weight, args.missing, args.noWeight),
+      ...design.choice,
       ...(args.reverse ? { reverse: true } : {})
     })
     yield* writeStdout(renderLikert(result, args.format, args.lang))
