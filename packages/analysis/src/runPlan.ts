@@ -3,6 +3,7 @@ import { checkPlanNames, columnNames, getColumn } from "@danvan/domain"
 import * as Either from "effect/Either"
 import { crosstab } from "./crosstab.js"
 import { type DescribeResult, describeVariable } from "./describeVariables.js"
+import type { DesignChoice } from "./design.js"
 import { AnalysisError } from "./errors.js"
 import { frequencies } from "./frequencies.js"
 import { layeredCrosstab, type LayeredCrosstabResult } from "./layeredCrosstab.js"
@@ -66,7 +67,7 @@ export interface PlanResult {
   readonly sections: ReadonlyArray<PlanSectionResult>
 }
 
-export interface RunPlanOptions extends WeightChoice {
+export interface RunPlanOptions extends DesignChoice {
   /** Names the plan in error messages (a file path or built-in id). */
   readonly source?: string
 }
@@ -83,6 +84,17 @@ const planWeight = (plan: AnalysisPlan, options: RunPlanOptions): WeightChoice =
     : plan.weight !== undefined
     ? { weight: plan.weight }
     : {}
+
+/** The design of a run: the options' design fields (the CLI's --strata, …) over the plan's `design`. */
+const planDesign = (plan: AnalysisPlan, options: RunPlanOptions): DesignChoice => {
+  const keys = ["strata", "cluster", "fpc", "weightMode", "lonelyPsu"] as const
+  const out: Record<string, string> = {}
+  for (const k of keys) {
+    const v = options[k] ?? plan.design?.[k]
+    if (v !== undefined) out[k] = v
+  }
+  return out as DesignChoice
+}
 
 const byLabel = (a: BilingualLabel, b: BilingualLabel): BilingualLabel => ({
   vi: `${a.vi} theo ${b.vi}`,
@@ -194,7 +206,7 @@ export const runPlan = (
     if (Either.isLeft(checked)) {
       return yield* Either.left(new AnalysisError({ code: "UNKNOWN_VARIABLE", message: checked.left.message }))
     }
-    const weight = planWeight(plan, options)
+    const weight = { ...planWeight(plan, options), ...planDesign(plan, options) }
     const sections = yield* Either.all(
       plan.sections.map((s) =>
         Either.mapLeft(runSection(dataset, codebook, s, weight), (e) =>

@@ -52,7 +52,9 @@ export const runCrosstab = (args: CrosstabArgs) =>
     if (Option.isSome(args.counts)) {
       if (Option.isSome(args.sheet)) return yield* Effect.fail(usage("--sheet applies to --data only"))
       if (hasDesignFlags(args)) {
-        return yield* Effect.fail(usage("--strata, --cluster, --fpc, --weight-mode and --lonely-psu apply to --data only"))
+        return yield* Effect.fail(
+          usage("--strata, --cluster, --fpc, --weight-mode and --lonely-psu apply to --data only")
+        )
       }
       if (Option.isSome(args.weight) || args.noWeight) {
         return yield* Effect.fail(usage(`${args.noWeight ? "--no-weight" : "--weight"} applies to --data only`))
@@ -91,7 +93,9 @@ export const runCrosstab = (args: CrosstabArgs) =>
       }
       if (Option.isSome(args.layer) && hasDesignFlags(args)) {
         return yield* Effect.fail(
-          usage("a layered table (--layer) uses frequency weights: drop --strata/--cluster/--fpc/--weight-mode/--lonely-psu")
+          usage(
+            "a layered table (--layer) uses frequency weights: drop --strata/--cluster/--fpc/--weight-mode/--lonely-psu"
+          )
         )
       }
       if (Option.isSome(args.layer)) {
