@@ -5,7 +5,9 @@ import { run, STACK_FRAME, tempFiles } from "./run.js"
 
 // The stratified cluster survey of packages/stats/scripts/survey.R (its CSV) and R survey's references for it.
 const CSV = fileURLToPath(new URL("../../../packages/stats/test/fixtures/survey-design.csv", import.meta.url))
-const ref = JSON.parse(readFileSync(new URL("../../../packages/stats/test/fixtures/survey.json", import.meta.url), "utf8"))
+const ref = JSON.parse(
+  readFileSync(new URL("../../../packages/stats/test/fixtures/survey.json", import.meta.url), "utf8")
+)
 const fpcCase = ref.cases.find((c: { id: string }) => c.id === "strata, clusters and fpc")
 const DESIGN = ["--weight", "trongso", "--strata", "huyen", "--cluster", "xa", "--fpc", "nxa"]
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b)
@@ -53,7 +55,9 @@ describe("a sampling design on the CLI (--strata, --cluster, --fpc), against R s
   it("crosstab text says design-based, in English and Vietnamese, and shows no Pearson chi-square", () => {
     const en = run(["crosstab", "--data", CSV, "--row", "capbac", "--col", "gioitinh", ...DESIGN, "--lang", "en"])
     expect(en.code).toBe(0)
-    expect(en.stdout).toContain("Design-based (Taylor linearization): weights trongso, strata huyen, clusters xa, fpc nxa")
+    expect(en.stdout).toContain(
+      "Design-based (Taylor linearization): weights trongso, strata huyen, clusters xa, fpc nxa"
+    )
     expect(en.stdout).toMatch(/Rao-Scott F \(second order\)\s+1\.386\s+1\.96\s+27\.43\s+\.267/)
     expect(en.stdout).not.toContain("Pearson Chi-Square")
     expect(en.stdout).toContain("is not valid; the Rao-Scott test is the test")
@@ -87,9 +91,34 @@ describe("a sampling design on the CLI (--strata, --cluster, --fpc), against R s
     expect(rel(l.items[0].design.tests.raoScott.p, fpcCase.hailongXGioitinh.p)).toBeLessThan(1e-8)
   })
 
+  it("report: each section states the design and crosstabs give the Rao-Scott test, not Pearson's", () => {
+    const out = tempFiles({})
+    const md = `${out.dir}/r.md`
+    const r = run(["report", "--data", CSV, "--by", "gioitinh", ...DESIGN, "--out", md])
+    expect(r.code, r.stderr).toBe(0)
+    const text = readFileSync(md, "utf8")
+    out.cleanup()
+    expect(text).toContain("Design-based (Taylor linearization): weights trongso, strata huyen, clusters xa, fpc nxa")
+    // capbac by gioitinh, as R's svychisq (F = 1.386, p = .267 under this design)
+    expect(fpcCase.capbacByGioitinh.statistic.toFixed(3)).toBe("1.386")
+    expect(text).toContain("Rao-Scott F (second order) = 1.386, df = 1.96, 27.43, p = .267")
+    expect(text).not.toMatch(/Pearson Chi-Square/)
+  })
+
   it("--weight-mode frequency keeps SPSS's frequency weights and says so", () => {
-    const out = json(["crosstab", "--data", CSV, "--row", "capbac", "--col", "gioitinh", "--weight", "trongso",
-      "--weight-mode", "frequency"])
+    const out = json([
+      "crosstab",
+      "--data",
+      CSV,
+      "--row",
+      "capbac",
+      "--col",
+      "gioitinh",
+      "--weight",
+      "trongso",
+      "--weight-mode",
+      "frequency"
+    ])
     expect(out.design).toEqual({ mode: "frequency", weight: "trongso" })
     expect(out.tests.raoScott).toBeUndefined()
     expect(out.tests.pearson.p).toBeGreaterThan(0)
@@ -103,19 +132,69 @@ describe("bad designs are clear errors", () => {
   afterAll(files.cleanup)
 
   it("an unknown design column names the data's columns", () => {
-    fails(["crosstab", "--data", CSV, "--row", "capbac", "--col", "gioitinh", "--weight", "trongso", "--strata", "nope"],
-      /unknown stratum variable "nope": the data has the columns id, huyen, xa/)
+    fails([
+      "crosstab",
+      "--data",
+      CSV,
+      "--row",
+      "capbac",
+      "--col",
+      "gioitinh",
+      "--weight",
+      "trongso",
+      "--strata",
+      "nope"
+    ], /unknown stratum variable "nope": the data has the columns id, huyen, xa/)
   })
   it("a blank stratum names its data row", () => {
-    fails(["crosstab", "--data", files.paths["blank.csv"]!, "--row", "a", "--col", "b", "--weight", "w", "--strata",
-      "huyen", "--cluster", "xa"], /the stratum variable "huyen" is blank in data row 4/)
+    fails([
+      "crosstab",
+      "--data",
+      files.paths["blank.csv"]!,
+      "--row",
+      "a",
+      "--col",
+      "b",
+      "--weight",
+      "w",
+      "--strata",
+      "huyen",
+      "--cluster",
+      "xa"
+    ], /the stratum variable "huyen" is blank in data row 4/)
   })
   it("a lonely PSU under the default rule names the stratum and the way out", () => {
-    fails(["crosstab", "--data", CSV, "--row", "capbac", "--col", "gioitinh", "--weight", "trongso", "--strata", "tang",
-      "--cluster", "xa"], /stratum 5 of "tang" has only one PSU of "xa".*--lonely-psu/)
+    fails([
+      "crosstab",
+      "--data",
+      CSV,
+      "--row",
+      "capbac",
+      "--col",
+      "gioitinh",
+      "--weight",
+      "trongso",
+      "--strata",
+      "tang",
+      "--cluster",
+      "xa"
+    ], /stratum 5 of "tang" has only one PSU of "xa".*--lonely-psu/)
   })
   it("a design with frequency weights is refused", () => {
-    fails(["crosstab", "--data", CSV, "--row", "capbac", "--col", "gioitinh", "--weight", "trongso", "--strata", "huyen",
-      "--weight-mode", "frequency"], /frequency weights have no sampling design/)
+    fails([
+      "crosstab",
+      "--data",
+      CSV,
+      "--row",
+      "capbac",
+      "--col",
+      "gioitinh",
+      "--weight",
+      "trongso",
+      "--strata",
+      "huyen",
+      "--weight-mode",
+      "frequency"
+    ], /frequency weights have no sampling design/)
   })
 })

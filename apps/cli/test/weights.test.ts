@@ -43,7 +43,19 @@ describe("a .sav saved with WEIGHT BY is weighted by default", () => {
     expect(en.stdout).toContain("Weighted by trongso, N = 788.0")
     expect(en.stdout).toMatch(/Fisher's Exact Test ᵇ\s+not computed/)
     expect(en.stdout).toContain("2 cases with a blank weight, 3 cases with a zero weight")
-    const vi = run(["crosstab", "--data", SAV, "--row", "capbac", "--col", "kk1", "--lang", "vi", "--weight-mode", "frequency"])
+    const vi = run([
+      "crosstab",
+      "--data",
+      SAV,
+      "--row",
+      "capbac",
+      "--col",
+      "kk1",
+      "--lang",
+      "vi",
+      "--weight-mode",
+      "frequency"
+    ])
     expect(vi.stdout).toContain("Có trọng số theo trongso, N = 788.0")
     expect(vi.stdout).toMatch(/Kiểm định chính xác Fisher ᵇ\s+không tính/)
     expect(vi.stdout).toContain("2 trường hợp có trọng số trống, 3 trường hợp có trọng số bằng 0")

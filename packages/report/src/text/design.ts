@@ -235,3 +235,11 @@ export const designFootnotes = (
     classicalNote[lang]
   ]
 }
+
+/**
+ * Why a sampling-design result shows no Pearson chi-square: it treats the weights as frequencies.
+ *
+ * @example
+ * designNotValid("en") // "Under a sampling design the Pearson chi-square … is not valid; …"
+ */
+export const designNotValid = (lang: Lang): string => w("notValid", lang)
