@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs"
+import { codebookFromDataset, decodeAnalysisPlan } from "@danvan/domain"
 import * as Either from "effect/Either"
 import { describe, expect, it } from "vitest"
 import type { DesignChoice } from "../src/design.js"
-import { crosstab, describeVariable, frequencies, likert, means } from "../src/index.js"
+import { crosstab, describeVariable, frequencies, likert, means, runPlan } from "../src/index.js"
 import { codes, dataset, numeric, relClose } from "./helpers.js"
 
 // The survey of packages/stats/scripts/survey.R (its CSV) with R survey's references (fixtures/survey.json).
@@ -94,6 +95,25 @@ describe("crosstab and frequencies under a sampling design, against R survey", (
     close(d.tests!.raoScott.statistic, c.hailongXGioitinh.statistic, "F")
     close(d.tests!.raoScott.p, c.hailongXGioitinh.p, "p")
     close(d.tests!.raoScottChisq.p, c.hailongXGioitinh.chisqP, "Chisq p")
+  })
+  it("a plan's design reaches its sections (runPlan)", () => {
+    const plan = Either.getOrThrow(decodeAnalysisPlan({
+      id: "survey",
+      title: { vi: "x", en: "x" },
+      weight: "trongso",
+      design: { strata: "huyen", cluster: "xa", fpc: "nxa" },
+      sections: [{ id: "t1", kind: "crosstab", row: "capbac", col: "gioitinh" }]
+    }))
+    const codebook = codebookFromDataset(data, { id: "survey", title: { vi: "x", en: "x" } })
+    const r = Either.getOrThrow(runPlan(data, codebook, plan))
+    const section = r.sections[0]!
+    if (section.kind !== "crosstab" || "layers" in section.result) throw new Error(section.kind)
+    const x = ref.cases.find((c: any) => c.id === "strata, clusters and fpc").capbacByGioitinh
+    close(section.result.tests.raoScott!.p, x.p, "p")
+    // the options' design wins over the plan's
+    const frequency = Either.getOrThrow(runPlan(data, codebook, { ...plan, design: {} }, { weightMode: "frequency" }))
+    const f = frequency.sections[0]!
+    expect(f.kind === "crosstab" && !("layers" in f.result) && f.result.design?.mode).toBe("frequency")
   })
   it("frequency weights keep SPSS's numbers and say so", () => {
     const r = Either.getOrThrow(
