@@ -33,9 +33,30 @@ export const frequencies = (
     if (getColumn(dataset, name)?.type === "numeric") {
       // A numeric column (decimals): its distinct values, as SPSS tabulates any numeric variable.
       const numeric = yield* numericVariable(dataset, codebook, name, options.missing)
-      const w = designWeights(yield* analysisDesign(dataset, codebook, options))
+      const design = yield* analysisDesign(dataset, codebook, options)
+      const w = designWeights(design)
       const result = numericFrequencies(numeric, w?.values)
-      return { ...result, ...weightField(w, result.n.valid), warnings: [...result.warnings, ...(w?.warnings ?? [])] }
+      const at = new Map(
+        result.rows.flatMap((r, i) => (r.missing || r.code === "system" ? [] : [[r.code, i] as const]))
+      )
+      const codes = Int32Array.from(
+        numeric.values,
+        (x) => (Number.isNaN(x) || numeric.isMissing(x) ? -1 : at.get(x) ?? -1)
+      )
+      const byDesign = design.mode === "sampling" && result.n.valid > 0
+        ? yield* designPercents(design, codes, at.size)
+        : undefined
+      return {
+        ...result,
+        ...(byDesign !== undefined
+          ? { rows: result.rows.map((r, i) => (r.missing ? r : { ...r, design: byDesign[i]! })) }
+          : {}),
+        ...weightField(w, result.n.valid),
+        ...(design.mode === "unweighted"
+          ? {}
+          : { design: designInfo(design, dataset.rowCount, (k) => codes[k]! >= 0)! }),
+        warnings: [...result.warnings, ...(w?.warnings ?? [])]
+      }
     }
     const v = yield* categoricalVariable(dataset, codebook, name, options.missing)
     const design = yield* analysisDesign(dataset, codebook, options)

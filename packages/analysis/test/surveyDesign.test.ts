@@ -62,6 +62,18 @@ describe("crosstab and frequencies under a sampling design, against R survey", (
       close(row.design!.ci.kornGraubard.upper, 100 * x.betaUpper[k], "beta upper")
     })
   })
+  it("a numeric column's frequencies carry the same design-based percents (hailong read as numbers)", () => {
+    const asNumbers = dataset(
+      ...data.columns.filter((c) => c.name !== "hailong"),
+      numeric("hailong", col("hailong").map(num))
+    )
+    const r = Either.getOrThrow(frequencies(asNumbers, undefined, "hailong", choices["strata and clusters"]!))
+    const x = cases.find(([id]) => id === "strata and clusters")![1].hailong
+    const valid = r.rows.filter((row) => !row.missing)
+    expect(valid.length).toBe(5)
+    valid.forEach((row, k) => close(row.design!.ci.kornGraubard.lower, 100 * x.betaLower[k], "beta lower"))
+    expect(r.design?.df).toBe(x.df)
+  })
   it.each(cases)("%s: describe diem and means of diem by capbac", (id, c: any) => {
     const d = Either.getOrThrow(describeVariable(data, undefined, "diem", choices[id]))
     close(d.designMean!.estimate, c.diem.mean, "mean")
