@@ -293,13 +293,18 @@ describe("reports are weighted by the file, the plan or the command line", () =>
 
   it("states the weight of every section; plan `weight: null` and --no-weight switch it off", () => {
     expect(run(["codebook", "from", SAV, "--out", codebook]).code).toBe(0)
-    const md = report("plan.json")
+    // SPSS's frequency weights on request; the default is a sampling design (with weights only: each case a PSU)
+    const md = report("plan.json", "--weight-mode", "frequency")
     expect(md.match(/Weighted by trongso, N = 788\.0/g)).toHaveLength(1)
     expect(md).toContain("Weighted by trongso, N = 799.6")
-    expect(report("plan-w.json")).toContain("Weighted by trongso")
+    const sampled = report("plan.json")
+    expect(sampled).toContain("Design-based (Taylor linearization): weights trongso; lonely PSU: fail")
+    expect(sampled).toContain("Rao-Scott F (second order) = ")
+    expect(sampled).not.toMatch(/Weighted by trongso, N = 788\.0/)
+    expect(report("plan-w.json")).toContain("Design-based (Taylor linearization): weights trongso")
     expect(report("plan-none.json")).not.toContain("Weighted by")
     expect(report("plan.json", "--no-weight")).not.toContain("Weighted by")
-    expect(report("plan-none.json", "--lang", "vi", "--weight", "trongso")).toContain(
+    expect(report("plan-none.json", "--lang", "vi", "--weight", "trongso", "--weight-mode", "frequency")).toContain(
       "Có trọng số theo trongso, N = 788,0"
     )
   })
