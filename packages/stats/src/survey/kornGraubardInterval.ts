@@ -18,7 +18,7 @@ import type { DesignInterval } from "./DesignEstimate.js"
  * @param df - the design's degrees of freedom
  * @param level - confidence level, 0.95 by default
  * @example
- * kornGraubardInterval(0.3, 0.0004, 500, 30) // { lower: 0.26..., upper: 0.34... }
+ * kornGraubardInterval(0.3, 0.0004, 500, 30) // { lower: 0.2595..., upper: 0.3429... }
  */
 export const kornGraubardInterval = (
   p: number,

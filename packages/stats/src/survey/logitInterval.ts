@@ -14,7 +14,7 @@ import type { DesignInterval } from "./DesignEstimate.js"
  * @param df - the design's degrees of freedom (PSUs − strata)
  * @param level - confidence level, 0.95 by default
  * @example
- * logitInterval(0.3, 0.0004, 30) // { lower: 0.2606..., upper: 0.3425... }
+ * logitInterval(0.3, 0.0004, 30) // { lower: 0.2608..., upper: 0.3423... }
  */
 export const logitInterval = (p: number, variance: number, df: number, level = 0.95): DesignInterval => {
   if (!(p > 0 && p < 1)) return { lower: p, upper: p }

@@ -75,50 +75,9 @@ const cellCovariance = (
   return { p, n, covariance: designCovariance(scores, sample.design).covariance, df: dof.degreesOfFreedom }
 }
 
-/**
- * Rao-Scott tests of independence of two categorical variables under a sampling design, as R survey's
- * `svychisq(~a + b, subset(design, !is.na(a) & !is.na(b)))` (default `statistic = "F"`) and
- * `statistic = "Chisq"`.
- *
- * Method: p̂ are the design-based cell proportions (r·c) with covariance V ({@link designCovariance}); C is a basis
- * of the interaction contrasts (orthogonal to the row and column main effects; the Kronecker product of the
- * contrasts e_i − e_r and f_j − f_c), D = diag(p̂) (zero cells get D⁻¹ = 0, as R). The generalized design effects
- * are the eigenvalues of Δ = (C'D⁻¹C)⁻¹(C'D⁻¹VD⁻¹C) (computed with n = 1: the scale cancels), X² = Σ(p̂_ij −
- * p̂_i.p̂_.j)²/(p̂_i.p̂_.j). Second order: F = X²/tr(Δ) on d0 = tr(Δ)²/tr(Δ²) and d0·ν degrees of freedom, ν = PSUs −
- * strata of the domain. First order: X²/δ̄ with δ̄ = tr(Δ)/((r − 1)(c − 1)) against χ²_{(r−1)(c−1)}. Upper tails
- * are computed directly. References: Rao & Scott (1984), "On chi-squared tests for multiway contingency tables
- * with cell proportions estimated from survey data", Ann. Statist. 12, 46–60, doi:10.1214/aos/1176346391;
- * Thomas & Rao (1987), JASA 82, 630–636; Lumley (2010), Complex Surveys, §6.2.
- *
- * @param rows - row index per case (0 <= index < r) or −1 (blank: outside the domain)
- * @param cols - column index per case (0 <= index < c) or −1
- * @param r - number of rows, >= 2
- * @param c - number of columns, >= 2
- * @param sample - weights and design
- * @throws StatsInputError `BAD_DIMENSIONS` for fewer than 2 rows or columns or a row or column without weight;
- *   `EMPTY_TABLE`; whatever {@link designCovariance} throws (a lonely PSU under `"fail"`)
- * @example
- * raoScott(rows, cols, 3, 2, { weights, design: { strata, clusters } }).f.p
- */
-export const raoScott = (
-  rows: ArrayLike<number>,
-  cols: ArrayLike<number>,
-  r: number,
-  c: number,
-  sample: DesignSample
-): RaoScottTest => {
-  if (r < 2 || c < 2) throw new StatsInputError("BAD_DIMENSIONS", `a ${r} x ${c} table has no test of independence`)
+/** tr(Δ) and tr(Δ²) of the generalized design effects Δ = (C'D⁻¹C)⁻¹(C'D⁻¹VD⁻¹C) (n = 1). */
+const deltaTraces = (p: Float64Array, V: Float64Array, r: number, c: number) => {
   const k = r * c
-  const { covariance: V, df: nu, n, p } = cellCovariance(rows, cols, c, k, sample)
-  const rowP = Array.from({ length: r }, (_, i) => p.slice(i * c, i * c + c).reduce((a, b) => a + b, 0))
-  const colP = Array.from({ length: c }, (_, j) => rowP.reduce((a, _r, i) => a + p[i * c + j]!, 0))
-  if (rowP.some((v) => !(v > 0)) || colP.some((v) => !(v > 0))) {
-    throw new StatsInputError("BAD_DIMENSIONS", "a row or column of the table has no weight: drop it first")
-  }
-  let x2 = 0
-  for (let i = 0; i < r; i++) {
-    for (let j = 0; j < c; j++) x2 += (p[i * c + j]! - rowP[i]! * colP[j]!) ** 2 / (rowP[i]! * colP[j]!)
-  }
   const m = (r - 1) * (c - 1)
   // D⁻¹C (k x m): column (a, b) is (e_a − e_r) ⊗ (f_b − f_c) scaled by 1/p̂
   const dc = new Float64Array(k * m)
@@ -171,6 +130,54 @@ export const raoScott = (
     trace += delta[x * m + x]!
     for (let y = 0; y < m; y++) trace2 += delta[x * m + y]! * delta[y * m + x]!
   }
+  return { m, trace, trace2 }
+}
+
+/**
+ * Rao-Scott tests of independence of two categorical variables under a sampling design, as R survey's
+ * `svychisq(~a + b, subset(design, !is.na(a) & !is.na(b)))` (default `statistic = "F"`) and
+ * `statistic = "Chisq"`.
+ *
+ * Method: p̂ are the design-based cell proportions (r·c) with covariance V ({@link designCovariance}); C is a basis
+ * of the interaction contrasts (orthogonal to the row and column main effects; the Kronecker product of the
+ * contrasts e_i − e_r and f_j − f_c), D = diag(p̂) (zero cells get D⁻¹ = 0, as R). The generalized design effects
+ * are the eigenvalues of Δ = (C'D⁻¹C)⁻¹(C'D⁻¹VD⁻¹C) (computed with n = 1: the scale cancels), X² = Σ(p̂_ij −
+ * p̂_i.p̂_.j)²/(p̂_i.p̂_.j). Second order: F = X²/tr(Δ) on d0 = tr(Δ)²/tr(Δ²) and d0·ν degrees of freedom, ν = PSUs −
+ * strata of the domain. First order: X²/δ̄ with δ̄ = tr(Δ)/((r − 1)(c − 1)) against χ²_{(r−1)(c−1)}. Upper tails
+ * are computed directly. References: Rao & Scott (1984), "On chi-squared tests for multiway contingency tables
+ * with cell proportions estimated from survey data", Ann. Statist. 12, 46–60, doi:10.1214/aos/1176346391;
+ * Thomas & Rao (1987), JASA 82, 630–636; Lumley (2010), Complex Surveys, §6.2.
+ *
+ * @param rows - row index per case (0 <= index < r) or −1 (blank: outside the domain)
+ * @param cols - column index per case (0 <= index < c) or −1
+ * @param r - number of rows, >= 2
+ * @param c - number of columns, >= 2
+ * @param sample - weights and design
+ * @throws StatsInputError `BAD_DIMENSIONS` for fewer than 2 rows or columns or a row or column without weight;
+ *   `EMPTY_TABLE`; whatever {@link designCovariance} throws (a lonely PSU under `"fail"`)
+ * @example
+ * raoScott(rows, cols, 3, 2, { weights, design: { strata, clusters } }).f.p
+ */
+export const raoScott = (
+  rows: ArrayLike<number>,
+  cols: ArrayLike<number>,
+  r: number,
+  c: number,
+  sample: DesignSample
+): RaoScottTest => {
+  if (r < 2 || c < 2) throw new StatsInputError("BAD_DIMENSIONS", `a ${r} x ${c} table has no test of independence`)
+  const k = r * c
+  const { covariance: V, df: nu, n, p } = cellCovariance(rows, cols, c, k, sample)
+  const rowP = Array.from({ length: r }, (_, i) => p.slice(i * c, i * c + c).reduce((a, b) => a + b, 0))
+  const colP = Array.from({ length: c }, (_, j) => rowP.reduce((a, _r, i) => a + p[i * c + j]!, 0))
+  if (rowP.some((v) => !(v > 0)) || colP.some((v) => !(v > 0))) {
+    throw new StatsInputError("BAD_DIMENSIONS", "a row or column of the table has no weight: drop it first")
+  }
+  let x2 = 0
+  for (let i = 0; i < r; i++) {
+    for (let j = 0; j < c; j++) x2 += (p[i * c + j]! - rowP[i]! * colP[j]!) ** 2 / (rowP[i]! * colP[j]!)
+  }
+  const { m, trace, trace2 } = deltaTraces(p, V, r, c)
   const d0 = (trace * trace) / trace2
   const fStat = x2 / trace
   const meanDeff = trace / m
