@@ -146,7 +146,22 @@ export const crosstab = (
     const d = yield* crosstabDesign(design, rows, cols, dropped.rowCats.length, dropped.colCats.length)
     return {
       ...result,
-      tests: { ...result.tests, raoScott: d.raoScott, raoScottChisq: d.raoScottChisq },
+      tests: {
+        ...result.tests,
+        ...(d.raoScott !== undefined ? { raoScott: d.raoScott } : {}),
+        ...(d.raoScottChisq !== undefined ? { raoScottChisq: d.raoScottChisq } : {})
+      },
+      ...(d.reason !== undefined
+        ? {
+          warnings: [...result.warnings, {
+            code: "TEST_NOT_COMPUTED" as const,
+            test: "raoScott",
+            reasonCode: "OTHER" as const,
+            reason: d.reason,
+            message: d.reason
+          }]
+        }
+        : {}),
       design: designInfo(design, dataset.rowCount, (i) => rows[i]! >= 0 && cols[i]! >= 0)!,
       designCells: d.cells
     }

@@ -180,10 +180,18 @@ export const crosstabDesign = (
   cols: Int32Array,
   r: number,
   c: number
-): Either.Either<RaoScottTests & { readonly cells: DesignCells }, AnalysisError> =>
+): Either.Either<Partial<RaoScottTests> & { readonly cells: DesignCells; readonly reason?: string }, AnalysisError> =>
   attempt(design, () => {
     const s = sample(design)
-    const test = Stats.raoScott(rows, cols, r, c, s)
+    // A sparse table can leave the contrasts singular (R's svychisq fails there too): the test is then absent.
+    let test: Stats.RaoScottTest | undefined
+    let reason: string | undefined
+    try {
+      test = Stats.raoScott(rows, cols, r, c, s)
+    } catch (e) {
+      if (!(e instanceof Stats.StatsInputError) || e.code !== "BAD_DIMENSIONS") throw e
+      reason = `the Rao-Scott test cannot be computed: ${e.message} (too many empty cells; merge categories)`
+    }
     const cellCodes = Int32Array.from(rows, (i, k) => (i < 0 || cols[k]! < 0 ? -1 : i * c + cols[k]!))
     const all = Stats.designProportions(cellCodes, r * c, s).categories
     const within = (by: Int32Array, other: Int32Array, level: number, k: number) =>
@@ -192,8 +200,8 @@ export const crosstabDesign = (
     const rowPercents = Array.from({ length: r }, (_, i) => within(rows, cols, i, c))
     const colByCol = Array.from({ length: c }, (_, j) => within(cols, rows, j, r))
     return {
-      raoScott: test.f,
-      raoScottChisq: test.chisq,
+      ...(test !== undefined ? { raoScott: test.f, raoScottChisq: test.chisq } : {}),
+      ...(reason !== undefined ? { reason } : {}),
       cells: {
         count: Array.from({ length: r }, (_, i) =>
           Array.from({ length: c }, (_, j) => {

@@ -127,6 +127,14 @@ describe("crosstab and frequencies under a sampling design, against R survey", (
     const f = frequency.sections[0]!
     expect(f.kind === "crosstab" && !("layers" in f.result) && f.result.design?.mode).toBe("frequency")
   })
+  it("a table too sparse for the Rao-Scott test gives the crosstab without it, with a warning", () => {
+    const a = [1, 2, 3, 1, 2, 3, 1, 2, 3]
+    const sparse = dataset(codes("a", a), codes("b", a), numeric("w", [1, 2, 1, 2, 1, 2, 1, 2, 1]))
+    const r = Either.getOrThrow(crosstab(sparse, undefined, "a", "b", { weight: "w" }))
+    expect(r.tests.raoScott).toBeUndefined()
+    expect(r.warnings.find((w) => w.code === "TEST_NOT_COMPUTED")?.message).toMatch(/Rao-Scott test cannot be computed/)
+    expect(r.design?.mode).toBe("sampling")
+  })
   it("frequency weights keep SPSS's numbers and say so", () => {
     const r = Either.getOrThrow(
       crosstab(data, undefined, "capbac", "gioitinh", { weight: "trongso", weightMode: "frequency" })

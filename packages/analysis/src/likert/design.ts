@@ -52,5 +52,7 @@ export const likertItemDesign = (
       return { byGroup, total, reason: "the Rao-Scott test needs responses at 2+ scale points in 2+ groups" }
     }
     const d = yield* crosstabDesign(design, rows.codes, cols.codes, rows.size, cols.size)
-    return { byGroup, total, tests: { raoScott: d.raoScott, raoScottChisq: d.raoScottChisq } }
+    return d.raoScott === undefined || d.raoScottChisq === undefined
+      ? { byGroup, total, reason: d.reason ?? "the Rao-Scott test cannot be computed" }
+      : { byGroup, total, tests: { raoScott: d.raoScott, raoScottChisq: d.raoScottChisq } }
   })

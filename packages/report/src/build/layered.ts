@@ -114,9 +114,10 @@ export const layerTestsTable = (
 /** A crosstab's tables: the counts, the column letters (when computed), the tests, the measures. */
 export const crosstabBlocks = (r: CrosstabResult, id: string, title: string, ctx: BuildContext): Array<Block> => {
   const letters = columnLettersTable(r, `${id}-letters`, title, ctx)
-  const sampled = raoScottLine(r.tests, ctx.lang)
-  if (sampled !== undefined) {
+  if (r.design?.mode === "sampling") {
     // A sampling design: the Rao-Scott tests replace SPSS's frequency-weighted tests, measures and letters.
+    const sampled = raoScottLine(r.tests, ctx.lang) ??
+      r.warnings.find((x) => x.code === "TEST_NOT_COMPUTED" && x.test === "raoScott")?.message ?? ""
     return [
       { kind: "table", table: crosstabTable(r, id, title, ctx) },
       { kind: "text", text: sampled },

@@ -58,7 +58,7 @@ const sectionBlocks = (s: PlanSectionResult, ctx: BuildContext): Array<Block> =>
           ? layeredBlocks(s.result, s.id, label(s.title, lang), ctx)
           : [
             ...crosstabBlocks(s.result, s.id, label(s.title, lang), ctx),
-            ...(s.result.tests.raoScott === undefined
+            ...(s.result.design?.mode !== "sampling"
               ? [{ kind: "apa", sentences: crosstabSentences(s.result, ctx) } as const]
               : [])
           ])

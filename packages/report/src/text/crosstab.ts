@@ -372,9 +372,9 @@ export const renderCrosstabText = (r: CrosstabResult, options: RenderOptions): s
   const sections = [
     caseSummaryTable(r, lang),
     crosstabTable(r, lang),
-    ...(letters !== undefined && sampled === undefined ? [letters] : []),
-    ...(sampled !== undefined
-      ? [...(cells !== undefined ? [cells] : []), sampled]
+    ...(letters !== undefined && r.design?.mode !== "sampling" ? [letters] : []),
+    ...(r.design?.mode === "sampling"
+      ? [...(cells !== undefined ? [cells] : []), ...(sampled !== undefined ? [sampled] : [])]
       : [chiSquareTable(r, lang), symmetricTable(r, lang), directionalTable(r, lang)])
   ].map((tb) => renderTable(tb, style))
   const notes = otherWarnings(r, lang)
@@ -428,8 +428,13 @@ export const renderCrosstabMarkdown = (r: CrosstabResult, options: RenderOptions
   }`
   out.push("", mdEscape(nLine), "")
   const sampled = raoScottTable(r, lang)
-  if (sampled !== undefined) {
+  if (r.design?.mode === "sampling") {
     // Under a sampling design the Rao-Scott tests are the tests (SPSS's frequency-weighted ones are not valid).
+    if (sampled === undefined) {
+      const notes = otherWarnings(r, lang)
+      if (notes.length > 0) out.push(`**${t("notes", lang)}:**`, "", ...notes.map((n) => `- ${mdEscape(n)}`))
+      return out.join("\n") + "\n"
+    }
     out.push(`### ${mdEscape(sampled.title)}`, "")
     out.push(mdTable(
       sampled.header[0]!.map((h) => mdEscape(typeof h === "string" ? h : h.text)),
