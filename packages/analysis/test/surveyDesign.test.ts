@@ -3,7 +3,7 @@ import { codebookFromDataset, decodeAnalysisPlan } from "@danvan/domain"
 import * as Either from "effect/Either"
 import { describe, expect, it } from "vitest"
 import type { DesignChoice } from "../src/design.js"
-import { crosstab, describeVariable, frequencies, likert, means, runPlan } from "../src/index.js"
+import { crosstab, describeVariable, frequencies, layeredCrosstab, likert, means, runPlan } from "../src/index.js"
 import { codes, dataset, numeric, relClose } from "./helpers.js"
 
 // The survey of packages/stats/scripts/survey.R (its CSV) with R survey's references (fixtures/survey.json).
@@ -134,6 +134,13 @@ describe("crosstab and frequencies under a sampling design, against R survey", (
     expect(r.tests.raoScott).toBeUndefined()
     expect(r.warnings.find((w) => w.code === "TEST_NOT_COMPUTED")?.message).toMatch(/Rao-Scott test cannot be computed/)
     expect(r.design?.mode).toBe("sampling")
+  })
+  it("a layered crosstab uses frequency weights (its CMH tests do) and says so", () => {
+    const r = Either.getOrThrow(
+      layeredCrosstab(data, undefined, "capbac", "gioitinh", "huyen", { weight: "trongso", strata: "huyen" })
+    )
+    expect(r.design).toEqual({ mode: "frequency", weight: "trongso" })
+    expect(r.tests.raoScott).toBeUndefined()
   })
   it("frequency weights keep SPSS's numbers and say so", () => {
     const r = Either.getOrThrow(
