@@ -66,6 +66,26 @@ const NoWeight = Schema.optional(Schema.Boolean).annotations({
   description: "Analyse unweighted even when the dataset's codebook names a weight variable (the CLI's --no-weight)"
 })
 
+/**
+ * The sampling design of a request (the CLI's --strata, --cluster, --fpc, --weight-mode, --lonely-psu): with a
+ * weight alone the weights are sampling weights (each case its own PSU) unless `weightMode` is "frequency".
+ */
+const DesignFields = {
+  strata: Schema.optional(Name).annotations({ description: "Column of sampling strata (R survey's strata =)" }),
+  cluster: Schema.optional(Name).annotations({ description: "Column of primary sampling units, nested in strata" }),
+  fpc: Schema.optional(Name).annotations({
+    description:
+      "Column of the finite population correction: PSUs in the stratum's population, or the sampling fraction"
+  }),
+  weightMode: Schema.optional(Schema.Literal("sampling", "frequency")).annotations({
+    description:
+      "sampling (default): design-based variances and Rao-Scott tests, as R survey; frequency: SPSS WEIGHT BY"
+  }),
+  lonelyPsu: Schema.optional(Schema.Literal("fail", "remove", "certainty", "adjust", "average")).annotations({
+    description: "A stratum with one PSU: fail (default, as R survey), remove, certainty, adjust or average"
+  })
+}
+
 export const CrosstabRequest = Schema.Struct({
   row: Name,
   col: Name,
@@ -79,7 +99,8 @@ export const CrosstabRequest = Schema.Struct({
   weight: Schema.optional(Name),
   noWeight: NoWeight,
   missing: Schema.optional(MissingCodes),
-  fisher: Schema.optional(Fisher)
+  fisher: Schema.optional(Fisher),
+  ...DesignFields
 }).annotations({ identifier: "CrosstabRequest" })
 
 export const MeansRequest = Schema.Struct({
@@ -87,7 +108,8 @@ export const MeansRequest = Schema.Struct({
   by: Name,
   weight: Schema.optional(Name),
   noWeight: NoWeight,
-  missing: Schema.optional(MissingCodes)
+  missing: Schema.optional(MissingCodes),
+  ...DesignFields
 }).annotations({
   identifier: "MeansRequest",
   description: "A numeric variable by group (the CLI's `danvan means --var VARIABLE --by BY`)"
@@ -97,7 +119,8 @@ export const DescribeRequest = Schema.Struct({
   variables: Schema.Array(Name).pipe(Schema.minItems(1), Schema.maxItems(500)),
   weight: Schema.optional(Name),
   noWeight: NoWeight,
-  missing: Schema.optional(MissingCodes)
+  missing: Schema.optional(MissingCodes),
+  ...DesignFields
 }).annotations({
   identifier: "DescribeRequest",
   description: "Numeric variables described (the CLI's `danvan describe`)"
@@ -106,7 +129,8 @@ export const DescribeRequest = Schema.Struct({
 export const FrequenciesRequest = Schema.Struct({
   variables: Schema.Array(Name).pipe(Schema.minItems(1), Schema.maxItems(500)),
   weight: Schema.optional(Name),
-  missing: Schema.optional(MissingCodes)
+  missing: Schema.optional(MissingCodes),
+  ...DesignFields
 }).annotations({ identifier: "FrequenciesRequest" })
 
 export const MultipleResponseRequest = Schema.Struct({
@@ -130,7 +154,8 @@ export const LikertRequest = Schema.Struct({
   set: Schema.optional(Name),
   weight: Schema.optional(Name),
   noWeight: NoWeight,
-  missing: Schema.optional(MissingCodes)
+  missing: Schema.optional(MissingCodes),
+  ...DesignFields
 }).annotations({
   identifier: "LikertRequest",
   description: "Give either `items` or `set` (a Likert indicator set of the dataset's codebook)"

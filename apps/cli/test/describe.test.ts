@@ -39,7 +39,7 @@ describe("danvan describe", () => {
   })
 
   it("prints SPSS's Statistics table, saying the weight and the percentile method", () => {
-    const r = run(["describe", "--data", data, "income", "--weight", "w"])
+    const r = run(["describe", "--data", data, "income", "--weight", "w", "--weight-mode", "frequency"])
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout).toMatch(/^Descriptive Statistics\n/)
     expect(r.stdout).toMatch(/Std\. Error of Kurtosis/)

@@ -46,9 +46,37 @@ describe("danvan means", () => {
     expect(out.postHoc.gamesHowell).toHaveLength(1)
   })
   it("weighted: n is the sum of weights and the weight is stated", () => {
-    const r = run(["means", "--data", data(), "--var", "age", "--by", "level", "--missing", "age=99", "--weight", "w"])
+    const r = run([
+      "means",
+      "--data",
+      data(),
+      "--var",
+      "age",
+      "--by",
+      "level",
+      "--missing",
+      "age=99",
+      "--weight",
+      "w",
+      "--weight-mode",
+      "frequency"
+    ])
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/Weighted by w/)
+    const sampled = run([
+      "means",
+      "--data",
+      data(),
+      "--var",
+      "age",
+      "--by",
+      "level",
+      "--missing",
+      "age=99",
+      "--weight",
+      "w"
+    ])
+    expect(sampled.stdout).toMatch(/Design-based \(Taylor linearization\): weights w/)
     const j = JSON.parse(
       run([
         "means",

@@ -37,15 +37,40 @@ describe("a .sav saved with WEIGHT BY is weighted by default", () => {
   })
 
   it("the text states the weight in English and Vietnamese; Fisher is marked not computed", () => {
-    const en = run(["crosstab", "--data", SAV, "--row", "capbac", "--col", "kk1"])
+    // SPSS's wording and tests: frequency weights (the default is now a sampling design, tested below)
+    const en = run(["crosstab", "--data", SAV, "--row", "capbac", "--col", "kk1", "--weight-mode", "frequency"])
     expect(en.code).toBe(0)
     expect(en.stdout).toContain("Weighted by trongso, N = 788.0")
     expect(en.stdout).toMatch(/Fisher's Exact Test ᵇ\s+not computed/)
     expect(en.stdout).toContain("2 cases with a blank weight, 3 cases with a zero weight")
-    const vi = run(["crosstab", "--data", SAV, "--row", "capbac", "--col", "kk1", "--lang", "vi"])
+    const vi = run([
+      "crosstab",
+      "--data",
+      SAV,
+      "--row",
+      "capbac",
+      "--col",
+      "kk1",
+      "--lang",
+      "vi",
+      "--weight-mode",
+      "frequency"
+    ])
     expect(vi.stdout).toContain("Có trọng số theo trongso, N = 788.0")
     expect(vi.stdout).toMatch(/Kiểm định chính xác Fisher ᵇ\s+không tính/)
     expect(vi.stdout).toContain("2 trường hợp có trọng số trống, 3 trường hợp có trọng số bằng 0")
+  })
+
+  it("the codebook's weight is a sampling weight by default: Rao-Scott tests, the design stated", () => {
+    const out = json(["crosstab", "--data", SAV, "--row", "capbac", "--col", "kk1"])
+    expect(out.design).toMatchObject({ mode: "sampling", weight: "trongso", method: "Taylor linearization" })
+    expect(out.tests.raoScott.p).toBeGreaterThan(0)
+    expect(out.tests.raoScott.p).toBeLessThan(1)
+    // the point estimates are SPSS's: only their variances change
+    expect(rel(out.weight.sum, kk1.n)).toBeLessThan(1e-12)
+    const en = run(["crosstab", "--data", SAV, "--row", "capbac", "--col", "kk1"])
+    expect(en.stdout).toContain("Design-based (Taylor linearization): weights trongso")
+    expect(en.stdout).not.toContain("Pearson Chi-Square")
   })
 
   it("--no-weight analyses unweighted; --weight with --no-weight is a usage error", () => {
@@ -95,9 +120,10 @@ describe("a .sav saved with WEIGHT BY is weighted by default", () => {
     const f = json(["frequencies", "--data", SAV, "capbac"])
     expect(f[0].weight.variable).toBe("trongso")
     expect(rel(f[0].n.valid, ref.frequencies.total)).toBeLessThan(1e-12)
-    const csv = run(["frequencies", "--data", SAV, "capbac", "--format", "csv"]).stdout
+    const frequency = ["--weight-mode", "frequency"]
+    const csv = run(["frequencies", "--data", SAV, "capbac", "--format", "csv", ...frequency]).stdout
     expect(csv).toContain("\r\n\"Weighted by trongso, N = 799.6")
-    expect(run(["frequencies", "--data", SAV, "capbac", "--format", "md"]).stdout).toContain(
+    expect(run(["frequencies", "--data", SAV, "capbac", "--format", "md", ...frequency]).stdout).toContain(
       "Weighted by trongso, N = 799.6"
     )
     // SPSS frequency weights on request; weights alone are sampling weights by default (test/mrDesign.test.ts)
@@ -280,14 +306,18 @@ describe("reports are weighted by the file, the plan or the command line", () =>
 
   it("states the weight of every section; plan `weight: null` and --no-weight switch it off", () => {
     expect(run(["codebook", "from", SAV, "--out", codebook]).code).toBe(0)
-    const md = report("plan.json")
+    // SPSS's frequency weights on request; the default is a sampling design (with weights only: each case a PSU)
+    const md = report("plan.json", "--weight-mode", "frequency")
     expect(md.match(/Weighted by trongso, N = 788\.0/g)).toHaveLength(1)
-    // the multiple-response section is design-based (sampling weights by default) and states its design instead
-    expect(md).toContain("Sampling design: sampling weight trongso (weighted N = 799.6)")
-    expect(report("plan-w.json")).toContain("Weighted by trongso")
+    expect(md).toContain("Weighted by trongso, N = 799.6")
+    const sampled = report("plan.json")
+    expect(sampled).toContain("Design-based (Taylor linearization): weights trongso; lonely PSU: fail")
+    expect(sampled).toContain("Rao-Scott F (second order) = ")
+    expect(sampled).not.toMatch(/Weighted by trongso, N = 788\.0/)
+    expect(report("plan-w.json")).toContain("Design-based (Taylor linearization): weights trongso")
     expect(report("plan-none.json")).not.toContain("Weighted by")
     expect(report("plan.json", "--no-weight")).not.toContain("Weighted by")
-    expect(report("plan-none.json", "--lang", "vi", "--weight", "trongso")).toContain(
+    expect(report("plan-none.json", "--lang", "vi", "--weight", "trongso", "--weight-mode", "frequency")).toContain(
       "Có trọng số theo trongso, N = 788,0"
     )
   })

@@ -2,13 +2,15 @@ import type { Codebook, Dataset } from "@danvan/domain"
 import { SYSTEM_MISSING } from "@danvan/domain"
 import * as Stats from "@danvan/stats"
 import * as Either from "effect/Either"
+import { analysisDesign } from "./design.js"
+import { crosstabDesign, designInfo, designWeights } from "./designEstimates.js"
 import { AnalysisError } from "./errors.js"
 import type { CrosstabOptions } from "./options.js"
 import type { AnalysisWarning, CategoryInfo, CrosstabResult, VariableInfo } from "./results.js"
 import { analyzeTable, dropEmpty } from "./table.js"
 import type { CategoricalVariable } from "./variables.js"
 import { categoricalVariable, checkMissingNames, requireCategories, validCategoriesOf } from "./variables.js"
-import { analysisWeights, weightField } from "./weights.js"
+import { weightField } from "./weights.js"
 
 type MissingTally = Map<string, Map<number | "system", number>>
 
@@ -50,7 +52,8 @@ export const crosstab = (
     yield* checkMissingNames(dataset, options.missing)
     const row = yield* categoricalVariable(dataset, codebook, rowName, options.missing)
     const col = yield* categoricalVariable(dataset, codebook, colName, options.missing)
-    const caseWeights = yield* analysisWeights(dataset, codebook, options)
+    const design = yield* analysisDesign(dataset, codebook, options)
+    const caseWeights = designWeights(design)
     const weights = caseWeights?.values
     const rowCats = validCategoriesOf(row)
     const colCats = validCategoriesOf(col)
@@ -119,7 +122,7 @@ export const crosstab = (
     const missingByCode = [...tally].flatMap(([variable, byCode]) =>
       [...byCode].map(([code, count]) => ({ variable, code, count }))
     )
-    return yield* analyzeTable(dropped.table, {
+    const result = yield* analyzeTable(dropped.table, {
       row: info(row, dropped.rowCats),
       col: info(col, dropped.colCats),
       weighted: weights !== undefined,
@@ -129,4 +132,37 @@ export const crosstab = (
       warnings,
       ...(options.fisher !== undefined ? { fisher: options.fisher } : {})
     })
+    if (design.mode !== "sampling") {
+      const info = designInfo(design, dataset.rowCount)
+      return info === undefined ? result : { ...result, design: info }
+    }
+    // A sampling design: the Rao-Scott tests and design-based SEs, over every case (R keeps every PSU).
+    const index = (v: CategoricalVariable, cats: ReadonlyArray<{ readonly code: number }>) => {
+      const at = new Map(cats.map((c, i) => [c.code, i]))
+      return Int32Array.from(v.codes, (code) => (isMissingCode(v, code) ? -1 : at.get(code) ?? -1))
+    }
+    const rows = index(row, dropped.rowCats)
+    const cols = index(col, dropped.colCats)
+    const d = yield* crosstabDesign(design, rows, cols, dropped.rowCats.length, dropped.colCats.length)
+    return {
+      ...result,
+      tests: {
+        ...result.tests,
+        ...(d.raoScott !== undefined ? { raoScott: d.raoScott } : {}),
+        ...(d.raoScottChisq !== undefined ? { raoScottChisq: d.raoScottChisq } : {})
+      },
+      ...(d.reason !== undefined
+        ? {
+          warnings: [...result.warnings, {
+            code: "TEST_NOT_COMPUTED" as const,
+            test: "raoScott",
+            reasonCode: "OTHER" as const,
+            reason: d.reason,
+            message: d.reason
+          }]
+        }
+        : {}),
+      design: designInfo(design, dataset.rowCount, (i) => rows[i]! >= 0 && cols[i]! >= 0)!,
+      designCells: d.cells
+    }
   })

@@ -1,16 +1,14 @@
 import type { BilingualLabel, Codebook, Dataset } from "@danvan/domain"
 import { describeNumeric, type HistogramBin, histogramBins, StatsInputError, weightedValues } from "@danvan/stats"
 import * as Either from "effect/Either"
+import { analysisDesign, type DesignChoice } from "./design.js"
+import { type DesignInfo, designInfo, type DesignMeanValue, designMeanValue, designWeights } from "./designEstimates.js"
 import { AnalysisError } from "./errors.js"
 import { numericVariable } from "./numericVariable.js"
 import { checkMissingNames } from "./variables.js"
-import { analysisWeights } from "./weights.js"
 
 /** Options of `describeVariable`: a weight column and extra user-missing values, as for frequencies. */
-export interface DescribeOptions {
-  readonly weight?: string
-  /** Unweighted even when the codebook names a weight variable. */
-  readonly noWeight?: boolean
+export interface DescribeOptions extends DesignChoice {
   readonly missing?: Readonly<Record<string, ReadonlyArray<number>>>
 }
 
@@ -38,6 +36,10 @@ export interface DescribeResult {
   readonly note?: string
   /** The histogram's bars: [from, to) with the (weighted) count of valid values. */
   readonly histogram: ReadonlyArray<HistogramBin>
+  /** Weighted results: the weight mode and, for a sampling design, its columns, PSUs, strata and df. */
+  readonly design?: DesignInfo
+  /** Sampling design only: the design-based mean, SE, t interval on the design's df and design effects. */
+  readonly designMean?: DesignMeanValue
 }
 
 /**
@@ -58,7 +60,8 @@ export const describeVariable = (
   Either.gen(function*() {
     yield* checkMissingNames(dataset, options.missing)
     const v = yield* numericVariable(dataset, codebook, name, options.missing)
-    const w = yield* analysisWeights(dataset, codebook, options)
+    const design = yield* analysisDesign(dataset, codebook, options)
+    const w = designWeights(design)
     const weights = w?.values
     const values = Float64Array.from(v.values, (x) => (Number.isNaN(x) || v.isMissing(x) ? Number.NaN : x))
     const d = yield* Either.try({
@@ -69,6 +72,7 @@ export const describeVariable = (
           message: e instanceof StatsInputError ? `${name}: ${e.message}` : String(e)
         })
     })
+    const sampled = design.mode === "sampling" && d.n > 0 ? yield* designMeanValue(design, values) : undefined
     let weightSum = 0
     if (weights !== undefined) { for (const x of weights) if (x > 0) weightSum += x }
     return {
@@ -88,6 +92,10 @@ export const describeVariable = (
       skewness: { value: d.skewness, se: d.skewnessSe },
       kurtosis: { value: d.kurtosis, se: d.kurtosisSe },
       ...(d.reason !== undefined ? { note: d.reason } : {}),
-      histogram: histogramBins(weightedValues(values, weights))
+      histogram: histogramBins(weightedValues(values, weights)),
+      ...(design.mode === "unweighted"
+        ? {}
+        : { design: designInfo(design, dataset.rowCount, (k) => !Number.isNaN(values[k]!))! }),
+      ...(sampled !== undefined ? { designMean: sampled } : {})
     } satisfies DescribeResult
   })

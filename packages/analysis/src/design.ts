@@ -29,6 +29,8 @@ export interface DesignChoice extends WeightChoice {
 export interface DesignColumn<A> {
   readonly variable: string
   readonly values: A
+  /** For strata and PSUs: the data value of each index (for messages). */
+  readonly ids?: ReadonlyArray<number>
 }
 
 /**
@@ -58,8 +60,14 @@ export type AnalysisDesign =
 
 const badOption = (message: string) => new AnalysisError({ code: "BAD_OPTION", message })
 
-const unknownColumn = (role: string, name: string) =>
-  new AnalysisError({ code: "UNKNOWN_VARIABLE", message: `unknown ${role} variable "${name}"` })
+const unknownColumn = (dataset: Dataset, role: string, name: string) => {
+  const known = dataset.columns.map((c) => c.name)
+  const list = known.length <= 15 ? known.join(", ") : `${known.slice(0, 15).join(", ")}, … (${known.length} columns)`
+  return new AnalysisError({
+    code: "UNKNOWN_VARIABLE",
+    message: `unknown ${role} variable "${name}": the data has the columns ${list}`
+  })
+}
 
 /** Design identifiers (strata, PSUs) as dense indices; a blank is an error naming its data row. */
 const indexColumn = (
@@ -68,7 +76,7 @@ const indexColumn = (
   name: string
 ): Either.Either<DesignColumn<Int32Array>, AnalysisError> => {
   const column: Column | undefined = getColumn(dataset, name)
-  if (column === undefined) return Either.left(unknownColumn(role, name))
+  if (column === undefined) return Either.left(unknownColumn(dataset, role, name))
   const ids = new Map<number, number>()
   const values = new Int32Array(dataset.rowCount)
   for (let k = 0; k < dataset.rowCount; k++) {
@@ -88,12 +96,12 @@ const indexColumn = (
     }
     values[k] = id
   }
-  return Either.right({ variable: name, values })
+  return Either.right({ variable: name, values, ids: [...ids.keys()] })
 }
 
 const fpcColumn = (dataset: Dataset, name: string): Either.Either<DesignColumn<Float64Array>, AnalysisError> => {
   const column: Column | undefined = getColumn(dataset, name)
-  if (column === undefined) return Either.left(unknownColumn("finite population correction", name))
+  if (column === undefined) return Either.left(unknownColumn(dataset, "finite population correction", name))
   const values = new Float64Array(dataset.rowCount)
   for (let k = 0; k < dataset.rowCount; k++) {
     const raw = column.values[k]!

@@ -2,13 +2,15 @@ import type { Codebook, Dataset } from "@danvan/domain"
 import { getColumn, plainLabel, SYSTEM_MISSING, valueLabel } from "@danvan/domain"
 import { percentOf } from "@danvan/stats"
 import * as Either from "effect/Either"
+import { analysisDesign } from "./design.js"
+import { designInfo, designPercents, designWeights } from "./designEstimates.js"
 import type { AnalysisError } from "./errors.js"
 import { numericFrequencies } from "./numericFrequencies.js"
 import { numericVariable } from "./numericVariable.js"
 import type { FrequenciesOptions } from "./options.js"
 import type { AnalysisWarning, FrequenciesResult, FrequencyRow } from "./results.js"
 import { categoricalVariable, checkMissingNames, validCategoriesOf } from "./variables.js"
-import { analysisWeights, weightField } from "./weights.js"
+import { weightField } from "./weights.js"
 
 /**
  * SPSS FREQUENCIES for one variable: each valid category (codebook order, zero counts included) with
@@ -32,12 +34,34 @@ export const frequencies = (
     if (getColumn(dataset, name)?.type === "numeric") {
       // A numeric column (decimals): its distinct values, as SPSS tabulates any numeric variable.
       const numeric = yield* numericVariable(dataset, codebook, name, options.missing)
-      const w = yield* analysisWeights(dataset, codebook, options)
+      const design = yield* analysisDesign(dataset, codebook, options)
+      const w = designWeights(design)
       const result = numericFrequencies(numeric, w?.values)
-      return { ...result, ...weightField(w, result.n.valid), warnings: [...result.warnings, ...(w?.warnings ?? [])] }
+      const at = new Map(
+        result.rows.flatMap((r, i) => (r.missing || r.code === "system" ? [] : [[r.code, i] as const]))
+      )
+      const codes = Int32Array.from(
+        numeric.values,
+        (x) => (Number.isNaN(x) || numeric.isMissing(x) ? -1 : at.get(x) ?? -1)
+      )
+      const byDesign = design.mode === "sampling" && result.n.valid > 0
+        ? yield* designPercents(design, codes, at.size)
+        : undefined
+      return {
+        ...result,
+        ...(byDesign !== undefined
+          ? { rows: result.rows.map((r, i) => (r.missing ? r : { ...r, design: byDesign[i]! })) }
+          : {}),
+        ...weightField(w, result.n.valid),
+        ...(design.mode === "unweighted"
+          ? {}
+          : { design: designInfo(design, dataset.rowCount, (k) => codes[k]! >= 0)! }),
+        warnings: [...result.warnings, ...(w?.warnings ?? [])]
+      }
     }
     const v = yield* categoricalVariable(dataset, codebook, name, options.missing)
-    const caseWeights = yield* analysisWeights(dataset, codebook, options)
+    const design = yield* analysisDesign(dataset, codebook, options)
+    const caseWeights = designWeights(design)
     const weights = caseWeights?.values
     const { categories, unlabelled } = validCategoriesOf(v)
     const validCount = new Map<number, number>(categories.map((c) => [c.code, 0]))
@@ -58,6 +82,11 @@ export const frequencies = (
       }
     }
     const total = valid + missing
+    const at = new Map(categories.map((c, i) => [c.code, i]))
+    const codes = Int32Array.from(v.codes, (c) => (c === SYSTEM_MISSING || v.isMissing(c) ? -1 : at.get(c) ?? -1))
+    const byDesign = design.mode === "sampling" && valid > 0
+      ? yield* designPercents(design, codes, categories.length)
+      : undefined
     const pct = percentOf
     const rows: Array<FrequencyRow> = []
     let cumulative = 0
@@ -71,7 +100,8 @@ export const frequencies = (
         count,
         percent: pct(count, total),
         validPercent: pct(count, valid),
-        cumulativePercent: pct(cumulative, valid)
+        cumulativePercent: pct(cumulative, valid),
+        ...(byDesign !== undefined ? { design: byDesign[rows.length]! } : {})
       })
     }
     const missingKeys = [...missingCount.keys()].sort((a, b) => (a === "system" ? 1 : b === "system" ? -1 : a - b))
@@ -106,6 +136,7 @@ export const frequencies = (
       ...weightField(caseWeights, valid),
       n: { valid, missing, total },
       rows,
+      ...(design.mode === "unweighted" ? {} : { design: designInfo(design, dataset.rowCount, (i) => codes[i]! >= 0)! }),
       warnings
     } satisfies FrequenciesResult
   })

@@ -54,3 +54,11 @@ export { bannerTable } from "./banner.js"
 export type { BannerCell, BannerNet, BannerOptions, BannerResult, BannerRow, BannerStub } from "./banner.js"
 export * from "./prepare/index.js"
 export * from "./counting/index.js"
+export type {
+  DesignCells,
+  DesignInfo,
+  DesignMeanValue,
+  DesignPercent,
+  DesignValue,
+  RaoScottTests
+} from "./designEstimates.js"

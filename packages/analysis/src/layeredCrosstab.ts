@@ -8,7 +8,7 @@ import type { CrosstabOptions } from "./options.js"
 import type { AnalysisWarning, CategoryInfo, CrosstabResult } from "./results.js"
 import { attempt } from "./table.js"
 import { categoricalVariable, validCategoriesOf } from "./variables.js"
-import { analysisWeights } from "./weights.js"
+import { analysisWeights, resolveWeight } from "./weights.js"
 
 export interface LayeredCrosstabOptions extends CrosstabOptions {
   /** continuity correction of the 2x2xK CMH test (R's default; SPSS's Mantel-Haenszel row); off by default */
@@ -143,7 +143,11 @@ export const layeredCrosstab = (
   options: LayeredCrosstabOptions = {}
 ): Either.Either<LayeredCrosstabResult, AnalysisError> =>
   Either.gen(function*() {
-    const { correct, ...crosstabOptions } = options
+    // Layers use frequency weights (the CMH tests treat weights as frequencies; a design-based layered analysis
+    // is not implemented): every table says so in its `design`.
+    const { correct, strata: _s, cluster: _c, fpc: _f, lonelyPsu: _l, weightMode: _m, ...rest } = options
+    const weightName = yield* resolveWeight(codebook, dataset, options)
+    const crosstabOptions = weightName === undefined ? rest : { ...rest, weightMode: "frequency" as const }
     const layer = yield* categoricalVariable(dataset, codebook, layerName, options.missing)
     const { categories } = validCategoriesOf(layer)
     const valid = Array.from(layer.codes, (c) => c !== SYSTEM_MISSING && !layer.isMissing(c))

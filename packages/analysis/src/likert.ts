@@ -1,15 +1,18 @@
 import type { Codebook, Dataset } from "@danvan/domain"
 import { SYSTEM_MISSING } from "@danvan/domain"
 import * as Either from "effect/Either"
+import { analysisDesign, type ResolvedDesign } from "./design.js"
+import { designInfo, designWeights } from "./designEstimates.js"
 import type { AnalysisError } from "./errors.js"
 import { likertCell } from "./likert/cell.js"
+import { likertItemDesign } from "./likert/design.js"
 import { type LikertGroups, likertGroups } from "./likert/groups.js"
 import { resolveItems, type SharedScale, sharedScale } from "./likert/scale.js"
 import { itemKruskalWallis, itemOrdinalMeasures, setReliability } from "./likert/tests.js"
 import type { LikertItemResult, LikertOptions, LikertResult } from "./likert/types.js"
 import type { CategoricalVariable } from "./variables.js"
 import { categoricalVariable, checkMissingNames } from "./variables.js"
-import { analysisWeights, weightField } from "./weights.js"
+import { weightField } from "./weights.js"
 
 export type {
   LikertCell,
@@ -35,7 +38,8 @@ const itemResult = (
   scale: SharedScale,
   groups: LikertGroups,
   weights: Float64Array | undefined,
-  ordinal: boolean
+  ordinal: boolean,
+  design: ResolvedDesign | undefined
 ): Either.Either<Omit<LikertItemResult, "rank">, AnalysisError> =>
   Either.gen(function*() {
     const points = scale.points.map((s) => s.score)
@@ -58,6 +62,10 @@ const itemResult = (
     const withData = dists.filter((d) => d.some((x) => x > 0)).length
     const kruskalWallis = yield* itemKruskalWallis(scores, groups.of, groups.categories.length, withData, weights)
     const ord = ordinal ? yield* itemOrdinalMeasures(dists, points) : {}
+    const pointOf = Int32Array.from(v.codes, (c, k) => (Number.isNaN(scores[k]) ? -1 : scale.index.get(c) ?? -1))
+    const sampled = design === undefined
+      ? undefined
+      : yield* likertItemDesign(design, scores, pointOf, groups.of, groups.categories.length)
     return {
       name: v.name,
       label: v.label,
@@ -65,7 +73,8 @@ const itemResult = (
       byGroup: groups.categories.map((c, a) => ({ group: c.code, ...cell(dists[a]) })),
       total: cell(totalDist),
       kruskalWallis,
-      ...ord
+      ...ord,
+      ...(sampled !== undefined ? { design: sampled } : {})
     }
   })
 
@@ -113,13 +122,16 @@ export const likert = (
     const group = yield* categoricalVariable(dataset, codebook, by, options.missing)
     const items = yield* Either.all(names.map((name) => categoricalVariable(dataset, codebook, name, options.missing)))
     const scale = yield* sharedScale(items, options.reverse === true)
-    const caseWeights = yield* analysisWeights(dataset, codebook, options)
+    const design = yield* analysisDesign(dataset, codebook, options)
+    const caseWeights = designWeights(design)
     const weights = caseWeights?.values
     const groups = yield* likertGroups(group, weights)
     const ordinal = group.measure === "ordinal"
     const scoreColumns = items.map((v) => scoreColumn(v, scale))
     const partial = yield* Either.all(
-      items.map((v, j) => itemResult(v, scoreColumns[j], scale, groups, weights, ordinal))
+      items.map((v, j) =>
+        itemResult(v, scoreColumns[j], scale, groups, weights, ordinal, design.mode === "sampling" ? design : undefined)
+      )
     )
     const reliability = yield* setReliability(scoreColumns, names, weights)
     return {
@@ -140,6 +152,9 @@ export const likert = (
             `(set measure: "ordinal" in the codebook)`
         },
       ...reliability,
+      ...(design.mode === "unweighted"
+        ? {}
+        : { design: designInfo(design, dataset.rowCount, (k) => groups.of[k]! >= 0)! }),
       warnings: [...groups.warnings, ...(caseWeights?.warnings ?? [])]
     } satisfies LikertResult
   })

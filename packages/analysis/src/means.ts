@@ -2,18 +2,15 @@ import type { BilingualLabel, Codebook, Dataset } from "@danvan/domain"
 import { SYSTEM_MISSING } from "@danvan/domain"
 import * as Stats from "@danvan/stats"
 import * as Either from "effect/Either"
+import { analysisDesign, type DesignChoice } from "./design.js"
+import { type DesignInfo, designInfo, type DesignMeanValue, designMeanValue, designWeights } from "./designEstimates.js"
 import { AnalysisError } from "./errors.js"
 import { numericValues } from "./numericValues.js"
 import type { AnalysisWarning, CategoryInfo } from "./results.js"
 import { attempt } from "./table.js"
 import { categoricalVariable, checkMissingNames, validCategoriesOf } from "./variables.js"
-import { analysisWeights } from "./weights.js"
 
-export interface MeansOptions {
-  /** Name of a numeric column of frequency weights (the caller resolves any default weight). */
-  readonly weight?: string
-  /** Unweighted even when the codebook names a weight variable. */
-  readonly noWeight?: boolean
+export interface MeansOptions extends DesignChoice {
   /** Extra user-missing codes by variable name (the CLI's `--missing VAR=CODE,...`), on top of the codebook's. */
   readonly missing?: Readonly<Record<string, ReadonlyArray<number>>>
 }
@@ -37,6 +34,8 @@ export interface MeansCell {
 export interface MeansGroupCell extends MeansCell {
   readonly code: number
   readonly label: BilingualLabel
+  /** Sampling design only: the design-based mean of the group (a domain), SE, t interval on its df, deffs. */
+  readonly design?: DesignMeanValue
 }
 
 /** An F-type test. */
@@ -91,6 +90,10 @@ export interface MeansResult {
     readonly tukey?: ReadonlyArray<MeansComparison>
     readonly gamesHowell?: ReadonlyArray<MeansComparison>
   }
+  /** Weighted results: the weight mode and, for a sampling design, its columns, PSUs, strata and df. */
+  readonly design?: DesignInfo
+  /** Sampling design only: the design-based mean of all valid cases. */
+  readonly designTotal?: DesignMeanValue
   readonly warnings: ReadonlyArray<AnalysisWarning>
 }
 
@@ -246,7 +249,8 @@ export const means = (
     yield* checkMissingNames(dataset, options.missing)
     const v = yield* numericValues(dataset, codebook, name, options.missing)
     const group = yield* categoricalVariable(dataset, codebook, by, options.missing)
-    const resolvedWeight = yield* analysisWeights(dataset, codebook, options)
+    const design = yield* analysisDesign(dataset, codebook, options)
+    const resolvedWeight = designWeights(design)
     const weights = resolvedWeight?.values
     const { categories } = validCategoriesOf(group)
     const gIndex = new Map(categories.map((c, i) => [c.code, i]))
@@ -282,11 +286,24 @@ export const means = (
       }
       return [Float64Array.from(idx, (k) => v.values[k]), weights && Float64Array.from(idx, (k) => weights[k])] as const
     }
-    const groups = categories.flatMap((c, g) => {
-      if (m.n[g] === 0) return []
+    const inDomain = (g: number) =>
+      Float64Array.from(v.values, (x, k) => (g < 0 ? groupOf[k]! >= 0 : groupOf[k] === g) ? x : NaN)
+    const bySampling = (g: number) =>
+      design.mode === "sampling"
+        ? Either.map(designMeanValue(design, inDomain(g)), (d) => ({ design: d }))
+        : Either.right({})
+    const groups: Array<MeansGroupCell> = []
+    for (const [g, c] of categories.entries()) {
+      if (m.n[g] === 0) continue
       const [x, w] = inGroup(g)
-      return [{ code: c.code, label: c.label, ...cellOf(x, w, m.n[g], m.mean[g], m.variance[g]) }]
-    })
+      groups.push({
+        code: c.code,
+        label: c.label,
+        ...cellOf(x, w, m.n[g], m.mean[g], m.variance[g]),
+        ...yield* bySampling(g)
+      })
+    }
+    const sampled = yield* bySampling(-1)
     const all = inGroup(-1)
     const tm = Stats.groupMoments(all[0], new Int32Array(all[0].length), 1, all[1])
     const total = cellOf(all[0], all[1], tm.n[0], tm.mean[0], tm.variance[0])
@@ -301,6 +318,10 @@ export const means = (
       groups,
       total,
       ...t,
+      ...(design.mode === "unweighted"
+        ? {}
+        : { design: designInfo(design, dataset.rowCount, (k) => groupOf[k]! >= 0 && Number.isFinite(v.values[k]!))! }),
+      ...("design" in sampled ? { designTotal: sampled.design } : {}),
       warnings: [...warnings, ...t.warnings]
     }
   })

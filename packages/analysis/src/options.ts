@@ -1,5 +1,5 @@
 import type { Codebook } from "@danvan/domain"
-import type { WeightChoice } from "./weights.js"
+import type { DesignChoice } from "./design.js"
 
 /** How the exact test is run: exact when feasible ("auto"), forced, simulated, or skipped. */
 export interface FisherOptions {
@@ -12,7 +12,7 @@ export interface FisherOptions {
  * `weight` names a numeric column of frequency weights (overriding the codebook's `weightVariable`, which
  * applies by default); `noWeight: true` analyses unweighted.
  */
-export interface CrosstabOptions extends WeightChoice {
+export interface CrosstabOptions extends DesignChoice {
   /** Extra user-missing codes by variable name (the CLI's `--missing VAR=CODE,...`), on top of the codebook's. */
   readonly missing?: Readonly<Record<string, ReadonlyArray<number>>>
   readonly fisher?: FisherOptions
@@ -27,6 +27,6 @@ export interface CountsOptions {
 }
 
 /** Weights as in {@link CrosstabOptions}. */
-export interface FrequenciesOptions extends WeightChoice {
+export interface FrequenciesOptions extends DesignChoice {
   readonly missing?: Readonly<Record<string, ReadonlyArray<number>>>
 }

@@ -1,5 +1,6 @@
 import type { BilingualLabel } from "@danvan/domain"
 import type { ColumnProportionLetters } from "./columnProportions.js"
+import type { DesignCells, DesignInfo, DesignPercent, RaoScottTests } from "./designEstimates.js"
 import type { WeightInfo } from "./weights.js"
 
 /** One category of a row or column variable, in codebook order. */
@@ -144,6 +145,10 @@ export interface CrosstabResult {
     readonly linearByLinear: ChiSquareResult
     readonly yates?: ChiSquareResult
     readonly fisherExact?: FisherResult
+    /** Sampling design only: the Rao-Scott second-order F test (`svychisq` default), the valid test there. */
+    readonly raoScott?: RaoScottTests["raoScott"]
+    /** Sampling design only: the first-order Rao-Scott chi-square (`svychisq(statistic = "Chisq")`). */
+    readonly raoScottChisq?: RaoScottTests["raoScottChisq"]
   }
   readonly measures: {
     readonly phi: number
@@ -169,6 +174,10 @@ export interface CrosstabResult {
   }
   /** SPSS's column-proportion letters (issue 15): per cell the letters of the columns it is significantly larger than */
   readonly columnProportions?: ColumnProportionLetters
+  /** Weighted results: the weight mode and, for a sampling design, its columns, PSUs, strata and df. */
+  readonly design?: DesignInfo
+  /** Sampling design only: SEs and design effects of every cell's count and percents. */
+  readonly designCells?: DesignCells
   readonly warnings: ReadonlyArray<AnalysisWarning>
 }
 
@@ -181,6 +190,8 @@ export interface FrequencyRow {
   readonly percent: number
   readonly validPercent: number | null
   readonly cumulativePercent: number | null
+  /** Sampling design, valid rows only: the design-based valid percent with SE, intervals and design effects. */
+  readonly design?: DesignPercent
 }
 
 export interface FrequenciesResult {
@@ -191,5 +202,7 @@ export interface FrequenciesResult {
   readonly weight?: WeightInfo
   readonly n: { readonly valid: number; readonly missing: number; readonly total: number }
   readonly rows: ReadonlyArray<FrequencyRow>
+  /** Weighted results: the weight mode and, for a sampling design, its columns, PSUs, strata and df. */
+  readonly design?: DesignInfo
   readonly warnings: ReadonlyArray<AnalysisWarning>
 }

@@ -4,6 +4,7 @@ import * as Either from "effect/Either"
 import { type BannerResult, bannerTable } from "./banner.js"
 import { crosstab } from "./crosstab.js"
 import { type DescribeResult, describeVariable } from "./describeVariables.js"
+import type { DesignChoice } from "./design.js"
 import { AnalysisError } from "./errors.js"
 import { frequencies } from "./frequencies.js"
 import { layeredCrosstab, type LayeredCrosstabResult } from "./layeredCrosstab.js"
@@ -72,7 +73,7 @@ export interface PlanResult {
   readonly sections: ReadonlyArray<PlanSectionResult>
 }
 
-export interface RunPlanOptions extends WeightChoice {
+export interface RunPlanOptions extends DesignChoice {
   /** Names the plan in error messages (a file path or built-in id). */
   readonly source?: string
 }
@@ -89,6 +90,17 @@ const planWeight = (plan: AnalysisPlan, options: RunPlanOptions): WeightChoice =
     : plan.weight !== undefined
     ? { weight: plan.weight }
     : {}
+
+/** The design of a run: the options' design fields (the CLI's --strata, …) over the plan's `design`. */
+const planDesign = (plan: AnalysisPlan, options: RunPlanOptions): DesignChoice => {
+  const keys = ["strata", "cluster", "fpc", "weightMode", "lonelyPsu"] as const
+  const out: Record<string, string> = {}
+  for (const k of keys) {
+    const v = options[k] ?? plan.design?.[k]
+    if (v !== undefined) out[k] = v
+  }
+  return out as DesignChoice
+}
 
 const byLabel = (a: BilingualLabel, b: BilingualLabel): BilingualLabel => ({
   vi: `${a.vi} theo ${b.vi}`,
@@ -213,7 +225,7 @@ export const runPlan = (
     if (Either.isLeft(checked)) {
       return yield* Either.left(new AnalysisError({ code: "UNKNOWN_VARIABLE", message: checked.left.message }))
     }
-    const weight = planWeight(plan, options)
+    const weight = { ...planWeight(plan, options), ...planDesign(plan, options) }
     const sections = yield* Either.all(
       plan.sections.map((s) =>
         Either.mapLeft(runSection(dataset, codebook, s, weight), (e) =>

@@ -65,8 +65,30 @@ const checkDimensions = (dataset: Dataset, codebook: Codebook | undefined, names
 const missingOption = (missing: Readonly<Record<string, ReadonlyArray<number>>> | undefined) =>
   missing !== undefined && Object.keys(missing).length > 0 ? { missing } : {}
 
-/** `weight` and `noWeight` of a request as analysis options; both together are a 400, as in the CLI. */
-const weightOptions = (body: { readonly weight?: string | undefined; readonly noWeight?: boolean | undefined }) =>
+interface DesignBody {
+  readonly strata?: string | undefined
+  readonly cluster?: string | undefined
+  readonly fpc?: string | undefined
+  readonly weightMode?: "sampling" | "frequency" | undefined
+  readonly lonelyPsu?: "fail" | "remove" | "certainty" | "adjust" | "average" | undefined
+}
+
+/** The sampling design fields of a request as analysis options (absent ones left out). */
+const designOptions = (body: DesignBody) => ({
+  ...(body.strata !== undefined ? { strata: body.strata } : {}),
+  ...(body.cluster !== undefined ? { cluster: body.cluster } : {}),
+  ...(body.fpc !== undefined ? { fpc: body.fpc } : {}),
+  ...(body.weightMode !== undefined ? { weightMode: body.weightMode } : {}),
+  ...(body.lonelyPsu !== undefined ? { lonelyPsu: body.lonelyPsu } : {})
+})
+
+/**
+ * `weight` and `noWeight` of a request (and its sampling design) as analysis options; weight and noWeight
+ * together are a 400, as in the CLI.
+ */
+const weightOptions = (
+  body: { readonly weight?: string | undefined; readonly noWeight?: boolean | undefined } & DesignBody
+) =>
   body.weight !== undefined && body.noWeight === true
     ? Effect.fail(
       BadRequest.of("INVALID_BODY", `give weight ${body.weight} or noWeight, not both`, {
@@ -75,7 +97,8 @@ const weightOptions = (body: { readonly weight?: string | undefined; readonly no
     )
     : Effect.succeed({
       ...(body.weight !== undefined ? { weight: body.weight } : {}),
-      ...(body.noWeight === true ? { noWeight: true } : {})
+      ...(body.noWeight === true ? { noWeight: true } : {}),
+      ...designOptions(body)
     })
 
 const itemsOrSet = (body: { readonly items?: ReadonlyArray<string> | undefined; readonly set?: string | undefined }) =>
@@ -101,6 +124,7 @@ export const AnalysesLive = HttpApiBuilder.group(DanvanApi, "analyses", (handler
         yield* checkDimensions(dataset, codebook, body.variables)
         const options = {
           ...(body.weight !== undefined ? { weight: body.weight } : {}),
+          ...designOptions(body),
           ...missingOption(body.missing)
         }
         return yield* runAnalysis({ kind: "frequencies", dataset, codebook, variables: body.variables, options })

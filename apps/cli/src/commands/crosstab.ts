@@ -58,6 +58,7 @@ export const crosstabOptions = {
   codebook: flags.codebook,
   weight: flags.weight,
   noWeight: flags.noWeight,
+  ...flags.designFlags,
   format: flags.format,
   lang: flags.lang,
   exact,

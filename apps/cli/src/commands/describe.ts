@@ -9,6 +9,7 @@ export const describeOptions = {
   codebook: flags.codebook,
   weight: flags.weight,
   noWeight: flags.noWeight,
+  ...flags.designFlags,
   missing: flags.missing,
   format: flags.format,
   lang: flags.lang,

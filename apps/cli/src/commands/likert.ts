@@ -41,6 +41,7 @@ export const likertOptions = {
   missing: flags.missing,
   weight: flags.weight,
   noWeight: flags.noWeight,
+  ...flags.designFlags,
   reverse,
   format,
   lang: flags.lang,

@@ -19,6 +19,7 @@ export const meansOptions = {
   codebook: flags.codebook,
   weight: flags.weight,
   noWeight: flags.noWeight,
+  ...flags.designFlags,
   missing: flags.missing,
   format,
   lang: flags.lang

@@ -28,6 +28,7 @@ export const reportOptions = {
   ),
   weight: flags.weight,
   noWeight: flags.noWeight,
+  ...flags.designFlags,
   out: Options.text("out").pipe(
     Options.withDescription(
       "The report file to write; its extension picks the format (.html, .xlsx, .docx, .pdf, .md, .csv, .json)."

@@ -60,17 +60,24 @@ export const readData = (
   codebook: Codebook | undefined,
   weight: string | undefined,
   sheet: Option.Option<string> = Option.none(),
-  columns?: ReadonlyArray<string>
+  columns?: ReadonlyArray<string>,
+  /** Further columns read as numbers (a design's fpc). */
+  numeric: ReadonlyArray<string> = []
 ) =>
   withRecipe(
     (subset, encoding) =>
       readDataFile(path, {
         ...encoding,
         ...(codebook !== undefined ? { codebook } : {}),
-        ...(weight !== undefined ? { numericColumns: [weight] } : {}),
+        ...(weight !== undefined || numeric.length > 0
+          ? { numericColumns: [...(weight !== undefined ? [weight] : []), ...numeric] }
+          : {}),
         ...(Option.isSome(sheet) ? { sheet: sheet.value } : {}),
         ...(columns !== undefined && subset
-          ? { columns, numericColumns: withDefaultWeight(weight !== undefined ? [weight] : [], codebook) }
+          ? {
+            columns: [...columns, ...numeric],
+            numericColumns: withDefaultWeight([...(weight !== undefined ? [weight] : []), ...numeric], codebook)
+          }
           : {})
       }).pipe(Effect.tap((read) => reportWarnings(read.warnings))),
     codebook

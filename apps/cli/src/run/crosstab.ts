@@ -8,6 +8,7 @@ import { UsageError } from "../errors.js"
 import type { Format, Lang } from "../flags.js"
 import { colorEnabled, writeStdout } from "../terminal.js"
 import { caseOptions, optionalCodebook, orUndefined, readData, usedColumns, weightConflict } from "./common.js"
+import { designOf, hasDesignFlags } from "./design.js"
 
 export type CrosstabArgs = Command.Command.ParseConfig<typeof crosstabOptions>
 
@@ -53,6 +54,11 @@ export const runCrosstab = (args: CrosstabArgs) =>
     }
     if (Option.isSome(args.counts)) {
       if (Option.isSome(args.sheet)) return yield* Effect.fail(usage("--sheet applies to --data only"))
+      if (hasDesignFlags(args)) {
+        return yield* Effect.fail(
+          usage("--strata, --cluster, --fpc, --weight-mode and --lonely-psu apply to --data only")
+        )
+      }
       if (Option.isSome(args.weight) || args.noWeight) {
         return yield* Effect.fail(usage(`${args.noWeight ? "--no-weight" : "--weight"} applies to --data only`))
       }
@@ -88,6 +94,13 @@ export const runCrosstab = (args: CrosstabArgs) =>
           usage("--data needs --row VAR and --col VAR")
         )
       }
+      if (Option.isSome(args.layer) && hasDesignFlags(args)) {
+        return yield* Effect.fail(
+          usage(
+            "a layered table (--layer) uses frequency weights: drop --strata/--cluster/--fpc/--weight-mode/--lonely-psu"
+          )
+        )
+      }
       if (Option.isSome(args.layer)) {
         const { runLayered } = yield* Effect.promise(() => import("./layered.js"))
         return yield* runLayered(args, args.data.value, row, col, args.layer.value, fisher)
@@ -97,21 +110,25 @@ export const runCrosstab = (args: CrosstabArgs) =>
       const weight = orUndefined(args.weight)
       const conflict = weightConflict(weight, args.noWeight)
       if (conflict !== undefined) return yield* Effect.fail(usage(conflict))
+      const design = designOf(args)
       if (Option.isSome(args.engine)) {
         const { crosstabCounted } = yield* Effect.promise(() => import("@danvan/analysis"))
         const { withCounter } = yield* Effect.promise(() => import("./engine.js"))
         result = yield* withCounter(args.engine.value, args.data.value, codebook, weight, args.sheet, (counter, cb) =>
           crosstabCounted(counter, cb, row, col, {
             ...caseOptions(weight, args.missing, args.noWeight),
+            ...design.choice,
             ...(fisher !== undefined ? { fisher } : {})
           }))
         yield* writeStdout(renderCrosstab(result, args.format, args.lang))
         return
       }
-      // only the two columns (and the weight) are parsed: the others are skipped by the scanner
-      const read = yield* readData(args.data.value, codebook, weight, args.sheet, usedColumns([row, col], args.missing))
+      // only the two columns (and the weight and design) are parsed: the others are skipped by the scanner
+      const columns = usedColumns([row, col, ...design.columns], args.missing)
+      const read = yield* readData(args.data.value, codebook, weight, args.sheet, columns, design.numeric)
       result = yield* crosstab(read.dataset, read.codebook, row, col, {
         ...caseOptions(weight, args.missing, args.noWeight),
+        ...design.choice,
         ...(fisher !== undefined ? { fisher } : {})
       })
     } else {

@@ -7,6 +7,7 @@ import { UsageError } from "../errors.js"
 import type { Format, Lang } from "../flags.js"
 import { colorEnabled, writeStdout } from "../terminal.js"
 import { caseOptions, optionalCodebook, orUndefined, readDataColumns, weightConflict } from "./common.js"
+import { designOf } from "./design.js"
 
 export type DescribeArgs = Command.Command.ParseConfig<typeof describeOptions>
 
@@ -35,10 +36,17 @@ export const runDescribe = (args: DescribeArgs) =>
     const conflict = weightConflict(weight, args.noWeight)
     if (conflict !== undefined) return yield* Effect.fail(new UsageError({ command: "describe", message: conflict }))
     const codebook = yield* optionalCodebook(args.codebook)
+    const design = designOf(args)
     const read = yield* readDataColumns(args.data, codebook, [
-      ...new Set([...(weight !== undefined ? [weight] : []), ...args.variables, ...Object.keys(args.missing)])
+      ...new Set([
+        ...(weight !== undefined ? [weight] : []),
+        ...args.variables,
+        ...Object.keys(args.missing),
+        ...design.columns,
+        ...design.numeric
+      ])
     ], args.sheet)
-    const options = caseOptions(weight, args.missing, args.noWeight)
+    const options = { ...caseOptions(weight, args.missing, args.noWeight), ...design.choice }
     const results = yield* Effect.forEach(args.variables, (name) =>
       describeVariable(read.dataset, read.codebook, name, options))
     yield* writeStdout(renderDescribe(results, args.format, args.lang))

@@ -13,6 +13,7 @@ import { UsageError } from "../errors.js"
 import type { Format, Lang } from "../flags.js"
 import { colorEnabled, writeStdout } from "../terminal.js"
 import { caseOptions, optionalCodebook, orUndefined, readData, weightConflict } from "./common.js"
+import { designOf } from "./design.js"
 
 export type FrequenciesArgs = Command.Command.ParseConfig<typeof frequenciesOptions>
 
@@ -35,10 +36,11 @@ export const runFrequencies = (args: FrequenciesArgs) =>
     const conflict = weightConflict(weight, args.noWeight)
     if (conflict !== undefined) return yield* Effect.fail(new UsageError({ command: "frequencies", message: conflict }))
     const codebook = yield* optionalCodebook(args.codebook)
+    const design = designOf(args)
     if (Option.isSome(args.engine)) {
       const { frequenciesCounted } = yield* Effect.promise(() => import("@danvan/analysis"))
       const { withCounter } = yield* Effect.promise(() => import("./engine.js"))
-      const options = caseOptions(weight, args.missing, args.noWeight)
+      const options = { ...caseOptions(weight, args.missing, args.noWeight), ...design.choice }
       const counted = yield* withCounter(args.engine.value, args.data, codebook, weight, args.sheet, (counter, cb) =>
         Effect.forEach(args.variables, (name) =>
           frequenciesCounted(counter, cb, name, options)))
@@ -47,9 +49,10 @@ export const runFrequencies = (args: FrequenciesArgs) =>
     }
     const read = yield* readData(args.data, codebook, weight, args.sheet, [
       ...args.variables,
-      ...Object.keys(args.missing)
-    ])
-    const options = caseOptions(weight, args.missing, args.noWeight)
+      ...Object.keys(args.missing),
+      ...design.columns
+    ], design.numeric)
+    const options = { ...caseOptions(weight, args.missing, args.noWeight), ...design.choice }
     const results = yield* Effect.forEach(args.variables, (name) =>
       frequencies(read.dataset, read.codebook, name, options))
     yield* writeStdout(renderFrequencies(results, args.format, args.lang))

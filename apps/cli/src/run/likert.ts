@@ -8,6 +8,7 @@ import { UsageError } from "../errors.js"
 import type { Format, Lang } from "../flags.js"
 import { colorEnabled, writeStdout } from "../terminal.js"
 import { caseOptions, optionalCodebook, orUndefined, readData, usedColumns, weightConflict } from "./common.js"
+import { designOf } from "./design.js"
 
 export type LikertArgs = Command.Command.ParseConfig<typeof likertOptions>
 
@@ -47,7 +48,12 @@ export const runLikert = (args: LikertArgs) =>
       which = { set: Option.getOrElse(args.set, () => "") }
     }
     const codebook = yield* optionalCodebook(args.codebook)
-    const options = { ...caseOptions(weight, args.missing, args.noWeight), ...(args.reverse ? { reverse: true } : {}) }
+    const design = designOf(args)
+    const options = {
+      ...caseOptions(weight, args.missing, args.noWeight),
+      ...design.choice,
+      ...(args.reverse ? { reverse: true } : {})
+    }
     if (Option.isSome(args.engine)) {
       const { likertCounted } = yield* Effect.promise(() => import("@danvan/analysis"))
       const { withCounter } = yield* Effect.promise(() => import("./engine.js"))
@@ -59,9 +65,9 @@ export const runLikert = (args: LikertArgs) =>
           : likertCounted(counter, cb, which, args.by, options))
       return yield* writeStdout(renderLikert(counted, args.format, args.lang))
     }
-    // with --items only those columns (and the group and weight) are parsed
-    const columns = "items" in which ? usedColumns([args.by, ...which.items], args.missing) : undefined
-    const read = yield* readData(args.data, codebook, weight, args.sheet, columns)
+    // with --items only those columns (and the group, weight and design) are parsed
+    const columns = "items" in which ? usedColumns([args.by, ...which.items, ...design.columns], args.missing) : undefined
+    const read = yield* readData(args.data, codebook, weight, args.sheet, columns, design.numeric)
     // A .sav file brings its own codebook (and weight) unless --codebook is given.
     if (Option.isSome(args.set) && read.codebook === undefined) {
       return yield* Effect.fail(
@@ -70,9 +76,6 @@ export const runLikert = (args: LikertArgs) =>
         )
       )
     }
-    const result = yield* likert(read.dataset, read.codebook, which, args.by, {
-      ...caseOptions(weight, args.missing, args.noWeight),
-      ...(args.reverse ? { reverse: true } : {})
-    })
+    const result = yield* likert(read.dataset, read.codebook, which, args.by, options)
     yield* writeStdout(renderLikert(result, args.format, args.lang))
   })

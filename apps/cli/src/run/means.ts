@@ -17,6 +17,7 @@ import type { correlateOptions, meansOptions } from "../commands/means.js"
 import { UsageError } from "../errors.js"
 import { colorEnabled, writeStdout } from "../terminal.js"
 import { caseOptions, optionalCodebook, orUndefined, reportWarnings, weightConflict, withRecipe } from "./common.js"
+import { designOf } from "./design.js"
 
 export type MeansArgs = Command.Command.ParseConfig<typeof meansOptions>
 export type CorrelateArgs = Command.Command.ParseConfig<typeof correlateOptions>
@@ -46,10 +47,11 @@ export const runMeans = (args: MeansArgs) =>
     const conflict = weightConflict(weight, args.noWeight)
     if (conflict !== undefined) return yield* Effect.fail(new UsageError({ command: "means", message: conflict }))
     const codebook = yield* optionalCodebook(args.codebook)
+    const design = designOf(args)
     const read = yield* readNumeric(
       args.data,
       codebook,
-      [args.variable, ...(weight !== undefined ? [weight] : [])],
+      [args.variable, ...(weight !== undefined ? [weight] : []), ...design.numeric],
       args.sheet
     )
     const result = yield* means(
@@ -57,7 +59,7 @@ export const runMeans = (args: MeansArgs) =>
       read.codebook,
       args.variable,
       args.by,
-      caseOptions(weight, args.missing, args.noWeight)
+      { ...caseOptions(weight, args.missing, args.noWeight), ...design.choice }
     )
     const options = { lang: args.lang, color: colorEnabled(process.stdout) }
     const render =

@@ -17,6 +17,7 @@ import type { Lang } from "../flags.js"
 import * as flags from "../flags.js"
 import { colorEnabled, writeStdout } from "../terminal.js"
 import { caseOptions, optionalCodebook, orUndefined, readData, usedColumns, weightConflict } from "./common.js"
+import { designOf } from "./design.js"
 
 export type MrArgs = Command.Command.ParseConfig<typeof mrOptions>
 
@@ -64,10 +65,11 @@ export const runMr = (args: MrArgs) =>
     // A .sav file brings its own codebook (and MR sets, and weight) unless --codebook is given.
     // with --items the columns are known before reading: only those (and the group and weight) are parsed
     const listed = Option.isSome(args.items) ? args.items.value.split(",").map((s) => s.trim()) : undefined
+    const design = designOf(args)
     const columns = listed !== undefined && !listed.includes("")
-      ? usedColumns([args.group, ...listed], args.missing)
+      ? usedColumns([args.group, ...listed, ...design.columns], args.missing)
       : undefined
-    const read = yield* readData(args.data, given, weight, args.sheet, columns)
+    const read = yield* readData(args.data, given, weight, args.sheet, columns, design.numeric)
     return yield* mrOf(
       args,
       read.codebook,

@@ -19,6 +19,7 @@ import { UsageError } from "../errors.js"
 import { writeStdout } from "../terminal.js"
 import { planForData } from "./autoPlan.js"
 import { readData } from "./common.js"
+import { designOf } from "./design.js"
 import { recipeOption } from "./recipe.js"
 import { planExcerpts, writeChartFiles } from "./reportFiles.js"
 
@@ -82,7 +83,17 @@ export const runReport = (args: ReportArgs) =>
     if (published !== undefined && (weight !== undefined || args.noWeight)) {
       return yield* Effect.fail(usage("--weight and --no-weight apply to --data only"))
     }
-    const weightChoice = { ...(weight !== undefined ? { weight } : {}), ...(args.noWeight ? { noWeight: true } : {}) }
+    const design = designOf(args)
+    if (published !== undefined && Object.keys(design.choice).length > 0) {
+      return yield* Effect.fail(
+        usage("--strata, --cluster, --fpc, --weight-mode and --lonely-psu apply to --data only")
+      )
+    }
+    const weightChoice = {
+      ...(weight !== undefined ? { weight } : {}),
+      ...(args.noWeight ? { noWeight: true } : {}),
+      ...design.choice
+    }
     yield* checkWritable(args.out)
     const options = {
       lang: args.lang,
@@ -125,7 +136,15 @@ export const runReport = (args: ReportArgs) =>
       // Without --codebook: a .sav file's dictionary, else a codebook read off the data's columns (as plan init does).
       const given = codebookRef !== undefined ? yield* loadCodebook(codebookRef) : undefined
       if (given !== undefined) yield* checkPlanNames(plan, given, planRef)
-      const read = yield* readData(dataFile, given, weight ?? plan.weight ?? undefined, args.sheet)
+      const fpc = design.choice.fpc ?? plan.design?.fpc
+      const read = yield* readData(
+        dataFile,
+        given,
+        weight ?? plan.weight ?? undefined,
+        args.sheet,
+        undefined,
+        fpc !== undefined ? [fpc] : []
+      )
       const codebook = read.codebook ??
         codebookFromDataset(read.dataset, { id: "data", title: plainLabel(basename(dataFile)) })
       if (given === undefined) yield* checkPlanNames(plan, codebook, planRef)

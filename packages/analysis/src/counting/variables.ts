@@ -3,6 +3,7 @@ import { findVariable, isUserMissing, plainLabel } from "@danvan/domain"
 import * as Effect from "effect/Effect"
 import { AnalysisError } from "../errors.js"
 import type { CategoricalVariable } from "../variables.js"
+import type { DesignChoice } from "../design.js"
 import type { WeightChoice } from "../weights.js"
 import type { Counter } from "./port.js"
 
@@ -88,6 +89,29 @@ export const checkCountedMissing = (
  * const weight = yield* countedWeight(counter, codebook, { weight: "w" }) // "w"
  */
 export const countedWeight = (
+  counter: Counter,
+  codebook: Codebook | undefined,
+  choice: DesignChoice = {}
+): Effect.Effect<string | undefined, AnalysisError> =>
+  Effect.flatMap(resolveCountedWeight(counter, codebook, choice), (name) => {
+    const design = [choice.strata, choice.cluster, choice.fpc].some((c) => c !== undefined)
+    if (design || (name !== undefined && choice.weightMode !== "frequency")) {
+      // Taylor-linearization variances need each case's score (and its PSU), which a table of counts has lost.
+      return Effect.fail(
+        new AnalysisError({
+          code: "BAD_OPTION",
+          message: design
+            ? "the counting engines (--engine) count tables, which carry no sampling design: leave out --engine " +
+              "for design-based tests"
+            : `weight "${name}" is a sampling weight by default and its design-based tests need the cases: add ` +
+              "--weight-mode frequency for SPSS frequency weights with the counting engines, or leave out --engine"
+        })
+      )
+    }
+    return Effect.succeed(name)
+  })
+
+const resolveCountedWeight = (
   counter: Counter,
   codebook: Codebook | undefined,
   choice: WeightChoice = {}

@@ -1,8 +1,11 @@
 import type { BilingualLabel } from "@danvan/domain"
+import type { DesignChoice } from "../design.js"
+import type { DesignInfo } from "../designEstimates.js"
 import type { AnalysisWarning, CategoryInfo, MeasureWithTest } from "../results.js"
-import type { WeightChoice, WeightInfo } from "../weights.js"
+import type { WeightInfo } from "../weights.js"
+import type { LikertItemDesign } from "./design.js"
 
-export interface LikertOptions extends WeightChoice {
+export interface LikertOptions extends DesignChoice {
   /** Extra user-missing codes by variable name (the CLI's `--missing VAR=CODE,...`), on top of the codebook's. */
   readonly missing?: Readonly<Record<string, ReadonlyArray<number>>>
   /** Reverse the scores (score' = max + min − score), and with them the direction. */
@@ -74,6 +77,8 @@ export interface LikertItemResult {
   readonly gamma?: MeasureWithTest
   /** Kendall's τ-b, as `gamma` */
   readonly kendallTauB?: MeasureWithTest
+  /** Sampling design only: design-based mean scores (SE, CI, deff) and the item x group Rao-Scott tests. */
+  readonly design?: LikertItemDesign
 }
 
 /** Result of {@link likert}. */
@@ -107,5 +112,7 @@ export interface LikertResult {
     readonly reason?: string
   }
   readonly cronbachReason?: string
+  /** Weighted results: the weight mode and, for a sampling design, its columns, PSUs, strata and df. */
+  readonly design?: DesignInfo
   readonly warnings: ReadonlyArray<AnalysisWarning>
 }

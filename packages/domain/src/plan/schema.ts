@@ -141,6 +141,18 @@ export const AnalysisPlanJson = Schema.Struct({
    * Absent: the codebook's `weightVariable` (a .sav file's WEIGHT BY), if any.
    */
   weight: Schema.optional(Schema.NullOr(Name)),
+  /**
+   * The sampling design of every section (issue 18): strata, clusters (PSUs, nested in strata) and fpc columns,
+   * the weight mode (`"sampling"`, the default when weighted: design-based variances and Rao-Scott tests, as R
+   * survey; `"frequency"`: SPSS WEIGHT BY) and the rule for a stratum with one PSU (`"fail"` by default).
+   */
+  design: Schema.optional(Schema.Struct({
+    strata: Schema.optional(Name),
+    cluster: Schema.optional(Name),
+    fpc: Schema.optional(Name),
+    weightMode: Schema.optional(Schema.Literal("sampling", "frequency")),
+    lonelyPsu: Schema.optional(Schema.Literal("fail", "remove", "certainty", "adjust", "average"))
+  })),
   sections: Schema.NonEmptyArray(PlanSection)
 })
 export type AnalysisPlanJson = typeof AnalysisPlanJson.Encoded

@@ -1,6 +1,7 @@
 import type { DescribeResult } from "@danvan/analysis"
 import type { Block, Cell, ReportTable } from "../document.js"
 import { label, type Lang } from "../i18n.js"
+import { designFootnotes } from "../text/design.js"
 import { type BuildContext, h, num, text } from "./common.js"
 
 const WORDS = {
@@ -72,7 +73,17 @@ export const describeBlocks = (
     ["kurtosis", stat((r) => r.kurtosis.value, "stat")],
     ["kurtosisSe", stat((r) => r.kurtosis.se, "stat")]
   ]
-  const weights = [...new Set(results.flatMap((r) => (r.weight !== undefined ? [r.weight.variable] : [])))]
+  const weights = [
+    ...new Set(
+      results.flatMap((r) => (r.weight !== undefined && r.design?.mode !== "sampling" ? [r.weight.variable] : []))
+    )
+  ]
+  // A sampling design: the design statement and each variable's design-based mean, SE, CI and deff.
+  const sampled = [
+    ...new Set(
+      results.flatMap((r) => designFootnotes(r.design, [[label(r.variable.label, lang), r.designMean]], [], lang))
+    )
+  ]
   const table: ReportTable = {
     id,
     title: label({ vi: "Thống kê mô tả", en: "Descriptive statistics" }, lang),
@@ -80,6 +91,7 @@ export const describeBlocks = (
     rows: rows.map(([key, cell]) => ({ cells: [text(w(key, lang)), ...results.map(cell)] })),
     notes: [
       ...weights.map((v) => w("weighted", lang).replace("{w}", v)),
+      ...sampled,
       ...results.flatMap((r) => (r.note !== undefined ? [`${label(r.variable.label, lang)}: ${r.note}`] : [])),
       w("method", lang),
       ...(k !== undefined ? [w("extremes", lang).replace("{k}", String(k))] : [])

@@ -2,6 +2,7 @@ import type { CrosstabResult, LayeredCrosstabResult } from "@danvan/analysis"
 import { cmhSentences } from "../apa.js"
 import type { Block, ReportTable, TableRow } from "../document.js"
 import { label, type Lang } from "../i18n.js"
+import { designNotValid, raoScottLine } from "../text/design.js"
 import { columnLettersTable } from "./columnLetters.js"
 import { blank, type BuildContext, h, num, text } from "./common.js"
 import { crosstabSentences, crosstabTable } from "./crosstab.js"
@@ -114,6 +115,16 @@ export const layerTestsTable = (
 /** A crosstab's tables: the counts, the column letters (when computed), the tests, the measures. */
 export const crosstabBlocks = (r: CrosstabResult, id: string, title: string, ctx: BuildContext): Array<Block> => {
   const letters = columnLettersTable(r, `${id}-letters`, title, ctx)
+  if (r.design?.mode === "sampling") {
+    // A sampling design: the Rao-Scott tests replace SPSS's frequency-weighted tests, measures and letters.
+    const sampled = raoScottLine(r.tests, ctx.lang) ??
+      r.warnings.find((x) => x.code === "TEST_NOT_COMPUTED" && x.test === "raoScott")?.message ?? ""
+    return [
+      { kind: "table", table: crosstabTable(r, id, title, ctx) },
+      { kind: "text", text: sampled },
+      { kind: "text", text: designNotValid(ctx.lang) }
+    ]
+  }
   return [
     { kind: "table", table: crosstabTable(r, id, title, ctx) },
     ...(letters !== undefined ? [{ kind: "table", table: letters } as const] : []),

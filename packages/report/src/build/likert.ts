@@ -4,6 +4,7 @@ import type { ReportChart, ReportTable, TableRow } from "../document.js"
 import { coefficient, fixed } from "../format.js"
 import { type Bilingual, label, t } from "../i18n.js"
 import { suppressMatrix } from "../suppress.js"
+import { designNotValid, designStatement, raoScottLine } from "../text/design.js"
 import { blank, type BuildContext, h, noneHidden, num, sideOf, tally, text } from "./common.js"
 
 const LIKERT_WORDS = {
@@ -99,12 +100,14 @@ export const likertBlocks = (
   }
   const ordinal = r.ordinal.computed
   const c = r.cronbach
+  // A sampling design: the item x group test is Rao-Scott's F (df1 shown), not the frequency-weighted χ².
+  const sampled = r.design?.mode === "sampling"
   const tests: ReportTable = {
     id: `${id}-tests`,
     title: `${label(title, lang)}: ${t("tests", lang)}`,
     header: [[
       h(t("item", lang)),
-      h(t("chiSquare", lang)),
+      h(sampled ? "Rao-Scott F" : t("chiSquare", lang)),
       h(t("df", lang)),
       h("N"),
       h(t("p", lang)),
@@ -121,7 +124,17 @@ export const likertBlocks = (
       return {
         cells: [
           text(label(item.label, lang)),
-          ...(x === undefined
+          ...(sampled
+            ? item.design?.tests === undefined
+              ? [blank, blank, blank, blank, blank]
+              : [
+                num(item.design.tests.raoScott.statistic, "stat"),
+                num(item.design.tests.raoScott.df1, "stat"),
+                num(item.total.n, "count"),
+                num(item.design.tests.raoScott.p, "p"),
+                blank
+              ]
+            : x === undefined
             ? [blank, blank, blank, blank, blank]
             : [
               num(x.tests.pearson.statistic, "stat"),
@@ -149,6 +162,7 @@ export const likertBlocks = (
       }
     }),
     notes: [
+      ...(sampled ? [designStatement(r.design, lang)!, designNotValid(lang)] : []),
       ...(c !== undefined
         ? [
           LIKERT_WORDS.alpha[lang].replace("{alpha}", coefficient(c.alpha, 3, decimal)).replace("{n}", String(c.n))
@@ -164,7 +178,11 @@ export const likertBlocks = (
   const sentences = r.items.map((item, i) => {
     const x = itemTests[i]
     const parts = [
-      ...(x !== undefined ? [chiSquareSentence(x.tests.pearson, x.n.valid, x.measures.cramersV, ctx)] : []),
+      ...(sampled
+        ? item.design?.tests !== undefined ? [raoScottLine(item.design.tests, lang)!] : []
+        : x !== undefined
+        ? [chiSquareSentence(x.tests.pearson, x.n.valid, x.measures.cramersV, ctx)]
+        : []),
       kruskalWallisSentence(item.kruskalWallis, item.total.n, ctx)
     ]
     // Each test is its own sentence: with a decimal comma the parts inside a test are already split by "; ".

@@ -1,10 +1,11 @@
-import type { PlanResult, PlanSectionResult } from "@danvan/analysis"
+import type { DesignInfo, PlanResult, PlanSectionResult } from "@danvan/analysis"
 import { rateSentence } from "../apa.js"
 import type { Block, ReportDocument, ReportSection } from "../document.js"
 import { fixed } from "../format.js"
 import { label, t } from "../i18n.js"
 import { bannerReportTable } from "./banner.js"
 import { isDesignBased } from "../text/mrDesign.js"
+import { designStatement } from "../text/design.js"
 import { type BuildContext, h, num, text } from "./common.js"
 import { crosstabSentences } from "./crosstab.js"
 import { describeBlocks } from "./describe.js"
@@ -16,12 +17,19 @@ import { meansBlocks } from "./means.js"
 import { multipleResponseBlocks } from "./multipleResponse.js"
 import { closingNotes, contextOf, recipeNotes, type ReportOptions } from "./options.js"
 
+/** The design of a result, when it has one. */
+const designOf = (
+  r: object
+): DesignInfo | undefined => ("design" in r ? (r.design as DesignInfo | undefined) : undefined)
+
 /** The weight of a section's results, stated once under its heading: "Weighted by trongso, N = 764.5 (…)". */
 const weightNote = (s: PlanSectionResult, ctx: BuildContext): Array<Block> => {
   // a design-based multiple-response section states its sampling design under its table instead
   if (s.kind === "multiple-response" && isDesignBased(s.result)) return []
   const results: ReadonlyArray<{ readonly weight?: { readonly variable: string; readonly sum: number } }> =
     s.kind === "frequencies" || s.kind === "describe" ? s.results : s.kind === "rate" ? [] : [s.result]
+  const sampled = results.map((r) => designOf(r)).find((d) => d?.mode === "sampling")
+  if (sampled !== undefined) return [{ kind: "text", text: designStatement(sampled, ctx.lang)! }]
   const w = results.find((r) => r.weight !== undefined)?.weight
   if (w === undefined) return []
   return [{
@@ -55,7 +63,9 @@ const sectionBlocks = (s: PlanSectionResult, ctx: BuildContext): Array<Block> =>
           ? layeredBlocks(s.result, s.id, label(s.title, lang), ctx)
           : [
             ...crosstabBlocks(s.result, s.id, label(s.title, lang), ctx),
-            { kind: "apa", sentences: crosstabSentences(s.result, ctx) } as const
+            ...(s.result.design?.mode !== "sampling"
+              ? [{ kind: "apa", sentences: crosstabSentences(s.result, ctx) } as const]
+              : [])
           ])
       ]
     case "multiple-response": {

@@ -1,11 +1,12 @@
 import type { AnalysisWarning, CrosstabResult } from "@danvan/analysis"
 import { columnLettersTable } from "./columnLetters.js"
 import { directionalTable, symmetricTable } from "./crosstabMeasures.js"
+import { designCellsTable, raoScottTable, weightOrDesignText } from "./design.js"
 import { fixed, formatCount, formatDf, formatP, formatPercent, formatStat, percentOf as pct } from "./format.js"
 import { label, type Lang, t } from "./i18n.js"
 import { lowExpectedText } from "./lowExpected.js"
 import { mdEscape, mdTable } from "./markdown.js"
-import { fisherNotComputedReason, weightExcludedText, weightText } from "./notes.js"
+import { fisherNotComputedReason, weightExcludedText } from "./notes.js"
 import { renderTable, type Row, type TextTable } from "./table.js"
 import { displayWidth } from "./width.js"
 
@@ -229,9 +230,7 @@ const missingSummary = (r: CrosstabResult, lang: Lang): string | undefined => {
 const caseSummaryTable = (r: CrosstabResult, lang: Lang): TextTable => {
   const { row, col } = names(r, lang)
   const n = r.n
-  const footnotes = [weightText(r.weight, r.weighted, lang), missingSummary(r, lang)].filter((x): x is string =>
-    x !== undefined
-  )
+  const footnotes = [weightOrDesignText(r, lang), missingSummary(r, lang)].filter((x): x is string => x !== undefined)
   return {
     title: t("caseProcessingSummary", lang),
     align: ["left", "right", "right", "right", "right", "right", "right"],
@@ -350,13 +349,17 @@ export const renderCrosstabText = (r: CrosstabResult, options: RenderOptions): s
   const { lang } = options
   const style = { color: options.color === true }
   const letters = columnLettersTable(r, lang)
+  // Under a sampling design the Rao-Scott tests replace SPSS's frequency-weighted tests and measures.
+  const sampled = raoScottTable(r, lang)
+  const { rowCats, colCats } = names(r, lang)
+  const cells = designCellsTable(r, rowCats, colCats, lang)
   const sections = [
     caseSummaryTable(r, lang),
     crosstabTable(r, lang),
-    ...(letters !== undefined ? [letters] : []),
-    chiSquareTable(r, lang),
-    symmetricTable(r, lang),
-    directionalTable(r, lang)
+    ...(letters !== undefined && r.design?.mode !== "sampling" ? [letters] : []),
+    ...(r.design?.mode === "sampling"
+      ? [...(cells !== undefined ? [cells] : []), ...(sampled !== undefined ? [sampled] : [])]
+      : [chiSquareTable(r, lang), symmetricTable(r, lang), directionalTable(r, lang)])
   ].map((tb) => renderTable(tb, style))
   const notes = otherWarnings(r, lang)
   if (notes.length > 0) sections.push([`${t("notes", lang)}:`, ...notes.map((n) => `- ${n}`)].join("\n"))
@@ -403,11 +406,32 @@ export const renderCrosstabMarkdown = (r: CrosstabResult, options: RenderOptions
       rows
     )
   )
-  const weighted = weightText(r.weight, r.weighted, lang)
+  const weighted = weightOrDesignText(r, lang)
   const nLine = `N = ${formatCount(r.n.valid)} (${t("missing", lang).toLowerCase()}: ${formatCount(r.n.missing)})${
     weighted !== undefined ? `. ${weighted}` : ""
   }`
   out.push("", mdEscape(nLine), "")
+  const sampled = raoScottTable(r, lang)
+  if (r.design?.mode === "sampling") {
+    // Under a sampling design the Rao-Scott tests are the tests (SPSS's frequency-weighted ones are not valid).
+    if (sampled === undefined) {
+      const notes = otherWarnings(r, lang)
+      if (notes.length > 0) out.push(`**${t("notes", lang)}:**`, "", ...notes.map((n) => `- ${mdEscape(n)}`))
+      return out.join("\n") + "\n"
+    }
+    out.push(`### ${mdEscape(sampled.title)}`, "")
+    out.push(mdTable(
+      sampled.header[0]!.map((h) => mdEscape(typeof h === "string" ? h : h.text)),
+      [...sampled.align],
+      sampled.body.flatMap((row) =>
+        row === "rule" ? [] : [row.map((c) => mdEscape(typeof c === "string" ? c : c.text))]
+      )
+    ))
+    out.push("", ...(sampled.footnotes ?? []).map((f) => mdEscape(f) + "  "))
+    const notes = otherWarnings(r, lang)
+    if (notes.length > 0) out.push("", `**${t("notes", lang)}:**`, "", ...notes.map((n) => `- ${mdEscape(n)}`))
+    return out.join("\n") + "\n"
+  }
   out.push(`### ${t("chiSquareTests", lang)}`, "")
   const { lines, footnotes } = testLines(r, lang)
   const hasExact = hasFisherRow(r)

@@ -1,6 +1,7 @@
 import type { DescribeResult } from "@danvan/analysis"
 import { type RenderOptions, toJson } from "./crosstab.js"
 import { csvDocument, type CsvRow } from "./csv.js"
+import { designFootnotes } from "./design.js"
 import { fixed, formatCount, rawNumber } from "./format.js"
 import { label, type Lang } from "./i18n.js"
 import { mdEscape, mdTable } from "./markdown.js"
@@ -74,11 +75,12 @@ const value = (x: number, decimals: number) => (decimals < 0 ? formatCount(x) : 
 
 const notes = (results: ReadonlyArray<DescribeResult>, lang: Lang): Array<string> => [
   ...[
-    ...new Set(results.flatMap((r) => (r.weight !== undefined
+    ...new Set(results.flatMap((r) => (r.weight !== undefined && r.design?.mode !== "sampling"
       ? [w("weighted", lang).replace("{w}", r.weight.variable).replace("{n}", formatCount(r.weight.sum))]
       : [])
     ))
   ],
+  ...[...new Set(results.flatMap((r) => designFootnotes(r.design, [[r.variable.name, r.designMean]], [], lang)))],
   ...results.flatMap((r) => (r.note !== undefined ? [`${r.variable.name}: ${r.note}`] : [])),
   w("method", lang)
 ]

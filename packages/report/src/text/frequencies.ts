@@ -1,10 +1,10 @@
 import type { FrequenciesResult, FrequencyRow } from "@danvan/analysis"
 import { type RenderOptions, toJson, warningText } from "./crosstab.js"
 import { csvDocument, type CsvRow } from "./csv.js"
+import { designPercentsTable, weightOrDesignText } from "./design.js"
 import { fixed, formatCount, percentOf as pct, rawNumber } from "./format.js"
 import { label, type Lang, t } from "./i18n.js"
 import { mdEscape, mdTable } from "./markdown.js"
-import { weightText } from "./notes.js"
 import { renderTable, type Row, type TextTable } from "./table.js"
 
 /** "Cadre level (level)", or just "level" when the variable has no label of its own. */
@@ -69,7 +69,7 @@ const frequencyTable = (r: FrequenciesResult, lang: Lang): TextTable => {
   body.push("rule")
   body.push([t("total", lang), "", formatCount(r.n.total), fixed(pct(r.n.total, r.n.total), 1), "", ""])
   const footnotes = [
-    ...(r.weighted ? [weightText(r.weight, r.weighted, lang)!] : []),
+    ...(r.weighted ? [weightOrDesignText(r, lang)!] : []),
     ...r.warnings.map((w) => warningText(w, lang))
   ]
   return {
@@ -89,7 +89,13 @@ const frequencyTable = (r: FrequenciesResult, lang: Lang): TextTable => {
  */
 export const renderFrequenciesText = (results: ReadonlyArray<FrequenciesResult>, options: RenderOptions): string => {
   const style = { color: options.color === true }
-  const tables = [statisticsTable(results, options.lang), ...results.map((r) => frequencyTable(r, options.lang))]
+  const tables = [
+    statisticsTable(results, options.lang),
+    ...results.flatMap((r) => {
+      const design = designPercentsTable(r, options.lang)
+      return [frequencyTable(r, options.lang), ...(design !== undefined ? [design] : [])]
+    })
+  ]
   return tables.map((tb) => renderTable(tb, style)).join("\n\n") + "\n"
 }
 
@@ -115,7 +121,7 @@ export const renderFrequenciesMarkdown = (
     ])
     rows.push([`**${t("total", lang)}**`, "", formatCount(r.n.total), fixed(pct(r.n.total, r.n.total), 1), "", ""])
     const notes = [
-      ...(r.weighted ? [weightText(r.weight, r.weighted, lang)!] : []),
+      ...(r.weighted ? [weightOrDesignText(r, lang)!] : []),
       ...r.warnings.map((w) => warningText(w, lang))
     ]
     return [
@@ -167,7 +173,7 @@ export const renderFrequenciesCsv = (results: ReadonlyArray<FrequenciesResult>, 
     }
     rows.push(["", t("total", lang), "", rawNumber(r.n.total), rawNumber(pct(r.n.total, r.n.total)), "", ""])
     const notes = [
-      ...(r.weighted ? [weightText(r.weight, r.weighted, lang)!] : []),
+      ...(r.weighted ? [weightOrDesignText(r, lang)!] : []),
       ...r.warnings.map((w) => warningText(w, lang))
     ]
     for (const note of notes) rows.push([note])

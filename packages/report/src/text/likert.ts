@@ -1,5 +1,6 @@
 import type { LikertCell, LikertResult } from "@danvan/analysis"
 import { toJson, warningText } from "./crosstab.js"
+import { designFootnotes } from "./design.js"
 import { fixed, formatCount, formatDf, formatP, formatPercent, formatStat, NOT_AVAILABLE } from "./format.js"
 import { label, type Lang, t } from "./i18n.js"
 import { weightText } from "./notes.js"
@@ -85,7 +86,16 @@ export const likertFootnotes = (r: LikertResult, lang: Lang): Array<string> => {
     s.netNote(high, low),
     s.kwNote,
     ...(r.ordinal.computed ? [s.ordinalNote] : r.ordinal.reason !== undefined ? [r.ordinal.reason] : []),
-    ...(weighted !== undefined ? [weighted, t("frequencyWeightsNote", lang)] : [])
+    ...(r.design?.mode === "sampling"
+      ? designFootnotes(
+        r.design,
+        r.items.map((item) => [label(item.label, lang), item.design?.total] as const),
+        r.items.map((item) => [label(item.label, lang), item.design?.tests] as const),
+        lang
+      )
+      : weighted !== undefined
+      ? [weighted, t("frequencyWeightsNote", lang)]
+      : [])
   ]
 }
 

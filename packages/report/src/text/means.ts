@@ -1,6 +1,7 @@
 import type { CorrelateResult, MeansCell, MeansComparison, MeansResult } from "@danvan/analysis"
 import { toJson } from "./crosstab.js"
 import { csvDocument, type CsvRow } from "./csv.js"
+import { designFootnotes } from "./design.js"
 import { fixed, formatDf, formatP, formatStat, NOT_AVAILABLE, rawNumber } from "./format.js"
 import { label, type Lang } from "./i18n.js"
 import { renderTable, type Row, type TextTable } from "./table.js"
@@ -154,7 +155,18 @@ export const meansTables = (r: MeansResult, lang: Lang): Array<TextTable> => {
     body: [...r.groups.map((g) => cellRow(named(g.label, String(g.code), lang), g)), "rule", cellRow(s.total, r.total)],
     footnotes: [
       s.cases(r.n.valid, r.n.missing),
-      ...(r.weight !== undefined ? [s.weighted(r.weight.variable, fixed(r.weight.sum, 2))] : [])
+      ...(r.weight !== undefined && r.design?.mode !== "sampling"
+        ? [s.weighted(r.weight.variable, fixed(r.weight.sum, 2))]
+        : []),
+      ...designFootnotes(
+        r.design,
+        [
+          ...r.groups.map((g) => [named(g.label, String(g.code), lang), g.design] as const),
+          [s.total, r.designTotal] as const
+        ],
+        [],
+        lang
+      )
     ]
   }
   const t = r.tests

@@ -104,3 +104,24 @@ export const columnProportions = tryStats(core.columnProportions)
  * designCovariance([Float64Array.of(1, 2, 3, 6)], {}) // Right({ covariance: [18.666…], strata: 1, psus: 4, … })
  */
 export const designCovariance = tryStats(core.designCovariance)
+
+/**
+ * `designProportions` returning `Either`: Left for an empty domain or what `designCovariance` refuses.
+ * @example
+ * designProportions(Int32Array.of(0, 1, 1, 0), 2, { design: {} }) // Right({ categories: [{ estimate: 0.5, … }, …], … })
+ */
+export const designProportions = tryStats(core.designProportions)
+
+/**
+ * `designMean` returning `Either`: Left for an empty domain or what `designCovariance` refuses.
+ * @example
+ * designMean(Float64Array.of(1, 2, 3, 6), { design: {} }) // Right({ estimate: 3, … })
+ */
+export const designMean = tryStats(core.designMean)
+
+/**
+ * `raoScott` returning `Either`: Left for a table smaller than 2 x 2, an empty row or column, or a lonely PSU.
+ * @example
+ * raoScott(rows, cols, 3, 2, { weights, design }) // Right({ f: { statistic, df1, df2, p }, chisq: { … }, … })
+ */
+export const raoScott = tryStats(core.raoScott)
