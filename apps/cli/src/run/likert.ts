@@ -66,7 +66,9 @@ export const runLikert = (args: LikertArgs) =>
       return yield* writeStdout(renderLikert(counted, args.format, args.lang))
     }
     // with --items only those columns (and the group, weight and design) are parsed
-    const columns = "items" in which ? usedColumns([args.by, ...which.items, ...design.columns], args.missing) : undefined
+    const columns = "items" in which
+      ? usedColumns([args.by, ...which.items, ...design.columns], args.missing)
+      : undefined
     const read = yield* readData(args.data, codebook, weight, args.sheet, columns, design.numeric)
     // A .sav file brings its own codebook (and weight) unless --codebook is given.
     if (Option.isSome(args.set) && read.codebook === undefined) {

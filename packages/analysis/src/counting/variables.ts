@@ -1,9 +1,9 @@
 import type { Codebook } from "@danvan/domain"
 import { findVariable, isUserMissing, plainLabel } from "@danvan/domain"
 import * as Effect from "effect/Effect"
+import type { DesignChoice } from "../design.js"
 import { AnalysisError } from "../errors.js"
 import type { CategoricalVariable } from "../variables.js"
-import type { DesignChoice } from "../design.js"
 import type { WeightChoice } from "../weights.js"
 import type { Counter } from "./port.js"
 
