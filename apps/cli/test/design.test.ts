@@ -144,7 +144,7 @@ describe("bad designs are clear errors", () => {
       "trongso",
       "--strata",
       "nope"
-    ], /unknown stratum variable "nope": the data has the columns id, huyen, xa/)
+    ], /column "nope": .*the file has id, huyen, xa/)
   })
   it("a blank stratum names its data row", () => {
     fails([

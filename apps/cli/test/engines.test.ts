@@ -46,7 +46,7 @@ describe("--engine memory|duckdb", () => {
 
   it("weighted, the engines agree bit for bit (exactly rounded sums) and state the weight", () => {
     const args = ["crosstab", "--data", at("weighted.csv"), "--row", "level", "--col", "q1", "--weight", "w"]
-    const extra = ["--missing", "q1=9", "--format", "json"]
+    const extra = ["--missing", "q1=9", "--format", "json", "--weight-mode", "frequency"]
     const memory = JSON.parse(ok([...args, ...extra, "--engine", "memory"]).stdout)
     const duck = JSON.parse(ok([...args, ...extra, "--engine", "duckdb"]).stdout)
     expect(duck).toStrictEqual(memory)
@@ -54,6 +54,17 @@ describe("--engine memory|duckdb", () => {
     expect(memory.counts[0]).toStrictEqual([0.30000000000000004, 0.3])
     expect(memory.warnings.map((w: { code: string }) => w.code)).toContain("WEIGHT_EXCLUDED")
     expect(memory.weight.variable).toBe("w")
+  })
+
+  it("a sampling weight (the default mode) or a design with --engine: exit 1 saying what to do", () => {
+    const args = ["crosstab", "--data", at("weighted.csv"), "--row", "level", "--col", "q1", "--engine", "memory"]
+    const sampling = run([...args, "--weight", "w"])
+    expect(sampling.code).toBe(1)
+    expect(sampling.stderr).toMatch(/sampling weight by default .* add --weight-mode frequency/)
+    expect(sampling.stderr).not.toMatch(/\n\s+at /)
+    const design = run([...args, "--strata", "level"])
+    expect(design.code).toBe(1)
+    expect(design.stderr).toMatch(/carry no sampling design: leave out --engine/)
   })
 
   it("frequencies: the same JSON with either engine, from the CSV and from its Parquet copy", () => {

@@ -67,7 +67,7 @@ const datasetOf = (rows: ReadonlyArray<readonly [number, number, number]>) =>
 const options = (weighted: boolean) => ({
   missing: { r: [9], c: [8] },
   fisher: { method: "none" as const },
-  ...(weighted ? { weight: "w" } : {})
+  ...(weighted ? { weight: "w", weightMode: "frequency" as const } : {})
 })
 
 const bothEngines = (rows: ReadonlyArray<readonly [number, number, number]>, weighted: boolean) =>
@@ -125,7 +125,7 @@ describe("counting engines", () => {
     await fc.assert(
       fc.asyncProperty(cases, fc.boolean(), async (rows, weighted) => {
         const dataset = datasetOf(rows)
-        const opts = { missing: { r: [9] }, ...(weighted ? { weight: "w" } : {}) }
+        const opts = { missing: { r: [9] }, ...(weighted ? { weight: "w", weightMode: "frequency" as const } : {}) }
         const memory = await Effect.runPromise(
           Effect.either(frequenciesCounted(memoryCounter(dataset), undefined, "r", opts))
         )
@@ -149,6 +149,16 @@ describe("counting engines", () => {
       expect(result.counts[0][0]).toBe(0.6)
       expect(result.weight).toStrictEqual({ variable: "w", sum: 2.6 })
       expect(result.warnings.find((w) => w.code === "WEIGHT_EXCLUDED")?.message).toContain("1 case with a zero")
+    }))
+
+  it.effect("refuse sampling weights (the default mode) and designs: their tests need the cases", () =>
+    Effect.gen(function*() {
+      const dataset = datasetOf([[1, 1, 0.5], [1, 2, 1], [2, 1, 2], [2, 2, 1]])
+      const counter = memoryCounter(dataset)
+      const sampling = yield* Effect.flip(crosstabCounted(counter, undefined, "r", "c", { weight: "w" }))
+      expect(sampling.message).toMatch(/sampling weight by default .* add --weight-mode frequency/)
+      const design = yield* Effect.flip(frequenciesCounted(counter, undefined, "r", { strata: "c" }))
+      expect(design.message).toMatch(/carry no sampling design/)
     }))
 })
 
@@ -174,7 +184,10 @@ describe("counting engines, Likert and multiple response (cases rebuilt from cel
     await fc.assert(
       fc.asyncProperty(respondents, fc.boolean(), async (rows, weighted) => {
         const dataset = surveyOf(rows)
-        const opts = { missing: { g: [9], i1: [8], i2: [8], i3: [8] }, ...(weighted ? { weight: "w" } : {}) }
+        const opts = {
+          missing: { g: [9], i1: [8], i2: [8], i3: [8] },
+          ...(weighted ? { weight: "w", weightMode: "frequency" as const } : {})
+        }
         const run = (c: Counter) => likertCounted(c, undefined, { items: ["i1", "i2", "i3"] }, "g", opts)
         const memory = await Effect.runPromise(Effect.either(run(memoryCounter(dataset))))
         expect(await onDuckdb(dataset, run)).toStrictEqual(memory)
@@ -199,7 +212,11 @@ describe("counting engines, Likert and multiple response (cases rebuilt from cel
     await fc.assert(
       fc.asyncProperty(ticks, fc.boolean(), async (rows, weighted) => {
         const dataset = surveyOf(rows)
-        const opts = { method: "rs2" as const, missing: { g: [9] }, ...(weighted ? { weight: "w" } : {}) }
+        const opts = {
+          method: "rs2" as const,
+          missing: { g: [9] },
+          ...(weighted ? { weight: "w", weightMode: "frequency" as const } : {})
+        }
         const run = (c: Counter) => multipleResponseCounted(c, undefined, "g", ["i1", "i2", "i3"], opts)
         const memory = await Effect.runPromise(Effect.either(run(memoryCounter(dataset))))
         expect(await onDuckdb(dataset, run)).toStrictEqual(memory)
