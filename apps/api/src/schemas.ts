@@ -142,7 +142,8 @@ export const MultipleResponseRequest = Schema.Struct({
   seed: Schema.optional(Schema.Int),
   weight: Schema.optional(Name),
   noWeight: NoWeight,
-  missing: Schema.optional(MissingCodes)
+  missing: Schema.optional(MissingCodes),
+  ...DesignFields
 }).annotations({
   identifier: "MultipleResponseRequest",
   description: "Give either `items` or `set` (a multiple-response set of the dataset's codebook)"
