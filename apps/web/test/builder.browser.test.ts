@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs"
 import JSZip from "jszip"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { openApp, type OpenedApp, screenshot, seriousViolations, WEB_DIST } from "./browser.js"
-import { EXAMPLE_CSV, type Running, startServer, tempDir } from "./server.js"
+import { describe, expect, it } from "vitest"
+import { screenshot, seriousViolations } from "./browser.js"
+import { useExampleAnalysis } from "./exampleAnalysis.js"
 
 /**
  * Issue 17, acceptance item 5: the report builder. Two results are added, reordered by keyboard, and the DOCX
@@ -10,28 +10,10 @@ import { EXAMPLE_CSV, type Running, startServer, tempDir } from "./server.js"
  * chosen order; the plan.json link holds the same plan.
  */
 
-const temp = tempDir()
-let server: Running
-let app: OpenedApp
-
-beforeAll(async () => {
-  server = await startServer(temp.db, { DANVAN_WEB_DIR: WEB_DIST })
-  app = await openApp(server.url)
-  const { page } = app
-  await page.locator("#file").setInputFiles(EXAMPLE_CSV)
-  await page.getByRole("status").filter({ hasText: "Đã tải lên" }).waitFor()
-  await page.getByRole("button", { name: "Phân tích: hcmc-2024-synthetic.csv" }).click()
-  await page.getByRole("heading", { name: "Phân tích: hcmc-2024-synthetic.csv" }).waitFor()
-})
-
-afterAll(async () => {
-  await app?.close()
-  await server?.stop()
-  temp.cleanup()
-})
+const example = useExampleAnalysis()
 
 const runSet = async (kind: string, set: string, testId: string) => {
-  const { page } = app
+  const { page } = example.app
   await page.getByLabel(kind).check()
   await page.locator(`#set option[value=${set}]`).waitFor({ state: "attached" })
   await page.locator("#set").selectOption(set)
@@ -40,11 +22,11 @@ const runSet = async (kind: string, set: string, testId: string) => {
   await page.locator(`[data-testid=${testId}]`).waitFor()
 }
 
-const titles = () => app.page.locator("[data-testid=report-item] .item-title").allInnerTexts()
+const titles = () => example.app.page.locator("[data-testid=report-item] .item-title").allInnerTexts()
 
 describe("the report builder", () => {
   it("adds two results, reorders them by keyboard, downloads a DOCX with both sections in that order", async () => {
-    const { page } = app
+    const { page } = example.app
     await expect(page.getByTestId("report-builder").innerText()).resolves.toContain("Chưa có kết quả nào")
     await runSet("Câu hỏi nhiều lựa chọn theo nhóm", "purpose", "mr")
     await page.getByRole("button", { name: "Thêm vào báo cáo" }).click()
@@ -93,7 +75,7 @@ describe("the report builder", () => {
   })
 
   it("removes an item", async () => {
-    const { page } = app
+    const { page } = example.app
     const [first, second] = await titles()
     await page.getByRole("button", { name: `Bỏ: ${first}` }).click()
     expect(await titles()).toEqual([second])

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { openApp, type OpenedApp, screenshot, seriousViolations, WEB_DIST } from "./browser.js"
-import { EXAMPLE_CSV, type Running, startServer, tempDir } from "./server.js"
+import { describe, expect, it } from "vitest"
+import { screenshot, seriousViolations } from "./browser.js"
+import { useExampleAnalysis } from "./exampleAnalysis.js"
 
 /**
  * Issue 17, acceptance item 3: the Variable View's edits are saved as the dataset's codebook (PUT
@@ -8,32 +8,16 @@ import { EXAMPLE_CSV, type Running, startServer, tempDir } from "./server.js"
  * refused with a message in the page's language naming the variable and the code.
  */
 
-const temp = tempDir()
-let server: Running
-let app: OpenedApp
-
-beforeAll(async () => {
-  server = await startServer(temp.db, { DANVAN_WEB_DIR: WEB_DIST })
-  app = await openApp(server.url)
-  const { page } = app
-  await page.locator("#file").setInputFiles(EXAMPLE_CSV)
-  await page.getByRole("status").filter({ hasText: "Đã tải lên" }).waitFor()
-  await page.getByRole("button", { name: "Phân tích: hcmc-2024-synthetic.csv" }).click()
-  await page.getByRole("heading", { name: "Phân tích: hcmc-2024-synthetic.csv" }).waitFor()
-})
-
-afterAll(async () => {
-  await app?.close()
-  await server?.stop()
-  temp.cleanup()
-})
+const example = useExampleAnalysis()
 
 const levelRow = () =>
-  app.page.locator("[data-testid=variables] tbody tr", { has: app.page.locator("code", { hasText: /^level$/ }) })
+  example.app.page.locator("[data-testid=variables] tbody tr", {
+    has: example.app.page.locator("code", { hasText: /^level$/ })
+  })
 
 describe("the Variable View's editor", () => {
   it("saves a label, a value label and a missing code; a later frequencies table shows them", async () => {
-    const { page } = app
+    const { page } = example.app
     await page.getByText("Danh sách biến (Variable View)").click()
     await page.getByRole("button", { name: "Sửa biến level" }).click()
     const editor = page.getByTestId("variable-editor")
@@ -59,7 +43,7 @@ describe("the Variable View's editor", () => {
   })
 
   it("refuses an edit that leaves a stored code without a label, in the page's language; nothing is saved", async () => {
-    const { page } = app
+    const { page } = example.app
     await page.getByRole("button", { name: "Sửa biến level" }).click()
     const editor = page.getByTestId("variable-editor")
     await editor.getByRole("button", { name: "Bỏ mã 2" }).click()
@@ -75,7 +59,7 @@ describe("the Variable View's editor", () => {
   })
 
   it("shows the editor in English", async () => {
-    const { page } = app
+    const { page } = example.app
     await page.getByRole("button", { name: /English/ }).click()
     await page.getByRole("button", { name: "Edit variable people_trust_limited" }).click()
     const editor = page.getByTestId("variable-editor")

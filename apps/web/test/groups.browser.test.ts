@@ -1,7 +1,8 @@
 import { fixed, formatP, kruskalWallisSentence, mmiSentence } from "@danvan/report"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { openApp, type OpenedApp, screenshot, seriousViolations, WEB_DIST } from "./browser.js"
-import { cli, EXAMPLE_CSV, type Running, startServer, tempDir } from "./server.js"
+import { describe, expect, it } from "vitest"
+import { screenshot, seriousViolations } from "./browser.js"
+import { useExampleAnalysis } from "./exampleAnalysis.js"
+import { cli, EXAMPLE_CSV } from "./server.js"
 
 /**
  * Issue 17: sets by group, means by group, describe and the layered crosstab on the analyses screen, each
@@ -9,9 +10,7 @@ import { cli, EXAMPLE_CSV, type Running, startServer, tempDir } from "./server.j
  * with the APA sentence of @danvan/report and the `danvan ...` line that repeats it.
  */
 
-const temp = tempDir()
-let server: Running
-let app: OpenedApp
+const example = useExampleAnalysis()
 
 const cliJson = (args: ReadonlyArray<string>): any =>
   JSON.parse(cli([...args, "--data", EXAMPLE_CSV, "--codebook", "hcmc-2024", "--format", "json"]))
@@ -19,30 +18,14 @@ const vi = { lang: "vi" as const, decimal: "comma" as const }
 const en = { lang: "en" as const, decimal: "point" as const }
 const DATA = "--data hcmc-2024-synthetic.csv --codebook hcmc-2024"
 
-beforeAll(async () => {
-  server = await startServer(temp.db, { DANVAN_WEB_DIR: WEB_DIST })
-  app = await openApp(server.url)
-  const { page } = app
-  await page.locator("#file").setInputFiles(EXAMPLE_CSV)
-  await page.getByRole("status").filter({ hasText: "Đã tải lên" }).waitFor()
-  await page.getByRole("button", { name: "Phân tích: hcmc-2024-synthetic.csv" }).click()
-  await page.getByRole("heading", { name: "Phân tích: hcmc-2024-synthetic.csv" }).waitFor()
-})
-
-afterAll(async () => {
-  await app?.close()
-  await server?.stop()
-  temp.cleanup()
-})
-
 const run = async (button = "Chạy") => {
-  const { page } = app
+  const { page } = example.app
   await page.getByRole("button", { name: button }).click()
 }
 
 describe("the analyses screen: sets, means, describe, layers", () => {
   it("a multiple-response set by group: % of cases with the column letters, the MMI sentence, the command", async () => {
-    const { page } = app
+    const { page } = example.app
     await page.getByLabel("Câu hỏi nhiều lựa chọn theo nhóm").check()
     await page.locator("#set option[value=purpose]").waitFor({ state: "attached" })
     await page.locator("#set").selectOption("purpose")
@@ -69,7 +52,7 @@ describe("the analyses screen: sets, means, describe, layers", () => {
   })
 
   it("a Likert set by group: mean scores and Kruskal-Wallis per item as the CLI's, the direction in words", async () => {
-    const { page } = app
+    const { page } = example.app
     await page.getByLabel("Thang Likert theo nhóm").check()
     await page.locator("#set option[value=difficulty]").waitFor({ state: "attached" })
     await page.locator("#set").selectOption("difficulty")
@@ -99,7 +82,7 @@ describe("the analyses screen: sets, means, describe, layers", () => {
   })
 
   it("means by group: per-group means and the ANOVA as `danvan means`, unweighted on request", async () => {
-    const { page } = app
+    const { page } = example.app
     await page.getByLabel("Trung bình theo nhóm").check()
     await page.locator("#numeric-var").selectOption("people_trust_limited")
     await page.locator("#group-var").selectOption("level")
@@ -132,7 +115,7 @@ describe("the analyses screen: sets, means, describe, layers", () => {
   })
 
   it("describe: the statistics of `danvan describe`", async () => {
-    const { page } = app
+    const { page } = example.app
     await page.getByLabel("Thống kê mô tả").check()
     await page.locator("#weight-var").selectOption("")
     await run()
@@ -149,7 +132,7 @@ describe("the analyses screen: sets, means, describe, layers", () => {
   })
 
   it("a crosstab with a layer: one table per layer and the CMH test as `danvan crosstab --layer`; in English too", async () => {
-    const { page } = app
+    const { page } = example.app
     await page.getByLabel("Bảng chéo").check()
     await page.locator("#row-var").selectOption("independent_democratic_society")
     await page.locator("#col-var").selectOption("clean_strong_party")

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { openApp, type OpenedApp, screenshot, seriousViolations, WEB_DIST } from "./browser.js"
-import { EXAMPLE_CSV, type Running, startServer, tempDir } from "./server.js"
+import { describe, expect, it } from "vitest"
+import { screenshot, seriousViolations } from "./browser.js"
+import { useExampleAnalysis } from "./exampleAnalysis.js"
 
 /**
  * Issue 17, acceptance item 3 (recipe steps as forms): a recode step and a filter step added by the form, each
@@ -9,29 +9,11 @@ import { EXAMPLE_CSV, type Running, startServer, tempDir } from "./server.js"
  * that the dataset list shows; recipe.json and the `danvan prepare --recipe` line offered.
  */
 
-const temp = tempDir()
-let server: Running
-let app: OpenedApp
-
-beforeAll(async () => {
-  server = await startServer(temp.db, { DANVAN_WEB_DIR: WEB_DIST })
-  app = await openApp(server.url)
-  const { page } = app
-  await page.locator("#file").setInputFiles(EXAMPLE_CSV)
-  await page.getByRole("status").filter({ hasText: "Đã tải lên" }).waitFor()
-  await page.getByRole("button", { name: "Phân tích: hcmc-2024-synthetic.csv" }).click()
-  await page.getByRole("heading", { name: "Phân tích: hcmc-2024-synthetic.csv" }).waitFor()
-})
-
-afterAll(async () => {
-  await app?.close()
-  await server?.stop()
-  temp.cleanup()
-})
+const example = useExampleAnalysis()
 
 describe("recipe steps as forms", () => {
   it("adds a recode and a filter step, previews each, and saves the result as a new dataset", async () => {
-    const { page } = app
+    const { page } = example.app
     await page.getByText("Chuẩn bị dữ liệu (công thức)").click()
     const form = page.getByTestId("recipe-form")
     await form.locator("#recode-var").selectOption("level")
@@ -76,7 +58,7 @@ describe("recipe steps as forms", () => {
   })
 
   it("shows the form in English", async () => {
-    const { page } = app
+    const { page } = example.app
     await page.getByRole("button", { name: /English/ }).click()
     await page.getByRole("button", { name: "Analyse: hcmc-2024-synthetic.csv" }).click()
     await page.getByText("Data preparation (recipe)").click()

@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs"
 import { fixed } from "@danvan/report"
 import JSZip from "jszip"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { openApp, type OpenedApp, screenshot, seriousViolations, WEB_DIST } from "./browser.js"
-import { cli, EXAMPLE_CSV, type Running, startServer, tempDir } from "./server.js"
+import { describe, expect, it } from "vitest"
+import { openApp, screenshot, seriousViolations, WEB_DIST } from "./browser.js"
+import { useExampleAnalysis } from "./exampleAnalysis.js"
+import { cli, EXAMPLE_CSV, startServer, tempDir } from "./server.js"
 
 /**
  * Issue 17, acceptance item 5: a means-by-group result added to the report builder (a `means` plan section);
@@ -11,31 +12,13 @@ import { cli, EXAMPLE_CSV, type Running, startServer, tempDir } from "./server.j
  * the server's Chromium, and a server without one says so in the page's language.
  */
 
-const temp = tempDir()
-let server: Running
-let app: OpenedApp
+const example = useExampleAnalysis()
 
 const cliJson = (args: ReadonlyArray<string>): any =>
   JSON.parse(cli([...args, "--data", EXAMPLE_CSV, "--codebook", "hcmc-2024", "--format", "json"]))
 
-beforeAll(async () => {
-  server = await startServer(temp.db, { DANVAN_WEB_DIR: WEB_DIST })
-  app = await openApp(server.url)
-  const { page } = app
-  await page.locator("#file").setInputFiles(EXAMPLE_CSV)
-  await page.getByRole("status").filter({ hasText: "Đã tải lên" }).waitFor()
-  await page.getByRole("button", { name: "Phân tích: hcmc-2024-synthetic.csv" }).click()
-  await page.getByRole("heading", { name: "Phân tích: hcmc-2024-synthetic.csv" }).waitFor()
-})
-
-afterAll(async () => {
-  await app?.close()
-  await server?.stop()
-  temp.cleanup()
-})
-
 const download = async (format: string) => {
-  const { page } = app
+  const { page } = example.app
   await page.locator("#builder-format").selectOption(format)
   const [file] = await Promise.all([
     page.waitForEvent("download", { timeout: 90_000 }),
@@ -47,7 +30,7 @@ const download = async (format: string) => {
 
 describe("means in reports, and PDF", () => {
   it("adds a means result; the DOCX holds its section with the numbers of `danvan means`", async () => {
-    const { page } = app
+    const { page } = example.app
     await page.getByLabel("Trung bình theo nhóm").check()
     await page.locator("#numeric-var").selectOption("people_trust_limited")
     await page.locator("#group-var").selectOption("level")
@@ -75,7 +58,7 @@ describe("means in reports, and PDF", () => {
   }, 120_000)
 
   it("downloads the report as a PDF", async () => {
-    const { page } = app
+    const { page } = example.app
     await page.locator("#builder-format").selectOption("pdf")
     expect(await page.getByTestId("builder-command").innerText()).toBe(
       "danvan report --data hcmc-2024-synthetic.csv --codebook hcmc-2024 --plan plan.json --out report.pdf --lang vi"
@@ -87,7 +70,7 @@ describe("means in reports, and PDF", () => {
   }, 120_000)
 
   it("shows the builder with a means item in English", async () => {
-    const { page } = app
+    const { page } = example.app
     await page.getByRole("button", { name: /English/ }).click()
     await page.getByTestId("report-builder").waitFor()
     await screenshot(page, "32-builder-means-en")
@@ -97,7 +80,8 @@ describe("means in reports, and PDF", () => {
 
 describe("PDF without a browser", () => {
   it("says in the page's language that the server cannot print a PDF and what to choose instead", async () => {
-    const other = await startServer(temp.db.replace(/\.sqlite$/, "-2.sqlite"), {
+    const temp = tempDir()
+    const other = await startServer(temp.db, {
       DANVAN_WEB_DIR: WEB_DIST,
       CHROMIUM_PATH: "/nonexistent/chromium"
     })
@@ -121,6 +105,7 @@ describe("PDF without a browser", () => {
     } finally {
       await second.close()
       await other.stop()
+      temp.cleanup()
     }
   }, 120_000)
 })
