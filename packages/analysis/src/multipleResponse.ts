@@ -9,7 +9,7 @@ import { designTests, type MrDesignStatement, mrDesignStatement } from "./mrDesi
 import { lowExpectedItems } from "./mrWarnings.js"
 import type { AnalysisWarning, CategoryInfo } from "./results.js"
 import { attempt } from "./table.js"
-import { categoricalVariable, checkMissingNames, validCategoriesOf } from "./variables.js"
+import { type CategoricalVariable, categoricalVariable, checkMissingNames, validCategoriesOf } from "./variables.js"
 import { weightField, type WeightInfo } from "./weights.js"
 
 /**
@@ -90,6 +90,29 @@ export interface MultipleResponseResult {
     readonly seed: number
   }
   readonly warnings: ReadonlyArray<AnalysisWarning>
+}
+
+/** The kept rows as the tests' input, with plain loops rather than `TypedArray.from` callbacks (issue 23). */
+const keptData = (
+  groupCount: number,
+  keep: ReadonlyArray<number>,
+  groupOf: Int32Array,
+  items: ReadonlyArray<CategoricalVariable>,
+  counted: number,
+  weights: Float64Array | undefined
+): Stats.MultipleResponseData => {
+  const m = keep.length
+  const groups = new Int32Array(m)
+  for (let a = 0; a < m; a++) groups[a] = groupOf[keep[a]]
+  const selected = items.map((v) => {
+    const out = new Uint8Array(m)
+    for (let a = 0; a < m; a++) out[a] = v.codes[keep[a]] === counted ? 1 : 0
+    return out
+  })
+  if (weights === undefined) return { groupCount, groups, items: selected }
+  const w = new Float64Array(m)
+  for (let a = 0; a < m; a++) w[a] = weights[keep[a]]
+  return { groupCount, groups, items: selected, weights: w }
 }
 
 /**
@@ -202,12 +225,7 @@ export const multipleResponse = (
     const compact = new Map(used.map((i, a) => [i, a]))
     // The compact group of every row, once per code rather than two Map lookups per row (issue 23).
     const groupOf = mapCodes(group.codes, (g) => compact.get(index.get(g) ?? -1) ?? -1, Int32Array)
-    const data: Stats.MultipleResponseData = {
-      groupCount: used.length,
-      groups: Int32Array.from(keep, (k) => groupOf[k]),
-      items: items.map((v) => Uint8Array.from(keep, (k) => (v.codes[k] === counted ? 1 : 0))),
-      ...(weights !== undefined ? { weights: Float64Array.from(keep, (k) => weights[k]) } : {})
-    }
+    const data = keptData(used.length, keep, groupOf, items, counted, weights)
     const usedCats = used.map((i) => categories[i])
     const method = options.method ?? "rs2"
     const reword = (message: string) =>
