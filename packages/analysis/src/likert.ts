@@ -1,6 +1,7 @@
 import type { Codebook, Dataset } from "@danvan/domain"
 import { SYSTEM_MISSING } from "@danvan/domain"
 import * as Either from "effect/Either"
+import { mapCodes } from "./codeLookup.js"
 import { analysisDesign, type ResolvedDesign } from "./design.js"
 import { designInfo, designWeights } from "./designEstimates.js"
 import type { AnalysisError } from "./errors.js"
@@ -26,10 +27,10 @@ export type {
 
 /** Item scores per respondent (NaN = missing item), for Kruskal-Wallis and α. */
 const scoreColumn = (v: CategoricalVariable, scale: SharedScale): Float64Array =>
-  Float64Array.from(v.codes, (c) => {
+  mapCodes(v.codes, (c) => {
     const idx = c === SYSTEM_MISSING || v.isMissing(c) ? undefined : scale.index.get(c)
     return idx === undefined ? NaN : scale.points[idx].score
-  })
+  }, Float64Array)
 
 /** One item: distributions by group and in total, summaries, Kruskal-Wallis and (ordinal group) γ and τ-b. */
 const itemResult = (
@@ -46,6 +47,7 @@ const itemResult = (
     const dists = groups.categories.map(() => scale.points.map(() => 0))
     const totalDist = scale.points.map(() => 0)
     let missing = 0
+    const pointOf = mapCodes(v.codes, (c) => scale.index.get(c) ?? -1, Int32Array)
     for (let k = 0; k < scores.length; k++) {
       const w = weights === undefined ? 1 : weights[k]
       if (w === 0) continue
@@ -54,7 +56,7 @@ const itemResult = (
         missing += w
         continue
       }
-      const s = scale.index.get(v.codes[k])!
+      const s = pointOf[k]
       dists[g][s] += w
       totalDist[s] += w
     }
@@ -62,7 +64,7 @@ const itemResult = (
     const withData = dists.filter((d) => d.some((x) => x > 0)).length
     const kruskalWallis = yield* itemKruskalWallis(scores, groups.of, groups.categories.length, withData, weights)
     const ord = ordinal ? yield* itemOrdinalMeasures(dists, points) : {}
-    const pointOf = Int32Array.from(v.codes, (c, k) => (Number.isNaN(scores[k]) ? -1 : scale.index.get(c) ?? -1))
+    for (let k = 0; k < scores.length; k++) if (Number.isNaN(scores[k])) pointOf[k] = -1
     const sampled = design === undefined
       ? undefined
       : yield* likertItemDesign(design, scores, pointOf, groups.of, groups.categories.length)

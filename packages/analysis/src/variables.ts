@@ -1,6 +1,7 @@
 import type { BilingualLabel, Codebook, Dataset, Variable } from "@danvan/domain"
-import { columnNames, findVariable, getColumn, isUserMissing, plainLabel, SYSTEM_MISSING } from "@danvan/domain"
+import { columnNames, findVariable, getColumn, isUserMissing, plainLabel } from "@danvan/domain"
 import * as Either from "effect/Either"
+import { distinctCodes, memoCodes } from "./codeLookup.js"
 import { AnalysisError } from "./errors.js"
 import type { CategoryInfo } from "./results.js"
 
@@ -64,8 +65,9 @@ export const categoricalVariable = (
   const variable = codebook === undefined ? undefined : findVariable(codebook, name)
   // Own keys only: a column called "constructor" must not find Object.prototype.constructor.
   const extra = Object.hasOwn(extraMissing, name) ? (extraMissing[name] ?? []) : []
-  const isMissing = (code: number) =>
+  const isMissing = memoCodes((code: number) =>
     extra.includes(code) || (variable !== undefined && isUserMissing(variable.missing, code))
+  )
   return Either.right({
     name,
     label: variable?.label ?? plainLabel(name),
@@ -115,11 +117,8 @@ export const requireCategories = (
 export const validCategoriesOf = (
   v: CategoricalVariable
 ): { categories: Array<CategoryInfo>; unlabelled: Array<number> } => {
-  const observed = new Set<number>()
-  for (let k = 0; k < v.codes.length; k++) {
-    const c = v.codes[k]
-    if (c !== SYSTEM_MISSING && !v.isMissing(c)) observed.add(c)
-  }
+  // The missing-code check once per distinct code, not per row (issue 23).
+  const observed = new Set(distinctCodes(v.codes).filter((c) => !v.isMissing(c)))
   return validCategoriesFrom(v, observed)
 }
 

@@ -1,5 +1,6 @@
 import { SYSTEM_MISSING } from "@danvan/domain"
 import * as Either from "effect/Either"
+import { mapCodes } from "../codeLookup.js"
 import { AnalysisError } from "../errors.js"
 import type { AnalysisWarning, CategoryInfo } from "../results.js"
 import type { CategoricalVariable } from "../variables.js"
@@ -26,10 +27,12 @@ export const likertGroups = (
   const { categories } = validCategoriesOf(group)
   const gIndex = new Map(categories.map((c, i) => [c.code, i]))
   const wt = (k: number) => (weights === undefined ? 1 : weights[k])
-  const raw = Int32Array.from(
+  const raw = mapCodes(
     group.codes,
-    (g, k) => g === SYSTEM_MISSING || group.isMissing(g) || wt(k) === 0 ? -1 : gIndex.get(g) ?? -1
+    (g) => g === SYSTEM_MISSING || group.isMissing(g) ? -1 : gIndex.get(g) ?? -1,
+    Int32Array
   )
+  if (weights !== undefined) { for (let k = 0; k < raw.length; k++) if (weights[k] === 0) raw[k] = -1 }
   const groupN = categories.map(() => 0)
   raw.forEach((g, k) => {
     if (g >= 0) groupN[g] += wt(k)
@@ -54,10 +57,13 @@ export const likertGroups = (
       })
     )
   }
-  const compact = new Map(used.map((i, a) => [i, a]))
+  const compact = new Int32Array(categories.length).fill(-1)
+  used.forEach((i, a) => {
+    compact[i] = a
+  })
   return Either.right({
     categories: used.map((i) => categories[i]),
-    of: Int32Array.from(raw, (g) => (g >= 0 ? compact.get(g)! : -1)),
+    of: raw.map((g) => (g >= 0 ? compact[g] : -1)),
     warnings,
     total: used.reduce((a, i) => a + groupN[i], 0)
   })

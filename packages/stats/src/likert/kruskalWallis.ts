@@ -23,6 +23,83 @@ export interface KruskalWallisResult {
   readonly reason?: string
 }
 
+/** Most distinct values for which the ranks are found by counting rather than by sorting the cases. */
+const COUNTING_LIMIT = 64
+
+/**
+ * Mid-ranks by sorting the cases: adds each case's mid-rank to its group's rank sum and size; returns Σ(t³ − t).
+ */
+const ranksBySorting = (
+  values: Float64Array,
+  groups: Int32Array,
+  idx: Array<number>,
+  rankSum: Float64Array,
+  groupN: Array<number>
+): number => {
+  const n = idx.length
+  idx.sort((p, q) => values[p] - values[q])
+  let tieSum = 0
+  for (let s = 0; s < n;) {
+    let e = s + 1
+    while (e < n && values[idx[e]] === values[idx[s]]) e++
+    const t = e - s
+    const midRank = (s + 1 + e) / 2
+    for (let m = s; m < e; m++) {
+      const g = groups[idx[m]]
+      rankSum[g] += midRank
+      groupN[g]++
+    }
+    if (t > 1) tieSum += t * t * t - t
+    s = e
+  }
+  return tieSum
+}
+
+/**
+ * Mid-ranks by counting, for data with few distinct values (Likert scores): the cases per distinct value and
+ * group give each value's mid-rank and the tie sum without sorting the cases. Mid-ranks are half-integers, so
+ * the sums are exact and equal those of {@link ranksBySorting}. Undefined when there are too many distinct values.
+ */
+const ranksByCounting = (
+  values: Float64Array,
+  groups: Int32Array,
+  idx: Array<number>,
+  rankSum: Float64Array,
+  groupN: Array<number>
+): number | undefined => {
+  const distinct: Array<number> = []
+  const slot = new Float64Array(idx.length)
+  for (let m = 0; m < idx.length; m++) {
+    const x = values[idx[m]]
+    let d = distinct.indexOf(x)
+    if (d < 0) {
+      if (distinct.length >= COUNTING_LIMIT) return undefined
+      d = distinct.push(x) - 1
+    }
+    slot[m] = d
+  }
+  const order = distinct.map((_, d) => d).sort((a, b) => distinct[a] - distinct[b])
+  const k = rankSum.length
+  const counts = new Float64Array(distinct.length * k)
+  for (let m = 0; m < idx.length; m++) counts[slot[m] * k + groups[idx[m]]]++
+  let tieSum = 0
+  let s = 0
+  for (const d of order) {
+    let t = 0
+    for (let g = 0; g < k; g++) t += counts[d * k + g]
+    const e = s + t
+    const midRank = (s + 1 + e) / 2
+    for (let g = 0; g < k; g++) {
+      const c = counts[d * k + g]
+      rankSum[g] += midRank * c
+      groupN[g] += c
+    }
+    if (t > 1) tieSum += t * t * t - t
+    s = e
+  }
+  return tieSum
+}
+
 /**
  * Kruskal-Wallis H test with the correction for ties (as R's `kruskal.test`, SPSS NPAR TESTS K-W).
  *
@@ -64,23 +141,10 @@ export const kruskalWallis = (values: Float64Array, groups: Int32Array, groupCou
     if (g >= 0 && !Number.isNaN(values[i])) idx.push(i)
   }
   const n = idx.length
-  idx.sort((p, q) => values[p] - values[q])
   const rankSum = new Float64Array(groupCount)
   const groupN = new Array<number>(groupCount).fill(0)
-  let tieSum = 0
-  for (let s = 0; s < n;) {
-    let e = s + 1
-    while (e < n && values[idx[e]] === values[idx[s]]) e++
-    const t = e - s
-    const midRank = (s + 1 + e) / 2
-    for (let m = s; m < e; m++) {
-      const g = groups[idx[m]]
-      rankSum[g] += midRank
-      groupN[g]++
-    }
-    if (t > 1) tieSum += t * t * t - t
-    s = e
-  }
+  const tieSum = ranksByCounting(values, groups, idx, rankSum, groupN) ??
+    ranksBySorting(values, groups, idx, rankSum, groupN)
   const k = groupN.filter((c) => c > 0).length
   if (k < 2) {
     throw new StatsInputError("BAD_DIMENSIONS", `the Kruskal-Wallis test needs at least 2 groups with data, found ${k}`)
