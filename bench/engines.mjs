@@ -93,7 +93,7 @@ const cases = {
       { name: "q", type: "codes", values: q },
       { name: "w", type: "numeric", values: w }
     ])
-    const options = process.env.CASE_WEIGHTED === "1" ? { weight: "w" } : {}
+    const options = process.env.CASE_WEIGHTED === "1" ? { weight: "w", weightMode: "frequency" } : {}
     const legacy = process.env.CASE_LEGACY === "1"
     const t0 = process.hrtime.bigint()
     const result = legacy
@@ -151,7 +151,7 @@ const main = async () => {
     "level",
     "--col",
     "q",
-    ...(weighted ? ["--weight", "w"] : []),
+    ...(weighted ? ["--weight", "w", "--weight-mode", "frequency"] : []),
     "--engine",
     "duckdb",
     "--format",
