@@ -34,6 +34,22 @@ describe("planFromCodebook", () => {
     expect(Either.isRight(checkPlanNames(plan, hcmc))).toBe(true)
   })
 
+  it("never tabulates a respondent identifier of a bare CSV (named id, or role id in the codebook)", () => {
+    const dataset = makeDataset([
+      { name: "id", type: "codes", values: Int32Array.of(1, 2, 3, 4) },
+      { name: "phieu", type: "codes", values: Int32Array.of(11, 12, 13, 14) },
+      { name: "capbac", type: "codes", values: Int32Array.of(1, 2, 1, 2) },
+      { name: "gioitinh", type: "codes", values: Int32Array.of(1, 1, 2, 2) }
+    ])
+    const bare = codebookFromDataset(dataset, { id: "survey", title: plainLabel("survey.csv") })
+    const codebook = {
+      ...bare,
+      variables: bare.variables.map((v) => (v.name === "phieu" ? { ...v, role: "id" as const } : v))
+    }
+    const json = planFromCodebook(codebook, { by: "capbac" })
+    expect(json.sections.map((s) => s.id)).toEqual(["profile", "crosstab-gioitinh"])
+  })
+
   it("leaves out what the data lacks, and never profiles a variable the data does not hold", () => {
     const json = planFromCodebook(hcmc, { by: "level", columns: ["level", "sex"] })
     expect(json.sections.map((s) => s.id)).toEqual(["profile"])

@@ -16,6 +16,9 @@ type SectionJson = AnalysisPlanJson["sections"][number]
 /** Names that identify respondents rather than measure them; such numeric variables are not described. */
 const IDENTIFIER = /^(id|stt|sbd|case_?id|case|respondent(_?id)?|ma_?phieu|so_?phieu)$/i
 
+/** A respondent identifier (by its codebook role or its name): never a table or a description of its own. */
+const isIdentifier = (v: Variable) => v.role === "id" || IDENTIFIER.test(v.name)
+
 const slug = (name: string) => name.replace(/[^A-Za-z0-9._-]/g, "-").replace(/^[^A-Za-z0-9]+/, "") || "x"
 
 /**
@@ -27,7 +30,8 @@ const slug = (name: string) => name.replace(/[^A-Za-z0-9._-]/g, "-").replace(/^[
  * 3. one `likert` section per Likert indicator set, by `by`, and one more listing the Likert items that belong
  *    to no set (`items`);
  * 4. one `crosstab` section (`by` x variable) per other single-choice variable;
- * 5. `describe`: the numeric variables, except the weight and identifiers (id, stt, …).
+ * 5. `describe`: the numeric variables.
+ * The weight and respondent identifiers (codebook `role: "id"`, or named id, stt, ma_phieu, …) are left out.
  * Variables and sets the data lacks (`columns`) are left out. The result is the plan's JSON form (defaults not
  * filled in), to print for editing or decode with `decodeAnalysisPlan`. Pure: it reads nothing.
  *
@@ -39,7 +43,7 @@ export const planFromCodebook = (codebook: Codebook, options: PlanFromCodebookOp
   const { by } = options
   const inData = (name: string) => options.columns === undefined || options.columns.includes(name)
   const weight = options.weight ?? codebook.weightVariable
-  const variables = codebook.variables.filter((v) => inData(v.name) && v.name !== weight)
+  const variables = codebook.variables.filter((v) => inData(v.name) && v.name !== weight && !isIdentifier(v))
   const mrSets = codebook.multipleResponseSets.filter((s) => s.items.every(inData))
   const likertSets = codebook.indicatorSets.filter((s) => s.kind === "likert" && s.items.every(inData))
   const inSets = new Set([...codebook.multipleResponseSets, ...codebook.indicatorSets].flatMap((s) => s.items))
@@ -50,7 +54,7 @@ export const planFromCodebook = (codebook: Codebook, options: PlanFromCodebookOp
   const attributes = firstItem < 0 ? [] : singles.filter((v) => codebook.variables.indexOf(v) < firstItem)
   const profile = [by, ...attributes.map((v) => v.name).filter((n) => n !== by)]
   const looseLikert = variables.filter((v) => v.kind === "likert-item" && !inSets.has(v.name)).map((v) => v.name)
-  const numeric = variables.filter((v) => v.kind === "numeric" && !IDENTIFIER.test(v.name)).map((v) => v.name)
+  const numeric = variables.filter((v) => v.kind === "numeric").map((v) => v.name)
   const sections: Array<SectionJson> = [
     {
       kind: "frequencies",
