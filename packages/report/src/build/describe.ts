@@ -81,7 +81,9 @@ export const describeBlocks = (
   // A sampling design: the design statement and each variable's design-based mean, SE, CI and deff.
   const sampled = [
     ...new Set(
-      results.flatMap((r) => designFootnotes(r.design, [[label(r.variable.label, lang), r.designMean]], [], lang))
+      results.flatMap((r) =>
+        designFootnotes(r.design, [[label(r.variable.label, lang), r.designMean]], [], lang, ctx.decimal)
+      )
     )
   ]
   const table: ReportTable = {

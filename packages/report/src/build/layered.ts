@@ -117,7 +117,7 @@ export const crosstabBlocks = (r: CrosstabResult, id: string, title: string, ctx
   const letters = columnLettersTable(r, `${id}-letters`, title, ctx)
   if (r.design?.mode === "sampling") {
     // A sampling design: the Rao-Scott tests replace SPSS's frequency-weighted tests, measures and letters.
-    const sampled = raoScottLine(r.tests, ctx.lang) ??
+    const sampled = raoScottLine(r.tests, ctx.lang, ctx.decimal) ??
       r.warnings.find((x) => x.code === "TEST_NOT_COMPUTED" && x.test === "raoScott")?.message ?? ""
     return [
       { kind: "table", table: crosstabTable(r, id, title, ctx) },

@@ -179,7 +179,7 @@ export const likertBlocks = (
     const x = itemTests[i]
     const parts = [
       ...(sampled
-        ? item.design?.tests !== undefined ? [raoScottLine(item.design.tests, lang)!] : []
+        ? item.design?.tests !== undefined ? [raoScottLine(item.design.tests, lang, ctx.decimal)!] : []
         : x !== undefined
         ? [chiSquareSentence(x.tests.pearson, x.n.valid, x.measures.cramersV, ctx)]
         : []),

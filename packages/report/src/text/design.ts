@@ -6,6 +6,7 @@ import type {
   FrequenciesResult,
   RaoScottTests
 } from "@danvan/analysis"
+import { type Decimal, fixed as fixedIn, formatDf as dfIn, pClause } from "../format.js"
 import { fixed, formatCount, formatDf, formatP, formatStat } from "./format.js"
 import { label, type Lang } from "./i18n.js"
 import { type WeightStatement, weightText } from "./notes.js"
@@ -74,22 +75,27 @@ export const designStatement = (design: DesignInfo | undefined, lang: Lang): str
 }
 
 /**
- * The Rao-Scott tests as one line: "Rao-Scott F = 1.155, df = 1.96, 27.47, p = .329; χ² = …".
+ * The Rao-Scott tests as one line: "Rao-Scott F = 1.155, df = 1.96, 27.47, p = .329; χ² = …", with the decimal
+ * mark of the output (a comma in Vietnamese reports; the terminal text keeps the point).
  *
  * @example
  * raoScottLine(result.tests, "en")
+ * raoScottLine(result.tests, "vi", "comma") // "Rao-Scott F (bậc hai) = 0,587; df = 3,41; 47,80; p = 0,648. …"
  */
-export const raoScottLine = (tests: Partial<RaoScottTests>, lang: Lang): string | undefined => {
+export const raoScottLine = (
+  tests: Partial<RaoScottTests>,
+  lang: Lang,
+  decimal: Decimal = "point"
+): string | undefined => {
   const f = tests.raoScott
   const c = tests.raoScottChisq
   if (f === undefined || c === undefined) return undefined
-  return `${w("second", lang)} = ${formatStat(f.statistic)}, df = ${fixed(f.df1, 2)}, ${fixed(f.df2, 2)}, ` +
-    `p ${pText(f.p)}; ${w("first", lang)} = ${formatStat(c.statistic)}, df = ${formatDf(c.df)}, p ${pText(c.p)}`
-}
-
-const pText = (p: number) => {
-  const s = formatP(p)
-  return s.startsWith("<") ? s : `= ${s}`
+  const d = (x: number, decimals: number) => fixedIn(x, decimals, decimal)
+  // With a decimal comma, "df = 3,41, 47,80" would read as four numbers: the parts are split by "; " then.
+  const [part, test] = decimal === "comma" ? ["; ", ". "] : [", ", "; "]
+  return `${w("second", lang)} = ${d(f.statistic, 3)}${part}df = ${d(f.df1, 2)}${part}${d(f.df2, 2)}${part}` +
+    `${pClause(f.p, decimal)}${test}${w("first", lang)} = ${d(c.statistic, 3)}${part}df = ${dfIn(c.df, decimal)}` +
+    `${part}${pClause(c.p, decimal)}`
 }
 
 /**
@@ -146,9 +152,11 @@ export const designCellsTable = (
  * @example
  * designMeanText(result.designMean, "en")
  */
-export const designMeanText = (m: DesignMeanValue, lang: Lang, decimals = 2): string =>
-  `${w("mean", lang)} ${fixed(m.estimate, decimals)} (SE ${fixed(m.se, decimals)}; 95% CI ` +
-  `${fixed(m.ci.lower, decimals)}–${fixed(m.ci.upper, decimals)}; df ${formatCount(m.df)}; deff ${fixed(m.deff, 2)})`
+export const designMeanText = (m: DesignMeanValue, lang: Lang, decimals = 2, decimal: Decimal = "point"): string => {
+  const d = (x: number, places: number) => fixedIn(x, places, decimal)
+  return `${w("mean", lang)} ${d(m.estimate, decimals)} (SE ${d(m.se, decimals)}; 95% CI ` +
+    `${d(m.ci.lower, decimals)}–${d(m.ci.upper, decimals)}; df ${formatCount(m.df)}; deff ${d(m.deff, 2)})`
+}
 
 /**
  * The weight footnote of a result: the design statement under a sampling design, else the SPSS frequency-weight
@@ -222,14 +230,17 @@ export const designFootnotes = (
   design: DesignInfo | undefined,
   means: ReadonlyArray<readonly [string, DesignMeanValue | null | undefined]>,
   tests: ReadonlyArray<readonly [string, Partial<RaoScottTests> | undefined]>,
-  lang: Lang
+  lang: Lang,
+  decimal: Decimal = "point"
 ): Array<string> => {
   if (design?.mode !== "sampling") return []
   return [
     designStatement(design, lang)!,
-    ...means.flatMap(([name, m]) => (m === undefined || m === null ? [] : [`${name}: ${designMeanText(m, lang)}`])),
+    ...means.flatMap(([name, m]) =>
+      m === undefined || m === null ? [] : [`${name}: ${designMeanText(m, lang, 2, decimal)}`]
+    ),
     ...tests.flatMap(([name, x]) => {
-      const line = x === undefined ? undefined : raoScottLine(x, lang)
+      const line = x === undefined ? undefined : raoScottLine(x, lang, decimal)
       return line === undefined ? [] : [`${name}: ${line}`]
     }),
     classicalNote[lang]
