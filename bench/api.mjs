@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Load benchmark of the HTTP API (not a test). `pnpm bench:api` builds the API and the CLI, then:
 //   1. writes a 10,000-row dataset with the synthesizer (`danvan synth hcmc-2024`, seeds 1..10, first 10,000 rows),
-//   2. starts the built server on 127.0.0.1 (free port) with a temporary database and a key from `danvan api-key create`,
+//   2. starts the built server on 127.0.0.1 (free port) with a temporary database and a key from
+//      `danvan api-key create`,
 //   3. uploads the dataset and runs autocannon: 32 connections for 30 s on POST /v1/datasets/{id}/crosstab
 //      (level x people_trust_limited with fisher.method "none": on 10,000 cases the default "auto" Fisher test
 //      is a Monte Carlo simulation of 10,000 tables, seconds of CPU per request, which would measure the

@@ -94,8 +94,9 @@ const lastLineCheck = (stdout) => JSON.parse(stdout.trim().split("\n").pop()).ch
 /**
  * The cases. `danvan` and each entry of `r` are argv; `timing: "internal"` reads {seconds, check} from the
  * child's stdout, "process" times the whole process. Medians are of CPU time (user + system) of the timed
- * work, steadier than wall time on a shared machine (wall times are kept in compare.json too). `target` is the ratio R / danvan to reach (or, for
- * help, a limit in seconds); `agree(d, r)` checks that both computed the same thing.
+ * work, steadier than wall time on a shared machine (wall times are kept in compare.json too). `target` is the
+ * ratio R / danvan to reach (or, for help, a limit in seconds); `agree(d, r)` checks that both computed the
+ * same thing.
  */
 const relClose = (tol) => (a, b) => Math.abs(a - b) <= tol * Math.max(Math.abs(a), Math.abs(b))
 const cases = [

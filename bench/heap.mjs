@@ -7,7 +7,8 @@
 //      mix of requests: crosstab, frequencies, multiple-response, Likert, a typed table, small uploads (each deleted
 //      at the end of its round), health, and bad requests (deep JSON, unknown variables, prototype names),
 //   4. after each round: a full GC in the server and its heap (heapUsed, rss, external, arrayBuffers) from the log,
-//   5. prints the heap per round and writes bench/heap-results.json (a quick run: BENCH_HEAP_ROUNDS=3 BENCH_HEAP_SECONDS=3).
+//   5. prints the heap per round and writes bench/heap-results.json
+//      (a quick run: BENCH_HEAP_ROUNDS=3 BENCH_HEAP_SECONDS=3).
 // A heap that keeps growing after full GC round after round is a leak; a step then a plateau is a cache filling.
 import { spawn, spawnSync } from "node:child_process"
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"

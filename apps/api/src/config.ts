@@ -29,15 +29,21 @@ export interface ServerConfig {
   readonly bodyIdleTimeoutMs: number
   /** A request body still arriving after this long is cut with 408 (`DANVAN_BODY_TIMEOUT_MS`, default 300000). */
   readonly bodyTimeoutMs: number
-  /** Bytes all request bodies being received may hold together (`DANVAN_UPLOAD_MEMORY_MB`, default 256); over it, 503. */
+  /** Bytes all request bodies in flight may hold together (`DANVAN_UPLOAD_MEMORY_MB`, default 256); over it, 503. */
   readonly uploadMemoryBytes: number
   /** Most columns an upload may have (`DANVAN_MAX_COLUMNS`, default 10000); more gets 413. */
   readonly maxColumns: number
   /** After SIGTERM, requests still running this long are cut (`DANVAN_SHUTDOWN_TIMEOUT_MS`, default 30000). */
   readonly shutdownTimeoutMs: number
-  /** Most distinct values a table dimension may have (`DANVAN_MAX_CATEGORIES`, default 100); more is refused as identifier-like. */
+  /**
+   * Most distinct values a table dimension may have (`DANVAN_MAX_CATEGORIES`, default 100); more is refused as
+   * identifier-like.
+   */
   readonly maxCategories: number
-  /** Server-wide minimum cell size (`DANVAN_MIN_CELL`, default 0 = off): smaller counts are suppressed in every aggregate. */
+  /**
+   * Server-wide minimum cell size (`DANVAN_MIN_CELL`, default 0 = off): smaller counts are suppressed in every
+   * aggregate.
+   */
   readonly minCell: number
 }
 

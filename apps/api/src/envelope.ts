@@ -105,7 +105,7 @@ export const envelope = (app: HttpApp.Default): HttpApp.Default =>
         if (response.status === 503 && response.headers["retry-after"] === undefined) {
           withId = HttpServerResponse.setHeader(withId, "retry-after", String(RETRY_AFTER_SECONDS))
         }
-        // A refused or cut body may still be arriving (or stalled): close the connection instead of reading the rest of it.
+        // A refused or cut body may still be arriving (or stalled): close the connection rather than read the rest.
         return response.status === 413 || response.status === 408 || response.status === 503
           ? HttpServerResponse.setHeader(withId, "connection", "close")
           : withId

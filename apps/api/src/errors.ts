@@ -87,7 +87,10 @@ export class PayloadTooLarge extends Schema.TaggedError<PayloadTooLarge>()(
   }
 }
 
-/** 422: well-formed but unusable: an unknown variable or set, data that fail the codebook, a table with an empty margin. */
+/**
+ * 422: well-formed but unusable: an unknown variable or set, data that fail the codebook,
+ * a table with an empty margin.
+ */
 export class Unprocessable extends Schema.TaggedError<Unprocessable>()(
   "Unprocessable",
   { error: ErrorBody },

@@ -146,7 +146,7 @@ describe("analysis workers", () => {
   }, 60_000)
 
   it("SIGTERM while an analysis runs: it finishes (200), then the workers close and the process exits 0", async () => {
-    // Its own server, with the default time limit: a Monte Carlo test that takes a while, surely still running at SIGTERM.
+    // Its own server, with the default time limit: a slow Monte Carlo test, surely still running at SIGTERM.
     await server.stop()
     server = await startServer(tmp.db, { DANVAN_WORKERS: "1" })
     const running = post(`/v1/datasets/${largeId}/multiple-response`, { ...SLOW, resamples: 2000 })

@@ -6,7 +6,7 @@ import { run, STACK_FRAME, tempFiles } from "./run.js"
 
 const DATA = fileURLToPath(new URL("../../../examples/hcmc-2024-synthetic.csv", import.meta.url))
 
-// Quotes as the paper sets them (seed, p. 168-182): a text holding commas and a line break, Vietnamese and English roles.
+// Quotes as the paper sets them (seed, p. 168-182): a text with commas and a line break, Vietnamese and English roles.
 const EXCERPTS = [
   "text,theme,sex,role,role_en,age,level",
   "\"Công tác dân vận ngày càng được đổi mới cả về nội dung và phương thức hoạt động, phù hợp với tinh thần Đại hội\",content,Nam,cán bộ cơ sở Đảng,Party grassroots cadre,45,3",

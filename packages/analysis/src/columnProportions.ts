@@ -5,7 +5,7 @@ import * as Stats from "@danvan/stats"
 export interface ColumnProportionLetters {
   /** the letter of each column category: A, B, ... */
   readonly letters: ReadonlyArray<string>
-  /** per cell [row][col]: letters of the columns whose proportion this cell's column proportion significantly exceeds */
+  /** per cell [row][col]: letters of the columns this cell's column proportion significantly exceeds */
   readonly largerThan: ReadonlyArray<ReadonlyArray<string>>
   /** significance level of the Bonferroni-adjusted comparisons */
   readonly alpha: number

@@ -24,7 +24,8 @@ export interface ColumnSummary {
  *
  * @example
  * const dataset = makeDataset([{ name: "level", type: "codes", values: Int32Array.of(1, 9, SYSTEM_MISSING) }])
- * describeDataset(dataset, undefined)[0] // { name: "level", type: "codes", valid: 2, systemMissing: 1, userMissing: 0 }
+ * describeDataset(dataset, undefined)[0]
+ * // { name: "level", type: "codes", valid: 2, systemMissing: 1, userMissing: 0 }
  */
 export const describeDataset = (dataset: Dataset, codebook: Codebook | undefined): Array<ColumnSummary> =>
   dataset.columns.map((column) => {

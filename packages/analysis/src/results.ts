@@ -172,7 +172,7 @@ export interface CrosstabResult {
     readonly minExpected: number
     readonly message: string
   }
-  /** SPSS's column-proportion letters (issue 15): per cell the letters of the columns it is significantly larger than */
+  /** SPSS's column-proportion letters (issue 15): per cell, letters of the columns it is significantly larger than */
   readonly columnProportions?: ColumnProportionLetters
   /** Weighted results: the weight mode and, for a sampling design, its columns, PSUs, strata and df. */
   readonly design?: DesignInfo
@@ -181,7 +181,10 @@ export interface CrosstabResult {
   readonly warnings: ReadonlyArray<AnalysisWarning>
 }
 
-/** SPSS FREQUENCIES for one variable. Percents are 0..100; `validPercent`/`cumulativePercent` are null for missing rows. */
+/**
+ * SPSS FREQUENCIES for one variable. Percents are 0..100;
+ * `validPercent`/`cumulativePercent` are null for missing rows.
+ */
 export interface FrequencyRow {
   readonly code: number | "system"
   readonly label: BilingualLabel

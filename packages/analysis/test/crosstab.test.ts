@@ -5,7 +5,7 @@ import { crosstab, crosstabFromCounts } from "../src/index.js"
 import { codes, dataset, expand, numeric, relClose, rFixture } from "./helpers.js"
 
 const hcmc = Either.getOrThrow(builtinCodebook("hcmc-2024"))
-// The paper's Table 4, first item, with levels as rows: City, District, Ward/Commune x Difficult, Normal, Not difficult.
+// The paper's Table 4, first item, levels as rows: City, District, Ward/Commune x Difficult, Normal, Not difficult.
 const table4item1 = [[66, 209, 35], [158, 177, 41], [163, 216, 31]]
 const micro = expand(table4item1, [1, 2, 3], [1, 2, 3])
 

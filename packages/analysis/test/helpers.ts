@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs"
 import type { Column, Dataset } from "@danvan/domain"
 import { makeDataset, SYSTEM_MISSING } from "@danvan/domain"
 
-/** Respondent-level codes that reproduce a table: `counts[i][j]` cases with row code rowCodes[i], col code colCodes[j]. */
+/** Respondent codes that reproduce a table: `counts[i][j]` cases with row code rowCodes[i], col code colCodes[j]. */
 export const expand = (
   counts: ReadonlyArray<ReadonlyArray<number>>,
   rowCodes: ReadonlyArray<number>,

@@ -103,7 +103,8 @@ describe("replicate (hcmc-2024) against R", () => {
     expect(Number.isNaN(item.test.p)).toBe(true)
     expect(item.warning).toMatch(/^no test: /)
     expect(r.tables[0].significant.tested).toBe(4)
-    // Holm over the 4 remaining items: the step-down maximum reaches clean_strong_party from 3 x p(people_living_standards)
+    // Holm over the 4 remaining items: the step-down maximum reaches clean_strong_party
+    // from 3 x p(people_living_standards)
     expect(r.tables[0].items[1].test.pAdjusted).toBeCloseTo(3 * 0.1095564181034743, 12)
   })
 })

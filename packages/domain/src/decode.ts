@@ -172,7 +172,8 @@ export const decodeCodebook = (input: unknown, source = "codebook"): Either.Eith
  * Parses codebook JSON text, reporting a syntax error as a codebook issue at `$` instead of throwing.
  *
  * @example
- * parseCodebook(readFileSync("survey.codebook.json", "utf8"), "survey.codebook.json") // Either<Codebook, CodebookError>
+ * parseCodebook(readFileSync("survey.codebook.json", "utf8"), "survey.codebook.json")
+ * // Either<Codebook, CodebookError>
  * parseCodebook("{", "x.json") // Left(CodebookError: "invalid codebook x.json:\n  $: not valid JSON: …")
  */
 export const parseCodebook = (text: string, source = "codebook"): Either.Either<Codebook, CodebookError> =>

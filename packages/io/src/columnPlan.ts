@@ -77,7 +77,7 @@ const codebookColumn = (name: string, variable: Variable): ColumnPlan => {
  * Decides how each column is read, from the trimmed header names, the codebook and the requested numeric
  * columns: `numericColumns` are numbers; codebook variables are checked against their codes (or read as
  * numbers for kind "numeric"); other columns are typed from their contents ("auto": integer codes, else
- * numbers, else text or dates); with `columns`, the columns not named are skipped. Empty names (other than unnamed columns
+ * numbers, else text or dates); with `columns`, columns not named are skipped. Empty names (other than unnamed columns
  * after the last named one, which are ignored) and duplicate names are problems on row 1.
  *
  * @example

@@ -23,7 +23,11 @@ const shown = (text: string, start: number, end: number): string => {
  * when the header has more than one column.
  *
  * @example
- * const builder = new DatasetBuilder(new ProblemCollector(20), false, (names) => planColumns(names, { fileName: "s.csv" }).columns)
+ * const builder = new DatasetBuilder(
+ *   new ProblemCollector(20),
+ *   false,
+ *   (names) => planColumns(names, { fileName: "s.csv" }).columns
+ * )
  * scanCsv("level\n1\n2\n", ",", builder)
  * builder.buffers!.columns(builder.rowCount) // [{ name: "level", type: "codes", values: Int32Array [1, 2] }]
  */

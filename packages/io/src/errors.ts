@@ -47,7 +47,10 @@ export interface DataProblem {
  * - `TEXT_COLUMNS`: string variables of a .sav file, returned as text columns rather than dataset columns.
  *
  * @example
- * const warning: IoWarning = { code: "ENCODING_FALLBACK", message: "survey.csv: not valid UTF-8; read as windows-1258" }
+ * const warning: IoWarning = {
+ *   code: "ENCODING_FALLBACK",
+ *   message: "survey.csv: not valid UTF-8; read as windows-1258"
+ * }
  */
 export type IoWarning = {
   readonly code:

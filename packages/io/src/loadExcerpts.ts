@@ -7,10 +7,12 @@ import { cellText } from "./xlsx/cellText.js"
 
 /**
  * RFC 4180 records: comma- or semicolon-separated (whichever the header line has more of outside quotes), fields in
- * double quotes may hold the separator, line breaks and doubled quotes. Returns the records and the line each starts on.
+ * double quotes may hold the separator, line breaks and doubled quotes. Returns the records and the line each
+ * starts on.
  *
  * @example
- * parseCsvRecords('text,age\n"a, b",37\n') // [{ line: 1, fields: ["text", "age"] }, { line: 2, fields: ["a, b", "37"] }]
+ * parseCsvRecords('text,age\n"a, b",37\n')
+ * // [{ line: 1, fields: ["text", "age"] }, { line: 2, fields: ["a, b", "37"] }]
  */
 export const parseCsvRecords = (text: string): Array<{ line: number; fields: Array<string> }> => {
   const body = text.startsWith("\uFEFF") ? text.slice(1) : text

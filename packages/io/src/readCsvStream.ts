@@ -10,7 +10,10 @@ import type { CsvReadOptions, CsvReadResult } from "./types.js"
 
 /** Files larger than this are streamed by `readCsvFile` (the memory budget of the text; see README). */
 export const STREAM_THRESHOLD_BYTES = 16 * 1024 * 1024
-/** Bytes read at a time when streaming: larger chunks left more garbage strings alive between major GCs (measured: peak RSS 188 MiB with 256 KiB, 278 MiB with 4 MiB chunks on a 50 MB file). */
+/**
+ * Bytes read at a time when streaming: larger chunks left more garbage strings alive between major GCs (measured:
+ * peak RSS 188 MiB with 256 KiB, 278 MiB with 4 MiB chunks on a 50 MB file).
+ */
 export const STREAM_CHUNK_BYTES = 256 * 1024
 
 /** Reads up to `into.length` bytes of the file from `position`; resolves to the number read (0 at the end). */
@@ -223,7 +226,10 @@ const scanPass = async (
  * @param chunkBytes - bytes per read (default STREAM_CHUNK_BYTES)
  * @example
  * const handle = await open("survey.csv")
- * const result = await readCsvStream((into, position) => handle.read(into, 0, into.length, position).then((r) => r.bytesRead), { fileName: "survey.csv" })
+ * const result = await readCsvStream(
+ *   (into, position) => handle.read(into, 0, into.length, position).then((r) => r.bytesRead),
+ *   { fileName: "survey.csv" }
+ * )
  * await handle.close()
  */
 export const readCsvStream = async (

@@ -9,7 +9,11 @@ const TAB = 9
  * string, so a consumer can parse numbers straight from the characters without allocating a substring.
  *
  * @example
- * const counter: CsvSink = { field: () => {}, endRecord: (line, fields) => console.log(line, fields), malformed: () => {} }
+ * const counter: CsvSink = {
+ *   field: () => {},
+ *   endRecord: (line, fields) => console.log(line, fields),
+ *   malformed: () => {}
+ * }
  */
 export interface CsvSink {
   /**

@@ -38,7 +38,9 @@ export interface CsvReadOptions {
  * What `readCsv` returns for a file without problems.
  *
  * @example
- * const { dataset, encoding, delimiter, warnings }: CsvReadResult = Either.getOrThrow(readCsv(bytes, { fileName: "s.csv" }))
+ * const { dataset, encoding, delimiter, warnings }: CsvReadResult = Either.getOrThrow(
+ *   readCsv(bytes, { fileName: "s.csv" })
+ * )
  */
 export interface CsvReadResult {
   readonly dataset: Dataset

@@ -29,9 +29,9 @@ const reasonOf = (e: unknown): string => {
 }
 
 /**
- * Writes several files (text as UTF-8, or bytes as they are) all or nothing: each goes to a temporary file beside its target first, and
- * only when every one is written are they renamed into place. On failure the temporary files are removed and
- * no target is touched, so a user never finds half an output.
+ * Writes several files (text as UTF-8, or bytes as they are) all or nothing: each goes to a temporary file beside
+ * its target first, and only when every one is written are they renamed into place. On failure the temporary files
+ * are removed and no target is touched, so a user never finds half an output.
  *
  * @example
  * yield* writeTextFiles([{ path: "out.csv", text: csv }, { path: "out.csv.meta.json", text: meta }])

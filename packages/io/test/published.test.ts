@@ -105,7 +105,8 @@ describe("auditPercents", () => {
   it("finds every printed number of the shipped tables consistent", () => {
     const audit = auditPercents(Either.getOrThrow(decodePublishedTables(shipped())))
     expect(audit.findings).toEqual([])
-    // 20 MR items x (3 percents + total count + total percent) + 15 Likert rows x 5 + 5 items x 3 level sums + 4 total bases
+    // 20 MR items x (3 percents + total count + total percent) + 15 Likert rows x 5 + 5 items x 3 level sums
+    // + 4 total bases
     expect(audit.checked).toBe(20 * 5 + 15 * 5 + 15 + 4)
   })
 

@@ -42,7 +42,8 @@ export const chiSquareSentence = (
  * APA sentence of Fisher's exact test, naming how p was computed (exact, or Monte Carlo with B).
  *
  * @example
- * fisherSentence({ p: 0.0234, method: "monte-carlo", B: 10000 }, { lang: "en" }) // "Fisher's exact test (Monte Carlo, B = 10000), p = .023"
+ * fisherSentence({ p: 0.0234, method: "monte-carlo", B: 10000 }, { lang: "en" })
+ * // "Fisher's exact test (Monte Carlo, B = 10000), p = .023"
  */
 export const fisherSentence = (
   fisher: { readonly p: number; readonly method: "exact" | "monte-carlo"; readonly B?: number },
@@ -110,7 +111,10 @@ export interface ScalePole {
  * “Không khó khăn” (3); a lower one nearer “Khó khăn” (1)."
  *
  * @example
- * likertDirectionSentence({ high: { label: { vi: "Không khó khăn", en: "Not difficult" }, score: 3 }, low: { label: { vi: "Khó khăn", en: "Difficult" }, score: 1 } }, { lang: "en" })
+ * likertDirectionSentence({
+ *   high: { label: { vi: "Không khó khăn", en: "Not difficult" }, score: 3 },
+ *   low: { label: { vi: "Khó khăn", en: "Difficult" }, score: 1 }
+ * }, { lang: "en" })
  */
 export const likertDirectionSentence = (
   direction: { readonly high: ScalePole; readonly low: ScalePole },

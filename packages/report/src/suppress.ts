@@ -77,8 +77,8 @@ export const suppressCells = (
   const hidden = values.map((v, i) => v < k || alsoPrimary[i] === true)
   if (!hidden.some((h) => h)) return hidden
   // Each round hides one more cell, so at most values.length rounds. The cell chosen is the one that leaves
-  // the fewest determined cells, then the one in the most lines that hold a single hidden cell (those leak it by subtraction),
-  // then the smallest count (the least information lost).
+  // the fewest determined cells, then the one in the most lines that hold a single hidden cell (those leak it by
+  // subtraction), then the smallest count (the least information lost).
   for (let round = 0; round < values.length; round++) {
     const determined = determinedCells(lines, hidden)
     if (!determined.some((d) => d)) break

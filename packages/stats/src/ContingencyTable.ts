@@ -158,7 +158,8 @@ export const total = (table: ContingencyTable): number => {
  * Throws when any row or column total is zero: the expected counts and every chi-square test are undefined
  * there. Callers that can drop empty categories do so before calling the tests. *
  * @example
- * assertNoZeroMargins(fromMatrix([[1, 0], [2, 0]])) // throws StatsInputError ZERO_MARGIN "column 2 has a total of zero"
+ * assertNoZeroMargins(fromMatrix([[1, 0], [2, 0]]))
+ * // throws StatsInputError ZERO_MARGIN "column 2 has a total of zero"
  */
 export const assertNoZeroMargins = (table: ContingencyTable): void => {
   if (total(table) === 0) throw new StatsInputError("EMPTY_TABLE", "the table is empty (all counts are zero)")

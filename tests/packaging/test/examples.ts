@@ -14,7 +14,10 @@ export const readmeExamples = (readme: string): Array<string> => {
   return blocks
 }
 
-/** Relative imports in built JavaScript (static `from "./x.js"`, bare `import "./x.js"` and dynamic `import("./x.js")`). */
+/**
+ * Relative imports in built JavaScript (static `from "./x.js"`, bare `import "./x.js"` and dynamic
+ * `import("./x.js")`).
+ */
 export const relativeImports = (code: string): Array<string> =>
   [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.{1,2}\/[^"']+)["']/g)].map((m) => m[1])
 

@@ -111,7 +111,8 @@ const itemsOrSet = (body: { readonly items?: ReadonlyArray<string> | undefined; 
     : Effect.void
 
 /**
- * Frequencies, crosstab (layered too), multiple-response, Likert, means by group, describe and reports on a stored dataset: the CLI's JSON, from the same
+ * Frequencies, crosstab (layered too), multiple-response, Likert, means by group, describe and reports on a
+ * stored dataset: the CLI's JSON, from the same
  * functions. The request is checked here; the analysis itself runs on a worker thread (workers.ts), so a slow
  * one does not hold up other requests.
  */

@@ -17,7 +17,8 @@ port.on("message", (task: AnalysisTask) => {
       })
     )
     .then((reply) => {
-      // A binary body (XLSX) is copied into its own buffer and moved, not cloned (a Node Buffer may be a view of a shared pool).
+      // A binary body (XLSX) is copied into its own buffer and moved, not cloned
+      // (a Node Buffer may be a view of a shared pool).
       if (reply.ok && "upload" in reply) {
         // Each column's values own their buffer (the readers allocate one per column): move them.
         const buffers = new Set(

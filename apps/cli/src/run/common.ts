@@ -83,7 +83,10 @@ export const readData = (
     codebook
   )
 
-/** Numeric columns with the codebook's weight variable: when only some columns are read, a default weight must be too. */
+/**
+ * Numeric columns with the codebook's weight variable:
+ * when only some columns are read, a default weight must be too.
+ */
 const withDefaultWeight = (numeric: ReadonlyArray<string>, codebook: Codebook | undefined): Array<string> => [
   ...numeric,
   ...(codebook?.weightVariable !== undefined && !numeric.includes(codebook.weightVariable)

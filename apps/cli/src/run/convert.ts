@@ -13,7 +13,14 @@ export type ConvertArgs = Command.Command.ParseConfig<typeof convertOptions>
  * `convert FILE --out clean.sav|.zsav|.csv|.xlsx`: reads any data file danvan reads and writes it coded.
  *
  * @example
- * yield* runConvert({ file: "responses.csv", out: "clean.sav", codebook: Option.none(), sheet: Option.none(), encoding: "auto", lang: "vi" })
+ * yield* runConvert({
+ *   file: "responses.csv",
+ *   out: "clean.sav",
+ *   codebook: Option.none(),
+ *   sheet: Option.none(),
+ *   encoding: "auto",
+ *   lang: "vi"
+ * })
  */
 export const runConvert = (args: ConvertArgs) =>
   Effect.gen(function*() {

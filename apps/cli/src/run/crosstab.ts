@@ -69,7 +69,8 @@ export const runCrosstab = (args: CrosstabArgs) =>
       if ((row === undefined) !== (col === undefined)) {
         return yield* Effect.fail(usage("with --counts, give both --row and --col or neither"))
       }
-      // With --counts, --row/--col name codebook variables whose labels go on the typed table: one without the other does nothing.
+      // With --counts, --row/--col name codebook variables whose labels go on the typed table:
+      // one without the other does nothing.
       if (row !== undefined && Option.isNone(args.codebook)) {
         return yield* Effect.fail(
           usage("with --counts, --row and --col name codebook variables: add --codebook FILE|ID")

@@ -36,7 +36,8 @@ const renderFailure = (error: unknown) => {
 }
 
 /**
- * `danvan report`: checks the command line and the output path, builds the report (plan on data, or published tables), writes it atomically and prints its absolute path.
+ * `danvan report`: checks the command line and the output path, builds the report (plan on data, or published
+ * tables), writes it atomically and prints its absolute path.
  *
  * @example
  * yield* runReport(args) // "report written to /abs/report.html (html, vi: 5 sections, 6 tables, 4 charts)"
@@ -110,7 +111,8 @@ export const runReport = (args: ReportArgs) =>
         ? Either.getOrUndefined(builtinCodebook(published))
         : undefined
       const result = replicate(tables, codebook !== undefined ? { codebook } : {})
-      // The built-in plan of the same id titles the built-in tables in both languages (its section ids are the table ids).
+      // The built-in plan of the same id titles the built-in tables in both languages
+      // (its section ids are the table ids).
       const plan = builtinPlanIds().includes(published) ? Either.getOrUndefined(builtinPlan(published)) : undefined
       const titles = Object.fromEntries(
         (plan?.sections ?? []).flatMap((s) => (s.title !== undefined ? [[s.id, s.title]] : []))

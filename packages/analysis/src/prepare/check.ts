@@ -71,7 +71,12 @@ const compileRule = (text: string, env: Env, path: string): (r: number) => numbe
  * read.
  *
  * @example
- * const report = checkData(dataset, codebook, { version: 1, rules: [{ name: "skip", level: "error", when: "q5 = 2", require: "MISSING(q6)" }], ranges: [], straightlining: [] })
+ * const report = checkData(dataset, codebook, {
+ *   version: 1,
+ *   rules: [{ name: "skip", level: "error", when: "q5 = 2", require: "MISSING(q6)" }],
+ *   ranges: [],
+ *   straightlining: []
+ * })
  * report.errors // number of error-level findings
  */
 export const checkData = (

@@ -44,7 +44,8 @@ const NAME_PART = /[A-Za-z0-9_.]/
  * Splits an expression into numbers, names and operators.
  *
  * @example
- * tokenize("q1 >= 2 and age < 30").map((t) => t.kind) // ["name", "op", "number", "name", "name", "op", "number", "end"]
+ * tokenize("q1 >= 2 and age < 30").map((t) => t.kind)
+ * // ["name", "op", "number", "name", "name", "op", "number", "end"]
  */
 export const tokenize = (text: string): Array<Token> => {
   const out: Array<Token> = []

@@ -65,7 +65,10 @@ export const LikertSection = Schema.Struct({
   chart: Schema.optionalWith(Schema.Boolean, { default: () => true })
 })
 
-/** A proportion typed from a record (e.g. opinions resolved of those received) with Wilson and Clopper-Pearson intervals. */
+/**
+ * A proportion typed from a record (e.g. opinions resolved of those received)
+ * with Wilson and Clopper-Pearson intervals.
+ */
 export const RateSection = Schema.Struct({
   kind: Schema.Literal("rate"),
   ...common,

@@ -26,7 +26,10 @@ import type { TextTable } from "./table.js"
  * Options of `inferForm`.
  *
  * @example
- * const options: FormOptions = { fileName: "responses.csv", choices: { q3: { options: ["A", "B, C"], multiple: true } } }
+ * const options: FormOptions = {
+ *   fileName: "responses.csv",
+ *   choices: { q3: { options: ["A", "B, C"], multiple: true } }
+ * }
  */
 export interface FormOptions {
   readonly fileName: string

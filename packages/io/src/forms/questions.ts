@@ -198,7 +198,7 @@ export const looksLikeCheckbox = (cells: Cells, separator: string): boolean => {
   })
 }
 
-/** A checkbox question: one 0/1 item per option and a multiple-response set; a blank answer is missing on every item. */
+/** A checkbox question: a 0/1 item per option and a multiple-response set; a blank answer is missing on every item. */
 const checkboxColumns = (
   name: string,
   cells: Cells,
@@ -246,7 +246,8 @@ const checkboxColumns = (
  * Infers one question column: numbers, dates, checkbox answers, free text or a single choice.
  *
  * @example
- * inferQuestion("q2", { header: "Cấp", values: ["Thành phố", "Xã"], rows: [2, 3] }, { separator: ", ", file: "f.csv" }).summary
+ * const cells = { header: "Cấp", values: ["Thành phố", "Xã"], rows: [2, 3] }
+ * inferQuestion("q2", cells, { separator: ", ", file: "f.csv" }).summary
  * // "q2 single (2 categories, first appearance)"
  */
 export const inferQuestion = (

@@ -48,7 +48,8 @@ const fold = (s: string) => s.normalize("NFC").trim().toLocaleLowerCase("vi")
  * or fewer than two distinct answers were seen.
  *
  * @example
- * knownScaleOf(["Khó khăn", "Rất khó khăn"]) // ["Rất khó khăn", "Khó khăn", "Bình thường", "Không khó khăn"] (or the 3-point one)
+ * knownScaleOf(["Khó khăn", "Rất khó khăn"])
+ * // ["Rất khó khăn", "Khó khăn", "Không khó khăn"] (the shortest scale holding both)
  */
 export const knownScaleOf = (
   answers: ReadonlyArray<string>,

@@ -7,7 +7,13 @@ import type { SavText } from "./text.js"
  * its items; a category set pools the items' categories.
  *
  * @example
- * const set: SavMrSet = { name: "muc_dich", label: "Mục đích", type: "dichotomy", countedValue: "1", items: ["q1", "q2"] }
+ * const set: SavMrSet = {
+ *   name: "muc_dich",
+ *   label: "Mục đích",
+ *   type: "dichotomy",
+ *   countedValue: "1",
+ *   items: ["q1", "q2"]
+ * }
  */
 export interface SavMrSet {
   /** Without SPSS's leading `$`. */
@@ -28,7 +34,8 @@ const NEWLINE = 0x0a
  * names separated by spaces.
  *
  * @example
- * parseMrSets(record, text) // [{ name: "muc_dich", type: "dichotomy", countedValue: "1", items: ["q1", "q2", "q3"], … }]
+ * parseMrSets(record, text)
+ * // [{ name: "muc_dich", type: "dichotomy", countedValue: "1", items: ["q1", "q2", "q3"], … }]
  */
 export const parseMrSets = (record: RawExtension, text: SavText): Array<SavMrSet> => {
   const data = record.data

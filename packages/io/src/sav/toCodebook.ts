@@ -34,7 +34,10 @@ const isMissingValue = (v: SavVariable, x: number): boolean =>
  * as integer codes; the others are kind "numeric".
  *
  * @example
- * const codebook = savCodebook({ id: "survey", title: "Survey", variables, mrSets, codeColumns: new Set(["level"]) }, warn)
+ * const codebook = savCodebook(
+ *   { id: "survey", title: "Survey", variables, mrSets, codeColumns: new Set(["level"]) },
+ *   warn
+ * )
  */
 export const savCodebook = (
   input: {

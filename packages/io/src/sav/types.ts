@@ -60,7 +60,9 @@ export interface SavFileInfo {
  * What `readSav` returns for a readable file.
  *
  * @example
- * const { dataset, codebook, textColumns, file, warnings }: SavReadResult = Either.getOrThrow(readSav(bytes, { fileName: "s.sav" }))
+ * const { dataset, codebook, textColumns, file, warnings }: SavReadResult = Either.getOrThrow(
+ *   readSav(bytes, { fileName: "s.sav" })
+ * )
  */
 export interface SavReadResult {
   /** Numeric variables: integer codes (Int32) for labelled or nominal/ordinal integral variables, else Float64. */

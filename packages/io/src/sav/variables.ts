@@ -20,7 +20,14 @@ export interface SavValueLabel {
  * joined, labels and missing values decoded.
  *
  * @example
- * const v: SavVariable = { name: "level", width: 0, segments: [{ slot: 1, slots: 1, used: 8 }], decimals: 0, valueLabels: [], missing: { values: [] } }
+ * const v: SavVariable = {
+ *   name: "level",
+ *   width: 0,
+ *   segments: [{ slot: 1, slots: 1, used: 8 }],
+ *   decimals: 0,
+ *   valueLabels: [],
+ *   missing: { values: [] }
+ * }
  */
 export interface SavVariable {
   readonly name: string
@@ -55,7 +62,12 @@ const parseMap = (text: string, pairSeparator: RegExp): Map<string, string> => {
  * `number` reads an 8-byte value in the file's byte order.
  *
  * @example
- * const variables = assembleVariables(dictionary, text, (b) => new DataView(b.buffer, b.byteOffset).getFloat64(0, true), warn)
+ * const variables = assembleVariables(
+ *   dictionary,
+ *   text,
+ *   (b) => new DataView(b.buffer, b.byteOffset).getFloat64(0, true),
+ *   warn
+ * )
  */
 export const assembleVariables = (
   dictionary: RawDictionary,

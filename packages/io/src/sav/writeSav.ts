@@ -186,7 +186,8 @@ export const writeSav = (
         else w.int32(x)
       }}
   }
-  // Machine integer info: version, machine -1, IEEE 754, compression, endianness (2 little, 1 big), code page 65001 (UTF-8).
+  // Machine integer info: version, machine -1, IEEE 754, compression, endianness (2 little, 1 big),
+  // code page 65001 (UTF-8).
   extension(3, 4, [1, 0, 0, -1, 1, compression === "none" ? 0 : 1, little ? 2 : 1, 65001])
   extension(4, 8, [-Number.MAX_VALUE, Number.MAX_VALUE, -1.7976931348623155e308], true)
   const sets = codebook?.multipleResponseSets.filter((s) => s.items.every((item) => names.includes(item))) ?? []

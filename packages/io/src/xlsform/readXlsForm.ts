@@ -21,7 +21,8 @@ const rowsOf = (table: TextTable): Array<{ row: number; cells: Row }> =>
  * `label`, `label::Vietnamese (vi)`, `label::English (en)`, `label::vi`… of a row as a bilingual label.
  *
  * @example
- * bilingual({ "label::vietnamese (vi)": "Tuổi", "label::english (en)": "Age" }, "label", "age") // { vi: "Tuổi", en: "Age" }
+ * bilingual({ "label::vietnamese (vi)": "Tuổi", "label::english (en)": "Age" }, "label", "age")
+ * // { vi: "Tuổi", en: "Age" }
  */
 export const bilingual = (cells: Row, column: string, fallback: string): BilingualLabel => {
   let vi: string | undefined

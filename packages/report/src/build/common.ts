@@ -63,7 +63,8 @@ export const noneHidden = (counts: ReadonlyArray<ReadonlyArray<number>>): Array<
   counts.map((row) => row.map(() => false))
 
 /**
- * Scale side of the k-th of n categories for a diverging chart, by position in scale order: first half negative, a middle one neutral, last half positive.
+ * Scale side of the k-th of n categories for a diverging chart, by position in scale order: first half negative,
+ * a middle one neutral, last half positive.
  *
  * @example
  * sideOf(0, 3) // "negative"; sideOf(1, 3) // "neutral"

@@ -73,7 +73,8 @@ export const crosstabTable = (r: CrosstabResult, id: string, title: string, ctx:
  * The APA sentences of a crosstab: Pearson χ² with Cramér's V, and Fisher's exact test when it was run.
  *
  * @example
- * crosstabSentences(result, { lang: "en", decimal: "point" }) // ["χ²(4, N = 1096) = 41.03, p < .001, Cramér's V = .14"]
+ * crosstabSentences(result, { lang: "en", decimal: "point" })
+ * // ["χ²(4, N = 1096) = 41.03, p < .001, Cramér's V = .14"]
  */
 export const crosstabSentences = (r: CrosstabResult, ctx: Pick<BuildContext, "lang" | "decimal">): Array<string> => [
   chiSquareSentence(r.tests.pearson, r.n.valid, r.measures.cramersV, ctx),

@@ -2,7 +2,10 @@ import type { Excerpt } from "@danvan/domain"
 import type { Block, ReportExcerpt, ReportSection } from "../document.js"
 import type { Lang } from "../i18n.js"
 
-/** How much a report shows: "apa" = tables, APA sentences, charts and notes; "full" = also tests, measures, cell statistics. */
+/**
+ * How much a report shows: "apa" = tables, APA sentences, charts and notes;
+ * "full" = also tests, measures, cell statistics.
+ */
 export type Detail = "apa" | "full"
 
 const SEX: Readonly<Record<string, { vi: string; en: string }>> = {
@@ -32,7 +35,8 @@ const attr = (x: Excerpt, name: string, lang: Lang): string | undefined => {
  * `role` (or `role_vi`/`role_en`) and `age` (years); what is missing is left out.
  *
  * @example
- * attribution({ row: 2, text: "…", attributes: { sex: "nam", role: "cán bộ", age: "37" } }, "vi") // "Nam, cán bộ, 37 tuổi"
+ * attribution({ row: 2, text: "…", attributes: { sex: "nam", role: "cán bộ", age: "37" } }, "vi")
+ * // "Nam, cán bộ, 37 tuổi"
  */
 export const attribution = (x: Excerpt, lang: Lang): string => {
   const sexText = attr(x, "sex", lang)
@@ -48,7 +52,8 @@ export const attribution = (x: Excerpt, lang: Lang): string => {
  * them, else `text`) and its attribution.
  *
  * @example
- * reportExcerpt(excerpt, "en") // { text: "…", attribution: "Male, Party grassroots cadre, 45 years old", theme: "renewal" }
+ * reportExcerpt(excerpt, "en")
+ * // { text: "…", attribution: "Male, Party grassroots cadre, 45 years old", theme: "renewal" }
  */
 export const reportExcerpt = (x: Excerpt, lang: Lang): ReportExcerpt => ({
   text: (x.attributes[`text_${lang}`] ?? x.text).normalize("NFC"),

@@ -22,8 +22,9 @@ const anyHidden = (row: ReadonlyArray<boolean>) => row.some(Boolean)
 
 /**
  * A multiple-response set by group: n, % of cases and column-proportion letters per group and in total, then
- * each item's χ², df, p, Bonferroni p and Holm p; the last row gives the respondents per group (the bases). Disclosure control treats each item's
- * total as a published sum, and also hides a count whose complement (base − count) is below K.
+ * each item's χ², df, p, Bonferroni p and Holm p; the last row gives the respondents per group (the bases).
+ * Disclosure control treats each item's total as a published sum, and also hides a count whose complement
+ * (base − count) is below K.
  *
  * @example
  * const { table, chart, sentences } = multipleResponseBlocks(result, "table1", "Table 1", setLabel, ctx)

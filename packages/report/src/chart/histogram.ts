@@ -74,7 +74,10 @@ export const histogramChartSpec = (input: HistogramChartData, options: ChartOpti
  * A histogram of a numeric variable as a standalone SVG string, labels in `options.lang`.
  *
  * @example
- * const svg = await histogramChartSvg({ title: { vi: "Tuổi", en: "Age" }, variable: { vi: "Tuổi", en: "Age" }, bins }, { lang: "vi", decimalComma: true })
+ * const svg = await histogramChartSvg(
+ *   { title: { vi: "Tuổi", en: "Age" }, variable: { vi: "Tuổi", en: "Age" }, bins },
+ *   { lang: "vi", decimalComma: true }
+ * )
  */
 export const histogramChartSvg = async (data: HistogramChartData, options: ChartOptions): Promise<string> => {
   const opts = checkOptions(options)

@@ -61,7 +61,10 @@ export const withDpi = (png: Uint8Array, dpi: number): Uint8Array => {
  * pixels per CSS pixel, marked 300 dpi). Nothing is drawn when the report has no chart.
  *
  * @example
- * for (const f of await renderChartFiles(doc)) { await writeFile(`${f.name}.svg`, f.svg); await writeFile(`${f.name}.png`, f.png) }
+ * for (const f of await renderChartFiles(doc)) {
+ *   await writeFile(`${f.name}.svg`, f.svg)
+ *   await writeFile(`${f.name}.png`, f.png)
+ * }
  */
 export const renderChartFiles = async (
   doc: ReportDocument,

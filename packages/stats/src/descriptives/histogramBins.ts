@@ -19,7 +19,8 @@ const niceWidth = (raw: number): number => {
  * (1, 2, 2.5 or 5 × 10ᵏ) that starts at a multiple of itself.
  *
  * @example
- * histogramBins(weightedValues(Float64Array.of(1, 2, 2, 3))) // [{ from: 0.5, to: 1.5, count: 1 }, { from: 1.5, to: 2.5, count: 2 }, …]
+ * histogramBins(weightedValues(Float64Array.of(1, 2, 2, 3)))
+ * // [{ from: 0.5, to: 1.5, count: 1 }, { from: 1.5, to: 2.5, count: 2 }, …]
  */
 export const histogramBins = (data: WeightedValues): Array<HistogramBin> => {
   const { values, weights, totalWeight } = data

@@ -20,8 +20,8 @@ const cornishFisher = (z: number, nu: number): number => {
  * in floating point), with t = −√(df y/(1 − y)); so t keeps its relative accuracy for large df and near the
  * median; p > 1/2 by symmetry. For df >= 1e5 (and |z| < 10) the Cornish-Fisher expansion to order df⁻⁴ about the
  * normal quantile z (Abramowitz & Stegun eq. 26.7.5; truncation error below 1e-20 there) replaces the beta
- * quantile, whose continued fraction loses digits for such extreme shapes (Abramowitz & Stegun 1964, eq. 26.7.1 and 26.5.27; Hill 1970,
- * doi:10.1145/355598.355600).
+ * quantile, whose continued fraction loses digits for such extreme shapes (Abramowitz & Stegun 1964, eq. 26.7.1
+ * and 26.5.27; Hill 1970, doi:10.1145/355598.355600).
  *
  * @param p - probability in [0, 1]
  * @param df - degrees of freedom, df > 0 (need not be an integer)

@@ -187,7 +187,8 @@ export const studentizedRangeCdf = (q: number, nmeans: number, df: number): numb
  * `ptukey(q, nmeans, df, lower.tail = FALSE)`, which TukeyHSD uses).
  *
  * Formula: 1 − {@link studentizedRangeCdf}(q), as R computes it; the quadrature's absolute error bounds the
- * accuracy of small p-values (below about 1e-8 they carry few correct digits, in R as here). Reference: Copenhaver & Holland (1988) doi:10.1080/00949658808811082.
+ * accuracy of small p-values (below about 1e-8 they carry few correct digits, in R as here). Reference:
+ * Copenhaver & Holland (1988) doi:10.1080/00949658808811082.
  *
  * @param q - the studentized range
  * @param nmeans - number of means compared, >= 2

@@ -76,7 +76,18 @@ export const lowerBound = (a: Float64Array, t: number, from: number, to: number)
  *
  * @example
  * // one past of length 0 and weight 1 against futures {1, 1, 2, 3}, threshold 1.5: the futures 2 and 3
- * settleBatch(listFrom(Float64Array.of(2, 1, 1, 3), 300), Float64Array.of(0), Float64Array.of(1), 0, 1, 0, 0, 1.5, undefined, 0)
+ * settleBatch(
+ *   listFrom(Float64Array.of(2, 1, 1, 3), 300),
+ *   Float64Array.of(0),
+ *   Float64Array.of(1),
+ *   0,
+ *   1,
+ *   0,
+ *   0,
+ *   1.5,
+ *   undefined,
+ *   0
+ * )
  * // e^-2 + e^-3 = 0.1851...
  */
 export const settleBatch = (

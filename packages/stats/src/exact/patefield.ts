@@ -60,7 +60,14 @@ export class ModeProbabilityCache {
  * @param cache - optional memo of the mode probabilities, shared by the draws of one simulation
  * @example
  * const out = new Int32Array(4)
- * patefieldTable(Int32Array.of(3, 2), Int32Array.of(2, 3), logFactorialTable(5), xoshiro128ss(1), out, new Int32Array(2))
+ * patefieldTable(
+ *   Int32Array.of(3, 2),
+ *   Int32Array.of(2, 3),
+ *   logFactorialTable(5),
+ *   xoshiro128ss(1),
+ *   out,
+ *   new Int32Array(2)
+ * )
  * // out holds a 2 x 2 table with rows summing to 3, 2 and columns to 2, 3
  */
 export const patefieldTable = (

@@ -6,7 +6,8 @@ import { tryStats } from "./tryStats.js"
  * `weightedValues` returning `Either`: `Left` for weights of another length or a negative weight.
  *
  * @example
- * weightedValues(Float64Array.of(1, 2), Float64Array.of(1, -1)) // Left(StatsInputError { code: "NEGATIVE_COUNT", ... })
+ * weightedValues(Float64Array.of(1, 2), Float64Array.of(1, -1))
+ * // Left(StatsInputError { code: "NEGATIVE_COUNT", ... })
  */
 export const weightedValues = tryStats(core.weightedValues)
 

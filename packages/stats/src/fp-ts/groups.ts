@@ -108,7 +108,8 @@ export const designCovariance = tryStats(core.designCovariance)
 /**
  * `designProportions` returning `Either`: Left for an empty domain or what `designCovariance` refuses.
  * @example
- * designProportions(Int32Array.of(0, 1, 1, 0), 2, { design: {} }) // Right({ categories: [{ estimate: 0.5, … }, …], … })
+ * designProportions(Int32Array.of(0, 1, 1, 0), 2, { design: {} })
+ * // Right({ categories: [{ estimate: 0.5, … }, …], … })
  */
 export const designProportions = tryStats(core.designProportions)
 

@@ -6,7 +6,8 @@ import { tryStats } from "./tryStats.js"
  * `wilsonInterval` returning `Either`: `Left` for x > n, non-integer counts or a level outside (0, 1).
  *
  * @example
- * wilsonInterval(319, 411) // Right({ estimate: 0.776..., lower: 0.733..., upper: 0.813..., level: 0.95, method: "wilson", ... })
+ * wilsonInterval(319, 411)
+ * // Right({ estimate: 0.776..., lower: 0.733..., upper: 0.813..., level: 0.95, method: "wilson", ... })
  */
 export const wilsonInterval = tryStats(core.wilsonInterval)
 
@@ -103,7 +104,8 @@ export const mmiDesignRaoScott = tryStats(core.mmiDesignRaoScott)
  * `netDifficulty` returning `Either`: `Left` for a negative or non-finite count or bad category indexes.
  *
  * @example
- * netDifficulty([66, 209, 35], [0], [2]) // Right({ n: 310, percentDifficult: 21.29..., percentNotDifficult: 11.29..., net: 10 })
+ * netDifficulty([66, 209, 35], [0], [2])
+ * // Right({ n: 310, percentDifficult: 21.29..., percentNotDifficult: 11.29..., net: 10 })
  */
 export const netDifficulty = tryStats(core.netDifficulty)
 
@@ -111,7 +113,8 @@ export const netDifficulty = tryStats(core.netDifficulty)
  * `kruskalWallis` returning `Either`: `Left` when the arrays differ in length or a group code is out of range.
  *
  * @example
- * kruskalWallis(Float64Array.of(1, 2, 2, 3, 3, 3), Int32Array.of(0, 0, 1, 1, 2, 2), 3) // Right({ statistic: 3.583..., df: 2, p: 0.1666..., ... })
+ * kruskalWallis(Float64Array.of(1, 2, 2, 3, 3, 3), Int32Array.of(0, 0, 1, 1, 2, 2), 3)
+ * // Right({ statistic: 3.583..., df: 2, p: 0.1666..., ... })
  */
 export const kruskalWallis = tryStats(core.kruskalWallis)
 
@@ -128,7 +131,8 @@ export const cronbachAlpha = tryStats(core.cronbachAlpha)
  * range or a bad weight.
  *
  * @example
- * kruskalWallisWeighted(Float64Array.of(1, 2, 3, 3), Int32Array.of(0, 0, 1, 1), 2, Float64Array.of(1, 2, 1, 1)) // Right({ ... })
+ * kruskalWallisWeighted(Float64Array.of(1, 2, 3, 3), Int32Array.of(0, 0, 1, 1), 2, Float64Array.of(1, 2, 1, 1))
+ * // Right({ ... })
  */
 export const kruskalWallisWeighted = tryStats(core.kruskalWallisWeighted)
 
@@ -136,6 +140,7 @@ export const kruskalWallisWeighted = tryStats(core.kruskalWallisWeighted)
  * `cronbachAlphaWeighted` (frequency weights) returning `Either`: `Left` for fewer than 2 items or a bad weight.
  *
  * @example
- * cronbachAlphaWeighted([Float64Array.of(1, 2, 3)], Float64Array.of(1, 1, 1)) // Left(StatsInputError { code: "BAD_DIMENSIONS", ... })
+ * cronbachAlphaWeighted([Float64Array.of(1, 2, 3)], Float64Array.of(1, 1, 1))
+ * // Left(StatsInputError { code: "BAD_DIMENSIONS", ... })
  */
 export const cronbachAlphaWeighted = tryStats(core.cronbachAlphaWeighted)

@@ -6,7 +6,8 @@ import { tryStats } from "./tryStats.js"
  * `fromMatrix` returning `Either`: `Left` for an empty or ragged matrix or a negative or non-finite count.
  *
  * @example
- * fromMatrix([[1, 2], [3]]) // Left(StatsInputError { code: "RAGGED_MATRIX", message: "row 2 has 1 counts but row 1 has 2" })
+ * fromMatrix([[1, 2], [3]])
+ * // Left(StatsInputError { code: "RAGGED_MATRIX", message: "row 2 has 1 counts but row 1 has 2" })
  */
 export const fromMatrix = tryStats(core.fromMatrix)
 
@@ -14,7 +15,8 @@ export const fromMatrix = tryStats(core.fromMatrix)
  * `countCodes` returning `Either`: `Left` for columns of different lengths, bad levels or bad weights.
  *
  * @example
- * countCodes(Int32Array.of(1, 2), Int32Array.of(1, 1, 2), [1, 2], [1, 2]) // Left(StatsInputError { code: "BAD_DIMENSIONS", ... })
+ * countCodes(Int32Array.of(1, 2), Int32Array.of(1, 1, 2), [1, 2], [1, 2])
+ * // Left(StatsInputError { code: "BAD_DIMENSIONS", ... })
  */
 export const countCodes = tryStats(core.countCodes)
 

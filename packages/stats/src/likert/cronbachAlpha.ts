@@ -31,7 +31,8 @@ export interface CronbachAlphaResult {
  * @returns the result; α is NaN when the total score has zero variance, r_j NaN when item j or the rest is
  *   constant, each with a `reason`
  * @example
- * cronbachAlpha([Float64Array.of(1, 2, 3, 3), Float64Array.of(1, 3, 3, 2), Float64Array.of(2, 2, 3, 3)]).alpha // 0.8035714285714286
+ * cronbachAlpha([Float64Array.of(1, 2, 3, 3), Float64Array.of(1, 3, 3, 2), Float64Array.of(2, 2, 3, 3)]).alpha
+ * // 0.8035714285714286
  */
 export const cronbachAlpha = (items: ReadonlyArray<Float64Array>): CronbachAlphaResult => {
   const k = items.length

@@ -27,7 +27,9 @@ export interface LikertSummary {
  * @param scores - item scores, NaN for missing
  * @returns the summary; with n = 0 every statistic is NaN, with n = 1 sd/se/ci95 are NaN (`reason` says why)
  * @example
- * likertSummary(Float64Array.of(1, 2, 2, 3, NaN)) // { n: 4, mean: 2, sd: 0.816496580927726, se: 0.408248290463863, ci95: [0.7007717363748891, 3.299228263625111] }
+ * likertSummary(Float64Array.of(1, 2, 2, 3, NaN))
+ * // { n: 4, mean: 2, sd: 0.816496580927726, se: 0.408248290463863,
+ * //   ci95: [0.7007717363748891, 3.299228263625111] }
  */
 export const likertSummary = (scores: Float64Array): LikertSummary => {
   let n = 0

@@ -25,7 +25,8 @@ export interface NetDifficulty {
  * @param distribution - counts per response category (index = category position)
  * @param difficult - indices of the categories that mean "difficult"
  * @param notDifficult - indices of the categories that mean "not difficult"
- * @throws StatsInputError("BAD_OPTION") for a negative or non-finite count, an index out of range, or an index in both sets
+ * @throws StatsInputError("BAD_OPTION") for a negative or non-finite count, an index out of range, or an index
+ *   in both sets
  * @example
  * netDifficulty([66, 209, 35], [0], [2]) // { n: 310, percentDifficult: 21.29…, percentNotDifficult: 11.29…, net: 10 }
  */

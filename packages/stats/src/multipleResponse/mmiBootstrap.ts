@@ -40,9 +40,9 @@ export interface MmiBootstrap {
  * which some item is selected by nobody or by everybody has an incomplete r x 2 table (an empty column);
  * it is discarded and counted, not redrawn, so `resamples + discarded = B`. The p-value is
  * p = (1 + #{valid b: X²_S*_b >= X²_S}) / (1 + resamples) (Davison & Hinkley 1997, Bootstrap Methods and
- * their Application, ch. 4, doi:10.1017/CBO9780511802843), which is never 0; MRCV's `MI.test` instead reports the plain proportion
- * #{X²_S* >= X²_S} / resamples and redraws up to B.max. Indices are drawn uniformly from xoshiro128**
- * outputs (Lemire's unbiased multiply-and-reject), so a seed reproduces the result exactly.
+ * their Application, ch. 4, doi:10.1017/CBO9780511802843), which is never 0; MRCV's `MI.test` instead reports the
+ * plain proportion #{X²_S* >= X²_S} / resamples and redraws up to B.max. Indices are drawn uniformly from
+ * xoshiro128** outputs (Lemire's unbiased multiply-and-reject), so a seed reproduces the result exactly.
  *
  * @param data - the set: at least 2 non-empty groups, items 0/1, each selected by some but not all
  * @param options - `B` (integer >= 1, default 1999) and `seed` (safe integer, default 2000)
@@ -51,7 +51,10 @@ export interface MmiBootstrap {
  * @example
  * const data = {
  *   groups: Int32Array.from([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2]), groupCount: 3,
- *   items: [Uint8Array.from([1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 1]), Uint8Array.from([1, 0, 1, 1, 1, 1, 0, 1, 0, 1, 0, 0])]
+ *   items: [
+ *     Uint8Array.from([1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 1]),
+ *     Uint8Array.from([1, 0, 1, 1, 1, 1, 0, 1, 0, 1, 0, 0])
+ *   ]
  * }
  * mmiBootstrap(data, { B: 999, seed: 1 })
  * // { p: 0.32729103726082576, statistic: 5.485714285714286, resamples: 992, discarded: 7, B: 999, seed: 1 }

@@ -47,7 +47,10 @@ export interface MmiRaoScott2 {
  * @example
  * const data = {
  *   groups: Int32Array.from([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2]), groupCount: 3,
- *   items: [Uint8Array.from([1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 1]), Uint8Array.from([1, 0, 1, 1, 1, 1, 0, 1, 0, 1, 0, 0])]
+ *   items: [
+ *     Uint8Array.from([1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 1]),
+ *     Uint8Array.from([1, 0, 1, 1, 1, 1, 0, 1, 0, 1, 0, 0])
+ *   ]
  * }
  * mmiRaoScott2(data)
  * // { statistic: 8.682170542635662, df: 6.33074935400517, p: 0.21867690726318445,

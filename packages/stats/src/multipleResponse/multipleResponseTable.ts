@@ -42,7 +42,10 @@ export interface MultipleResponseTable {
  * @example
  * const data = {
  *   groups: Int32Array.from([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2]), groupCount: 3,
- *   items: [Uint8Array.from([1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 1]), Uint8Array.from([1, 0, 1, 1, 1, 1, 0, 1, 0, 1, 0, 0])]
+ *   items: [
+ *     Uint8Array.from([1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 1]),
+ *     Uint8Array.from([1, 0, 1, 1, 1, 1, 0, 1, 0, 1, 0, 0])
+ *   ]
  * }
  * const t = multipleResponseTable(data)
  * t.percentOfCases     // Float64Array [75, 75, 25, 75, 25, 25]  (group A: item 1, item 2; group B: ...)

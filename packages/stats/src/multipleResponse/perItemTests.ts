@@ -36,7 +36,10 @@ export interface ItemTest {
  * @example
  * const data = {
  *   groups: Int32Array.from([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2]), groupCount: 3,
- *   items: [Uint8Array.from([1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 1]), Uint8Array.from([1, 0, 1, 1, 1, 1, 0, 1, 0, 1, 0, 0])]
+ *   items: [
+ *     Uint8Array.from([1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 1]),
+ *     Uint8Array.from([1, 0, 1, 1, 1, 1, 0, 1, 0, 1, 0, 0])
+ *   ]
  * }
  * perItemTests(data)[0]
  * // { item: 0, statistic: 2.7428571428571433, df: 2, p: 0.2537442087799693,

@@ -17,7 +17,8 @@ import { assertRateInput, type RateInterval } from "./RateInterval.js"
  * @param level - confidence level in (0, 1), default 0.95
  * @throws StatsInputError("BAD_OPTION") for x > n, negative or non-integer counts, or a level outside (0, 1)
  * @example
- * clopperPearsonInterval(319, 411) // { estimate: 0.7761557177615572, lower: 0.7327271290864498, upper: 0.8155561156434409, ... }
+ * clopperPearsonInterval(319, 411)
+ * // { estimate: 0.7761557177615572, lower: 0.7327271290864498, upper: 0.8155561156434409, ... }
  */
 export const clopperPearsonInterval = (x: number, n: number, level = 0.95): RateInterval => {
   assertRateInput(x, n, level)

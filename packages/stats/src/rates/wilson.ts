@@ -15,7 +15,9 @@ import { assertRateInput, type RateInterval } from "./RateInterval.js"
  * @param level - confidence level in (0, 1), default 0.95
  * @throws StatsInputError("BAD_OPTION") for x > n, negative or non-integer counts, or a level outside (0, 1)
  * @example
- * wilsonInterval(319, 411) // { estimate: 0.7761557177615572, lower: 0.7334068979649788, upper: 0.8137900978350858, level: 0.95, method: "wilson", ... }
+ * wilsonInterval(319, 411)
+ * // { estimate: 0.7761557177615572, lower: 0.7334068979649788, upper: 0.8137900978350858, level: 0.95,
+ * //   method: "wilson", ... }
  */
 export const wilsonInterval = (x: number, n: number, level = 0.95): RateInterval => {
   assertRateInput(x, n, level)

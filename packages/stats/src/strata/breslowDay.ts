@@ -33,7 +33,8 @@ const expectedA = (psi: number, m: number, n: number, total: number): number => 
  * /STATISTICS CMH "Tests of Homogeneity of the Odds Ratio"; DescTools::BreslowDayTest(correct = TRUE)).
  *
  * Formula: with ψ the Mantel-Haenszel common odds ratio and, per stratum, e_k the a-cell count whose table with the
- * observed margins has odds ratio ψ (a root of a quadratic) and v_k = 1/(1/e + 1/(m − e) + 1/(n − e) + 1/(N − m − n + e)),
+ * observed margins has odds ratio ψ (a root of a quadratic) and
+ * v_k = 1/(1/e + 1/(m − e) + 1/(n − e) + 1/(N − m − n + e)),
  * X²_BD = Σ(a_k − e_k)²/v_k; Tarone's X² = X²_BD − (Σa_k − Σe_k)²/Σv_k; df = K − 1, p from χ²_{K−1}. Strata with
  * an empty row or column are skipped. References: Breslow & Day (1980), Statistical Methods in Cancer Research I,
  * §4.4; Tarone (1985), Biometrika 72:91-95, doi:10.1093/biomet/72.1.91.
