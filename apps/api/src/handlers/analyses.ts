@@ -16,7 +16,8 @@ import {
   LikertRequest,
   MeansRequest,
   MultipleResponseRequest,
-  ReportRequest
+  ReportRequest,
+  TableRequest
 } from "../schemas.js"
 import { Store } from "../store.js"
 import type { AnalysisTask } from "../worker/protocol.js"
@@ -111,9 +112,27 @@ const itemsOrSet = (body: { readonly items?: ReadonlyArray<string> | undefined; 
     : Effect.void
 
 /**
- * Frequencies, crosstab (layered too), multiple-response, Likert, means by group, describe and reports on a stored dataset: the CLI's JSON, from the same
- * functions. The request is checked here; the analysis itself runs on a worker thread (workers.ts), so a slow
- * one does not hold up other requests.
+ * A banner table's JSON has every count of every cell; its disclosure control (secondary suppression within each
+ * banner variable) lives in @danvan/report's banner tables. Under `DANVAN_MIN_CELL` the JSON is therefore refused
+ * (422 `SUPPRESSION_REQUIRES_REPORT`) and the client pointed at a report, which applies it.
+ */
+const noBannerSuppression = Effect.flatMap(Config, ({ minCell }) =>
+  minCell > 1
+    ? Effect.fail(
+      Unprocessable.of(
+        "SUPPRESSION_REQUIRES_REPORT",
+        `this server hides counts below ${minCell} (DANVAN_MIN_CELL) and a banner table's JSON holds every count: ` +
+          `ask for it as a report instead, POST /v1/datasets/{id}/reports with a plan section ` +
+          `{"kind": "table", "rows", "cols", "nets"} (html, xlsx, docx, pdf, md, csv or json), which hides small cells`,
+        { minCell }
+      )
+    )
+    : Effect.void)
+
+/**
+ * Frequencies, crosstab (layered too), multiple-response, Likert, means by group, describe, banner tables and
+ * reports on a stored dataset: the CLI's JSON, from the same functions. The request is checked here; the analysis
+ * itself runs on a worker thread (workers.ts), so a slow one does not hold up other requests.
  */
 export const AnalysesLive = HttpApiBuilder.group(DanvanApi, "analyses", (handlers) =>
   handlers
@@ -234,6 +253,22 @@ export const AnalysesLive = HttpApiBuilder.group(DanvanApi, "analyses", (handler
           codebook,
           variables: body.variables,
           options: { ...weight, ...missingOption(body.missing) }
+        })
+      }))
+    .handleRaw("table", ({ request, path }) =>
+      Effect.gen(function*() {
+        const body = yield* readJson(request, TableRequest)
+        const weight = yield* weightOptions(body)
+        const { dataset, codebook } = yield* datasetOf(path.id)
+        yield* noBannerSuppression
+        yield* checkDimensions(dataset, codebook, [...body.rows, ...body.cols])
+        return yield* runAnalysis({
+          kind: "table",
+          dataset,
+          codebook,
+          rows: body.rows,
+          cols: body.cols,
+          options: { ...weight, ...missingOption(body.missing), nets: body.nets ?? [] }
         })
       }))
     .handleRaw("report", ({ request, path }) =>

@@ -1,4 +1,5 @@
 import type {
+  BannerOptions,
   crosstabFromCounts,
   describeVariable,
   frequencies,
@@ -66,6 +67,15 @@ export type AnalysisTask =
       readonly which: Parameters<typeof likert>[2]
       readonly by: string
       readonly options: NonNullable<Parameters<typeof likert>[4]>
+    }
+    | {
+      /** A banner table (`danvan table`). */
+      readonly kind: "table"
+      readonly dataset: Dataset
+      readonly codebook: Codebook | undefined
+      readonly rows: ReadonlyArray<string>
+      readonly cols: ReadonlyArray<string>
+      readonly options: BannerOptions
     }
     | {
       readonly kind: "tableTest"

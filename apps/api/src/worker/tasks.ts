@@ -1,5 +1,6 @@
 import {
   type AnalysisError,
+  bannerTable,
   crosstab,
   crosstabFromCounts,
   describeVariable,
@@ -106,6 +107,8 @@ const runTaskOnly = async (task: AnalysisTask): Promise<TaskReply> => {
     }
     case "likert":
       return reply(likert(task.dataset, task.codebook, task.which, task.by, task.options))
+    case "table":
+      return reply(bannerTable(task.dataset, task.codebook, task.rows, task.cols, task.options))
     case "tableTest":
       return reply(crosstabFromCounts(task.counts, task.options))
     case "report":
