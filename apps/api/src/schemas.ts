@@ -177,7 +177,20 @@ export const TableRequest = Schema.Struct({
   }),
   weight: Schema.optional(Name),
   noWeight: NoWeight,
-  missing: Schema.optional(MissingCodes)
+  missing: Schema.optional(MissingCodes),
+  format: Schema.optional(Schema.Literal("json", "text", "html", "xlsx", "docx", "pdf", "md", "csv")).annotations({
+    description:
+      "Default json (the result object). text: the terminal table; html, xlsx, docx, pdf, md, csv: the rendered " +
+      "table as `danvan table --format FORMAT --out FILE` writes it (pdf needs the server's Chromium)"
+  }),
+  lang: Schema.optional(Schema.Literal("en", "vi")).annotations({ description: "text and report formats; default en" }),
+  decimal: Schema.optional(Schema.Literal("comma", "point")).annotations({
+    description: "Report formats: the decimal mark (default comma for vi, point for en)"
+  }),
+  suppressBelow: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(1))).annotations({
+    description:
+      "Report formats: hide counts below K, with secondary suppression within each banner variable (the CLI's --suppress-below)"
+  })
 }).annotations({
   identifier: "TableRequest",
   description:
@@ -239,7 +252,8 @@ export const DescribeResult = Schema.Unknown.annotations({
 export const LikertResult = jsonObject("LikertResult", "The output of `danvan likert --format json`")
 export const TableResult = jsonObject(
   "BannerResult",
-  "The banner table: the output of `danvan table --format json` (kind \"banner\": banner, stub, weighted, alpha, missingByCode)"
+  "The banner table: the output of `danvan table --format json` (kind \"banner\": banner, stub, weighted, alpha, " +
+    "missingByCode); with another `format`, the rendered table (text/plain, text/html, XLSX, DOCX, PDF, Markdown, CSV)"
 )
 export const CodebookDocument = jsonObject(
   "CodebookDocument",

@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs"
+import { copyFileSync, readFileSync } from "node:fs"
+import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { call, cli, createKey, errorCode, EXAMPLE_CSV, type Running, startServer, tempDir } from "./server.js"
 
@@ -49,6 +50,8 @@ afterAll(async () => {
   await server?.stop()
   tmp.cleanup()
 })
+
+const TOP2 = { variable: "people_trust_limited", name: "Top 2", codes: [1, 2] }
 
 interface Banner {
   kind: string
@@ -109,6 +112,50 @@ describe("POST /v1/datasets/{id}/table", () => {
     )
     expect(api.json).toEqual(expected)
   })
+
+  it("text and Markdown equal `danvan table --format text|md`; html and xlsx come with their types", async () => {
+    copyFileSync(EXAMPLE_CSV, join(tmp.dir, "hcmc.csv"))
+    const body = { rows: ["people_trust_limited", "purpose"], cols: ["level"], nets: [TOP2] }
+    const args = [
+      "--rows",
+      "people_trust_limited,purpose",
+      "--cols",
+      "level",
+      "--net",
+      "people_trust_limited:Top 2=1,2"
+    ]
+    const cliIn = (more: ReadonlyArray<string>) => {
+      const r = cli(["table", "--data", "hcmc.csv", "--codebook", "hcmc-2024", ...args, ...more], {}, tmp.dir)
+      expect(r.stderr).toBe("")
+      expect(r.code).toBe(0)
+      return r.stdout
+    }
+    const text = await post({ ...body, format: "text", lang: "vi" })
+    expect(text.status).toBe(200)
+    expect(text.headers.get("content-type")).toContain("text/plain")
+    expect(text.text).toContain("Top 2")
+    expect(text.text).toBe(cliIn(["--format", "text", "--lang", "vi"]))
+    const md = await post({ ...body, format: "md", lang: "vi", decimal: "point" })
+    expect(md.status).toBe(200)
+    expect(md.headers.get("content-type")).toContain("text/markdown")
+    cliIn(["--format", "md", "--lang", "vi", "--decimal", "point", "--out", "t.md"])
+    const written = readFileSync(join(tmp.dir, "t.md"), "utf8")
+    expect(written).toContain("hcmc.csv")
+    expect(md.text).toBe(written)
+    const html = await post({ ...body, format: "html", suppressBelow: 5 })
+    expect(html.status).toBe(200)
+    expect(html.headers.get("content-type")).toContain("text/html")
+    const xlsx = await fetch(`${server.url}/v1/datasets/${datasetId}/table`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: JSON.stringify({ ...body, format: "xlsx" }),
+      signal: AbortSignal.timeout(30_000)
+    })
+    expect(xlsx.status).toBe(200)
+    expect(xlsx.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    const bytes = new Uint8Array(await xlsx.arrayBuffer())
+    expect(String.fromCharCode(bytes[0], bytes[1])).toBe("PK")
+  }, 60_000)
 
   it("an unknown variable, a bad net code, a net off the stub or on a set are 422s with the CLI's messages", async () => {
     const cases: Array<[unknown, ReadonlyArray<string>, string]> = [
@@ -181,9 +228,13 @@ describe("POST /v1/datasets/{id}/table", () => {
       }, "$.nets[0].codes"],
       [{ rows: ["people_trust_limited"], cols: ["level"], nets: ["people_trust_limited:X=1,2"] }, "$.nets[0]"],
       [{ rows: ["people_trust_limited"], cols: ["level"], weight: "w", noWeight: true }, "$.noWeight"],
-      [{ rows: ["people_trust_limited"], cols: ["level"], missing: { level: ["x"] } }, "$.missing.level[0]"]
+      [{ rows: ["people_trust_limited"], cols: ["level"], missing: { level: ["x"] } }, "$.missing.level[0]"],
+      [{ rows: ["people_trust_limited"], cols: ["level"], suppressBelow: 5 }, "$.suppressBelow"],
+      [{ rows: ["people_trust_limited"], cols: ["level"], format: "text", suppressBelow: 5 }, "$.suppressBelow"],
+      [{ rows: ["people_trust_limited"], cols: ["level"], format: "html", suppressBelow: 0 }, "$.suppressBelow"],
+      [{ rows: ["people_trust_limited"], cols: ["level"], format: "sav" }, "$.format"]
     ]
-    expect(cases).toHaveLength(8)
+    expect(cases).toHaveLength(12)
     for (const [body, path] of cases) {
       const r = await post(body)
       expect(r.status, JSON.stringify(body)).toBe(400)
@@ -244,9 +295,9 @@ describe("under DANVAN_MIN_CELL", () => {
   let minId: string
 
   beforeAll(async () => {
-    min = await startServer(tmpMin.db, { DANVAN_MIN_CELL: "5" })
+    min = await startServer(tmpMin.db, { DANVAN_MIN_CELL: "30" })
     minKey = createKey(tmpMin.db, "district-7")
-    const upload = await call(min.url, "POST", "/v1/datasets?codebook=hcmc-2024", {
+    const upload = await call(min.url, "POST", "/v1/datasets?codebook=hcmc-2024&name=hcmc.csv", {
       key: minKey,
       body: readFileSync(EXAMPLE_CSV)
     })
@@ -259,13 +310,45 @@ describe("under DANVAN_MIN_CELL", () => {
     tmpMin.cleanup()
   })
 
-  it("the table's JSON (every count) is refused with a 422 pointing at a report, which hides small cells", async () => {
+  it("the table's JSON and text (every count) are 422s; Markdown hides small cells as the CLI's --suppress-below", async () => {
     const table = { rows: ["people_trust_limited"], cols: ["level", "qualifications_limited"] }
-    const r = await call(min.url, "POST", `/v1/datasets/${minId}/table`, { key: minKey, body: table })
-    expect(r.status).toBe(422)
-    expect(errorCode(r)).toBe("SUPPRESSION_REQUIRES_REPORT")
-    expect(message(r)).toContain("DANVAN_MIN_CELL")
-    expect(message(r)).toContain("/reports")
+    for (const format of [undefined, "json", "text"]) {
+      const r = await call(min.url, "POST", `/v1/datasets/${minId}/table`, { key: minKey, body: { ...table, format } })
+      expect(r.status).toBe(422)
+      expect(errorCode(r)).toBe("SUPPRESSION_REQUIRES_REPORT")
+      expect(message(r)).toContain("DANVAN_MIN_CELL")
+      expect(message(r)).toContain("format html")
+    }
+    copyFileSync(EXAMPLE_CSV, join(tmpMin.dir, "hcmc.csv"))
+    const args = ["--rows", "people_trust_limited", "--cols", "level,qualifications_limited", "--format", "md"]
+    for (const [suppressBelow, floor] of [[undefined, 30], [2, 30], [200, 200]] as const) {
+      const md = await call(min.url, "POST", `/v1/datasets/${minId}/table`, {
+        key: minKey,
+        body: { ...table, format: "md", ...(suppressBelow !== undefined ? { suppressBelow } : {}) }
+      })
+      expect(md.status).toBe(200)
+      const c = cli(
+        [
+          "table",
+          "--data",
+          "hcmc.csv",
+          "--codebook",
+          "hcmc-2024",
+          ...args,
+          "--suppress-below",
+          `${floor}`,
+          "--out",
+          "t.md"
+        ],
+        {},
+        tmpMin.dir
+      )
+      expect(c.code, c.stderr).toBe(0)
+      const expected = readFileSync(join(tmpMin.dir, "t.md"), "utf8")
+      // counts of 21 to 24 (and the cells that would give them away) hidden under 30; most under 200
+      expect(expected).toContain("\\[c\\]")
+      expect(md.text).toBe(expected)
+    }
     const plan = { id: "banner", title: { vi: "Bảng", en: "Table" }, sections: [{ kind: "table", id: "t1", ...table }] }
     const report = await call(min.url, "POST", `/v1/datasets/${minId}/reports`, {
       key: minKey,
@@ -273,7 +356,7 @@ describe("under DANVAN_MIN_CELL", () => {
     })
     expect(report.status).toBe(200)
     const doc = report.json as { document: { suppression?: { k: number } }; results?: unknown }
-    expect(doc.document.suppression?.k).toBe(5)
+    expect(doc.document.suppression?.k).toBe(30)
     expect(doc.results).toBeUndefined()
   })
 })

@@ -23,6 +23,7 @@ import { Store } from "../store.js"
 import type { AnalysisTask } from "../worker/protocol.js"
 import { AnalysisWorkers } from "../workers.js"
 import { reportTask } from "./report.js"
+import { tableTask } from "./table.js"
 
 /**
  * Runs an analysis task on a worker thread and answers with its response (or its 422, 503, 504).
@@ -110,24 +111,6 @@ const itemsOrSet = (body: { readonly items?: ReadonlyArray<string> | undefined; 
       })
     )
     : Effect.void
-
-/**
- * A banner table's JSON has every count of every cell; its disclosure control (secondary suppression within each
- * banner variable) lives in @danvan/report's banner tables. Under `DANVAN_MIN_CELL` the JSON is therefore refused
- * (422 `SUPPRESSION_REQUIRES_REPORT`) and the client pointed at a report, which applies it.
- */
-const noBannerSuppression = Effect.flatMap(Config, ({ minCell }) =>
-  minCell > 1
-    ? Effect.fail(
-      Unprocessable.of(
-        "SUPPRESSION_REQUIRES_REPORT",
-        `this server hides counts below ${minCell} (DANVAN_MIN_CELL) and a banner table's JSON holds every count: ` +
-          `ask for it as a report instead, POST /v1/datasets/{id}/reports with a plan section ` +
-          `{"kind": "table", "rows", "cols", "nets"} (html, xlsx, docx, pdf, md, csv or json), which hides small cells`,
-        { minCell }
-      )
-    )
-    : Effect.void)
 
 /**
  * Frequencies, crosstab (layered too), multiple-response, Likert, means by group, describe, banner tables and
@@ -259,17 +242,11 @@ export const AnalysesLive = HttpApiBuilder.group(DanvanApi, "analyses", (handler
       Effect.gen(function*() {
         const body = yield* readJson(request, TableRequest)
         const weight = yield* weightOptions(body)
-        const { dataset, codebook } = yield* datasetOf(path.id)
-        yield* noBannerSuppression
+        const { dataset, codebook, name } = yield* datasetOf(path.id)
+        const options = { ...weight, ...missingOption(body.missing), nets: body.nets ?? [] }
+        const task = yield* tableTask(dataset, codebook, name, body, options)
         yield* checkDimensions(dataset, codebook, [...body.rows, ...body.cols])
-        return yield* runAnalysis({
-          kind: "table",
-          dataset,
-          codebook,
-          rows: body.rows,
-          cols: body.cols,
-          options: { ...weight, ...missingOption(body.missing), nets: body.nets ?? [] }
-        })
+        return yield* runAnalysis(task)
       }))
     .handleRaw("report", ({ request, path }) =>
       Effect.gen(function*() {
