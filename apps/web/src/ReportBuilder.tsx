@@ -55,16 +55,16 @@ const ItemRow = (
 const TABLE_WORDS = {
   vi: {
     legend: "Bảng tùy chỉnh (banner)",
-    rows: "Biến hàng (tên cột hoặc bộ câu nhiều lựa chọn, cách nhau bằng dấu phẩy)",
-    cols: "Biến cột (cách nhau bằng dấu phẩy)",
+    rows: "Hàng của bảng: tên biến hoặc bộ câu nhiều lựa chọn, cách nhau bằng dấu phẩy",
+    cols: "Cột của bảng: tên biến, cách nhau bằng dấu phẩy",
     nets: "Nhóm gộp, mỗi dòng một nhóm: BIẾN:TÊN=MÃ,MÃ (không bắt buộc)",
     add: "Thêm bảng vào báo cáo",
     added: "Đã thêm bảng vào báo cáo"
   },
   en: {
     legend: "Custom table (banner)",
-    rows: "Row variables (column names or multiple-response sets, separated by commas)",
-    cols: "Column variables (separated by commas)",
+    rows: "Table rows: variable names or multiple-response sets, separated by commas",
+    cols: "Table columns: variable names, separated by commas",
     nets: "Nets, one per line: VAR:NAME=CODE,CODE (optional)",
     add: "Add table to report",
     added: "Table added to the report"
@@ -93,26 +93,24 @@ const TableAdder = (
     setSaid("added")
   }
   return (
-    <form onSubmit={submit} data-testid="table-adder">
-      <fieldset>
-        <legend>{words.legend}</legend>
-        <div class="field">
-          <label for="builder-table-rows">{words.rows}</label>
-          <input id="builder-table-rows" value={fields.rows} onInput={set("rows")} />
-        </div>
-        <div class="field">
-          <label for="builder-table-cols">{words.cols}</label>
-          <input id="builder-table-cols" value={fields.cols} onInput={set("cols")} />
-        </div>
-        <div class="field">
-          <label for="builder-table-nets">{words.nets}</label>
-          <textarea id="builder-table-nets" rows={2} value={fields.nets} onInput={set("nets")} />
-        </div>
-        <button type="submit">{words.add}</button>{" "}
-        <span role={said !== undefined && said !== "added" ? "alert" : "status"}>
-          {said === undefined ? "" : said === "added" ? words.added : said.error[ui.lang]}
-        </span>
-      </fieldset>
+    <form class="editor" onSubmit={submit} data-testid="table-adder" aria-labelledby="table-adder-title">
+      <h3 id="table-adder-title">{words.legend}</h3>
+      <div class="field">
+        <label for="builder-table-rows">{words.rows}</label>
+        <input id="builder-table-rows" size={60} value={fields.rows} onInput={set("rows")} />
+      </div>
+      <div class="field">
+        <label for="builder-table-cols">{words.cols}</label>
+        <input id="builder-table-cols" size={60} value={fields.cols} onInput={set("cols")} />
+      </div>
+      <div class="field">
+        <label for="builder-table-nets">{words.nets}</label>
+        <textarea id="builder-table-nets" rows={2} value={fields.nets} onInput={set("nets")} />
+      </div>
+      <button type="submit">{words.add}</button>{" "}
+      <span role={said !== undefined && said !== "added" ? "alert" : "status"}>
+        {said === undefined ? "" : said === "added" ? words.added : said.error[ui.lang]}
+      </span>
     </form>
   )
 }
