@@ -148,6 +148,7 @@ const analysis = <
     | typeof S.LikertRequest
     | typeof S.MeansRequest
     | typeof S.DescribeRequest
+    | typeof S.TableRequest
 >(
   name: Name,
   path: string,
@@ -218,6 +219,15 @@ const analyses = HttpApiGroup.make("analyses")
       S.DescribeRequest,
       S.DescribeResult,
       "Numeric variables described (as `danvan describe --format json`)"
+    )
+  )
+  .add(
+    analysis(
+      "table",
+      "table",
+      S.TableRequest,
+      S.TableResult,
+      "A banner table: stubs against banner variables with a Total column, column % and letters, nets, mean rows (as `danvan table --format json`)"
     )
   )
   .add(

@@ -1,4 +1,4 @@
-import { CodebookJson } from "@danvan/domain"
+import { CodebookJson, TableNet } from "@danvan/domain"
 import { HttpApiSchema, Multipart } from "@effect/platform"
 import * as Effect from "effect/Effect"
 import * as ParseResult from "effect/ParseResult"
@@ -162,6 +162,41 @@ export const LikertRequest = Schema.Struct({
   description: "Give either `items` or `set` (a Likert indicator set of the dataset's codebook)"
 })
 
+export const TableRequest = Schema.Struct({
+  rows: Schema.Array(Name).pipe(Schema.minItems(1), Schema.maxItems(500)).annotations({
+    description:
+      "Stub variables: column names, or multiple-response sets of the dataset's codebook (one row per item); the CLI's --rows"
+  }),
+  cols: Schema.Array(Name).pipe(Schema.minItems(1), Schema.maxItems(50)).annotations({
+    description: "Banner variables: column names, each with its own column letters; the CLI's --cols"
+  }),
+  nets: Schema.optional(Schema.Array(TableNet).pipe(Schema.maxItems(500))).annotations({
+    description:
+      "Nets (combined categories) of stub variables, as in a plan's table section: {variable, name, label?, codes}; " +
+      "the CLI's --net \"VAR:NAME=CODE,CODE\""
+  }),
+  weight: Schema.optional(Name),
+  noWeight: NoWeight,
+  missing: Schema.optional(MissingCodes),
+  format: Schema.optional(Schema.Literal("json", "text", "html", "xlsx", "docx", "pdf", "md", "csv")).annotations({
+    description:
+      "Default json (the result object). text: the terminal table; html, xlsx, docx, pdf, md, csv: the rendered " +
+      "table as `danvan table --format FORMAT --out FILE` writes it (pdf needs the server's Chromium)"
+  }),
+  lang: Schema.optional(Schema.Literal("en", "vi")).annotations({ description: "text and report formats; default en" }),
+  decimal: Schema.optional(Schema.Literal("comma", "point")).annotations({
+    description: "Report formats: the decimal mark (default comma for vi, point for en)"
+  }),
+  suppressBelow: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(1))).annotations({
+    description:
+      "Report formats: hide counts below K, with secondary suppression within each banner variable (the CLI's --suppress-below)"
+  })
+}).annotations({
+  identifier: "TableRequest",
+  description:
+    "A banner table (the CLI's `danvan table --rows ... --cols ... [--net ...]`, a plan's section {\"kind\": \"table\"})"
+})
+
 export const TableTestRequest = Schema.Struct({
   counts: Schema.Array(Schema.Array(Schema.Number).pipe(Schema.minItems(1), Schema.maxItems(100))).pipe(
     Schema.minItems(1),
@@ -215,6 +250,11 @@ export const DescribeResult = Schema.Unknown.annotations({
   }
 })
 export const LikertResult = jsonObject("LikertResult", "The output of `danvan likert --format json`")
+export const TableResult = jsonObject(
+  "BannerResult",
+  "The banner table: the output of `danvan table --format json` (kind \"banner\": banner, stub, weighted, alpha, " +
+    "missingByCode); with another `format`, the rendered table (text/plain, text/html, XLSX, DOCX, PDF, Markdown, CSV)"
+)
 export const CodebookDocument = jsonObject(
   "CodebookDocument",
   "A codebook in its file form: the output of `danvan codebook show ID --format json`"

@@ -208,6 +208,7 @@ describe("documentation", () => {
       "/v1/datasets/{id}/multiple-response",
       "/v1/datasets/{id}/prepare",
       "/v1/datasets/{id}/reports",
+      "/v1/datasets/{id}/table",
       "/v1/health",
       "/v1/ready",
       "/v1/tables/test"
@@ -225,7 +226,7 @@ describe("documentation", () => {
       "504"
     ])
     // Analyses run on worker threads: a full queue is a 503 with Retry-After, an analysis over the time limit a 504.
-    for (const path of ["/v1/datasets/{id}/reports", "/v1/tables/test"]) {
+    for (const path of ["/v1/datasets/{id}/reports", "/v1/datasets/{id}/table", "/v1/tables/test"]) {
       expect(Object.keys(spec.paths[path].post.responses)).toEqual(expect.arrayContaining(["503", "504"]))
     }
     expect(JSON.stringify(spec.paths["/v1/datasets/{id}/crosstab"].post.responses["503"])).toContain("Retry-After")
@@ -235,6 +236,14 @@ describe("documentation", () => {
       "#/components/schemas/BadRequest"
     )
     expect(JSON.stringify(spec)).not.toContain("HttpApiDecodeError")
+    // The banner table's request is documented field by field (rows, cols, nets as in a plan's table section).
+    expect(JSON.stringify(spec.paths["/v1/datasets/{id}/table"].post)).toContain("#/components/schemas/TableRequest")
+    const tableRequest = (spec.components as unknown as { schemas: Record<string, { properties?: object }> }).schemas[
+      "TableRequest"
+    ]
+    expect(Object.keys(tableRequest.properties ?? {})).toEqual(
+      expect.arrayContaining(["rows", "cols", "nets", "weight", "noWeight", "missing"])
+    )
   })
 
   it("/docs is Swagger UI served whole from this server: it loads nothing from another host", async () => {

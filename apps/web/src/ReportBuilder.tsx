@@ -4,7 +4,7 @@ import type { Ui } from "./App.js"
 import { shellWord } from "./command.js"
 import type { DatasetRef } from "./Datasets.js"
 import { ErrorMessage } from "./ErrorMessage.js"
-import { moveItem, planOf, type ReportItem, reportWeight } from "./reportPlan.js"
+import { moveItem, planOf, type ReportItem, reportWeight, tableSectionOf } from "./reportPlan.js"
 
 const FORMATS: ReadonlyArray<ReportFormat> = ["html", "xlsx", "docx", "pdf"]
 
@@ -49,6 +49,69 @@ const ItemRow = (
         ✕
       </button>
     </li>
+  )
+}
+
+const TABLE_WORDS = {
+  vi: {
+    legend: "Bảng tùy chỉnh (banner)",
+    rows: "Hàng của bảng: tên biến hoặc bộ câu nhiều lựa chọn, cách nhau bằng dấu phẩy",
+    cols: "Cột của bảng: tên biến, cách nhau bằng dấu phẩy",
+    nets: "Nhóm gộp, mỗi dòng một nhóm: BIẾN:TÊN=MÃ,MÃ (không bắt buộc)",
+    add: "Thêm bảng vào báo cáo",
+    added: "Đã thêm bảng vào báo cáo"
+  },
+  en: {
+    legend: "Custom table (banner)",
+    rows: "Table rows: variable names or multiple-response sets, separated by commas",
+    cols: "Table columns: variable names, separated by commas",
+    nets: "Nets, one per line: VAR:NAME=CODE,CODE (optional)",
+    add: "Add table to report",
+    added: "Table added to the report"
+  }
+} as const
+
+/**
+ * A custom banner table (`danvan table`, a plan's `{"kind": "table"}`) added to the report from typed rows,
+ * columns and nets; the variables' names stand for their labels in the item's title.
+ */
+const TableAdder = (
+  { ui, add }: { ui: Ui; add: (item: ReportItem) => void }
+) => {
+  const words = TABLE_WORDS[ui.lang]
+  const [fields, setFields] = useState({ rows: "", cols: "", nets: "" })
+  const [said, setSaid] = useState<{ error: { vi: string; en: string } } | "added" | undefined>()
+  const set = (key: keyof typeof fields) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value
+    setFields((f) => ({ ...f, [key]: value }))
+  }
+  const submit = (event: Event) => {
+    event.preventDefault()
+    const made = tableSectionOf(fields, (name) => ({ vi: name, en: name }))
+    if ("error" in made) return setSaid({ error: made.error })
+    add({ key: `table-${Date.now()}`, section: made.section, weight: undefined })
+    setSaid("added")
+  }
+  return (
+    <form class="editor" onSubmit={submit} data-testid="table-adder" aria-labelledby="table-adder-title">
+      <h3 id="table-adder-title">{words.legend}</h3>
+      <div class="field">
+        <label for="builder-table-rows">{words.rows}</label>
+        <input id="builder-table-rows" size={60} value={fields.rows} onInput={set("rows")} />
+      </div>
+      <div class="field">
+        <label for="builder-table-cols">{words.cols}</label>
+        <input id="builder-table-cols" size={60} value={fields.cols} onInput={set("cols")} />
+      </div>
+      <div class="field">
+        <label for="builder-table-nets">{words.nets}</label>
+        <textarea id="builder-table-nets" rows={2} value={fields.nets} onInput={set("nets")} />
+      </div>
+      <button type="submit">{words.add}</button>{" "}
+      <span role={said !== undefined && said !== "added" ? "alert" : "status"}>
+        {said === undefined ? "" : said === "added" ? words.added : said.error[ui.lang]}
+      </span>
+    </form>
   )
 }
 
@@ -115,6 +178,7 @@ export const ReportBuilder = (
   return (
     <section class="card" aria-labelledby="builder-title" data-testid="report-builder">
       <h2 id="builder-title">{ui.t("builderTitle")}</h2>
+      <TableAdder ui={ui} add={(item) => setItems((list) => [...list, item])} />
       {items.length === 0 ? <p>{ui.t("builderEmpty")}</p> : (
         <form onSubmit={download}>
           <div class="field">

@@ -11,6 +11,20 @@ export type PlanSectionJson =
   | { kind: "likert"; title: Bilingual; set: string; by: string }
   | { kind: "describe"; title: Bilingual; variables: ReadonlyArray<string> }
   | { kind: "means"; title: Bilingual; variable: string; by: string }
+  | {
+    kind: "table"
+    title: Bilingual
+    rows: ReadonlyArray<string>
+    cols: ReadonlyArray<string>
+    nets?: Array<TableNet>
+  }
+
+/** A net of a table section: codes of a stub variable combined into one row (the plan's `nets`, the CLI's --net). */
+export interface TableNet {
+  readonly variable: string
+  readonly name: string
+  readonly codes: ReadonlyArray<number>
+}
 
 /** A result picked for the report: its plan section and its weight choice ("" the codebook's, NO_WEIGHT none). */
 export interface ReportItem {
@@ -85,4 +99,71 @@ export const moveItem = <A>(list: ReadonlyArray<A>, from: number, to: number): R
   const [item] = next.splice(from, 1)
   next.splice(to, 0, item!)
   return next
+}
+
+/** The table fields of the report builder as typed: names separated by commas, one net per line. */
+export interface TableFields {
+  readonly rows: string
+  readonly cols: string
+  readonly nets: string
+}
+
+const list = (text: string) => text.split(",").map((x) => x.trim()).filter((x) => x !== "")
+
+/** A net line `VAR:NAME=CODE,CODE` (the CLI's --net), or the reason it is not one. */
+const netOf = (line: string, rows: ReadonlyArray<string>): TableNet | Bilingual => {
+  const m = /^([^:=]+):([^=]+)=(.+)$/.exec(line)
+  if (m === null) {
+    return {
+      vi: `Nhóm gộp "${line}" không có dạng BIẾN:TÊN=MÃ,MÃ (ví dụ q1:Top 2=1,2)`,
+      en: `The net "${line}" is not VAR:NAME=CODE,CODE (e.g. q1:Top 2=1,2)`
+    }
+  }
+  const [variable, name] = [m[1]!.trim(), m[2]!.trim()]
+  const codes = m[3]!.split(",").map((x) => Number(x.trim()))
+  if (codes.some((c) => !Number.isInteger(c))) {
+    return { vi: `Nhóm gộp "${line}": mã phải là số nguyên`, en: `The net "${line}": the codes must be whole numbers` }
+  }
+  if (!rows.includes(variable)) {
+    return {
+      vi: `Nhóm gộp "${line}" thuộc biến "${variable}", không có trong các dòng (biến hàng)`,
+      en: `The net "${line}" is on "${variable}", which is not one of the rows (stub variables)`
+    }
+  }
+  return { variable, name, codes }
+}
+
+/**
+ * The table section (`danvan table`, a plan's `{"kind": "table"}`) of the builder's table fields, titled with
+ * the variables' labels, or what to fix (vi and en). Names and codes are checked by the API when the report runs.
+ *
+ * @example
+ * tableSectionOf({ rows: "q1, purpose", cols: "level", nets: "q1:Top 2=1,2" }, label)
+ */
+export const tableSectionOf = (
+  fields: TableFields,
+  label: Labels
+): { readonly section: PlanSectionJson } | { readonly error: Bilingual } => {
+  const rows = list(fields.rows)
+  const cols = list(fields.cols)
+  if (rows.length === 0 || cols.length === 0) {
+    return {
+      error: {
+        vi: "Bảng cần ít nhất một biến hàng và một biến cột (tên cột, cách nhau bằng dấu phẩy)",
+        en: "A table needs at least one row and one column variable (column names, separated by commas)"
+      }
+    }
+  }
+  const nets: Array<TableNet> = []
+  for (const line of fields.nets.split("\n").map((x) => x.trim()).filter((x) => x !== "")) {
+    const net = netOf(line, rows)
+    if (!("codes" in net)) return { error: net }
+    nets.push(net)
+  }
+  const names = (xs: ReadonlyArray<string>, lang: keyof Bilingual) => xs.map((x) => label(x)[lang]).join(", ")
+  const title = {
+    vi: `${names(rows, "vi")} theo ${names(cols, "vi")}`,
+    en: `${names(rows, "en")} by ${names(cols, "en")}`
+  }
+  return { section: { kind: "table", title, rows, cols, ...(nets.length > 0 ? { nets } : {}) } }
 }

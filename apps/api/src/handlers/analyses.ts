@@ -16,12 +16,14 @@ import {
   LikertRequest,
   MeansRequest,
   MultipleResponseRequest,
-  ReportRequest
+  ReportRequest,
+  TableRequest
 } from "../schemas.js"
 import { Store } from "../store.js"
 import type { AnalysisTask } from "../worker/protocol.js"
 import { AnalysisWorkers } from "../workers.js"
 import { reportTask } from "./report.js"
+import { tableTask } from "./table.js"
 
 /**
  * Runs an analysis task on a worker thread and answers with its response (or its 422, 503, 504).
@@ -111,10 +113,9 @@ const itemsOrSet = (body: { readonly items?: ReadonlyArray<string> | undefined; 
     : Effect.void
 
 /**
- * Frequencies, crosstab (layered too), multiple-response, Likert, means by group, describe and reports on a
- * stored dataset: the CLI's JSON, from the same
- * functions. The request is checked here; the analysis itself runs on a worker thread (workers.ts), so a slow
- * one does not hold up other requests.
+ * Frequencies, crosstab (layered too), multiple-response, Likert, means by group, describe, banner tables and
+ * reports on a stored dataset: the CLI's JSON, from the same functions. The request is checked here; the analysis
+ * itself runs on a worker thread (workers.ts), so a slow one does not hold up other requests.
  */
 export const AnalysesLive = HttpApiBuilder.group(DanvanApi, "analyses", (handlers) =>
   handlers
@@ -236,6 +237,16 @@ export const AnalysesLive = HttpApiBuilder.group(DanvanApi, "analyses", (handler
           variables: body.variables,
           options: { ...weight, ...missingOption(body.missing) }
         })
+      }))
+    .handleRaw("table", ({ request, path }) =>
+      Effect.gen(function*() {
+        const body = yield* readJson(request, TableRequest)
+        const weight = yield* weightOptions(body)
+        const { dataset, codebook, name } = yield* datasetOf(path.id)
+        const options = { ...weight, ...missingOption(body.missing), nets: body.nets ?? [] }
+        const task = yield* tableTask(dataset, codebook, name, body, options)
+        yield* checkDimensions(dataset, codebook, [...body.rows, ...body.cols])
+        return yield* runAnalysis(task)
       }))
     .handleRaw("report", ({ request, path }) =>
       Effect.gen(function*() {

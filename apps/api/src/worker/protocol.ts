@@ -1,4 +1,5 @@
 import type {
+  BannerOptions,
   crosstabFromCounts,
   describeVariable,
   frequencies,
@@ -68,6 +69,24 @@ export type AnalysisTask =
       readonly options: NonNullable<Parameters<typeof likert>[4]>
     }
     | {
+      /** A banner table (`danvan table`). */
+      readonly kind: "table"
+      readonly dataset: Dataset
+      readonly codebook: Codebook | undefined
+      readonly rows: ReadonlyArray<string>
+      readonly cols: ReadonlyArray<string>
+      readonly options: BannerOptions
+      /** json: the result object; text: the terminal table; else a report document (@danvan/report). */
+      readonly render: {
+        readonly format: TableFormat
+        readonly lang: "vi" | "en"
+        /** The dataset's name, where the CLI shows the data file's path. */
+        readonly dataFile: string
+        readonly decimal?: "comma" | "point"
+        readonly suppressBelow?: number
+      }
+    }
+    | {
       readonly kind: "tableTest"
       readonly counts: ReadonlyArray<ReadonlyArray<number>>
       readonly options: NonNullable<Parameters<typeof crosstabFromCounts>[1]>
@@ -95,6 +114,9 @@ export type AnalysisTask =
   }
 
 export type ReportFormat = "html" | "xlsx" | "json" | "md" | "csv" | "docx" | "pdf"
+
+/** The formats of a banner table: its JSON, the terminal text, or a report format (as `danvan table --format`). */
+export type TableFormat = "json" | "text" | Exclude<ReportFormat, "json">
 
 /** A worker's answer to one task. */
 export type TaskReply =

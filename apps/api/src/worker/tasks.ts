@@ -12,18 +12,9 @@ import {
   runPlan
 } from "@danvan/analysis"
 import * as Either from "effect/Either"
-import type { AnalysisTask, ReportFormat, TaskReply } from "./protocol.js"
+import type { AnalysisTask, TaskReply } from "./protocol.js"
+import { renderedOrUnavailable, runTable } from "./table.js"
 import { parseUpload } from "./upload.js"
-
-const CONTENT_TYPES: Readonly<Record<ReportFormat, string>> = {
-  html: "text/html; charset=utf-8",
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  json: "application/json; charset=utf-8",
-  md: "text/markdown; charset=utf-8",
-  csv: "text/csv; charset=utf-8",
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  pdf: "application/pdf"
-}
 
 // The same JSON the HttpApi would write for the result object (its success schemas are Schema.Unknown).
 const json = (value: unknown): TaskReply => ({ ok: true, body: JSON.stringify(value), contentType: "application/json" })
@@ -46,6 +37,8 @@ export const runTask = async (task: AnalysisTask): Promise<TaskReply> => {
     minCell <= 1 ||
     task.kind === "report" ||
     task.kind === "tableTest" ||
+    // a banner table's own disclosure control is the report formats' (JSON and text are refused under a minimum)
+    task.kind === "table" ||
     !reply.ok ||
     !("body" in reply) ||
     typeof reply.body !== "string"
@@ -106,6 +99,8 @@ const runTaskOnly = async (task: AnalysisTask): Promise<TaskReply> => {
     }
     case "likert":
       return reply(likert(task.dataset, task.codebook, task.which, task.by, task.options))
+    case "table":
+      return runTable(task)
     case "tableTest":
       return reply(crosstabFromCounts(task.counts, task.options))
     case "report":
@@ -134,18 +129,5 @@ const renderReport = async (task: Extract<AnalysisTask, { kind: "report" }>): Pr
       ? { suppressBelow: Math.max(task.suppressBelow ?? 0, task.minCell ?? 0) }
       : {})
   })
-  let body: string | Uint8Array
-  try {
-    body = await Report.render(doc, task.format, result.right)
-  } catch (e) {
-    // PDF is printed by the system Chromium (CHROMIUM_PATH or /usr/bin/chromium): its absence is said, not a 500.
-    if ((e as { _tag?: unknown })?._tag !== "ChromiumError") throw e
-    return {
-      ok: false,
-      error: "analysis",
-      code: "PDF_UNAVAILABLE",
-      message: `${(e as Error).message}; the other formats (html, docx, xlsx) need no browser`
-    }
-  }
-  return { ok: true, body, contentType: CONTENT_TYPES[task.format] }
+  return renderedOrUnavailable(() => Report.render(doc, task.format, result.right), task.format)
 }
