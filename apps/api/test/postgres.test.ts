@@ -252,6 +252,17 @@ describe("an unreachable PostgreSQL", () => {
     expect(r.stderr).not.toMatch(/\n\s+at /)
   })
 
+  it("a bad DANVAN_DATABASE_POOL_SIZE is one log line naming it and its value, and exit 1", () => {
+    const r = runServerWith({ DANVAN_DATABASE_URL: url, DANVAN_DATABASE_POOL_SIZE: "lots" })
+    expect(r.status).toBe(1)
+    const lines = r.stderr.trim().split("\n")
+    expect(lines.length).toBe(1)
+    const line = JSON.parse(lines[0]!) as { event: string; message: string }
+    expect(line.event).toBe("database")
+    expect(line.message).toContain("DANVAN_DATABASE_POOL_SIZE=\"lots\" must be a whole number")
+    expect(r.stderr).not.toContain(pg.password)
+  })
+
   it("a DANVAN_DATABASE_URL that is not a PostgreSQL URL is a configuration error, exit 2", () => {
     const r = runServerWith({ DANVAN_DATABASE_URL: "mysql://root:pw@db/x" })
     expect(r.status).toBe(2)

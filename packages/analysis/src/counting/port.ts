@@ -51,8 +51,9 @@ export interface Cell {
   /** Exactly rounded sum of their weights (see exactSum.ts); equal to `count` unweighted. */
   readonly weight: number
   /**
-   * Weighted, when asked for (CountOptions.weightRuns): each distinct weight of the cell's cases (blank as NaN, zero and negative ones included)
-   * with its number of cases, blank first then ascending: the cases themselves, up to their order.
+   * Weighted, when asked for (CountOptions.weightRuns): each distinct weight of the cell's cases (blank as NaN,
+   * zero and negative ones included) with its number of cases, blank first then ascending: the cases themselves,
+   * up to their order.
    */
   readonly weights?: ReadonlyArray<readonly [number, number]>
 }

@@ -3,6 +3,7 @@
  * file or a Dataset loaded into it. A separate entry so that `@danvan/analysis` never loads DuckDB's native
  * module; import it only when `--engine duckdb` (or a Parquet file) asks for it.
  */
+import { createRequire } from "node:module"
 import type { Dataset } from "@danvan/domain"
 import { SYSTEM_MISSING } from "@danvan/domain"
 import type { DuckDBConnection } from "@duckdb/node-api"
@@ -49,11 +50,18 @@ const NUMERIC_TYPES = /^(FLOAT|DOUBLE|DECIMAL.*)$/
 export const kindOfType = (type: string): CounterColumn["kind"] =>
   INTEGER_TYPES.test(type) ? "codes" : NUMERIC_TYPES.test(type) ? "numeric" : "other"
 
+/**
+ * @duckdb/node-api through `require`: it is a CommonJS package of some fifty modules re-exported from its index,
+ * and `import()` makes Node's ESM loader parse each of them for its named exports (cjs-module-lexer) before
+ * loading them again as CommonJS, which took ~0.2-0.4 s of a `danvan crosstab --engine duckdb` (bench/README.md).
+ */
+const loadDuckdb = (): typeof import("@duckdb/node-api") => createRequire(import.meta.url)("@duckdb/node-api")
+
 /** An in-memory DuckDB connection, closed with the scope. */
 export const duckdbConnection: Effect.Effect<DuckDBConnection, AnalysisError, Scope.Scope> = Effect.acquireRelease(
   Effect.tryPromise({
     try: async () => {
-      const { DuckDBInstance } = await import("@duckdb/node-api")
+      const { DuckDBInstance } = loadDuckdb()
       const instance = await DuckDBInstance.create(":memory:")
       return { instance, connection: await instance.connect() }
     },
