@@ -32,7 +32,9 @@ const ROWS = Number(process.env.BENCH_ENGINE_ROWS ?? 100_000_000)
 const MEMORY_ROWS = Number(process.env.BENCH_MEMORY_ROWS ?? 10_000_000)
 const REPS = Number(process.env.BENCH_REPS ?? 3)
 const DIR = "/tmp/danvan-bench-engines"
-const FILE = join(DIR, `rows-${ROWS}.parquet`)
+// BENCH_DISTINCT_WEIGHTS=1: a weight distinct for nearly every row (as a raked weight is) instead of 8 values.
+const DISTINCT = process.env.BENCH_DISTINCT_WEIGHTS === "1"
+const FILE = join(DIR, `rows-${ROWS}${DISTINCT ? "-distinct" : ""}.parquet`)
 const BIN = process.env.BENCH_DANVAN_BIN ?? join(root, "apps/cli/dist/bin.js")
 const WRITE = process.env.BENCH_WRITE !== "0"
 const WEIGHTS = [0.5, 0.8, 1, 1.25, 1.5, 2, 0.75, 1.1]
@@ -126,7 +128,11 @@ const generate = async () => {
   const t0 = process.hrtime.bigint()
   await c.run(
     `COPY (SELECT (i % 3 + 1)::SMALLINT AS level, ((i * 7 + i // 3) % 5 + 1)::SMALLINT AS q,
-       ([${WEIGHTS.join(", ")}])[(hash(i) % 8)::INTEGER + 1]::DOUBLE AS w
+       ${
+      DISTINCT
+        ? "(0.5 + (hash(i) % 1000000007) / 1000000007.0 * 1.5)::DOUBLE"
+        : `([${WEIGHTS.join(", ")}])[(hash(i) % 8)::INTEGER + 1]::DOUBLE`
+    } AS w
      FROM range(${ROWS}) t(i)) TO '${FILE}.tmp' (FORMAT parquet, COMPRESSION zstd)`
   )
   c.closeSync()
@@ -189,7 +195,9 @@ const main = async () => {
     const ownMedian = median(own.map((x) => x.seconds))
     const oursMedian = median(ours.map((x) => x.seconds))
     results.push({
-      case: `${ROWS / 1e6}M-row Parquet crosstab ${weighted ? "weighted" : "unweighted"}`,
+      case: `${ROWS / 1e6}M-row Parquet crosstab ${
+        weighted ? `weighted${DISTINCT ? " (a distinct weight per row)" : ""}` : "unweighted"
+      }`,
       rows: ROWS,
       duckdbOwnSeconds: ownMedian,
       duckdbOwnProcessSeconds: median(own.map((x) => x.processSeconds)),
