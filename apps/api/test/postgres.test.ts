@@ -170,6 +170,36 @@ const runServerWith = (env: Record<string, string>) => {
   })
 }
 
+describe("DANVAN_DATABASE_POOL_SIZE", () => {
+  it("caps the connections of an instance: 2 under a burst that makes the default pool open more", async () => {
+    const connections = (db: string) =>
+      Number(
+        psql(
+          pg,
+          "postgres",
+          `SELECT count(*) FROM pg_stat_activity WHERE datname = '${db}' AND application_name = 'danvan-api'`
+        )
+      )
+    const burst = async (s: Running, k: string) => {
+      const replies = await Promise.all(
+        Array.from({ length: 40 }, () => call(s.url, "GET", "/v1/datasets", { key: k }))
+      )
+      expect(replies.every((r) => r.status === 200)).toBe(true)
+    }
+    const small = pg.createDatabase("pool_two")
+    const wide = pg.createDatabase("pool_default")
+    const [smallKey, wideKey] = [createKey(small, "t"), createKey(wide, "t")]
+    const two = await startServer(small, { DANVAN_DATABASE_POOL_SIZE: "2" })
+    servers.push(two)
+    const byDefault = await start(wide)
+    await burst(two, smallKey)
+    await burst(byDefault, wideKey)
+    expect(connections("pool_default")).toBeGreaterThan(2)
+    expect(connections("pool_two")).toBeGreaterThanOrEqual(1)
+    expect(connections("pool_two")).toBeLessThanOrEqual(2)
+  })
+})
+
 describe("a PostgreSQL outage while the API runs", () => {
   it("fails requests and readiness while the database is down (no crash), and recovers when it is back", async () => {
     const db = pg.createDatabase("outage")
