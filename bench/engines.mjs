@@ -15,6 +15,11 @@
 //      typed arrays (crosstabCounted over memoryCounter, and the case-level `crosstab` for reference), in-process.
 // Medians of BENCH_REPS (default 3) go to bench/engines.json and to the section of bench/README.md between
 // the engines markers, with the machine (cores, memory, CPU model, load).
+//
+// For before/after comparisons on a shared machine (nothing written): BENCH_WRITE=0 prints the results only;
+// BENCH_DANVAN_BIN=path/to/bin.js times another build of the CLI (e.g. a copy of apps/cli/dist made before a
+// change, kept inside apps/cli so that it resolves the same node_modules); BENCH_ONLY=duckdb skips the
+// in-memory cases. BENCH_ENGINE_ROWS=20000000 BENCH_KEEP=1 keeps a smaller file for repeated runs.
 import { spawnSync } from "node:child_process"
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statfsSync, statSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
@@ -27,14 +32,16 @@ const ROWS = Number(process.env.BENCH_ENGINE_ROWS ?? 100_000_000)
 const MEMORY_ROWS = Number(process.env.BENCH_MEMORY_ROWS ?? 10_000_000)
 const REPS = Number(process.env.BENCH_REPS ?? 3)
 const DIR = "/tmp/danvan-bench-engines"
-const FILE = join(DIR, `rows-${ROWS}.parquet`)
-const BIN = join(root, "apps/cli/dist/bin.js")
+// BENCH_DISTINCT_WEIGHTS=1: a weight distinct for nearly every row (as a raked weight is) instead of 8 values.
+const DISTINCT = process.env.BENCH_DISTINCT_WEIGHTS === "1"
+const FILE = join(DIR, `rows-${ROWS}${DISTINCT ? "-distinct" : ""}.parquet`)
+const BIN = process.env.BENCH_DANVAN_BIN ?? join(root, "apps/cli/dist/bin.js")
+const WRITE = process.env.BENCH_WRITE !== "0"
 const WEIGHTS = [0.5, 0.8, 1, 1.25, 1.5, 2, 0.75, 1.1]
 
-const duckdbModule = () => {
-  const require = createRequire(join(root, "packages/analysis/package.json"))
-  return import(pathToFileURL(require.resolve("@duckdb/node-api")).href)
-}
+// Loaded with require, as danvan loads it: import() of this CommonJS package costs ~0.2-0.4 s more (bench/README.md),
+// which would flatter danvan against DuckDB's whole process.
+const duckdbModule = async () => createRequire(join(root, "packages/analysis/package.json"))("@duckdb/node-api")
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
@@ -121,7 +128,11 @@ const generate = async () => {
   const t0 = process.hrtime.bigint()
   await c.run(
     `COPY (SELECT (i % 3 + 1)::SMALLINT AS level, ((i * 7 + i // 3) % 5 + 1)::SMALLINT AS q,
-       ([${WEIGHTS.join(", ")}])[(hash(i) % 8)::INTEGER + 1]::DOUBLE AS w
+       ${
+      DISTINCT
+        ? "(0.5 + (hash(i) % 1000000007) / 1000000007.0 * 1.5)::DOUBLE"
+        : `([${WEIGHTS.join(", ")}])[(hash(i) % 8)::INTEGER + 1]::DOUBLE`
+    } AS w
      FROM range(${ROWS}) t(i)) TO '${FILE}.tmp' (FORMAT parquet, COMPRESSION zstd)`
   )
   c.closeSync()
@@ -184,7 +195,9 @@ const main = async () => {
     const ownMedian = median(own.map((x) => x.seconds))
     const oursMedian = median(ours.map((x) => x.seconds))
     results.push({
-      case: `${ROWS / 1e6}M-row Parquet crosstab ${weighted ? "weighted" : "unweighted"}`,
+      case: `${ROWS / 1e6}M-row Parquet crosstab ${
+        weighted ? `weighted${DISTINCT ? " (a distinct weight per row)" : ""}` : "unweighted"
+      }`,
       rows: ROWS,
       duckdbOwnSeconds: ownMedian,
       duckdbOwnProcessSeconds: median(own.map((x) => x.processSeconds)),
@@ -197,7 +210,7 @@ const main = async () => {
       danvanCheck: ours[0].check
     })
   }
-  for (const weighted of [true, false]) {
+  for (const weighted of process.env.BENCH_ONLY === "duckdb" ? [] : [true, false]) {
     const counted = []
     const legacy = []
     for (let r = 0; r < REPS; r++) {
@@ -225,8 +238,10 @@ const main = async () => {
     loadAverageAtEnd: os.loadavg().map((x) => Number(x.toFixed(2)))
   }
   const out = { date: new Date().toISOString(), machine, repetitions: REPS, parquetBytes: bytes, results }
-  writeFileSync(join(root, "bench/engines.json"), `${JSON.stringify(out, null, 2)}\n`)
-  writeReadme(out)
+  if (WRITE) {
+    writeFileSync(join(root, "bench/engines.json"), `${JSON.stringify(out, null, 2)}\n`)
+    writeReadme(out)
+  } else console.log(JSON.stringify({ bin: BIN, ...out }, null, 2))
   if (process.env.BENCH_KEEP !== "1") rmSync(DIR, { recursive: true, force: true })
 }
 

@@ -70,21 +70,46 @@ export const setupMessage = (url: string, cause: unknown): string =>
 /** A transaction-scoped advisory lock: instances starting together run the migrations one after another. */
 const MIGRATION_LOCK = 7_163_001
 
+/** The default of DANVAN_DATABASE_POOL_SIZE: connections per API instance. */
+export const DEFAULT_POOL_SIZE = 10
+
 /**
- * The PostgreSQL store at `url` (a pool of at most 10 connections per API instance), migrated with the same
- * migrations as SQLite. Connecting fails within 10 s with a `DatabaseError` naming the URL without its password.
+ * DANVAN_DATABASE_POOL_SIZE: the most connections one API instance opens to PostgreSQL (default 10), a whole
+ * number from 1 to 10000; else the message naming the variable and its value.
+ *
+ * @example
+ * poolSizeOf(undefined) // { size: 10 }
+ * poolSizeOf("25") // { size: 25 }
+ * poolSizeOf("0").error // 'DANVAN_DATABASE_POOL_SIZE="0" must be a whole number of connections from 1 to 10000 …'
+ */
+export const poolSizeOf = (text: string | undefined): { readonly size: number } | { readonly error: string } => {
+  if (text === undefined || text.trim() === "") return { size: DEFAULT_POOL_SIZE }
+  const size = Number(text.trim())
+  return /^\d+$/.test(text.trim()) && size >= 1 && size <= 10_000 ? { size } : {
+    error: `DANVAN_DATABASE_POOL_SIZE=${JSON.stringify(text)} must be a whole number of connections from 1 to 10000 ` +
+      `(default ${DEFAULT_POOL_SIZE}); PostgreSQL's max_connections must cover it times the number of API instances`
+  }
+}
+
+/**
+ * The PostgreSQL store at `url` (a pool of at most `poolSize` connections per API instance, by default
+ * DANVAN_DATABASE_POOL_SIZE or 10), migrated with the same migrations as SQLite. Connecting fails within 10 s with
+ * a `DatabaseError` naming the URL without its password; so does a bad pool size.
  *
  * @example
  * Effect.provide(program, postgresLayer("postgres://danvan:secret@db:5432/danvan", migrations))
  */
 export const postgresLayer = (
   url: string,
-  migrations: Record<string, Effect.Effect<void, unknown, SqlClient.SqlClient>>
+  migrations: Record<string, Effect.Effect<void, unknown, SqlClient.SqlClient>>,
+  poolSize: string | undefined = process.env["DANVAN_DATABASE_POOL_SIZE"]
 ) => {
+  const pool = poolSizeOf(poolSize)
+  if ("error" in pool) return Layer.fail(new DatabaseError({ message: pool.error, url: redactUrl(url) }))
   const client = PgClient.layer({
     url: Redacted.make(url),
     connectTimeout: Duration.seconds(10),
-    maxConnections: 10,
+    maxConnections: pool.size,
     applicationName: "danvan-api"
   }).pipe(
     // A URL the driver cannot even parse (a port that is not a number) throws: the same error as unreachable.

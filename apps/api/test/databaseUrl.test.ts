@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { configFromEnv } from "../src/config.js"
 import { isPostgresUrl, redactUrl } from "../src/databaseUrl.js"
-import { setupMessage, unreachableMessage } from "../src/postgres.js"
+import { poolSizeOf, setupMessage, unreachableMessage } from "../src/postgres.js"
 
 // Which store the environment selects, and that a database URL's password never reaches a message.
 
@@ -57,5 +57,19 @@ describe("database URLs in messages", () => {
       "cannot set up the store in PostgreSQL at postgres://danvan:***@db:5432/danvan (migrations)"
     )
     expect(setup).toContain("permission denied for schema public ***")
+  })
+})
+
+describe("DANVAN_DATABASE_POOL_SIZE", () => {
+  it("is 10 by default, a whole number from 1 to 10000 when set, else a message naming it and its value", () => {
+    expect([undefined, "", " 25 ", "1", "10000"].map(poolSizeOf)).toStrictEqual(
+      [{ size: 10 }, { size: 10 }, { size: 25 }, { size: 1 }, { size: 10000 }]
+    )
+    const bad = ["0", "-3", "2.5", "ten", "1e3", "10001", "0x10"]
+    expect(bad.length).toBe(7)
+    for (const text of bad) {
+      const r = poolSizeOf(text)
+      expect("error" in r ? r.error : "").toContain(`DANVAN_DATABASE_POOL_SIZE=${JSON.stringify(text)} must be a whole`)
+    }
   })
 })

@@ -170,6 +170,36 @@ const runServerWith = (env: Record<string, string>) => {
   })
 }
 
+describe("DANVAN_DATABASE_POOL_SIZE", () => {
+  it("caps the connections of an instance: 2 under a burst that makes the default pool open more", async () => {
+    const connections = (db: string) =>
+      Number(
+        psql(
+          pg,
+          "postgres",
+          `SELECT count(*) FROM pg_stat_activity WHERE datname = '${db}' AND application_name = 'danvan-api'`
+        )
+      )
+    const burst = async (s: Running, k: string) => {
+      const replies = await Promise.all(
+        Array.from({ length: 40 }, () => call(s.url, "GET", "/v1/datasets", { key: k }))
+      )
+      expect(replies.every((r) => r.status === 200)).toBe(true)
+    }
+    const small = pg.createDatabase("pool_two")
+    const wide = pg.createDatabase("pool_default")
+    const [smallKey, wideKey] = [createKey(small, "t"), createKey(wide, "t")]
+    const two = await startServer(small, { DANVAN_DATABASE_POOL_SIZE: "2" })
+    servers.push(two)
+    const byDefault = await start(wide)
+    await burst(two, smallKey)
+    await burst(byDefault, wideKey)
+    expect(connections("pool_default")).toBeGreaterThan(2)
+    expect(connections("pool_two")).toBeGreaterThanOrEqual(1)
+    expect(connections("pool_two")).toBeLessThanOrEqual(2)
+  })
+})
+
 describe("a PostgreSQL outage while the API runs", () => {
   it("fails requests and readiness while the database is down (no crash), and recovers when it is back", async () => {
     const db = pg.createDatabase("outage")
@@ -250,6 +280,17 @@ describe("an unreachable PostgreSQL", () => {
     expect(r.stderr).toContain("cannot connect to PostgreSQL at postgres://danvan:***@127.0.0.1:1/shared")
     expect(r.stderr).not.toContain("s3cret-pw")
     expect(r.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it("a bad DANVAN_DATABASE_POOL_SIZE is one log line naming it and its value, and exit 1", () => {
+    const r = runServerWith({ DANVAN_DATABASE_URL: url, DANVAN_DATABASE_POOL_SIZE: "lots" })
+    expect(r.status).toBe(1)
+    const lines = r.stderr.trim().split("\n")
+    expect(lines.length).toBe(1)
+    const line = JSON.parse(lines[0]!) as { event: string; message: string }
+    expect(line.event).toBe("database")
+    expect(line.message).toContain("DANVAN_DATABASE_POOL_SIZE=\"lots\" must be a whole number")
+    expect(r.stderr).not.toContain(pg.password)
   })
 
   it("a DANVAN_DATABASE_URL that is not a PostgreSQL URL is a configuration error, exit 2", () => {

@@ -61,7 +61,7 @@ const countedCases = <O extends CaseChoice>(
     for (const name of variables) yield* countedVariable(counter, codebook, name, options.missing)
     const weight = yield* countedWeight(counter, codebook, options)
     const distinct = [...new Set(variables)]
-    const dataset = casesFromCells(yield* counter.countCells(distinct, weight))
+    const dataset = casesFromCells(yield* counter.countCells(distinct, weight, { weightRuns: true }))
     const missing = Object.fromEntries(Object.entries(options.missing ?? {}).filter(([k]) => distinct.includes(k)))
     const { missing: _m, noWeight: _n, weight: _w, ...rest } = options
     return {

@@ -4,6 +4,6 @@ export { casesFromCells, likertCounted, multipleResponseCounted } from "./cases.
 export { exactSum, exactWeightedSum } from "./exactSum.js"
 export { memoryCounter } from "./memory.js"
 export { CellCollector, compareCodes, infiniteWeight } from "./port.js"
-export type { Cell, CellTable, Counter, CounterColumn, WeightExclusions } from "./port.js"
+export type { Cell, CellTable, Counter, CounterColumn, CountOptions, WeightExclusions } from "./port.js"
 export { checkCountedMissing, countedVariable, countedWeight } from "./variables.js"
 export type { CountedVariable } from "./variables.js"

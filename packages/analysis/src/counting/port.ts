@@ -20,12 +20,20 @@ export interface Counter {
   readonly typing?: ReadonlyArray<ColumnTyping>
   /**
    * The cases grouped by their codes in `variables` (blank = SYSTEM_MISSING), with counts and exactly rounded
-   * weight sums. Fails with BAD_WEIGHT for an infinite weight.
+   * weight sums. Fails with BAD_WEIGHT for an infinite weight. Weighted cells carry their runs of equal weights
+   * (`Cell.weights`) when `options.weightRuns` asks for them (an engine may give them unasked).
    */
   readonly countCells: (
     variables: ReadonlyArray<string>,
-    weight?: string
+    weight?: string,
+    options?: CountOptions
   ) => Effect.Effect<CellTable, AnalysisError>
+}
+
+/** What a caller of `countCells` needs beyond counts and weight sums. */
+export interface CountOptions {
+  /** Each cell's distinct weights with their counts (to rebuild the cases: casesFromCells). */
+  readonly weightRuns?: boolean
 }
 
 /** A column as the counter sees it: integer codes, other numbers, or something else (text, dates). */
@@ -43,8 +51,9 @@ export interface Cell {
   /** Exactly rounded sum of their weights (see exactSum.ts); equal to `count` unweighted. */
   readonly weight: number
   /**
-   * Weighted only: each distinct weight of the cell's cases (blank as NaN, zero and negative ones included)
-   * with its number of cases, blank first then ascending: the cases themselves, up to their order.
+   * Weighted, when asked for (CountOptions.weightRuns): each distinct weight of the cell's cases (blank as NaN,
+   * zero and negative ones included) with its number of cases, blank first then ascending: the cases themselves,
+   * up to their order.
    */
   readonly weights?: ReadonlyArray<readonly [number, number]>
 }

@@ -3,13 +3,19 @@
  * file or a Dataset loaded into it. A separate entry so that `@danvan/analysis` never loads DuckDB's native
  * module; import it only when `--engine duckdb` (or a Parquet file) asks for it.
  */
+import { createRequire } from "node:module"
 import type { Dataset } from "@danvan/domain"
 import { SYSTEM_MISSING } from "@danvan/domain"
 import type { DuckDBConnection } from "@duckdb/node-api"
 import * as Effect from "effect/Effect"
 import type * as Scope from "effect/Scope"
-import { CellCollector, type Counter, type CounterColumn } from "../counting/port.js"
+import type { Counter, CounterColumn } from "../counting/port.js"
 import { AnalysisError } from "../errors.js"
+import { countByWeight, countWeighted, type QueryTrace, rowsOf } from "./weighted.js"
+
+export { fixedPointWeight, planWeightSum } from "./fixedPoint.js"
+export type { WeightSumPlan } from "./fixedPoint.js"
+export type { QueryTrace } from "./weighted.js"
 
 const engineError = (source: string, e: unknown) =>
   new AnalysisError({
@@ -44,11 +50,18 @@ const NUMERIC_TYPES = /^(FLOAT|DOUBLE|DECIMAL.*)$/
 export const kindOfType = (type: string): CounterColumn["kind"] =>
   INTEGER_TYPES.test(type) ? "codes" : NUMERIC_TYPES.test(type) ? "numeric" : "other"
 
+/**
+ * @duckdb/node-api through `require`: it is a CommonJS package of some fifty modules re-exported from its index,
+ * and `import()` makes Node's ESM loader parse each of them for its named exports (cjs-module-lexer) before
+ * loading them again as CommonJS, which took ~0.2-0.4 s of a `danvan crosstab --engine duckdb` (bench/README.md).
+ */
+const loadDuckdb = (): typeof import("@duckdb/node-api") => createRequire(import.meta.url)("@duckdb/node-api")
+
 /** An in-memory DuckDB connection, closed with the scope. */
 export const duckdbConnection: Effect.Effect<DuckDBConnection, AnalysisError, Scope.Scope> = Effect.acquireRelease(
   Effect.tryPromise({
     try: async () => {
-      const { DuckDBInstance } = await import("@duckdb/node-api")
+      const { DuckDBInstance } = loadDuckdb()
       const instance = await DuckDBInstance.create(":memory:")
       return { instance, connection: await instance.connect() }
     },
@@ -61,13 +74,19 @@ export const duckdbConnection: Effect.Effect<DuckDBConnection, AnalysisError, Sc
     })
 ).pipe(Effect.map(({ connection }) => connection))
 
-const toNumber = (v: unknown): number | null =>
-  v === null ? null : typeof v === "bigint" ? Number(v) : typeof v === "number" ? v : Number(v)
+/** Options of a DuckDB counter. */
+export interface DuckdbCounterOptions {
+  /** Called with each SQL text before it runs (tests, profiles). */
+  readonly trace?: QueryTrace
+}
 
 /**
  * A Counter over a relation of a DuckDB connection: a table or view name, or a table function such as
- * `read_parquet('survey.parquet')`. Each `countCells` is one `SELECT codes..., weight, count(*) ... GROUP BY
- * ALL`; the (cell, weight) groups are summed exactly in JavaScript (exactSum.ts), as the memory engine does.
+ * `read_parquet('survey.parquet')`. Unweighted, each `countCells` is one `SELECT codes..., count(*) ... GROUP BY
+ * ALL`. Weighted, the weights are summed exactly in SQL as fixed-point integers (fixedPoint.ts: one `GROUP BY` on
+ * the codes, after a look at the weight column's range that Parquet answers from its statistics); when the range
+ * does not fit, or the cases are to be rebuilt (`weightRuns`), the query groups by (cell, weight) and the runs are
+ * summed exactly in JavaScript (exactSum.ts). Either way the sums are those of the memory engine, bit for bit.
  *
  * @example
  * const counter = yield* duckdbCounter(connection, "read_parquet('survey.parquet')", "survey.parquet")
@@ -75,32 +94,24 @@ const toNumber = (v: unknown): number | null =>
 export const duckdbCounter = (
   connection: DuckDBConnection,
   relation: string,
-  source: string
+  source: string,
+  options: DuckdbCounterOptions = {}
 ): Effect.Effect<Counter, AnalysisError> =>
   Effect.gen(function*() {
     const described = yield* Effect.tryPromise({
-      try: () => connection.runAndReadAll(`DESCRIBE SELECT * FROM ${relation}`),
+      try: () => rowsOf(connection, `DESCRIBE SELECT * FROM ${relation}`, options.trace),
       catch: (e) => engineError(source, e)
     })
-    const columns: Array<CounterColumn> = described.getRowObjects().map((r) => ({
-      name: String(r["column_name"]),
-      kind: kindOfType(String(r["column_type"]))
+    const columns: Array<CounterColumn> = described.map((r) => ({
+      name: String(r[0]),
+      kind: kindOfType(String(r[1]))
     }))
-    const countCells: Counter["countCells"] = (variables, weight) =>
+    const countCells: Counter["countCells"] = (variables, weight, count) =>
       Effect.tryPromise({
-        try: async () => {
-          const codes = variables.map((v) => `CAST(${quoteIdent(v)} AS INTEGER)`)
-          const w = weight === undefined ? [] : [`CAST(${quoteIdent(weight)} AS DOUBLE)`]
-          const sql = `SELECT ${[...codes, ...w, "count(*)"].join(", ")} FROM ${relation} GROUP BY ALL`
-          const rows = (await connection.runAndReadAll(sql)).getRows()
-          const collector = new CellCollector(variables, weight, source)
-          const k = variables.length
-          for (const row of rows) {
-            const cell = row.slice(0, k).map((c) => toNumber(c) ?? SYSTEM_MISSING)
-            collector.add(cell, weight === undefined ? undefined : toNumber(row[k]), Number(row[row.length - 1]))
-          }
-          return collector.table()
-        },
+        try: () =>
+          weight === undefined || count?.weightRuns === true
+            ? countByWeight(connection, relation, source, variables, weight, options.trace)
+            : countWeighted(connection, relation, source, variables, weight, options.trace),
         catch: (e) => e instanceof AnalysisError ? e : engineError(source, e)
       })
     return { engine: "duckdb", source, columns, countCells }
@@ -112,9 +123,12 @@ export const duckdbCounter = (
  * @example
  * const counter = yield* parquetCounter("survey.parquet")
  */
-export const parquetCounter = (path: string): Effect.Effect<Counter, AnalysisError, Scope.Scope> =>
+export const parquetCounter = (
+  path: string,
+  options: DuckdbCounterOptions = {}
+): Effect.Effect<Counter, AnalysisError, Scope.Scope> =>
   Effect.flatMap(duckdbConnection, (c) =>
-    duckdbCounter(c, `read_parquet(${quoteString(path)})`, path).pipe(
+    duckdbCounter(c, `read_parquet(${quoteString(path)})`, path, options).pipe(
       Effect.mapError((e) =>
         e.code === "ENGINE_ERROR"
           ? new AnalysisError({
@@ -136,7 +150,8 @@ export const parquetCounter = (path: string): Effect.Effect<Counter, AnalysisErr
  */
 export const datasetCounter = (
   dataset: Dataset,
-  source = "the data"
+  source = "the data",
+  options: DuckdbCounterOptions = {}
 ): Effect.Effect<Counter, AnalysisError, Scope.Scope> =>
   Effect.gen(function*() {
     const connection = yield* duckdbConnection
@@ -144,7 +159,7 @@ export const datasetCounter = (
       try: () => loadDataset(connection, "data", dataset),
       catch: (e) => engineError(source, e)
     })
-    return yield* duckdbCounter(connection, "data", source)
+    return yield* duckdbCounter(connection, "data", source, options)
   })
 
 /**
