@@ -5,6 +5,7 @@
  */
 import { randomBytes } from "node:crypto"
 import { rename, rm, stat } from "node:fs/promises"
+import { createRequire } from "node:module"
 import type { Column, ColumnTyping, Dataset } from "@danvan/domain"
 import { makeDataset, SYSTEM_MISSING } from "@danvan/domain"
 import type { DuckDBConnection } from "@duckdb/node-api"
@@ -22,9 +23,15 @@ const NUMERIC_TYPES = /^(FLOAT|DOUBLE|DECIMAL.*)$/
 const fileProblem = (file: string, value: string, expected: string) =>
   new DataFileError({ file, problems: [{ row: 0, column: "", value, expected }], totalProblems: 1 })
 
+/**
+ * @duckdb/node-api through `require`, not `import()`: it is CommonJS with some fifty re-exported modules, which
+ * Node's ESM loader would lex one by one for named exports (~0.3 s; see packages/analysis/src/duckdb/index.ts).
+ */
+const loadDuckdb = (): typeof import("@duckdb/node-api") => createRequire(import.meta.url)("@duckdb/node-api")
+
 /** Runs `use` with an in-memory DuckDB connection, closed after. */
 const withDuckdb = <A>(use: (c: DuckDBConnection) => Promise<A>): Promise<A> =>
-  import("@duckdb/node-api").then(async ({ DuckDBInstance }) => {
+  Promise.resolve().then(loadDuckdb).then(async ({ DuckDBInstance }) => {
     const instance = await DuckDBInstance.create(":memory:")
     const connection = await instance.connect()
     try {
