@@ -18,6 +18,7 @@ export default defineConfig({
       "test/report.test.ts",
       "test/hardening.test.ts",
       "test/web.test.ts",
+      "test/sessions.test.ts",
       "test/sessionsShared.test.ts"
     ],
     globalSetup: ["test/pg/setup.ts"],

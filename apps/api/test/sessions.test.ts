@@ -10,17 +10,24 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as TestClock from "effect/TestClock"
+import { inject } from "vitest"
 import { databaseLayer } from "../src/db.js"
 import { type Session, SESSION_IDLE_MS, SESSION_REFRESH_MS, Sessions } from "../src/web/sessions.js"
+import { testDatabase } from "./postgres.js"
 
-// The sessions service on a SQLite file (the migrations of db.ts), with the test clock: what a row holds, when it
-// is written again, when it ends. test/sessionsShared.test.ts runs the built servers (two instances, a restart).
+// The sessions service on a SQLite file (on PostgreSQL under vitest.pg.config.ts; the migrations of db.ts), with
+// the test clock: what a row holds, when it is written again, when it ends. test/sessionsShared.test.ts runs the
+// built servers (two instances, a restart).
 
 const dir = mkdtempSync(join(tmpdir(), "danvan-sessions-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 let files = 0
-/** Sessions and the SqlClient over a new SQLite database. */
-const fresh = () => Layer.provideMerge(Sessions.layer, databaseLayer(join(dir, `s${++files}.sqlite`)))
+/** Sessions and the SqlClient over a new database: a SQLite file, or one on the test PostgreSQL server. */
+const fresh = () => {
+  const postgres = inject("postgres")
+  const db = postgres === undefined ? join(dir, `s${++files}.sqlite`) : testDatabase(postgres)
+  return Layer.provideMerge(Sessions.layer, databaseLayer(db))
+}
 
 const request = (headers: Record<string, string>) =>
   HttpServerRequest.fromWeb(new Request("http://127.0.0.1/v1/datasets", { headers }))
@@ -28,7 +35,7 @@ const both = (s: Session) => request({ cookie: `danvan_session=${s.id}`, "x-csrf
 
 const rows = Effect.flatMap(
   SqlClient.SqlClient,
-  (sql) => sql<{ id_hash: string; tenant: string; csrf: string; seen: number }>`SELECT * FROM web_sessions`
+  (sql) => sql<{ id_hash: string; tenant: string; csrf: string; seen: number | string }>`SELECT * FROM web_sessions`
 )
 
 describe("browser sessions in the store", () => {
