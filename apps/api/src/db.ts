@@ -76,7 +76,6 @@ export const migrations = {
       created_at TEXT NOT NULL,
       seen ${ms} NOT NULL)`
     yield* sql`CREATE INDEX web_sessions_by_seen ON web_sessions (seen)`
-    yield* sql`CREATE INDEX web_sessions_by_tenant ON web_sessions (tenant)`
   })
 }
 
