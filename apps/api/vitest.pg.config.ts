@@ -17,7 +17,9 @@ export default defineConfig({
       "test/errors.test.ts",
       "test/report.test.ts",
       "test/hardening.test.ts",
-      "test/web.test.ts"
+      "test/web.test.ts",
+      "test/sessions.test.ts",
+      "test/sessionsShared.test.ts"
     ],
     globalSetup: ["test/pg/setup.ts"],
     outputFile: { json: ".vitest/results-pg.json" }

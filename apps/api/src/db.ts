@@ -62,6 +62,20 @@ export const migrations = {
   "0002_dataset_codebook": Effect.gen(function*() {
     const sql = yield* SqlClient.SqlClient
     yield* sql`ALTER TABLE datasets ADD COLUMN codebook_body TEXT`
+  }),
+  // The web app's browser sessions (web/sessions.ts), shared by every API instance on the database: the SHA-256 of
+  // the session cookie (never the cookie itself), its tenant, its CSRF token and when it was last used (ms).
+  "0003_web_sessions": Effect.gen(function*() {
+    const sql = yield* SqlClient.SqlClient
+    const t = types(sql)
+    const ms = sql.onDialectOrElse({ pg: () => sql.literal("BIGINT"), orElse: () => sql.literal("INTEGER") })
+    yield* sql`CREATE TABLE web_sessions (
+      id_hash ${t.key} PRIMARY KEY,
+      tenant ${t.key} NOT NULL,
+      csrf TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      seen ${ms} NOT NULL)`
+    yield* sql`CREATE INDEX web_sessions_by_seen ON web_sessions (seen)`
   })
 }
 

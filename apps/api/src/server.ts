@@ -111,7 +111,9 @@ export const serverLayer = (config: ServerConfig) => {
     // Built before the HTTP server and so released after it: on shutdown the server first stops listening and
     // waits for in-flight requests, which still have their database and analysis workers (whose release then
     // waits for any analysis still running before it terminates the threads).
-    Layer.provide(Layer.mergeAll(storage, AnalysisWorkers.layer(), Sessions.layer, BodyBudget.layer)),
+    Layer.provide(
+      Layer.mergeAll(Layer.provideMerge(Sessions.layer, storage), AnalysisWorkers.layer(), BodyBudget.layer)
+    ),
     Layer.provide(Layer.succeed(Config, config))
   )
 }

@@ -132,7 +132,7 @@ describe("two API instances on one PostgreSQL", () => {
     expect(
       psql(pg, "fresh", "SELECT string_agg(migration_id::text, ',' ORDER BY migration_id) FROM effect_sql_migrations")
     )
-      .toBe("1,2")
+      .toBe("1,2,3")
     const k = createKey(fresh, "t")
     const id = await uploadDataset(c!, k, csv)
     expect(await ids(d!, k)).toEqual([id])

@@ -107,13 +107,13 @@ export const webAppLayer = HttpApiBuilder.Router.use((router) =>
       "/auth/session",
       Effect.gen(function*() {
         const request = yield* HttpServerRequest.HttpServerRequest
-        const current = sessions.ofCookie(request)
+        const current = yield* sessions.ofCookie(request)
         if (Option.isSome(current)) return withSession(mode, current.value, request)
         if (mode === "server") return HttpServerResponse.unsafeJson({ mode, tenant: null, csrf: null })
         if (!hostIsLoopback(request)) {
           return refuse(403, "NOT_LOCAL", "local mode answers only pages opened at 127.0.0.1 or localhost")
         }
-        return withSession(mode, sessions.create(LOCAL_TENANT), request)
+        return withSession(mode, yield* sessions.create(LOCAL_TENANT), request)
       })
     )
     yield* router.post(
@@ -126,7 +126,7 @@ export const webAppLayer = HttpApiBuilder.Router.use((router) =>
         }
         if (mode === "local") {
           return hostIsLoopback(request)
-            ? withSession(mode, sessions.create(LOCAL_TENANT), request)
+            ? withSession(mode, yield* sessions.create(LOCAL_TENANT), request)
             : refuse(403, "NOT_LOCAL", "local mode answers only pages opened at 127.0.0.1 or localhost")
         }
         // A key is short: a body declared (or sent chunked) beyond 4 KB is not read at all.
@@ -143,18 +143,18 @@ export const webAppLayer = HttpApiBuilder.Router.use((router) =>
         }
         const tenant = yield* store.tenantOfKey(key)
         if (Option.isNone(tenant)) return refuse(401, "UNAUTHORIZED", "unknown API key")
-        return withSession(mode, sessions.create(tenant.value), request)
+        return withSession(mode, yield* sessions.create(tenant.value), request)
       })
     )
     yield* router.del(
       "/auth/session",
       Effect.gen(function*() {
         const request = yield* HttpServerRequest.HttpServerRequest
-        const session = sessions.ofRequest(request)
+        const session = yield* sessions.ofRequest(request)
         if (Option.isNone(session)) {
           return refuse(401, "UNAUTHORIZED", "no session, or the X-CSRF-Token header does not match it")
         }
-        sessions.remove(session.value.id)
+        yield* sessions.remove(session.value.id)
         return HttpServerResponse.empty({ status: 204 }).pipe(
           HttpServerResponse.expireCookie(SESSION_COOKIE, { path: "/" }),
           HttpServerResponse.expireCookie(CSRF_COOKIE, { path: "/" })
