@@ -3,6 +3,7 @@
  * (decimal comma and dot thousands in vi). Placeholders are `{name}`.
  */
 import { defaultDecimal, fixed, formatP } from "@danvan/report/sentences"
+import { enDesign, viDesign } from "./i18nDesign.js"
 import { enMore, viMore } from "./i18nMore.js"
 
 export type Lang = "vi" | "en"
@@ -169,7 +170,8 @@ const vi = {
   moveDown: "Chuyển xuống: {title}",
   removeItem: "Bỏ: {title}",
   footer: "danvan: mã nguồn mở. Mọi bước cũng chạy được bằng dòng lệnh.",
-  ...viMore
+  ...viMore,
+  ...viDesign
 }
 
 type Strings = typeof vi
@@ -339,7 +341,8 @@ const en: Strings = {
   moveDown: "Move down: {title}",
   removeItem: "Remove: {title}",
   footer: "danvan: open source. Every step also runs on the command line.",
-  ...enMore
+  ...enMore,
+  ...enDesign
 }
 
 export const dictionary: Readonly<Record<Lang, Strings>> = { vi, en }
