@@ -49,8 +49,8 @@ export const viDesign = {
 export const enDesign: typeof viDesign = {
   designTitle: "Weights and design",
   weightMode: "Weight mode",
-  modeSampling: "Sampling weights (default)",
-  modeFrequency: "Frequency weights (SPSS WEIGHT BY)",
+  modeSampling: "Sampling (default)",
+  modeFrequency: "Frequency (SPSS WEIGHT BY)",
   modeHelp:
     "Sampling weights are inverse selection probabilities: standard errors and Rao-Scott tests follow the sampling design (as R's survey package). Frequency weights count each case as w identical people (SPSS WEIGHT BY): right only when a weight is a real count.",
   strataVar: "Strata",

@@ -97,6 +97,22 @@ describe("weights and design in the web app", () => {
     expect(plan.weight).toBe("trongso")
     expect(plan.design).toEqual({ strata: "huyen", cluster: "xa", fpc: "nxa" })
     expect(plan.sections).toHaveLength(1)
+    expect(plan.title).toEqual({ vi: "Báo cáo: survey-design.csv", en: "Report: survey-design.csv" })
+  })
+
+  it("the report's title follows the page's language; a typed title is kept for its language (plan.json)", async () => {
+    const { page } = app!
+    await page.getByRole("button", { name: /English/ }).click()
+    const title = page.locator("#builder-report-title")
+    expect(await title.inputValue()).toBe("Report: survey-design.csv")
+    await title.fill("Cadre survey 2026")
+    await page.getByRole("button", { name: /Tiếng Việt/ }).click()
+    // Typed in English only: it stands for both until a Vietnamese title is typed; the default follows the language.
+    expect(await title.inputValue()).toBe("Cadre survey 2026")
+    await title.fill("Khảo sát cán bộ 2026")
+    const [planFile] = await Promise.all([page.waitForEvent("download"), page.getByTestId("plan-link").click()])
+    const plan = JSON.parse(readFileSync((await planFile.path())!, "utf8"))
+    expect(plan.title).toEqual({ vi: "Khảo sát cán bộ 2026", en: "Cadre survey 2026" })
   })
 
   it("a stratum with one PSU is refused with the API's message; the lonely-PSU rule then runs it", async () => {
