@@ -135,21 +135,21 @@ describe("POST /v1/datasets/{id}/prepare", () => {
     }
     const bothFile = join(tmp.dir, "both.recipe.json")
     writeFileSync(bothFile, JSON.stringify(both))
-    const expected = JSON.parse(
-      cli([
-        "prepare",
-        "--recipe",
-        bothFile,
-        "--data",
-        EXAMPLE_CSV,
-        "--codebook",
-        "hcmc-2024",
-        "--out",
-        join(tmp.dir, "both.csv"),
-        "--format",
-        "json"
-      ])
-    )
+    const ran = cli([
+      "prepare",
+      "--recipe",
+      bothFile,
+      "--data",
+      EXAMPLE_CSV,
+      "--codebook",
+      "hcmc-2024",
+      "--out",
+      join(tmp.dir, "both.csv"),
+      "--format",
+      "json"
+    ])
+    expect(ran.code).toBe(0)
+    const expected = JSON.parse(ran.stdout)
     expect(expected.steps).toHaveLength(2)
     const wave2Id = await uploadDataset(server, key, wave2, "codebook=hcmc-2024&name=wave2.csv")
     const extraId = await uploadDataset(server, key, extra, "name=extra.csv")
