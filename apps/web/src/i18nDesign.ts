@@ -43,7 +43,8 @@ export const viDesign = {
   mergeHelp:
     "Thêm các biến của một bộ dữ liệu đã tải lên, ghép dòng theo biến khóa. Dòng lệnh cần tệp có tên đó nằm cạnh recipe.json.",
   recipeNeedsDataset: "Hãy chọn bộ dữ liệu cần nối hoặc ghép.",
-  recipeNeedsKey: "Hãy nhập biến khóa để ghép."
+  recipeNeedsKey: "Hãy chọn biến khóa để ghép.",
+  recipeRowsNow: "Kết quả có {rows} dòng (bộ dữ liệu gốc {total} dòng)."
 }
 
 export const enDesign: typeof viDesign = {
@@ -87,5 +88,6 @@ export const enDesign: typeof viDesign = {
   mergeHelp:
     "Adds the variables of an uploaded dataset, matching rows on the key variable. The command line needs a file of that name beside recipe.json.",
   recipeNeedsDataset: "Choose the dataset to append or merge.",
-  recipeNeedsKey: "Type the key variable to merge on."
+  recipeNeedsKey: "Choose the key variable to merge on.",
+  recipeRowsNow: "The result has {rows} rows (the original dataset {total})."
 }
