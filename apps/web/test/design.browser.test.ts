@@ -191,4 +191,45 @@ describe("weights and design in the web app", () => {
     await screenshot(page, "62-design-means-vi")
     expect(await seriousViolations(page)).toEqual([])
   })
+
+  it("frequencies and describe under a design: the design-based percents and mean with SE, as the CLI's", async () => {
+    const { page } = app!
+    await page.getByLabel("Tần suất").check()
+    await choose("row-var", "hailong")
+    await choose("strata-var", "huyen")
+    await choose("cluster-var", "xa")
+    await choose("fpc-var", "nxa")
+    await page.getByRole("button", { name: "Chạy" }).click()
+    await page.locator("[data-testid=frequencies]").waitFor()
+    await page.locator("[data-testid=design-estimates]").waitFor()
+    // Frequencies take the codebook's weight (none here): an unweighted design, as the CLI without --weight.
+    const [expected] = cliJson(["frequencies", "--strata", "huyen", "--cluster", "xa", "--fpc", "nxa", "hailong"])
+    const valid = expected.rows.filter((r: any) => r.design !== undefined)
+    expect(valid.length).toBe(5)
+    const rows = await page.locator("[data-testid=design-estimates] tbody tr").allInnerTexts()
+    expect(rows).toHaveLength(5)
+    valid.forEach((r: any, k: number) => {
+      const cells = rows[k]!.split("\t")
+      expect(cells[1]).toBe(fixed(r.design.estimate, 1, "comma"))
+      expect(cells[2]).toBe(fixed(r.design.se, 1, "comma"))
+    })
+    expect(await page.getByTestId("command").innerText()).toBe(
+      "danvan frequencies --data survey-design.csv --strata huyen --cluster xa --fpc nxa --lang vi hailong"
+    )
+    await screenshot(page, "65-design-frequencies-vi")
+
+    await page.getByLabel("Thống kê mô tả").check()
+    await choose("numeric-var", "diem")
+    await choose("weight-var", "trongso")
+    await page.getByRole("button", { name: "Chạy" }).click()
+    await page.locator("[data-testid=describe]").waitFor()
+    await page.locator("[data-testid=design-estimates]").waitFor()
+    const [described] = cliJson(["describe", ...DESIGN, "diem"])
+    const cells = (await page.locator("[data-testid=design-estimates] tbody tr").first().innerText()).split("\t")
+    expect(cells[1]).toBe(fixed(described.designMean.estimate, 2, "comma"))
+    expect(cells[2]).toBe(fixed(described.designMean.se, 2, "comma"))
+    expect(await page.getByTestId("design-note").innerText()).toBe(designStatement(described.design, "vi"))
+    await screenshot(page, "66-design-describe-vi")
+    expect(await seriousViolations(page)).toEqual([])
+  })
 })
