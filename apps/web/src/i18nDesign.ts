@@ -44,7 +44,20 @@ export const viDesign = {
     "Thêm các biến của một bộ dữ liệu đã tải lên, ghép dòng theo biến khóa. Dòng lệnh cần tệp có tên đó nằm cạnh recipe.json.",
   recipeNeedsDataset: "Hãy chọn bộ dữ liệu cần nối hoặc ghép.",
   recipeNeedsKey: "Hãy chọn biến khóa để ghép.",
-  recipeRowsNow: "Kết quả có {rows} dòng (bộ dữ liệu gốc {total} dòng)."
+  recipeRowsNow: "Kết quả có {rows} dòng (bộ dữ liệu gốc {total} dòng).",
+  setsTitle: "Bộ câu hỏi (nhiều lựa chọn, Likert)",
+  setTypeMr: "câu hỏi nhiều lựa chọn",
+  setTypeLikert: "thang Likert",
+  setTypeMrIndicator: "bộ chỉ báo nhiều lựa chọn",
+  setType: "Loại bộ",
+  countedValue: "mã được tính là chọn",
+  setItems: "Các câu hỏi trong bộ",
+  setNeedsItems: "Hãy chọn ít nhất một câu hỏi cho bộ.",
+  newSet: "Thêm bộ câu hỏi",
+  editSet: "Sửa bộ {name}",
+  removeSet: "Xóa bộ {name}",
+  remove: "Xóa",
+  setSaved: "Đã lưu bộ câu hỏi “{name}” vào sổ mã."
 }
 
 export const enDesign: typeof viDesign = {
@@ -89,5 +102,18 @@ export const enDesign: typeof viDesign = {
     "Adds the variables of an uploaded dataset, matching rows on the key variable. The command line needs a file of that name beside recipe.json.",
   recipeNeedsDataset: "Choose the dataset to append or merge.",
   recipeNeedsKey: "Choose the key variable to merge on.",
-  recipeRowsNow: "The result has {rows} rows (the original dataset {total})."
+  recipeRowsNow: "The result has {rows} rows (the original dataset {total}).",
+  setsTitle: "Question sets (multiple response, Likert)",
+  setTypeMr: "multiple-response set",
+  setTypeLikert: "Likert set",
+  setTypeMrIndicator: "multiple-response indicator set",
+  setType: "Set type",
+  countedValue: "code counted as selected",
+  setItems: "Items of the set",
+  setNeedsItems: "Choose at least one item for the set.",
+  newSet: "Add a question set",
+  editSet: "Edit set {name}",
+  removeSet: "Remove set {name}",
+  remove: "Remove",
+  setSaved: "Saved the question set “{name}” to the codebook."
 }
