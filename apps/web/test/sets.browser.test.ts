@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { fixed } from "@danvan/report"
+import { mrDesignStatementText } from "@danvan/report/sentences"
 import { afterAll, describe, expect, it } from "vitest"
 import { screenshot, seriousViolations } from "./browser.js"
 import { useExampleAnalysis } from "./exampleAnalysis.js"
@@ -105,5 +106,45 @@ describe("question sets in the Variable View", () => {
     await page.getByTestId("set-form").locator("#set-type").selectOption("mr")
     await screenshot(page, "81-sets-edit-en")
     await page.getByRole("button", { name: /Tiếng Việt/ }).click()
+  })
+
+  it("sets under a sampling design (each case its own PSU): the design-based Rao-Scott tests of the CLI", async () => {
+    const { page } = example.app
+    const design = ["--cluster", "id", "--format", "json"]
+    const cliJson = (args: ReadonlyArray<string>) =>
+      JSON.parse(cli([...args, "--data", EXAMPLE_CSV, "--codebook", "hcmc-2024", ...design]))
+    await page.getByLabel("Câu hỏi nhiều lựa chọn theo nhóm").check()
+    await page.locator("#set option[value=purpose]").waitFor({ state: "attached" })
+    await page.locator("#set").selectOption("purpose")
+    await page.locator("#group-var").selectOption("level")
+    await page.locator("#cluster-var").selectOption("id")
+    await page.getByRole("button", { name: "Chạy" }).click()
+    await page.locator("[data-testid=mr]").waitFor()
+    await page.locator("[data-testid=rao-scott]").waitFor()
+    const mr = cliJson(["mr", "--set", "purpose", "--group", "level"])
+    expect(mr.design.mode).toBe("sampling")
+    expect(await page.getByTestId("design-note").innerText()).toBe(mrDesignStatementText(mr, "vi"))
+    expect(await page.getByTestId("rao-scott-f").innerText()).toBe(fixed(mr.raoScott.statistic, 3, "comma"))
+    expect(await page.getByTestId("command").innerText()).toContain("--group level --cluster id --lang vi")
+    await screenshot(page, "82-design-mr-vi")
+
+    await page.getByLabel("Thang Likert theo nhóm").check()
+    await page.locator("#set option[value=difficulty]").waitFor({ state: "attached" })
+    await page.locator("#set").selectOption("difficulty")
+    await page.locator("#group-var").selectOption("level")
+    await page.getByRole("button", { name: "Chạy" }).click()
+    await page.locator("[data-testid=likert]").waitFor()
+    await page.locator("[data-testid=rao-scott]").waitFor()
+    const likert = cliJson(["likert", "--set", "difficulty", "--by", "level"])
+    const tested = likert.items.filter((item: any) => item.design?.tests !== undefined)
+    expect(tested.length).toBeGreaterThan(1)
+    const rows = await page.locator("[data-testid=rao-scott] tbody tr").allInnerTexts()
+    expect(rows).toHaveLength(tested.length)
+    tested.forEach((item: any, k: number) =>
+      expect(rows[k]!.split("\t")[1]).toBe(fixed(item.design.tests.raoScott.statistic, 3, "comma"))
+    )
+    await screenshot(page, "83-design-likert-vi")
+    expect(await seriousViolations(page)).toEqual([])
+    await page.locator("#cluster-var").selectOption("")
   })
 })
