@@ -129,7 +129,7 @@ export const DesignEstimates = ({ ui, title, rows, decimals = 2 }: {
               <th scope="row">{row.label}</th>
               <td class="num">{f(row.value.estimate)}</td>
               <td class="num">{f(row.value.se)}</td>
-              <td class="num">{f(row.value.ci.lower)} – {f(row.value.ci.upper)}</td>
+              <td class="num">[{f(row.value.ci.lower)}; {f(row.value.ci.upper)}]</td>
               <td class="num">{formatStat(ui.lang, row.value.deff, 2)}</td>
             </tr>
           ))}
