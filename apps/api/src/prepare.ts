@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto"
-import { applyRecipe, describeDataset, FILTER_VARIABLE } from "@danvan/analysis"
+import { applyRecipe, describeDataset, FILTER_VARIABLE, type OtherData } from "@danvan/analysis"
 import {
   type Codebook,
   codebookFromDataset,
@@ -8,7 +8,8 @@ import {
   decodeCodebook,
   decodeRecipe,
   getColumn,
-  makeDataset
+  makeDataset,
+  type Recipe
 } from "@danvan/domain"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -38,11 +39,31 @@ const storedCodebook = (codebook: Codebook, result: Dataset): Codebook => ({
 })
 
 /**
+ * The stored datasets (with their codebooks) that the recipe's append and merge steps name by their `data`,
+ * resolved through the request's `datasets` map (file name -> dataset id of this tenant); 404 for an unknown id.
+ */
+const otherDatasets = (tenant: string, recipe: Recipe, ids: Readonly<Record<string, string>>) =>
+  Effect.gen(function*() {
+    const store = yield* Store
+    const others = new Map<string, OtherData>()
+    for (const step of recipe.steps) {
+      if ((step.op !== "append" && step.op !== "merge") || others.has(step.data)) continue
+      const otherId = ids[step.data]!
+      const loaded = yield* store.loadDataset(tenant, otherId)
+      if (Option.isNone(loaded)) return yield* Effect.fail(NotFound.of("dataset", otherId))
+      const codebook = yield* datasetCodebook(tenant, otherId, loaded.value.codebookId)
+      others.set(step.data, { dataset: loaded.value, codebook })
+    }
+    return others
+  })
+
+/**
  * `POST /v1/datasets/{id}/prepare`: the recipe (checked as a recipe file: 400 with JSON paths) applied to the
  * dataset with its codebook, as `danvan prepare` does. A preview describes the result and stores nothing; else
  * the result (the rows the recipe's filters select, the codebook with the new variables) is stored as a NEW
  * dataset in one transaction, carrying the recipe and its source, so the original stays as it was. `append` and
- * `merge` steps name other files, which the API does not have: they are a 422 pointing to the CLI.
+ * `merge` steps name other files: the request's `datasets` maps each to a stored dataset of the tenant; a file
+ * it does not map is a 422 pointing to the CLI.
  *
  * @example
  * const result = yield* prepareDataset("district-7", datasetId, { recipe, preview: true })
@@ -61,7 +82,9 @@ export const prepareDataset = (tenant: string, id: string, body: typeof PrepareR
         })
       )
     }
-    const other = recipe.right.steps.findIndex((s) => s.op === "append" || s.op === "merge")
+    const other = recipe.right.steps.findIndex((s) =>
+      (s.op === "append" || s.op === "merge") && body.datasets?.[s.data] === undefined
+    )
     if (other >= 0) {
       return yield* Effect.fail(
         Unprocessable.of(
@@ -74,7 +97,8 @@ export const prepareDataset = (tenant: string, id: string, body: typeof PrepareR
       )
     }
     const codebook = yield* datasetCodebook(tenant, id, dataset.value.codebookId)
-    const prepared = applyRecipe(dataset.value, codebook, recipe.right, new Map(), "recipe")
+    const others = yield* otherDatasets(tenant, recipe.right, body.datasets ?? {})
+    const prepared = applyRecipe(dataset.value, codebook, recipe.right, others, "recipe")
     if (Either.isLeft(prepared)) {
       const issues = prepared.left.issues.map((i) => ({ ...i, path: i.path.replace(/^\$/, "$.recipe") }))
       return yield* Effect.fail(

@@ -316,6 +316,11 @@ export const PrepareRequest = Schema.Struct({
   }),
   preview: Schema.optional(Schema.Boolean).annotations({
     description: "true: apply and describe the result without storing anything"
+  }),
+  datasets: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String })).annotations({
+    description:
+      "The stored datasets (ids of this tenant) that the recipe's append and merge steps name by their `data` " +
+      "(the file name the CLI finds beside the recipe), e.g. {\"wave2.csv\": \"<dataset id>\"}"
   })
 }).annotations({ identifier: "PrepareRequest" })
 

@@ -120,4 +120,68 @@ describe("POST /v1/datasets/{id}/prepare", () => {
     const list = await call(server.url, "GET", "/v1/datasets", { key })
     expect((list.json as { datasets: Array<unknown> }).datasets).toHaveLength(2)
   })
+
+  it("append and merge name stored datasets through `datasets`: the same steps as `danvan prepare`", async () => {
+    // The CLI finds wave2.csv and extra.csv beside the recipe; the API is told which stored datasets they are.
+    const lines = readFileSync(EXAMPLE_CSV, "utf8").split("\n")
+    const wave2 = lines.slice(0, 51).join("\n") + "\n"
+    const extra = ["id,district", ...Array.from({ length: 40 }, (_, i) => `${i + 1},${(i + 1) % 4 + 1}`)].join("\n") +
+      "\n"
+    writeFileSync(join(tmp.dir, "wave2.csv"), wave2)
+    writeFileSync(join(tmp.dir, "extra.csv"), extra)
+    const both = {
+      version: 1,
+      steps: [{ op: "append", data: "wave2.csv" }, { op: "merge", data: "extra.csv", by: "id" }]
+    }
+    const bothFile = join(tmp.dir, "both.recipe.json")
+    writeFileSync(bothFile, JSON.stringify(both))
+    const ran = cli([
+      "prepare",
+      "--recipe",
+      bothFile,
+      "--data",
+      EXAMPLE_CSV,
+      "--codebook",
+      "hcmc-2024",
+      "--out",
+      join(tmp.dir, "both.csv"),
+      "--format",
+      "json"
+    ])
+    expect(ran.code).toBe(0)
+    const expected = JSON.parse(ran.stdout)
+    expect(expected.steps).toHaveLength(2)
+    const wave2Id = await uploadDataset(server, key, wave2, "codebook=hcmc-2024&name=wave2.csv")
+    const extraId = await uploadDataset(server, key, extra, "name=extra.csv")
+    const datasets = { "wave2.csv": wave2Id, "extra.csv": extraId }
+    const r = await call(server.url, "POST", `/v1/datasets/${id}/prepare`, {
+      key,
+      body: { recipe: both, datasets, name: "both.csv" }
+    })
+    expect(r.status).toBe(200)
+    const out = r.json as { rows: number; log: Array<{ summary: string }>; dataset: { id: string; rows: number } }
+    expect(out.rows).toBe(expected.rows)
+    expect(out.dataset.rows).toBe(expected.rows)
+    expect(out.log.map((l) => l.summary)).toEqual(expected.steps.map((s: { summary: string }) => s.summary))
+    // An id that is not one of the tenant's datasets: 404, nothing stored.
+    const before = (await call(server.url, "GET", "/v1/datasets", { key })).json as { datasets: Array<unknown> }
+    const unknown = await call(server.url, "POST", `/v1/datasets/${id}/prepare`, {
+      key,
+      body: { recipe: both, datasets: { ...datasets, "extra.csv": "00000000-0000-0000-0000-000000000000" } }
+    })
+    expect(unknown.status).toBe(404)
+    const after = (await call(server.url, "GET", "/v1/datasets", { key })).json as { datasets: Array<unknown> }
+    expect(after.datasets).toHaveLength(before.datasets.length)
+    // A merge key the other dataset lacks: 422 with the step's message.
+    const badKey = await call(server.url, "POST", `/v1/datasets/${id}/prepare`, {
+      key,
+      body: {
+        recipe: { version: 1, steps: [{ op: "merge", data: "extra.csv", by: "level" }] },
+        datasets,
+        preview: true
+      }
+    })
+    expect(badKey.status).toBe(422)
+    expect((badKey.json as { error: { message: string } }).error.message).toContain("level")
+  })
 })

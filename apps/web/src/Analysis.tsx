@@ -21,7 +21,19 @@ import type { CodebookFile } from "./codebookFile.js"
 import { RecipeForm } from "./RecipeForm.js"
 import { CommandBox, CrosstabView, FrequenciesView } from "./Results.js"
 import { DescribeView, LayeredView, LikertView, MeansView, MrView } from "./GroupResults.js"
-import { type CodebookSets, type Choices, KINDS, type Kind, NO_WEIGHT, runKind, setsOf } from "./runKind.js"
+import { DesignFields } from "./DesignFields.js"
+import {
+  type CodebookSets,
+  type Choices,
+  designOf,
+  type DesignForm,
+  KINDS,
+  type Kind,
+  NO_DESIGN,
+  NO_WEIGHT,
+  runKind,
+  setsOf
+} from "./runKind.js"
 
 type Variable = ColumnSummary
 
@@ -98,6 +110,7 @@ export const Analysis = ({
   const [kind, setKind] = useState<Kind>("crosstab")
   const [choices, setChoices] = useState<Choices>({ row: "", col: "", layer: "", weight: "", set: "" })
   const choose = (key: keyof Choices) => (value: string) => setChoices((c) => ({ ...c, [key]: value }))
+  const [design, setDesign] = useState<DesignForm>(NO_DESIGN)
   const [busy, setBusy] = useState(false)
   const [result, setResult] = useState<Result | undefined>()
   // The picked result's report item (plan section and weight), made when it ran; the report builder's list.
@@ -126,7 +139,7 @@ export const Analysis = ({
     setError(undefined)
     setBusy(true)
     try {
-      const outcome = await runKind(kind, choices, dataset, csrf)
+      const outcome = await runKind(kind, choices, dataset, csrf, design)
       if ("invalid" in outcome) {
         setResult(undefined)
         setError({ status: -1, text: ui.t(outcome.invalid) })
@@ -134,7 +147,8 @@ export const Analysis = ({
         setResult(outcome)
         const label = (n: string) => columns.find((v) => v.name === n)?.label ?? { vi: n, en: n }
         const section = sectionOf(kind, choices, label, sets)
-        setRan(section && { key: `${kind}-${Date.now()}`, section, weight: kind === "frequencies" ? undefined : choices.weight })
+        const weight = kind === "frequencies" ? undefined : choices.weight
+        setRan(section && { key: `${kind}-${Date.now()}`, section, weight, design: designOf(design) })
       }
     } catch (e) {
       setResult(undefined)
@@ -208,7 +222,13 @@ export const Analysis = ({
             {kind === "crosstab" && (
               <Select id="layer-var" label={ui.t("layerVar")} value={choices.layer} options={pick(variables, ui.t("noLayer"))} onChange={choose("layer")} />
             )}
-            {kind !== "frequencies" && (
+          </div>
+          <DesignFields
+            ui={ui}
+            columns={columns}
+            design={design}
+            setDesign={setDesign}
+            weight={kind !== "frequencies" && (
               <Select
                 id="weight-var"
                 label={ui.t("weightVar")}
@@ -221,7 +241,7 @@ export const Analysis = ({
                 onChange={choose("weight")}
               />
             )}
-          </div>
+          />
           <button type="submit" class="primary" disabled={busy}>
             {busy ? ui.t("running") : ui.t("run")}
           </button>

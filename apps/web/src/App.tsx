@@ -20,7 +20,7 @@ export interface Ui {
   readonly lang: Lang
   readonly t: (key: Key, vars?: Readonly<Record<string, string | number>>) => string
   /**
-   * Shows `e`, unless it is a 401 (the session ended: server restarted, signed out elsewhere): then the session
+   * Shows `e`, unless it is a 401 (the session ended: signed out elsewhere, or idle for 12 hours): then the session
    * is asked for again (local mode starts a new one at once, server mode shows the sign-in form).
    */
   readonly fail: (e: unknown, show: (e: unknown) => void) => void

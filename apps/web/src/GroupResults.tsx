@@ -2,6 +2,7 @@ import type { DescribeResult, LayeredCrosstabResult, LikertResult, MeansResult, 
 import { defaultDecimal, kruskalWallisSentence, likertDirectionSentence, mmiSentence } from "@danvan/report/sentences"
 import type { Ui } from "./App.js"
 import { formatNumber, formatPValue, formatStat, type Lang } from "./i18n.js"
+import { DesignEstimates, DesignNote, LikertDesign, MrDesign } from "./DesignResults.js"
 import { CrosstabView } from "./Results.js"
 
 /** "p = .023" or "p < .001" (never "p = < .001"). */
@@ -80,6 +81,7 @@ export const MrView = ({ ui, r }: { ui: Ui; r: MultipleResponseResult }) => {
         </table>
       </div>
       <WeightNote ui={ui} w={r.weight} />
+      <MrDesign ui={ui} r={r} />
       <Apa ui={ui} sentences={[mmiSentence(r, opts(lang))]} />
     </>
   )
@@ -131,6 +133,8 @@ export const LikertView = ({ ui, r }: { ui: Ui; r: LikertResult }) => {
         <p class="note">{ui.t("cronbach", { alpha: formatStat(lang, r.cronbach.alpha, 2), n: formatNumber(lang, r.cronbach.n) })}</p>
       )}
       <WeightNote ui={ui} w={r.weight} />
+      <DesignNote ui={ui} design={r.design} />
+      <LikertDesign ui={ui} r={r} />
       <Apa
         ui={ui}
         sentences={r.items.map((i) => `${i.label[lang]}: ${kruskalWallisSentence(i.kruskalWallis, Math.round(i.total.n), opts(lang))}.`)}
@@ -205,6 +209,15 @@ export const MeansView = ({ ui, r }: { ui: Ui; r: MeansResult }) => {
         <p class="note">{ui.t("effectSizes", { eta: formatStat(lang, r.effectSizes.etaSquared, 3), omega: formatStat(lang, r.effectSizes.omegaSquared, 3) })}</p>
       )}
       <WeightNote ui={ui} w={r.weight} />
+      <DesignNote ui={ui} design={r.design} />
+      <DesignEstimates
+        ui={ui}
+        title={ui.t("designMeansTitle")}
+        rows={[
+          ...r.groups.flatMap((g) => (g.design === undefined ? [] : [{ label: g.label[lang], value: g.design }])),
+          ...(r.designTotal === undefined ? [] : [{ label: ui.t("total"), value: r.designTotal }])
+        ]}
+      />
       {kw !== undefined && <Apa ui={ui} sentences={[kruskalWallisSentence(kw, Math.round(r.total.n), opts(lang))]} />}
     </>
   )
@@ -248,6 +261,14 @@ export const DescribeView = ({ ui, results }: { ui: Ui; results: ReadonlyArray<D
         </table>
       </div>
       <WeightNote ui={ui} w={results[0]?.weight} />
+      <DesignNote ui={ui} design={results[0]?.design} />
+      <DesignEstimates
+        ui={ui}
+        title={ui.t("designMeansTitle")}
+        rows={results.flatMap((r) =>
+          r.designMean === undefined ? [] : [{ label: r.variable.label[lang], value: r.designMean }]
+        )}
+      />
     </>
   )
 }

@@ -7,6 +7,7 @@ import { formatNumber } from "./i18n.js"
 import {
   describeStep,
   emptyFields,
+  otherDatasets,
   prepareCommand,
   type RecipeStepJson,
   recipeOf,
@@ -24,8 +25,15 @@ interface Prepared {
   readonly dataset: { readonly id: string; readonly name: string; readonly rows: number } | null
 }
 
-const KINDS: ReadonlyArray<StepKind> = ["recode", "compute", "filter"]
-const KIND_KEY = { recode: "stepRecode", compute: "stepCompute", filter: "stepFilter" } as const
+const KINDS: ReadonlyArray<StepKind> = ["recode", "compute", "filter", "append", "merge"]
+const KIND_KEY = {
+  recode: "stepRecode",
+  compute: "stepCompute",
+  filter: "stepFilter",
+  append: "stepAppend",
+  merge: "stepMerge"
+} as const
+type Stored = { readonly id: string; readonly name: string }
 
 const Input = (
   { id, label, value, onInput, placeholder }: {
@@ -60,17 +68,38 @@ export const RecipeForm = (
   // The saved dataset, said in the page's language (so the message follows a change of language).
   const [saved, setSaved] = useState<{ name: string; rows: number } | undefined>()
   const [busy, setBusy] = useState(false)
+  // The other stored datasets (for append and merge), and which one each step's `data` name stands for.
+  const [stored, setStored] = useState<ReadonlyArray<Stored>>([])
+  const [links, setLinks] = useState<ReadonlyArray<Stored>>([])
   const set = (key: keyof StepFields) => (value: string) => setFields((f) => ({ ...f, [key]: value }))
+  const listStored = () =>
+    apiClient(csrf)
+      .then(async (api) => setStored((await call(api.datasets.list())).datasets.filter((d) => d.id !== dataset.id)))
+      .catch((e) => ui.fail(e, setError))
+  const chooseKind = (k: StepKind) => {
+    setKind(k)
+    if (k === "append" || k === "merge") void listStored()
+  }
+  const chooseOther = (otherId: string) => {
+    const other = stored.find((d) => d.id === otherId)
+    set("other")(other?.name ?? "")
+    if (other !== undefined) setLinks((l) => [other, ...l.filter((x) => x.name !== other.name)])
+  }
   const { lang } = ui
 
   const prepare = async (list: ReadonlyArray<RecipeStepJson>, store: boolean): Promise<Prepared | undefined> => {
+    const others = otherDatasets(list, links)
     setBusy(true)
     setError(undefined)
     try {
       const api = await apiClient(csrf)
       return await call(api.datasets.prepare({
         path: { id: dataset.id },
-        payload: { recipe: recipeOf(list), ...(store ? { name } : { preview: true }) }
+        payload: {
+          recipe: recipeOf(list),
+          ...(store ? { name } : { preview: true }),
+          ...(others === undefined ? {} : { datasets: others })
+        }
       }))
     } catch (e) {
       ui.fail(e, setError)
@@ -120,7 +149,7 @@ export const RecipeForm = (
           <legend>{ui.t("stepKind")}</legend>
           {KINDS.map((k) => (
             <label key={k}>
-              <input type="radio" name="step-kind" value={k} checked={kind === k} onChange={() => setKind(k)} />{" "}
+              <input type="radio" name="step-kind" value={k} checked={kind === k} onChange={() => chooseKind(k)} />{" "}
               {ui.t(KIND_KEY[k])}
             </label>
           ))}
@@ -159,11 +188,36 @@ export const RecipeForm = (
               </label>
             </>
           )}
+          {(kind === "append" || kind === "merge") && (
+            <>
+              <label for="other-dataset">
+                {ui.t("otherDataset")}
+                <select
+                  id="other-dataset"
+                  value={links.find((l) => l.name === fields.other)?.id ?? ""}
+                  onChange={(e) => chooseOther(e.currentTarget.value)}
+                >
+                  <option value="">{ui.t("choose")}</option>
+                  {stored.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+                </select>
+              </label>
+              {kind === "merge" && (
+                <label for="merge-key">
+                  {ui.t("mergeKey")}
+                  <select id="merge-key" value={fields.key} onChange={(e) => set("key")(e.currentTarget.value)}>
+                    <option value="">{ui.t("choose")}</option>
+                    {columns.map((c) => <option key={c.name} value={c.name}>{c.name}</option>)}
+                  </select>
+                </label>
+              )}
+              <p class="hint">{ui.t(kind === "append" ? "appendHelp" : "mergeHelp")}</p>
+            </>
+          )}
           {kind === "filter" && (
             <Input id="filter-expr" label={ui.t("filterExpr")} value={fields.expr} onInput={set("expr")} placeholder="level != 9" />
           )}
         </div>
-        {kind !== "filter" && (
+        {(kind === "recode" || kind === "compute") && (
           <div class="row">
             <Input id="step-label-vi" label={ui.t("labelVi")} value={fields.labelVi} onInput={set("labelVi")} />
             <Input id="step-label-en" label={ui.t("labelEn")} value={fields.labelEn} onInput={set("labelEn")} />
@@ -189,7 +243,12 @@ export const RecipeForm = (
       )}
       {preview !== undefined && (
         <div class="preview" data-testid="recipe-preview" role="status">
-          <p>{ui.t("recipeRows", { rows: formatNumber(lang, preview.rows), total: formatNumber(lang, dataset.rows) })}</p>
+          <p>
+            {ui.t(steps.some((s) => s.op === "append") ? "recipeRowsNow" : "recipeRows", {
+              rows: formatNumber(lang, preview.rows),
+              total: formatNumber(lang, dataset.rows)
+            })}
+          </p>
           <ul>
             {preview.variables.filter((v) => !before.has(v.name)).map((v) => (
               <li key={v.name}>

@@ -4,7 +4,8 @@ import type { Ui } from "./App.js"
 import { shellWord } from "./command.js"
 import type { DatasetRef } from "./Datasets.js"
 import { ErrorMessage } from "./ErrorMessage.js"
-import { moveItem, planOf, type ReportItem, reportWeight, tableSectionOf } from "./reportPlan.js"
+import { translate } from "./i18n.js"
+import { moveItem, planOf, reportDesign, type ReportItem, reportWeight, tableSectionOf } from "./reportPlan.js"
 
 const FORMATS: ReadonlyArray<ReportFormat> = ["html", "xlsx", "docx", "pdf"]
 
@@ -128,11 +129,19 @@ export const ReportBuilder = (
     setItems: (f: (items: ReadonlyArray<ReportItem>) => ReadonlyArray<ReportItem>) => void
   }
 ) => {
-  const [title, setTitle] = useState(ui.t("builderDefaultTitle", { name: dataset.name }))
+  // The title as typed in each language (absent: the default title of that language), so that the report's title
+  // follows the language it is downloaded in; a title typed in one language only stands for both.
+  const [typed, setTyped] = useState<{ vi?: string; en?: string }>({})
+  const titles = {
+    vi: typed.vi ?? typed.en ?? translate("vi", "builderDefaultTitle", { name: dataset.name }),
+    en: typed.en ?? typed.vi ?? translate("en", "builderDefaultTitle", { name: dataset.name })
+  }
+  const title = titles[ui.lang]
+  const setTitle = (value: string) => setTyped((t) => ({ ...t, [ui.lang]: value }))
   const [format, setFormat] = useState<ReportFormat>("html")
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>()
-  const plan = planOf(title, dataset.codebook, items)
+  const plan = planOf(titles, dataset.codebook, items)
   const [planUrl, setPlanUrl] = useState("")
   const planText = JSON.stringify(plan, null, 2)
   useEffect(() => {
@@ -183,7 +192,13 @@ export const ReportBuilder = (
         <form onSubmit={download}>
           <div class="field">
             <label for="builder-report-title">{ui.t("builderReportTitle")}</label>
-            <input id="builder-report-title" value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
+            <input
+              id="builder-report-title"
+              value={title}
+              aria-describedby="builder-title-note"
+              onInput={(e) => setTitle(e.currentTarget.value)}
+            />
+            <span class="hint" id="builder-title-note">{ui.t("builderTitleNote")}</span>
           </div>
           <ol class="report-items">
             {items.map((item, i) => (
@@ -239,10 +254,13 @@ export const AddToReport = (
   }
 ) => {
   // What was said, kept as a key and its count so that it follows a change of language.
-  const [said, setSaid] = useState<{ key: "weightMismatch" | "addedToReport"; count: number } | undefined>()
+  const [said, setSaid] = useState<
+    { key: "weightMismatch" | "designMismatch" | "addedToReport"; count: number } | undefined
+  >()
   if (item === undefined) return <p class="note">{ui.t("notInPlans")}</p>
   const add = () => {
     if (reportWeight([...items, item]) === "mixed") return setSaid({ key: "weightMismatch", count: 0 })
+    if (reportDesign([...items, item]) === "mixed") return setSaid({ key: "designMismatch", count: 0 })
     setItems((list) => [...list, { ...item, key: `${item.key}-${list.length}-${Date.now()}` }])
     setSaid({ key: "addedToReport", count: items.length + 1 })
   }

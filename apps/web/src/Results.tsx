@@ -1,17 +1,13 @@
 import type { CrosstabResult, FrequenciesResult } from "@danvan/analysis"
-import { chiSquareSentence, defaultDecimal, lowExpectedText } from "@danvan/report/sentences"
+import { chiSquareSentence, defaultDecimal, lowExpectedText, raoScottLine } from "@danvan/report/sentences"
 import { useState } from "preact/hooks"
 import type { Ui } from "./App.js"
+import { DesignCellsTable, DesignEstimates, DesignNote, RaoScottTable } from "./DesignResults.js"
 import { formatNumber, formatPValue, formatStat } from "./i18n.js"
 
 /** A crosstab as the page shows it: counts with row percents, totals, the chi-square tests and the APA sentence. */
 export const CrosstabView = ({ ui, r }: { ui: Ui; r: CrosstabResult }) => {
   const { lang } = ui
-  const tests = [
-    ["pearson", r.tests.pearson],
-    ["likelihoodRatio", r.tests.likelihoodRatio],
-    ["linearByLinear", r.tests.linearByLinear]
-  ] as const
   const grand = r.n.valid
   return (
     <>
@@ -59,6 +55,40 @@ export const CrosstabView = ({ ui, r }: { ui: Ui; r: CrosstabResult }) => {
           </tbody>
         </table>
       </div>
+      <DesignNote ui={ui} design={r.design} />
+      {r.tests.raoScott !== undefined ? <SampledTests ui={ui} r={r} /> : <ClassicalTests ui={ui} r={r} />}
+      {r.lowExpected !== undefined && r.lowExpected.cells > 0 && (
+        <p class="note">
+          {ui.t("warnings")}:{" "}
+          {lowExpectedText(r.lowExpected, lang, defaultDecimal(lang))}
+        </p>
+      )}
+    </>
+  )
+}
+
+/** Under a sampling design: the Rao-Scott tests (SPSS's chi-square tests do not hold) and the cells' SEs. */
+const SampledTests = ({ ui, r }: { ui: Ui; r: CrosstabResult }) => (
+  <>
+    <RaoScottTable ui={ui} tests={r.tests} />
+    <p class="apa">
+      <strong>{ui.t("apa")}:</strong>{" "}
+      <span data-testid="apa">{raoScottLine(r.tests, ui.lang, defaultDecimal(ui.lang))}</span>
+    </p>
+    <DesignCellsTable ui={ui} r={r} />
+  </>
+)
+
+/** SPSS's chi-square tests and the APA sentence (unweighted or frequency weights). */
+const ClassicalTests = ({ ui, r }: { ui: Ui; r: CrosstabResult }) => {
+  const { lang } = ui
+  const tests = [
+    ["pearson", r.tests.pearson],
+    ["likelihoodRatio", r.tests.likelihoodRatio],
+    ["linearByLinear", r.tests.linearByLinear]
+  ] as const
+  return (
+    <>
       <h4>{ui.t("tests")}</h4>
       <table class="result" data-testid="tests">
         <thead>
@@ -88,12 +118,6 @@ export const CrosstabView = ({ ui, r }: { ui: Ui; r: CrosstabResult }) => {
           {chiSquareSentence(r.tests.pearson, r.n.valid, r.measures.cramersV, { lang, decimal: defaultDecimal(lang) })}
         </span>
       </p>
-      {r.lowExpected !== undefined && r.lowExpected.cells > 0 && (
-        <p class="note">
-          {ui.t("warnings")}:{" "}
-          {lowExpectedText(r.lowExpected, lang, defaultDecimal(lang))}
-        </p>
-      )}
     </>
   )
 }
@@ -130,6 +154,15 @@ export const FrequenciesView = ({ ui, r }: { ui: Ui; r: FrequenciesResult }) => 
           ))}
         </tbody>
       </table>
+      <DesignNote ui={ui} design={r.design} />
+      <DesignEstimates
+        ui={ui}
+        title={ui.t("designPercentsTitle")}
+        decimals={1}
+        rows={r.rows.flatMap((row) =>
+          row.design === undefined ? [] : [{ label: row.label[lang], value: { ...row.design, ci: row.design.ci.logit } }]
+        )}
+      />
     </>
   )
 }

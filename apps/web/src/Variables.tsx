@@ -5,6 +5,7 @@ import type { Ui } from "./App.js"
 import type { Client } from "./client.js"
 import { type Bilingual, type CodebookFile, resolved, type VariableJson, withVariable } from "./codebookFile.js"
 import type { DatasetRef } from "./Datasets.js"
+import { SetsEditor } from "./SetsEditor.js"
 import { ErrorMessage } from "./ErrorMessage.js"
 import { formatNumber } from "./i18n.js"
 import { VariableEditor } from "./VariableEditor.js"
@@ -54,11 +55,12 @@ export const VariableView = ({
   const [editing, setEditing] = useState<string | undefined>()
   const [busy, setBusy] = useState(false)
   // The variable last saved, said in the page's language.
-  const [saved, setSaved] = useState("")
+  const [saved, setSaved] = useState<{ key: "codebookSaved" | "setSaved"; name: string }>()
   const { lang } = ui
-  const save = async (variable: VariableJson) => {
-    if (codebook === undefined) return
-    const next = withVariable(codebook, variable)
+  const save = (variable: VariableJson) =>
+    codebook === undefined ? undefined : put(withVariable(codebook, variable), variable.name)
+  // The whole codebook sent (a variable's or a set's edit), said as saved under `name`.
+  const put = async (next: CodebookFile, name: string, key: "codebookSaved" | "setSaved" = "codebookSaved") => {
     setBusy(true)
     setError(undefined)
     try {
@@ -66,7 +68,7 @@ export const VariableView = ({
       const meta = await call(api.datasets.putCodebook({ path: { id: dataset.id }, payload: next as Payload }))
       onSaved(meta.variables, next)
       setEditing(undefined)
-      setSaved(variable.name)
+      setSaved({ key, name })
     } catch (e) {
       ui.fail(e, setError)
     } finally {
@@ -80,7 +82,7 @@ export const VariableView = ({
         <h2>{ui.t("variableView")}</h2>
       </summary>
       <p class="muted">{ui.t("variableViewHelp")}</p>
-      {saved !== "" && <p class="notice" role="status">{ui.t("codebookSaved", { name: saved })}</p>}
+      {saved !== undefined && <p class="notice" role="status">{ui.t(saved.key, { name: saved.name })}</p>}
       {error !== undefined && <ErrorMessage lang={lang} error={error} />}
       {column !== undefined && (
         <VariableEditor
@@ -139,7 +141,7 @@ export const VariableView = ({
                       disabled={codebook === undefined}
                       aria-label={ui.t("editVariable", { name: c.name })}
                       onClick={() => {
-                        setSaved("")
+                        setSaved(undefined)
                         setError(undefined)
                         setEditing(c.name)
                       }}
@@ -153,6 +155,8 @@ export const VariableView = ({
           </tbody>
         </table>
       </div>
+      {codebook !== undefined && <SetsEditor ui={ui} codebook={codebook} columns={columns} busy={busy}
+          onSave={(next, name) => put(next, name, "setSaved")} />}
     </details>
   )
 }

@@ -45,15 +45,38 @@ export const crosstabCommand = (
     .map(shellWord)
     .join(" ")
 
-/** The weight of a run (`--weight VAR`, `--no-weight`, or the codebook's) and a crosstab's layer. */
-export interface CommandOptions {
+/** A run's sampling design as the CLI's flags name it (issue 18); each absent one is the CLI's default. */
+export interface DesignOptions {
+  readonly strata?: string
+  readonly cluster?: string
+  readonly fpc?: string
+  readonly weightMode?: "sampling" | "frequency"
+  readonly lonelyPsu?: "fail" | "remove" | "certainty" | "adjust" | "average"
+}
+
+/** The weight of a run (`--weight VAR`, `--no-weight`, or the codebook's), its design and a crosstab's layer. */
+export interface CommandOptions extends DesignOptions {
   readonly weight?: string
   readonly noWeight?: boolean
   readonly layer?: string
 }
 
-const weightArgs = (o: CommandOptions): Array<string> =>
-  o.weight !== undefined ? ["--weight", o.weight] : o.noWeight === true ? ["--no-weight"] : []
+/**
+ * The weight and design flags in the CLI's order: `--weight W --strata S --cluster C --fpc F --weight-mode M
+ * --lonely-psu R`.
+ *
+ * @example
+ * weightArgs({ weight: "trongso", cluster: "xa", weightMode: "frequency" })
+ * // ["--weight", "trongso", "--cluster", "xa", "--weight-mode", "frequency"]
+ */
+export const weightArgs = (o: CommandOptions): Array<string> => [
+  ...(o.weight !== undefined ? ["--weight", o.weight] : o.noWeight === true ? ["--no-weight"] : []),
+  ...(o.strata !== undefined ? ["--strata", o.strata] : []),
+  ...(o.cluster !== undefined ? ["--cluster", o.cluster] : []),
+  ...(o.fpc !== undefined ? ["--fpc", o.fpc] : []),
+  ...(o.weightMode !== undefined ? ["--weight-mode", o.weightMode] : []),
+  ...(o.lonelyPsu !== undefined ? ["--lonely-psu", o.lonelyPsu] : [])
+]
 
 /**
  * The `danvan mr` line of a multiple-response set by group.
@@ -129,5 +152,12 @@ export const describeCommand = (
  * frequenciesCommand({ file: "survey.csv", codebook: null }, ["level"], "en")
  * // "danvan frequencies --data survey.csv --lang en level"
  */
-export const frequenciesCommand = (d: DataSource, variables: ReadonlyArray<string>, lang: Lang): string =>
-  ["danvan", "frequencies", ...dataArgs(d), "--lang", lang, ...variables].map(shellWord).join(" ")
+export const frequenciesCommand = (
+  d: DataSource,
+  variables: ReadonlyArray<string>,
+  lang: Lang,
+  options: CommandOptions = {}
+): string =>
+  ["danvan", "frequencies", ...dataArgs(d), ...weightArgs(options), "--lang", lang, ...variables].map(shellWord).join(
+    " "
+  )

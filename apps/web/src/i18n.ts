@@ -3,6 +3,7 @@
  * (decimal comma and dot thousands in vi). Placeholders are `{name}`.
  */
 import { defaultDecimal, fixed, formatP } from "@danvan/report/sentences"
+import { enDesign, viDesign } from "./i18nDesign.js"
 import { enMore, viMore } from "./i18nMore.js"
 
 export type Lang = "vi" | "en"
@@ -15,7 +16,8 @@ const vi = {
   signedInAs: "Đăng nhập: {tenant}",
   localUser: "Chế độ máy cá nhân",
   signOut: "Đăng xuất",
-  sessionRenewed: "Phiên làm việc đã được mở lại (máy chủ vừa khởi động lại?). Hãy thực hiện lại thao tác vừa rồi.",
+  sessionRenewed:
+    "Phiên làm việc đã được mở lại (phiên cũ đã kết thúc: đăng xuất ở nơi khác hoặc 12 giờ không dùng). Hãy thực hiện lại thao tác vừa rồi.",
   signInTitle: "Đăng nhập",
   signInHelp: "Máy chủ này dùng chung: nhập khóa API do quản trị viên cấp (lệnh danvan api-key create).",
   apiKey: "Khóa API",
@@ -169,7 +171,8 @@ const vi = {
   moveDown: "Chuyển xuống: {title}",
   removeItem: "Bỏ: {title}",
   footer: "danvan: mã nguồn mở. Mọi bước cũng chạy được bằng dòng lệnh.",
-  ...viMore
+  ...viMore,
+  ...viDesign
 }
 
 type Strings = typeof vi
@@ -183,7 +186,8 @@ const en: Strings = {
   signedInAs: "Signed in: {tenant}",
   localUser: "Local mode (this computer)",
   signOut: "Sign out",
-  sessionRenewed: "Your session was renewed (did the server restart?). Please repeat what you just did.",
+  sessionRenewed:
+    "Your session was renewed (the old one had ended: signed out elsewhere, or 12 hours unused). Please repeat what you just did.",
   signInTitle: "Sign in",
   signInHelp: "This server is shared: enter the API key your administrator gave you (danvan api-key create).",
   apiKey: "API key",
@@ -339,7 +343,8 @@ const en: Strings = {
   moveDown: "Move down: {title}",
   removeItem: "Remove: {title}",
   footer: "danvan: open source. Every step also runs on the command line.",
-  ...enMore
+  ...enMore,
+  ...enDesign
 }
 
 export const dictionary: Readonly<Record<Lang, Strings>> = { vi, en }

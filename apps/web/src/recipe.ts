@@ -28,6 +28,8 @@ export type RecipeStepJson =
     readonly label?: Bilingual
   }
   | { readonly op: "filter"; readonly expr: string }
+  | { readonly op: "append"; readonly data: string }
+  | { readonly op: "merge"; readonly data: string; readonly by: string }
 export type StepKind = RecipeStepJson["op"]
 
 /** The form's fields, as typed. */
@@ -41,6 +43,10 @@ export interface StepFields {
   readonly type: "numeric" | "codes"
   readonly labelVi: string
   readonly labelEn: string
+  /** append/merge: the other stored dataset's name (its `data`: the file the CLI finds beside recipe.json). */
+  readonly other: string
+  /** merge: the key variable. */
+  readonly key: string
 }
 
 export const emptyFields: StepFields = {
@@ -52,7 +58,9 @@ export const emptyFields: StepFields = {
   expr: "",
   type: "numeric",
   labelVi: "",
-  labelEn: ""
+  labelEn: "",
+  other: "",
+  key: ""
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_.]*$/
@@ -120,6 +128,13 @@ export const stepOf = (
   kind: StepKind,
   f: StepFields
 ): { step: RecipeStepJson } | { invalid: Key; value?: string } => {
+  if (kind === "append" || kind === "merge") {
+    if (f.other === "") return { invalid: "recipeNeedsDataset" }
+    if (kind === "append") return { step: { op: "append", data: f.other } }
+    if (f.key.trim() === "") return { invalid: "recipeNeedsKey" }
+    if (!NAME.test(f.key.trim())) return { invalid: "recipeBadName", value: f.key }
+    return { step: { op: "merge", data: f.other, by: f.key.trim() } }
+  }
   if (kind === "filter") {
     return f.expr.trim() === ""
       ? { invalid: "recipeNeedsExpr" }
@@ -169,8 +184,29 @@ export const prepareCommand = (d: { readonly file: string; readonly codebook: st
     `${d.file.replace(/\.[A-Za-z0-9]+$/, "")}-prepared.sav`
   ].map(shellWord).join(" ")
 
+/**
+ * The stored datasets the append and merge steps name, as the API's `datasets` field (file name -> dataset id);
+ * undefined when no step names one.
+ *
+ * @example
+ * otherDatasets([{ op: "append", data: "wave2.csv" }], [{ id: "d2", name: "wave2.csv" }]) // { "wave2.csv": "d2" }
+ */
+export const otherDatasets = (
+  steps: ReadonlyArray<RecipeStepJson>,
+  stored: ReadonlyArray<{ readonly id: string; readonly name: string }>
+): Record<string, string> | undefined => {
+  const names = steps.flatMap((s) => (s.op === "append" || s.op === "merge" ? [s.data] : []))
+  if (names.length === 0) return undefined
+  return Object.fromEntries(names.flatMap((n) => {
+    const found = stored.find((d) => d.name === n)
+    return found === undefined ? [] : [[n, found.id]]
+  }))
+}
+
 /** A short description of a step for the list ("recode level -> city: 1=1; 2,3=2"). */
 export const describeStep = (s: RecipeStepJson): string => {
+  if (s.op === "append") return `append ${s.data}`
+  if (s.op === "merge") return `merge ${s.data} by ${s.by}`
   if (s.op === "filter") return `filter: ${s.expr}`
   if (s.op === "compute") return `compute ${s.target} = ${s.expr}`
   const side = (m: Match) =>

@@ -1,3 +1,4 @@
+import type { DesignOptions } from "./command.js"
 import type { Choices, CodebookSets, Kind } from "./runKind.js"
 import { NO_WEIGHT } from "./runKind.js"
 
@@ -32,6 +33,8 @@ export interface ReportItem {
   readonly section: PlanSectionJson
   /** undefined: the analysis takes no weight (frequencies), so any report weight fits. */
   readonly weight: string | undefined
+  /** The sampling design it ran with (strata, cluster, fpc, weight mode, lonely-PSU rule; {} for none). */
+  readonly design?: DesignOptions
 }
 
 type Labels = (name: string) => Bilingual
@@ -75,19 +78,37 @@ export const reportWeight = (items: ReadonlyArray<ReportItem>): string | undefin
   return weights.size > 1 ? "mixed" : [...weights][0]
 }
 
+const designKey = (d: DesignOptions | undefined): string =>
+  JSON.stringify([d?.strata, d?.cluster, d?.fpc, d?.weightMode, d?.lonelyPsu])
+
+/**
+ * The sampling design every item of the report shares (a plan has one `design` for all its sections), or
+ * "mixed".
+ *
+ * @example
+ * reportDesign([{ ...item, design: { cluster: "xa" } }]) // { cluster: "xa" }
+ */
+export const reportDesign = (items: ReadonlyArray<ReportItem>): DesignOptions | "mixed" => {
+  const keys = new Set(items.map((i) => designKey(i.design)))
+  return keys.size > 1 ? "mixed" : (items[0]?.design ?? {})
+}
+
 /**
  * The analysis plan of the picked results in their order: one section per result (ids s1-crosstab, ...), the
- * report's title in both languages, the weight the results ran with (`null`: unweighted; absent: the codebook's).
+ * report's title in both languages, the weight the results ran with (`null`: unweighted; absent: the codebook's)
+ * and their sampling design (the plan's `design` field, absent for none).
  */
-export const planOf = (title: string, codebook: string | null, items: ReadonlyArray<ReportItem>) => {
+export const planOf = (title: Bilingual, codebook: string | null, items: ReadonlyArray<ReportItem>) => {
   const weight = reportWeight(items)
+  const design = reportDesign(items)
   return {
     id: "web-report",
-    title: { vi: title, en: title },
+    title,
     ...(codebook !== null ? { codebook } : {}),
     ...(weight === undefined || weight === "" || weight === "mixed"
       ? {}
       : { weight: weight === NO_WEIGHT ? null : weight }),
+    ...(design === "mixed" || Object.keys(design).length === 0 ? {} : { design }),
     sections: items.map((item, i) => ({ id: `s${i + 1}-${item.section.kind}`, ...item.section }))
   }
 }

@@ -12,6 +12,7 @@ import { apiClient, call } from "./api.js"
 import {
   crosstabCommand,
   describeCommand,
+  type DesignOptions,
   frequenciesCommand,
   likertCommand,
   meansCommand,
@@ -73,6 +74,32 @@ export const setsOf = (doc: unknown): CodebookSets => {
 export const weightOf = (c: Choices): { weight?: string; noWeight?: boolean } =>
   c.weight === "" ? {} : c.weight === NO_WEIGHT ? { noWeight: true } : { weight: c.weight }
 
+/** The "Weights and design" section: column names ("" none) and the weight mode and lonely-PSU rule ("" default). */
+export interface DesignForm {
+  readonly strata: string
+  readonly cluster: string
+  readonly fpc: string
+  readonly weightMode: "" | "sampling" | "frequency"
+  readonly lonelyPsu: "" | "fail" | "remove" | "certainty" | "adjust" | "average"
+}
+
+export const NO_DESIGN: DesignForm = { strata: "", cluster: "", fpc: "", weightMode: "", lonelyPsu: "" }
+
+/**
+ * The design section as request fields and command options (the same names: strata, cluster, fpc, weightMode,
+ * lonelyPsu); what is left at its default is left out, as on the command line.
+ *
+ * @example
+ * designOf({ ...NO_DESIGN, cluster: "xa", weightMode: "frequency" }) // { cluster: "xa", weightMode: "frequency" }
+ */
+export const designOf = (d: DesignForm): DesignOptions => ({
+  ...(d.strata !== "" ? { strata: d.strata } : {}),
+  ...(d.cluster !== "" ? { cluster: d.cluster } : {}),
+  ...(d.fpc !== "" ? { fpc: d.fpc } : {}),
+  ...(d.weightMode !== "" ? { weightMode: d.weightMode } : {}),
+  ...(d.lonelyPsu !== "" ? { lonelyPsu: d.lonelyPsu } : {})
+})
+
 /** Why the choices cannot run (a dictionary key), or undefined. */
 const invalid = (kind: Kind, c: Choices): Key | undefined => {
   switch (kind) {
@@ -101,14 +128,15 @@ export const runKind = async (
   kind: Kind,
   c: Choices,
   dataset: DatasetRef,
-  csrf: string
+  csrf: string,
+  design: DesignForm = NO_DESIGN
 ): Promise<Result | { invalid: Key }> => {
   const why = invalid(kind, c)
   if (why !== undefined) return { invalid: why }
   const api = await apiClient(csrf)
   const path = { id: dataset.id }
   const source = { file: dataset.name, codebook: dataset.codebook }
-  const w = weightOf(c)
+  const w = { ...weightOf(c), ...designOf(design) }
   switch (kind) {
     case "crosstab": {
       const layer = c.layer === "" ? {} : { layer: c.layer }
@@ -119,11 +147,13 @@ export const runKind = async (
         : { kind: "layered", result: r as LayeredCrosstabResult, command }
     }
     case "frequencies": {
-      const r = await call(api.analyses.frequencies({ path, payload: { variables: [c.row] } }))
+      // Frequencies take no weight choice in the form (the codebook's weight applies), only the design.
+      const d = designOf(design)
+      const r = await call(api.analyses.frequencies({ path, payload: { variables: [c.row], ...d } }))
       return {
         kind,
         result: r as ReadonlyArray<FrequenciesResult>,
-        command: (lang) => frequenciesCommand(source, [c.row], lang)
+        command: (lang) => frequenciesCommand(source, [c.row], lang, d)
       }
     }
     case "mr": {

@@ -80,4 +80,26 @@ describe("the report builder", () => {
     await page.getByRole("button", { name: `Bỏ: ${first}` }).click()
     expect(await titles()).toEqual([second])
   })
+
+  it("the report's title follows the output language: each language's title in its report", async () => {
+    const { page } = example.app
+    const html = async () => {
+      const [file] = await Promise.all([
+        page.waitForEvent("download", { timeout: 60_000 }),
+        page.locator("[data-testid=report-builder] button[type=submit]").click()
+      ])
+      return readFileSync((await file.path())!, "utf8")
+    }
+    await page.locator("#builder-format").selectOption("html")
+    await page.getByRole("button", { name: /English/ }).click()
+    const title = page.locator("#builder-report-title")
+    // Typed in Vietnamese only, it stands for both; typed in English, the English report takes it.
+    expect(await title.inputValue()).toBe("Báo cáo thử nghiệm")
+    await title.fill("Trial report")
+    expect(await html()).toContain("<title>Trial report</title>")
+    await screenshot(page, "31-builder-title-en")
+    await page.getByRole("button", { name: /Tiếng Việt/ }).click()
+    expect(await title.inputValue()).toBe("Báo cáo thử nghiệm")
+    expect(await html()).toContain("<title>Báo cáo thử nghiệm</title>")
+  })
 })

@@ -128,9 +128,12 @@ describe("the web app in local mode", () => {
     // same variable twice: the page says what to do, the server is not asked
     await page.locator("#row-var").selectOption(ROW)
     await page.locator("#col-var").selectOption(ROW)
-    // Tab order: row, column, layer, weight, Run
+    // Tab order: row, column, layer, then the weights and design section (weight, weight mode, strata, clusters,
+    // fpc, lonely PSU), Run
     await page.locator("#col-var").focus()
-    for (const next of ["layer-var", "weight-var"]) {
+    for (
+      const next of ["layer-var", "weight-var", "weight-mode", "strata-var", "cluster-var", "fpc-var", "lonely-psu"]
+    ) {
       await page.keyboard.press("Tab")
       expect(await page.evaluate(() => document.activeElement?.id)).toBe(next)
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { emptyFields, parseRules, prepareCommand, stepOf } from "../src/recipe.js"
+import { describeStep, emptyFields, otherDatasets, parseRules, prepareCommand, stepOf } from "../src/recipe.js"
 
 // The recipe forms' steps (no browser): rules typed as SPSS writes them become recipe-file rules, bad input is
 // named, and the CLI line repeats the recipe.
@@ -46,5 +46,24 @@ describe("recipe steps from the forms", () => {
     expect(prepareCommand({ file: "khảo sát.csv", codebook: "hcmc-2024" })).toBe(
       "danvan prepare --recipe recipe.json --data 'khảo sát.csv' --codebook hcmc-2024 --out 'khảo sát-prepared.sav'"
     )
+  })
+
+  it("append and merge steps name another stored dataset; the API is told which one each name is", () => {
+    expect(stepOf("append", emptyFields)).toEqual({ invalid: "recipeNeedsDataset" })
+    expect(stepOf("append", { ...emptyFields, other: "wave2.csv" })).toEqual({
+      step: { op: "append", data: "wave2.csv" }
+    })
+    expect(stepOf("merge", { ...emptyFields, other: "extra.csv" })).toEqual({ invalid: "recipeNeedsKey" })
+    expect(stepOf("merge", { ...emptyFields, other: "extra.csv", key: "mã" })).toEqual({
+      invalid: "recipeBadName",
+      value: "mã"
+    })
+    const merge = stepOf("merge", { ...emptyFields, other: "extra.csv", key: "id" })
+    expect(merge).toEqual({ step: { op: "merge", data: "extra.csv", by: "id" } })
+    const steps = [{ op: "append", data: "wave2.csv" } as const, { op: "merge", data: "extra.csv", by: "id" } as const]
+    expect(steps.map(describeStep)).toEqual(["append wave2.csv", "merge extra.csv by id"])
+    const stored = [{ id: "d2", name: "wave2.csv" }, { id: "d3", name: "extra.csv" }, { id: "d4", name: "x.csv" }]
+    expect(otherDatasets(steps, stored)).toEqual({ "wave2.csv": "d2", "extra.csv": "d3" })
+    expect(otherDatasets([{ op: "filter", expr: "level != 9" }], stored)).toBeUndefined()
   })
 })

@@ -1,7 +1,7 @@
 import { decodeAnalysisPlan } from "@danvan/domain"
 import * as Either from "effect/Either"
 import { describe, expect, it } from "vitest"
-import { moveItem, planOf, type ReportItem, sectionOf } from "../src/reportPlan.js"
+import { moveItem, planOf, reportDesign, type ReportItem, sectionOf } from "../src/reportPlan.js"
 import { NO_WEIGHT } from "../src/runKind.js"
 
 // The report builder's plan, without a browser: one section per picked result in the list's order, titled with
@@ -39,7 +39,7 @@ describe("the report builder's plan", () => {
       by: "level"
     })
     const items = [item("a", mr, NO_WEIGHT), item("b", crosstab, NO_WEIGHT), item("c", means, NO_WEIGHT)]
-    const plan = planOf("Báo cáo", "hcmc-2024", items)
+    const plan = planOf({ vi: "Báo cáo", en: "Report" }, "hcmc-2024", items)
     expect(plan.weight).toBeNull()
     expect(plan.sections.map((s) => s.id)).toEqual(["s1-multiple-response", "s2-crosstab", "s3-means"])
     expect(plan.sections[0]).toMatchObject({ set: "purpose", by: "level", title: { vi: "Mục đích theo Cấp cán bộ" } })
@@ -47,7 +47,23 @@ describe("the report builder's plan", () => {
     expect(Either.isRight(decoded)).toBe(true)
     // The codebook's weight ("") leaves the plan without one; a frequencies result takes any weight.
     const freq = sectionOf("frequencies", { ...none, row: "sex" }, label, sets)
-    expect("weight" in planOf("t", null, [item("c", freq, undefined), item("d", crosstab, "")])).toBe(false)
+    expect("weight" in planOf({ vi: "t", en: "t" }, null, [item("c", freq, undefined), item("d", crosstab, "")])).toBe(
+      false
+    )
+  })
+
+  it("carries the results' sampling design as the plan's design field, and the title in both languages", () => {
+    const crosstab = sectionOf("crosstab", { ...none, row: "level", col: "sex" }, label, sets)
+    const design = { strata: "huyen", cluster: "xa", fpc: "nxa", lonelyPsu: "adjust" as const }
+    const items = [{ ...item("a", crosstab, "trongso"), design }, { ...item("b", crosstab, "trongso"), design }]
+    const plan = planOf({ vi: "Báo cáo thiết kế", en: "Design report" }, null, items)
+    expect(plan).toMatchObject({ weight: "trongso", design, title: { vi: "Báo cáo thiết kế", en: "Design report" } })
+    const decoded = decodeAnalysisPlan(plan, "plan.json")
+    expect(Either.isRight(decoded) && decoded.right.design).toEqual(design)
+    // No design: no field; two designs cannot share one plan.
+    expect("design" in planOf({ vi: "t", en: "t" }, null, [{ ...item("c", crosstab, ""), design: {} }])).toBe(false)
+    expect(reportDesign([...items, { ...item("d", crosstab, "trongso"), design: { weightMode: "frequency" } }]))
+      .toBe("mixed")
   })
 
   it("moves an item up and down, never past either end", () => {

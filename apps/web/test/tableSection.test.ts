@@ -24,7 +24,9 @@ describe("tableSectionOf", () => {
       }
     })
     if (!("section" in made)) throw new Error("no section")
-    const plan = planOf("Bảng", "hcmc-2024", [{ key: "t", section: made.section, weight: undefined }])
+    const plan = planOf({ vi: "Bảng", en: "Table" }, "hcmc-2024", [
+      { key: "t", section: made.section, weight: undefined, design: {} }
+    ])
     const decoded = decodeAnalysisPlan(plan, "builder")
     expect(Either.isRight(decoded)).toBe(true)
     expect(Either.getOrThrow(decoded).sections[0]).toMatchObject({
