@@ -86,7 +86,7 @@ describe("the report builder", () => {
     const html = async () => {
       const [file] = await Promise.all([
         page.waitForEvent("download", { timeout: 60_000 }),
-        page.locator("[data-testid=report-builder] button[type=submit]").click()
+        page.locator("[data-testid=report-builder] button[type=submit].primary").click()
       ])
       return readFileSync((await file.path())!, "utf8")
     }
