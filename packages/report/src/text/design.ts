@@ -6,7 +6,7 @@ import type {
   FrequenciesResult,
   RaoScottTests
 } from "@danvan/analysis"
-import { type Decimal, fixed as fixedIn, formatDf as dfIn, pClause } from "../format.js"
+import { type Decimal, fixed as fixedIn, formatCount as formatCountIn, formatDf as dfIn, pClause } from "../format.js"
 import { fixed, formatCount, formatDf, formatP, formatStat } from "./format.js"
 import { label, type Lang } from "./i18n.js"
 import { type WeightStatement, weightText } from "./notes.js"
@@ -52,16 +52,41 @@ type Key = keyof typeof words
 const w = (key: Key, lang: Lang): string => words[key][lang]
 
 /**
- * One sentence stating how a result was weighted: SPSS frequency weights, or the sampling design's weights,
- * strata, clusters, fpc, lonely-PSU rule, PSUs and degrees of freedom; undefined for an unweighted result.
+ * The `design` field of any result: a {@link DesignInfo} (crosstab, frequencies, describe, means, likert) or a
+ * multiple-response result's statement, which may also be `"unweighted"` and names its df `degreesOfFreedom`.
+ */
+export type DesignStatementInput = Omit<DesignInfo, "mode"> & {
+  readonly mode: DesignInfo["mode"] | "unweighted"
+  readonly degreesOfFreedom?: number
+}
+
+/** "18 PSUs, 4 strata, design df = 14", leaving out what the result does not carry. */
+const designCounts = (d: DesignStatementInput, lang: Lang, decimal: Decimal): string => {
+  const df = d.df ?? d.degreesOfFreedom
+  const strata = d.strataCount === 1 && lang === "en" ? "stratum" : w("strata", lang)
+  return [
+    ...(d.psus === undefined ? [] : [`${formatCountIn(d.psus, decimal)} ${w("psus", lang)}`]),
+    ...(d.strataCount === undefined ? [] : [`${formatCountIn(d.strataCount, decimal)} ${strata}`]),
+    ...(df === undefined ? [] : [`${w("df", lang)} = ${formatCountIn(df, decimal)}`])
+  ].join(", ")
+}
+
+/**
+ * The one sentence stating how a result was weighted, used by every output (text, Markdown, HTML, Word) of every
+ * analysis: SPSS frequency weights, or the sampling design's weights, strata, clusters, fpc, lonely-PSU rule,
+ * PSUs, strata and degrees of freedom; undefined for an unweighted result. Numbers take the output's decimal mark.
  *
  * @example
  * designStatement({ mode: "sampling", weight: "trongso", strata: "huyen", cluster: "xa", psus: 18,
  *   strataCount: 4, df: 14, lonelyPsu: "fail" }, "en")
  * // "Design-based (Taylor linearization): weights trongso, strata huyen, clusters xa; lonely PSU: fail; 18 PSUs, …"
  */
-export const designStatement = (design: DesignInfo | undefined, lang: Lang): string | undefined => {
-  if (design === undefined) return undefined
+export const designStatement = (
+  design: DesignStatementInput | undefined,
+  lang: Lang,
+  decimal: Decimal = "point"
+): string | undefined => {
+  if (design === undefined || design.mode === "unweighted") return undefined
   if (design.mode === "frequency") return `${w("frequency", lang)}: ${design.weight ?? ""}.`
   const parts = [
     design.weight !== undefined ? `${w("weights", lang)} ${design.weight}` : w("noWeights", lang),
@@ -69,9 +94,9 @@ export const designStatement = (design: DesignInfo | undefined, lang: Lang): str
     ...(design.cluster !== undefined ? [`${w("clusters", lang)} ${design.cluster}`] : []),
     ...(design.fpc !== undefined ? [`${w("fpc", lang)} ${design.fpc}`] : [])
   ]
-  return `${w("sampling", lang)}: ${parts.join(", ")}; ${w("lonely", lang)}: ${design.lonelyPsu ?? "fail"}; ` +
-    `${design.psus ?? ""} ${w("psus", lang)}, ${design.strataCount ?? ""} ${w("strata", lang)}, ` +
-    `${w("df", lang)} = ${design.df ?? ""}.`
+  const counts = designCounts(design, lang, decimal)
+  return `${w("sampling", lang)}: ${parts.join(", ")}; ${w("lonely", lang)}: ${design.lonelyPsu ?? "fail"}` +
+    `${counts === "" ? "" : `; ${counts}`}.`
 }
 
 /**
@@ -235,7 +260,7 @@ export const designFootnotes = (
 ): Array<string> => {
   if (design?.mode !== "sampling") return []
   return [
-    designStatement(design, lang)!,
+    designStatement(design, lang, decimal)!,
     ...means.flatMap(([name, m]) =>
       m === undefined || m === null ? [] : [`${name}: ${designMeanText(m, lang, 2, decimal)}`]
     ),
