@@ -61,7 +61,7 @@ describe("danvan mr with a sampling design", () => {
     const en = run([...base, ...design])
     expect(en.code).toBe(0)
     // the one design statement of every analysis (report/src/text/design.ts)
-    expect(en.stdout).toMatch(
+    expect(en.stdout.replace(/\n/g, " ")).toMatch(
       /Design-based \(Taylor linearization\): weights w, strata stratum, clusters psu; lonely PSU: fail; \d+ PSUs, \d+ strata, design df = \d+\./
     )
     expect(en.stdout).toMatch(/Design-based second-order Rao-Scott \(F form.*\): F\(3\.41, 54\.6\) = 0\.383, p = \.791/)
