@@ -3,6 +3,7 @@ import type {
   DesignInfo,
   DesignMeanValue,
   DesignValue,
+  DesignWaldTest,
   FrequenciesResult,
   RaoScottTests
 } from "@danvan/analysis"
@@ -46,7 +47,14 @@ const words = {
     vi: "% trên tổng với sai số chuẩn theo thiết kế và hệ số thiết kế"
   },
   cellNote: { en: "Each cell: % (SE; deff).", vi: "Mỗi ô: % (SE; deff)." },
-  mean: { en: "Design-based mean", vi: "Trung bình theo thiết kế mẫu" }
+  mean: { en: "Design-based mean", vi: "Trung bình theo thiết kế mẫu" },
+  wald: { en: "Design-based Wald (F)", vi: "Wald theo thiết kế mẫu (F)" },
+  waldLine: {
+    en: "Design-based Wald test of equal means (R survey's svyglm and regTermTest, Taylor linearization)",
+    vi: "Kiểm định Wald theo thiết kế mẫu về sự bằng nhau của các trung bình (svyglm và regTermTest của R survey, " +
+      "tuyến tính hóa Taylor)"
+  },
+  waldChisq: { en: "chi-square form", vi: "dạng khi bình phương" }
 } as const
 type Key = keyof typeof words
 const w = (key: Key, lang: Lang): string => words[key][lang]
@@ -121,6 +129,35 @@ export const raoScottLine = (
   return `${w("second", lang)} = ${d(f.statistic, 3)}${part}df = ${d(f.df1, 2)}${part}${d(f.df2, 2)}${part}` +
     `${pClause(f.p, decimal)}${test}${w("first", lang)} = ${d(c.statistic, 3)}${part}df = ${dfIn(c.df, decimal)}` +
     `${part}${pClause(c.p, decimal)}`
+}
+
+/**
+ * The name of the design-based Wald test of equal means in a test table.
+ *
+ * @example
+ * designWaldName("en") // "Design-based Wald (F)"
+ */
+export const designWaldName = (lang: Lang): string => w("wald", lang)
+
+/**
+ * The design-based Wald test of equal means as one line, F form then chi-square form, with the output's decimal
+ * mark: "Design-based Wald test of equal means (…): F(2, 12) = 4.022, p = .046; chi-square form: χ²(2) = 8.043,
+ * p = .018."
+ *
+ * @example
+ * designWaldLine(result.tests.designWald, "vi", "comma")
+ */
+export const designWaldLine = (
+  t: DesignWaldTest | undefined,
+  lang: Lang,
+  decimal: Decimal = "point"
+): string | undefined => {
+  if (t === undefined) return undefined
+  const d = (x: number) => dfIn(x, decimal)
+  const sep = decimal === "comma" ? "; " : ", "
+  return `${w("waldLine", lang)}: F(${d(t.df1)}${sep}${d(t.df2)}) = ${fixedIn(t.statistic, 3, decimal)}, ` +
+    `${pClause(t.p, decimal)}; ${w("waldChisq", lang)}: χ²(${d(t.chisq.df)}) = ` +
+    `${fixedIn(t.chisq.statistic, 3, decimal)}, ${pClause(t.chisq.p, decimal)}.`
 }
 
 /**
