@@ -1,7 +1,7 @@
 import { StatsInputError } from "../ContingencyTable.js"
 import { chiSquareUpperTail } from "../distributions/chiSquare.js"
 import { fUpperTail } from "../distributions/fDistribution.js"
-import { designCovariance } from "./designCovariance.js"
+import { designCovarianceOfTypes } from "./designCovarianceOfTypes.js"
 import { designDegreesOfFreedom } from "./designDegreesOfFreedom.js"
 import type { DesignSample } from "./DesignEstimate.js"
 
@@ -76,11 +76,11 @@ const groupMeans = (values: ArrayLike<number>, groups: ArrayLike<number>, k: num
  * `regTermTest(svyglm(y ~ factor(g), design), ~factor(g))` (and its chi-square form with `df = Inf`).
  *
  * Formula: the group means μ̂_g = Σ_{D_g} w y/Σ_{D_g} w are domain means; their covariance V is
- * {@link designCovariance} of the scores z_ig = w_i·[g_i = g]·(y_i − μ̂_g)/Σ_{D_g} w (0 outside the domain: every
- * PSU stays in the design). svyglm's treatment contrasts β_j = μ_j − μ_0 (j = 1..k − 1) have the sandwich
- * covariance C V Cᵀ (the model is saturated, so A⁻¹ x_i w_i r_i is exactly C times the means' influence), and
- * X² = β̂ᵀ(C V Cᵀ)⁻¹β̂ against χ² on k − 1 df; F = X²/(k − 1) on k − 1 and ν − k + 1 df, with ν = PSUs − strata
- * of the domain (svyglm's residual df, `degf + 1 − number of coefficients`, which regTermTest uses).
+ * {@link designCovarianceOfTypes} (Taylor linearization) of the scores z_ig = w_i·[g_i = g]·(y_i − μ̂_g)/Σ_{D_g} w (0
+ * outside the domain: every PSU stays in the design). svyglm's treatment contrasts β_j = μ_j − μ_0 (j = 1..k − 1)
+ * have the sandwich covariance C V Cᵀ (the model is saturated, so A⁻¹ x_i w_i r_i is exactly C times the means'
+ * influence), and X² = β̂ᵀ(C V Cᵀ)⁻¹β̂ against χ² on k − 1 df; F = X²/(k − 1) on k − 1 and ν − k + 1 df, with ν =
+ * PSUs − strata of the domain (svyglm's residual df, `degf + 1 − number of coefficients`, which regTermTest uses).
  * References: Lumley (2010), Complex Surveys, §5.2 (svyglm) and §5.2.1 (regTermTest); Binder (1983), On the
  * variances of asymptotically normal estimators from complex surveys, Int. Stat. Rev. 51:279–292; Korn &
  * Graubard (1990), Simultaneous testing of regression coefficients with complex survey data, Am. Stat. 44:270–276.
@@ -91,7 +91,7 @@ const groupMeans = (values: ArrayLike<number>, groups: ArrayLike<number>, k: num
  * @param sample - weights and design (the whole sample's cases)
  * @throws StatsInputError `BAD_DIMENSIONS` for fewer than 2 groups, a group index out of range, contrasts with a
  *   singular covariance or no residual degrees of freedom; `EMPTY_TABLE` for a group without weight; whatever
- *   {@link designCovariance} throws (a lonely PSU under `"fail"`)
+ *   {@link designCovarianceOfTypes} throws (a lonely PSU under `"fail"`)
  * @example
  * designWaldMeans(Float64Array.of(1, 2, 3, 5, 6, 8), Int32Array.of(0, 0, 0, 1, 1, 1), 2, { design: {} }).f.p
  */
@@ -106,14 +106,20 @@ export const designWaldMeans = (
   const { means, weightSums, n } = groupMeans(values, groups, k, sample)
   const size = values.length
   const inDomain = (i: number) => groups[i]! >= 0 && !Number.isNaN(values[i]!)
-  const scores = Array.from({ length: k }, () => new Float64Array(size))
-  for (let i = 0; i < size; i++) {
-    if (!inDomain(i)) continue
-    const g = groups[i]!
-    const w = sample.weights === undefined ? 1 : sample.weights[i]!
-    scores[g]![i] = (w * (values[i]! - means[g]!)) / weightSums[g]!
-  }
-  const V = designCovariance(scores, sample.design).covariance
+  // scores by group (no vector per case): w_i(y_i − μ̂_g)/Σ_g w on the unit vector of group g
+  const unit = new Float64Array(k * k)
+  for (let g = 0; g < k; g++) unit[g * k + g] = 1
+  const weight = (i: number) => (sample.weights === undefined ? 1 : sample.weights[i]!)
+  const V = designCovarianceOfTypes(
+    {
+      vectors: unit,
+      dimension: k,
+      typeOf: (i) => (inDomain(i) ? groups[i]! : -1),
+      coefficient: (i) => (weight(i) * (values[i]! - means[groups[i]!]!)) / weightSums[groups[i]!]!
+    },
+    size,
+    sample.design
+  ).covariance
   const m = k - 1
   const contrasts = Float64Array.from({ length: m }, (_, a) => means[a + 1]! - means[0]!)
   const vc = new Float64Array(m * m)
