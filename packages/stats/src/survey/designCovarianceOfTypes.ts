@@ -44,11 +44,25 @@ const checkFpc = (design: SurveyDesign, fpcOf: Map<number, number>, h: number, i
   }
 }
 
-/** Per stratum: its cases (each its own PSU) and, per type, Σ a_i and Σ a_i² (no vector per case). */
+/**
+ * Per stratum: its cases (each its own PSU) and, per type, Σ a_i and Σ a_i² (no vector per case), summed with
+ * Neumaier's compensation (`…Error` holds the lost low-order parts): the centring Σ z zᵀ − n z̄ z̄ᵀ cancels digits
+ * when the mean is not small (totals), so the sums must be exact to the last bit or so.
+ */
 interface TypeSums {
   count: number
   readonly sum: Float64Array
+  readonly sumError: Float64Array
   readonly squares: Float64Array
+  readonly squaresError: Float64Array
+}
+
+/** Adds x to s[t] with Neumaier's compensated summation, the error going to e[t]. */
+const addTo = (s: Float64Array, e: Float64Array, t: number, x: number) => {
+  const a = s[t]!
+  const sum = a + x
+  e[t]! += Math.abs(a) >= Math.abs(x) ? (a - sum) + x : (x - sum) + a
+  s[t] = sum
 }
 
 const typeSums = (scores: TypedScores, design: SurveyDesign, n: number, fpcOf: Map<number, number>) => {
@@ -58,7 +72,13 @@ const typeSums = (scores: TypedScores, design: SurveyDesign, n: number, fpcOf: M
     const h = design.strata === undefined ? 0 : design.strata[i]!
     let s = strata.get(h)
     if (s === undefined) {
-      s = { count: 0, sum: new Float64Array(g), squares: new Float64Array(g) }
+      s = {
+        count: 0,
+        sum: new Float64Array(g),
+        sumError: new Float64Array(g),
+        squares: new Float64Array(g),
+        squaresError: new Float64Array(g)
+      }
       strata.set(h, s)
     }
     checkFpc(design, fpcOf, h, i)
@@ -66,8 +86,8 @@ const typeSums = (scores: TypedScores, design: SurveyDesign, n: number, fpcOf: M
     const t = scores.typeOf(i)
     if (t < 0) continue
     const a = scores.coefficient(i)
-    s.sum[t]! += a
-    s.squares[t]! += a * a
+    addTo(s.sum, s.sumError, t, a)
+    addTo(s.squares, s.squaresError, t, a * a)
   }
   return strata
 }
@@ -80,8 +100,8 @@ const crossProducts = (s: TypeSums, vectors: Float64Array, p: number, centred: b
   const out = new Float64Array(p * p)
   const total = new Float64Array(p)
   for (let t = 0; t < s.sum.length; t++) {
-    const b = s.squares[t]!
-    const a = s.sum[t]!
+    const b = s.squares[t]! + s.squaresError[t]!
+    const a = s.sum[t]! + s.sumError[t]!
     if (a === 0 && b === 0) continue
     for (let x = 0; x < p; x++) {
       const vx = vectors[t * p + x]!
