@@ -277,8 +277,9 @@ export const designPercentsTable = (r: FrequenciesResult, lang: Lang): TextTable
 
 const classicalNote = {
   en:
-    "The classical tests below treat the weights as frequencies; under a sampling design use the design-based estimates.",
-  vi: "Các kiểm định cổ điển dưới đây coi trọng số là tần suất; với thiết kế mẫu, hãy dùng các ước lượng theo thiết kế."
+    "The classical tests below treat the weights as frequencies; under a sampling design use the design-based estimates and tests.",
+  vi:
+    "Các kiểm định cổ điển dưới đây coi trọng số là tần suất; với thiết kế mẫu, hãy dùng các ước lượng và kiểm định theo thiết kế."
 } as const
 
 /**
