@@ -5,8 +5,9 @@
 # The data are the survey of survey.R (../test/fixtures/survey-design.csv): diem by capbac (3 groups, blanks in
 # both) and hailong by gioitinh (2 groups), under six designs: weights only; strata without clusters; strata and
 # clusters; strata, clusters and fpc; a lonely PSU under "adjust" and under "remove".
-# Run from this directory (after survey.R, which writes the CSV):  Rscript means-design.R
-#   writes ../test/fixtures/means-design.json
+# Run from this directory:  Rscript means-design.R
+#   runs survey.R first (pnpm fixtures runs generators in name order, and this one reads the CSV survey.R writes;
+#   survey.R is seeded, so its outputs are the same), then writes ../test/fixtures/means-design.json
 # Doubles are written as "%.17g" text verbatim, as in survey.R. svyglm drops the cases with a blank (R's subset
 # design: every PSU stays in the variance, degrees of freedom = PSUs − strata among the complete cases).
 
@@ -17,6 +18,7 @@ verbatim <- function(txt) structure(txt, class = "json")
 vec <- function(x) verbatim(paste0("[", paste(num17(as.vector(x)), collapse = ","), "]"))
 one <- function(x) verbatim(num17(as.vector(x)[1]))
 
+sys.source("survey.R", envir = new.env())
 df <- read.csv("../test/fixtures/survey-design.csv")
 
 designs <- list(
