@@ -29,7 +29,9 @@ const choices: Record<string, DesignChoice> = {
   "lonely PSU, remove": { weight: "trongso", strata: "tang", cluster: "xa", lonelyPsu: "remove" }
 }
 const close = (a: number, b: number, what: string) => expect(relClose(a, b, 1e-8), `${what}: ${a} vs ${b}`).toBe(true)
-const cases: Array<[string, any, any]> = ref.cases.flatMap((c: any) => c.tests.map((t: any) => [`${c.id}: ${t.y}`, c, t]))
+const cases: Array<[string, any, any]> = ref.cases.flatMap((c: any) =>
+  c.tests.map((t: any) => [`${c.id}: ${t.y}`, c, t])
+)
 
 describe("means: the design-based Wald test of equal means, against R survey", () => {
   it("covers six designs and two variables", () => {
