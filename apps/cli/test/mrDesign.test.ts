@@ -43,8 +43,13 @@ describe("danvan mr with a sampling design", () => {
       strata: "stratum",
       cluster: "psu",
       lonelyPsu: "fail",
-      degreesOfFreedom: domain.designDf
+      degreesOfFreedom: domain.designDf,
+      psus: out.design.psus,
+      strataCount: out.design.strataCount,
+      df: domain.designDf,
+      method: "Taylor linearization"
     })
+    expect(out.design.psus - out.design.strataCount).toBe(domain.designDf)
     expect(out.itemTest).toBe("rao-scott-f")
     for (const k of ["statistic", "df1", "df2", "p"] as const) {
       expect(rel(out.raoScott[k], domain.f[k]), k).toBeLessThan(1e-8)
@@ -55,12 +60,16 @@ describe("danvan mr with a sampling design", () => {
   it("the text states the design in English and Vietnamese and fits 120 columns", () => {
     const en = run([...base, ...design])
     expect(en.code).toBe(0)
-    expect(en.stdout).toContain("Sampling design: sampling weight w")
-    expect(en.stdout).toContain("strata stratum, clusters (PSUs) psu")
+    // the one design statement of every analysis (report/src/text/design.ts)
+    expect(en.stdout.replace(/\n/g, " ")).toMatch(
+      /Design-based \(Taylor linearization\): weights w, strata stratum, clusters psu; lonely PSU: fail; \d+ PSUs, \d+ strata, design df = \d+\./
+    )
     expect(en.stdout).toMatch(/Design-based second-order Rao-Scott \(F form.*\): F\(3\.41, 54\.6\) = 0\.383, p = \.791/)
     expect(en.stdout).not.toContain("frequency weights")
     const vi = run([...base, ...design, "--lang", "vi"])
-    expect(vi.stdout).toContain("Thiết kế mẫu: trọng số mẫu w")
+    expect(vi.stdout).toContain(
+      "Ước lượng theo thiết kế mẫu (tuyến tính hóa Taylor): trọng số w, tầng stratum, cụm psu"
+    )
     expect(vi.stdout).toContain("Rao-Scott bậc hai theo thiết kế mẫu")
     for (const l of [...en.stdout.split("\n"), ...vi.stdout.split("\n")]) expect([...l].length).toBeLessThanOrEqual(120)
   })

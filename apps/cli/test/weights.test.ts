@@ -312,6 +312,12 @@ describe("reports are weighted by the file, the plan or the command line", () =>
     expect(md).toContain("Weighted by trongso, N = 799.6")
     const sampled = report("plan.json")
     expect(sampled).toContain("Design-based (Taylor linearization): weights trongso; lonely PSU: fail")
+    // the crosstab and the multiple-response section state their designs with the one sentence
+    expect(
+      sampled.match(
+        /Design-based \(Taylor linearization\): weights trongso; lonely PSU: fail; \d+ PSUs, 1 stratum, design df = \d+\./g
+      )
+    ).toHaveLength(2)
     expect(sampled).toContain("Rao-Scott F (second order) = ")
     expect(sampled).not.toMatch(/Weighted by trongso, N = 788\.0/)
     expect(report("plan-w.json")).toContain("Design-based (Taylor linearization): weights trongso")

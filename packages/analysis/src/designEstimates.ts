@@ -145,6 +145,32 @@ export const designMeanValue = (
     }
   })
 
+/**
+ * The design-based Wald test that group means are equal, as R survey's `regTermTest(svyglm(y ~ g), ~g)`: the F
+ * form on k − 1 and ν − k + 1 df (the reported test) and the chi-square form.
+ */
+export interface DesignWaldTest {
+  readonly statistic: number
+  readonly df1: number
+  readonly df2: number
+  readonly p: number
+  readonly chisq: { readonly statistic: number; readonly df: number; readonly p: number }
+}
+
+/**
+ * {@link DesignWaldTest} of k groups (values NaN and groups −1 outside the domain; every group with weight);
+ * throws the stats layer's input errors (the caller reports them as a test not computed).
+ */
+export const designWaldTest = (
+  design: ResolvedDesign,
+  values: Float64Array,
+  groups: Int32Array,
+  k: number
+): DesignWaldTest => {
+  const t = Stats.designWaldMeans(values, groups, k, sample(design))
+  return { ...t.f, chisq: t.chisq }
+}
+
 /** The crosstab's Rao-Scott tests: `svychisq`'s second-order F (default) and first-order chi-square. */
 export interface RaoScottTests {
   readonly raoScott: { readonly statistic: number; readonly df1: number; readonly df2: number; readonly p: number }

@@ -60,5 +60,6 @@ export type {
   DesignMeanValue,
   DesignPercent,
   DesignValue,
+  DesignWaldTest,
   RaoScottTests
 } from "./designEstimates.js"

@@ -2,8 +2,16 @@ import type { BilingualLabel, Codebook, Dataset } from "@danvan/domain"
 import { SYSTEM_MISSING } from "@danvan/domain"
 import * as Stats from "@danvan/stats"
 import * as Either from "effect/Either"
-import { analysisDesign, type DesignChoice } from "./design.js"
-import { type DesignInfo, designInfo, type DesignMeanValue, designMeanValue, designWeights } from "./designEstimates.js"
+import { type AnalysisDesign, analysisDesign, type DesignChoice } from "./design.js"
+import {
+  type DesignInfo,
+  designInfo,
+  type DesignMeanValue,
+  designMeanValue,
+  type DesignWaldTest,
+  designWaldTest,
+  designWeights
+} from "./designEstimates.js"
 import { AnalysisError } from "./errors.js"
 import { numericValues } from "./numericValues.js"
 import type { AnalysisWarning, CategoryInfo } from "./results.js"
@@ -84,6 +92,11 @@ export interface MeansResult {
     readonly kruskalWallis?: { readonly statistic: number; readonly df: number; readonly p: number }
     readonly levene?: FTest
     readonly brownForsythe?: FTest
+    /**
+     * Sampling design only: the design-based Wald test that the group means are equal (R survey's
+     * `regTermTest(svyglm(y ~ group, design), ~group)`), F on k − 1 and ν − k + 1 df, with its chi-square form.
+     */
+    readonly designWald?: DesignWaldTest
   }
   readonly effectSizes?: { readonly etaSquared: number; readonly omegaSquared: number }
   readonly postHoc: {
@@ -223,6 +236,25 @@ const tests = (
   }
 }
 
+/** The design-based Wald test over the non-empty groups; a test that cannot be computed is a warning. */
+const waldOf = (
+  design: AnalysisDesign,
+  values: Float64Array,
+  groupOf: Int32Array,
+  m: Stats.GroupMoments,
+  warnings: Array<AnalysisWarning>
+): { readonly designWald?: DesignWaldTest } => {
+  if (design.mode !== "sampling") return {}
+  const index = new Int32Array(m.n.length).fill(-1)
+  let k = 0
+  m.n.forEach((n, g) => (index[g] = n > 0 ? k++ : -1))
+  if (k < 2) return {}
+  const groups = Int32Array.from(groupOf, (g) => (g < 0 ? -1 : index[g]!))
+  const values2 = Float64Array.from(values, (x) => (Number.isFinite(x) ? x : NaN))
+  const wald = optional("designWald", warnings, () => designWaldTest(design, values2, groups, k))
+  return wald === undefined ? {} : { designWald: wald }
+}
+
 /**
  * A numeric variable by a group variable (SPSS MEANS + ONEWAY + EXAMINE): per group n, mean, SD, SE, t-based
  * 95% CI, median, min and max; one-way ANOVA with η² and ω², Welch's ANOVA, Kruskal-Wallis, Levene (mean) and
@@ -232,7 +264,8 @@ const tests = (
  * `options.weight` the cases carry frequency weights (n is the sum of weights, as SPSS's WEIGHT BY); the
  * Kruskal-Wallis test then needs whole-number weights. Empty groups are left out with an EMPTY_CATEGORY warning;
  * a test that cannot be computed (e.g. Welch with a zero-variance group) is absent with a TEST_NOT_COMPUTED
- * warning.
+ * warning. Under a sampling design each group's mean is also design-based, and `tests.designWald` is the design-based
+ * Wald test of equal means (the classical tests then treat the weights as frequencies).
  *
  * @example
  * const r = Either.getOrThrow(means(dataset, undefined, "age", "level"))
@@ -308,6 +341,7 @@ export const means = (
     const tm = Stats.groupMoments(all[0], new Int32Array(all[0].length), 1, all[1])
     const total = cellOf(all[0], all[1], tm.n[0], tm.mean[0], tm.variance[0])
     const t = tests(v.values, groupOf, categories.length, weights, m, categories.map((c) => c.code))
+    const wald = waldOf(design, v.values, groupOf, m, t.warnings)
     return {
       kind: "means" as const,
       variable: { name, label: v.label },
@@ -318,6 +352,7 @@ export const means = (
       groups,
       total,
       ...t,
+      tests: { ...t.tests, ...wald },
       ...(design.mode === "unweighted"
         ? {}
         : { design: designInfo(design, dataset.rowCount, (k) => groupOf[k]! >= 0 && Number.isFinite(v.values[k]!))! }),

@@ -6,7 +6,9 @@ import type { AnalysisDesign, ResolvedDesign } from "./design.js"
  * How a multiple-response analysis used its weights, as its JSON states it: `"unweighted"`, SPSS `"frequency"`
  * weights (tests of the replicated data), or a `"sampling"` design (design-based Rao-Scott tests); for a
  * sampling design the weight (absent for equal weights), strata, cluster and fpc variables, the lonely-PSU rule,
- * and the design's strata, PSUs and degrees of freedom (PSUs − strata among the analysed cases).
+ * and the design's degrees of freedom (PSUs − strata among the analysed cases). Besides `degreesOfFreedom` it
+ * carries the fields of every other result's `DesignInfo`: `psus`, `strataCount`, `df` (the same number as
+ * `degreesOfFreedom`) and `method`.
  */
 export interface MrDesignStatement {
   readonly mode: "unweighted" | "frequency" | "sampling"
@@ -16,6 +18,12 @@ export interface MrDesignStatement {
   readonly fpc?: string
   readonly lonelyPsu?: LonelyPsu
   readonly degreesOfFreedom?: number
+  /** PSUs and strata among the analysed cases with a non-zero weight, and PSUs − strata (as DesignInfo). */
+  readonly psus?: number
+  readonly strataCount?: number
+  readonly df?: number
+  /** "Taylor linearization" in sampling mode. */
+  readonly method?: string
 }
 
 /** The design-based test of one item (F form) and the overall MMI test, computed on every case of the file. */
@@ -24,15 +32,21 @@ export interface MrDesignTests {
   readonly items: ReadonlyArray<Stats.MmiDesignRaoScott>
   /** Per item, per group: the letters of the groups with a significantly smaller proportion (design-based t). */
   readonly largerThan: ReadonlyArray<ReadonlyArray<string>>
+  /** PSUs, strata and PSUs − strata among the analysed cases with a non-zero weight. */
+  readonly dof: Stats.DesignDegreesOfFreedom
 }
 
 /**
- * The JSON `design` statement of an analysis design.
+ * The JSON `design` statement of an analysis design; `dof` is the design's degrees of freedom, or (better) its
+ * PSUs, strata and degrees of freedom, which also fill the `DesignInfo` fields.
  *
  * @example
  * mrDesignStatement({ mode: "unweighted" }) // { mode: "unweighted" }
  */
-export const mrDesignStatement = (design: AnalysisDesign, degreesOfFreedom?: number): MrDesignStatement => {
+export const mrDesignStatement = (
+  design: AnalysisDesign,
+  dof?: number | Stats.DesignDegreesOfFreedom
+): MrDesignStatement => {
   if (design.mode === "unweighted") return { mode: "unweighted" }
   if (design.mode === "frequency") return { mode: "frequency", weight: design.weights.variable }
   return {
@@ -42,7 +56,15 @@ export const mrDesignStatement = (design: AnalysisDesign, degreesOfFreedom?: num
     ...(design.cluster === undefined ? {} : { cluster: design.cluster.variable }),
     ...(design.fpc === undefined ? {} : { fpc: design.fpc.variable }),
     lonelyPsu: design.lonelyPsu,
-    ...(degreesOfFreedom === undefined ? {} : { degreesOfFreedom })
+    ...(dof === undefined ? {} : typeof dof === "number"
+      ? { degreesOfFreedom: dof, df: dof }
+      : {
+        degreesOfFreedom: dof.degreesOfFreedom,
+        psus: dof.psus,
+        strataCount: dof.strata,
+        df: dof.degreesOfFreedom
+      }),
+    method: "Taylor linearization"
   }
 }
 
@@ -98,6 +120,7 @@ export const designTests = (
   const perItem = items.map((y) => Stats.mmiDesignRaoScott({ groups, groupCount, items: [y] }, weights, design.survey))
   return {
     overall,
+    dof: Stats.designDegreesOfFreedom(design.survey, rowCount, weights),
     items: perItem,
     largerThan: items.map((_, j) => pairLetters(overall, groupCount, items.length, j))
   }

@@ -268,7 +268,7 @@ export const multipleResponse = (
       n: { valid: total - missing, missing, total, byGroup: used.map((i) => groupN[i]) },
       weighted: weights !== undefined,
       ...weightField(caseWeights, total - missing),
-      design: mrDesignStatement(design, sampled?.overall.designDf),
+      design: mrDesignStatement(design, sampled?.dof),
       itemTest: sampled === undefined ? "pearson" : "rao-scott-f",
       method,
       items: items.map((v, j) => ({

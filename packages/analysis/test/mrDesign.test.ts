@@ -60,8 +60,15 @@ describe("mr under a sampling design", () => {
       strata: "stratum",
       cluster: "psu",
       lonelyPsu: "fail",
-      degreesOfFreedom: e.designDf
+      degreesOfFreedom: e.designDf,
+      psus: r.design.psus,
+      strataCount: r.design.strataCount,
+      df: e.designDf,
+      method: "Taylor linearization"
     })
+    // the same fields as every other result's DesignInfo, computed on the analysed cases
+    expect(r.design.psus! - r.design.strataCount!).toBe(e.designDf)
+    expect(r.design.strataCount).toBeGreaterThan(1)
     expect(r.itemTest).toBe("rao-scott-f")
     expect(r.n.missing).toBeGreaterThan(0)
     close(r.sumStatistic, e.sumStatistic, "X²_S")
@@ -87,7 +94,15 @@ describe("mr under a sampling design", () => {
   it("a weight alone is a sampling weight (each case its own PSU)", () => {
     const r = Either.getOrThrow(multipleResponse(datasetOf(false), undefined, "group", items, { weight: "w" }))
     const e = caseOf("weights only")
-    expect(r.design).toMatchObject({ mode: "sampling", weight: "w", degreesOfFreedom: 162 })
+    expect(r.design).toMatchObject({
+      mode: "sampling",
+      weight: "w",
+      degreesOfFreedom: 162,
+      psus: 163,
+      strataCount: 1,
+      df: 162,
+      method: "Taylor linearization"
+    })
     close(r.rs2.statistic, e.statistic, "rs2 statistic")
     close(r.raoScott!.p, e.f.p, "F p")
   })

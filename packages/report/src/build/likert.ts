@@ -162,7 +162,7 @@ export const likertBlocks = (
       }
     }),
     notes: [
-      ...(sampled ? [designStatement(r.design, lang)!, designNotValid(lang)] : []),
+      ...(sampled ? [designStatement(r.design, lang, decimal)!, designNotValid(lang)] : []),
       ...(c !== undefined
         ? [
           LIKERT_WORDS.alpha[lang].replace("{alpha}", coefficient(c.alpha, 3, decimal)).replace("{n}", String(c.n))

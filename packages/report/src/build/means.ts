@@ -3,6 +3,7 @@ import { kruskalWallisSentence } from "../apa.js"
 import type { Block, Cell, ReportTable, TableRow } from "../document.js"
 import { fixed } from "../format.js"
 import { label, type Lang } from "../i18n.js"
+import { designWaldLine, designWaldName } from "../text/design.js"
 import { type BuildContext, h, num, text } from "./common.js"
 
 const WORDS = {
@@ -107,17 +108,21 @@ export const meansBlocks = (r: MeansResult, id: string, ctx: BuildContext): Arra
     title: w("tests", lang),
     header: [[h(w("test", lang)), h(w("statistic", lang)), h("df1"), h("df2"), h("p")]],
     rows: [
+      ...testRow(designWaldName(lang), r.tests.designWald),
       ...testRow(w("anova", lang), r.tests.anova),
       ...testRow(w("welch", lang), r.tests.welch),
       ...testRow(w("kw", lang), r.tests.kruskalWallis),
       ...testRow(w("levene", lang), r.tests.levene),
       ...testRow(w("bf", lang), r.tests.brownForsythe)
     ],
-    notes: r.effectSizes === undefined ? [] : [
-      w("effects", lang, {
-        eta: fixed(r.effectSizes.etaSquared, 3, ctx.decimal),
-        omega: fixed(r.effectSizes.omegaSquared, 3, ctx.decimal)
-      })
+    notes: [
+      ...(r.effectSizes === undefined ? [] : [
+        w("effects", lang, {
+          eta: fixed(r.effectSizes.etaSquared, 3, ctx.decimal),
+          omega: fixed(r.effectSizes.omegaSquared, 3, ctx.decimal)
+        })
+      ]),
+      ...(r.tests.designWald === undefined ? [] : [designWaldLine(r.tests.designWald, lang, ctx.decimal)!])
     ]
   }
   const kw = r.tests.kruskalWallis

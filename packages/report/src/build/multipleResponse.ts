@@ -102,7 +102,7 @@ export const multipleResponseBlocks = (r: MultipleResponseResult, id: string, ti
     ],
     rows,
     notes: isDesignBased(r)
-      ? [t("mrNote", lang), mrDesignText(lang).letters, mrDesignStatementText(r, lang) ?? ""]
+      ? [t("mrNote", lang), mrDesignText(lang).letters, mrDesignStatementText(r, lang, ctx.decimal) ?? ""]
       : [t("mrNote", lang), MR_WORDS.letters[lang]]
   }
   const shown = r.items.filter((_, i) => !hidden[i].some(Boolean))

@@ -29,7 +29,7 @@ const weightNote = (s: PlanSectionResult, ctx: BuildContext): Array<Block> => {
   const results: ReadonlyArray<{ readonly weight?: { readonly variable: string; readonly sum: number } }> =
     s.kind === "frequencies" || s.kind === "describe" ? s.results : s.kind === "rate" ? [] : [s.result]
   const sampled = results.map((r) => designOf(r)).find((d) => d?.mode === "sampling")
-  if (sampled !== undefined) return [{ kind: "text", text: designStatement(sampled, ctx.lang)! }]
+  if (sampled !== undefined) return [{ kind: "text", text: designStatement(sampled, ctx.lang, ctx.decimal)! }]
   const w = results.find((r) => r.weight !== undefined)?.weight
   if (w === undefined) return []
   return [{

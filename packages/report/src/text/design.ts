@@ -3,10 +3,11 @@ import type {
   DesignInfo,
   DesignMeanValue,
   DesignValue,
+  DesignWaldTest,
   FrequenciesResult,
   RaoScottTests
 } from "@danvan/analysis"
-import { type Decimal, fixed as fixedIn, formatDf as dfIn, pClause } from "../format.js"
+import { type Decimal, fixed as fixedIn, formatCount as formatCountIn, formatDf as dfIn, pClause } from "../format.js"
 import { fixed, formatCount, formatDf, formatP, formatStat } from "./format.js"
 import { label, type Lang } from "./i18n.js"
 import { type WeightStatement, weightText } from "./notes.js"
@@ -46,22 +47,54 @@ const words = {
     vi: "% trên tổng với sai số chuẩn theo thiết kế và hệ số thiết kế"
   },
   cellNote: { en: "Each cell: % (SE; deff).", vi: "Mỗi ô: % (SE; deff)." },
-  mean: { en: "Design-based mean", vi: "Trung bình theo thiết kế mẫu" }
+  mean: { en: "Design-based mean", vi: "Trung bình theo thiết kế mẫu" },
+  wald: { en: "Design-based Wald (F)", vi: "Wald theo thiết kế mẫu (F)" },
+  waldLine: {
+    en: "Design-based Wald test of equal means (R survey's svyglm and regTermTest, Taylor linearization)",
+    vi: "Kiểm định Wald theo thiết kế mẫu về sự bằng nhau của các trung bình (svyglm và regTermTest của R survey, " +
+      "tuyến tính hóa Taylor)"
+  },
+  waldChisq: { en: "chi-square form", vi: "dạng khi bình phương" }
 } as const
 type Key = keyof typeof words
 const w = (key: Key, lang: Lang): string => words[key][lang]
 
 /**
- * One sentence stating how a result was weighted: SPSS frequency weights, or the sampling design's weights,
- * strata, clusters, fpc, lonely-PSU rule, PSUs and degrees of freedom; undefined for an unweighted result.
+ * The `design` field of any result: a {@link DesignInfo} (crosstab, frequencies, describe, means, likert) or a
+ * multiple-response result's statement, which may also be `"unweighted"` and names its df `degreesOfFreedom`.
+ */
+export type DesignStatementInput = Omit<DesignInfo, "mode"> & {
+  readonly mode: DesignInfo["mode"] | "unweighted"
+  readonly degreesOfFreedom?: number
+}
+
+/** "18 PSUs, 4 strata, design df = 14", leaving out what the result does not carry. */
+const designCounts = (d: DesignStatementInput, lang: Lang, decimal: Decimal): string => {
+  const df = d.df ?? d.degreesOfFreedom
+  const strata = d.strataCount === 1 && lang === "en" ? "stratum" : w("strata", lang)
+  return [
+    ...(d.psus === undefined ? [] : [`${formatCountIn(d.psus, decimal)} ${w("psus", lang)}`]),
+    ...(d.strataCount === undefined ? [] : [`${formatCountIn(d.strataCount, decimal)} ${strata}`]),
+    ...(df === undefined ? [] : [`${w("df", lang)} = ${formatCountIn(df, decimal)}`])
+  ].join(", ")
+}
+
+/**
+ * The one sentence stating how a result was weighted, used by every output (text, Markdown, HTML, Word) of every
+ * analysis: SPSS frequency weights, or the sampling design's weights, strata, clusters, fpc, lonely-PSU rule,
+ * PSUs, strata and degrees of freedom; undefined for an unweighted result. Numbers take the output's decimal mark.
  *
  * @example
  * designStatement({ mode: "sampling", weight: "trongso", strata: "huyen", cluster: "xa", psus: 18,
  *   strataCount: 4, df: 14, lonelyPsu: "fail" }, "en")
  * // "Design-based (Taylor linearization): weights trongso, strata huyen, clusters xa; lonely PSU: fail; 18 PSUs, …"
  */
-export const designStatement = (design: DesignInfo | undefined, lang: Lang): string | undefined => {
-  if (design === undefined) return undefined
+export const designStatement = (
+  design: DesignStatementInput | undefined,
+  lang: Lang,
+  decimal: Decimal = "point"
+): string | undefined => {
+  if (design === undefined || design.mode === "unweighted") return undefined
   if (design.mode === "frequency") return `${w("frequency", lang)}: ${design.weight ?? ""}.`
   const parts = [
     design.weight !== undefined ? `${w("weights", lang)} ${design.weight}` : w("noWeights", lang),
@@ -69,9 +102,9 @@ export const designStatement = (design: DesignInfo | undefined, lang: Lang): str
     ...(design.cluster !== undefined ? [`${w("clusters", lang)} ${design.cluster}`] : []),
     ...(design.fpc !== undefined ? [`${w("fpc", lang)} ${design.fpc}`] : [])
   ]
-  return `${w("sampling", lang)}: ${parts.join(", ")}; ${w("lonely", lang)}: ${design.lonelyPsu ?? "fail"}; ` +
-    `${design.psus ?? ""} ${w("psus", lang)}, ${design.strataCount ?? ""} ${w("strata", lang)}, ` +
-    `${w("df", lang)} = ${design.df ?? ""}.`
+  const counts = designCounts(design, lang, decimal)
+  return `${w("sampling", lang)}: ${parts.join(", ")}; ${w("lonely", lang)}: ${design.lonelyPsu ?? "fail"}` +
+    `${counts === "" ? "" : `; ${counts}`}.`
 }
 
 /**
@@ -96,6 +129,35 @@ export const raoScottLine = (
   return `${w("second", lang)} = ${d(f.statistic, 3)}${part}df = ${d(f.df1, 2)}${part}${d(f.df2, 2)}${part}` +
     `${pClause(f.p, decimal)}${test}${w("first", lang)} = ${d(c.statistic, 3)}${part}df = ${dfIn(c.df, decimal)}` +
     `${part}${pClause(c.p, decimal)}`
+}
+
+/**
+ * The name of the design-based Wald test of equal means in a test table.
+ *
+ * @example
+ * designWaldName("en") // "Design-based Wald (F)"
+ */
+export const designWaldName = (lang: Lang): string => w("wald", lang)
+
+/**
+ * The design-based Wald test of equal means as one line, F form then chi-square form, with the output's decimal
+ * mark: "Design-based Wald test of equal means (…): F(2, 12) = 4.022, p = .046; chi-square form: χ²(2) = 8.043,
+ * p = .018."
+ *
+ * @example
+ * designWaldLine(result.tests.designWald, "vi", "comma")
+ */
+export const designWaldLine = (
+  t: DesignWaldTest | undefined,
+  lang: Lang,
+  decimal: Decimal = "point"
+): string | undefined => {
+  if (t === undefined) return undefined
+  const d = (x: number) => dfIn(x, decimal)
+  const sep = decimal === "comma" ? "; " : ", "
+  return `${w("waldLine", lang)}: F(${d(t.df1)}${sep}${d(t.df2)}) = ${fixedIn(t.statistic, 3, decimal)}, ` +
+    `${pClause(t.p, decimal)}; ${w("waldChisq", lang)}: χ²(${d(t.chisq.df)}) = ` +
+    `${fixedIn(t.chisq.statistic, 3, decimal)}, ${pClause(t.chisq.p, decimal)}.`
 }
 
 /**
@@ -215,8 +277,9 @@ export const designPercentsTable = (r: FrequenciesResult, lang: Lang): TextTable
 
 const classicalNote = {
   en:
-    "The classical tests below treat the weights as frequencies; under a sampling design use the design-based estimates.",
-  vi: "Các kiểm định cổ điển dưới đây coi trọng số là tần suất; với thiết kế mẫu, hãy dùng các ước lượng theo thiết kế."
+    "The classical tests below treat the weights as frequencies; under a sampling design use the design-based estimates and tests.",
+  vi:
+    "Các kiểm định cổ điển dưới đây coi trọng số là tần suất; với thiết kế mẫu, hãy dùng các ước lượng và kiểm định theo thiết kế."
 } as const
 
 /**
@@ -235,7 +298,7 @@ export const designFootnotes = (
 ): Array<string> => {
   if (design?.mode !== "sampling") return []
   return [
-    designStatement(design, lang)!,
+    designStatement(design, lang, decimal)!,
     ...means.flatMap(([name, m]) =>
       m === undefined || m === null ? [] : [`${name}: ${designMeanText(m, lang, 2, decimal)}`]
     ),

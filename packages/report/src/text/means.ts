@@ -1,7 +1,7 @@
 import type { CorrelateResult, MeansCell, MeansComparison, MeansResult } from "@danvan/analysis"
 import { toJson } from "./crosstab.js"
 import { csvDocument, type CsvRow } from "./csv.js"
-import { designFootnotes } from "./design.js"
+import { designFootnotes, designWaldLine, designWaldName } from "./design.js"
 import { fixed, formatDf, formatP, formatStat, NOT_AVAILABLE, rawNumber } from "./format.js"
 import { label, type Lang } from "./i18n.js"
 import { renderTable, type Row, type TextTable } from "./table.js"
@@ -177,6 +177,7 @@ export const meansTables = (r: MeansResult, lang: Lang): Array<TextTable> => {
     align: ["left", "right", "right", "right", "right"],
     header: [[s.test, s.statistic, s.df1, s.df2, s.sig]],
     body: [
+      ...f(designWaldName(lang), t.designWald),
       ...f(s.anova, t.anova),
       ...f(s.welch, t.welch),
       ...(t.kruskalWallis === undefined
@@ -191,9 +192,12 @@ export const meansTables = (r: MeansResult, lang: Lang): Array<TextTable> => {
       ...f(s.levene, t.levene),
       ...f(s.bf, t.brownForsythe)
     ],
-    footnotes: r.effectSizes === undefined
-      ? []
-      : [s.effects(fixed(r.effectSizes.etaSquared, 3), fixed(r.effectSizes.omegaSquared, 3))]
+    footnotes: [
+      ...(r.effectSizes === undefined
+        ? []
+        : [s.effects(fixed(r.effectSizes.etaSquared, 3), fixed(r.effectSizes.omegaSquared, 3))]),
+      ...(t.designWald === undefined ? [] : [designWaldLine(t.designWald, lang)!])
+    ]
   }
   return [
     report,

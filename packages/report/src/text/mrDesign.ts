@@ -1,5 +1,7 @@
 import type { MultipleResponseResult } from "@danvan/analysis"
-import { fixed, formatCount, formatP, formatStat } from "./format.js"
+import type { Decimal } from "../format.js"
+import { designStatement } from "./design.js"
+import { fixed, formatP, formatStat } from "./format.js"
 import type { Lang } from "./i18n.js"
 
 /** The pieces of a multiple-response result that change under a sampling design, in vi and en. */
@@ -12,17 +14,7 @@ const S = {
     chisq: (x: string, df: string, p: string, deff: string) =>
       `Chi-square form: X² = ${x}, df = ${df}, p ${p}; mean generalized design effect ${deff}`,
     letters:
-      "Each letter marks a group whose proportion is significantly smaller (design-based t test on the design's df, Bonferroni within the item, α = .05).",
-    design: (parts: string, df: number, lonely: string) =>
-      `Sampling design: ${parts}; variances by Taylor linearization (R survey's conventions), ${df} design degrees of freedom, lonely PSUs: ${lonely}.`,
-    weight: (v: string, n: string) => `sampling weight ${v} (weighted N = ${n})`,
-    equal: "equal weights",
-    strata: (v: string) => `strata ${v}`,
-    cluster: (v: string) => `clusters (PSUs) ${v}`,
-    ownPsu: "each respondent its own PSU",
-    fpc: (v: string) => `finite population correction ${v}`,
-    frequency: (v: string) =>
-      `Weights ${v} used as SPSS frequency weights (--weight-mode frequency): tests of the replicated data, not design-based.`
+      "Each letter marks a group whose proportion is significantly smaller (design-based t test on the design's df, Bonferroni within the item, α = .05)."
   },
   vi: {
     tests:
@@ -32,17 +24,7 @@ const S = {
     chisq: (x: string, df: string, p: string, deff: string) =>
       `Dạng khi bình phương: X² = ${x}, df = ${df}, p ${p}; hiệu ứng thiết kế tổng quát trung bình ${deff}`,
     letters:
-      "Mỗi chữ cái chỉ một nhóm có tỷ lệ nhỏ hơn có ý nghĩa (kiểm định t theo thiết kế mẫu với bậc tự do của thiết kế, hiệu chỉnh Bonferroni trong từng nội dung, α = .05).",
-    design: (parts: string, df: number, lonely: string) =>
-      `Thiết kế mẫu: ${parts}; phương sai theo tuyến tính hóa Taylor (quy ước của gói survey trong R), ${df} bậc tự do của thiết kế, tầng chỉ có một PSU: ${lonely}.`,
-    weight: (v: string, n: string) => `trọng số mẫu ${v} (N có trọng số = ${n})`,
-    equal: "trọng số bằng nhau",
-    strata: (v: string) => `tầng ${v}`,
-    cluster: (v: string) => `cụm (PSU) ${v}`,
-    ownPsu: "mỗi người trả lời là một PSU",
-    fpc: (v: string) => `hiệu chỉnh tổng thể hữu hạn ${v}`,
-    frequency: (v: string) =>
-      `Trọng số ${v} được dùng như trọng số tần suất của SPSS (--weight-mode frequency): kiểm định trên dữ liệu nhân bản, không theo thiết kế mẫu.`
+      "Mỗi chữ cái chỉ một nhóm có tỷ lệ nhỏ hơn có ý nghĩa (kiểm định t theo thiết kế mẫu với bậc tự do của thiết kế, hiệu chỉnh Bonferroni trong từng nội dung, α = .05)."
   }
 } as const
 
@@ -85,22 +67,14 @@ export const mrDesignOverall = (r: MultipleResponseResult, lang: Lang): Array<st
 
 /**
  * The weight and design statement of a result under a sampling design or frequency weights (undefined when
- * unweighted): which mode, which variables.
+ * unweighted): the one statement of every analysis, {@link designStatement}.
  *
  * @example
  * mrDesignStatementText(result, "en")
- * // "Sampling design: sampling weight w (weighted N = 812.5), strata tinh, clusters (PSUs) xa; …"
+ * // "Design-based (Taylor linearization): weights w, strata tinh, clusters xa; lonely PSU: fail; 40 PSUs, …"
  */
-export const mrDesignStatementText = (r: MultipleResponseResult, lang: Lang): string | undefined => {
-  const s = S[lang]
-  const d = r.design
-  if (d === undefined || d.mode === "unweighted") return undefined
-  if (d.mode === "frequency") return s.frequency(d.weight ?? "")
-  const parts = [
-    d.weight === undefined ? s.equal : s.weight(d.weight, formatCount(r.weight?.sum ?? r.n.valid)),
-    ...(d.strata === undefined ? [] : [s.strata(d.strata)]),
-    d.cluster === undefined ? s.ownPsu : s.cluster(d.cluster),
-    ...(d.fpc === undefined ? [] : [s.fpc(d.fpc)])
-  ]
-  return s.design(parts.join(", "), d.degreesOfFreedom ?? NaN, d.lonelyPsu ?? "fail")
-}
+export const mrDesignStatementText = (
+  r: MultipleResponseResult,
+  lang: Lang,
+  decimal: Decimal = "point"
+): string | undefined => designStatement(r.design, lang, decimal)

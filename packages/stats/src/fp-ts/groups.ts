@@ -126,3 +126,21 @@ export const designMean = tryStats(core.designMean)
  * raoScott(rows, cols, 3, 2, { weights, design }) // Right({ f: { statistic, df1, df2, p }, chisq: { … }, … })
  */
 export const raoScott = tryStats(core.raoScott)
+
+/**
+ * `designCovarianceOfTypes` returning `Either`: Left for vectors that are not G x p or what `designCovariance`
+ * refuses.
+ * @example
+ * designCovarianceOfTypes({ vectors: Float64Array.of(1), dimension: 1, typeOf: () => 0, coefficient: () => 1 }, 4, {})
+ * // Right({ covariance: [0], strata: 1, psus: 4, … })
+ */
+export const designCovarianceOfTypes = tryStats(core.designCovarianceOfTypes)
+
+/**
+ * `designWaldMeans` returning `Either`: Left for fewer than 2 groups, an empty group, too few design degrees of
+ * freedom or what `designCovariance` refuses.
+ * @example
+ * designWaldMeans(Float64Array.of(1, 2, 3, 5, 6, 8), Int32Array.of(0, 0, 0, 1, 1, 1), 2, { design: {} })
+ * // Right({ f: { statistic, df1: 1, df2: 4, p }, chisq: { … }, … })
+ */
+export const designWaldMeans = tryStats(core.designWaldMeans)

@@ -31,14 +31,18 @@ export const designDegreesOfFreedom = (
   weights?: ArrayLike<number>,
   inDomain?: (i: number) => boolean
 ): DesignDegreesOfFreedom => {
-  const strata = new Set<number>()
-  const psus = new Set<string>()
+  // PSUs per stratum: without clusters each case is its own PSU, so a count is enough (no set of cases)
+  const psusOf = new Map<number, Set<number> | { size: number }>()
   for (let i = 0; i < n; i++) {
     if (inDomain !== undefined && !inDomain(i)) continue
     if (weights !== undefined && weights[i] === 0) continue
     const h = design.strata === undefined ? 0 : design.strata[i]!
-    strata.add(h)
-    psus.add(`${h}:${design.clusters === undefined ? i : design.clusters[i]!}`)
+    let set = psusOf.get(h)
+    if (set === undefined) psusOf.set(h, set = design.clusters === undefined ? { size: 0 } : new Set<number>())
+    if (set instanceof Set) set.add(design.clusters![i]!)
+    else set.size++
   }
-  return { psus: psus.size, strata: strata.size, degreesOfFreedom: psus.size - strata.size }
+  let psus = 0
+  for (const set of psusOf.values()) psus += set.size
+  return { psus, strata: psusOf.size, degreesOfFreedom: psus - psusOf.size }
 }

@@ -1,6 +1,6 @@
 import { StatsInputError } from "../ContingencyTable.js"
 import { studentTQuantile } from "../distributions/studentT.js"
-import { designCovariance } from "./designCovariance.js"
+import { designCovarianceOfTypes } from "./designCovarianceOfTypes.js"
 import { designDegreesOfFreedom } from "./designDegreesOfFreedom.js"
 import { designEffects } from "./designEffects.js"
 import type { DesignEstimate, DesignInterval, DesignSample } from "./DesignEstimate.js"
@@ -21,7 +21,8 @@ export interface DesignMean extends DesignEstimate {
  * The design-based mean of a numeric variable, as R survey's `svymean(~y, subset(design, !is.na(y)),
  * deff = TRUE)` with `confint(m, df = degf(design))`.
  *
- * Formula: ȳ = Σ_D w y/Σ_D w over the domain D of non-blank values; V(ȳ) is {@link designCovariance} of the
+ * Formula: ȳ = Σ_D w y/Σ_D w over the domain D of non-blank values; V(ȳ) is {@link designCovariance} (by
+ * {@link designCovarianceOfTypes}, no score vector per case) of the
  * scores w_i(y_i − ȳ)/Σ_D w (0 outside D); the interval ȳ ± t_{df, 1−α/2}·√V with df = PSUs − strata of D
  * ({@link designDegreesOfFreedom}); design effects against s²/n, s² = Σ_D w(y − ȳ)²/Σ_D w·n/(n − 1)
  * ({@link designEffects}). References: Lumley (2010), Complex Surveys, §2.2; Wolter (2007), ch. 6.
@@ -48,15 +49,22 @@ export const designMean = (values: ArrayLike<number>, sample: DesignSample, leve
   }
   if (!(sumWeights > 0)) throw new StatsInputError("EMPTY_TABLE", "no case with a value and a positive weight")
   const mean = sum / sumWeights
-  const scores = new Float64Array(size)
   let ss = 0
   for (let i = 0; i < size; i++) {
     const y = values[i]!
-    if (Number.isNaN(y)) continue
-    scores[i] = (w(i) * (y - mean)) / sumWeights
-    ss += w(i) * (y - mean) * (y - mean)
+    if (!Number.isNaN(y)) ss += w(i) * (y - mean) * (y - mean)
   }
-  const variance = designCovariance([scores], sample.design).covariance[0]!
+  // one score type, v = [1], with a_i = w_i(y_i − ȳ)/Σw: no score vector per case
+  const variance = designCovarianceOfTypes(
+    {
+      vectors: Float64Array.of(1),
+      dimension: 1,
+      typeOf: (i) => (Number.isNaN(values[i]!) ? -1 : 0),
+      coefficient: (i) => (w(i) * (values[i]! - mean)) / sumWeights
+    },
+    size,
+    sample.design
+  ).covariance[0]!
   const s2 = ((ss / sumWeights) * n) / (n - 1)
   const dof = designDegreesOfFreedom(sample.design, size, sample.weights, (i) => !Number.isNaN(values[i]!))
   const half = studentTQuantile(1 - (1 - level) / 2, dof.degreesOfFreedom) * Math.sqrt(variance)

@@ -1,5 +1,5 @@
 import { StatsInputError } from "../ContingencyTable.js"
-import { designCovariance } from "./designCovariance.js"
+import { designCovarianceOfTypes } from "./designCovarianceOfTypes.js"
 import { designDegreesOfFreedom } from "./designDegreesOfFreedom.js"
 import { designEffects } from "./designEffects.js"
 import type { DesignEffects, DesignEstimate, DesignInterval, DesignSample } from "./DesignEstimate.js"
@@ -38,7 +38,8 @@ export interface DesignProportions {
  * `svyciprop(method = "logit" / "beta")` for each category.
  *
  * Method: p̂_k = Σ_D w_i·[x_i = k]/Σ_D w_i over the domain D (cases with a category); the covariance is
- * {@link designCovariance} of the scores w_i([x_i = k] − p̂_k)/Σ_D w (0 outside D: every PSU stays in the design);
+ * {@link designCovariance} of the scores w_i([x_i = k] − p̂_k)/Σ_D w (0 outside D: every PSU stays in the design),
+ * computed by {@link designCovarianceOfTypes} without a score vector per case;
  * totals use the scores w_i·[x_i = k]. Design effects divide by the SRS variance of the same estimate with
  * s² = p̂(1 − p̂)·n/(n − 1) (n cases of D with w ≠ 0): s²(N̂ − n)/(N̂ n) for `deff` (N̂ = Σ_D w, R's default) and
  * s²/n for `deffReplace`. Intervals use the degrees of freedom of the domain, {@link designDegreesOfFreedom}.
@@ -72,23 +73,23 @@ export const designProportions = (
   }
   if (!(sumWeights > 0)) throw new StatsInputError("EMPTY_TABLE", "no case with a category and a positive weight")
   const p = Array.from(totals, (t) => t / sumWeights)
-  const meanScores: Array<Float64Array> = []
-  const totalScores: Array<Float64Array> = []
+  // scores by category (no vector per case): w_i(e_c − p̂)/Σw for the proportions, w_i·e_c for the totals
+  const centred = new Float64Array(k * k)
+  const unit = new Float64Array(k * k)
   for (let c = 0; c < k; c++) {
-    const ms = new Float64Array(size)
-    const ts = new Float64Array(size)
-    for (let i = 0; i < size; i++) {
-      const code = codes[i]!
-      if (code < 0) continue
-      const hit = code === c ? 1 : 0
-      ms[i] = (w(i) * (hit - p[c]!)) / sumWeights
-      ts[i] = w(i) * hit
-    }
-    meanScores.push(ms)
-    totalScores.push(ts)
+    for (let j = 0; j < k; j++) centred[c * k + j] = (c === j ? 1 : 0) - p[j]!
+    unit[c * k + c] = 1
   }
-  const covariance = designCovariance(meanScores, sample.design).covariance
-  const totalCovariance = designCovariance(totalScores, sample.design).covariance
+  const covariance = designCovarianceOfTypes(
+    { vectors: centred, dimension: k, typeOf: (i) => codes[i]!, coefficient: (i) => w(i) / sumWeights },
+    size,
+    sample.design
+  ).covariance
+  const totalCovariance = designCovarianceOfTypes(
+    { vectors: unit, dimension: k, typeOf: (i) => codes[i]!, coefficient: w },
+    size,
+    sample.design
+  ).covariance
   const dof = designDegreesOfFreedom(sample.design, size, sample.weights, (i) => codes[i]! >= 0)
   const categories = p.map((pk, c): DesignProportion => {
     const variance = covariance[c * k + c]!

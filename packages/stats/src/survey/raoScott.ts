@@ -1,7 +1,7 @@
 import { StatsInputError } from "../ContingencyTable.js"
 import { chiSquareUpperTail } from "../distributions/chiSquare.js"
 import { fUpperTail } from "../distributions/fDistribution.js"
-import { designCovariance } from "./designCovariance.js"
+import { designCovarianceOfTypes } from "./designCovarianceOfTypes.js"
 import { designDegreesOfFreedom } from "./designDegreesOfFreedom.js"
 import type { DesignSample } from "./DesignEstimate.js"
 
@@ -65,14 +65,21 @@ const cellCovariance = (
   }
   if (!(sumWeights > 0)) throw new StatsInputError("EMPTY_TABLE", "no case with both variables and a positive weight")
   for (let j = 0; j < k; j++) p[j]! /= sumWeights
-  const scores = Array.from({ length: k }, () => new Float64Array(size))
-  for (let i = 0; i < size; i++) {
-    if (!inDomain(i)) continue
-    const cell = rows[i]! * c + cols[i]!
-    for (let j = 0; j < k; j++) scores[j]![i] = (w(i) * ((cell === j ? 1 : 0) - p[j]!)) / sumWeights
-  }
+  // scores by cell (no vector per case): w_i(e_cell − p̂)/Σw, 0 outside the domain
+  const vectors = new Float64Array(k * k)
+  for (let cell = 0; cell < k; cell++) for (let j = 0; j < k; j++) vectors[cell * k + j] = (cell === j ? 1 : 0) - p[j]!
+  const covariance = designCovarianceOfTypes(
+    {
+      vectors,
+      dimension: k,
+      typeOf: (i) => (inDomain(i) ? rows[i]! * c + cols[i]! : -1),
+      coefficient: (i) => w(i) / sumWeights
+    },
+    size,
+    sample.design
+  ).covariance
   const dof = designDegreesOfFreedom(sample.design, size, sample.weights, inDomain)
-  return { p, n, covariance: designCovariance(scores, sample.design).covariance, df: dof.degreesOfFreedom }
+  return { p, n, covariance, df: dof.degreesOfFreedom }
 }
 
 /** tr(Δ) and tr(Δ²) of the generalized design effects Δ = (C'D⁻¹C)⁻¹(C'D⁻¹VD⁻¹C) (n = 1). */
