@@ -38,6 +38,11 @@ const AUTO_NUMERIC = 5
 /** A column not parsed: not needed by the command, or found to hold text or dates. */
 const SKIP = 6
 const DATE = /^(?:\d{4}-\d{1,2}-\d{1,2}(?:[T ][\d:.]+Z?)?|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})$/
+/**
+ * Per kind (above), its lane in `scanPlainRows`: 0 an integer code, 1 a checked code, 2 a number, 3 not
+ * parsed, 4 anything else (passed to `fieldBytes`).
+ */
+export const ROW_LANES = Uint8Array.of(0, 1, 2, 4, 0, 2, 3)
 const TABLE_SIZE = 256
 const NO_CODES = new Int32Array(0)
 const NO_NUMBERS = new Float64Array(0)
@@ -60,17 +65,20 @@ export class DatasetBuilder implements CsvSink, ByteSink {
   /** The columns typed from their contents as numbers, text or dates, with the cell that decided it. */
   readonly typing: Array<ColumnTyping> = []
   private fieldIndex = 0
-  private firstFieldBlank = false
+  /** Whether the current record's first field is blank (a line of spaces); set by `scanPlainRows` too. */
+  firstFieldBlank = false
   private skipNextCheck = false
   private recordMalformed = false
-  // Hot-path views of the plan and buffers: monomorphic arrays indexed by column.
-  private kinds = new Uint8Array(0)
+  // Hot-path views of the plan and buffers: monomorphic arrays indexed by column (read by `scanPlainRows`,
+  // which takes them again after every call that may change them: `fieldBytes`, `reserveRow`).
+  /** Per column: how its cells are read (the constants above; `laneOf` maps them for the row scanner). */
+  kinds = new Uint8Array(0)
   /** Per column: 1 for a column not parsed (the byte scanner steps over its cells); the first is never skipped. */
   skipped = new Uint8Array(0)
-  private codes: Array<Int32Array> = []
-  private numbers: Array<Float64Array> = []
+  codes: Array<Int32Array> = []
+  numbers: Array<Float64Array> = []
   /** Per checked column: 1 where a code in [0, 256) is accepted, so common codes skip the `accepts` call. */
-  private accepted: Array<Uint8Array> = []
+  accepted: Array<Uint8Array> = []
 
   /**
    * @param rowsHint - the expected number of data rows (e.g. line breaks counted up front): the column
@@ -221,6 +229,11 @@ export class DatasetBuilder implements CsvSink, ByteSink {
       return
     }
     this.rowCount++
+  }
+
+  /** Room for the row that a record starting now would fill (the byte row scanner's `k === 0` of `fieldBytes`). */
+  reserveRow(): void {
+    if (this.rowCount === this.buffers!.capacity) this.grow(this.rowCount + 1, false)
   }
 
   private grow(rows: number, exact: boolean): void {

@@ -1,10 +1,11 @@
 import { isAscii } from "node:buffer"
 import type * as Either from "effect/Either"
-import { scanPlainBytes } from "./byteScanner.js"
 import { CsvSession } from "./csvSession.js"
 import { fallbackWarning, hasUtf8Bom, Utf8ErrorFinder } from "./decodeText.js"
 import { detectDelimiter } from "./delimiter.js"
 import type { DataFileError } from "./errors.js"
+import { scanPlainRows } from "./plainRows.js"
+import { firstLines } from "./readCsv.js"
 import { type CsvSink, scanCsv } from "./scanner.js"
 import type { CsvReadOptions, CsvReadResult } from "./types.js"
 
@@ -174,8 +175,15 @@ const scanPass = async (
           const head = block.subarray(0, lf + 1)
           // ASCII without quotes once the header is read: scanned as bytes, never decoded (the decoder holds
           // no partial character at a LF; ASCII decodes the same as UTF-8 and windows-1258, and is NFC)
-          if (builder !== undefined && carry === "" && isAscii(head)) {
-            line = scanPlainBytes(head, delimiter!.charCodeAt(0), builder, line)
+          if (carry === "" && isAscii(head)) {
+            if (builder === undefined) {
+              // the first lines (the header) are here whole: the text path would find the same delimiter
+              const found = detectDelimiter(firstLines(head))
+              delimiter = found.delimiter
+              if (found.note !== undefined) session.warn("DELIMITER", found.note)
+              builder = session.builder(delimiter, rowsHint)
+            }
+            line = scanPlainRows(head, delimiter!.charCodeAt(0), builder, line)
             return
           }
           if (!isAscii(head)) nonAscii = true
