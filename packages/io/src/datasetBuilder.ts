@@ -39,7 +39,7 @@ const AUTO_NUMERIC = 5
 const SKIP = 6
 const DATE = /^(?:\d{4}-\d{1,2}-\d{1,2}(?:[T ][\d:.]+Z?)?|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})$/
 /**
- * Per kind (above), its lane in `scanPlainRows`: 0 an integer code, 1 a checked code, 2 a number, 3 not
+ * Per kind (above), its lane in `scanPlainRows` (rowParser.ts): 0 an integer code, 1 a checked code, 2 a number, 3 not
  * parsed, 4 anything else (passed to `fieldBytes`).
  */
 export const ROW_LANES = Uint8Array.of(0, 1, 2, 4, 0, 2, 3)
@@ -77,6 +77,8 @@ export class DatasetBuilder implements CsvSink, ByteSink {
   skipped = new Uint8Array(0)
   codes: Array<Int32Array> = []
   numbers: Array<Float64Array> = []
+  /** Counts the changes of `kinds`, `codes` and `numbers` (a column grown, turned numeric or dropped). */
+  layout = 0
   /** Per checked column: 1 where a code in [0, 256) is accepted, so common codes skip the `accepts` call. */
   accepted: Array<Uint8Array> = []
 
@@ -186,6 +188,7 @@ export class DatasetBuilder implements CsvSink, ByteSink {
     if (value !== undefined) {
       if (kind === AUTO) {
         this.buffers!.promote(k)
+        this.layout++
         this.kinds[k] = AUTO_NUMERIC
         this.codes[k] = NO_CODES
         this.numbers[k] = this.buffers!.numbers[k]!
@@ -196,6 +199,7 @@ export class DatasetBuilder implements CsvSink, ByteSink {
     }
     const cell = shown(text, start, end)
     this.buffers!.drop(k)
+    this.layout++
     this.kinds[k] = SKIP
     if (k > 0) this.skipped[k] = 1
     this.codes[k] = NO_CODES
@@ -239,6 +243,7 @@ export class DatasetBuilder implements CsvSink, ByteSink {
   private grow(rows: number, exact: boolean): void {
     const buffers = this.buffers!
     buffers.ensure(rows, exact)
+    this.layout++
     this.codes = buffers.codes.map((c) => c ?? NO_CODES)
     this.numbers = buffers.numbers.map((c) => c ?? NO_NUMBERS)
   }
@@ -266,6 +271,7 @@ export class DatasetBuilder implements CsvSink, ByteSink {
 
   private start(plan: ReadonlyArray<ColumnPlan>): void {
     this.plan = plan
+    this.layout++
     const buffers = new ColumnBuffers(plan, this.rowsHint)
     this.buffers = buffers
     this.kinds = Uint8Array.from(plan, (c) =>

@@ -2,13 +2,10 @@ import { SYSTEM_MISSING } from "@danvan/domain"
 import { parseNumberBytes } from "./byteCells.js"
 import { scanPlainBytes } from "./byteScanner.js"
 import { type DatasetBuilder, ROW_LANES } from "./datasetBuilder.js"
+import { CHECKED, CODE, NUMBER, type RowParser, rowParser, SKIP } from "./rowParser.js"
 
 const LF = 10
 const CR = 13
-const CODE = 0
-const CHECKED = 1
-const NUMBER = 2
-const SKIP = 3
 
 /** The index after the last line break in `bytes` (0 when there is none). */
 const lastBreakEnd = (bytes: Uint8Array): number => {
@@ -52,9 +49,36 @@ export const scanPlainRows = (bytes: Uint8Array, delimiter: number, builder: Dat
   return limit < bytes.length ? scanPlainBytes(bytes.subarray(limit), delimiter, builder, line) : line
 }
 
+/** The builder's columns as the row scanner reads them, taken again after any call that may change them. */
+class Columns {
+  lanes = new Uint8Array(0)
+  codes: Array<Int32Array> = []
+  numbers: Array<Float64Array> = []
+  accepted: Array<Uint8Array> = []
+  parse: RowParser | undefined
+  private layout = -1
+
+  constructor(private readonly builder: DatasetBuilder, private readonly delimiter: number) {
+    this.refresh()
+  }
+
+  refresh(): void {
+    const b = this.builder
+    if (b.layout === this.layout) return
+    this.layout = b.layout
+    const lanes = Uint8Array.from(b.kinds, (kind) => ROW_LANES[kind])
+    if (this.parse === undefined || lanes.join() !== this.lanes.join()) this.parse = rowParser(lanes, this.delimiter)
+    this.lanes = lanes
+    this.codes = b.codes
+    this.numbers = b.numbers
+    this.accepted = b.accepted
+  }
+}
+
 /**
  * The records of `bytes[from, limit)`, which ends with a line break (so a field's end is found without a
- * bounds check). The builder's plan is known.
+ * bounds check). The builder's plan is known. Each record goes to the generated row parser first, and cell
+ * by cell (`laneRecord`) when it has an unusual cell or the wrong number of fields.
  */
 const scanRows = (
   bytes: Uint8Array,
@@ -64,91 +88,109 @@ const scanRows = (
   builder: DatasetBuilder,
   firstLine: number
 ): number => {
-  const n = bytes.length
   const stop = new Uint8Array(256)
   stop[LF] = stop[CR] = stop[delimiter] = 1
-  let lanes = Uint8Array.from(builder.kinds, (kind) => ROW_LANES[kind])
-  let codes = builder.codes
-  let numbers = builder.numbers
-  let accepted = builder.accepted
-  let width = lanes.length
+  const columns = new Columns(builder, delimiter)
+  let { accepted, codes, numbers, parse } = columns
   let line = firstLine
   let i = from
   while (i < limit) {
-    let c = bytes[i]
+    const c = bytes[i]
     if (c === LF || c === CR) {
       line++
-      i += c === CR && i + 1 < n && bytes[i + 1] === LF ? 2 : 1
+      i += c === CR && i + 1 < bytes.length && bytes[i + 1] === LF ? 2 : 1
       continue
     }
     const row = builder.rowCount
     if (row === builder.buffers!.capacity) {
       builder.reserveRow()
-      codes = builder.codes
-      numbers = builder.numbers
+      columns.refresh()
+      ;({ accepted, codes, numbers, parse } = columns)
     }
-    const recordStart = i
-    let k = 0
-    for (;;) {
-      let j = i
-      const lane = k < width ? lanes[k] : SKIP
-      let done = false
-      if (lane <= CHECKED) {
-        c = bytes[j]
-        let code = SYSTEM_MISSING
-        if (c >= 48 && c <= 57) {
-          code = c - 48
-          c = bytes[++j]
-          while (c >= 48 && c <= 57) {
-            code = code * 10 + (c - 48)
-            c = bytes[++j]
-          }
-        }
-        // a code of at most 9 digits (no Int32 overflow) ended by a delimiter or line break
-        if (
-          stop[c] === 1 && j - i <= 9 && (lane === CODE || code === SYSTEM_MISSING ||
-            (code < 256 && accepted[k][code] === 1))
-        ) {
-          codes[k][row] = code
-          done = true
-        }
-      } else if (lane === NUMBER) {
-        while (stop[bytes[j]] === 0) j++
-        const value = parseNumberBytes(bytes, i, j)
-        if (value !== undefined) {
-          numbers[k][row] = value
-          done = true
-        }
-      } else if (lane === SKIP) {
-        while (stop[bytes[j]] === 0) j++
-        done = true
-      }
-      if (!done) {
-        while (stop[bytes[j]] === 0) j++
-        builder.fieldBytes(bytes, i, j, line, k)
-        lanes = Uint8Array.from(builder.kinds, (kind) => ROW_LANES[kind])
-        codes = builder.codes
-        numbers = builder.numbers
-        accepted = builder.accepted
-        width = lanes.length
-      }
-      k++
-      c = bytes[j]
-      if (c === delimiter) {
-        i = j + 1
-        continue
-      }
-      // the record ends: a line of spaces is a single blank field
-      if (k === 1) {
-        let s = recordStart
-        while (s < j && (bytes[s] === 32 || bytes[s] === 9)) s++
-        builder.firstFieldBlank = s === j
-      }
-      i = j + (c === CR && j + 1 < n && bytes[j + 1] === LF ? 2 : 1)
-      builder.endRecord(line, k)
-      line++
-      break
+    const next = parse === undefined ? -1 : parse(bytes, i, row, codes, numbers, accepted)
+    if (next > 0) {
+      builder.rowCount = row + 1
+      builder.dataRecords++
+      i = next
+    } else {
+      i = laneRecord(bytes, i, line, stop, delimiter, builder, columns)
+      ;({ accepted, codes, numbers, parse } = columns)
     }
+    line++
   }
   return line
+}
+
+/**
+ * One record (not an empty line) from `i`, cell by cell by column lane: integer codes and plain numbers are
+ * stored, skipped columns stepped over, any other cell goes to `builder.fieldBytes`. Returns the index after
+ * the record's line break.
+ */
+const laneRecord = (
+  bytes: Uint8Array,
+  i: number,
+  line: number,
+  stop: Uint8Array,
+  delimiter: number,
+  builder: DatasetBuilder,
+  columns: Columns
+): number => {
+  const row = builder.rowCount
+  const recordStart = i
+  let k = 0
+  for (;;) {
+    let j = i
+    const { lanes } = columns
+    const lane = k < lanes.length ? lanes[k] : SKIP
+    let done = false
+    if (lane === CODE || lane === CHECKED) {
+      let c = bytes[j]
+      let code = SYSTEM_MISSING
+      if (c >= 48 && c <= 57) {
+        code = c - 48
+        c = bytes[++j]
+        while (c >= 48 && c <= 57) {
+          code = code * 10 + (c - 48)
+          c = bytes[++j]
+        }
+      }
+      // a code of at most 9 digits (no Int32 overflow) ended by a delimiter or line break
+      if (
+        stop[c] === 1 && j - i <= 9 &&
+        (lane === CODE || code === SYSTEM_MISSING || (code < 256 && columns.accepted[k][code] === 1))
+      ) {
+        columns.codes[k][row] = code
+        done = true
+      }
+    } else if (lane === NUMBER) {
+      while (stop[bytes[j]] === 0) j++
+      const value = parseNumberBytes(bytes, i, j)
+      if (value !== undefined) {
+        columns.numbers[k][row] = value
+        done = true
+      }
+    } else if (lane === SKIP) {
+      while (stop[bytes[j]] === 0) j++
+      done = true
+    }
+    if (!done) {
+      while (stop[bytes[j]] === 0) j++
+      builder.fieldBytes(bytes, i, j, line, k)
+      columns.refresh()
+    }
+    k++
+    const c = bytes[j]
+    if (c === delimiter) {
+      i = j + 1
+      continue
+    }
+    // the record ends: a line of spaces is a single blank field
+    if (k === 1) {
+      let s = recordStart
+      while (s < j && (bytes[s] === 32 || bytes[s] === 9)) s++
+      builder.firstFieldBlank = s === j
+    }
+    builder.endRecord(line, k)
+    return j + (c === CR && j + 1 < bytes.length && bytes[j + 1] === LF ? 2 : 1)
+  }
 }
