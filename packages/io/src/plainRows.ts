@@ -91,7 +91,7 @@ const scanRows = (
   const stop = new Uint8Array(256)
   stop[LF] = stop[CR] = stop[delimiter] = 1
   const columns = new Columns(builder, delimiter)
-  let { accepted, codes, numbers, parse } = columns
+  const state = new Int32Array(2)
   let line = firstLine
   let i = from
   while (i < limit) {
@@ -101,21 +101,23 @@ const scanRows = (
       i += c === CR && i + 1 < bytes.length && bytes[i + 1] === LF ? 2 : 1
       continue
     }
-    const row = builder.rowCount
-    if (row === builder.buffers!.capacity) {
+    // a record starts: room for its row
+    if (builder.rowCount === builder.buffers!.capacity) {
       builder.reserveRow()
       columns.refresh()
-      ;({ accepted, codes, numbers, parse } = columns)
     }
-    const next = parse === undefined ? -1 : parse(bytes, i, row, codes, numbers, accepted)
-    if (next > 0) {
-      builder.rowCount = row + 1
-      builder.dataRecords++
-      i = next
-    } else {
-      i = laneRecord(bytes, i, line, stop, delimiter, builder, columns)
-      ;({ accepted, codes, numbers, parse } = columns)
+    const { parse } = columns
+    if (parse !== undefined) {
+      const row = builder.rowCount
+      const capacity = builder.buffers!.capacity
+      i = parse(bytes, i, limit, row, capacity, columns.codes, columns.numbers, columns.accepted, state)
+      builder.rowCount = state[0]
+      builder.dataRecords += state[0] - row
+      line += state[1]
+      // at the end, or out of room: the loop's start; else the record at i is unusual
+      if (i >= limit || state[0] === capacity) continue
     }
+    i = laneRecord(bytes, i, line, stop, delimiter, builder, columns)
     line++
   }
   return line

@@ -15,56 +15,61 @@ const MAX_COLUMNS = 256
 const MAX_CACHED = 32
 
 /**
- * Parses one record of plain ASCII bytes starting at `i` into row `row` of the columns when every cell has
- * the usual form; returns the index after the record's line break, or -1 (the caller then reads the record
- * cell by cell; cells stored so far are overwritten).
+ * Parses the records of plain ASCII bytes from `i` into rows `row`, `row + 1`, ... of the columns while every
+ * cell has the usual form, stopping before `limit` (just after a line break), at row `end` (the capacity),
+ * or at the first unusual record (a cell of another form, the wrong number of fields; cells of it stored
+ * already are overwritten when the caller reads it cell by cell). Empty lines are stepped over. Returns the
+ * index where it stopped; `state` receives the rows filled so far ([0], the next row) and the lines passed ([1]).
  */
 export type RowParser = (
   bytes: Uint8Array,
   i: number,
+  limit: number,
   row: number,
+  end: number,
   codes: ReadonlyArray<Int32Array>,
   numbers: ReadonlyArray<Float64Array>,
-  accepted: ReadonlyArray<Uint8Array>
+  accepted: ReadonlyArray<Uint8Array>,
+  state: Int32Array
 ) => number
 
 /** The cell's end test: the delimiter, or for the last column a line break. */
 const ends = (last: boolean, delimiter: number, at: string): string =>
   last ? `(${at} === ${LF} || ${at} === ${CR})` : `(${at} === ${delimiter})`
 
-/** Code reading the cell of column `k` at `i` (and its delimiter), leaving `i` after it; `return -1` if unusual. */
+/** Code reading the cell of column `k` at `i` (and its delimiter), leaving `i` after it; `break` if unusual. */
 const cellCode = (k: number, lane: number, delimiter: number, last: boolean): string => {
   const endsAtJ = ends(last, delimiter, "b[j]")
   if (lane === CODE || lane === CHECKED) {
     // one digit and the delimiter (the usual survey cell), else up to 9 digits (no Int32 overflow) or blank
     const check = lane === CHECKED
-      ? `if (v !== ${SYSTEM_MISSING} && (v >= 256 || accepted[${k}][v] !== 1)) return -1\n`
+      ? `if (v !== ${SYSTEM_MISSING} && (v >= 256 || a${k}[v] !== 1)) break\n`
       : ""
     return `c = b[i] - 48
 if (c >>> 0 < 10 && ${ends(last, delimiter, "b[i + 1]")}) { v = c; j = i + 1 } else {
   j = i
   v = 0
   while ((c = b[j] - 48) >>> 0 < 10) { v = v * 10 + c; j++ }
-  if (j - i > 9 || !${endsAtJ}) return -1
+  if (j - i > 9 || !${endsAtJ}) break
   if (j === i) v = ${SYSTEM_MISSING}
 }
-${check}codes[${k}][row] = v
+${check}c${k}[row] = v
 i = j + 1
 `
   }
   if (lane === NUMBER) {
     return `j = i
 while (stop[b[j]] === 0) j++
-if (!${endsAtJ}) return -1
+if (!${endsAtJ}) break
 x = parseNumberBytes(b, i, j)
-if (x === undefined) return -1
-numbers[${k}][row] = x
+if (x === undefined) break
+n${k}[row] = x
 i = j + 1
 `
   }
-  if (lane === SKIP) return `j = i\nwhile (stop[b[j]] === 0) j++\nif (!${endsAtJ}) return -1\ni = j + 1\n`
+  if (lane === SKIP) return `j = i\nwhile (stop[b[j]] === 0) j++\nif (!${endsAtJ}) break\ni = j + 1\n`
   // any other column (e.g. one that must be blank): the record goes cell by cell
-  return "return -1\n"
+  return "break\n"
 }
 
 const cache = new Map<string, RowParser>()
@@ -77,7 +82,8 @@ const cache = new Map<string, RowParser>()
  *
  * @example
  * const parse = rowParser(Uint8Array.of(CODE, CODE), 44)
- * parse?.(new TextEncoder().encode("1,2\n"), 0, 0, [a, b], [], []) // 4, with a[0] = 1, b[0] = 2
+ * const state = new Int32Array(2)
+ * parse?.(new TextEncoder().encode("1,2\n"), 0, 4, 0, 1, [a, b], [], [], state) // 4; a[0] = 1, b[0] = 2, state [1, 1]
  */
 export const rowParser = (lanes: Uint8Array, delimiter: number): RowParser | undefined => {
   const width = lanes.length
@@ -85,10 +91,34 @@ export const rowParser = (lanes: Uint8Array, delimiter: number): RowParser | und
   const key = `${delimiter}:${lanes.join("")}`
   const known = cache.get(key)
   if (known !== undefined) return known
-  let body = "let c = 0, j = 0, v = 0, x = 0\n"
+  // the columns' arrays in locals (they do not change during a call)
+  let body = "let c = 0, j = 0, v = 0, x = 0, start = i, lines = 0\n"
+  for (let k = 0; k < width; k++) {
+    if (lanes[k] === CODE || lanes[k] === CHECKED) body += `const c${k} = codes[${k}]\n`
+    if (lanes[k] === CHECKED) body += `const a${k} = accepted[${k}]\n`
+    if (lanes[k] === NUMBER) body += `const n${k} = numbers[${k}]\n`
+  }
+  body += `while (i < limit && row < end) {
+start = i
+c = b[i]
+if (c === ${LF} || c === ${CR}) {
+  lines++
+  i += c === ${CR} && i + 1 < b.length && b[i + 1] === ${LF} ? 2 : 1
+  start = i
+  continue
+}
+`
   for (let k = 0; k < width; k++) body += cellCode(k, lanes[k], delimiter, k === width - 1)
   // i is after the line break: a CR's LF goes with it
-  body += `if (b[i - 1] === ${CR} && i < b.length && b[i] === ${LF}) i++\nreturn i\n`
+  body += `if (b[i - 1] === ${CR} && i < b.length && b[i] === ${LF}) i++
+row++
+lines++
+start = i
+}
+state[0] = row
+state[1] = lines
+return start
+`
   const stop = new Uint8Array(256)
   stop[LF] = stop[CR] = stop[delimiter] = 1
   let parser: RowParser
@@ -96,7 +126,7 @@ export const rowParser = (lanes: Uint8Array, delimiter: number): RowParser | und
     parser = new Function(
       "stop",
       "parseNumberBytes",
-      `return function parseRow(b, i, row, codes, numbers, accepted) {\n${body}}`
+      `return function parseRows(b, i, limit, row, end, codes, numbers, accepted, state) {\n${body}}`
     )(stop, parseNumberBytes) as RowParser
   } catch {
     return undefined
