@@ -78,7 +78,7 @@ export class RowEstimate {
     return this.spare(Math.ceil(Math.max(1, lines) * this.fileBytes / Math.max(1, block.length)))
   }
 
-  /** Grows the builder's columns when its rows so far, read from the file's first `position` bytes, project beyond them. */
+  /** Grows the builder's columns when its rows so far (from the first `position` bytes) project beyond them. */
   refine(builder: DatasetBuilder, position: number): void {
     const capacity = builder.buffers?.capacity
     if (capacity === undefined || position <= 0) return
