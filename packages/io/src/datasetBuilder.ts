@@ -39,8 +39,8 @@ const AUTO_NUMERIC = 5
 const SKIP = 6
 const DATE = /^(?:\d{4}-\d{1,2}-\d{1,2}(?:[T ][\d:.]+Z?)?|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})$/
 /**
- * Per kind (above), its lane in `scanPlainRows` (rowParser.ts): 0 an integer code, 1 a checked code, 2 a number, 3 not
- * parsed, 4 anything else (passed to `fieldBytes`).
+ * Per kind (above), its lane in `scanPlainRows` (rowParser.ts): 0 an integer code, 1 a checked code, 2 a number,
+ * 3 not parsed, 4 blank (an ignored column). A cell of another form goes to `fieldBytes`.
  */
 export const ROW_LANES = Uint8Array.of(0, 1, 2, 4, 0, 2, 3)
 const TABLE_SIZE = 256

@@ -6,7 +6,8 @@ export const CODE = 0
 export const CHECKED = 1
 export const NUMBER = 2
 export const SKIP = 3
-export const OTHER = 4
+/** A column whose cells must be blank (`ignored`). */
+export const BLANK = 4
 
 const LF = 10
 const CR = 13
@@ -41,17 +42,22 @@ const ends = (last: boolean, delimiter: number, at: string): string =>
 const cellCode = (k: number, lane: number, delimiter: number, last: boolean): string => {
   const endsAtJ = ends(last, delimiter, "b[j]")
   if (lane === CODE || lane === CHECKED) {
-    // one digit and the delimiter (the usual survey cell), else up to 9 digits (no Int32 overflow) or blank
+    // one digit and the delimiter (the usual survey cell)
     const check = lane === CHECKED
-      ? `if (v !== ${SYSTEM_MISSING} && (v >= 256 || a${k}[v] !== 1)) break\n`
+      ? `if (v !== ${SYSTEM_MISSING} && (v >>> 0 >= 256 || a${k}[v] !== 1)) break\n`
       : ""
+    // else: an optional minus, then up to 9 digits (no Int32 overflow), or a blank cell
     return `c = b[i] - 48
 if (c >>> 0 < 10 && ${ends(last, delimiter, "b[i + 1]")}) { v = c; j = i + 1 } else {
-  j = i
+  d = b[i] === 45 ? i + 1 : i
+  j = d
   v = 0
   while ((c = b[j] - 48) >>> 0 < 10) { v = v * 10 + c; j++ }
-  if (j - i > 9 || !${endsAtJ}) break
-  if (j === i) v = ${SYSTEM_MISSING}
+  if (j - d > 9 || !${endsAtJ}) break
+  if (j === d) {
+    if (d !== i) break
+    v = ${SYSTEM_MISSING}
+  } else if (d !== i) v = -v
 }
 ${check}c${k}[row] = v
 i = j + 1
@@ -68,8 +74,8 @@ i = j + 1
 `
   }
   if (lane === SKIP) return `j = i\nwhile (stop[b[j]] === 0) j++\nif (!${endsAtJ}) break\ni = j + 1\n`
-  // any other column (e.g. one that must be blank): the record goes cell by cell
-  return "break\n"
+  // a column that must be blank (an unnamed one after a trailing delimiter): an empty cell; else cell by cell
+  return `if (!${ends(last, delimiter, "b[i]")}) break\ni += 1\n`
 }
 
 const cache = new Map<string, RowParser>()
@@ -92,7 +98,7 @@ export const rowParser = (lanes: Uint8Array, delimiter: number): RowParser | und
   const known = cache.get(key)
   if (known !== undefined) return known
   // the columns' arrays in locals (they do not change during a call)
-  let body = "let c = 0, j = 0, v = 0, x = 0, start = i, lines = 0\n"
+  let body = "let c = 0, d = 0, j = 0, v = 0, x = 0, start = i, lines = 0\n"
   for (let k = 0; k < width; k++) {
     if (lanes[k] === CODE || lanes[k] === CHECKED) body += `const c${k} = codes[${k}]\n`
     if (lanes[k] === CHECKED) body += `const a${k} = accepted[${k}]\n`

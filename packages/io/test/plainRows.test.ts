@@ -41,12 +41,17 @@ interface Shape {
   readonly finalBreak: boolean
   /** Unusual cells and lines (else only codes, plain decimals and blanks). */
   readonly unusual: boolean
+  /** A delimiter after the last cell of every line (an unnamed, ignored column whose cells must be blank). */
+  readonly trailing?: boolean
 }
 
-/** id, level, sex, w, note, big, neg: ~2,500 rows; note turns numeric at row 1,200 and text at 2,000 (if unusual). */
-const longFile = ({ delimiter, eol, finalBreak, seed, unusual }: Shape): string => {
+/**
+ * id, level, sex, w, note, big, neg (0 or -1): ~2,500 rows; note turns numeric at row 1,200 and text at 2,000
+ * (if unusual).
+ */
+const longFile = ({ delimiter, eol, finalBreak, seed, trailing, unusual }: Shape): string => {
   const next = lcg(seed)
-  const lines = [["id", "level", "sex", "w", "note", "big", "neg"].join(delimiter)]
+  const lines = [["id", "level", "sex", "w", "note", "big", "neg", ...(trailing ? [""] : [])].join(delimiter)]
   const rows = 2400 + Math.floor(next() * 200)
   const rare = (usual: string, others: ReadonlyArray<string>): string =>
     unusual && next() < 0.01 ? others[Math.floor(next() * others.length)] : usual
@@ -68,8 +73,9 @@ const longFile = ({ delimiter, eol, finalBreak, seed, unusual }: Shape): string 
       rare(w, ["1e3", "-0.25", ".5", "12345678901234567.5", "x"]),
       note,
       rare(big, ["123456789", "1234567890", "-5", ""]),
-      rare("0", ["-1", "-0", " 1"])
+      rare(next() < 0.5 ? "0" : "-1", ["-0", " 1", "-", "-1234567890", "+1"])
     ]
+    if (trailing) cells.push(rare("", [" ", "x"]))
     if (unusual && next() < 0.002) cells.pop()
     if (unusual && next() < 0.002) cells.push("5")
     lines.push(cells.join(delimiter))
@@ -83,7 +89,9 @@ const shapes: ReadonlyArray<Shape> = [
   { seed: 3, delimiter: ",", eol: "\r\n", finalBreak: true, unusual: true },
   { seed: 4, delimiter: ";", eol: "\n", finalBreak: true, unusual: true },
   { seed: 5, delimiter: "\t", eol: "\r\n", finalBreak: false, unusual: false },
-  { seed: 6, delimiter: ",", eol: "\r", finalBreak: true, unusual: true }
+  { seed: 6, delimiter: ",", eol: "\r", finalBreak: true, unusual: true },
+  { seed: 7, delimiter: ",", eol: "\n", finalBreak: true, unusual: false, trailing: true },
+  { seed: 8, delimiter: ";", eol: "\r\n", finalBreak: false, unusual: true, trailing: true }
 ]
 
 const optionSets = [
@@ -96,7 +104,7 @@ const optionSets = [
 
 describe("the generated row parser and the cell-by-cell fallback", () => {
   it("give the text path's result on long files with unusual cells, whole and streamed", async () => {
-    expect(shapes).toHaveLength(6)
+    expect(shapes).toHaveLength(8)
     let compared = 0
     for (const shape of shapes) {
       const text = longFile(shape)
