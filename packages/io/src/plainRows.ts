@@ -25,14 +25,14 @@ const firstRecordEnd = (bytes: Uint8Array): number => {
 }
 
 /**
- * `scanPlainBytes` into a DatasetBuilder with the cell parsing inlined: the same records, rows, problems and
- * line numbers, in one tight loop per record (no call per cell). Each field is read by its column's lane:
- * an integer code (digits, or a blank cell) or a plain number is stored in the column's buffer, a skipped
- * column is stepped over; any other cell (a sign, a pad, a fraction, text, a code the codebook does not
- * list, an ignored column's cell) goes to `builder.fieldBytes`, which parses it from a string and may turn
- * the column numeric or drop it, after which the loop takes the builder's columns again. The header, and
- * a last line without a line break, are scanned by `scanPlainBytes`. Returns the number of the line after
- * the bytes.
+ * `scanPlainBytes` into a DatasetBuilder, fast: the same records, rows, problems and line numbers. The usual
+ * records are read by a row parser generated for the columns (`rowParser`: no call and no dispatch per
+ * cell); a record it stops at (an unusual cell, the wrong number of fields) is read cell by cell by column
+ * lane (`laneRecord`): integer codes and plain numbers are stored, skipped columns stepped over, and any other
+ * cell (a pad, a fraction, text, a code the codebook does not list, an ignored column's content) goes to
+ * `builder.fieldBytes`, which parses it from a string and may turn the column numeric or drop it; the parser
+ * for the new column layout then takes over. The header, and a last line without a line break, are scanned
+ * by `scanPlainBytes`. Returns the number of the line after the bytes.
  *
  * @example
  * const line = scanPlainRows(new TextEncoder().encode("level,sex\n1,2\n"), 44, builder, 1) // 3
