@@ -42,6 +42,11 @@ const AUTO_NUMERIC = 5
 /** A column not parsed: not needed by the command, or found to hold text or dates. */
 const SKIP = 6
 const DATE = /^(?:\d{4}-\d{1,2}-\d{1,2}(?:[T ][\d:.]+Z?)?|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})$/
+/**
+ * Per kind (above), its lane in `scanPlainRows` (rowParser.ts): 0 an integer code, 1 a checked code, 2 a number,
+ * 3 not parsed, 4 blank (an ignored column). A cell of another form goes to `fieldBytes`.
+ */
+export const ROW_LANES = Uint8Array.of(0, 1, 2, 4, 0, 2, 3)
 const TABLE_SIZE = 256
 const NO_CODES = new Int32Array(0)
 const NO_NUMBERS = new Float64Array(0)
@@ -64,17 +69,22 @@ export class DatasetBuilder implements CsvSink, ByteSink {
   /** The columns typed from their contents as numbers, text or dates, with the cell that decided it. */
   readonly typing: Array<ColumnTyping> = []
   private fieldIndex = 0
-  private firstFieldBlank = false
+  /** Whether the current record's first field is blank (a line of spaces); set by `scanPlainRows` too. */
+  firstFieldBlank = false
   private skipNextCheck = false
   private recordMalformed = false
-  // Hot-path views of the plan and buffers: monomorphic arrays indexed by column.
-  private kinds = new Uint8Array(0)
+  // Hot-path views of the plan and buffers: monomorphic arrays indexed by column (read by `scanPlainRows`,
+  // which takes them again after every call that may change them: `fieldBytes`, `reserveRow`).
+  /** Per column: how its cells are read (the constants above; `laneOf` maps them for the row scanner). */
+  kinds = new Uint8Array(0)
   /** Per column: 1 for a column not parsed (the byte scanner steps over its cells); the first is never skipped. */
   skipped = new Uint8Array(0)
-  private codes: Array<Int32Array> = []
-  private numbers: Array<Float64Array> = []
+  codes: Array<Int32Array> = []
+  numbers: Array<Float64Array> = []
+  /** Counts the changes of `kinds`, `codes` and `numbers` (a column grown, turned numeric or dropped). */
+  layout = 0
   /** Per checked column: 1 where a code in [0, 256) is accepted, so common codes skip the `accepts` call. */
-  private accepted: Array<Uint8Array> = []
+  accepted: Array<Uint8Array> = []
 
   /**
    * @param rowsHint - the expected number of data rows (e.g. line breaks counted up front): the column
@@ -182,6 +192,7 @@ export class DatasetBuilder implements CsvSink, ByteSink {
     if (value !== undefined) {
       if (kind === AUTO) {
         this.buffers!.promote(k)
+        this.layout++
         this.kinds[k] = AUTO_NUMERIC
         this.codes[k] = NO_CODES
         this.numbers[k] = this.buffers!.numbers[k]!
@@ -192,6 +203,7 @@ export class DatasetBuilder implements CsvSink, ByteSink {
     }
     const cell = shown(text, start, end)
     this.buffers!.drop(k)
+    this.layout++
     this.kinds[k] = SKIP
     if (k > 0) this.skipped[k] = 1
     this.codes[k] = NO_CODES
@@ -227,9 +239,15 @@ export class DatasetBuilder implements CsvSink, ByteSink {
     this.rowCount++
   }
 
+  /** Room for the row that a record starting now would fill (the byte row scanner's `k === 0` of `fieldBytes`). */
+  reserveRow(): void {
+    if (this.rowCount === this.buffers!.capacity) this.grow(this.rowCount + 1, false)
+  }
+
   private grow(rows: number, exact: boolean): void {
     const buffers = this.buffers!
     buffers.ensure(rows, exact)
+    this.layout++
     this.codes = buffers.codes.map((c) => c ?? NO_CODES)
     this.numbers = buffers.numbers.map((c) => c ?? NO_NUMBERS)
   }
@@ -257,6 +275,7 @@ export class DatasetBuilder implements CsvSink, ByteSink {
 
   private start(plan: ReadonlyArray<ColumnPlan>): void {
     this.plan = plan
+    this.layout++
     const buffers = new ColumnBuffers(plan, this.rowsHint)
     this.buffers = buffers
     this.kinds = Uint8Array.from(plan, (c) =>

@@ -1,10 +1,10 @@
 import { isAscii } from "node:buffer"
 import type * as Either from "effect/Either"
-import { scanPlainBytes } from "./byteScanner.js"
 import { CsvSession } from "./csvSession.js"
 import { decodeText, hasUtf8Bom } from "./decodeText.js"
 import { detectDelimiter } from "./delimiter.js"
 import type { DataFileError } from "./errors.js"
+import { scanPlainRows } from "./plainRows.js"
 import { scanCsv } from "./scanner.js"
 import type { CsvReadOptions, CsvReadResult } from "./types.js"
 
@@ -26,7 +26,7 @@ const QUOTE = 34
 
 /**
  * The bytes after any UTF-8 BOM when the file is ASCII without a quote character and read as `auto` or
- * `utf-8` (the usual file of codes): such a file is scanned as bytes (`scanPlainBytes`), never decoded,
+ * `utf-8` (the usual file of codes): such a file is scanned as bytes (`scanPlainRows`), never decoded,
  * with the same result as the text path (ASCII is valid UTF-8, holds no legacy Vietnamese and is NFC).
  */
 const plainBody = (bytes: Uint8Array, encoding: CsvReadOptions["encoding"]): Uint8Array | undefined => {
@@ -36,7 +36,7 @@ const plainBody = (bytes: Uint8Array, encoding: CsvReadOptions["encoding"]): Uin
 }
 
 /** The first two lines of ASCII bytes as text (what `detectDelimiter` looks at). */
-const firstLines = (bytes: Uint8Array): string => {
+export const firstLines = (bytes: Uint8Array): string => {
   let end = 0
   for (let lines = 0; lines < 2 && end < bytes.length; end++) {
     const c = bytes[end]
@@ -86,7 +86,7 @@ export const readCsv = (bytes: Uint8Array, options: CsvReadOptions): Either.Eith
     const { delimiter, note } = detectDelimiter(firstLines(plain))
     if (note !== undefined) session.warn("DELIMITER", note)
     const builder = session.builder(delimiter, dataLinesHintBytes(plain))
-    scanPlainBytes(plain, delimiter.charCodeAt(0), builder, 1)
+    scanPlainRows(plain, delimiter.charCodeAt(0), builder, 1)
     return session.finish(builder, "utf-8", delimiter)
   }
   const { text, encoding, warnings: encodingWarnings } = decodeText(bytes, options.encoding)

@@ -24,25 +24,28 @@ export const readCsvFile = (
 ): Effect.Effect<CsvReadResult, DataFileError | FileReadError> => {
   const fullOptions = { ...options, fileName: path }
   const whole = Effect.flatMap(readBytes(path), (bytes) => readCsv(bytes, fullOptions))
-  const streamed = Effect.flatMap(
-    Effect.tryPromise({
-      try: async () => {
-        const handle = await open(path)
-        try {
-          return await readCsvStream(
-            (into, position) => handle.read(into, 0, into.length, position).then((r) => r.bytesRead),
-            fullOptions
-          )
-        } finally {
-          await handle.close()
-        }
-      },
-      catch: (error) => new FileReadError({ path, reason: describeFsError(error) })
-    }),
-    (result) => result
-  )
+  const streamed = (size: number) =>
+    Effect.flatMap(
+      Effect.tryPromise({
+        try: async () => {
+          const handle = await open(path)
+          try {
+            return await readCsvStream(
+              (into, position) => handle.read(into, 0, into.length, position).then((r) => r.bytesRead),
+              fullOptions,
+              undefined,
+              size
+            )
+          } finally {
+            await handle.close()
+          }
+        },
+        catch: (error) => new FileReadError({ path, reason: describeFsError(error) })
+      }),
+      (result) => result
+    )
   return Effect.flatMap(
     Effect.promise(() => stat(path).then((s) => (s.isFile() ? s.size : 0), () => 0)),
-    (size) => (size > STREAM_THRESHOLD_BYTES ? streamed : whole)
+    (size) => (size > STREAM_THRESHOLD_BYTES ? streamed(size) : whole)
   )
 }

@@ -1,10 +1,12 @@
 import { isAscii } from "node:buffer"
 import type * as Either from "effect/Either"
-import { scanPlainBytes } from "./byteScanner.js"
+import { BlockReader, type ReadAt, RowEstimate } from "./blockReader.js"
 import { CsvSession } from "./csvSession.js"
 import { fallbackWarning, hasUtf8Bom, Utf8ErrorFinder } from "./decodeText.js"
 import { detectDelimiter } from "./delimiter.js"
 import type { DataFileError } from "./errors.js"
+import { scanPlainRows } from "./plainRows.js"
+import { firstLines } from "./readCsv.js"
 import { type CsvSink, scanCsv } from "./scanner.js"
 import type { CsvReadOptions, CsvReadResult } from "./types.js"
 
@@ -16,8 +18,7 @@ export const STREAM_THRESHOLD_BYTES = 16 * 1024 * 1024
  */
 export const STREAM_CHUNK_BYTES = 256 * 1024
 
-/** Reads up to `into.length` bytes of the file from `position`; resolves to the number read (0 at the end). */
-export type ReadAt = (into: Uint8Array, position: number) => Promise<number>
+export type { ReadAt }
 
 const LF = 10
 const CR = 13
@@ -98,30 +99,35 @@ const countDataLines = async (read: ReadAt, chunkBytes: number, ascii?: { all: b
   return Math.max(1, breaks + (last >= 0 && !closed ? 1 : 0) - 1)
 }
 
-/** One pass over the file as `encoding`; undefined when UTF-8 decoding fails (the caller falls back). */
+/** The data rows: counted up front, or estimated from the file's size and first block. */
+type RowsHint = number | RowEstimate
+
+/**
+ * One pass over the file as `encoding`; undefined when UTF-8 decoding fails (the caller falls back), or with
+ * `asciiOnly` at the first block that is not ASCII.
+ */
 const scanPass = async (
   read: ReadAt,
   options: CsvReadOptions,
   encoding: "utf-8" | "windows-1258",
-  rowsHint: number,
+  hint: RowsHint,
   chunkBytes: number,
   warningOffset?: { offset: number; byte: number },
-  bomBytes = 0
+  bomBytes = 0,
+  asciiOnly = false
 ): Promise<Either.Either<CsvReadResult, DataFileError> | undefined> => {
   const session = new CsvSession(options)
   if (warningOffset !== undefined) {
     session.warn("ENCODING_FALLBACK", fallbackWarning(warningOffset.byte, warningOffset.offset).message)
   }
   const decoder = new TextDecoder(encoding, { fatal: encoding === "utf-8" })
+  let rowsHint = typeof hint === "number" ? hint : 1024
   let carry = ""
   let line = 1
   let delimiter: string | undefined
   let builder: ReturnType<CsvSession["builder"]> | undefined
-  let rejected = false
-  let failed = false
   // whether bytes since the last cut held non-ASCII (else the text is already NFC)
   let nonAscii = false
-  let pending: Uint8Array | undefined // bytes after the last LF of the previous chunk, not decoded yet
   let textCuts = false
 
   /** Scans the whole records of `carry + text` (all of it when `final`), keeping the rest. */
@@ -147,65 +153,66 @@ const scanPass = async (
     line = scanCsv(piece, delimiter, builder!, line)
   }
 
-  await eachChunk(read, chunkBytes, (bytes, position) => {
-    if (position === 0) {
-      if (session.rejectsNonCsv(bytes)) {
-        rejected = true
-        return false
-      }
-    }
-    // decodeText drops a BOM before the windows-1258 fallback as well (a mixed-encoding file), even when the
-    // first chunks are shorter than the BOM
-    if (encoding === "windows-1258" && position < bomBytes) {
-      bytes = bytes.subarray(Math.min(bytes.length, bomBytes - position))
-    }
-    let block = bytes
-    if (pending !== undefined) {
-      block = new Uint8Array(pending.length + bytes.length)
-      block.set(pending)
-      block.set(bytes, pending.length)
-      pending = undefined
-    }
-    try {
-      // Byte cuts while no quote has been seen: decode exactly the bytes up to the last LF (a LF byte is never
-      // part of a multi-byte character), so each piece is a fresh flat string of whole records. Profiled:
-      // scanning slices of concatenated strings cost ~40% more CPU than scanning flat ones.
-      if (!textCuts && block.indexOf(QUOTE) < 0) {
-        const lf = block.lastIndexOf(LF)
-        if (lf >= 0) {
-          pending = block.slice(lf + 1)
-          const head = block.subarray(0, lf + 1)
-          // ASCII without quotes once the header is read: scanned as bytes, never decoded (the decoder holds
-          // no partial character at a LF; ASCII decodes the same as UTF-8 and windows-1258, and is NFC)
-          if (builder !== undefined && carry === "" && isAscii(head)) {
-            line = scanPlainBytes(head, delimiter!.charCodeAt(0), builder, line)
-            return
+  /** Scans the block's whole records; returns where the bytes kept for the next block start. */
+  const scanBlock = (block: Uint8Array): number => {
+    // Byte cuts while no quote has been seen: decode exactly the bytes up to the last LF (a LF byte is never
+    // part of a multi-byte character), so each piece is a fresh flat string of whole records. Profiled:
+    // scanning slices of concatenated strings cost ~40% more CPU than scanning flat ones.
+    if (!textCuts && block.indexOf(QUOTE) < 0) {
+      const lf = block.lastIndexOf(LF)
+      if (lf >= 0) {
+        const head = block.subarray(0, lf + 1)
+        // ASCII without quotes once the header is read: scanned as bytes, never decoded (the decoder holds
+        // no partial character at a LF; ASCII decodes the same as UTF-8 and windows-1258, and is NFC)
+        if (carry === "" && isAscii(head)) {
+          if (builder === undefined) {
+            // the first lines (the header) are here whole: the text path would find the same delimiter
+            const found = detectDelimiter(firstLines(head))
+            delimiter = found.delimiter
+            if (found.note !== undefined) session.warn("DELIMITER", found.note)
+            builder = session.builder(delimiter, rowsHint)
           }
-          if (!isAscii(head)) nonAscii = true
-          feed(decoder.decode(head, { stream: true }), false)
-          return
+          line = scanPlainRows(head, delimiter!.charCodeAt(0), builder, line)
+          return lf + 1
         }
+        if (!isAscii(head)) nonAscii = true
+        feed(decoder.decode(head, { stream: true }), false)
+        return lf + 1
       }
-      // from here on text may be carried between chunks (and the decoder may hold part of a character)
-      textCuts = true
-      if (!isAscii(block)) nonAscii = true
-      feed(decoder.decode(block, { stream: true }), false)
-    } catch {
-      failed = true
-      return false
     }
-  })
-  if (rejected) return session.fail()
-  if (!failed) {
+    // from here on text may be carried between chunks (and the decoder may hold part of a character)
+    textCuts = true
+    if (!isAscii(block)) nonAscii = true
+    feed(decoder.decode(block, { stream: true }), false)
+    return block.length
+  }
+
+  // decodeText drops a BOM before the windows-1258 fallback as well (a mixed-encoding file): start after it
+  const blocks = new BlockReader(read, chunkBytes, encoding === "windows-1258" ? bomBytes : 0)
+  let first = true
+  for (let block = await blocks.next(); block !== undefined; block = await blocks.next()) {
+    if (asciiOnly && !isAscii(block)) return undefined
+    if (first) {
+      // (a file rejected here is never read again as windows-1258)
+      if (encoding === "utf-8" && session.rejectsNonCsv(block)) return session.fail()
+      if (hint instanceof RowEstimate) rowsHint = hint.first(block)
+      first = false
+    } else if (hint instanceof RowEstimate && builder !== undefined) {
+      hint.refine(builder, blocks.position - block.length)
+    }
     try {
-      if (pending !== undefined && !isAscii(pending)) nonAscii = true
-      const rest = pending !== undefined ? decoder.decode(pending, { stream: true }) : ""
-      feed(rest + decoder.decode(), true)
+      blocks.keep(scanBlock(block))
     } catch {
-      failed = true
+      return undefined
     }
   }
-  if (failed) return undefined
+  try {
+    const rest = blocks.rest()
+    if (!isAscii(rest)) nonAscii = true
+    feed(decoder.decode(rest, { stream: true }) + decoder.decode(), true)
+  } catch {
+    return undefined
+  }
   if (builder === undefined) builder = session.builder(",", 1) // an empty file
   return session.finish(builder, encoding, delimiter ?? ",")
 }
@@ -215,15 +222,17 @@ const scanPass = async (
  * file (same dataset, warnings and problems), but without holding the file's bytes and text in memory: at
  * most one chunk of bytes and about two chunks of text are alive at a time, besides the columns.
  *
- * Method: a first pass counts the line breaks, so the column buffers are allocated once at the right size;
- * the second decodes the bytes as a stream (UTF-8; when that fails, a third pass as windows-1258 with the
- * same `ENCODING_FALLBACK` warning), cuts each chunk after its last complete record (at the last LF byte
- * until a quote appears; after that in the text, where a quoted field may span chunks), normalises each
- * piece to NFC and scans it into the columns.
+ * Method: given the file's size, the column buffers are sized from it and the first block's lines (grown if
+ * the rows read so far project beyond them; else a first pass counts the line breaks); one pass decodes the
+ * bytes as a stream (UTF-8; when that fails, a second as windows-1258 with the same `ENCODING_FALLBACK`
+ * warning), cuts each chunk after its last complete record (at the last LF byte until a quote appears; after
+ * that in the text, where a quoted field may span chunks), normalises each piece to NFC and scans it into
+ * the columns (ASCII without quotes as bytes, `scanPlainRows`).
  *
  * @param read - reads the file's bytes at a position (e.g. a FileHandle's `read`)
  * @param options - as `readCsv`
  * @param chunkBytes - bytes per read (default STREAM_CHUNK_BYTES)
+ * @param fileBytes - the file's size, when known (saves the pass that counts the lines)
  * @example
  * const handle = await open("survey.csv")
  * const result = await readCsvStream(
@@ -235,9 +244,10 @@ const scanPass = async (
 export const readCsvStream = async (
   read: ReadAt,
   options: CsvReadOptions,
-  chunkBytes = STREAM_CHUNK_BYTES
+  chunkBytes = STREAM_CHUNK_BYTES,
+  fileBytes?: number
 ): Promise<Either.Either<CsvReadResult, DataFileError>> => {
-  const rowsHint = await countDataLines(read, chunkBytes)
+  const rowsHint = fileBytes !== undefined ? new RowEstimate(fileBytes) : await countDataLines(read, chunkBytes)
   const utf8 = await scanPass(read, options, "utf-8", rowsHint, chunkBytes)
   if (utf8 !== undefined) return utf8
   const finder = new Utf8ErrorFinder()
@@ -248,9 +258,10 @@ export const readCsvStream = async (
 }
 
 /**
- * `readCsvStream` for a file that is ASCII throughout, found in the first pass (the line count): resolves to
- * undefined as soon as that pass meets a non-ASCII byte, so a caller that must detect legacy encodings
- * (`readDataFile`) reads such a file whole instead. For an ASCII file the result is `readCsvStream`'s.
+ * `readCsvStream` for a file that is ASCII throughout: resolves to undefined as soon as a non-ASCII byte is
+ * met (in the pass that counts the lines, or given the file's size, in the one pass that reads it), so a
+ * caller that must detect legacy encodings (`readDataFile`) reads such a file whole instead. For an ASCII
+ * file the result is `readCsvStream`'s.
  *
  * @example
  * const result = await readAsciiCsvStream(read, { fileName: "survey.csv" }) // undefined for a UTF-8 file with "ư"
@@ -258,11 +269,15 @@ export const readCsvStream = async (
 export const readAsciiCsvStream = async (
   read: ReadAt,
   options: CsvReadOptions,
-  chunkBytes = STREAM_CHUNK_BYTES
+  chunkBytes = STREAM_CHUNK_BYTES,
+  fileBytes?: number
 ): Promise<Either.Either<CsvReadResult, DataFileError> | undefined> => {
+  if (fileBytes !== undefined) {
+    // ASCII is valid UTF-8: the pass never falls back
+    return scanPass(read, options, "utf-8", new RowEstimate(fileBytes), chunkBytes, undefined, 0, true)
+  }
   const ascii = { all: true }
   const rowsHint = await countDataLines(read, chunkBytes, ascii)
   if (!ascii.all) return undefined
-  // ASCII is valid UTF-8: the pass never falls back
   return scanPass(read, options, "utf-8", rowsHint, chunkBytes)
 }

@@ -11,7 +11,7 @@ const HEAD_BYTES = 65536
 /**
  * `readDataFile` for a large plain CSV file without holding its bytes: a file over STREAM_THRESHOLD_BYTES
  * (16 MiB) that is a CSV by its name and first bytes, not a form export, read as `auto` or `utf-8`, and ASCII
- * throughout (checked in the streaming reader's first pass: then no legacy-encoding detection, BOM or NFC
+ * throughout (checked as the streaming reader goes: then no legacy-encoding detection, BOM or NFC
  * question arises) is read by `readAsciiCsvStream`, whose dataset, warnings and problems are those of
  * `readCsv` on the whole bytes.
  * Resolves to undefined for any other file, or when the file cannot be opened (the caller reads it whole and
@@ -39,13 +39,18 @@ export const streamPlainCsv = async (
     if (dataFormatOf(path, headBytes) !== "csv" || csvLooksLikeForm(headBytes, options.codebook !== undefined)) {
       return undefined
     }
-    const result = await readAsciiCsvStream(read, {
-      fileName: path,
-      ...(options.codebook !== undefined ? { codebook: options.codebook } : {}),
-      ...(options.numericColumns !== undefined ? { numericColumns: options.numericColumns } : {}),
-      ...(options.maxProblems !== undefined ? { maxProblems: options.maxProblems } : {}),
-      ...(options.columns !== undefined ? { columns: options.columns } : {})
-    })
+    const result = await readAsciiCsvStream(
+      read,
+      {
+        fileName: path,
+        ...(options.codebook !== undefined ? { codebook: options.codebook } : {}),
+        ...(options.numericColumns !== undefined ? { numericColumns: options.numericColumns } : {}),
+        ...(options.maxProblems !== undefined ? { maxProblems: options.maxProblems } : {}),
+        ...(options.columns !== undefined ? { columns: options.columns } : {})
+      },
+      undefined,
+      size
+    )
     if (result === undefined) return undefined
     return Either.map(result, (r: CsvReadResult) => ({
       dataset: r.dataset,

@@ -87,6 +87,9 @@ describe("readCsvStream", () => {
       for (const chunk of [1, 2, 3, 5, 7, 16, 64, 1 << 16]) {
         const got = outcome(await readCsvStream(reader(bytes), o, chunk))
         expect(got, `${name}, chunks of ${chunk} bytes`).toEqual(want)
+        // given the file's size, the rows are estimated from the first block instead of counted
+        const sized = outcome(await readCsvStream(reader(bytes), o, chunk, bytes.length))
+        expect(sized, `${name}, chunks of ${chunk} bytes, size given`).toEqual(want)
       }
     }
   })
