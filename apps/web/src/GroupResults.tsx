@@ -1,5 +1,5 @@
 import type { DescribeResult, LayeredCrosstabResult, LikertResult, MeansResult, MultipleResponseResult } from "@danvan/analysis"
-import { defaultDecimal, kruskalWallisSentence, likertDirectionSentence, mmiSentence } from "@danvan/report/sentences"
+import { classicalTestsNote, defaultDecimal, designWaldLine, kruskalWallisSentence, likertDirectionSentence, mmiSentence } from "@danvan/report/sentences"
 import type { Ui } from "./App.js"
 import { formatNumber, formatPValue, formatStat, type Lang } from "./i18n.js"
 import { DesignEstimates, DesignNote, LikertDesign, MrDesign } from "./DesignResults.js"
@@ -187,6 +187,9 @@ export const MeansView = ({ ui, r }: { ui: Ui; r: MeansResult }) => {
         </table>
       </div>
       <h4>{ui.t("tests")}</h4>
+      {r.design?.mode === "sampling" && (
+        <p class="note" data-testid="classical-tests-note">{classicalTestsNote(lang)}</p>
+      )}
       <table class="result" data-testid="means-tests">
         <tbody>
           {tests.map((t) => (
@@ -218,6 +221,11 @@ export const MeansView = ({ ui, r }: { ui: Ui; r: MeansResult }) => {
           ...(r.designTotal === undefined ? [] : [{ label: ui.t("total"), value: r.designTotal }])
         ]}
       />
+      {r.tests.designWald !== undefined && (
+        <p class="note" data-testid="means-design-wald">
+          {designWaldLine(r.tests.designWald, lang, defaultDecimal(lang))}
+        </p>
+      )}
       {kw !== undefined && <Apa ui={ui} sentences={[kruskalWallisSentence(kw, Math.round(r.total.n), opts(lang))]} />}
     </>
   )

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { fixed, formatP } from "@danvan/report"
-import { designStatement, raoScottLine } from "@danvan/report/sentences"
+import { classicalTestsNote, designStatement, designWaldLine, raoScottLine } from "@danvan/report/sentences"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { openApp, type OpenedApp, screenshot, seriousViolations, WEB_DIST } from "./browser.js"
 import { cli, type Running, startServer, tempDir } from "./server.js"
@@ -188,6 +188,12 @@ describe("weights and design in the web app", () => {
     const row = (await page.locator("[data-testid=design-estimates] tbody tr").first().innerText()).split("\t")
     expect(row[1]).toBe(fixed(sampled.groups[0].design.estimate, 2, "comma"))
     expect(row[2]).toBe(fixed(sampled.groups[0].design.se, 2, "comma"))
+    // The design-based Wald test of equal means (R's regTermTest on svyglm), worded by report as the CLI's.
+    expect(sampled.tests.designWald).toBeDefined()
+    expect(await page.getByTestId("classical-tests-note").innerText()).toBe(classicalTestsNote("vi"))
+    expect(await page.getByTestId("means-design-wald").innerText()).toBe(
+      designWaldLine(sampled.tests.designWald, "vi", "comma")
+    )
     await screenshot(page, "62-design-means-vi")
     expect(await seriousViolations(page)).toEqual([])
   })

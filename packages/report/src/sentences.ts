@@ -5,5 +5,5 @@
 export * from "./apa.js"
 export * from "./format.js"
 export { LOW_EXPECTED_VI, type LowExpectedFields, lowExpectedText } from "./text/lowExpected.js"
-export { designNotValid, designStatement, raoScottLine } from "./text/design.js"
+export { classicalTestsNote, designNotValid, designStatement, designWaldLine, raoScottLine } from "./text/design.js"
 export { mrDesignOverall, mrDesignStatementText } from "./text/mrDesign.js"

@@ -283,6 +283,15 @@ const classicalNote = {
 } as const
 
 /**
+ * Why the classical tests (ANOVA, Welch, Levene) shown beside design-based results are not the design's: they
+ * treat the weights as frequencies.
+ *
+ * @example
+ * classicalTestsNote("en") // "The classical tests below treat the weights as frequencies; …"
+ */
+export const classicalTestsNote = (lang: Lang): string => classicalNote[lang]
+
+/**
  * Footnotes of a result computed under a sampling design: the design statement, design-based means (one per
  * named line) and Rao-Scott lines, and that the classical tests are frequency-weighted; [] otherwise.
  *
