@@ -50,9 +50,10 @@ const exportsOf = (file: string): Map<string, Origin> => {
   exportCache.set(file, out)
   if (!existsSync(file)) return out
   const text = readFileSync(file, "utf8")
-  for (const m of text.matchAll(LOCAL_DECL)) {
-    out.set(m[2]!, { file, name: m[2]!, type: m[1] === "interface" || m[1] === "type" })
-  }
+  // A name declared as a value and as a type (a schema and its type) is a value: its import brings both.
+  const declare = (name: string, type: boolean) =>
+    out.set(name, { file, name, type: type && out.get(name)?.type !== false })
+  for (const m of text.matchAll(LOCAL_DECL)) declare(m[2]!, m[1] === "interface" || m[1] === "type")
   for (const m of text.matchAll(NAMED)) {
     const from = m[3] === undefined ? undefined : relative(file, m[3])
     for (const part of m[2]!.split(",").map((p) => p.trim()).filter((p) => p !== "")) {
@@ -60,7 +61,7 @@ const exportsOf = (file: string): Map<string, Origin> => {
       if (spec === null) continue
       const type = m[1] !== undefined || spec[1] !== undefined
       const [name, alias = name] = [spec[2]!, spec[3]]
-      if (m[3] === undefined) out.set(alias, { file, name: alias, type })
+      if (m[3] === undefined) declare(alias, type)
       else if (from !== undefined) {
         const origin = exportsOf(from).get(name)
         out.set(alias, origin === undefined ? { file: from, name, type } : { ...origin, type: type || origin.type })
