@@ -23,8 +23,9 @@ export interface CountedCrosstab {
   readonly missingByCode: CrosstabResult["missingByCode"]
 }
 
-/** Most cells of a joint count (Int32Array, 16 MiB). */
+/** Most cells of a joint count (Int32Array, 16 MiB), and at most this many per case beyond 65,536. */
 const JOINT_LIMIT = 1 << 22
+const CELLS_PER_CASE = 2
 
 const isMissingCode = (v: CategoricalVariable, code: number) => code === SYSTEM_MISSING || v.isMissing(code)
 
@@ -141,7 +142,9 @@ const slotsOf = (s: Side, cats: ReadonlyArray<CategoryInfo>) =>
 /** The dense count; undefined when it does not apply (wide code ranges, a blank column). */
 const countDense = (row: CategoricalVariable, col: CategoricalVariable): CountedCrosstab | undefined => {
   const range = ranges(row.codes, col.codes)
-  if (range === undefined || (range.aw + 1) * (range.bw + 1) > JOINT_LIMIT) return undefined
+  // Wide ranges over few cases: walking the joint count would cost more than walking the rows.
+  const cells = range === undefined ? Infinity : (range.aw + 1) * (range.bw + 1)
+  if (range === undefined || cells > JOINT_LIMIT || cells > 65_536 + CELLS_PER_CASE * row.codes.length) return undefined
   const { amin: rmin, aw: rw, bmin: cmin, bw: cw } = range
   const C = cw + 1
   const joint = new Int32Array((rw + 1) * C)

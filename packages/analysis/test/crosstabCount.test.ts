@@ -71,6 +71,11 @@ describe("countCrosstab", () => {
     const row = categorical("r", Int32Array.of(1, 5_000_000, 1, SYSTEM_MISSING), undefined)
     const col = categorical("c", Int32Array.of(-5_000_000, 2, 2, 2), undefined)
     expect(countCrosstab(row, col, undefined)).toEqual(countByRow(row, col, undefined))
+    // 1,000 x 1,000 codes over four cases: more cells than cases
+    const sparse = categorical("s", Int32Array.of(1, 1000, 500, SYSTEM_MISSING), undefined)
+    const other = categorical("o", Int32Array.of(1000, 1, 1, 1), undefined)
+    expect(countCrosstab(sparse, other, undefined)).toEqual(countByRow(sparse, other, undefined))
+    expect(countCrosstab(sparse, other, undefined).table?.counts.length).toBe(6)
     const w = Float64Array.of(0.5, 2, 0, 1.25)
     expect(countCrosstab(row, col, w)).toEqual(countByRow(row, col, w))
     expect(countCrosstab(row, col, w).totalWeight).toBe(3.75)
