@@ -2,9 +2,12 @@ import { stripAnsi } from "@danvan/report/text/width"
 import * as Command from "@effect/cli/Command"
 import * as HelpDoc from "@effect/cli/HelpDoc"
 import * as ValidationError from "@effect/cli/ValidationError"
-import * as NodeContext from "@effect/platform-node/NodeContext"
+import * as NodeFileSystem from "@effect/platform-node/NodeFileSystem"
+import * as NodePath from "@effect/platform-node/NodePath"
+import * as NodeTerminal from "@effect/platform-node/NodeTerminal"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import pkg from "../package.json" with { type: "json" }
 import { apiKey, serve } from "./commands/api.js"
@@ -179,6 +182,12 @@ export const handle =
     return internal(cause, Option.getOrElse(defect, () => Cause.pretty(cause)))
   }
 
+/**
+ * What @effect/cli needs from the platform (its CliApp.Environment). Not NodeContext.layer, whose command
+ * executor and worker manager no command uses: they loaded child_process and worker_threads at every start.
+ */
+const platform = Layer.mergeAll(NodeFileSystem.layer, NodePath.layer, NodeTerminal.layer)
+
 /** The whole program: parse `argv`, run the command, map the outcome to an exit code (never fails). */
 export const main = (argv: ReadonlyArray<string>): Effect.Effect<number> => {
   const captured: Array<string> = []
@@ -191,6 +200,6 @@ export const main = (argv: ReadonlyArray<string>): Effect.Effect<number> => {
     // Anything else @effect/cli wrote to stderr on success (none today) is printed, not lost.
     Effect.tap(() => Effect.forEach(captured.splice(0), (line) => writeStderr(line), { discard: true })),
     withColorPolicy,
-    Effect.provide(NodeContext.layer)
+    Effect.provide(platform)
   )
 }

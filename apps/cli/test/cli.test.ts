@@ -151,6 +151,14 @@ describe("help and version", () => {
     expect(fast.stdout).toBe(full.stdout)
     expect(run(["-h"], env).stdout).toBe(full.stdout)
   })
+  it("the fast danvan --version prints what @effect/cli prints", () => {
+    const fast = run(["--version"], { FORCE_COLOR: "1" })
+    const full = run(["--version"], { FORCE_COLOR: "1", DANVAN_FULL_HELP: "1" })
+    expect(fast.code).toBe(0)
+    expect(full.code).toBe(0)
+    expect(full.stdout).toMatch(/^\d+\.\d+\.\d+/)
+    expect(fast.stdout).toBe(full.stdout)
+  })
   it("FORCE_COLOR colours the help and NO_COLOR wins over it", () => {
     expect(run(["--help"], { FORCE_COLOR: "1" }).stdout).toContain("\u001b[")
     expect(run(["--help"], { FORCE_COLOR: "1", NO_COLOR: "1" }).stdout).not.toContain("\u001b")

@@ -1,7 +1,7 @@
 import type { Codebook, Dataset } from "@danvan/domain"
 import { SYSTEM_MISSING } from "@danvan/domain"
-import * as Stats from "@danvan/stats"
 import * as Either from "effect/Either"
+import { countCrosstab } from "./crosstabCount.js"
 import { analysisDesign } from "./design.js"
 import { crosstabDesign, designInfo, designWeights } from "./designEstimates.js"
 import { AnalysisError } from "./errors.js"
@@ -9,18 +9,8 @@ import type { CrosstabOptions } from "./options.js"
 import type { AnalysisWarning, CategoryInfo, CrosstabResult, VariableInfo } from "./results.js"
 import { analyzeTable, dropEmpty } from "./table.js"
 import type { CategoricalVariable } from "./variables.js"
-import { categoricalVariable, checkMissingNames, requireCategories, validCategoriesOf } from "./variables.js"
+import { categoricalVariable, checkMissingNames, requireCategories } from "./variables.js"
 import { weightField } from "./weights.js"
-
-type MissingTally = Map<string, Map<number | "system", number>>
-
-/** Adds up missing cases by variable and code (blank = "system"), the way SPSS's summary explains N. */
-const tallyMissing = (tally: MissingTally, v: CategoricalVariable, code: number, w: number) => {
-  const key = code === SYSTEM_MISSING ? "system" : code
-  const byCode = tally.get(v.name) ?? new Map<number | "system", number>()
-  byCode.set(key, (byCode.get(key) ?? 0) + w)
-  tally.set(v.name, byCode)
-}
 
 const isMissingCode = (v: CategoricalVariable, code: number) => code === SYSTEM_MISSING || v.isMissing(code)
 
@@ -55,35 +45,9 @@ export const crosstab = (
     const design = yield* analysisDesign(dataset, codebook, options)
     const caseWeights = designWeights(design)
     const weights = caseWeights?.values
-    const rowCats = validCategoriesOf(row)
-    const colCats = validCategoriesOf(col)
+    const { rowCats, colCats, table, missing, totalWeight, missingByCode } = countCrosstab(row, col, weights)
     yield* requireCategories(row, rowCats.categories)
     yield* requireCategories(col, colCats.categories)
-
-    const tally: MissingTally = new Map()
-    let missing = 0
-    let totalWeight = 0
-    for (let k = 0; k < dataset.rowCount; k++) {
-      const w = weights === undefined ? 1 : weights[k]
-      if (w === 0) continue
-      totalWeight += w
-      const rc = row.codes[k]
-      const cc = col.codes[k]
-      const rMiss = isMissingCode(row, rc)
-      const cMiss = isMissingCode(col, cc)
-      if (rMiss || cMiss) {
-        missing += w
-        if (rMiss) tallyMissing(tally, row, rc, w)
-        if (cMiss && colName !== rowName) tallyMissing(tally, col, cc, w)
-      }
-    }
-    const counted = Stats.countCodes(
-      row.codes,
-      col.codes,
-      rowCats.categories.map((c) => c.code),
-      colCats.categories.map((c) => c.code),
-      weights
-    )
     const valid = totalWeight - missing
     if (valid === 0) {
       return yield* Either.left(
@@ -93,7 +57,7 @@ export const crosstab = (
         })
       )
     }
-    const dropped = dropEmpty(counted.table, rowCats.categories, colCats.categories, rowName, colName)
+    const dropped = dropEmpty(table!, rowCats.categories, colCats.categories, rowName, colName)
     for (const [v, n] of [[rowName, dropped.rowCats.length], [colName, dropped.colCats.length]] as const) {
       if (n < 2) {
         return yield* Either.left(
@@ -119,9 +83,6 @@ export const crosstab = (
       ...dropped.warnings,
       ...(caseWeights?.warnings ?? [])
     ]
-    const missingByCode = [...tally].flatMap(([variable, byCode]) =>
-      [...byCode].map(([code, count]) => ({ variable, code, count }))
-    )
     const result = yield* analyzeTable(dropped.table, {
       row: info(row, dropped.rowCats),
       col: info(col, dropped.colCats),

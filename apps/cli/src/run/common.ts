@@ -7,7 +7,7 @@ import * as Option from "effect/Option"
 import { CurrentEncoding, type EncodingName } from "../encodingFlag.js"
 import { CurrentRecipe } from "../recipeRef.js"
 import { writeStderr } from "../terminal.js"
-import { type AppliedRecipe, prepareRead } from "./recipe.js"
+import type { AppliedRecipe } from "./recipe.js"
 
 /**
  * The data as read, then prepared by `--recipe` when one was given (see run/recipe.ts): a recipe may use any
@@ -23,7 +23,11 @@ export const withRecipe = <E, R>(
     return Effect.flatMap(FiberRef.get(CurrentRecipe), (path) =>
       path === undefined
         ? Effect.map(read(true, encoding), (r) => ({ ...r, recipe: undefined as AppliedRecipe | undefined }))
-        : Effect.flatMap(read(false, encoding), (r) => prepareRead(path, r, codebook)))
+        : Effect.flatMap(
+          read(false, encoding),
+          // imported here: the recipe steps (all of @danvan/analysis' prepare) load only with --recipe
+          (r) => Effect.flatMap(Effect.promise(() => import("./recipe.js")), (m) => m.prepareRead(path, r, codebook))
+        ))
   })
 
 /** Loads `--codebook` when given. */
