@@ -1,7 +1,8 @@
 import { StatsInputError } from "../ContingencyTable.js"
 import { chiSquareUpperTail } from "../distributions/chiSquare.js"
 import { fUpperTail } from "../distributions/fDistribution.js"
-import { designCovariance, type SurveyDesign } from "../survey/designCovariance.js"
+import { type DesignCovariance, designCovariance, type SurveyDesign } from "../survey/designCovariance.js"
+import { designCovarianceOfTypes, type TypedScores } from "../survey/designCovarianceOfTypes.js"
 import {
   assertItemsVary,
   countMultipleResponse,
@@ -45,7 +46,7 @@ export interface MmiDesignRaoScott {
   readonly designDf: number
   /** The weighted group shares â_i and item proportions p̂_ij (group-major) and π̂_j the test compares. */
   readonly proportions: Float64Array
-  /** The linearized covariance V of the proportions (rc x rc, row-major, group-major), via `designCovariance`. */
+  /** The linearized covariance V of the proportions (rc x rc, row-major, group-major), via `domainCovariance`. */
   readonly covariance: Float64Array
 }
 
@@ -70,7 +71,7 @@ const validate = (data: MultipleResponseData, weights: ArrayLike<number> | undef
 }
 
 /** Linearization scores of the domain proportions p̂_ij: w_k(y_jk − p̂_ij)·1[g_k = i]/N̂_i, column (i, j). */
-const domainScores = (
+const explicitScores = (
   data: MultipleResponseData,
   weights: ArrayLike<number> | undefined,
   counts: MultipleResponseCounts
@@ -88,6 +89,87 @@ const domainScores = (
     }
   }
   return scores
+}
+
+/** Case k's group and 0/1 answers as one key (a number up to 30 items, a string beyond). */
+const patternKey = (data: MultipleResponseData, k: number, c: number): number | string => {
+  if (c > 30 || data.groupCount > 65536) return `${data.groups[k]!}:${data.items.map((y) => y[k]!).join("")}`
+  let key = 0
+  for (let j = 0; j < c; j++) key = key * 2 + (data.items[j]![k]! === 0 ? 0 : 1)
+  return key * 65536 + data.groups[k]!
+}
+
+/**
+ * The same scores by type (see {@link TypedScores}): case k's score is w_k·v_t, with one type t per group and
+ * answer pattern seen, v_t = (y − p̂_i)/N̂_i in group i's block; cases of weight 0 have no type (score 0).
+ */
+export const typedDomainScores = (
+  data: MultipleResponseData,
+  weights: ArrayLike<number> | undefined,
+  counts: MultipleResponseCounts
+): TypedScores => {
+  const { r, c, groupN, selected } = counts
+  const n = data.groups.length
+  const rc = r * c
+  const types = new Int32Array(n)
+  const seen = new Map<number | string, number>()
+  const first: Array<number> = []
+  for (let k = 0; k < n; k++) {
+    if (weights !== undefined && weights[k] === 0) {
+      types[k] = -1
+      continue
+    }
+    const key = patternKey(data, k, c)
+    let t = seen.get(key)
+    if (t === undefined) {
+      t = first.length
+      seen.set(key, t)
+      first.push(k)
+    }
+    types[k] = t
+  }
+  const vectors = new Float64Array(first.length * rc)
+  first.forEach((k, t) => {
+    const i = data.groups[k]!
+    for (let j = 0; j < c; j++) {
+      vectors[t * rc + i * c + j] = (data.items[j]![k]! - selected[i * c + j]! / groupN[i]!) / groupN[i]!
+    }
+  })
+  return {
+    vectors,
+    dimension: rc,
+    typeOf: (k) => types[k]!,
+    coefficient: weights === undefined ? () => 1 : (k) => weights[k]!
+  }
+}
+
+/**
+ * The linearized covariance of the domain proportions p̂_ij. `"typed"` ({@link designCovarianceOfTypes}): sums per
+ * stratum and answer-pattern type (no clusters) or per PSU, no score vector per case; `"explicit"`: one score
+ * vector per case and estimate, then {@link designCovariance}. `"auto"` takes `"typed"` unless, without
+ * clusters, the per-stratum type sums (strata x types) would outgrow the explicit scores (many items whose
+ * answer patterns are nearly all distinct, many strata).
+ */
+export const domainCovariance = (
+  data: MultipleResponseData,
+  weights: ArrayLike<number> | undefined,
+  counts: MultipleResponseCounts,
+  design: SurveyDesign,
+  path: "auto" | "typed" | "explicit" = "auto"
+): DesignCovariance => {
+  const n = data.groups.length
+  if (path === "explicit") return designCovariance(explicitScores(data, weights, counts), design)
+  const typed = typedDomainScores(data, weights, counts)
+  if (path === "auto" && design.clusters === undefined) {
+    const types = typed.vectors.length / typed.dimension
+    const strata = new Set<number>()
+    if (design.strata === undefined) strata.add(0)
+    else for (let k = 0; k < n; k++) strata.add(design.strata[k]!)
+    if (strata.size * types * 4 > typed.dimension * n) {
+      return designCovariance(explicitScores(data, weights, counts), design)
+    }
+  }
+  return designCovarianceOfTypes(typed, n, design)
 }
 
 /** PSUs − strata among the cases with a positive weight (R survey's `degf` of a subset design). */
@@ -149,7 +231,7 @@ const designEffectMatrix = (
  * X²_S = Σ_ij m·a_i(p̂_ij − π̂_j)²/(π̂_j(1 − π̂_j)) (the MMI statistic of the weighted table rescaled to m, as
  * `svychisq` rescales to the sample size). Its null distribution is Σ_k λ_k χ²_1 with λ the eigenvalues of
  * M = D⁻¹ H V Hᵀ, the same form as `mmiRaoScott2`: V is the Taylor-linearization covariance of the rc domain
- * proportions (`designCovariance` of the scores w_k(y_jk − p̂_ij)·1[g_k = i]/N̂_i, R survey's
+ * proportions (the covariance of the scores w_k(y_jk − p̂_ij)·1[g_k = i]/N̂_i, R survey's
  * `svyby(..., svymean, covmat = TRUE)`), H = I − (1_r aᵀ) ⊗ I_c and D = diag(π̂_j(1 − π̂_j)/(m a_i)·m/(m − 1)),
  * the variance the proportions would have under simple random sampling of m, estimated with the same
  * m/(m − 1) as V (so that D⁻¹V is 1 for unit weights and no design, as survey's `deff`).
@@ -159,6 +241,8 @@ const designEffectMatrix = (
  * With unit weights and no design, M equals `mmiRaoScott2`'s M exactly, so with `firstMoment: "nominal"`
  * (s₁ := q = (r − 1)c, Bilder & Loughin 2004) the statistic, df and p equal `mmiRaoScott2`'s.
  * Cases with weight 0 stay in their PSU with score 0 (a domain of the whole sample, as R survey's subset).
+ * V is summed per stratum and answer pattern, or per PSU ({@link domainCovariance}), not from a score vector per
+ * case: memory grows with the patterns or PSUs, not with the cases.
  *
  * @param data - groups and 0/1 items of every case of the sample (no `data.weights`)
  * @param weights - sampling weights, one per case (>= 0; 0 leaves a case out of the estimates); all 1 if omitted
@@ -190,7 +274,7 @@ export const mmiDesignRaoScott = (
   const x2 = itemChiSquares(selected, groupN, itemTotals, n, r, c)
   let sumStatistic = 0
   for (let j = 0; j < c; j++) sumStatistic += (x2[j]! * m) / n
-  const cov = designCovariance(domainScores(data, weights, counts), design)
+  const cov = domainCovariance(data, weights, counts, design)
   const a = Float64Array.from(groupN, (g) => g / n)
   const pi = Float64Array.from(itemTotals, (t) => t / n)
   const mat = designEffectMatrix(cov.covariance, a, pi, m, r, c)
