@@ -2,7 +2,7 @@ import type { MultipleResponseResult } from "@danvan/analysis"
 import { mmiSentence } from "../apa.js"
 import type { ReportChart } from "../document.js"
 import type { ReportTable, TableRow } from "../document.js"
-import { type Bilingual, label, t } from "../i18n.js"
+import { type Bilingual, label, type Lang, t } from "../i18n.js"
 import { suppressMatrix } from "../suppress.js"
 import { isDesignBased, mrDesignStatementText, mrDesignText } from "../text/mrDesign.js"
 import { blank, type BuildContext, h, noneHidden, num, tally, text } from "./common.js"
@@ -20,9 +20,14 @@ const MR_WORDS = {
 
 const anyHidden = (row: ReadonlyArray<boolean>) => row.some(Boolean)
 
+/** The test's statistic and df heads: χ² and df, or under a sampling design F, df1 and df2 (the design df). */
+const testHeads = (r: MultipleResponseResult, lang: Lang): Array<string> =>
+  isDesignBased(r) ? ["F", "df1", "df2"] : [t("chiSquare", lang), t("df", lang)]
+
 /**
  * A multiple-response set by group: n, % of cases and column-proportion letters per group and in total, then
- * each item's χ², df, p, Bonferroni p and Holm p; the last row gives the respondents per group (the bases).
+ * each item's χ², df, p, Bonferroni p and Holm p (under a sampling design F, df1, df2 = df1 x the design df, p, …);
+ * the last row gives the respondents per group (the bases).
  * Disclosure control treats each item's total as a published sum, and also hides a count whose complement
  * (base − count) is below K.
  *
@@ -54,7 +59,7 @@ export const multipleResponseBlocks = (r: MultipleResponseResult, id: string, ti
       num(item.total.count, "count"),
       num(item.total.percentOfCases, "percent"),
       num(item.statistic, "stat"),
-      num(item.df, "df"),
+      ...(isDesignBased(r) ? [num(item.df, "df"), num(item.df2 ?? NaN, "df")] : [num(item.df, "df")]),
       num(item.p, "p"),
       num(item.pBonferroni, "p"),
       num(item.pHolm, "p")
@@ -67,8 +72,7 @@ export const multipleResponseBlocks = (r: MultipleResponseResult, id: string, ti
       ...groups.flatMap((_, j) => [num(r.n.byGroup[j], "count"), blank, blank]),
       num(r.n.valid, "count"),
       blank,
-      blank,
-      blank,
+      ...testHeads(r, lang).map(() => blank),
       blank,
       blank,
       blank
@@ -82,8 +86,7 @@ export const multipleResponseBlocks = (r: MultipleResponseResult, id: string, ti
         h(t("item", lang)),
         ...groups.map((g, j) => h(`${label(g.label, lang)} (${r.letters[j] ?? ""})`, 3)),
         h(t("total", lang), 2),
-        h(isDesignBased(r) ? "F" : t("chiSquare", lang)),
-        h(t("df", lang)),
+        ...testHeads(r, lang).map((head) => h(head)),
         h(t("p", lang)),
         h(MR_WORDS.pBonferroni[lang]),
         h(t("pHolm", lang))
@@ -93,8 +96,7 @@ export const multipleResponseBlocks = (r: MultipleResponseResult, id: string, ti
         ...groups.flatMap(() => [h(t("n", lang)), h("%"), h(MR_WORDS.largerThan[lang])]),
         h(t("n", lang)),
         h("%"),
-        h(""),
-        h(""),
+        ...testHeads(r, lang).map(() => h("")),
         h(""),
         h(""),
         h("")
