@@ -103,7 +103,7 @@ const patternKey = (data: MultipleResponseData, k: number, c: number): number | 
  * The same scores by type (see {@link TypedScores}): case k's score is w_k·v_t, with one type t per group and
  * answer pattern seen, v_t = (y − p̂_i)/N̂_i in group i's block; cases of weight 0 have no type (score 0).
  */
-export const typedDomainScores = (
+const typedDomainScores = (
   data: MultipleResponseData,
   weights: ArrayLike<number> | undefined,
   counts: MultipleResponseCounts
@@ -148,7 +148,11 @@ export const typedDomainScores = (
  * stratum and answer-pattern type (no clusters) or per PSU, no score vector per case; `"explicit"`: one score
  * vector per case and estimate, then {@link designCovariance}. `"auto"` takes `"typed"` unless, without
  * clusters, the per-stratum type sums (strata x types) would outgrow the explicit scores (many items whose
- * answer patterns are nearly all distinct, many strata).
+ * answer patterns are nearly all distinct, many strata). The results agree to rounding (checked at 1e-12).
+ *
+ * @example
+ * const counts = countMultipleResponse({ ...data, weights }, "MMI", 2)
+ * domainCovariance(data, weights, counts, { strata, clusters }).covariance // rc x rc, group-major
  */
 export const domainCovariance = (
   data: MultipleResponseData,
