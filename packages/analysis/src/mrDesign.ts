@@ -26,10 +26,20 @@ export interface MrDesignStatement {
   readonly method?: string
 }
 
+/**
+ * One item's design-based test, F form: the MMI statistic of the item alone ("mmi"), or, for an item whose domain
+ * proportions have no design variance (every group ticks it all or none), R survey's `svychisq` of the item by
+ * the group ("svychisq", `Stats.raoScott`), where the MMI correction is 0/0.
+ */
+export interface ItemDesignTest {
+  readonly f: { readonly statistic: number; readonly df1: number; readonly df2: number; readonly p: number }
+  readonly method: "mmi" | "svychisq"
+}
+
 /** The design-based test of one item (F form) and the overall MMI test, computed on every case of the file. */
 export interface MrDesignTests {
   readonly overall: Stats.MmiDesignRaoScott
-  readonly items: ReadonlyArray<Stats.MmiDesignRaoScott>
+  readonly items: ReadonlyArray<ItemDesignTest>
   /** Per item, per group: the letters of the groups with a significantly smaller proportion (design-based t). */
   readonly largerThan: ReadonlyArray<ReadonlyArray<string>>
   /** PSUs, strata and PSUs − strata among the analysed cases with a non-zero weight. */
@@ -117,7 +127,15 @@ export const designTests = (
   }
   const data: Stats.MultipleResponseData = { groups, groupCount, items }
   const overall = Stats.mmiDesignRaoScott(data, weights, design.survey)
-  const perItem = items.map((y) => Stats.mmiDesignRaoScott({ groups, groupCount, items: [y] }, weights, design.survey))
+  const kept = new Uint8Array(rowCount)
+  for (const k of keep) kept[k] = 1
+  const perItem = items.map((y): ItemDesignTest => {
+    const mmi = Stats.mmiDesignRaoScott({ groups, groupCount, items: [y] }, weights, design.survey)
+    if (Number.isFinite(mmi.f.p)) return { f: mmi.f, method: "mmi" }
+    const rows = Int32Array.from(y, (v, k) => (kept[k] === 1 ? v : -1))
+    const cols = Int32Array.from(groups, (g, k) => (kept[k] === 1 ? g : -1))
+    return { f: Stats.raoScott(rows, cols, 2, groupCount, { weights, design: design.survey }).f, method: "svychisq" }
+  })
   return {
     overall,
     dof: Stats.designDegreesOfFreedom(design.survey, rowCount, weights),

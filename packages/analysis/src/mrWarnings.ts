@@ -42,3 +42,19 @@ export const lowExpectedItems = (
       `p-values are approximations that can be poor there; ${advice}`
   }
 }
+
+/**
+ * The warning for items whose design-based test is R survey's `svychisq` of the item by the group: every group
+ * ticks them all or none, so their domain proportions have no design variance and the MMI correction is 0/0.
+ *
+ * @example
+ * svychisqWarning(["a"]).code // "ITEM_TEST_SVYCHISQ"
+ */
+export const svychisqWarning = (items: ReadonlyArray<string>): AnalysisWarning => ({
+  code: "ITEM_TEST_SVYCHISQ",
+  items,
+  message: `${items.length === 1 ? "item" : "items"} ${items.map((x) => `"${x}"`).join(", ")}: every group ticks ` +
+    `${items.length === 1 ? "it" : "each"} all or none, so the design-based MMI correction is 0/0; ` +
+    `${items.length === 1 ? "its" : "their"} test is the Rao-Scott F of the item by the group ` +
+    "(R survey's svychisq)"
+})

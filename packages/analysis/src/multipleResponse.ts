@@ -6,7 +6,7 @@ import { mapCodes, memoCodes } from "./codeLookup.js"
 import { analysisDesign, type DesignChoice } from "./design.js"
 import { AnalysisError } from "./errors.js"
 import { designTests, type MrDesignStatement, mrDesignStatement } from "./mrDesign.js"
-import { lowExpectedItems } from "./mrWarnings.js"
+import { lowExpectedItems, svychisqWarning } from "./mrWarnings.js"
 import type { AnalysisWarning, CategoryInfo } from "./results.js"
 import { attempt } from "./table.js"
 import { type CategoricalVariable, categoricalVariable, checkMissingNames, validCategoriesOf } from "./variables.js"
@@ -256,6 +256,8 @@ export const multipleResponse = (
     }), reword)
     const { table, letters, rs2, bootstrap } = computed
     const tests: ReadonlyArray<ItemResult> = sampled === undefined ? computed.tests! : designItemTests(sampled)
+    const svychisqItems = (sampled?.items ?? []).flatMap((t, j) => (t.method === "svychisq" ? [itemNames[j]!] : []))
+    if (svychisqItems.length > 0) warnings.push(svychisqWarning(svychisqItems))
     const bonferroni = computed.bonferroni ?? { p: Math.min(1, Math.min(...tests.map((t) => t.p)) * tests.length) }
     const rare = lowExpectedItems(itemNames, used.map((i) => groupN[i]), table.total.counts, method)
     if (rare !== undefined) warnings.push(rare)

@@ -102,6 +102,15 @@ export type AnalysisWarning =
     readonly minExpected: number
   }
   | {
+    /**
+     * multiple response under a sampling design: items every group ticks all or none of, whose design-based test
+     * is R survey's svychisq of the item by the group (the MMI correction is 0/0 there)
+     */
+    readonly code: "ITEM_TEST_SVYCHISQ"
+    readonly message: string
+    readonly items: ReadonlyArray<string>
+  }
+  | {
     readonly code: "WEIGHT_EXCLUDED"
     readonly message: string
     readonly variable: string

@@ -88,6 +88,8 @@ export const warningText = (w: AnalysisWarning, lang: Lang, n = Number.NaN): str
       return t("lowExpectedItems", lang, { items: w.items.join(", "), min: fixed(w.minExpected, 2) })
     case "WEIGHT_EXCLUDED":
       return weightExcludedText(w, lang)
+    case "ITEM_TEST_SVYCHISQ":
+      return t("itemTestSvychisq", lang, { items: w.items.join(", ") })
   }
 }
 

@@ -64,6 +64,12 @@ const strings = {
     vi: "các mục {items} có tần số kỳ vọng nhỏ hơn 5 ở một nhóm (nhỏ nhất {min}): kiểm định Chi bình phương và " +
       "Rao-Scott có thể không chính xác; hãy dùng bootstrap (--method bootstrap)"
   },
+  itemTestSvychisq: {
+    en: "items {items}: every group ticks them all or none, so their design-based test is the Rao-Scott F of the " +
+      "item by the group (R survey's svychisq)",
+    vi: "các mục {items}: mỗi nhóm đều chọn tất cả hoặc không ai chọn, nên kiểm định theo thiết kế mẫu của chúng là " +
+      "F Rao-Scott của mục theo nhóm (svychisq của gói survey trong R)"
+  },
   goodmanKruskalTau: { en: "Goodman and Kruskal tau", vi: "Tau của Goodman và Kruskal" },
   chiSquareApproximation: {
     en: "c. Based on chi-square approximation.",
