@@ -1,12 +1,10 @@
 import type { Codebook, Dataset } from "@danvan/domain"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import { convertLegacyLabels } from "./encoding/legacyCodebook.js"
 import { DataFileError, type FileReadError, type IoWarning } from "./errors.js"
 import { readFormExport } from "./forms/sniffForm.js"
 import { readBytes } from "./readBytes.js"
 import { readCsv } from "./readCsv.js"
-import { readSav } from "./sav/readSav.js"
 import type { TextColumn } from "./sav/types.js"
 
 /**
@@ -146,6 +144,10 @@ export const readDataBytes = (
       )
     }
     if (format === "sav") {
+      // the .sav reader (and the legacy-font label conversion) load only for .sav files
+      const [{ readSav }, { convertLegacyLabels }] = yield* Effect.promise(() =>
+        Promise.all([import("./sav/readSav.js"), import("./encoding/legacyCodebook.js")])
+      )
       const read = readSav(bytes, common)
       if (Either.isLeft(read)) return yield* Effect.fail(read.left)
       const { dataset, warnings, textColumns } = read.right

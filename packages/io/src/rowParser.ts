@@ -73,7 +73,18 @@ n${k}[row] = x
 i = j + 1
 `
   }
-  if (lane === SKIP) return `j = i\nwhile (stop[b[j]] === 0) j++\nif (!${endsAtJ}) break\ni = j + 1\n`
+  if (lane === SKIP) {
+    // a one-digit cell (the usual skipped code) without the loop; else to the next delimiter or line break
+    return `c = b[i] - 48
+if (c >>> 0 < 10 && ${ends(last, delimiter, "b[i + 1]")}) i += 2
+else {
+  j = i
+  while (stop[b[j]] === 0) j++
+  if (!${endsAtJ}) break
+  i = j + 1
+}
+`
+  }
   // a column that must be blank (an unnamed one after a trailing delimiter): an empty cell; else cell by cell
   return `if (!${ends(last, delimiter, "b[i]")}) break\ni += 1\n`
 }

@@ -99,6 +99,8 @@ const optionSets = [
   { numericColumns: ["w"] },
   { codebook: hcmc, numericColumns: ["w"] },
   { columns: ["note", "big"] },
+  // level, sex and note skipped: one-digit cells stepped over without the loop, the unusual ones with it
+  { columns: ["w", "neg"] },
   { typeColumns: false, numericColumns: ["w"] }
 ]
 
