@@ -1,6 +1,8 @@
 export { crosstabCounted } from "./crosstab.js"
 export { frequenciesCounted } from "./frequencies.js"
 export { casesFromCells, likertCounted, multipleResponseCounted } from "./cases.js"
+export { cellRows, likertFromCells } from "./likertCells.js"
+export type { CellRows } from "./likertCells.js"
 export { exactSum, exactWeightedSum } from "./exactSum.js"
 export { memoryCounter } from "./memory.js"
 export { CellCollector, compareCodes, infiniteWeight } from "./port.js"
