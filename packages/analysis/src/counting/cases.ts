@@ -6,6 +6,7 @@ import type { LikertOptions, LikertResult } from "../likert.js"
 import { multipleResponse, type MultipleResponseOptions, type MultipleResponseResult } from "../multipleResponse.js"
 import type { WeightChoice } from "../weights.js"
 import { likertFromCells } from "./likertCells.js"
+import { multipleResponseFromCells } from "./mrCells.js"
 import type { CellTable, Counter } from "./port.js"
 import { checkCountedMissing, countedVariable, countedWeight } from "./variables.js"
 
@@ -128,8 +129,9 @@ export const likertCounted = (
 
 /**
  * `multipleResponse` through the counting port, as {@link likertCounted}: cells of group x items (x weight),
- * cases rebuilt in canonical order. The bootstrap resamples the rebuilt cases, so its p (equal for every engine
- * with the same seed) differs from the one of the rows in file order by resampling noise.
+ * statistics from the cells ({@link multipleResponseFromCells}). Only `method: "bootstrap"` rebuilds the cases
+ * from the cells in canonical order (casesFromCells; memory grows with the cases) and resamples them, so its p
+ * (equal for every engine with the same seed) differs from the one of the rows in file order by resampling noise.
  *
  * @example
  * const r = yield* multipleResponseCounted(counter, codebook, "level", ["a", "b", "c"], { method: "rs2" })
@@ -142,6 +144,14 @@ export const multipleResponseCounted = (
   options: MultipleResponseOptions = {}
 ): Effect.Effect<MultipleResponseResult, AnalysisError> =>
   Effect.gen(function*() {
+    const { method } = options
+    if (method !== "bootstrap") {
+      yield* checkCountedMissing(counter, options.missing)
+      for (const name of [groupName, ...itemNames]) yield* countedVariable(counter, codebook, name, options.missing)
+      const weight = yield* countedWeight(counter, codebook, options)
+      const table = yield* counter.countCells([...new Set([groupName, ...itemNames])], weight)
+      return yield* multipleResponseFromCells(table, codebook, groupName, itemNames, { ...options, method })
+    }
     const cases = yield* countedCases(counter, codebook, [groupName, ...itemNames], options)
     const result = yield* multipleResponse(cases.dataset, codebook, groupName, itemNames, cases.options).pipe(
       Effect.mapError((e) => renameError(e, cases.weight))
