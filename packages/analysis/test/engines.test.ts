@@ -178,7 +178,7 @@ const surveyOf = (rows: ReadonlyArray<readonly [number, number, number, number, 
 const onDuckdb = <A, E>(dataset: ReturnType<typeof surveyOf>, f: (c: Counter) => Effect.Effect<A, E>) =>
   Effect.runPromise(Effect.either(Effect.scoped(Effect.flatMap(datasetCounter(dataset), f))))
 
-describe("counting engines, Likert and multiple response (cases rebuilt from cells)", () => {
+describe("counting engines, Likert and multiple response (statistics from the cells)", () => {
   it("give deep-equal Likert results, weighted and not", async () => {
     let compared = 0
     await fc.assert(

@@ -3,9 +3,10 @@ import { makeDataset } from "@danvan/domain"
 import * as Effect from "effect/Effect"
 import { AnalysisError } from "../errors.js"
 import type { LikertOptions, LikertResult } from "../likert.js"
-import { likert } from "../likert.js"
 import { multipleResponse, type MultipleResponseOptions, type MultipleResponseResult } from "../multipleResponse.js"
 import type { WeightChoice } from "../weights.js"
+import { likertFromCells } from "./likertCells.js"
+import { multipleResponseFromCells } from "./mrCells.js"
 import type { CellTable, Counter } from "./port.js"
 import { checkCountedMissing, countedVariable, countedWeight } from "./variables.js"
 
@@ -101,10 +102,9 @@ const renameError = (e: AnalysisError, weight: string | undefined): AnalysisErro
   weight === undefined ? e : new AnalysisError({ code: e.code, message: e.message.replaceAll(WEIGHT, weight) })
 
 /**
- * `likert` through the counting port: the engine counts the cells of group x items (x weight), the cases are
- * rebuilt from them in canonical order (casesFromCells) and analysed as `likert` does, so every engine gives
- * the same result. Memory grows with the number of cases, not cells (the item statistics are not yet computed
- * from the cells themselves).
+ * `likert` through the counting port: the engine counts the cells of group x items (x frequency weight) and
+ * the statistics are computed from the cells themselves ({@link likertFromCells}), so memory grows with the
+ * number of cells, not cases, and every engine gives the same result (within 1e-12 of `likert` on the cases).
  *
  * @example
  * const r = yield* likertCounted(counter, builtin, { set: "difficulty" }, "level")
@@ -120,17 +120,18 @@ export const likertCounted = (
     const names = "set" in setOrItems
       ? (codebook?.indicatorSets.find((s) => s.name === setOrItems.set)?.items ?? [])
       : setOrItems.items
-    const cases = yield* countedCases(counter, codebook, [by, ...names], options)
-    const result = yield* likert(cases.dataset, codebook, setOrItems, by, cases.options).pipe(
-      Effect.mapError((e) => renameError(e, cases.weight))
-    )
-    return renameWarnings(renameWeight(result, cases.weight), cases.weight)
+    yield* checkCountedMissing(counter, options.missing)
+    for (const name of [by, ...names]) yield* countedVariable(counter, codebook, name, options.missing)
+    const weight = yield* countedWeight(counter, codebook, options)
+    const table = yield* counter.countCells([...new Set([by, ...names])], weight)
+    return yield* likertFromCells(table, codebook, setOrItems, by, options)
   })
 
 /**
  * `multipleResponse` through the counting port, as {@link likertCounted}: cells of group x items (x weight),
- * cases rebuilt in canonical order. The bootstrap resamples the rebuilt cases, so its p (equal for every engine
- * with the same seed) differs from the one of the rows in file order by resampling noise.
+ * statistics from the cells ({@link multipleResponseFromCells}). Only `method: "bootstrap"` rebuilds the cases
+ * from the cells in canonical order (casesFromCells; memory grows with the cases) and resamples them, so its p
+ * (equal for every engine with the same seed) differs from the one of the rows in file order by resampling noise.
  *
  * @example
  * const r = yield* multipleResponseCounted(counter, codebook, "level", ["a", "b", "c"], { method: "rs2" })
@@ -143,6 +144,14 @@ export const multipleResponseCounted = (
   options: MultipleResponseOptions = {}
 ): Effect.Effect<MultipleResponseResult, AnalysisError> =>
   Effect.gen(function*() {
+    const { method } = options
+    if (method !== "bootstrap") {
+      yield* checkCountedMissing(counter, options.missing)
+      for (const name of [groupName, ...itemNames]) yield* countedVariable(counter, codebook, name, options.missing)
+      const weight = yield* countedWeight(counter, codebook, options)
+      const table = yield* counter.countCells([...new Set([groupName, ...itemNames])], weight)
+      return yield* multipleResponseFromCells(table, codebook, groupName, itemNames, { ...options, method })
+    }
     const cases = yield* countedCases(counter, codebook, [groupName, ...itemNames], options)
     const result = yield* multipleResponse(cases.dataset, codebook, groupName, itemNames, cases.options).pipe(
       Effect.mapError((e) => renameError(e, cases.weight))
