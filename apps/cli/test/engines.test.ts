@@ -78,7 +78,7 @@ describe("--engine memory|duckdb", () => {
     expect(JSON.parse(ok([...args, "--data", parquet, "--engine", "memory"]).stdout)).toStrictEqual(plain)
   })
 
-  it("likert and mr: the same JSON with either engine (cases rebuilt from the cells in canonical order)", () => {
+  it("likert and mr: the same JSON with either engine (both computed from the cells)", () => {
     const likert = ["likert", "--data", SURVEY, "--codebook", "hcmc-2024", "--set", "difficulty", "--by", "level"]
     const memory = JSON.parse(ok([...likert, "--format", "json", "--engine", "memory"]).stdout)
     expect(memory.items).toHaveLength(5)
