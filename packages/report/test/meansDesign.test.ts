@@ -3,7 +3,7 @@ import { codebookFromDataset, decodeAnalysisPlan, makeDataset, plainLabel } from
 import * as Either from "effect/Either"
 import { describe, expect, it } from "vitest"
 import { buildPlanReport, renderDocx, renderHtml, renderMarkdown, tablesOf } from "../src/index.js"
-import { designWaldLine } from "../src/text/design.js"
+import { classicalTestsNote, designMeanText, designWaldLine } from "../src/text/design.js"
 import { renderMeansMarkdown, renderMeansText } from "../src/text/means.js"
 import { openDocx, textOf, wAll } from "./docx.js"
 
@@ -80,5 +80,28 @@ describe("means under a sampling design in reports", () => {
     const text = wAll(word.document, "p").map(textOf).join("\n")
     expect(text).toContain(designWaldLine(wald, "vi", "comma")!)
     expect(text).toContain("Ước lượng theo thiết kế mẫu (tuyến tính hóa Taylor): trọng số w, tầng tinh, cụm xa")
+  })
+  it("HTML and Word: each group's design-based mean and SE under the statistics table, and why the classical ones differ", async () => {
+    const stats = tablesOf(buildPlanReport(result, { lang: "en" })).find((t) => t.id === "age-by-level")!
+    const g = direct.groups[0]!
+    expect(g.design).toBeDefined()
+    expect(stats.notes).toContain(`${g.label.en || String(g.code)}: ${designMeanText(g.design!, "en")}`)
+    expect(stats.notes).toContain(`Total: ${designMeanText(direct.designTotal!, "en")}`)
+    expect(stats.notes.at(-1)).toBe(classicalTestsNote("en"))
+    const word = await openDocx(await renderDocx(buildPlanReport(result, { lang: "vi", decimal: "comma" })))
+    const text = wAll(word.document, "p").map(textOf).join("\n")
+    expect(text).toContain(`Tổng: ${designMeanText(direct.designTotal!, "vi", 2, "comma")}`)
+    expect(text).toContain(classicalTestsNote("vi"))
+    // without a sampling design there are no such notes
+    const plain = Either.getOrThrow(means(ds, undefined, "age", "level", { weight: "w", weightMode: "frequency" }))
+    const doc = buildPlanReport(
+      Either.getOrThrow(runPlan(ds, codebookFromDataset(ds, { id: "a", title: plainLabel("a.csv") }), {
+        ...plan,
+        design: { weightMode: "frequency" }
+      })),
+      { lang: "en" }
+    )
+    expect(plain.design?.mode).toBe("frequency")
+    expect(tablesOf(doc).find((t) => t.id === "age-by-level")!.notes).not.toContain(classicalTestsNote("en"))
   })
 })

@@ -3,7 +3,7 @@ import { kruskalWallisSentence } from "../apa.js"
 import type { Block, Cell, ReportTable, TableRow } from "../document.js"
 import { fixed } from "../format.js"
 import { label, type Lang } from "../i18n.js"
-import { designWaldLine, designWaldName } from "../text/design.js"
+import { designFootnotes, designWaldLine, designWaldName } from "../text/design.js"
 import { type BuildContext, h, num, text } from "./common.js"
 
 const WORDS = {
@@ -100,7 +100,19 @@ export const meansBlocks = (r: MeansResult, id: string, ctx: BuildContext): Arra
     notes: [
       w("cases", lang, { valid: r.n.valid, missing: r.n.missing }),
       w("extremes", lang),
-      ...(hidden > 0 && k !== undefined ? [w("hidden", lang, { k })] : [])
+      ...(hidden > 0 && k !== undefined ? [w("hidden", lang, { k })] : []),
+      // Under a sampling design: each group's design-based mean (SE, CI, deff; none for a hidden group) and why
+      // the table's SEs and the classical tests are not the design's. The design statement heads the section.
+      ...designFootnotes(
+        r.design,
+        [
+          ...r.groups.map((g) => [label(g.label, lang) || String(g.code), hide(g) ? undefined : g.design] as const),
+          [w("total", lang), hide(r.total) ? undefined : r.designTotal] as const
+        ],
+        [],
+        lang,
+        ctx.decimal
+      ).slice(1)
     ]
   }
   const tests: ReportTable = {
