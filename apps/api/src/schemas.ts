@@ -189,7 +189,8 @@ export const TableRequest = Schema.Struct({
   }),
   suppressBelow: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(1))).annotations({
     description:
-      "Report formats: hide counts below K, with secondary suppression within each banner variable (the CLI's --suppress-below)"
+      "Hide counts below K, with secondary suppression within each banner variable (the CLI's --suppress-below; " +
+      "json: the hidden cells are null, with suppression {k, hidden})"
   })
 }).annotations({
   identifier: "TableRequest",

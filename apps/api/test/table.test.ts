@@ -53,6 +53,60 @@ afterAll(async () => {
 
 const TOP2 = { variable: "people_trust_limited", name: "Top 2", codes: [1, 2] }
 
+interface SuppressedBanner {
+  stub: Array<{ base: Array<number>; rows: Array<{ kind: string; cells: Array<{ count: number | null }> }> }>
+  missingByCode: Array<{ count: number }>
+  suppression: { k: number; hidden: number }
+}
+
+/** Per data row of a rendered Markdown banner table (count, column-% and mean rows): which data cells show [c]. */
+const markdownHidden = (md: string): Array<Array<boolean>> =>
+  md.split("\n").filter((l) => l.startsWith("|")).flatMap((l) => {
+    const cells = l.split("|").slice(1, -1).map((c) => c.trim())
+    if (cells[1] !== "Count" && cells[1] !== "Column %" && cells[0] !== "Mean") return []
+    // label, row kind, Total, then each category followed by its letters column
+    return [[cells[2], ...cells.slice(3).filter((_, j) => j % 2 === 0)].map((c) => c === "\\[c\\]")]
+  })
+
+/** How many [c] the text form shows: a count and a column % per hidden cell, a mean once. */
+const textMarks = (json: SuppressedBanner) =>
+  json.stub.flatMap((st) => st.rows).reduce(
+    (n, row) => n + row.cells.filter((c) => c.count === null).length * (row.kind === "mean" ? 1 : 2),
+    0
+  )
+
+/** The JSON's hidden cells in the Markdown's row order: a count and a column-% row per row, one per mean row. */
+const expectSameHidden = (json: SuppressedBanner, marked: ReadonlyArray<ReadonlyArray<boolean>>) => {
+  const rows = json.stub.flatMap((st) =>
+    st.rows.flatMap((row) => {
+      const flags = row.cells.map((c) => c.count === null)
+      return row.kind === "mean" ? [flags] : [flags, flags]
+    })
+  )
+  expect(rows.length).toBeGreaterThan(0)
+  expect(rows).toEqual(marked)
+  const hidden = json.stub.flatMap((st) => st.rows.flatMap((row) => row.cells)).filter((c) => c.count === null)
+  expect(hidden.length).toBeGreaterThan(0)
+  expect(json.suppression.hidden).toBe(hidden.length)
+}
+
+/** No number under a "count" or "base" key anywhere in the JSON is below k. */
+const expectNoCountBelow = (json: unknown, k: number) => {
+  const counts: Array<number> = []
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk)
+    if (typeof node !== "object" || node === null) return
+    for (const [key, v] of Object.entries(node)) {
+      if (key === "count" && typeof v === "number") counts.push(v)
+      if (key === "base" && Array.isArray(v)) counts.push(...(v as Array<number>))
+      walk(v)
+    }
+  }
+  walk(json)
+  expect(counts.length).toBeGreaterThan(0)
+  expect(counts.filter((c) => c < k)).toEqual([])
+}
+
 interface Banner {
   kind: string
   banner: Array<{ name: string; categories: Array<{ letter: string }> }>
@@ -229,12 +283,10 @@ describe("POST /v1/datasets/{id}/table", () => {
       [{ rows: ["people_trust_limited"], cols: ["level"], nets: ["people_trust_limited:X=1,2"] }, "$.nets[0]"],
       [{ rows: ["people_trust_limited"], cols: ["level"], weight: "w", noWeight: true }, "$.noWeight"],
       [{ rows: ["people_trust_limited"], cols: ["level"], missing: { level: ["x"] } }, "$.missing.level[0]"],
-      [{ rows: ["people_trust_limited"], cols: ["level"], suppressBelow: 5 }, "$.suppressBelow"],
-      [{ rows: ["people_trust_limited"], cols: ["level"], format: "text", suppressBelow: 5 }, "$.suppressBelow"],
       [{ rows: ["people_trust_limited"], cols: ["level"], format: "html", suppressBelow: 0 }, "$.suppressBelow"],
       [{ rows: ["people_trust_limited"], cols: ["level"], format: "sav" }, "$.format"]
     ]
-    expect(cases).toHaveLength(12)
+    expect(cases).toHaveLength(10)
     for (const [body, path] of cases) {
       const r = await post(body)
       expect(r.status, JSON.stringify(body)).toBe(400)
@@ -310,15 +362,36 @@ describe("under DANVAN_MIN_CELL", () => {
     tmpMin.cleanup()
   })
 
-  it("the table's JSON and text (every count) are 422s; Markdown hides small cells as the CLI's --suppress-below", async () => {
+  it("the table's JSON and text hide the Markdown's [c] cells; Markdown as the CLI's --suppress-below", async () => {
     const table = { rows: ["people_trust_limited"], cols: ["level", "qualifications_limited"] }
-    for (const format of [undefined, "json", "text"]) {
+    const md = await call(min.url, "POST", `/v1/datasets/${minId}/table`, {
+      key: minKey,
+      body: { ...table, format: "md" }
+    })
+    expect(md.status).toBe(200)
+    const marked = markdownHidden(md.text)
+    for (const format of [undefined, "json"]) {
       const r = await call(min.url, "POST", `/v1/datasets/${minId}/table`, { key: minKey, body: { ...table, format } })
-      expect(r.status).toBe(422)
-      expect(errorCode(r)).toBe("SUPPRESSION_REQUIRES_REPORT")
-      expect(message(r)).toContain("DANVAN_MIN_CELL")
-      expect(message(r)).toContain("format html")
+      expect(r.status).toBe(200)
+      const json = r.json as SuppressedBanner
+      expect(json.suppression.k).toBe(30)
+      expectSameHidden(json, marked)
+      expectNoCountBelow(json, 30)
+      // what the CLI prints for the same file with --suppress-below 30
+      expect(json).toEqual(
+        cliJson(["--rows", table.rows.join(","), "--cols", table.cols.join(","), "--suppress-below", "30"])
+      )
     }
+    const text = await call(min.url, "POST", `/v1/datasets/${minId}/table`, {
+      key: minKey,
+      body: { ...table, format: "text" }
+    })
+    expect(text.status).toBe(200)
+    // without DANVAN_MIN_CELL, suppressBelow 30 hides the same cells; the text's [c] are those and the note's "([c])"
+    const hidden = (await post({ ...table, suppressBelow: 30 })).json as SuppressedBanner
+    expectSameHidden(hidden, marked)
+    expect(text.text.match(/\[c\]/g)?.length).toBe(textMarks(hidden) + 1)
+    expect(text.text).toContain("counts below 30 are hidden")
     copyFileSync(EXAMPLE_CSV, join(tmpMin.dir, "hcmc.csv"))
     const args = ["--rows", "people_trust_limited", "--cols", "level,qualifications_limited", "--format", "md"]
     for (const [suppressBelow, floor] of [[undefined, 30], [2, 30], [200, 200]] as const) {

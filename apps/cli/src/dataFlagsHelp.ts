@@ -41,7 +41,11 @@ export const withDataFlags = (text: string): string => {
   // A command with an option of that name of its own (codebook/convert --encoding, prepare --recipe) has it
   // in its usage line already; so has a page this already went over.
   const line = text.slice(usage.index).split("\n")[0]!
-  const flags = FLAGS.filter((f) => !line.includes(`--${f.name} `) && !text.includes(`[${f.usage}]`))
+  const flags = FLAGS.filter((f) =>
+    !line.includes(`--${f.name} `) && !text.includes(`[${f.usage}]`) &&
+    // excerpts reads interview quotes, not a dataset: it refuses --recipe (run/excerpts.ts)
+    !(f.name === "recipe" && /\$ danvan excerpts /.test(line))
+  )
   if (flags.length === 0) return text
   const withUsage = text.replace(
     USAGE,

@@ -85,6 +85,16 @@ export const IndicatorSet = Schema.Struct({
 })
 export type IndicatorSet = typeof IndicatorSet.Type
 
+/**
+ * A free-answer (text or date) question of the source form: not a codebook variable (nothing to tabulate), kept
+ * so that a saved codebook still names and labels that column (e.g. as a .sav string variable).
+ */
+export const TextVariable = Schema.Struct({
+  name: Schema.String.pipe(Schema.minLength(1, { message: () => "a text variable needs a name" })),
+  label: BilingualLabel
+})
+export type TextVariable = typeof TextVariable.Type
+
 /** The codebook file format (see packages/domain/README.md). */
 export const CodebookJson = Schema.Struct({
   id: Schema.String.pipe(
@@ -98,7 +108,9 @@ export const CodebookJson = Schema.Struct({
   scales: Schema.optionalWith(Schema.Record({ key: Schema.String, value: ScaleJson }), { default: () => ({}) }),
   variables: Schema.NonEmptyArray(VariableJson),
   multipleResponseSets: Schema.optionalWith(Schema.Array(MultipleResponseSet), { default: () => [] }),
-  indicatorSets: Schema.optionalWith(Schema.Array(IndicatorSet), { default: () => [] })
+  indicatorSets: Schema.optionalWith(Schema.Array(IndicatorSet), { default: () => [] }),
+  /** Free-answer questions of the source form, with their labels (optional; absent when none are known). */
+  textVariables: Schema.optional(Schema.Array(TextVariable))
 })
 export type CodebookJson = typeof CodebookJson.Encoded
 
@@ -128,6 +140,8 @@ export interface Codebook {
   readonly variables: ReadonlyArray<Variable>
   readonly multipleResponseSets: ReadonlyArray<MultipleResponseSet>
   readonly indicatorSets: ReadonlyArray<IndicatorSet>
+  /** Free-answer (text, date) questions of the source form with their labels, when known (see TextVariable). */
+  readonly textVariables?: ReadonlyArray<TextVariable>
 }
 
 /**

@@ -153,6 +153,14 @@ export const decodeCodebook = (input: unknown, source = "codebook"): Either.Eith
   json.indicatorSets.forEach((set, i) =>
     set.items.forEach((item, j) => checkRef(item, `$.indicatorSets[${i}].items[${j}]`, "item"))
   )
+  const texts = new Set<string>()
+  json.textVariables?.forEach((tv, i) => {
+    const clash = seen.has(tv.name) ? "is also a variable" : texts.has(tv.name) ? "is given twice" : undefined
+    if (clash !== undefined) {
+      issues.push({ path: `$.textVariables[${i}].name`, message: `text variable "${tv.name}" ${clash}` })
+    }
+    texts.add(tv.name)
+  })
 
   if (issues.length > 0) return Either.left(new CodebookError({ source, issues }))
   return Either.right({
@@ -164,7 +172,8 @@ export const decodeCodebook = (input: unknown, source = "codebook"): Either.Eith
     ...(json.weightVariable !== undefined ? { weightVariable: json.weightVariable } : {}),
     variables,
     multipleResponseSets: json.multipleResponseSets,
-    indicatorSets: json.indicatorSets
+    indicatorSets: json.indicatorSets,
+    ...(json.textVariables !== undefined && json.textVariables.length > 0 ? { textVariables: json.textVariables } : {})
   })
 }
 

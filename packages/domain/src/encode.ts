@@ -29,5 +29,6 @@ export const codebookToJson = (c: Codebook): CodebookJson => ({
     ...(v.note !== undefined ? { note: v.note } : {})
   })) as unknown as CodebookJson["variables"],
   ...(c.multipleResponseSets.length > 0 ? { multipleResponseSets: c.multipleResponseSets } : {}),
-  ...(c.indicatorSets.length > 0 ? { indicatorSets: c.indicatorSets } : {})
+  ...(c.indicatorSets.length > 0 ? { indicatorSets: c.indicatorSets } : {}),
+  ...(c.textVariables !== undefined && c.textVariables.length > 0 ? { textVariables: c.textVariables } : {})
 })

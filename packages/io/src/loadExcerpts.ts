@@ -1,6 +1,6 @@
 import type { Excerpt } from "@danvan/domain"
 import * as Effect from "effect/Effect"
-import { decodeText } from "./decodeText.js"
+import { decodeText, type TextEncodingName } from "./decodeText.js"
 import { DataFileError, type DataProblem, type FileReadError } from "./errors.js"
 import { readBytes } from "./readBytes.js"
 import { cellText } from "./xlsx/cellText.js"
@@ -95,14 +95,20 @@ const xlsxRecords = (bytes: Uint8Array, file: string) =>
  * quote, a header row with a `text` column (or `text_vi`/`text_en`), optionally `theme`, and any attributes (`sex`,
  * `role`, `role_vi`, `role_en`, `age`, `level`, …). Header names are matched case-insensitively; text is NFC. All
  * or nothing: a missing text column or a row without a quote is a `DataFileError` naming the row and column.
+ * `options.encoding` is a CSV's text encoding, as readDataFile's (default `auto`); an .xlsx file is Unicode.
  *
  * @example
- * const excerpts = yield* loadExcerpts("interviews.csv")
+ * const excerpts = yield* loadExcerpts("interviews.csv", { encoding: "tcvn3" })
  */
-export const loadExcerpts = (path: string): Effect.Effect<Array<Excerpt>, DataFileError | FileReadError> =>
+export const loadExcerpts = (
+  path: string,
+  options: { readonly encoding?: TextEncodingName } = {}
+): Effect.Effect<Array<Excerpt>, DataFileError | FileReadError> =>
   Effect.gen(function*() {
     const bytes = yield* readBytes(path)
-    const records = /\.xlsx$/i.test(path) ? yield* xlsxRecords(bytes, path) : parseCsvRecords(decodeText(bytes).text)
+    const records = /\.xlsx$/i.test(path)
+      ? yield* xlsxRecords(bytes, path)
+      : parseCsvRecords(decodeText(bytes, options.encoding ?? "auto").text)
     const fail = (problems: Array<DataProblem>) =>
       Effect.fail(new DataFileError({ file: path, problems: problems.slice(0, 20), totalProblems: problems.length }))
     const header = (records[0]?.fields ?? []).map((h) => h.normalize("NFC").trim().toLowerCase())

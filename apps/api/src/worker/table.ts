@@ -43,7 +43,7 @@ const refused = (e: AnalysisError): TaskReply => ({ ok: false, error: "analysis"
 /**
  * A banner table as `danvan table --format F` gives it: the result object (json), the terminal table (text), or
  * a report document rendered by @danvan/report, with the server's minimum cell size as a floor under the
- * request's suppressBelow.
+ * request's suppressBelow (json and text: `suppressBanner`, hiding the cells the rendered table hides).
  *
  * @example
  * await runTable({ kind: "table", dataset, codebook, rows: ["q1"], cols: ["level"], options: {}, render })
@@ -52,10 +52,14 @@ export const runTable = async (task: Extract<AnalysisTask, { kind: "table" }>): 
   const result = bannerTable(task.dataset, task.codebook, task.rows, task.cols, task.options)
   if (Either.isLeft(result)) return refused(result.left)
   const { format, lang, dataFile, decimal, suppressBelow } = task.render
-  if (format === "json") return { ok: true, body: JSON.stringify(result.right), contentType: "application/json" }
-  if (format === "text") {
-    const { renderBannerText } = await import("@danvan/report/text")
-    return { ok: true, body: renderBannerText(result.right, { lang, color: false }), contentType: CONTENT_TYPES.text }
+  if (format === "json" || format === "text") {
+    const { renderBannerText, suppressBanner } = await import("@danvan/report/text")
+    // the cells the rendered table would hide are nulled, with `suppression: {k, hidden}` (as `danvan table`)
+    const floor = Math.max(suppressBelow ?? 0, task.minCell ?? 0)
+    const plain = floor > 1 || suppressBelow !== undefined ? suppressBanner(result.right, floor) : result.right
+    return format === "json"
+      ? { ok: true, body: JSON.stringify(plain), contentType: "application/json" }
+      : { ok: true, body: renderBannerText(plain, { lang, color: false }), contentType: CONTENT_TYPES.text }
   }
   return renderReport(result.right, format, { lang, dataFile, decimal, suppressBelow }, task.minCell ?? 0)
 }

@@ -37,7 +37,7 @@ export const runTask = async (task: AnalysisTask): Promise<TaskReply> => {
     minCell <= 1 ||
     task.kind === "report" ||
     task.kind === "tableTest" ||
-    // a banner table's own disclosure control is the report formats' (JSON and text are refused under a minimum)
+    // a banner table applies its own disclosure control (worker/table.ts: suppressBanner, or the rendered table's)
     task.kind === "table" ||
     !reply.ok ||
     !("body" in reply) ||

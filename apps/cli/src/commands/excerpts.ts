@@ -5,6 +5,7 @@ import * as flags from "../flags.js"
 
 export const excerptsOptions = {
   data: Options.text("data").pipe(
+    Options.withPseudoName("file"),
     Options.withDescription(
       "The excerpts file (.csv or .xlsx): a text column (the quote), a theme column and attributes such as sex, role, age, level."
     )

@@ -39,7 +39,8 @@ export const tableOptions = {
   ),
   suppressBelow: Options.integer("suppress-below").pipe(
     Options.withDescription(
-      "Report formats: hide counts below K (K >= 1), with secondary suppression within each banner variable."
+      "Hide counts below K (K >= 1), with secondary suppression within each banner variable (json: the hidden " +
+        "cells' counts and percents are null, with a suppression field)."
     ),
     Options.optional
   )

@@ -1,4 +1,4 @@
-import { builtinCodebookJson, decodeCodebook } from "@danvan/domain"
+import { type BilingualLabel, builtinCodebookJson, type Codebook, decodeCodebook } from "@danvan/domain"
 import { loadCodebook, readDataFile, readXlsFormFile, writeTextFiles } from "@danvan/io"
 import { codebookToJson, renderCodebookJson, renderCodebookText } from "@danvan/report/text"
 import type * as Command from "@effect/cli/Command"
@@ -25,6 +25,24 @@ export const runCodebookShow = (args: ShowArgs) =>
     }
   })
 
+/**
+ * The codebook with the labelled text columns of the file (a .sav file's string variables, a form's text answers)
+ * added to its `textVariables`, so that the saved codebook still labels them (e.g. when `convert` writes them).
+ */
+const withTextVariables = (
+  codebook: Codebook,
+  textColumns: ReadonlyArray<{ readonly name: string; readonly label?: BilingualLabel }>
+): Codebook => {
+  const known = new Set([
+    ...codebook.variables.map((v) => v.name),
+    ...(codebook.textVariables ?? []).map((t) => t.name)
+  ])
+  const added = textColumns.flatMap((
+    c
+  ) => (c.label !== undefined && !known.has(c.name) ? [{ name: c.name, label: c.label }] : []))
+  return added.length === 0 ? codebook : { ...codebook, textVariables: [...(codebook.textVariables ?? []), ...added] }
+}
+
 export type FromArgs = Command.Command.ParseConfig<typeof fromOptions>
 
 /**
@@ -50,7 +68,7 @@ export const runCodebookFrom = (args: FromArgs) =>
     }
     // The inferred codebook is what is printed: its listing would repeat it on stderr.
     yield* reportWarnings(read.warnings.filter((w) => w.code !== "FORM_INFERRED"))
-    const json = codebookToJson(read.codebook)
+    const json = codebookToJson(withTextVariables(read.codebook, "textColumns" in read ? read.textColumns : []))
     const text = renderCodebookJson(json)
     // SPSS allows names and sets that a codebook file does not (e.g. non-ASCII names): say what to edit.
     const check = decodeCodebook(JSON.parse(text), Option.getOrElse(args.out, () => "the derived codebook"))

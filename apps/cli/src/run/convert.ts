@@ -41,10 +41,13 @@ export const runConvert = (args: ConvertArgs) =>
     })
     yield* reportWarnings(read.warnings)
     const format = dataOutputFormat(args.out)
-    const warnings = yield* writeDataFile(args.out, read.dataset, read.codebook, {
-      lang: args.lang,
-      textColumns: read.textColumns
+    // A saved codebook's textVariables label the text columns it names (a plain header is only a name).
+    const labels = new Map((read.codebook?.textVariables ?? []).map((t) => [t.name, t.label]))
+    const textColumns = read.textColumns.map((c) => {
+      const label = labels.get(c.name)
+      return label !== undefined ? { ...c, label } : c
     })
+    const warnings = yield* writeDataFile(args.out, read.dataset, read.codebook, { lang: args.lang, textColumns })
     yield* reportWarnings(warnings)
     // A .sav/.zsav holds the text and date columns (as labelled string variables); .csv/.xlsx leave them out.
     const kept = new Set(format === "sav" || format === "zsav" ? read.textColumns.map((c) => c.name) : [])

@@ -2,21 +2,35 @@ import { type Excerpt, selectExcerpts } from "@danvan/domain"
 import { loadExcerpts } from "@danvan/io"
 import type * as Command from "@effect/cli/Command"
 import * as Effect from "effect/Effect"
+import * as FiberRef from "effect/FiberRef"
 import type { excerptsOptions } from "../commands/excerpts.js"
+import { CurrentEncoding } from "../encodingFlag.js"
 import { UsageError } from "../errors.js"
+import { CurrentRecipe } from "../recipeRef.js"
 import { writeStdout } from "../terminal.js"
 
 export type ExcerptsArgs = Command.Command.ParseConfig<typeof excerptsOptions>
 
 /**
  * `danvan excerpts`: reads an excerpts file, applies --theme and --filter, groups by --by and prints each quote with
- * its attribution, in text, Markdown or JSON.
+ * its attribution, in text, Markdown or JSON. `--encoding` applies to a CSV excerpts file; `--recipe` is refused (a
+ * usage error): a recipe recodes survey variables, and an excerpts file holds quotes, not a dataset.
  *
  * @example
  * yield* runExcerpts(args) // "theme: difficulty (2)\n  “…” (Nữ, cán bộ Đảng, 44 tuổi)"
  */
 export const runExcerpts = (args: ExcerptsArgs) =>
   Effect.gen(function*() {
+    if ((yield* FiberRef.get(CurrentRecipe)) !== undefined) {
+      return yield* Effect.fail(
+        new UsageError({
+          command: "excerpts",
+          message: "--recipe does not apply to excerpts: a recipe recodes survey variables and an excerpts file " +
+            "holds interview quotes, not a dataset; choose quotes with --theme and --filter instead"
+        })
+      )
+    }
+    const encoding = yield* FiberRef.get(CurrentEncoding)
     const filter: Record<string, Array<string>> = {}
     for (const f of args.filter) {
       const m = /^([^=]+)=(.+)$/.exec(f)
@@ -30,7 +44,7 @@ export const runExcerpts = (args: ExcerptsArgs) =>
       }
       filter[m[1].trim().toLowerCase()] = m[2].split(",").map((v) => v.trim())
     }
-    const all = yield* loadExcerpts(args.data)
+    const all = yield* loadExcerpts(args.data, encoding !== undefined ? { encoding } : {})
     const chosen = selectExcerpts(all, {
       ...(args.theme.length > 0 ? { theme: args.theme as [string, ...Array<string>] } : {}),
       filter: filter as Record<string, [string, ...Array<string>]>

@@ -1,7 +1,7 @@
 import { resolve } from "node:path"
 import { type BannerNet, type BannerResult, bannerTable } from "@danvan/analysis"
 import { checkWritable, writeTextFiles } from "@danvan/io"
-import { renderBannerJson, renderBannerText } from "@danvan/report/text"
+import { renderBannerJson, renderBannerText, suppressBanner } from "@danvan/report/text"
 import type * as Command from "@effect/cli/Command"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
@@ -66,9 +66,12 @@ const renderFailure = (error: unknown) => {
 
 const rendered = (result: BannerResult, format: Format, args: TableArgs, dataFile: string) =>
   Effect.gen(function*() {
-    if (format === "json") return renderBannerJson(result)
+    // JSON and text: the cells the rendered table hides are nulled (suppressBanner), with `suppression: {k, hidden}`
+    const k = Option.getOrUndefined(args.suppressBelow)
+    const plain = k !== undefined ? suppressBanner(result, k) : result
+    if (format === "json") return renderBannerJson(plain)
     if (format === "text") {
-      return renderBannerText(result, {
+      return renderBannerText(plain, {
         lang: args.lang,
         color: Option.isNone(args.out) && colorEnabled(process.stdout)
       })
@@ -88,11 +91,6 @@ export const runTable = (args: TableArgs) =>
     const format = yield* formatOf(args)
     const k = Option.getOrUndefined(args.suppressBelow)
     if (k !== undefined && k < 1) return yield* Effect.fail(usage(`--suppress-below must be at least 1, got ${k}`))
-    if (k !== undefined && (format === "text" || format === "json")) {
-      return yield* Effect.fail(
-        usage("--suppress-below applies to the report formats (html, xlsx, docx, pdf, md, csv)")
-      )
-    }
     const out = Option.getOrUndefined(args.out)
     if (out !== undefined) yield* checkWritable(out)
     const rows = yield* names("rows", args.rows)

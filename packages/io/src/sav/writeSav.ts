@@ -1,10 +1,9 @@
-import { deflateSync } from "node:zlib"
 import type { Codebook, Dataset, Lang, Variable } from "@danvan/domain"
-import { SYSTEM_MISSING } from "@danvan/domain"
 import type { IoWarning } from "../errors.js"
 import { ByteWriter, utf8Prefix } from "./byteWriter.js"
 import type { TextColumn } from "./types.js"
-import { type SavString, savStrings, segmentOf } from "./writeStrings.js"
+import { BIAS, writeBytecode, writeUncompressed, writeZlib } from "./writeSavData.js"
+import { type SavString, savStrings } from "./writeStrings.js"
 
 /**
  * Options of `writeSav`.
@@ -40,10 +39,8 @@ export interface SavWriteResult {
   readonly warnings: ReadonlyArray<IoWarning>
 }
 
-const BIAS = 100
 const F8_0 = (5 << 16) | (8 << 8)
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-const ZLIB_BLOCK = 0x3ff000
 const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0) & 0x7f)
 const utf8 = (s: string) => new TextEncoder().encode(s.normalize("NFC"))
 
@@ -97,75 +94,117 @@ export const writeSav = (
   codebook: Codebook | undefined,
   options: SavWriteOptions = {}
 ): SavWriteResult => {
-  const compression = options.compression ?? "bytecode"
-  const lang = options.lang ?? "vi"
   const warnings: Array<IoWarning> = []
-  const columns = dataset.columns
+  const file = layoutOf(dataset, codebook, options, warnings)
+  const w = new ByteWriter(4096 + dataset.rowCount * dataset.columns.length * 2, file.little)
+  writeHeader(w, file, options.date ?? new Date())
+  writeVariables(w, file)
+  writeValueLabels(w, file)
+  writeExtensions(w, file)
+  writeCases(w, file)
+  return { bytes: w.bytes(), warnings }
+}
+
+/** What every part of the file needs: the data, the options resolved, the SPSS names and the string layout. */
+interface SavLayout {
+  readonly dataset: Dataset
+  readonly codebook: Codebook | undefined
+  readonly compression: "none" | "bytecode" | "zlib"
+  readonly lang: Lang
+  readonly little: boolean
+  readonly names: ReadonlyArray<string>
+  readonly shorts: ReadonlyArray<string>
+  readonly strings: ReadonlyArray<SavString>
+  readonly stringShorts: ReadonlyArray<ReadonlyArray<string>>
+  readonly variableOf: (name: string) => Variable | undefined
+  readonly warnings: Array<IoWarning>
+}
+
+const layoutOf = (
+  dataset: Dataset,
+  codebook: Codebook | undefined,
+  options: SavWriteOptions,
+  warnings: Array<IoWarning>
+): SavLayout => {
   const strings = savStrings(options.textColumns ?? [], dataset.rowCount, (x) => warnings.push(x))
-  const names = columns.map((c) => c.name)
+  const names = dataset.columns.map((c) => c.name)
   // Each further segment of a very long string is a variable of its own, with a short name of its own.
   const extraSegments = strings.flatMap((s) => s.segments.slice(1).map((_, k) => `${s.name}_${k + 1}`))
   const shortsAll = shortNames([...names, ...strings.map((s) => s.name), ...extraSegments])
-  const shorts = shortsAll.slice(0, names.length)
-  const stringShorts = stringShortNames(strings, shortsAll.slice(names.length))
-  const variableOf = (name: string): Variable | undefined => codebook?.variables.find((v) => v.name === name)
-  const little = options.byteOrder !== "big-endian"
-  const w = new ByteWriter(4096 + dataset.rowCount * columns.length * 2, little)
+  return {
+    dataset,
+    codebook,
+    compression: options.compression ?? "bytecode",
+    lang: options.lang ?? "vi",
+    little: options.byteOrder !== "big-endian",
+    names,
+    shorts: shortsAll.slice(0, names.length),
+    strings,
+    stringShorts: stringShortNames(strings, shortsAll.slice(names.length)),
+    variableOf: (name) => codebook?.variables.find((v) => v.name === name),
+    warnings
+  }
+}
 
-  // Header (176 bytes).
+/** The header (176 bytes). */
+const writeHeader = (w: ByteWriter, file: SavLayout, date: Date) => {
+  const { codebook, compression, dataset, names, strings } = file
   w.raw(ascii(compression === "zlib" ? "$FL3" : "$FL2"))
   w.padded(ascii("@(#) SPSS DATA FILE danvan"), 60)
   w.int32(2)
-  w.int32(columns.length + strings.reduce((n, s) => n + s.slots, 0))
+  w.int32(dataset.columns.length + strings.reduce((n, s) => n + s.slots, 0))
   w.int32(compression === "none" ? 0 : compression === "bytecode" ? 1 : 2)
   const weight = codebook?.weightVariable === undefined ? -1 : names.indexOf(codebook.weightVariable)
   w.int32(weight >= 0 ? weight + 1 : 0)
   w.int32(dataset.rowCount)
   w.float64(BIAS)
-  const date = options.date ?? new Date()
   const two = (n: number) => String(n).padStart(2, "0")
   w.raw(ascii(`${two(date.getUTCDate())} ${MONTHS[date.getUTCMonth()]} ${two(date.getUTCFullYear() % 100)}`))
   w.raw(ascii(`${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())}`))
-  w.padded(codebook === undefined ? new Uint8Array(0) : utf8Prefix(codebook.title[lang], 64), 64)
+  w.padded(codebook === undefined ? new Uint8Array(0) : utf8Prefix(codebook.title[file.lang], 64), 64)
   w.padded(new Uint8Array(0), 3)
+}
 
-  // Variable records.
-  const decimals = columns.map((c) => (c.type === "codes" ? 0 : decimalsOf(c.values)))
-  columns.forEach((column, k) => {
-    const variable = variableOf(column.name)
+/** The variable records: each column (label, missing values, print format), then the string variables. */
+const writeVariables = (w: ByteWriter, file: SavLayout) => {
+  const { lang } = file
+  file.dataset.columns.forEach((column, k) => {
+    const variable = file.variableOf(column.name)
     w.int32(2)
     w.int32(0)
     const label = variable === undefined ? undefined : utf8Prefix(variable.label[lang], 255)
     w.int32(label !== undefined ? 1 : 0)
     const missing = missingRecord(
       variable,
-      (m) => warnings.push({ code: "FILE_STRUCTURE", message: `variable ${column.name}: ${m}` })
+      (m) => file.warnings.push({ code: "FILE_STRUCTURE", message: `variable ${column.name}: ${m}` })
     )
     w.int32(missing.count)
+    const decimals = column.type === "codes" ? 0 : decimalsOf(column.values)
     const format = column.type === "codes"
       ? F8_0
-      : (5 << 16) | (widthOf(column.values as Float64Array, decimals[k]) << 8) | decimals[k]
+      : (5 << 16) | (widthOf(column.values as Float64Array, decimals) << 8) | decimals
     w.int32(format)
     w.int32(format)
-    w.padded(ascii(shorts[k]), 8)
+    w.padded(ascii(file.shorts[k]), 8)
     if (label !== undefined) {
       w.int32(label.length)
       w.padded(label, Math.ceil(label.length / 4) * 4)
     }
     for (const x of missing.values) w.float64(x)
   })
+  file.strings.forEach((s, k) => writeStringRecords(w, s, file.stringShorts[k], stringLabel(s, lang)))
+}
 
-  strings.forEach((s, k) => writeStringRecords(w, s, stringShorts[k], stringLabel(s, lang)))
-
-  // Value labels: one type 3 + type 4 pair per labelled variable.
-  columns.forEach((column, k) => {
-    const variable = variableOf(column.name)
+/** Value labels: one type 3 + type 4 pair per labelled variable. */
+const writeValueLabels = (w: ByteWriter, file: SavLayout) =>
+  file.dataset.columns.forEach((column, k) => {
+    const variable = file.variableOf(column.name)
     if (variable === undefined || variable.values.length === 0) return
     w.int32(3)
     w.int32(variable.values.length)
     for (const v of variable.values) {
       w.float64(v.code)
-      const label = utf8Prefix(v.label[lang], 120)
+      const label = utf8Prefix(v.label[file.lang], 120)
       w.byte(label.length)
       w.padded(label, Math.ceil((label.length + 1) / 8) * 8 - 1)
     }
@@ -174,66 +213,85 @@ export const writeSav = (
     w.int32(k + 1)
   })
 
-  const extension = (subtype: number, size: number, payload: Uint8Array | Array<number>, asFloat = false) => {
-    const count = payload instanceof Uint8Array ? payload.length / size : payload.length
-    w.int32(7)
-    w.int32(subtype)
-    w.int32(size)
-    w.int32(count)
-    if (payload instanceof Uint8Array) w.raw(payload)
-    else {for (const x of payload) {
-        if (asFloat) w.float64(x)
-        else w.int32(x)
-      }}
+/** An extension record (type 7): `payload` as bytes, or as 4-byte integers or 8-byte floats of `size`. */
+const writeExtension = (
+  w: ByteWriter,
+  subtype: number,
+  size: number,
+  payload: Uint8Array | Array<number>,
+  asFloat = false
+) => {
+  const count = payload instanceof Uint8Array ? payload.length / size : payload.length
+  w.int32(7)
+  w.int32(subtype)
+  w.int32(size)
+  w.int32(count)
+  if (payload instanceof Uint8Array) w.raw(payload)
+  else {
+    for (const x of payload) {
+      if (asFloat) w.float64(x)
+      else w.int32(x)
+    }
   }
+}
+
+/** Multiple-response sets (subtype 7) whose items are all written, as dichotomy sets. */
+const multipleResponseRecord = (file: SavLayout): Uint8Array | undefined => {
+  const { names, shorts } = file
+  const sets = file.codebook?.multipleResponseSets.filter((s) => s.items.every((item) => names.includes(item))) ?? []
+  if (sets.length === 0) return undefined
+  const lines = sets.map((s) => {
+    const label = utf8(s.label[file.lang])
+    const counted = String(s.countedValue)
+    const head = utf8(`$${s.name}=D${counted.length} ${counted} ${label.length} `)
+    // PSPP (and SPSS) look the items up by their short names: a long name would not be found.
+    const items = utf8(` ${s.items.map((item) => shorts[names.indexOf(item)] ?? item).join(" ")}\n`)
+    return [head, label, items]
+  })
+  return concat(lines.flat())
+}
+
+/**
+ * The extension records (machine info, multiple-response sets, measurement levels, long names, very long
+ * strings, encoding) and the dictionary's end (type 999).
+ */
+const writeExtensions = (w: ByteWriter, file: SavLayout) => {
+  const { strings, stringShorts } = file
   // Machine integer info: version, machine -1, IEEE 754, compression, endianness (2 little, 1 big),
   // code page 65001 (UTF-8).
-  extension(3, 4, [1, 0, 0, -1, 1, compression === "none" ? 0 : 1, little ? 2 : 1, 65001])
-  extension(4, 8, [-Number.MAX_VALUE, Number.MAX_VALUE, -1.7976931348623155e308], true)
-  const sets = codebook?.multipleResponseSets.filter((s) => s.items.every((item) => names.includes(item))) ?? []
-  if (sets.length > 0) {
-    const lines = sets.map((s) => {
-      const label = utf8(s.label[lang])
-      const counted = String(s.countedValue)
-      const head = utf8(`$${s.name}=D${counted.length} ${counted} ${label.length} `)
-      // PSPP (and SPSS) look the items up by their short names: a long name would not be found.
-      const items = utf8(` ${s.items.map((item) => shorts[names.indexOf(item)] ?? item).join(" ")}\n`)
-      return [head, label, items]
-    })
-    extension(7, 1, concat(lines.flat()))
-  }
-  const measures = columns.map((c) => {
-    const m = variableOf(c.name)?.measure ?? (c.type === "codes" ? "nominal" : "scale")
+  writeExtension(w, 3, 4, [1, 0, 0, -1, 1, file.compression === "none" ? 0 : 1, file.little ? 2 : 1, 65001])
+  writeExtension(w, 4, 8, [-Number.MAX_VALUE, Number.MAX_VALUE, -1.7976931348623155e308], true)
+  const sets = multipleResponseRecord(file)
+  if (sets !== undefined) writeExtension(w, 7, 1, sets)
+  const measures = file.dataset.columns.map((c) => {
+    const m = file.variableOf(c.name)?.measure ?? (c.type === "codes" ? "nominal" : "scale")
     return m === "nominal" ? 1 : m === "ordinal" ? 2 : 3
   })
   // One display entry per segment, as SPSS and PSPP write them.
   const stringDisplay = strings.flatMap((s) => s.segments.flatMap(() => [1, Math.min(40, Math.max(8, s.width)), 0]))
-  extension(11, 4, [...measures.flatMap((m) => [m, 8, 1]), ...stringDisplay])
+  writeExtension(w, 11, 4, [...measures.flatMap((m) => [m, 8, 1]), ...stringDisplay])
   const longNames = [
-    ...names.map((n, k) => `${shorts[k]}=${n}`),
+    ...file.names.map((n, k) => `${file.shorts[k]}=${n}`),
     ...strings.map((s, k) => `${stringShorts[k][0]}=${s.name}`)
   ]
-  extension(13, 1, utf8(longNames.join("\t")))
+  writeExtension(w, 13, 1, utf8(longNames.join("\t")))
   const veryLong = strings.flatMap((s, k) =>
     s.segments.length > 1 ? [`${stringShorts[k][0]}=${String(s.width).padStart(5, "0")}\0\t`] : []
   )
-  if (veryLong.length > 0) extension(14, 1, ascii(veryLong.join("")))
-  extension(20, 1, ascii("UTF-8"))
+  if (veryLong.length > 0) writeExtension(w, 14, 1, ascii(veryLong.join("")))
+  writeExtension(w, 20, 1, ascii("UTF-8"))
   w.int32(999)
   w.int32(0)
+}
 
-  if (compression === "none") {
-    writeUncompressed(w, dataset, strings)
-    return { bytes: w.bytes(), warnings }
-  }
-  if (compression === "bytecode") {
-    writeBytecode(w, dataset, strings)
-    return { bytes: w.bytes(), warnings }
-  }
-  const data = new ByteWriter(dataset.rowCount * columns.length * 2 + 64, little)
+/** The cases, uncompressed, bytecode-compressed or zlib-compressed (bytecode deflated in blocks). */
+const writeCases = (w: ByteWriter, file: SavLayout) => {
+  const { compression, dataset, strings } = file
+  if (compression === "none") return writeUncompressed(w, dataset, strings)
+  if (compression === "bytecode") return writeBytecode(w, dataset, strings)
+  const data = new ByteWriter(dataset.rowCount * dataset.columns.length * 2 + 64, file.little)
   writeBytecode(data, dataset, strings)
   writeZlib(w, data.bytes())
-  return { bytes: w.bytes(), warnings }
 }
 
 const concat = (parts: ReadonlyArray<Uint8Array>): Uint8Array => {
@@ -295,105 +353,4 @@ const writeStringRecords = (w: ByteWriter, s: SavString, shorts: ReadonlyArray<s
       w.padded(new Uint8Array(0), 8)
     }
   })
-}
-
-const writeUncompressed = (w: ByteWriter, dataset: Dataset, strings: ReadonlyArray<SavString>) => {
-  const { columns, rowCount } = dataset
-  w.ensure(rowCount * columns.length * 8)
-  for (let i = 0; i < rowCount; i++) {
-    for (const c of columns) {
-      const x = c.values[i]
-      w.float64(
-        c.type === "codes" ? (x === SYSTEM_MISSING ? -Number.MAX_VALUE : x) : Number.isNaN(x) ? -Number.MAX_VALUE : x
-      )
-    }
-    for (const s of strings) w.raw(s.cells[i])
-  }
-}
-
-/** Bytecode: blocks of 8 command bytes, each followed by the 8-byte values its 253 commands announce. */
-const writeBytecode = (w: ByteWriter, dataset: Dataset, strings: ReadonlyArray<SavString>) => {
-  const { columns, rowCount } = dataset
-  const codes = columns.map((c) => (c.type === "codes" ? c.values : undefined))
-  const numbers = columns.map((c) => (c.type === "numeric" ? c.values : undefined))
-  const raw: Array<number | Uint8Array> = []
-  let command = -1
-  let k = 8
-  const flush = () => {
-    for (const x of raw) {
-      if (typeof x === "number") w.float64(x)
-      else w.raw(x)
-    }
-    raw.length = 0
-  }
-  const put = (code: number, value: number | Uint8Array) => {
-    if (k === 8) {
-      flush()
-      w.ensure(8 + 64)
-      command = w.length
-      for (let b = 0; b < 8; b++) w.byte(0)
-      k = 0
-    }
-    w.patchByte(command + k++, code)
-    if (code === 253) raw.push(value)
-  }
-  for (let i = 0; i < rowCount; i++) {
-    for (let j = 0; j < columns.length; j++) {
-      const c = codes[j]
-      let x: number
-      if (c !== undefined) {
-        const v = c[i]
-        if (v === SYSTEM_MISSING) {
-          put(255, 0)
-          continue
-        }
-        x = v
-      } else {
-        x = numbers[j]![i]
-        if (x !== x) {
-          put(255, 0)
-          continue
-        }
-      }
-      if (x >= 1 - BIAS && x <= 251 - BIAS && Number.isInteger(x) && !Object.is(x, -0)) put(x + BIAS, 0)
-      else put(253, x)
-    }
-    for (const s of strings) {
-      for (let k = 0; k < s.slots; k++) {
-        const { blank, bytes } = segmentOf(s.cells[i], k)
-        if (blank) put(254, 0)
-        else put(253, bytes)
-      }
-    }
-  }
-  put(252, 0)
-  flush()
-}
-
-const writeZlib = (w: ByteWriter, stream: Uint8Array) => {
-  const headerAt = w.length
-  w.int64(headerAt)
-  w.int64(0) // trailer offset, patched below
-  w.int64(0) // trailer length
-  const blocks: Array<{ uOfs: number; cOfs: number; uSize: number; cSize: number }> = []
-  for (let at = 0; at < stream.length || (at === 0 && stream.length === 0); at += ZLIB_BLOCK) {
-    const piece = stream.subarray(at, Math.min(stream.length, at + ZLIB_BLOCK))
-    const deflated = deflateSync(piece)
-    blocks.push({ uOfs: headerAt + at, cOfs: w.length, uSize: piece.length, cSize: deflated.length })
-    w.raw(deflated)
-    if (stream.length === 0) break
-  }
-  const trailerAt = w.length
-  w.int64(-BIAS)
-  w.int64(0)
-  w.int32(ZLIB_BLOCK)
-  w.int32(blocks.length)
-  for (const b of blocks) {
-    w.int64(b.uOfs)
-    w.int64(b.cOfs)
-    w.int32(b.uSize)
-    w.int32(b.cSize)
-  }
-  w.patchInt64(headerAt + 8, trailerAt)
-  w.patchInt64(headerAt + 16, w.length - trailerAt)
 }

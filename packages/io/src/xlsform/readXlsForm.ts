@@ -195,7 +195,9 @@ export const xlsFormCodebook = (
     source: `XLSForm ${base}`,
     variables,
     multipleResponseSets: sets,
-    indicatorSets: []
+    indicatorSets: [],
+    // kept in the codebook, so that a codebook saved as JSON still labels these columns
+    ...(textQuestions.size > 0 ? { textVariables: [...textQuestions].map(([name, label]) => ({ name, label })) } : {})
   }
   rememberTextQuestions(codebook, textQuestions)
   return codebook

@@ -2,7 +2,7 @@ import type { BannerResult, BannerRow, BannerStub } from "@danvan/analysis"
 import type { Block, Cell, ReportDocument, ReportTable, TableRow } from "../document.js"
 import { fixed, formatCount } from "../format.js"
 import { label, type Lang, t } from "../i18n.js"
-import { suppressCells, suppressMatrix } from "../suppress.js"
+import { bannerBlocks as blocksOf, bannerStubHidden } from "../suppressBanner.js"
 import { blank, type BuildContext, h, num, tally, text } from "./common.js"
 import { finishSections } from "./finish.js"
 import { closingNotes, contextOf, recipeNotes, type ReportOptions } from "./options.js"
@@ -45,45 +45,15 @@ const w = (key: keyof typeof WORDS, lang: Lang, vars: Record<string, string> = {
 
 const named = (l: { vi: string; en: string }, fallback: string, lang: Lang) => label(l, lang) || fallback
 
-/** Column ranges of each banner variable in a row's cells (Total is cell 0). */
-const blocksOf = (r: BannerResult) => {
-  let at = 1
-  return r.banner.map((b) => {
-    const start = at
-    at += b.categories.length
-    return { start, end: at }
-  })
-}
-
 /**
- * Hidden flags of a stub's cells: per banner variable the category counts with their bases and Total as
- * published lines (`suppressMatrix`), the Total column against its base; a net is hidden when any of its codes is
- * hidden in that column or it is itself small; a mean when its column's base is small.
+ * Hidden flags of a stub's cells (`bannerStubHidden`, shared with `suppressBanner`); the category cells hidden are
+ * tallied for the report's disclosure note.
  */
 const hiddenOf = (r: BannerResult, st: BannerStub, ctx: BuildContext): Array<Array<boolean>> => {
   const k = ctx.suppressBelow
-  const none = st.rows.map((row) => row.cells.map(() => false))
-  if (k === undefined) return none
-  const cats = st.rows.flatMap((row, i) => (row.kind === "category" ? [i] : []))
-  const out = none
-  const total = suppressCells(cats.map((i) => st.rows[i].cells[0].count), [cats.map((_, x) => x)], k)
-  cats.forEach((i, x) => (out[i][0] = total[x]))
-  for (const { start, end } of blocksOf(r)) {
-    const hidden = suppressMatrix(cats.map((i) => st.rows[i].cells.slice(start, end).map((c) => c.count)), k)
-    cats.forEach((i, x) => hidden[x].forEach((flag, j) => (out[i][start + j] = flag)))
-  }
-  tally(ctx, cats.map((i) => out[i]))
-  st.rows.forEach((row, i) => {
-    if (row.kind === "category") return
-    row.cells.forEach((c, j) => {
-      // an item of a multiple-response set also reveals its complement (base − count)
-      const small = (row.kind === "mean" ? st.base[j] : c.count) < k ||
-        (row.kind === "item" && st.base[j] - c.count < k)
-      const part = row.kind === "net" &&
-        cats.some((ci) => row.codes?.includes(st.rows[ci].code ?? NaN) === true && out[ci][j])
-      out[i][j] = small || part
-    })
-  })
+  if (k === undefined) return st.rows.map((row) => row.cells.map(() => false))
+  const out = bannerStubHidden(r, st, k)
+  tally(ctx, st.rows.flatMap((row, i) => (row.kind === "category" ? [out[i]] : [])))
   return out
 }
 

@@ -1,4 +1,5 @@
 import type { BannerResult } from "@danvan/analysis"
+import type { SuppressedBannerResult } from "../suppressBanner.js"
 import { toJson } from "./crosstab.js"
 import { fixed, formatCount, formatPercent } from "./format.js"
 import { label, type Lang } from "./i18n.js"
@@ -23,7 +24,9 @@ const S = {
     missing: (list: string) =>
       `Missing cases by code (left out of that variable's rows or columns; Total counts cases missing on a banner variable): ${list}.`,
     noMissing: "No missing cases.",
-    blank: "blank"
+    blank: "blank",
+    suppressed: (k: number, n: number) =>
+      `Disclosure control: counts below ${k} are hidden ([c]) with their percentages, and further cells so that no hidden count can be worked out from the totals (no letters where a banner variable has a hidden cell); ${n} cells hidden.`
   },
   vi: {
     total: "Tổng",
@@ -37,7 +40,9 @@ const S = {
     missing: (list: string) =>
       `Trường hợp thiếu theo mã (bị loại khỏi các hàng hoặc cột của biến đó; cột Tổng vẫn tính trường hợp thiếu ở biến tiêu đề): ${list}.`,
     noMissing: "Không có trường hợp thiếu.",
-    blank: "để trống"
+    blank: "để trống",
+    suppressed: (k: number, n: number) =>
+      `Kiểm soát tiết lộ thông tin: số lượng dưới ${k} bị ẩn ([c]) cùng phần trăm của chúng, và thêm các ô khác để không thể tính ra số bị ẩn từ các tổng (không có chữ cái khi biến tiêu đề có ô bị ẩn); ${n} ô bị ẩn.`
   }
 } as const
 
@@ -46,14 +51,18 @@ const named = (l: { vi: string; en: string }, name: string, lang: Lang) => {
   return text === "" ? name : text
 }
 
+const HIDDEN = "[c]"
+const withLetters = (value: string, letters: string) => `${value}${letters === "" ? "" : ` ${letters}`}`
+
 /**
  * Plain text of a banner table: one block per stub variable, columns Total then each banner variable's categories
  * with their letters; per category a count row and a column-% row with the letters, then nets and the mean score.
+ * A result of `suppressBanner` shows its hidden cells as `[c]` and says so in the notes.
  *
  * @example
  * renderBannerText(result, { lang: "en" })
  */
-export const renderBannerText = (r: BannerResult, options: BannerRenderOptions): string => {
+export const renderBannerText = (r: BannerResult | SuppressedBannerResult, options: BannerRenderOptions): string => {
   const { lang } = options
   const s = S[lang]
   const cols = r.banner.flatMap((b) => b.categories.map((c) => `${named(c.label, String(c.code), lang)} (${c.letter})`))
@@ -66,14 +75,18 @@ export const renderBannerText = (r: BannerResult, options: BannerRenderOptions):
         ? `${label(row.label, lang)} (net)`
         : named(row.label, String(row.code ?? ""), lang)
       if (row.kind === "mean") {
-        body.push([head, "", ...row.cells.map((c) => `${fixed(c.mean, 2)}${c.letters === "" ? "" : ` ${c.letters}`}`)])
+        body.push([
+          head,
+          "",
+          ...row.cells.map((c) => c.mean === null ? HIDDEN : withLetters(fixed(c.mean, 2), c.letters))
+        ])
         continue
       }
-      body.push([head, s.count, ...row.cells.map((c) => formatCount(c.count))])
+      body.push([head, s.count, ...row.cells.map((c) => c.count === null ? HIDDEN : formatCount(c.count))])
       body.push([
         "",
         s.colPct,
-        ...row.cells.map((c) => `${formatPercent(c.percent)}${c.letters === "" ? "" : ` ${c.letters}`}`)
+        ...row.cells.map((c) => c.percent === null ? HIDDEN : withLetters(formatPercent(c.percent), c.letters))
       ])
     }
     return renderTable(
@@ -96,15 +109,16 @@ export const renderBannerText = (r: BannerResult, options: BannerRenderOptions):
       : s.missing(
         r.missingByCode.map((m) => `${m.variable} = ${m.code === "system" ? s.blank : m.code}: ${formatCount(m.count)}`)
           .join("; ")
-      )
+      ),
+    ...("suppression" in r ? [s.suppressed(r.suppression.k, r.suppression.hidden)] : [])
   ]
   return blocks.join("\n\n") + "\n" + notes.join("\n") + "\n"
 }
 
 /**
- * The banner result as JSON; NaN becomes null.
+ * The banner result (or a `suppressBanner` result) as JSON; NaN becomes null.
  *
  * @example
  * JSON.parse(renderBannerJson(result)).stub[0].rows[0].cells[1].letters
  */
-export const renderBannerJson = (r: BannerResult): string => toJson(r)
+export const renderBannerJson = (r: BannerResult | SuppressedBannerResult): string => toJson(r)
