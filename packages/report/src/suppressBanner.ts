@@ -1,7 +1,12 @@
 import type { BannerCell, BannerResult, BannerRow, BannerStub } from "@danvan/analysis"
 import { suppressCells, suppressMatrix } from "./suppress.js"
 
-/** Column ranges of each banner variable in a row's cells (Total is cell 0). */
+/**
+ * Column ranges of each banner variable in a row's cells (Total is cell 0; `end` is exclusive).
+ *
+ * @example
+ * bannerBlocks(result) // [{ start: 1, end: 4 }] for one banner variable with 3 categories
+ */
 export const bannerBlocks = (r: BannerResult): Array<{ start: number; end: number }> => {
   let at = 1
   return r.banner.map((b) => {
