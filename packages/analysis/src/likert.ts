@@ -1,5 +1,4 @@
 import type { Codebook, Dataset } from "@danvan/domain"
-import { SYSTEM_MISSING } from "@danvan/domain"
 import * as Either from "effect/Either"
 import { mapCodes } from "./codeLookup.js"
 import { analysisDesign, type ResolvedDesign } from "./design.js"
@@ -8,8 +7,8 @@ import type { AnalysisError } from "./errors.js"
 import { likertCell } from "./likert/cell.js"
 import { likertItemDesign } from "./likert/design.js"
 import { type LikertGroups, likertGroups } from "./likert/groups.js"
-import { resolveItems, type SharedScale, sharedScale } from "./likert/scale.js"
-import { itemKruskalWallis, itemOrdinalMeasures, setReliability } from "./likert/tests.js"
+import { resolveItems, scoreColumn, type SharedScale, sharedScale } from "./likert/scale.js"
+import { itemKruskalWallis, itemOrdinalMeasures, ordinalStatus, ranked, setReliability } from "./likert/tests.js"
 import type { LikertItemResult, LikertOptions, LikertResult } from "./likert/types.js"
 import type { CategoricalVariable } from "./variables.js"
 import { categoricalVariable, checkMissingNames } from "./variables.js"
@@ -24,13 +23,6 @@ export type {
   LikertResult,
   LikertScalePoint
 } from "./likert/types.js"
-
-/** Item scores per respondent (NaN = missing item), for Kruskal-Wallis and α. */
-const scoreColumn = (v: CategoricalVariable, scale: SharedScale): Float64Array =>
-  mapCodes(v.codes, (c) => {
-    const idx = c === SYSTEM_MISSING || v.isMissing(c) ? undefined : scale.index.get(c)
-    return idx === undefined ? NaN : scale.points[idx].score
-  }, Float64Array)
 
 /** One item: distributions by group and in total, summaries, Kruskal-Wallis and (ordinal group) γ and τ-b. */
 const itemResult = (
@@ -79,15 +71,6 @@ const itemResult = (
       ...(sampled !== undefined ? { design: sampled } : {})
     }
   })
-
-/** Rank 1 = the highest mean score; tied means share the better rank. */
-const ranked = (items: ReadonlyArray<Omit<LikertItemResult, "rank">>): Array<LikertItemResult> => {
-  const means = items.map((p) => p.total.mean)
-  return items.map((p, j) => ({
-    ...p,
-    rank: Number.isNaN(means[j]) ? NaN : 1 + means.filter((m) => m > means[j]).length
-  }))
-}
 
 /**
  * Likert (rating) items by a group variable: per item and group the distribution, mean score, SD, 95% CI and
@@ -146,13 +129,7 @@ export const likert = (
       weighted: weights !== undefined,
       ...weightField(caseWeights, groups.total),
       items: ranked(partial),
-      ordinal: ordinal
-        ? { computed: true }
-        : {
-          computed: false,
-          reason: `"${by}" is ${group.measure}, not ordinal: gamma and tau-b need ordered groups ` +
-            `(set measure: "ordinal" in the codebook)`
-        },
+      ordinal: ordinalStatus(by, group.measure),
       ...reliability,
       ...(design.mode === "unweighted"
         ? {}

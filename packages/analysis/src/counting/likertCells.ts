@@ -1,12 +1,11 @@
 import type { Codebook, Column, Dataset } from "@danvan/domain"
-import { makeDataset, SYSTEM_MISSING } from "@danvan/domain"
+import { makeDataset } from "@danvan/domain"
 import * as Either from "effect/Either"
-import { mapCodes } from "../codeLookup.js"
 import type { AnalysisError } from "../errors.js"
 import { likertCell } from "../likert/cell.js"
 import { type LikertGroups, likertGroups } from "../likert/groups.js"
-import { resolveItems, type SharedScale, sharedScale } from "../likert/scale.js"
-import { itemKruskalWallis, itemOrdinalMeasures, setReliability } from "../likert/tests.js"
+import { resolveItems, scoreColumn, type SharedScale, sharedScale } from "../likert/scale.js"
+import { itemKruskalWallis, itemOrdinalMeasures, ordinalStatus, ranked, setReliability } from "../likert/tests.js"
 import type { LikertItemResult, LikertOptions, LikertResult } from "../likert/types.js"
 import type { CategoricalVariable } from "../variables.js"
 import { categoricalVariable } from "../variables.js"
@@ -37,13 +36,6 @@ export const cellRows = (table: CellTable): CellRows => {
   }))
   return { dataset: makeDataset(columns), weights: Float64Array.from(table.cells, (c) => c.weight) }
 }
-
-/** Item scores per cell (NaN = missing item). */
-const scoreColumn = (v: CategoricalVariable, scale: SharedScale): Float64Array =>
-  mapCodes(v.codes, (c) => {
-    const idx = c === SYSTEM_MISSING || v.isMissing(c) ? undefined : scale.index.get(c)
-    return idx === undefined ? NaN : scale.points[idx].score
-  }, Float64Array)
 
 /** One item from the cells: distributions and missing as exact sums of cell weights, tests on tied counts. */
 const itemOfCells = (
@@ -104,15 +96,6 @@ const reliabilityOfCells = (
   return setReliability(scoreColumns, names, weights)
 }
 
-/** Rank 1 = the highest mean score; tied means share the better rank (as `likert`). */
-const ranked = (items: ReadonlyArray<Omit<LikertItemResult, "rank">>): Array<LikertItemResult> => {
-  const means = items.map((p) => p.total.mean)
-  return items.map((p, j) => ({
-    ...p,
-    rank: Number.isNaN(means[j]) ? NaN : 1 + means.filter((m) => m > means[j]).length
-  }))
-}
-
 /**
  * `likert` computed from a cell table of group x items (x frequency weight), without rebuilding the cases:
  * distributions, n and missing are exact sums of cell weights, means and SDs follow from them, Kruskal-Wallis
@@ -159,13 +142,7 @@ export const likertFromCells = (
       weighted: weight !== undefined,
       ...(weight !== undefined ? { weight: { variable: weight, sum: total } } : {}),
       items: ranked(partial),
-      ordinal: ordinal
-        ? { computed: true }
-        : {
-          computed: false,
-          reason: `"${by}" is ${group.measure}, not ordinal: gamma and tau-b need ordered groups ` +
-            `(set measure: "ordinal" in the codebook)`
-        },
+      ordinal: ordinalStatus(by, group.measure),
       ...reliability,
       ...(weight !== undefined ? { design: { mode: "frequency" as const, weight } } : {}),
       warnings: [

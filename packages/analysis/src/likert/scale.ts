@@ -1,5 +1,7 @@
 import type { BilingualLabel, Codebook } from "@danvan/domain"
+import { SYSTEM_MISSING } from "@danvan/domain"
 import * as Either from "effect/Either"
+import { mapCodes } from "../codeLookup.js"
 import { AnalysisError } from "../errors.js"
 import type { CategoricalVariable } from "../variables.js"
 import { validCategoriesOf } from "../variables.js"
@@ -120,3 +122,10 @@ export const sharedScale = (
       direction: { high: pole(high[0]), low: pole(low[0]) }
     }
   })
+
+/** Item scores per row (a respondent, or a cell of the counting engines); NaN = missing item. */
+export const scoreColumn = (v: CategoricalVariable, scale: SharedScale): Float64Array =>
+  mapCodes(v.codes, (c) => {
+    const idx = c === SYSTEM_MISSING || v.isMissing(c) ? undefined : scale.index.get(c)
+    return idx === undefined ? NaN : scale.points[idx].score
+  }, Float64Array)

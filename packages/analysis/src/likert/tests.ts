@@ -3,7 +3,7 @@ import * as Either from "effect/Either"
 import type { AnalysisError } from "../errors.js"
 import type { MeasureWithTest } from "../results.js"
 import { attempt } from "../table.js"
-import type { KruskalWallisCell, LikertResult } from "./types.js"
+import type { KruskalWallisCell, LikertItemResult, LikertResult } from "./types.js"
 
 const measure = (m: Stats.Measure): MeasureWithTest => ({
   value: m.value,
@@ -89,3 +89,22 @@ export const setReliability = (
     })
   )
 }
+
+/** The items with their rank: 1 = the highest mean score; tied means share the better rank. */
+export const ranked = (items: ReadonlyArray<Omit<LikertItemResult, "rank">>): Array<LikertItemResult> => {
+  const means = items.map((p) => p.total.mean)
+  return items.map((p, j) => ({
+    ...p,
+    rank: Number.isNaN(means[j]) ? NaN : 1 + means.filter((m) => m > means[j]).length
+  }))
+}
+
+/** Whether γ and τ-b were computed: only for an ordinal group variable, else why not. */
+export const ordinalStatus = (by: string, measure: string): LikertResult["ordinal"] =>
+  measure === "ordinal"
+    ? { computed: true }
+    : {
+      computed: false,
+      reason: `"${by}" is ${measure}, not ordinal: gamma and tau-b need ordered groups ` +
+        `(set measure: "ordinal" in the codebook)`
+    }
