@@ -6,6 +6,7 @@ import { mapCodes, memoCodes } from "./codeLookup.js"
 import { analysisDesign, type DesignChoice } from "./design.js"
 import { AnalysisError } from "./errors.js"
 import { designTests, type MrDesignStatement, mrDesignStatement } from "./mrDesign.js"
+import { itemRows, type ItemTest, usedGroups } from "./mrResult.js"
 import { lowExpectedItems, svychisqWarning } from "./mrWarnings.js"
 import type { AnalysisWarning, CategoryInfo } from "./results.js"
 import { attempt } from "./table.js"
@@ -203,25 +204,7 @@ export const multipleResponse = (
     const indexOf = mapCodes(group.codes, (g) => index.get(g) ?? -1, Int32Array)
     for (const k of keep) groupN[indexOf[k]] += wt(k)
     const warnings: Array<AnalysisWarning> = [...(caseWeights?.warnings ?? [])]
-    const used = categories.map((_, i) => i).filter((i) => groupN[i] > 0)
-    categories.forEach((c, i) => {
-      if (groupN[i] === 0) {
-        warnings.push({
-          code: "EMPTY_CATEGORY",
-          variable: groupName,
-          categoryCode: c.code,
-          message: `category ${c.code} (${c.label.en}) of "${groupName}" has no respondents and is left out`
-        })
-      }
-    })
-    if (used.length < 2) {
-      return yield* Either.left(
-        new AnalysisError({
-          code: "EMPTY_TABLE",
-          message: `"${groupName}" has respondents in only ${used.length} group; the tests compare at least 2`
-        })
-      )
-    }
+    const used = yield* usedGroups(groupName, categories, groupN, warnings)
     const compact = new Map(used.map((i, a) => [i, a]))
     // The compact group of every row, once per code rather than two Map lookups per row (issue 23).
     const groupOf = mapCodes(group.codes, (g) => compact.get(index.get(g) ?? -1) ?? -1, Int32Array)
@@ -255,15 +238,12 @@ export const multipleResponse = (
         : undefined
     }), reword)
     const { table, letters, rs2, bootstrap } = computed
-    const tests: ReadonlyArray<ItemResult> = sampled === undefined ? computed.tests! : designItemTests(sampled)
+    const tests: ReadonlyArray<ItemTest> = sampled === undefined ? computed.tests! : designItemTests(sampled)
     const svychisqItems = (sampled?.items ?? []).flatMap((t, j) => (t.method === "svychisq" ? [itemNames[j]!] : []))
     if (svychisqItems.length > 0) warnings.push(svychisqWarning(svychisqItems))
     const bonferroni = computed.bonferroni ?? { p: Math.min(1, Math.min(...tests.map((t) => t.p)) * tests.length) }
     const rare = lowExpectedItems(itemNames, used.map((i) => groupN[i]), table.total.counts, method)
     if (rare !== undefined) warnings.push(rare)
-    const r = used.length
-    const c = items.length
-    const column = (values: Float64Array, j: number) => Array.from({ length: r }, (_, i) => values[i * c + j])
     return {
       kind: "multiple-response",
       group: { name: groupName, label: group.label, categories: usedCats },
@@ -273,25 +253,13 @@ export const multipleResponse = (
       design: mrDesignStatement(design, sampled?.dof),
       itemTest: sampled === undefined ? "pearson" : "rao-scott-f",
       method,
-      items: items.map((v, j) => ({
-        name: v.name,
-        label: v.label,
-        counts: column(table.counts, j),
-        percentOfCases: column(table.percentOfCases, j),
-        percentOfResponses: column(table.percentOfResponses, j),
-        total: {
-          count: table.total.counts[j],
-          percentOfCases: table.total.percentOfCases[j],
-          percentOfResponses: table.total.percentOfResponses[j]
-        },
-        statistic: tests[j].statistic,
-        df: tests[j].df,
-        ...(tests[j].df2 === undefined ? {} : { df2: tests[j].df2 }),
-        p: tests[j].p,
-        pBonferroni: tests[j].pBonferroni,
-        pHolm: tests[j].pHolm,
-        largerThan: sampled === undefined ? letters.items[j].largerThan : sampled.largerThan[j]
-      })),
+      items: itemRows(
+        items,
+        table,
+        tests,
+        (j) => (sampled === undefined ? letters.items[j].largerThan : sampled.largerThan[j]),
+        used.length
+      ),
       letters: letters.letters,
       sumStatistic: rs2.sumStatistic,
       bonferroni: { p: bonferroni.p },
@@ -318,15 +286,6 @@ export const multipleResponse = (
       warnings
     } satisfies MultipleResponseResult
   })
-
-interface ItemResult {
-  readonly statistic: number
-  readonly df: number
-  readonly df2?: number
-  readonly p: number
-  readonly pBonferroni: number
-  readonly pHolm: number
-}
 
 /** Per-item design-based F tests with Bonferroni and Holm over the items (as `Stats.perItemTests` does). */
 const designItemTests = (sampled: ReturnType<typeof designTests>) => {

@@ -4,9 +4,10 @@ import * as Stats from "@danvan/stats"
 import * as Either from "effect/Either"
 import { memoCodes } from "../codeLookup.js"
 import { AnalysisError } from "../errors.js"
+import { itemRows, usedGroups } from "../mrResult.js"
 import { lowExpectedItems } from "../mrWarnings.js"
 import type { MultipleResponseOptions, MultipleResponseResult } from "../multipleResponse.js"
-import type { AnalysisWarning, CategoryInfo } from "../results.js"
+import type { AnalysisWarning } from "../results.js"
 import { attempt } from "../table.js"
 import { type CategoricalVariable, categoricalVariable, validCategoriesOf } from "../variables.js"
 import { exclusionWarning } from "../weights.js"
@@ -70,13 +71,6 @@ const keptCells = (
   })
 }
 
-const emptyCategory = (name: string, c: CategoryInfo): AnalysisWarning => ({
-  code: "EMPTY_CATEGORY",
-  variable: name,
-  categoryCode: c.code,
-  message: `category ${c.code} (${c.label.en}) of "${name}" has no respondents and is left out`
-})
-
 /** The frequency-weighted input of the tests: one row per kept cell, its weight (its count unweighted). */
 const cellData = (
   groupCount: number,
@@ -135,18 +129,7 @@ export const multipleResponseFromCells = (
     const warnings: Array<AnalysisWarning> = weight === undefined
       ? []
       : [...exclusionWarning(weight, blank, zero, negative)]
-    const used = categories.map((_, i) => i).filter((i) => groupN[i] > 0)
-    categories.forEach((c, i) => {
-      if (groupN[i] === 0) warnings.push(emptyCategory(groupName, c))
-    })
-    if (used.length < 2) {
-      return yield* Either.left(
-        new AnalysisError({
-          code: "EMPTY_TABLE",
-          message: `"${groupName}" has respondents in only ${used.length} group; the tests compare at least 2`
-        })
-      )
-    }
+    const used = yield* usedGroups(groupName, categories, groupN, warnings)
     const compact = new Map(used.map((i, a) => [i, a]))
     const data = cellData(used.length, keep, (k) => compact.get(index.get(group.codes[k])!)!, items, counted, weights)
     const method = options.method ?? "rs2"
@@ -161,9 +144,6 @@ export const multipleResponseFromCells = (
     }), reword)
     const rare = lowExpectedItems(itemNames, used.map((i) => groupN[i]), counts.total.counts, method)
     if (rare !== undefined) warnings.push(rare)
-    const r = used.length
-    const c = items.length
-    const column = (values: Float64Array, j: number) => Array.from({ length: r }, (_, i) => values[i * c + j])
     return {
       kind: "multiple-response",
       group: { name: groupName, label: group.label, categories: used.map((i) => categories[i]) },
@@ -173,24 +153,7 @@ export const multipleResponseFromCells = (
       design: weight === undefined ? { mode: "unweighted" } : { mode: "frequency", weight },
       itemTest: "pearson",
       method,
-      items: items.map((v, j) => ({
-        name: v.name,
-        label: v.label,
-        counts: column(counts.counts, j),
-        percentOfCases: column(counts.percentOfCases, j),
-        percentOfResponses: column(counts.percentOfResponses, j),
-        total: {
-          count: counts.total.counts[j],
-          percentOfCases: counts.total.percentOfCases[j],
-          percentOfResponses: counts.total.percentOfResponses[j]
-        },
-        statistic: tests[j].statistic,
-        df: tests[j].df,
-        p: tests[j].p,
-        pBonferroni: tests[j].pBonferroni,
-        pHolm: tests[j].pHolm,
-        largerThan: letters.items[j].largerThan
-      })),
+      items: itemRows(items, counts, tests, (j) => letters.items[j].largerThan, used.length),
       letters: letters.letters,
       sumStatistic: rs2.sumStatistic,
       bonferroni: { p: bonferroni.p },
